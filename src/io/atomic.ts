@@ -1,0 +1,48 @@
+/** Output files: never overwrite without --force; write to a temporary file, then rename. */
+import { existsSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { YijianError } from '../errors.js';
+
+/** Throws E_OUTPUT_EXISTS when `path` exists and `force` is off. */
+export function assertWritable(path: string, force: boolean): void {
+  if (!force && existsSync(path)) {
+    throw new YijianError('E_OUTPUT_EXISTS', `输出文件已存在：${path}`, {
+      hint: '如需覆盖，请加 --force；或换一个输出路径（-o）。',
+      location: { file: path },
+    });
+  }
+}
+
+/**
+ * Writes `data` to `path` atomically: a crash leaves the old file or the new one, never half of one.
+ * The temporary file sits beside the target so the rename stays on one file system.
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { force: boolean },
+): Promise<void> {
+  assertWritable(path, options.force);
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temporary = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    if (error instanceof YijianError) throw error;
+    throw new YijianError('E_WRITE_FAILED', `无法写入文件：${path}`, {
+      hint: '请检查目录是否存在、是否有写权限、磁盘是否已满。',
+      location: { file: path },
+      cause: error,
+    });
+  }
+}

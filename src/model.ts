@@ -1,0 +1,293 @@
+/**
+ * The shared vocabulary of yijian: every stage of the pipeline takes and returns these.
+ * Each type has a zod schema, used where data crosses the edge (files in, files out).
+ */
+import { z } from 'zod';
+
+/** The canonical fields of a submission row, in the order of DESIGN.md. */
+export const FIELDS = [
+  'seq',
+  'point',
+  'county',
+  'submitter',
+  'submitterType',
+  'article',
+  'opinion',
+  'suggestion',
+  'reason',
+  'contact',
+  'date',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** The canonical Chinese header of each field, used in merged workbooks. */
+export const FIELD_HEADERS: Readonly<Record<Field, string>> = {
+  seq: '序号',
+  point: '联系点',
+  county: '县（市、区）',
+  submitter: '提出人',
+  submitterType: '身份',
+  article: '条款',
+  opinion: '意见建议',
+  suggestion: '修改建议',
+  reason: '理由',
+  contact: '联系方式',
+  date: '日期',
+};
+
+/** Where a row came from: file name, sheet, and the 1-based row number the spreadsheet shows. */
+export const ProvenanceSchema = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  row: z.number().int().positive(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** How a record's contact point (联系点) name was found. */
+export const PointSourceSchema = z.enum(['column', 'option', 'config', 'filename', 'none']);
+export type PointSource = z.infer<typeof PointSourceSchema>;
+
+/** One opinion (意见) as read from a submission row. Absent fields are null. */
+export const OpinionRecordSchema = z.object({
+  /** Stable: the same file, sheet and row give the same id on every run. */
+  id: z.string(),
+  source: ProvenanceSchema,
+  seq: z.string().nullable(),
+  /** 联系点 */
+  point: z.string().nullable(),
+  pointSource: PointSourceSchema,
+  /** 县（市、区） */
+  county: z.string().nullable(),
+  submitter: z.string().nullable(),
+  submitterType: z.string().nullable(),
+  /** The 条款 cell as written. */
+  article: z.string().nullable(),
+  /** 意见建议: the one required field, never empty. */
+  opinion: z.string().min(1),
+  suggestion: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** Personal data: masked in every report unless asked otherwise. */
+  contact: z.string().nullable(),
+  date: z.string().nullable(),
+});
+export type OpinionRecord = z.infer<typeof OpinionRecordSchema>;
+
+/** Why a row did not become a record. */
+export const RejectReasonSchema = z.enum([
+  'E_NO_OPINION',
+  'E_UNREADABLE_CELL',
+  'E_CELL_TOO_LARGE',
+  'E_INVALID_ROW',
+]);
+export type RejectReason = z.infer<typeof RejectReasonSchema>;
+
+/** A row that could not become a record, with the reason (never silently dropped). */
+export const RejectSchema = z.object({
+  source: ProvenanceSchema,
+  reason: RejectReasonSchema,
+  /** The Chinese message shown to people. */
+  message: z.string(),
+  /** Column letter (A, B, …) the problem is in, when it is one cell. */
+  column: z.string().nullable(),
+  /** The row's non-empty cells, header → text, so staff can see what was sent. */
+  cells: z.record(z.string(), z.string()),
+});
+export type Reject = z.infer<typeof RejectSchema>;
+
+/** A column of the sheet mapped (or not) to a canonical field. */
+export const ColumnMappingSchema = z.object({
+  /** Column letter: A, B, … */
+  column: z.string(),
+  /** The header text as found (two-row headers joined with "/"). */
+  header: z.string(),
+  field: z.enum(FIELDS).nullable(),
+  /** How it was mapped: synonym match, user --map / config, or not at all. */
+  how: z.enum(['synonym', 'forced', 'none']),
+});
+export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
+
+/** What reading one sheet found: the figures `inspect` shows and `merge` reconciles. */
+export const SheetReportSchema = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  /** Detected text encoding for CSV/TSV; null for workbooks. */
+  encoding: z.string().nullable(),
+  /** 1-based rows that make the header (one or two); empty when none was found. */
+  headerRows: z.array(z.number().int().positive()),
+  columns: z.array(ColumnMappingSchema),
+  /** Data rows below the header: rows = records + rejects + blanks. */
+  rows: z.number().int().nonnegative(),
+  records: z.number().int().nonnegative(),
+  rejects: z.number().int().nonnegative(),
+  blanks: z.number().int().nonnegative(),
+  /** Problems with the sheet as a whole (no opinion column, …), in Chinese. */
+  problems: z.array(z.string()),
+});
+export type SheetReport = z.infer<typeof SheetReportSchema>;
+
+/** A file that could not be read at all, reported and skipped. */
+export const FileFailureSchema = z.object({
+  file: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type FileFailure = z.infer<typeof FileFailureSchema>;
+
+/** rows read = records + rejects + blank rows, over all sheets of a run. */
+export const ReconciliationSchema = z.object({
+  files: z.number().int().nonnegative(),
+  failedFiles: z.number().int().nonnegative(),
+  sheets: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+  records: z.number().int().nonnegative(),
+  rejects: z.number().int().nonnegative(),
+  blanks: z.number().int().nonnegative(),
+  balanced: z.boolean(),
+});
+export type Reconciliation = z.infer<typeof ReconciliationSchema>;
+
+/**
+ * A canonical article key (条款键): `12`, `12.2`, `12.2.3`, `12-1`, `12-1.2`, `ch3`, `ch3.s2`,
+ * `part2` (编), `general` (总体意见), `title` (名称), or `unassigned`.
+ */
+export const ArticleKeySchema = z
+  .string()
+  .regex(/^(?:\d+(?:-\d+)?(?:\.\d+(?:\.\d+)?)?|part\d+|ch\d+(?:\.s\d+)?|general|title|unassigned)$/);
+export type ArticleKey = z.infer<typeof ArticleKeySchema>;
+
+/** How an article key was found for a record. */
+export const AssignmentSourceSchema = z.enum(['column', 'text', 'similarity', 'general', 'none']);
+export type AssignmentSource = z.infer<typeof AssignmentSourceSchema>;
+
+/** One article key of a record, with where it came from and how sure we are. */
+export const ArticleAssignmentSchema = z.object({
+  key: ArticleKeySchema,
+  source: AssignmentSourceSchema,
+  /** 1 for explicit citations; the similarity score for `similarity`. */
+  confidence: z.number().min(0).max(1),
+  /** The citation as written, when there was one. */
+  cited: z.string().nullable(),
+  /** True when the citation names an article the draft does not have. */
+  notInDraft: z.boolean(),
+});
+export type ArticleAssignment = z.infer<typeof ArticleAssignmentSchema>;
+
+/** 条: one article of the draft. */
+export const DraftArticleSchema = z.object({
+  /** `12`, or `12-1` for 第十二条之一. */
+  key: z.string(),
+  /** As written: 第十二条, 第十二条之一. */
+  label: z.string(),
+  /** The bracketed caption after the number (〖目的依据〗), without brackets, if any. */
+  caption: z.string().nullable(),
+  /** `ch3`, or null when the draft has no chapters. */
+  chapter: z.string().nullable(),
+  /** `ch3.s2`, or null. */
+  section: z.string().nullable(),
+  /** 款: the article's paragraphs; items (项) stay inside their paragraph's text. */
+  paragraphs: z.array(z.string()),
+  /** The whole text after the number (and caption), paragraphs joined by newlines. */
+  text: z.string(),
+});
+export type DraftArticle = z.infer<typeof DraftArticleSchema>;
+
+/** 编 / 章 / 节 headings. */
+export const DraftDivisionSchema = z.object({
+  /** `part1`, `ch3`, `ch3.s2` */
+  key: z.string(),
+  kind: z.enum(['part', 'chapter', 'section']),
+  /** As written, spaces folded: 第三章 法律责任 */
+  label: z.string(),
+  title: z.string(),
+  /** Article keys it contains, in order. */
+  articles: z.array(z.string()),
+});
+export type DraftDivision = z.infer<typeof DraftDivisionSchema>;
+
+/** 草案: a draft read into its structure. */
+export const DraftSchema = z.object({
+  title: z.string(),
+  file: z.string(),
+  divisions: z.array(DraftDivisionSchema),
+  articles: z.array(DraftArticleSchema),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+/** A set of records that say the same thing; the canonical one stands for all. */
+export const DuplicateGroupSchema = z.object({
+  id: z.string(),
+  /** exact: equal normalised text; near: similar above the --near threshold. */
+  kind: z.enum(['exact', 'near']),
+  canonical: z.string(),
+  /** All member record ids, canonical first, then in source order. */
+  members: z.array(z.string()),
+  submissions: z.number().int().positive(),
+  points: z.array(z.string()),
+  counties: z.array(z.string()),
+  /** Lowest verified similarity of a member to the canonical record (1 for exact). */
+  minSimilarity: z.number().min(0).max(1),
+});
+export type DuplicateGroup = z.infer<typeof DuplicateGroupSchema>;
+
+/** Opinions on one article that say much the same thing. */
+export const ClusterSchema = z.object({
+  /** Stable: the same inputs give the same id, whatever the file order. */
+  id: z.string(),
+  article: ArticleKeySchema,
+  /** The most central distinct opinion. */
+  representative: z.string(),
+  keywords: z.array(z.string()).max(5),
+  /** Distinct opinions (canonical record ids), representative first. */
+  opinions: z.array(z.string()),
+  /** Submissions behind them, duplicates included. */
+  submissions: z.number().int().positive(),
+  points: z.array(z.string()),
+  counties: z.array(z.string()),
+});
+export type Cluster = z.infer<typeof ClusterSchema>;
+
+/** A record as the digest keeps it: the record plus what the pipeline found. */
+export const DigestRecordSchema = OpinionRecordSchema.extend({
+  articles: z.array(ArticleAssignmentSchema).min(1),
+  duplicateGroup: z.string().nullable(),
+  canonical: z.boolean(),
+  cluster: z.string(),
+});
+export type DigestRecord = z.infer<typeof DigestRecordSchema>;
+
+export const DigestTotalsSchema = z.object({
+  files: z.number().int().nonnegative(),
+  failedFiles: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+  records: z.number().int().nonnegative(),
+  rejects: z.number().int().nonnegative(),
+  blanks: z.number().int().nonnegative(),
+  exactGroups: z.number().int().nonnegative(),
+  nearGroups: z.number().int().nonnegative(),
+  /** Records that repeat another (members of a group other than its canonical record). */
+  duplicates: z.number().int().nonnegative(),
+  distinctOpinions: z.number().int().nonnegative(),
+  clusters: z.number().int().nonnegative(),
+  points: z.number().int().nonnegative(),
+  counties: z.number().int().nonnegative(),
+});
+export type DigestTotals = z.infer<typeof DigestTotalsSchema>;
+
+export const DIGEST_SCHEMA_VERSION = 1;
+
+/** The whole model of a batch summary: what digest.json holds and every report renders. */
+export const DigestSchema = z.object({
+  schemaVersion: z.literal(DIGEST_SCHEMA_VERSION),
+  /** Only when --date was given: outputs carry no timestamps otherwise. */
+  date: z.string().nullable(),
+  draft: DraftSchema.nullable(),
+  totals: DigestTotalsSchema,
+  settings: z.object({ near: z.number(), assignThreshold: z.number() }),
+  files: z.array(SheetReportSchema),
+  failures: z.array(FileFailureSchema),
+  records: z.array(DigestRecordSchema),
+  duplicateGroups: z.array(DuplicateGroupSchema),
+  clusters: z.array(ClusterSchema),
+  rejects: z.array(RejectSchema),
+});
+export type Digest = z.infer<typeof DigestSchema>;
