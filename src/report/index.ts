@@ -1,0 +1,115 @@
+/** The report entry: a Digest in, the rendered report files out (the caller writes them atomically). */
+import type { Digest } from '../model.js';
+import { buildReportView } from './model.js';
+import { renderDocx } from './render-docx.js';
+import { renderHtml, renderMarkdown } from './render-text.js';
+import { renderXlsx, type XlsxRow } from './render-xlsx.js';
+import { readTemplate } from './templates.js';
+import type { ReportView } from './view.js';
+import { parseXlsxLayout } from './xlsx-layout.js';
+
+/** Output formats a run may ask for. */
+export type ReportFormat = 'md' | 'html' | 'docx' | 'xlsx';
+
+/** Normalised report options (the CLI builds them once from flags and config). */
+export interface ReportOptions {
+  formats: readonly ReportFormat[];
+  /** The user's templates folder (files there override the defaults one by one), or null. */
+  templatesDir: string | null;
+  /** Show contacts unmasked on the decision sheet. */
+  showContact: boolean;
+}
+
+/** One rendered output file: its name and its content. */
+export interface RenderedFile {
+  name: string;
+  data: Buffer | string;
+}
+
+/** Output file names, as staff know the reports. */
+export const REPORT_FILES = {
+  summaryMd: '汇总报告.md',
+  summaryHtml: '汇总报告.html',
+  summaryDocx: '汇总报告.docx',
+  digestDocx: '条文意见对照表.docx',
+  digestXlsx: '条文意见对照表.xlsx',
+  decisionXlsx: '采纳情况登记表.xlsx',
+} as const;
+
+/** Excel's limit is 32,767 characters a cell; longer text is cut with a visible note, never silently. */
+const CELL_LIMIT = 32_000;
+function fitCell(text: string): string {
+  return text.length <= CELL_LIMIT ? text : `${text.slice(0, CELL_LIMIT)}……（内容过长已截断，完整内容见条文意见对照表.docx）`;
+}
+
+/** Rows of 条文意见对照表.xlsx: one per cluster, in draft order. */
+export function articleDigestRows(view: ReportView): XlsxRow[] {
+  return view.sections.flatMap((section) =>
+    section.clusters.map((c) => ({
+      id: c.id,
+      articleLabel: c.articleLabel,
+      articleText: fitCell(section.text),
+      representative: fitCell(c.representative),
+      keywordsText: c.keywordsText,
+      opinions: c.opinions,
+      submissions: c.submissions,
+      pointsText: fitCell(c.pointsText),
+      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）`).join('\n')),
+      decision: '',
+    })),
+  );
+}
+
+/** Rows of 采纳情况登记表.xlsx: one per cluster, decision and reason left for the drafters. */
+export function decisionRows(view: ReportView): XlsxRow[] {
+  return view.decisionRows.map((row) => ({
+    id: row.id,
+    articleLabel: row.articleLabel,
+    representative: fitCell(row.representative),
+    keywordsText: row.keywordsText,
+    opinions: row.opinions,
+    submissions: row.submissions,
+    countText: row.countText,
+    pointsText: fitCell(row.pointsText),
+    contactsText: fitCell(row.contactsText),
+    decision: '',
+    reason: '',
+  }));
+}
+
+const ARTICLE_DIGEST_FIELDS = ['id', 'articleLabel', 'articleText', 'representative', 'keywordsText', 'opinions', 'submissions', 'pointsText', 'membersText', 'decision'];
+const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'decision', 'reason'];
+
+/** Renders the asked reports from `digest`; same digest and options, same bytes. */
+export async function renderReports(digest: Digest, options: ReportOptions): Promise<RenderedFile[]> {
+  const view = buildReportView(digest, { showContact: options.showContact });
+  const wants = (format: ReportFormat): boolean => options.formats.includes(format);
+  const dir = options.templatesDir;
+  const files: RenderedFile[] = [];
+  if (wants('md')) {
+    files.push({ name: REPORT_FILES.summaryMd, data: renderMarkdown(await readTemplate('summary/summary.md.hbs', dir), view) });
+  }
+  if (wants('html')) {
+    files.push({ name: REPORT_FILES.summaryHtml, data: renderHtml(await readTemplate('summary/summary.html.hbs', dir), view) });
+  }
+  if (wants('docx')) {
+    files.push({ name: REPORT_FILES.summaryDocx, data: renderDocx(await readTemplate('summary/summary.docx', dir), view) });
+    files.push({
+      name: REPORT_FILES.digestDocx,
+      data: renderDocx(await readTemplate('article-digest/article-digest.docx', dir), view),
+    });
+  }
+  if (wants('xlsx')) {
+    const digestTemplate = await readTemplate('article-digest/article-digest.xlsx.json', dir);
+    files.push({
+      name: REPORT_FILES.digestXlsx,
+      data: renderXlsx(digestTemplate, parseXlsxLayout(digestTemplate), articleDigestRows(view), ARTICLE_DIGEST_FIELDS),
+    });
+    const decisionTemplate = await readTemplate('decision-sheet/decision-sheet.xlsx.json', dir);
+    files.push({
+      name: REPORT_FILES.decisionXlsx,
+      data: renderXlsx(decisionTemplate, parseXlsxLayout(decisionTemplate), decisionRows(view), DECISION_FIELDS),
+    });
+  }
+  return files;
+}

@@ -1,0 +1,284 @@
+/**
+ * Digest → report view model (pure). Every text that leaves here for a report is masked;
+ * counts are recomputed from the records so each report tells the same story.
+ */
+import { YijianError } from '../errors.js';
+import type { Cluster, Digest, DigestRecord } from '../model.js';
+import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent } from './format.js';
+import { maskContact, maskPersonalData } from './mask.js';
+import type {
+  ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
+  ReportView, SourceView,
+} from './view.js';
+
+/** Options that change what the view shows. */
+export interface ViewOptions {
+  /** Show contacts unmasked on the decision sheet (the user asked for it). */
+  showContact: boolean;
+}
+
+const NO_POINT = '（未注明联系点）';
+const NO_COUNTY = '（未注明县区）';
+const TOP_CLUSTERS = 10;
+const BUSIEST_ARTICLES = 10;
+const NON_ARTICLE_KEYS = new Set(['general', 'title', 'unassigned']);
+
+/** Pinyin order for names: deterministic for a given Node/ICU. */
+const collator = new Intl.Collator('zh-CN');
+
+/** Numeric order for article keys: 2 < 12 < 12-1 < 13; non-numeric keys after, by name. */
+function compareKeys(a: string, b: string): number {
+  const parse = (k: string): number[] | null => (/^\d+(-\d+)?$/.test(k) ? k.split('-').map(Number) : null);
+  const pa = parse(a);
+  const pb = parse(b);
+  if (pa !== null && pb !== null) return (pa[0] ?? 0) - (pb[0] ?? 0) || (pa[1] ?? 0) - (pb[1] ?? 0);
+  if (pa !== null) return -1;
+  if (pb !== null) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+
+/** Appends to a list in a map (linear time, unlike copying the list per item). */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** Builds the view model every report template gets. */
+export function buildReportView(digest: Digest, options: ViewOptions): ReportView {
+  const draft = digest.draft;
+  const records = digest.records;
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const groupCanonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
+  const canonicalOf = (r: DigestRecord): string =>
+    r.duplicateGroup === null ? r.id : (groupCanonical.get(r.duplicateGroup) ?? r.id);
+  const bySameOpinion = new Map<string, DigestRecord[]>();
+  for (const r of records) push(bySameOpinion, canonicalOf(r), r);
+  const label = (key: string): string => articleKeyLabel(key, draft);
+
+  const sourceView = (r: DigestRecord): SourceView => ({
+    point: r.point ?? NO_POINT,
+    county: r.county ?? NO_COUNTY,
+    file: r.source.file,
+    sheet: r.source.sheet,
+    row: r.source.row,
+    label: `${r.point ?? NO_POINT}：${r.source.file} / ${r.source.sheet} / 第 ${r.source.row} 行`,
+  });
+
+  const memberView = (cluster: Cluster, id: string): MemberView => {
+    const record = byId.get(id);
+    if (record === undefined) {
+      throw new YijianError('E_BAD_DIGEST', `意见类 ${cluster.id} 引用的意见 ${id} 不在记录中`, {
+        hint: 'digest.json 可能被改动或不完整，请重新运行 yijian digest。',
+      });
+    }
+    const sources = (bySameOpinion.get(id) ?? [record]).map(sourceView);
+    return {
+      recordId: id,
+      text: maskPersonalData(record.opinion),
+      suggestion: maskPersonalData(record.suggestion ?? ''),
+      reason: maskPersonalData(record.reason ?? ''),
+      submitterType: record.submitterType ?? '',
+      submissions: sources.length,
+      sources,
+      sourcesText: sources.map((s) => s.label).join('；'),
+    };
+  };
+
+  const clusterView = (cluster: Cluster, no: number): ClusterView => ({
+    no,
+    noText: `（${chineseNumber(no)}）`,
+    id: cluster.id,
+    articleKey: baseArticleKey(cluster.article),
+    articleLabel: label(baseArticleKey(cluster.article)),
+    representative: maskPersonalData(cluster.representative),
+    keywords: cluster.keywords.map(maskPersonalData),
+    keywordsText: cluster.keywords.map(maskPersonalData).join('、'),
+    opinions: cluster.opinions.length,
+    submissions: cluster.submissions,
+    points: cluster.points,
+    pointsText: cluster.points.join('、'),
+    counties: cluster.counties,
+    members: cluster.opinions.map((id) => memberView(cluster, id)),
+  });
+
+  // Opinions per article, from the records: an opinion citing two articles counts for both.
+  const perKey = new Map<string, DigestRecord[]>();
+  for (const r of records) {
+    for (const key of unique(r.articles.map((a) => baseArticleKey(a.key)))) {
+      push(perKey, key, r);
+    }
+  }
+  const clustersByKey = new Map<string, Cluster[]>();
+  for (const c of digest.clusters) {
+    const key = baseArticleKey(c.article);
+    push(clustersByKey, key, c);
+  }
+  const countFor = (key: string, caption = ''): ArticleCountView => {
+    const recs = perKey.get(key) ?? [];
+    return {
+      key,
+      label: label(key),
+      caption,
+      submissions: recs.length,
+      distinct: unique(recs.map(canonicalOf)).length,
+      clusters: (clustersByKey.get(key) ?? []).length,
+    };
+  };
+
+  const draftKeys = draft?.articles.map((a) => a.key) ?? [];
+  const divisionKeys = draft?.divisions.map((d) => d.key) ?? [];
+  const known = new Set([...draftKeys, ...divisionKeys, ...NON_ARTICLE_KEYS]);
+  const usedKeys = unique([...perKey.keys(), ...clustersByKey.keys()]);
+  const strayKeys = usedKeys.filter((k) => !known.has(k)).sort(compareKeys);
+  const divisionUsed = divisionKeys.filter((k) => usedKeys.includes(k));
+
+  const articleCounts: ArticleCountView[] = [
+    ...(draft?.articles ?? []).map((a) => countFor(a.key, a.caption ?? '')),
+    ...strayKeys.map((k) => countFor(k)),
+    ...divisionUsed.map((k) => countFor(k)),
+    ...['title', 'general', 'unassigned'].filter((k) => usedKeys.includes(k)).map((k) => countFor(k)),
+  ];
+  const busiest = articleCounts
+    .map((count, order) => ({ count, order }))
+    .filter(({ count }) => count.submissions > 0 && !NON_ARTICLE_KEYS.has(count.key) && !/^(ch|part)/.test(count.key))
+    .sort((a, b) => b.count.submissions - a.count.submissions || b.count.distinct - a.count.distinct || a.order - b.order)
+    .slice(0, BUSIEST_ARTICLES)
+    .map(({ count }) => count);
+
+  // Sections of the per-article digest, in reading order.
+  const sectionClusters = (key: string): ClusterView[] =>
+    [...(clustersByKey.get(key) ?? [])]
+      .sort((a, b) => b.submissions - a.submissions || b.opinions.length - a.opinions.length || (a.id < b.id ? -1 : 1))
+      .map((c, i) => clusterView(c, i + 1));
+  const section = (key: string, heading: string, extra: Partial<ArticleSectionView> = {}): ArticleSectionView => {
+    const clusters = sectionClusters(key);
+    const count = countFor(key);
+    return {
+      key, heading, label: label(key), caption: '', chapterHeading: '', text: '', paragraphs: [], inDraft: false,
+      submissions: count.submissions, distinct: count.distinct, clusters, hasClusters: clusters.length > 0, ...extra,
+    };
+  };
+  const firstOfChapter = new Map<string, string>();
+  for (const d of draft?.divisions ?? []) {
+    const first = d.articles[0];
+    if (first !== undefined && d.kind === 'chapter' && !firstOfChapter.has(first)) firstOfChapter.set(first, d.label);
+  }
+  const sections: ArticleSectionView[] = [
+    ...(usedKeys.includes('title') ? [section('title', '草案名称')] : []),
+    ...(usedKeys.includes('general') ? [section('general', '总体意见')] : []),
+    ...divisionUsed.map((k) => section(k, `${label(k)}（整章、整节意见）`, { inDraft: true })),
+    ...(draft?.articles ?? []).map((a) =>
+      section(a.key, a.caption === null ? a.label : `${a.label}　${a.caption}`, {
+        caption: a.caption ?? '', chapterHeading: firstOfChapter.get(a.key) ?? '',
+        text: a.text, paragraphs: a.paragraphs, inDraft: true,
+      })),
+    ...strayKeys.map((k) => section(k, draft === null ? label(k) : `${label(k)}（草案中无此条）`)),
+    ...(usedKeys.includes('unassigned') ? [section('unassigned', '未归入条款的意见')] : []),
+  ];
+
+  const ordered = sections.flatMap((s) => s.clusters);
+  const topClusters = ordered
+    .filter((c) => !NON_ARTICLE_KEYS.has(c.articleKey))
+    .map((c, order) => ({ c, order }))
+    .sort((a, b) => b.c.submissions - a.c.submissions || b.c.opinions - a.c.opinions || a.order - b.order)
+    .slice(0, TOP_CLUSTERS)
+    .map(({ c }, i) => ({ ...c, no: i + 1, noText: `（${chineseNumber(i + 1)}）` }));
+
+  const byCluster = new Map<string, DigestRecord[]>();
+  for (const r of records) push(byCluster, r.cluster, r);
+  const contactsOf = (clusterId: string): string =>
+    unique((byCluster.get(clusterId) ?? []).flatMap((r) => (r.contact === null ? [] : [r.contact])))
+      .map((c) => (options.showContact ? c : maskContact(c)))
+      .join('；');
+  const decisionRows: DecisionRowView[] = ordered.map((c) => ({
+    id: c.id,
+    articleLabel: c.articleLabel,
+    representative: c.representative,
+    keywordsText: c.keywordsText,
+    opinions: c.opinions,
+    submissions: c.submissions,
+    countText: `${c.opinions}/${c.submissions}`,
+    pointsText: c.pointsText,
+    contactsText: contactsOf(c.id),
+  }));
+
+  const total = records.length;
+  const points = pointViews(records, canonicalOf, total);
+  const t = digest.totals;
+  const sum = t.records + t.rejects + t.blanks;
+  const balanced = sum === t.rows;
+  const title = draft?.title ?? '';
+  const quoted = title === '' ? '' : `《${title}》`;
+  return {
+    title,
+    summaryTitle: `${quoted}意见汇总报告`,
+    digestTitle: `${quoted}条文—意见对照表`,
+    decisionTitle: `${quoted}意见采纳情况登记表`,
+    draftFile: draft?.file ?? '',
+    hasDraft: draft !== null,
+    date: digest.date,
+    dateText: digest.date === null ? '' : chineseDate(digest.date),
+    totals: t,
+    balanced,
+    reconciliation:
+      `共读取 ${t.files} 个文件${t.failedFiles > 0 ? `（其中 ${t.failedFiles} 个无法读取）` : ''}` +
+      `中的 ${digest.files.length} 个工作表，数据 ${t.rows} 行：有效意见 ${t.records} 条，问题行 ${t.rejects} 行，` +
+      `空行 ${t.blanks} 行，合计 ${sum} 行，` +
+      (balanced ? '与读取行数一致。' : `与读取行数（${t.rows} 行）不一致，请核查。`),
+    duplicatesSentence:
+      `有效意见中，内容相同的 ${t.exactGroups} 组、高度相似的 ${t.nearGroups} 组，共 ${t.duplicates} 条为重复报送；` +
+      `去重后为 ${t.distinctOpinions} 条不同意见，归纳为 ${t.clusters} 类。`,
+    points,
+    counties: countyViews(points, records, canonicalOf, total),
+    articleCounts,
+    busiest,
+    topClusters,
+    general: sections.find((s) => s.key === 'general')?.clusters ?? [],
+    unassigned: sections.find((s) => s.key === 'unassigned')?.clusters ?? [],
+    sections,
+    decisionRows,
+    rejects: digest.rejects.map((r) => ({
+      label: `${r.source.file} / ${r.source.sheet} / 第 ${r.source.row} 行${r.column === null ? '' : `，${r.column} 列`}`,
+      message: maskPersonalData(r.message),
+      cellsText: maskPersonalData(Object.entries(r.cells).map(([k, v]) => `${k}：${v}`).join('；')),
+    })),
+    failures: digest.failures.map((f) => ({ label: f.file, message: f.message, cellsText: f.code })),
+  };
+}
+
+function pointViews(records: readonly DigestRecord[], canonicalOf: (r: DigestRecord) => string, total: number): PointView[] {
+  const byPoint = new Map<string, DigestRecord[]>();
+  for (const r of records) push(byPoint, r.point ?? NO_POINT, r);
+  return [...byPoint]
+    .map(([name, recs]) => ({
+      name,
+      county: recs.find((r) => r.county !== null)?.county ?? NO_COUNTY,
+      submissions: recs.length,
+      distinct: unique(recs.map(canonicalOf)).length,
+      share: percent(recs.length, total),
+    }))
+    .sort((a, b) => b.submissions - a.submissions || collator.compare(a.name, b.name));
+}
+
+function countyViews(
+  points: readonly PointView[], records: readonly DigestRecord[], canonicalOf: (r: DigestRecord) => string, total: number,
+): CountyView[] {
+  const countyOfPoint = new Map(points.map((p) => [p.name, p.county]));
+  const byCounty = new Map<string, DigestRecord[]>();
+  for (const r of records) {
+    const county = countyOfPoint.get(r.point ?? NO_POINT) ?? NO_COUNTY;
+    push(byCounty, county, r);
+  }
+  return [...byCounty]
+    .map(([name, recs]) => ({
+      name,
+      points: points.filter((p) => p.county === name).length,
+      submissions: recs.length,
+      distinct: unique(recs.map(canonicalOf)).length,
+      share: percent(recs.length, total),
+    }))
+    .sort((a, b) => b.submissions - a.submissions || collator.compare(a.name, b.name));
+}

@@ -1,0 +1,97 @@
+/**
+ * Excel reports: SheetJS writes the cells; SheetJS community edition writes no styles, frozen
+ * panes or data validation, so the sheet XML is finished here (pizzip): frozen header row,
+ * wrap-text styles, the decision drop-down list. Every text cell goes through safeCell.
+ */
+import PizZip from 'pizzip';
+import * as XLSX from 'xlsx';
+import { YijianError } from '../errors.js';
+import { safeCell } from './cell-safety.js';
+import type { LoadedTemplate } from './templates.js';
+import type { XlsxLayout } from './xlsx-layout.js';
+import { deterministicZip } from './zip.js';
+
+/** A row: field name → cell value. */
+export type XlsxRow = Readonly<Record<string, string | number>>;
+
+const SHEET_PATH = 'xl/worksheets/sheet1.xml';
+
+/** Styles: 0 default, 1 body (wrap, top, thin border), 2 header (bold, grey, centred, wrap, border). */
+const STYLES_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="2"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>' +
+  '<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font></fonts>' +
+  '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFD9D9D9"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+  '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+  '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right>' +
+  '<top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">' +
+  '<alignment horizontal="center" vertical="center" wrapText="1"/></xf></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/** Renders one sheet from `layout` and `rows`; a field the rows do not have → E_BAD_TEMPLATE. */
+export function renderXlsx(template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[]): Buffer {
+  const unknown = layout.columns.find((c) => !known.includes(c.field));
+  if (unknown !== undefined) {
+    throw new YijianError('E_BAD_TEMPLATE', `模板 ${template.file} 中的字段 ${unknown.field} 不存在`, {
+      hint: `可用字段：${known.join('、')}。请检查模板文件 ${template.path}。`,
+      location: { file: template.path },
+    });
+  }
+  const cell = (value: string | number | undefined): string | number =>
+    typeof value === 'number' ? value : safeCell(value ?? '');
+  const aoa = [
+    layout.columns.map((c) => safeCell(c.header)),
+    ...rows.map((row) => layout.columns.map((c) => cell(row[c.field]))),
+  ];
+  const sheet = XLSX.utils.aoa_to_sheet(aoa);
+  sheet['!cols'] = layout.columns.map((c) => (c.hidden === true ? { wch: c.width, hidden: true } : { wch: c.width }));
+  const lastColumn = XLSX.utils.encode_col(layout.columns.length - 1);
+  sheet['!autofilter'] = { ref: `A1:${lastColumn}${Math.max(1, rows.length + 1)}` };
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, layout.sheetName);
+  const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+
+  const zip = new PizZip(written);
+  const sheetXml = zip.file(SHEET_PATH)?.asText();
+  if (sheetXml === undefined) throw new YijianError('E_INTERNAL', `生成的工作簿缺少 ${SHEET_PATH}`);
+  const validations = layout.columns.flatMap((c, i) =>
+    c.list === undefined || rows.length === 0 ? [] : [{ column: XLSX.utils.encode_col(i), list: c.list }],
+  );
+  zip.file(SHEET_PATH, finishSheet(sheetXml, validations, rows.length + 1));
+  zip.file('xl/styles.xml', STYLES_XML);
+  return deterministicZip(zip);
+}
+
+/** Adds the frozen header, cell styles and drop-down lists to SheetJS's sheet XML. */
+export function finishSheet(xml: string, validations: readonly { column: string; list: readonly string[] }[], lastRow: number): string {
+  const frozen =
+    '<sheetViews><sheetView workbookViewId="0">' +
+    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
+  let out = xml.replace(/<sheetViews>[\s\S]*?<\/sheetViews>/, frozen);
+  out = out.replace(/<c r="([A-Z]+)(\d+)"/g, (_m, col: string, row: string) => `<c r="${col}${row}" s="${row === '1' ? 2 : 1}"`);
+  if (validations.length > 0) {
+    const body = validations
+      .map((v) => {
+        const formula = `"${v.list.join(',')}"`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        return (
+          `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
+          `errorTitle="无效的选项" error="请从下拉列表中选择：${v.list.join('、')}" sqref="${v.column}2:${v.column}${lastRow}">` +
+          `<formula1>${formula}</formula1></dataValidation>`
+        );
+      })
+      .join('');
+    const block = `<dataValidations count="${validations.length}">${body}</dataValidations>`;
+    // Schema order: dataValidations comes before hyperlinks, margins, ignoredErrors and the rest.
+    const next = /<(hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|ignoredErrors|drawing|legacyDrawing|tableParts|extLst)[\s>/]/.exec(out);
+    const at = next?.index ?? out.lastIndexOf('</worksheet>');
+    out = out.slice(0, at) + block + out.slice(at);
+  }
+  return out;
+}

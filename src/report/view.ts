@@ -1,0 +1,148 @@
+/**
+ * The report view model: what every template (Markdown, HTML, Word, Excel) receives.
+ * All text in it is already masked; absent values are '' so templates need no null checks,
+ * except `date`, which is null when the run was given no --date.
+ */
+import type { DigestTotals } from '../model.js';
+
+/** Where one submission came from, in the words staff use. */
+export interface SourceView {
+  point: string;
+  county: string;
+  file: string;
+  sheet: string;
+  row: number;
+  /** 东风街道意见汇总.xlsx / 意见表 / 第 3 行 */
+  label: string;
+}
+
+/** One distinct opinion of a cluster, with every submission that sent it. */
+export interface MemberView {
+  recordId: string;
+  text: string;
+  suggestion: string;
+  reason: string;
+  submitterType: string;
+  /** How many submissions carry this opinion (duplicates included). */
+  submissions: number;
+  sources: SourceView[];
+  /** The sources joined for one-line output. */
+  sourcesText: string;
+}
+
+/** A cluster of opinions on one article, numbered within the list it appears in. */
+export interface ClusterView {
+  no: number;
+  /** （一）, （二） … for official-document lists. */
+  noText: string;
+  id: string;
+  articleKey: string;
+  articleLabel: string;
+  representative: string;
+  keywords: string[];
+  keywordsText: string;
+  opinions: number;
+  submissions: number;
+  points: string[];
+  pointsText: string;
+  counties: string[];
+  members: MemberView[];
+}
+
+/** A contact point (联系点) and what it sent. */
+export interface PointView {
+  name: string;
+  county: string;
+  submissions: number;
+  /** Distinct opinions it sent: its own repeats counted once. */
+  distinct: number;
+  share: string;
+}
+
+/** A county (县（市、区）) and its points. */
+export interface CountyView {
+  name: string;
+  points: number;
+  submissions: number;
+  distinct: number;
+  share: string;
+}
+
+/** Opinions on one article of the draft (or general / unassigned). */
+export interface ArticleCountView {
+  key: string;
+  label: string;
+  caption: string;
+  submissions: number;
+  distinct: number;
+  clusters: number;
+}
+
+/** One section of the per-article digest: the article (or heading) and its clusters. */
+export interface ArticleSectionView {
+  key: string;
+  /** 第四条　登记上牌 / 总体意见 / 未归入条款的意见 */
+  heading: string;
+  label: string;
+  caption: string;
+  /** Chapter this article opens, '' otherwise: lets templates print chapter headings. */
+  chapterHeading: string;
+  text: string;
+  paragraphs: string[];
+  inDraft: boolean;
+  submissions: number;
+  distinct: number;
+  clusters: ClusterView[];
+  hasClusters: boolean;
+}
+
+/** One row of the decision sheet (采纳情况登记表): one cluster. */
+export interface DecisionRowView {
+  id: string;
+  articleLabel: string;
+  representative: string;
+  keywordsText: string;
+  opinions: number;
+  submissions: number;
+  /** 4/5: distinct opinions / submissions */
+  countText: string;
+  pointsText: string;
+  /** Contacts behind the cluster: masked unless showContact. */
+  contactsText: string;
+}
+
+/** A row that did not become a record. */
+export interface RejectView {
+  label: string;
+  message: string;
+  cellsText: string;
+}
+
+/** Everything a report template may use. */
+export interface ReportView {
+  /** The draft's title, '' without a draft. */
+  title: string;
+  /** 《…》意见汇总报告, and the titles of the other two reports. */
+  summaryTitle: string;
+  digestTitle: string;
+  decisionTitle: string;
+  draftFile: string;
+  hasDraft: boolean;
+  date: string | null;
+  dateText: string;
+  totals: DigestTotals;
+  balanced: boolean;
+  reconciliation: string;
+  duplicatesSentence: string;
+  points: PointView[];
+  counties: CountyView[];
+  articleCounts: ArticleCountView[];
+  busiest: ArticleCountView[];
+  topClusters: ClusterView[];
+  general: ClusterView[];
+  unassigned: ClusterView[];
+  sections: ArticleSectionView[];
+  decisionRows: DecisionRowView[];
+  rejects: RejectView[];
+  failures: RejectView[];
+}

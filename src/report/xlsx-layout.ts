@@ -1,0 +1,46 @@
+/** The Excel report layouts (`templates/<report>/<report>.xlsx.json`): columns, widths, header. */
+import { z } from 'zod';
+import { YijianError } from '../errors.js';
+import type { LoadedTemplate } from './templates.js';
+
+/** One column: its header, the row field it shows, its width in characters. */
+export const XlsxColumnSchema = z.object({
+  header: z.string().min(1),
+  field: z.string().min(1),
+  width: z.number().positive().max(255),
+  /** A drop-down list of allowed values (Excel data validation), for decision columns. */
+  list: z.array(z.string().min(1)).min(1).optional(),
+  hidden: z.boolean().optional(),
+});
+export type XlsxColumn = z.infer<typeof XlsxColumnSchema>;
+
+/** A sheet layout: sheet name and columns in order. */
+export const XlsxLayoutSchema = z.object({
+  sheetName: z.string().min(1).max(31),
+  columns: z.array(XlsxColumnSchema).min(1),
+});
+export type XlsxLayout = z.infer<typeof XlsxLayoutSchema>;
+
+/** Reads a layout JSON; bad JSON or shape → E_BAD_TEMPLATE naming the file and the field. */
+export function parseXlsxLayout(template: LoadedTemplate): XlsxLayout {
+  let json: unknown;
+  try {
+    json = JSON.parse(template.data.toString('utf8'));
+  } catch (error) {
+    throw new YijianError('E_BAD_TEMPLATE', `模板 ${template.file} 不是有效的 JSON：${(error as Error).message}`, {
+      hint: `请检查模板文件 ${template.path}。`,
+      location: { file: template.path },
+      cause: error,
+    });
+  }
+  const parsed = XlsxLayoutSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') ?? '';
+    throw new YijianError('E_BAD_TEMPLATE', `模板 ${template.file} 中的 ${path} 有错误：${issue?.message ?? ''}`, {
+      hint: `请检查模板文件 ${template.path}。`,
+      location: { file: template.path },
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+/**
+ * Builds the default Word templates (summary/summary.docx, article-digest/article-digest.docx)
+ * in official-document style (GB/T 9704 look): title 方正小标宋简体 22pt, headings 黑体 16pt,
+ * body 仿宋_GB2312 16pt, A4 with margins 3.7/3.5/2.8/2.6 cm, "— 1 —" page numbers.
+ * Tags are docxtemplater's ({title}, {#loop}…{/loop}); every tag sits in one run so Word keeps it whole.
+ * Deterministic: no docProps, fixed zip dates. Run: node templates/build-docx.mjs
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import PizZip from 'pizzip';
+
+// Local time on purpose: zip stores local DOS time, so this writes 2024-01-01 00:00 in every time zone.
+const FIXED_DATE = new Date(2024, 0, 1, 0, 0, 0);
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cm = (n) => Math.round(n * 567);
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** A paragraph of one run in `style`; `props` adds paragraph properties. */
+const p = (text, style = null, props = '') =>
+  `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${props}</w:pPr>` +
+  (text === '' ? '' : `<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`) +
+  '</w:p>';
+
+/** A table cell holding the given paragraphs' XML. */
+const cell = (width, inner) => `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/></w:tcPr>${inner}</w:tc>`;
+
+/** A table: a repeated header row, then the given row XML. */
+const table = (headers, widths, rows) => {
+  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+  const head = `<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>${headers.map((h, i) => cell(widths[i], p(h, 'TableHead'))).join('')}</w:tr>`;
+  return (
+    `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:jc w:val="center"/>` +
+    `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${head}${rows}</w:tbl>`
+  );
+};
+
+/** A table row whose cells each hold one paragraph of text (tags included). */
+const row = (widths, texts) => `<w:tr>${texts.map((t, i) => cell(widths[i], p(t, 'TableText'))).join('')}</w:tr>`;
+
+const sectPr =
+  `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>` +
+  `<w:pgSz w:w="11906" w:h="16838"/>` +
+  `<w:pgMar w:top="${cm(3.7)}" w:right="${cm(2.6)}" w:bottom="${cm(3.5)}" w:left="${cm(2.8)}" w:header="851" w:footer="992" w:gutter="0"/>` +
+  `<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/></w:sectPr>`;
+
+const document = (body) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${body}${sectPr}</w:body></w:document>`;
+
+const rFonts = (eastAsia, ascii = 'Times New Roman') =>
+  `<w:rFonts w:ascii="${ascii}" w:hAnsi="${ascii}" w:eastAsia="${eastAsia}" w:cs="${ascii}"/>`;
+
+const styles =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${W}>` +
+  `<w:docDefaults><w:rPrDefault><w:rPr>${rFonts('仿宋_GB2312')}<w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>` +
+  `<w:pPrDefault><w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+  `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="560" w:line="700" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('方正小标宋简体')}<w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Date"><w:name w:val="Date"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>${rFonts('黑体')}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="360" w:lineRule="atLeast"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="TableHead"><w:name w:val="Table Head"/><w:basedOn w:val="TableText"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('黑体')}</w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('宋体')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
+  `<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders>` +
+  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('') +
+  `</w:tblBorders><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
+  `</w:styles>`;
+
+const font = (name, alt, family) =>
+  `<w:font w:name="${name}">${alt ? `<w:altName w:val="${alt}"/>` : ''}<w:charset w:val="86"/><w:family w:val="${family}"/></w:font>`;
+const fontTable =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts ${W}>` +
+  font('方正小标宋简体', '宋体', 'script') + font('仿宋_GB2312', '仿宋', 'modern') + font('黑体', 'SimHei', 'modern') +
+  font('楷体_GB2312', '楷体', 'modern') + font('宋体', 'SimSun', 'auto') + font('Times New Roman', '', 'roman') +
+  `</w:fonts>`;
+
+const settings =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings ${W}><w:defaultTabStop w:val="420"/>` +
+  `<w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+
+const run = (inner) => `<w:r>${inner}</w:r>`;
+const footer =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${W}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>` +
+  run('<w:t xml:space="preserve">— </w:t>') + run('<w:fldChar w:fldCharType="begin"/>') +
+  run('<w:instrText xml:space="preserve"> PAGE </w:instrText>') + run('<w:fldChar w:fldCharType="separate"/>') +
+  run('<w:t>1</w:t>') + run('<w:fldChar w:fldCharType="end"/>') + run('<w:t xml:space="preserve"> —</w:t>') +
+  `</w:p></w:ftr>`;
+
+const contentTypes =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+  `<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+  `<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+  `<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+  `<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
+  `<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>`;
+const rootRels =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+const docRels =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+  `<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+  `<Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>` +
+  `<Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`;
+
+/** Zips a document body with the shared parts, every entry dated FIXED_DATE. */
+function docx(body) {
+  const zip = new PizZip();
+  const parts = {
+    '[Content_Types].xml': contentTypes,
+    '_rels/.rels': rootRels,
+    'word/_rels/document.xml.rels': docRels,
+    'word/document.xml': document(body),
+    'word/styles.xml': styles,
+    'word/settings.xml': settings,
+    'word/fontTable.xml': fontTable,
+    'word/footer1.xml': footer,
+  };
+  for (const [name, text] of Object.entries(parts)) zip.file(name, text, { date: FIXED_DATE, createFolders: false });
+  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const loop = (name, inner) => p(`{#${name}}`) + inner + p(`{/${name}}`);
+const none = (name) => p(`{^${name}}`) + p('无。') + p(`{/${name}}`);
+const dateBlock = loop('date', p('{dateText}', 'Date'));
+
+// Text width of the page: 21 - 2.8 - 2.6 = 15.6 cm.
+const full = cm(15.6);
+const five = (first) => [first, ...Array(4).fill(Math.floor((full - first) / 4))];
+
+const summaryBody =
+  p('{summaryTitle}', 'Title') + dateBlock +
+  p('一、基本情况', 'Heading1') + p('{reconciliation}') + p('{duplicatesSentence}') +
+  p('共有{totals.counties}个县（市、区）的{totals.points}个联系点报送意见。') +
+  p('二、各县（市、区）和联系点报送情况', 'Heading1') +
+  table(['县（市、区）', '联系点数', '报送意见', '去重后', '占比'], five(cm(4.4)),
+    row(five(cm(4.4)), ['{#counties}{name}', '{points}', '{submissions}', '{distinct}', '{share}{/counties}'])) +
+  p('') +
+  table(['联系点', '县（市、区）', '报送意见', '去重后', '占比'], five(cm(6.4)),
+    row(five(cm(6.4)), ['{#points}{name}', '{county}', '{submissions}', '{distinct}', '{share}{/points}'])) +
+  p('三、逐条意见分布', 'Heading1') +
+  table(['条款', '主旨', '报送意见', '去重后', '归纳类别'], five(cm(4.4)),
+    row(five(cm(4.4)), ['{#articleCounts}{label}', '{caption}', '{submissions}', '{distinct}', '{clusters}{/articleCounts}'])) +
+  p('一条意见涉及多个条款的，分别计入各条款。') +
+  p('四、主要意见', 'Heading1') +
+  loop('topClusters', p('{noText}{articleLabel}：{keywordsText}', 'Heading2') + p('{representative}') +
+    p('意见{opinions}条，报送{submissions}次；联系点：{pointsText}。')) + none('topClusters') +
+  p('五、总体意见', 'Heading1') + loop('general', loop('members', p('{text}（{sourcesText}）'))) + none('general') +
+  p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{sourcesText}）'))) + none('unassigned');
+
+const digestWidths = [cm(1.8), cm(8.2), cm(1.6), cm(2.2), cm(1.8)];
+const clusterRow =
+  `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
+  cell(digestWidths[0], p('{#clusters}{id}', 'TableText')) +
+  cell(digestWidths[1], p('{representative}', 'TableText') + p('{#members}', 'TableText') +
+    p('· {text}（{sourcesText}）', 'TableText') + p('{/members}', 'TableText')) +
+  cell(digestWidths[2], p('{opinions}/{submissions}', 'TableText')) +
+  cell(digestWidths[3], p('{pointsText}', 'TableText')) +
+  cell(digestWidths[4], p('{/clusters}', 'TableText')) +
+  `</w:tr>`;
+const digestBody =
+  p('{digestTitle}', 'Title') + dateBlock +
+  loop('sections',
+    loop('chapterHeading', p('{chapterHeading}', 'Heading1')) +
+    p('{heading}', 'Heading2') +
+    loop('text', p('{text}')) +
+    p('收到意见{submissions}条，去重后{distinct}条。') +
+    loop('hasClusters', table(['编号', '意见（代表性意见在前）及来源', '意见/报送', '联系点', '处理意见'], digestWidths, clusterRow) + p('')) +
+    p('{^hasClusters}') + p('未收到意见。') + p('{/hasClusters}'));
+
+const here = (name) => fileURLToPath(new URL(name, import.meta.url));
+writeFileSync(here('summary/summary.docx'), docx(summaryBody));
+writeFileSync(here('article-digest/article-digest.docx'), docx(digestBody));
+console.log('built summary/summary.docx, article-digest/article-digest.docx');
