@@ -1,0 +1,154 @@
+/**
+ * Article references (条款引用): the 条款 cell and citations inside opinion text, read to canonical
+ * keys (`12`, `12.2`, `12.2.3`, `12-1`, `ch3`, `ch3.s2`, `part1`, `general`, `title`). See DESIGN.md.
+ */
+import type { ArticleKey } from '../model.js';
+import { CitationScanner, foldForScan, type ScannedCitation } from './article-ref-scan.js';
+import { isChineseNumeralChar } from './numerals.js';
+
+/** One citation as written, with its place in the input (UTF-16 offsets, end exclusive). */
+export interface Citation {
+  /** Exactly `input.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+  keys: ArticleKey[];
+}
+
+/**
+ * What a 条款 cell says. Blank: keys [] and unreadable false. Unreadable (nothing citable, or a
+ * malformed citation such as a reversed or 200+ range): keys [] and unreadable true — never a guess;
+ * `citations` still lists the parts that could be read, for messages.
+ */
+export interface ArticleCellParse {
+  keys: ArticleKey[];
+  unreadable: boolean;
+  citations: Citation[];
+}
+
+/** Free-text phrases clear enough to mean the whole draft or its title (plain 全文/标题 are too common). */
+const TEXT_PHRASES: readonly (readonly [string, ArticleKey])[] = [
+  ['总体意见', 'general'],
+  ['整体意见', 'general'],
+  ['通篇意见', 'general'],
+  ['草案名称', 'title'],
+  ['条例名称', 'title'],
+  ['法规名称', 'title'],
+  ['规章名称', 'title'],
+  ['办法名称', 'title'],
+  ['草案标题', 'title'],
+  ['条例标题', 'title'],
+];
+
+/** Words that, in a 条款 cell, mean the draft as a whole or its title. */
+const CELL_WORDS: readonly (readonly [string, ArticleKey])[] = [
+  ['总体', 'general'],
+  ['通篇', 'general'],
+  ['整体', 'general'],
+  ['全文', 'general'],
+  ['全篇', 'general'],
+  ['总的', 'general'],
+  ['整部', 'general'],
+  ['综合', 'general'],
+  ['名称', 'title'],
+  ['标题', 'title'],
+  ['题目', 'title'],
+  ['名稱', 'title'],
+  ['標題', 'title'],
+];
+
+/** Cells that mean "no article" (无, /, —): blank, not unreadable. */
+const BLANK_CELL = /^(?:[\s\p{P}\p{S}]*|无|暂无|空|没有|不涉及|n\/?a|none)$/iu;
+
+/** A cell holding only a canonical key (12, 12.2, 12-1.2.3), as some sheets store it. */
+const KEY_CELL = /^([1-9]\d{0,5})(-[1-9]\d{0,2})?((?:\.[1-9]\d{0,2}){0,2})$/;
+
+/** A cell holding only numbers (12、13 / 12-15 / 十二): read as if 条 followed. */
+const NUMBERS_CELL = /^[0-9\s、,，\-至到和及]+$/;
+
+function toCitation(input: string, found: ScannedCitation): Citation {
+  const end = Math.min(found.end, input.length);
+  return { text: input.slice(found.start, end), start: found.start, end, keys: found.keys };
+}
+
+/** The place to try a citation: 第, a digit, or a Chinese numeral that does not continue a number. */
+function mayStartCitation(folded: string, i: number): boolean {
+  const ch = folded[i] as string;
+  return ch === '第' || (ch >= '0' && ch <= '9') || isChineseNumeralChar(ch);
+}
+
+/** Scans `folded` left to right; every citation (good or malformed) once, in order. */
+function scanAll(folded: string, mode: 'text' | 'cell'): ScannedCitation[] {
+  const scanner = new CitationScanner(folded, mode);
+  const found: ScannedCitation[] = [];
+  for (let i = 0; i < folded.length; ) {
+    const citation = mayStartCitation(folded, i) ? scanner.citationFrom(i) : null;
+    if (citation === null || citation.end <= i) {
+      i++;
+      continue;
+    }
+    found.push(citation);
+    i = citation.end;
+  }
+  return found;
+}
+
+/** Finds the phrases of `table` in `folded` at places no citation covers. */
+function findWords(
+  folded: string,
+  table: readonly (readonly [string, ArticleKey])[],
+  taken: readonly ScannedCitation[],
+): ScannedCitation[] {
+  const found: ScannedCitation[] = [];
+  for (const [word, key] of table) {
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) {
+      const end = at + word.length;
+      const overlaps = [...taken, ...found].some((c) => at < c.end && end > c.start);
+      if (!overlaps) found.push({ start: at, end, keys: [key], bad: false });
+    }
+  }
+  return found;
+}
+
+function byStart(a: ScannedCitation, b: ScannedCitation): number {
+  return a.start - b.start;
+}
+
+/**
+ * Citations inside free opinion text, in order. Strict about bare forms: 三条建议, 一条龙, 第一时间
+ * and a lone 第二款 are not citations; malformed ones (第十五条至第十二条) are left out.
+ */
+export function findArticleRefs(text: string): Citation[] {
+  const folded = foldForScan(text);
+  const articles = scanAll(folded, 'text').filter((c) => !c.bad && c.keys.length > 0);
+  const phrases = findWords(folded, TEXT_PHRASES, articles);
+  return [...articles, ...phrases].sort(byStart).map((c) => toCitation(text, c));
+}
+
+/** Reads the whole 条款 cell as a citation: keys in order, or unreadable (never a guess). */
+export function parseArticleCell(cell: string): ArticleCellParse {
+  const trimmed = cell.trim();
+  const folded = foldForScan(trimmed).trim();
+  if (BLANK_CELL.test(folded)) return { keys: [], unreadable: false, citations: [] };
+  const offset = cell.indexOf(trimmed);
+  const shift = (c: Citation): Citation => ({ ...c, start: c.start + offset, end: c.end + offset });
+
+  const keyCell = KEY_CELL.exec(folded);
+  if (keyCell !== null) {
+    const citation: Citation = { text: trimmed, start: offset, end: offset + trimmed.length, keys: [folded] };
+    return { keys: [folded], unreadable: false, citations: [citation] };
+  }
+  const numbersOnly = NUMBERS_CELL.test(folded) || [...folded].every(isChineseNumeralChar);
+  const scanned = scanAll(numbersOnly ? `${folded}条` : folded, 'cell');
+  // Whole phrases first (总体意见, 草案名称), so the citation covers what was written.
+  const words = findWords(folded, [...TEXT_PHRASES, ...CELL_WORDS], scanned);
+  const all = [...scanned, ...words].sort(byStart);
+  const readable = all.filter((c) => !c.bad && c.keys.length > 0);
+  const citations = readable.map((c) => shift(toCitation(folded, c))).map((c) => ({
+    ...c,
+    text: cell.slice(c.start, c.end),
+  }));
+  const unreadable = readable.length === 0 || all.some((c) => c.bad);
+  const keys = unreadable ? [] : [...new Set(readable.flatMap((c) => c.keys))];
+  return { keys, unreadable, citations };
+}

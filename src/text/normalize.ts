@@ -1,0 +1,151 @@
+/**
+ * The one text normaliser: whatever is compared, hashed or segmented goes through normalizeText,
+ * so two opinions that differ only in width, script, spacing or punctuation style look the same.
+ *
+ * Folding choices (one form per mark, ASCII where one exists):
+ *   ，、﹐﹑, → ,   。．｡ → .   ：→ :   ；→ ;   ！→ !   ？→ ?   （）→ ()   【】〔〕［］〖〗 → []
+ *   “”„‟"「」『』〝〞 → "   ‘’‚‛'′ → '   〈〉 → 《》   —–―‐‑‒－﹣ → -   ～〜∼ → ~   ・•‧∙ → ·
+ *   … → ... (NFKC)   white space, zero-width, bidi and control characters → removed
+ *   A–Z → a–z   numerals left as written (十二 stays 十二, １２ becomes 12).
+ */
+import * as OpenCC from 'opencc-js';
+import { YijianError } from '../errors.js';
+
+type Convert = (text: string) => string;
+
+let simplifier: Convert | null = null;
+
+/** Built on first use: the dictionaries take a moment to load and many commands never need them. */
+function getSimplifier(): Convert {
+  if (simplifier !== null) return simplifier;
+  // Hong Kong variants → standard traditional → simplified. This also folds the Taiwan forms we
+  // met (裡, 綫, 衞), and is twice as fast as Converter({ from: 'hk', to: 'cn' }), whose extra
+  // normalisation pass NFKC already does.
+  const fromHongKong = OpenCC.Locale.from['hk'];
+  const toMainland = OpenCC.Locale.to['cn'];
+  if (fromHongKong === undefined || toMainland === undefined) {
+    throw new YijianError('E_INTERNAL', '繁简转换词典（opencc-js）缺失。');
+  }
+  const convert: Convert = OpenCC.ConverterFactory(...fromHongKong, ...toMainland);
+  simplifier = convert;
+  return convert;
+}
+
+/** Traditional → simplified Chinese (Hong Kong and Taiwan forms included); other text unchanged. */
+export function toSimplified(text: string): string {
+  return text === '' ? text : getSimplifier()(text);
+}
+
+/** Marks a code unit to drop in FOLD. */
+const DROP = 0xffff;
+
+/** One table for every BMP code unit: its folded code unit, or DROP. Surrogates map to themselves. */
+const FOLD: Uint16Array = buildFoldTable();
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
+  const drop = (from: number, to = from): void => {
+    for (let c = from; c <= to; c++) table[c] = DROP;
+  };
+  const fold = (chars: string, target: string): void => {
+    for (const ch of chars) table[ch.charCodeAt(0)] = target.charCodeAt(0);
+  };
+  drop(0x00, 0x20); // C0 controls, NUL, tab, line breaks and space
+  drop(0x7f, 0xa0); // DEL, C1 controls, NBSP
+  drop(0xad); // soft hyphen
+  drop(0x1680);
+  drop(0x180e);
+  drop(0x2000, 0x200f); // spaces, zero-width, LRM/RLM
+  drop(0x2028, 0x202f); // separators, bidi embeddings, narrow NBSP
+  drop(0x205f, 0x206f); // math space, word joiner, invisible operators, bidi isolates
+  drop(0x3000); // ideographic space
+  drop(0xfe00, 0xfe0f); // variation selectors (emoji presentation), invisible
+  drop(0xfeff); // BOM / zero-width no-break space
+  drop(0xfff9, 0xfffb); // interlinear annotation controls
+  // Full-width ASCII → ASCII (NFKC does this too; the table keeps the fold complete on its own).
+  for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 0x20;
+  for (let c = 0xff21; c <= 0xff3a; c++) table[c] = c - 0xfee0 + 0x20;
+  fold('，、﹐﹑､', ',');
+  fold('。．｡﹒', '.');
+  fold('：﹕︰', ':');
+  fold('；﹔', ';');
+  fold('！﹗', '!');
+  fold('？﹖', '?');
+  fold('（﹙', '(');
+  fold('）﹚', ')');
+  fold('【〔［〖﹝', '[');
+  fold('】〕］〗﹞', ']');
+  fold('“”„‟＂「」『』﹁﹂﹃﹄〝〞〟″', '"');
+  fold('‘’‚‛＇′', "'");
+  fold('〈', '《');
+  fold('〉', '》');
+  fold('—–―‐‑‒－﹣⸺⸻', '-');
+  fold('～〜∼', '~');
+  fold('・•‧∙･', '·');
+  return table;
+}
+
+/**
+ * The shared normaliser: NFKC, traditional → simplified, punctuation folded to one form each,
+ * white space and control characters removed, letters lower-cased. Numerals stay readable.
+ */
+export function normalizeText(text: string): string {
+  if (text === '') return text;
+  const simplified = toSimplified(text.normalize('NFKC'));
+  return foldCodeUnits(simplified, FOLD);
+}
+
+/** Applies a fold table; builds the result in chunks so long texts do not hit argument limits. */
+function foldCodeUnits(text: string, table: Uint16Array): string {
+  const length = text.length;
+  const buffer = new Uint16Array(Math.min(length, 8192));
+  let out = '';
+  let used = 0;
+  let changed = false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    const folded = table[code] as number;
+    if (folded !== code) changed = true;
+    if (folded === DROP) continue;
+    buffer[used++] = folded;
+    if (used === buffer.length) {
+      out += String.fromCharCode.apply(null, buffer as unknown as number[]);
+      used = 0;
+    }
+  }
+  if (!changed) return text;
+  if (used > 0) out += String.fromCharCode.apply(null, buffer.subarray(0, used) as unknown as number[]);
+  return out;
+}
+
+/** Marks a code unit as punctuation or a symbol, removed from comparison keys. */
+const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]/u;
+
+/** FOLD followed by dropping every punctuation mark and symbol (BMP); astral symbols go in a second pass. */
+const KEY_FOLD: Uint16Array = buildKeyTable();
+
+function buildKeyTable(): Uint16Array {
+  const table = FOLD.slice();
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const target = table[c] as number;
+    if (target !== DROP && PUNCTUATION_OR_SYMBOL.test(String.fromCharCode(target))) table[c] = DROP;
+  }
+  return table;
+}
+
+const ASTRAL_SYMBOL = /[\p{P}\p{S}]/gu;
+
+/**
+ * The key for exact duplicates: normalizeText, then every punctuation mark and symbol removed, so
+ * opinions differing only in punctuation, spacing, width or script share a key.
+ */
+export function comparisonKey(text: string): string {
+  if (text === '') return text;
+  const simplified = toSimplified(text.normalize('NFKC'));
+  const key = foldCodeUnits(simplified, KEY_FOLD);
+  // Astral symbols (emoji) are surrogate pairs the table cannot see; only scan when one may be there.
+  return /[\ud800-\udfff]/.test(key) ? key.replace(ASTRAL_SYMBOL, '') : key;
+}

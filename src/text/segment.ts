@@ -1,0 +1,111 @@
+/**
+ * Word segmentation with jieba (nodejieba) plus a legal-domain dictionary and stop words.
+ *
+ * jieba's dictionaries live in the native addon, one set per process. The first segmenter to
+ * segment loads jieba once with the bundled legal dictionary and its own user dictionaries merged
+ * into one temporary file; later segmenters add their extra words with insertWord. Words added
+ * are therefore shared by every segmenter of the process (dictionaries only ever grow).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodejieba from 'nodejieba';
+import { YijianError } from '../errors.js';
+import { normalizeText } from './normalize.js';
+import { CHINESE_NUMERAL_CHARS } from './numerals.js';
+import {
+  DEFAULT_STOP_WORDS,
+  DEFAULT_USER_DICT,
+  formatUserDict,
+  readStopWords,
+  readUserDict,
+  type UserDictEntry,
+} from './dictionaries.js';
+
+/** Segments normalised text into tokens (all words) and terms (meaning-bearing words). */
+export interface Segmenter {
+  /** jieba tokens of normalizeText(text), punctuation and symbols left out. */
+  tokens(text: string): string[];
+  /** Tokens without stop words, numbers, article citations and (most) single characters. */
+  terms(text: string): string[];
+}
+
+/** How to extend the bundled dictionaries; paths are read when the segmenter is created. */
+export interface SegmenterOptions {
+  /** Extra jieba user dictionaries (`word [freq] [tag]` per line). */
+  userDicts?: readonly string[];
+  /** Extra stop words. */
+  stopWords?: readonly string[];
+  /** Extra stop-word files (one word per line). */
+  stopWordFiles?: readonly string[];
+}
+
+/** Single characters that carry meaning in opinions on local regulations, kept as terms. */
+const SINGLE_CHAR_TERMS: ReadonlySet<string> = new Set(['犬', '狗', '猫', '车', '房', '税', '费', '电', '水', '火', '烟', '桩']);
+
+/** Words in jieba's dictionaries so far; null until jieba is loaded. */
+let loadedWords: Set<string> | null = null;
+
+/** Loads jieba on first use with `entries` as its user dictionary; inserts words it lacks afterwards. */
+function ensureJieba(entries: readonly UserDictEntry[]): void {
+  if (loadedWords === null) {
+    const dir = mkdtempSync(join(tmpdir(), 'yijian-dict-'));
+    const merged = join(dir, 'user.dict.txt');
+    try {
+      writeFileSync(merged, formatUserDict(entries), 'utf8');
+      nodejieba.load({ userDict: merged });
+    } catch (cause) {
+      throw new YijianError('E_INTERNAL', '分词组件（jieba）加载失败。', { cause });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    loadedWords = new Set(entries.map((e) => e.word));
+    return;
+  }
+  for (const entry of entries) {
+    if (loadedWords.has(entry.word)) continue;
+    // insertWord takes no frequency: jieba gives the word its default user weight.
+    nodejieba.insertWord(entry.word, entry.tag ?? 'n');
+    loadedWords.add(entry.word);
+  }
+}
+
+/** A token of punctuation or symbols only. */
+const PUNCTUATION_ONLY = /^[\p{P}\p{S}\p{Z}\p{C}]+$/u;
+/** Numbers: Arabic (12, 1.5, 30%) or Chinese numerals (十二, 一百零八). */
+const NUMBER_ONLY = new RegExp(`^(?:[0-9.,%]+|[${CHINESE_NUMERAL_CHARS}]+)$`, 'u');
+/** Article citations and ordinals as jieba cuts them: 第十二条, 12条, 第二款, 第三章, 第一. */
+const CITATION_TOKEN = new RegExp(`^第?(?:[0-9]+|[${CHINESE_NUMERAL_CHARS}]+)[条款项章节编目]?$`, 'u');
+
+/**
+ * Creates a segmenter with the bundled legal dictionary and stop words plus the user's own.
+ * Dictionary files are read now (E_BAD_CONFIG if unreadable or malformed); jieba loads on first use.
+ */
+export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
+  const entries: UserDictEntry[] = [DEFAULT_USER_DICT, ...(options.userDicts ?? [])].flatMap(readUserDict);
+  const stopWords = new Set<string>([
+    ...readStopWords(DEFAULT_STOP_WORDS),
+    ...(options.stopWordFiles ?? []).flatMap(readStopWords),
+    ...(options.stopWords ?? []).map(normalizeText).filter((w) => w !== ''),
+  ]);
+  let ready = false;
+  const tokens = (text: string): string[] => {
+    if (!ready) {
+      ensureJieba(entries);
+      ready = true;
+    }
+    const normalized = normalizeText(text);
+    if (normalized === '') return [];
+    // HMM on: unknown words (place and company names) stay whole instead of falling into single characters.
+    return nodejieba.cut(normalized, true).filter((token) => !PUNCTUATION_ONLY.test(token));
+  };
+  const terms = (text: string): string[] =>
+    tokens(text).filter(
+      (token) =>
+        !stopWords.has(token) &&
+        !NUMBER_ONLY.test(token) &&
+        !CITATION_TOKEN.test(token) &&
+        ([...token].length > 1 || SINGLE_CHAR_TERMS.has(token)),
+    );
+  return { tokens, terms };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { comparisonKey, normalizeText, toSimplified } from '../../src/text/normalize.js';
+
+describe('toSimplified', () => {
+  test.each([
+    ['電動自行車', '电动自行车'],
+    ['業主委員會', '业主委员会'],
+    ['裡面', '里面'],
+    ['裏面', '里面'],
+    ['綫路', '线路'],
+    ['衞生', '卫生'],
+    ['養犬登記', '养犬登记'],
+    ['电动自行车', '电动自行车'],
+    ['', ''],
+  ])('%s → %s', (input, expected) => {
+    expect(toSimplified(input)).toBe(expected);
+  });
+});
+
+describe('normalizeText', () => {
+  test.each([
+    ['ＡＢＣ１２３', 'abc123'],
+    ['第１２条', '第12条'],
+    ['十二', '十二'],
+    ['第十二条', '第十二条'],
+    ['建议，删除。', '建议,删除.'],
+    ['a、b', 'a,b'],
+    ['“飞线”充电', '"飞线"充电'],
+    ['「飞线」‘充电’', '"飞线"\'充电\''],
+    ['（一）【注】', '(一)[注]'],
+    ['〈条例〉《条例》', '《条例》《条例》'],
+    ['罚款——过高', '罚款--过高'],
+    ['等等……', '等等......'],
+    ['楼道\u3000充电 \t\n\r\n 问题', '楼道充电问题'],
+    ['电\u200b动\u200d车\ufeff', '电动车'],
+    ['nul\u0000ctl\u0007', 'nulctl'],
+    ['Hello WORLD', 'helloworld'],
+    ['電動車ＯＫ', '电动车ok'],
+    ['①', '1'],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  test('long text keeps every character (chunked output)', () => {
+    const long = '电动自行车'.repeat(10_000);
+    expect(normalizeText(long)).toBe(long);
+    expect(normalizeText(`${long}Ａ`)).toBe(`${long}a`);
+  });
+
+  test('is idempotent and never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (text) => {
+        const once = normalizeText(text);
+        expect(normalizeText(once)).toBe(once);
+        expect(once).not.toMatch(/[\s\u0000-\u001f\u200b\u3000]/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('comparisonKey', () => {
+  test.each([
+    ['建议删除第十二条。', '建议删除第十二条'],
+    ['建议 删除，第十二条！', '建议删除第十二条'],
+    ['建議刪除第十二條', '建议删除第十二条'],
+    ['“建议”删除——第１２条', '建议删除第12条'],
+    ['好😀👍', '好'],
+    ['罚款+200元=太高', '罚款200元太高'],
+  ])('%j → %j', (input, expected) => {
+    expect(comparisonKey(input)).toBe(expected);
+  });
+
+  test('opinions differing only in punctuation, spacing, width or script share a key', () => {
+    const variants = [
+      '建议电动自行车不得在楼道内充电，违者罚款。',
+      '建议电动自行车不得在楼道内充电 违者罚款',
+      '建議電動自行車不得在樓道內充電，違者罰款。',
+      '建议电动自行车不得在楼道内充电；违者罚款！！',
+      '\u3000建议电动自行车不得在楼道内充电,违者罚款.\n',
+    ];
+    expect(new Set(variants.map(comparisonKey)).size).toBe(1);
+    expect(comparisonKey('建议电动自行车可以在楼道内充电')).not.toBe(comparisonKey(variants[0] ?? ''));
+  });
+
+  test('contains no punctuation or symbol and is stable under normalizeText', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (text) => {
+        const key = comparisonKey(text);
+        expect(key).not.toMatch(/[\p{P}\p{S}\s]/u);
+        expect(comparisonKey(normalizeText(text))).toBe(key);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
