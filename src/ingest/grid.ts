@@ -1,0 +1,68 @@
+/**
+ * The plain-data shape every reader produces and the pure core consumes: a sheet as a grid of cell texts.
+ */
+
+/** A cell the reader could not turn into text (an Excel error value such as #N/A); `shown` is what Excel shows. */
+export interface UnreadableCell {
+  readonly unreadable: true;
+  readonly shown: string;
+}
+
+/** One cell: its text as staff see it, or a marker for an unreadable cell. */
+export type GridCell = string | UnreadableCell;
+
+/** A merged range, 0-based and inclusive, as SheetJS reports it. */
+export interface MergeRange {
+  readonly s: { readonly r: number; readonly c: number };
+  readonly e: { readonly r: number; readonly c: number };
+}
+
+/** A sheet read into cells: `rows[i]` is spreadsheet row i + 1; rows may be ragged. */
+export interface SheetGrid {
+  readonly name: string;
+  readonly rows: readonly (readonly GridCell[])[];
+  readonly merges: readonly MergeRange[];
+}
+
+/** True when the cell is the unreadable marker. */
+export function isUnreadable(cell: GridCell | undefined): cell is UnreadableCell {
+  return typeof cell === 'object' && cell !== null && cell.unreadable;
+}
+
+/** The text of a cell, '' for a missing one; unreadable cells give what Excel shows. */
+export function cellText(cell: GridCell | undefined): string {
+  if (cell === undefined) return '';
+  return typeof cell === 'string' ? cell : cell.shown;
+}
+
+/** 0 → A, 25 → Z, 26 → AA: the column letters Excel shows. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A → 0, AA → 26; null for anything that is not 1–3 Latin letters. */
+export function columnIndex(letters: string): number | null {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return null;
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Removes NUL bytes, which some exporters leave in text and which break later tools. */
+export function stripNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
+/** The widest row of the grid. */
+export function gridWidth(grid: SheetGrid): number {
+  let width = 0;
+  for (const row of grid.rows) width = Math.max(width, row.length);
+  return width;
+}

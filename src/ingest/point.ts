@@ -1,0 +1,73 @@
+/**
+ * Where a contact point's (联系点) name and county come from when the sheet has no column for them.
+ */
+import type { PointRule } from './options.js';
+
+// Words that describe the document rather than who sent it, longest first so 意见汇总表 goes before 意见.
+const NOISE_WORDS = [
+  '征求意见稿',
+  '意见建议汇总表',
+  '意见建议汇总',
+  '意见建议表',
+  '意见汇总表',
+  '意见反馈表',
+  '意见征集表',
+  '意见汇总',
+  '意见建议',
+  '征求意见',
+  '汇总表',
+  '反馈表',
+  '意见表',
+  '反馈',
+  '汇总',
+  '意见',
+  '副本',
+  '最终版',
+  '修改版',
+  'copy',
+];
+
+const DATES = [
+  /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/gu,
+  /\d{1,2}\s*月\s*\d{1,2}\s*日/gu,
+  /\d{4}[.\-_/]\d{1,2}(?:[.\-_/]\d{1,2})?/gu,
+  /(?:19|20)\d{6}/gu,
+  /(?:19|20)\d{2}(?=\D|$)/gu,
+];
+
+/**
+ * Guesses the point's name from a file name: extension, bracketed remarks, dates and words such as
+ * 意见汇总表 removed ('城关街道立法联系点-意见汇总表-2024.05.xlsx' → '城关街道立法联系点'); null if nothing is left.
+ */
+export function pointFromFileName(fileName: string): string | null {
+  const base = fileName.split(/[\\/]/u).pop() ?? fileName;
+  let name = base.replace(/\.[A-Za-z0-9]{1,5}$/u, '');
+  name = name.replace(/[（(【[〔《][^）)】\]〕》]*[）)】\]〕》]/gu, ' ');
+  for (const pattern of DATES) name = name.replace(pattern, ' ');
+  for (const word of NOISE_WORDS) name = name.split(word).join(' ');
+  name = name
+    .split(/[\s\-_—–.·、,，+]+/u)
+    .filter((part) => part !== '' && !/^\d+$/u.test(part))
+    .join('');
+  return name === '' ? null : name;
+}
+
+/** The first rule whose pattern matches the file: a glob (* and ?) against the base name or the whole path, else a substring. */
+export function findRule(rules: readonly PointRule[], filePath: string): PointRule | null {
+  const path = filePath.replaceAll('\\', '/');
+  const base = path.split('/').pop() ?? path;
+  for (const rule of rules) {
+    if (/[*?]/u.test(rule.pattern)) {
+      const regex = globToRegExp(rule.pattern.replaceAll('\\', '/'));
+      if (regex.test(base) || regex.test(path)) return rule;
+    } else if (path.includes(rule.pattern)) {
+      return rule;
+    }
+  }
+  return null;
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/gu, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
+  return new RegExp(`^(?:.*/)?${body}$`, 'u');
+}

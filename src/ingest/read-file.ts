@@ -1,0 +1,110 @@
+/**
+ * One input file → its sheet grids. Checks size, container and zip survey before any parser runs,
+ * and turns every way a file can be unreadable into a YijianError with a stable code.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { YijianError } from '../errors.js';
+import type { SheetGrid } from './grid.js';
+import type { IngestOptions } from './options.js';
+import { decodeText } from './encoding.js';
+import { detectDelimiter, parseDelimitedText } from './read-csv.js';
+import { readWorkbookBytes } from './read-workbook.js';
+import { isEncryptedOle2, sniffContainer, surveyZip } from './sniff.js';
+
+/** The extensions yijian reads, lower case with the dot. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv'];
+
+/** What one file gave: its sheets, and the detected text encoding for CSV/TSV (null for workbooks). */
+export interface FileSheets {
+  grids: SheetGrid[];
+  encoding: string | null;
+}
+
+/** Reads one file from disk into sheet grids; throws YijianError (E_UNSUPPORTED_FORMAT, E_EMPTY_FILE, …). */
+export async function readFileSheets(path: string, options: IngestOptions): Promise<FileSheets> {
+  const extension = extname(path).toLowerCase();
+  if (!SUPPORTED_EXTENSIONS.includes(extension)) {
+    throw new YijianError('E_UNSUPPORTED_FORMAT', `不支持的文件类型“${extension || '（无扩展名）'}”，只能读取 .xlsx、.xls、.csv、.tsv。`, {
+      hint: '请把意见表另存为 Excel（.xlsx）或 CSV 后再试。',
+    });
+  }
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw new YijianError('E_FILE_NOT_FOUND', '找不到文件或无权读取。', { cause: error });
+  }
+  if (size > options.limits.maxFileBytes) {
+    throw new YijianError('E_TOO_LARGE', `文件大小 ${megabytes(size)} 超过上限 ${megabytes(options.limits.maxFileBytes)}。`, {
+      hint: '请拆分文件，或在配置中调高 limits.maxFileBytes。',
+    });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new YijianError('E_UNREADABLE_FILE', '无法读取文件（权限不足或磁盘错误）。', { cause: error });
+  }
+  return sheetsFromBytes(bytes, extension, basename(path, extname(path)), options);
+}
+
+/** The same from bytes already in memory; `csvSheetName` names a CSV's single sheet (its base name). */
+export function sheetsFromBytes(
+  bytes: Uint8Array,
+  extension: string,
+  csvSheetName: string,
+  options: IngestOptions,
+): FileSheets {
+  if (bytes.length === 0) throw new YijianError('E_EMPTY_FILE', '文件是空的（0 字节）。');
+  const container = sniffContainer(bytes);
+  const limits = options.limits;
+  if (container === 'zip') {
+    const survey = surveyZip(bytes);
+    if (!survey.ok) {
+      throw new YijianError('E_TRUNCATED', '文件不完整（压缩包被截断或损坏），可能下载或传输未完成。', {
+        hint: '请让报送单位重新发送原文件。',
+      });
+    }
+    if (survey.inflatedBytes > limits.maxInflatedBytes) {
+      throw new YijianError(
+        'E_TOO_LARGE',
+        `工作簿解压后约 ${megabytes(survey.inflatedBytes)}，超过上限 ${megabytes(limits.maxInflatedBytes)}，已拒绝读取（可能是恶意文件）。`,
+        { hint: '如确为正常文件，可在配置中调高 limits.maxInflatedBytes。' },
+      );
+    }
+    return { grids: readWorkbookBytes(bytes, options.sheet, limits.maxRowsPerSheet).sheets, encoding: null };
+  }
+  if (container === 'ole2') {
+    if (isEncryptedOle2(bytes)) {
+      throw new YijianError('E_ENCRYPTED', '文件设有打开密码（已加密），无法读取。', {
+        hint: '请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。',
+      });
+    }
+    return { grids: readWorkbookBytes(bytes, options.sheet, limits.maxRowsPerSheet).sheets, encoding: null };
+  }
+  if (container === 'binary') {
+    throw new YijianError('E_UNSUPPORTED_FORMAT', '文件不是电子表格（内容为无法识别的二进制数据）。', {
+      hint: '请确认发送的是意见表本身，而不是图片、压缩包或其他文件。',
+    });
+  }
+  const isWorkbookName = extension !== '.csv' && extension !== '.tsv';
+  if (isWorkbookName) {
+    // Excel itself saves "XML Spreadsheet" and web pages as .xls; plain text with such a name is not a workbook.
+    if (container === 'markup' && extension === '.xls') {
+      return { grids: readWorkbookBytes(bytes, options.sheet, limits.maxRowsPerSheet).sheets, encoding: null };
+    }
+    throw new YijianError('E_UNREADABLE_FILE', `文件扩展名是 ${extension}，但内容是纯文本，不是 Excel 工作簿。`, {
+      hint: '可能是改了扩展名的 CSV/文本文件。请用 Excel 打开后另存为 .xlsx，或把扩展名改为 .csv。',
+    });
+  }
+  const decoded = decodeText(bytes);
+  if (decoded.text.trim() === '') throw new YijianError('E_EMPTY_FILE', '文件没有内容（只有空白）。');
+  const delimiter = extension === '.tsv' ? '\t' : detectDelimiter(decoded.text);
+  const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, limits.maxRowsPerSheet);
+  return { grids: [grid], encoding: decoded.encoding };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

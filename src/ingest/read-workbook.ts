@@ -1,0 +1,144 @@
+/**
+ * Workbook bytes (.xlsx, .xls, Excel-HTML) → sheet grids, each cell as staff see it in Excel.
+ * Formulas are never evaluated: the cached value is read.
+ */
+import * as XLSX from 'xlsx';
+import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
+import { YijianError } from '../errors.js';
+import { stripNul, type GridCell, type MergeRange, type SheetGrid } from './grid.js';
+
+// Old .xls files store text in the Windows code page (GBK for Chinese Excel); SheetJS needs the tables.
+XLSX.set_cptable(cptable);
+
+/** Every sheet name of a workbook, in workbook order. */
+export interface Workbook {
+  sheetNames: string[];
+  sheets: SheetGrid[];
+}
+
+/**
+ * Parses workbook bytes. `sheet` limits reading to one sheet (YijianError E_USAGE listing the sheets
+ * when it is not there); `maxRows` caps what SheetJS reads so an oversized sheet is detected cheaply.
+ */
+export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRows: number): Workbook {
+  let book: XLSX.WorkBook;
+  try {
+    book = XLSX.read(bytes, {
+      type: 'buffer',
+      dense: true,
+      cellDates: false,
+      cellNF: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      bookVBA: false,
+      sheetRows: maxRows + 1,
+    });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/iu.test(text)) {
+      throw new YijianError('E_ENCRYPTED', '文件设有打开密码，无法读取。', {
+        hint: '请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。',
+        cause: error,
+      });
+    }
+    throw new YijianError('E_UNREADABLE_FILE', `无法读取工作簿：${text}`, {
+      hint: '文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。',
+      cause: error,
+    });
+  }
+  const names = [...book.SheetNames];
+  const wanted = sheet === null ? names : [pickSheet(names, sheet)];
+  const date1904 = book.Workbook?.WBProps?.date1904 === true;
+  return {
+    sheetNames: names,
+    sheets: wanted.map((name) => toGrid(name, book.Sheets[name], date1904)),
+  };
+}
+
+function pickSheet(names: readonly string[], wanted: string): string {
+  const exact = names.find((name) => name === wanted);
+  if (exact !== undefined) return exact;
+  const loose = names.find((name) => name.trim().toLowerCase() === wanted.trim().toLowerCase());
+  if (loose !== undefined) return loose;
+  throw new YijianError('E_USAGE', `没有名为“${wanted}”的工作表。本文件的工作表：${names.join('、') || '（无）'}。`, {
+    hint: '请用 --sheet 指定上面列出的某个工作表，或不加 --sheet 读取全部工作表。',
+  });
+}
+
+function toGrid(name: string, sheet: XLSX.WorkSheet | undefined, date1904: boolean): SheetGrid {
+  const data = (sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  const rows: GridCell[][] = [];
+  for (let r = 0; r < data.length; r += 1) {
+    const source = data[r] ?? [];
+    const row: GridCell[] = [];
+    for (let c = 0; c < source.length; c += 1) row.push(cellToText(source[c], date1904));
+    rows.push(row);
+  }
+  // Formatting often stretches a sheet's range far below the data: those rows are not submissions.
+  while (rows.length > 0 && isEmptyRow(rows[rows.length - 1] ?? [])) rows.pop();
+  const merges: MergeRange[] = (sheet?.['!merges'] ?? []).map((m) => ({
+    s: { r: m.s.r, c: m.s.c },
+    e: { r: m.e.r, c: m.e.c },
+  }));
+  return { name, rows, merges };
+}
+
+function isEmptyRow(row: readonly GridCell[]): boolean {
+  return row.every((cell) => typeof cell === 'string' && cell.trim() === '');
+}
+
+/** One SheetJS cell → its text as Excel shows it: dates as 2024-05-01, numbers without float noise or exponents. */
+export function cellToText(cell: XLSX.CellObject | undefined, date1904: boolean): GridCell {
+  if (cell === undefined || cell.v === undefined || cell.v === null) return '';
+  switch (cell.t) {
+    case 'e':
+      return { unreadable: true, shown: cell.w ?? '#错误' };
+    case 'b':
+      return cell.v === true ? 'TRUE' : 'FALSE';
+    case 'd':
+      return cell.v instanceof Date ? isoDate(cell.v) : stripNul(String(cell.v));
+    case 'n': {
+      const value = Number(cell.v);
+      const format = typeof cell.z === 'string' ? cell.z : 'General';
+      if (format !== 'General' && XLSX.SSF.is_date(format)) return serialDate(value, format, date1904);
+      if (format === 'General' || cell.w === undefined || /E[+-]/u.test(cell.w)) return plainNumber(value);
+      return cell.w;
+    }
+    case 'z':
+      return '';
+    default:
+      return stripNul(String(cell.v));
+  }
+}
+
+/** A number without binary float noise (0.30000000000000004 → 0.3) or scientific notation for long integers. */
+export function plainNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 1e21) return String(value);
+  // Excel shows at most 15 significant digits: 110101199001011230 is shown as 110101199001011000.
+  const [mantissa = '0', exponent] = value.toPrecision(15).split('e');
+  if (exponent === undefined) return String(Number(mantissa));
+  const power = Number(exponent);
+  if (power < 0) return String(Number(value.toPrecision(15)));
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const digits = mantissa.replace(/[-.]/gu, '').replace(/0+$/u, '');
+  if (digits.length > power + 1) return String(Number(value.toPrecision(15)));
+  return sign + digits.padEnd(power + 1, '0');
+}
+
+function serialDate(value: number, format: string, date1904: boolean): string {
+  const parts = XLSX.SSF.parse_date_code(value, { date1904 });
+  if (parts === null || parts === undefined) return plainNumber(value);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const time = `${pad(parts.H)}:${pad(parts.M)}${parts.S === 0 ? '' : `:${pad(Math.floor(parts.S))}`}`;
+  // A time-only format (h:mm) on a value below one day shows just the time.
+  if (value < 1 && !/[yd]/iu.test(format.replace(/\[[^\]]*\]/gu, ''))) return time;
+  const date = `${parts.y}-${pad(parts.m)}-${pad(parts.d)}`;
+  return parts.H === 0 && parts.M === 0 && parts.S === 0 ? date : `${date} ${time}`;
+}
+
+function isoDate(value: Date): string {
+  const iso = value.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+}

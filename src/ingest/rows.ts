@@ -1,0 +1,150 @@
+/**
+ * One data row → a record, a reject with its reason, or a blank row.
+ */
+import { createHash } from 'node:crypto';
+import { FIELDS, type Field, type OpinionRecord, type PointSource, type Provenance, type Reject } from '../model.js';
+import { cellText, columnLetter, isUnreadable, stripNul, type GridCell } from './grid.js';
+
+/** What the row belongs to and how its point and county are found when the sheet has no column for them. */
+export interface RowContext {
+  source: Omit<Provenance, 'row'>;
+  /** Column header per column (for reject cells), already made unique. */
+  cellKeys: readonly string[];
+  /** Column (0-based) of each mapped field; no opinion column means every row is invalid. */
+  fieldColumns: ReadonlyMap<Field, number>;
+  /** Point / county when the row has none, in order: option, config rule, file name. */
+  fallbackPoint: { name: string; source: PointSource } | null;
+  fallbackCounty: string | null;
+  maxCellLength: number;
+}
+
+/** The fate of one row. */
+export type RowOutcome = { kind: 'blank' } | { kind: 'record'; record: OpinionRecord } | { kind: 'reject'; reject: Reject };
+
+/** Stable record id: the same file, sheet and row give the same id on every run. */
+export function recordId(source: Provenance): string {
+  const hash = createHash('sha1').update(`${source.file}\u0000${source.sheet}\u0000${source.row}`).digest('hex');
+  return `r${hash.slice(0, 16)}`;
+}
+
+/** Classifies one row; `row` is the 1-based row number the spreadsheet shows. */
+export function classifyRow(cells: readonly GridCell[], row: number, context: RowContext): RowOutcome {
+  if (cells.every((cell) => !isUnreadable(cell) && cellText(cell).trim() === '')) return { kind: 'blank' };
+  const source: Provenance = { ...context.source, row };
+  const reject = (reason: Reject['reason'], message: string, column: number | null): RowOutcome => ({
+    kind: 'reject',
+    reject: {
+      source,
+      reason,
+      message,
+      column: column === null ? null : columnLetter(column),
+      cells: rowCells(cells, context),
+    },
+  });
+  const opinionColumn = context.fieldColumns.get('opinion');
+  if (opinionColumn === undefined) {
+    return reject('E_INVALID_ROW', `第 ${row} 行：工作表没有“意见建议”列，本行无法读取。`, null);
+  }
+  const large = cells.findIndex((cell) => cellText(cell).length > context.maxCellLength);
+  if (large >= 0) {
+    const length = cellText(cells[large]).length;
+    return reject(
+      'E_CELL_TOO_LARGE',
+      `第 ${row} 行 ${columnLetter(large)} 列内容过长（${length} 字，上限 ${context.maxCellLength} 字）。`,
+      large,
+    );
+  }
+  for (const column of context.fieldColumns.values()) {
+    const cell = cells[column];
+    if (isUnreadable(cell)) {
+      return reject('E_UNREADABLE_CELL', `第 ${row} 行 ${columnLetter(column)} 列无法读取（${cell.shown}）。`, column);
+    }
+  }
+  const opinion = normalizeOpinion(cellText(cells[opinionColumn]));
+  if (opinion === '') {
+    return reject('E_NO_OPINION', `第 ${row} 行“意见建议”为空。`, opinionColumn);
+  }
+  return { kind: 'record', record: buildRecord(cells, source, opinion, context) };
+}
+
+function buildRecord(
+  cells: readonly GridCell[],
+  source: Provenance,
+  opinion: string,
+  context: RowContext,
+): OpinionRecord {
+  const value = (field: Field): string | null => {
+    const column = context.fieldColumns.get(field);
+    if (column === undefined) return null;
+    const text = normalizeField(cellText(cells[column]));
+    return text === '' ? null : text;
+  };
+  const fields = Object.fromEntries(FIELDS.map((field) => [field, value(field)])) as Record<Field, string | null>;
+  let point = fields.point;
+  let pointSource: PointSource = 'column';
+  if (point === null) {
+    point = context.fallbackPoint?.name ?? null;
+    pointSource = context.fallbackPoint?.source ?? 'none';
+  }
+  return {
+    id: recordId(source),
+    source,
+    seq: fields.seq,
+    point,
+    pointSource,
+    county: fields.county ?? context.fallbackCounty,
+    submitter: fields.submitter,
+    submitterType: fields.submitterType,
+    article: fields.article,
+    opinion,
+    suggestion: fields.suggestion,
+    reason: fields.reason,
+    contact: fields.contact,
+    date: fields.date,
+  };
+}
+
+// Opinions keep their line breaks (staff wrote paragraphs), with Windows/Mac line ends unified.
+function normalizeOpinion(text: string): string {
+  return stripNul(text)
+    .replace(/\r\n?/gu, '\n')
+    .trim();
+}
+
+// Other fields are one-line values: any run of white space with a line break becomes one space.
+function normalizeField(text: string): string {
+  if (!/[\r\n\u0000]/u.test(text)) return text.trim();
+  return stripNul(text)
+    .replace(/[ \t\u3000]*[\r\n]+[\s]*/gu, ' ')
+    .trim();
+}
+
+// A reject shows the row's non-empty cells by header; the object has no prototype so a header
+// named "__proto__" or "constructor" is just a key.
+function rowCells(cells: readonly GridCell[], context: RowContext): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  cells.forEach((cell, column) => {
+    const text = stripNul(cellText(cell)).trim();
+    if (text === '') return;
+    const key = context.cellKeys[column] ?? `${columnLetter(column)}列`;
+    // Only an oversized cell is cut, and the cut says so: it is the reason for the reject.
+    out[key] =
+      text.length > context.maxCellLength ? `${text.slice(0, 1000)}…（共 ${text.length} 字，已截断）` : text;
+  });
+  return out;
+}
+
+/** Unique keys for reject cells: the header, or the column letter when the header is blank or repeated. */
+export function uniqueCellKeys(headers: readonly string[], width: number): string[] {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (let column = 0; column < width; column += 1) {
+    const letter = columnLetter(column);
+    const header = stripNul(headers[column] ?? '').trim();
+    let key = header === '' ? `${letter}列` : header;
+    if (seen.has(key)) key = `${key}（${letter}列）`;
+    seen.add(key);
+    keys.push(key);
+  }
+  return keys;
+}

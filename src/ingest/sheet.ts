@@ -1,0 +1,171 @@
+/**
+ * The pure core of ingestion: one sheet grid → header → column mapping → records, rejects and figures.
+ */
+import { FIELD_HEADERS, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
+import type { YijianErrorCode } from '../errors.js';
+import { cellText, columnLetter, gridWidth, type GridCell, type SheetGrid } from './grid.js';
+import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js';
+import { mapColumns, type ColumnPlan } from './columns.js';
+import type { IngestOptions } from './options.js';
+import { findRule, pointFromFileName } from './point.js';
+import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
+import { buildSynonymIndex } from './synonyms.js';
+
+/** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
+export interface SheetProblem {
+  file: string;
+  sheet: string;
+  code: YijianErrorCode;
+  message: string;
+}
+
+/** Where the sheet came from: display name, the path rules match against, and the CSV encoding. */
+export interface SheetSource {
+  /** Display name: the base name, or the relative path when two inputs share a base name. */
+  file: string;
+  /** Path used for config rules and the file-name point. */
+  path: string;
+  encoding: string | null;
+}
+
+/** Everything one sheet gives. */
+export interface SheetOutcome {
+  report: SheetReport;
+  records: OpinionRecord[];
+  rejects: Reject[];
+  problems: SheetProblem[];
+}
+
+/** Reads one grid into records and rejects; never throws on bad data, and rows = records + rejects + blanks. */
+export function ingestGrid(grid: SheetGrid, source: SheetSource, options: IngestOptions): SheetOutcome {
+  const problems: SheetProblem[] = [];
+  const problem = (code: YijianErrorCode, message: string): void => {
+    problems.push({ file: source.file, sheet: grid.name, code, message });
+  };
+  const outcome = (header: HeaderLocation, plan: ColumnPlan | null, rows: number): SheetOutcome => ({
+    report: {
+      file: source.file,
+      sheet: grid.name,
+      encoding: source.encoding,
+      headerRows: header.rows,
+      columns: plan?.columns ?? [],
+      rows,
+      records: 0,
+      rejects: 0,
+      blanks: 0,
+      problems: problems.map((p) => p.message),
+    },
+    records: [],
+    rejects: [],
+    problems,
+  });
+
+  if (grid.rows.length > options.limits.maxRowsPerSheet) {
+    problem(
+      'E_TOO_MANY_ROWS',
+      `工作表“${grid.name}”行数超过上限 ${options.limits.maxRowsPerSheet} 行，未读取。`,
+    );
+    return outcome({ rows: [], headers: [] }, null, 0);
+  }
+  const index = buildSynonymIndex(options.synonyms);
+  let header = findHeader(grid, index);
+  const forcesOpinionByLetter = options.maps.some((m) => m.field === 'opinion' && m.target.kind === 'column');
+  if (header.rows.length === 0 && forcesOpinionByLetter && grid.rows.length > 0) {
+    // The user named the opinion column by letter: take row 1 as the header even though nothing matched.
+    header = { rows: [1], headers: (grid.rows[0] ?? []).map((cell) => cellText(cell).trim()) };
+  }
+  const width = gridWidth(grid);
+  const plan = header.rows.length === 0 ? null : mapColumns(header.headers, index, options.maps);
+  if (plan === null) {
+    if (grid.rows.length > 0) {
+      problem(
+        'E_NO_HEADER',
+        `工作表“${grid.name}”前 ${HEADER_SEARCH_ROWS} 行中没有找到表头（如“${FIELD_HEADERS.opinion}”“${FIELD_HEADERS.article}”），各行记为无效。`,
+      );
+    }
+  } else if (!plan.fieldColumns.has('opinion')) {
+    const found = plan.columns.map((c) => `${c.column}:${c.header}`).join('、') || '（无）';
+    const guess = guessOpinionColumn(grid, header.rows.at(-1) ?? 0, plan);
+    problem(
+      'E_NO_OPINION_COLUMN',
+      `工作表“${grid.name}”没有找到“${FIELD_HEADERS.opinion}”列。找到的表头：${found}。可用 --map 意见建议=${guess ?? '<列>'} 指定意见所在的列。`,
+    );
+  }
+
+  const dataStart = header.rows.at(-1) ?? 0;
+  const fallback = fallbacks(source, options);
+  const context: RowContext = {
+    source: { file: source.file, sheet: grid.name },
+    cellKeys: uniqueCellKeys(header.headers, width),
+    fieldColumns: plan?.fieldColumns ?? new Map(),
+    fallbackPoint: fallback.point,
+    fallbackCounty: fallback.county,
+    maxCellLength: options.limits.maxCellLength,
+  };
+  const result = outcome(header, plan, grid.rows.length - dataStart);
+  const filled = dataMergeFill(grid, dataStart);
+  for (let r = dataStart; r < grid.rows.length; r += 1) {
+    const cells = filled.get(r) ?? grid.rows[r] ?? [];
+    const row = classifyRow(cells, r + 1, context);
+    if (row.kind === 'blank') result.report.blanks += 1;
+    else if (row.kind === 'record') result.records.push(row.record);
+    else result.rejects.push(row.reject);
+  }
+  result.report.records = result.records.length;
+  result.report.rejects = result.rejects.length;
+  result.report.problems = problems.map((p) => p.message);
+  return result;
+}
+
+// Point and county for rows whose sheet does not say: option, then config rule, then the file name.
+function fallbacks(
+  source: SheetSource,
+  options: IngestOptions,
+): { point: { name: string; source: PointSource } | null; county: string | null } {
+  const rule = findRule(options.rules, source.path);
+  let point: { name: string; source: PointSource } | null = null;
+  if (options.point !== null) point = { name: options.point, source: 'option' };
+  else if (rule?.point != null) point = { name: rule.point, source: 'config' };
+  else {
+    const fromName = pointFromFileName(source.path);
+    if (fromName !== null) point = { name: fromName, source: 'filename' };
+  }
+  return { point, county: options.county ?? rule?.county ?? null };
+}
+
+// Merged cells in data rows (a point's name merged down a block) give their value to every row of
+// the range; only the first column is filled so a cell merged across columns is not copied into them.
+function dataMergeFill(grid: SheetGrid, dataStart: number): Map<number, GridCell[]> {
+  const filled = new Map<number, GridCell[]>();
+  for (const merge of grid.merges) {
+    if (merge.s.r < dataStart || merge.e.r <= merge.s.r) continue;
+    const value = grid.rows[merge.s.r]?.[merge.s.c];
+    if (value === undefined || cellText(value) === '') continue;
+    for (let r = merge.s.r + 1; r <= merge.e.r && r < grid.rows.length; r += 1) {
+      let row = filled.get(r);
+      if (row === undefined) {
+        row = [...(grid.rows[r] ?? [])];
+        filled.set(r, row);
+      }
+      while (row.length <= merge.s.c) row.push('');
+      if (cellText(row[merge.s.c]) === '') row[merge.s.c] = value;
+    }
+  }
+  return filled;
+}
+
+// The unmapped column with the longest text in the first data rows is most likely the opinion.
+function guessOpinionColumn(grid: SheetGrid, dataStart: number, plan: ColumnPlan): string | null {
+  const mapped = new Set(plan.fieldColumns.values());
+  const totals = new Map<number, number>();
+  for (let r = dataStart; r < Math.min(grid.rows.length, dataStart + 50); r += 1) {
+    (grid.rows[r] ?? []).forEach((cell, column) => {
+      if (!mapped.has(column)) totals.set(column, (totals.get(column) ?? 0) + cellText(cell).trim().length);
+    });
+  }
+  let best: number | null = null;
+  for (const [column, total] of totals) {
+    if (total > 0 && (best === null || total > (totals.get(best) ?? 0))) best = column;
+  }
+  return best === null ? null : columnLetter(best);
+}

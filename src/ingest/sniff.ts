@@ -1,0 +1,115 @@
+/**
+ * Looking at a file's bytes before any parser does: what it really is, whether it is encrypted, and
+ * how big an xlsx zip would become when inflated (read from the central directory, nothing inflated).
+ */
+
+/** What the first bytes say the file is. */
+export type ContainerKind = 'zip' | 'ole2' | 'markup' | 'text' | 'binary';
+
+const ZIP_LOCAL = 0x04034b50;
+const ZIP_CENTRAL = 0x02014b50;
+const ZIP_END = 0x06054b50;
+const ZIP64_END_LOCATOR = 0x07064b50;
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Classifies the bytes: a zip (xlsx), an OLE2 compound file (xls, encrypted xlsx), HTML/XML, text or binary. */
+export function sniffContainer(bytes: Uint8Array): ContainerKind {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length >= 4 && buffer.readUInt32LE(0) === ZIP_LOCAL) return 'zip';
+  if (buffer.length >= 4 && buffer.readUInt32LE(0) === ZIP_END) return 'zip';
+  if (buffer.length >= 8 && buffer.subarray(0, 8).equals(OLE2)) return 'ole2';
+  const head = buffer.subarray(0, 8192);
+  const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  if (!utf16 && head.includes(0)) return 'binary';
+  const start = head.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/u, '').trimStart().toLowerCase();
+  if (start.startsWith('<')) return 'markup';
+  return 'text';
+}
+
+/** True when an OLE2 file holds an `EncryptionInfo` stream: an xlsx saved with a password. */
+export function isEncryptedOle2(bytes: Uint8Array): boolean {
+  // Directory entry names are UTF-16LE; a byte search avoids parsing the whole compound file.
+  const needle = Buffer.from('EncryptionInfo', 'utf16le');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+}
+
+/** The zip's shape as its central directory declares it. */
+export type ZipSurvey =
+  | { ok: true; entries: number; inflatedBytes: number }
+  | { ok: false; problem: 'truncated' | 'corrupt' };
+
+/**
+ * Sums the uncompressed sizes the central directory (and each local header) declares, without
+ * inflating anything, so a zip bomb is refused before SheetJS touches it.
+ */
+export function surveyZip(bytes: Uint8Array): ZipSurvey {
+  try {
+    return readCentralDirectory(bytes);
+  } catch {
+    // Offsets pointing outside the buffer: the file is cut short or damaged.
+    return { ok: false, problem: 'truncated' };
+  }
+}
+
+function readCentralDirectory(bytes: Uint8Array): ZipSurvey {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEndRecord(buffer);
+  if (end < 0) return { ok: false, problem: 'truncated' };
+  let entries = buffer.readUInt16LE(end + 10);
+  let size = buffer.readUInt32LE(end + 12);
+  let offset = buffer.readUInt32LE(end + 16);
+  const locator = end - 20;
+  if (locator >= 0 && buffer.readUInt32LE(locator) === ZIP64_END_LOCATOR) {
+    const zip64End = Number(buffer.readBigUInt64LE(locator + 8));
+    if (zip64End + 56 > buffer.length) return { ok: false, problem: 'truncated' };
+    entries = Number(buffer.readBigUInt64LE(zip64End + 32));
+    size = Number(buffer.readBigUInt64LE(zip64End + 40));
+    offset = Number(buffer.readBigUInt64LE(zip64End + 48));
+  }
+  if (offset + size > buffer.length) return { ok: false, problem: 'truncated' };
+  let inflated = 0;
+  let position = offset;
+  let count = 0;
+  while (position + 46 <= offset + size && buffer.readUInt32LE(position) === ZIP_CENTRAL) {
+    const nameLength = buffer.readUInt16LE(position + 28);
+    const extraLength = buffer.readUInt16LE(position + 30);
+    const commentLength = buffer.readUInt16LE(position + 32);
+    let uncompressed = buffer.readUInt32LE(position + 24);
+    const localOffset = buffer.readUInt32LE(position + 42);
+    if (uncompressed === 0xffffffff) {
+      uncompressed = zip64Size(buffer.subarray(position + 46 + nameLength, position + 46 + nameLength + extraLength));
+    }
+    // A local header may declare more than the central directory; count whichever is larger.
+    inflated += Math.max(uncompressed, localSize(buffer, localOffset));
+    position += 46 + nameLength + extraLength + commentLength;
+    count += 1;
+  }
+  if (count === 0 && entries > 0) return { ok: false, problem: 'corrupt' };
+  return { ok: true, entries: count, inflatedBytes: inflated };
+}
+
+function findEndRecord(buffer: Buffer): number {
+  const earliest = Math.max(0, buffer.length - 22 - 0xffff);
+  for (let i = buffer.length - 22; i >= earliest; i -= 1) {
+    if (buffer.readUInt32LE(i) === ZIP_END) return i;
+  }
+  return -1;
+}
+
+function zip64Size(extra: Buffer): number {
+  let at = 0;
+  while (at + 4 <= extra.length) {
+    const id = extra.readUInt16LE(at);
+    const length = extra.readUInt16LE(at + 2);
+    if (id === 0x0001 && at + 12 <= extra.length) return Number(extra.readBigUInt64LE(at + 4));
+    at += 4 + length;
+  }
+  // A zip64 size we cannot read is treated as unbounded: refusing is safer than guessing.
+  return Number.POSITIVE_INFINITY;
+}
+
+function localSize(buffer: Buffer, offset: number): number {
+  if (offset + 30 > buffer.length || buffer.readUInt32LE(offset) !== ZIP_LOCAL) return 0;
+  const size = buffer.readUInt32LE(offset + 22);
+  return size === 0xffffffff ? 0 : size;
+}
