@@ -148,11 +148,12 @@ export type Reconciliation = z.infer<typeof ReconciliationSchema>;
 
 /**
  * A canonical article key (条款键): `12`, `12.2`, `12.2.3`, `12-1`, `12-1.2`, `ch3`, `ch3.s2`,
- * `part2` (编), `general` (总体意见), `title` (名称), or `unassigned`.
+ * `part2` (编), `part2.ch3` (a chapter of a code whose chapters restart per 编), `general` (总体意见),
+ * `title` (名称), or `unassigned`.
  */
 export const ArticleKeySchema = z
   .string()
-  .regex(/^(?:\d+(?:-\d+)?(?:\.\d+(?:\.\d+)?)?|part\d+|ch\d+(?:\.s\d+)?|general|title|unassigned)$/);
+  .regex(/^(?:\d+(?:-\d+)?(?:\.\d+(?:\.\d+)?)?|part\d+|(?:part\d+\.)?ch\d+(?:\.s\d+)?|general|title|unassigned)$/);
 export type ArticleKey = z.infer<typeof ArticleKeySchema>;
 
 /** How an article key was found for a record. */

@@ -1,0 +1,61 @@
+/**
+ * What the assigner needs to know about a draft: which keys it has (to flag citations of articles
+ * it lacks) and how to tell a citation of the draft from a citation of another law.
+ */
+import type { ArticleKey, Draft } from '../model.js';
+
+/** Answers "does the draft have this key?" for article, paragraph, item, chapter and section keys. */
+export type DraftKeyCheck = (key: ArticleKey) => boolean;
+
+const ITEM_LINE = /^[（(][一二三四五六七八九十百0-9０-９]+[）)]/;
+
+/** Builds the key check for a draft; every key is "in the draft" when there is no draft. */
+export function createDraftKeyCheck(draft: Draft | null): DraftKeyCheck {
+  if (draft === null) return () => true;
+  const paragraphs = new Map<string, readonly string[]>();
+  for (const article of draft.articles) {
+    // The first article with a key wins, as in the lookup for quoting.
+    if (!paragraphs.has(article.key)) paragraphs.set(article.key, article.paragraphs);
+  }
+  const divisions = new Set(draft.divisions.map((d) => d.key));
+  // In a code with 编, chapters are `part2.ch3`: a bare 第三章 matches any 编's third chapter.
+  const hasDivision = (key: string): boolean =>
+    divisions.has(key) || draft.divisions.some((d) => d.key.endsWith(`.${key}`));
+  return (key) => {
+    if (key === 'general' || key === 'title' || key === 'unassigned') return true;
+    if (/^(?:part|ch|s)\d/.test(key)) return hasDivision(key);
+    const [article = '', paragraph, item] = key.split('.');
+    const found = paragraphs.get(article);
+    if (found === undefined) return false;
+    if (paragraph === undefined) return true;
+    const text = found[Number(paragraph) - 1];
+    if (text === undefined) return false;
+    if (item === undefined) return true;
+    return text.split('\n').filter((line) => ITEM_LINE.test(line)).length >= Number(item);
+  };
+}
+
+/** A law's name without brackets, 《》 and a trailing （征求意见稿）/（草案）, for comparing names. */
+function coreName(name: string): string {
+  return name
+    .replace(/[《》\s]/g, '')
+    .replace(/[（(](?:征求意见稿|草案|修订草案|送审稿|修正草案)[）)]$/, '')
+    .replace(/(?:征求意见稿|修订草案|草案)$/, '');
+}
+
+/** Names that mean "this draft" whatever its title. */
+const SELF_NAMES = new Set(['条例', '本条例', '草案', '本草案', '办法', '本办法', '规定', '本规定', '征求意见稿', '意见稿']);
+
+/**
+ * Decides whether a 《name》 written right before a citation names the draft itself. Without a
+ * draft, only names of laws (…法, …法典) are taken to be other laws.
+ */
+export function createSelfNameCheck(draft: Draft | null): (name: string) => boolean {
+  const title = draft === null ? '' : coreName(draft.title);
+  return (name) => {
+    const core = coreName(name);
+    if (core === '' || SELF_NAMES.has(core)) return true;
+    if (title === '') return !/法典?$/.test(core);
+    return title.includes(core) || core.includes(title);
+  };
+}
