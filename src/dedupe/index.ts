@@ -1,0 +1,12 @@
+/** Exact and near duplicates among opinion records (去重). */
+export {
+  DEFAULT_NEAR_THRESHOLD,
+  MIN_NEAR_LENGTH,
+  findDuplicateGroups,
+  type DedupeItem,
+  type DedupeOptions,
+} from './groups.js';
+export { SHINGLE_SIZE, jaccard, shingleSet } from './shingles.js';
+export { DEFAULT_BANDING, type BandingParams } from './minhash.js';
+export { linkNearDuplicates, type NearLinkStats } from './near.js';
+export { hashHex } from './hash.js';
