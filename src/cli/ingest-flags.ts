@@ -1,0 +1,72 @@
+/** The reading flags inspect, merge and digest share, declared once, and their normalisation. */
+import type { Command } from 'commander';
+import { collectInputFiles, normalizeIngestOptions, readSubmissions, type IngestOptions, type IngestResult } from '../ingest/index.js';
+import type { CommandContext } from './program.js';
+import { collect } from './program.js';
+
+/** Reading flags as commander hands them over. */
+export interface IngestFlags {
+  sheet?: string;
+  map?: string[];
+  point?: string;
+  county?: string;
+  strict?: boolean;
+}
+
+/** Declares --sheet, --map, --point, --county and --strict on a command. */
+export function addIngestFlags(command: Command): Command {
+  return command
+    .option('--sheet <name>', '只读取这个工作表（默认读取全部工作表）')
+    .option('-m, --map <field=column>', '指定列映射，可重复：--map 意见建议=C 或 --map opinion=具体内容', collect, [])
+    .option('--point <name>', '表中没有联系点列时，用这个联系点名称')
+    .option('--county <name>', '表中没有县（市、区）列时，用这个名称')
+    .option('--strict', '发现问题行或无法读取的文件时以退出码 3 结束', false);
+}
+
+/** Flags and config turned into the one options object ingestion sees (flags win over the config). */
+export function ingestOptionsFrom(flags: IngestFlags, context: CommandContext): IngestOptions {
+  const config = context.config.config;
+  const configMaps = Object.entries(config.columns?.map ?? {}).map(([field, column]) => `${field}=${column}`);
+  return normalizeIngestOptions({
+    ...(flags.sheet ?? config.sheet) !== undefined ? { sheet: flags.sheet ?? config.sheet } : {},
+    maps: [...configMaps, ...(flags.map ?? [])],
+    synonyms: config.columns?.synonyms ?? {},
+    ...(flags.point ?? config.point) !== undefined ? { point: flags.point ?? config.point } : {},
+    ...(flags.county ?? config.county) !== undefined ? { county: flags.county ?? config.county } : {},
+    rules: (config.points ?? []).map((rule) => ({
+      pattern: rule.pattern,
+      ...(rule.point !== undefined ? { point: rule.point } : {}),
+      ...(rule.county !== undefined ? { county: rule.county } : {}),
+    })),
+    limits: config.limits ?? {},
+  });
+}
+
+/** Expands the file arguments and reads them all, with a progress bar for people. */
+export async function readInputs(args: readonly string[], options: IngestOptions, context: CommandContext): Promise<IngestResult> {
+  const paths = await collectInputFiles([...args]);
+  const progress = context.terminal.progress('读取文件', paths.length);
+  try {
+    return await readSubmissions(paths, options, (done) => progress.update(done));
+  } finally {
+    progress.stop();
+  }
+}
+
+/** The reconciliation line every reading command prints. */
+export function reconciliationLine(result: IngestResult): string {
+  const r = result.reconciliation;
+  const sign = r.balanced ? '=' : '≠';
+  const failed = r.failedFiles > 0 ? `，${r.failedFiles} 个文件无法读取` : '';
+  return `核对：读取 ${r.files} 个文件 ${r.sheets} 个工作表，数据行 ${r.rows} ${sign} 有效意见 ${r.records} + 问题行 ${r.rejects} + 空行 ${r.blanks}${failed}`;
+}
+
+/** Tells people about files that could not be read and sheet problems; returns whether any input problem exists. */
+export function reportInputProblems(result: IngestResult, context: CommandContext): boolean {
+  for (const failure of result.failures) context.terminal.error(failure.message);
+  for (const problem of result.problems) context.terminal.warn(problem.message);
+  if (result.rejects.length > 0) {
+    context.terminal.warn(`${result.rejects.length} 行未能成为有效意见（原因见输出中的“问题行”）。`);
+  }
+  return result.failures.length > 0 || result.rejects.length > 0 || result.problems.length > 0;
+}

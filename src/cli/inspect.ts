@@ -1,0 +1,123 @@
+/** `yijian inspect`: what yijian sees in each file, before anything is merged or digested. */
+import type { Command } from 'commander';
+import { EXIT } from '../errors.js';
+import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
+import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
+import type { IngestResult } from '../ingest/index.js';
+import { action, parseUnit, type CommandContext } from './program.js';
+import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
+import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
+
+interface InspectFlags extends IngestFlags, TextFlags {
+  json?: boolean;
+  assign?: string;
+}
+
+/** Registers `inspect`. */
+export function registerInspect(program: Command): void {
+  const command = program
+    .command('inspect')
+    .description('检查文件：表头在哪一行、各列对应哪个字段、多少行有效、哪些行有问题；加 --draft 查看每条意见归入的条文')
+    .argument('<files...>', '意见文件或目录（.xlsx .xls .csv .tsv）')
+    .option('--json', '以 JSON 输出（供脚本使用）')
+    .option('--assign <0-1>', '按相似度归入条文的最低相似度');
+  addIngestFlags(command);
+  addTextFlags(command);
+  command.addHelpText('after', `
+示例：
+  $ yijian inspect fixtures/submissions/
+  $ yijian inspect 东湖街道.xlsx --map 意见建议=D
+  $ yijian inspect fixtures/submissions/ --draft 草案.txt --json > 归类检查.json`);
+  command.action(action(async (context, files: string[], flags: InspectFlags) => inspect(context, files, flags)));
+}
+
+async function inspect(context: CommandContext, files: string[], flags: InspectFlags): Promise<number> {
+  const options = ingestOptionsFrom(flags, context);
+  const threshold = flags.assign !== undefined ? parseUnit(flags.assign, '--assign')
+    : context.config.config.thresholds?.assign ?? DEFAULT_ASSIGN_THRESHOLD;
+  const draft = await draftFrom(flags, context);
+  const result = await readInputs(files, options, context);
+  const hasProblems = reportInputProblems(result, context);
+
+  let assignments: Map<string, ArticleAssignment[]> | null = null;
+  if (draft !== null) {
+    const segmenter = segmenterFrom(flags, context);
+    const assigner = createAssigner(draft, (text) => segmenter.terms(text), { threshold });
+    assignments = new Map(result.records.map((record) => [record.id, assigner.assign(record)]));
+  }
+
+  if (flags.json === true) {
+    context.stdout(`${JSON.stringify(inspectDocument(result, assignments, draft?.title ?? null), null, 2)}\n`);
+  } else {
+    for (const sheet of result.sheets) context.stdout(describeSheet(sheet, result));
+    for (const failure of result.failures) context.stdout(`✗ ${failure.message}\n\n`);
+    if (assignments !== null) context.stdout(describeAssignments(result, assignments, draft?.title ?? ''));
+  }
+  context.terminal.info(reconciliationLine(result));
+  return flags.strict === true && hasProblems ? EXIT.inputProblems : result.reconciliation.balanced ? EXIT.ok : EXIT.failure;
+}
+
+/** The --json document of inspect. */
+export function inspectDocument(result: IngestResult, assignments: Map<string, ArticleAssignment[]> | null, draftTitle: string | null): unknown {
+  return {
+    reconciliation: result.reconciliation,
+    sheets: result.sheets,
+    failures: result.failures,
+    rejects: result.rejects,
+    draft: draftTitle,
+    records: assignments === null ? undefined : result.records.map((record) => ({
+      id: record.id,
+      source: record.source,
+      point: record.point,
+      article: record.article,
+      opinion: record.opinion,
+      articles: assignments.get(record.id) ?? [],
+    })),
+  };
+}
+
+function describeSheet(sheet: SheetReport, result: IngestResult): string {
+  const lines: string[] = [`■ ${sheet.file} · 工作表「${sheet.sheet}」${sheet.encoding === null ? '' : ` · 编码 ${sheet.encoding}`}`];
+  lines.push(`  表头：${sheet.headerRows.length === 0 ? '未找到' : `第 ${sheet.headerRows.join('、')} 行`}`);
+  const mapped = sheet.columns.filter((column) => column.field !== null);
+  const unmapped = sheet.columns.filter((column) => column.field === null && column.header !== '');
+  if (mapped.length > 0) {
+    lines.push('  列映射：');
+    for (const column of mapped) {
+      const field = column.field === null ? '' : FIELD_HEADERS[column.field];
+      lines.push(`    ${column.column.padEnd(3)}${column.header} → ${field}${column.how === 'forced' ? '（指定）' : ''}`);
+    }
+  }
+  if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => `${column.column}「${column.header}」`).join('，')}`);
+  lines.push(`  数据行 ${sheet.rows}：有效意见 ${sheet.records}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}`);
+  for (const problem of sheet.problems) lines.push(`  ⚠ ${problem}`);
+  const rejects = result.rejects.filter((reject) => reject.source.file === sheet.file && reject.source.sheet === sheet.sheet);
+  for (const reject of rejects.slice(0, 20)) lines.push(`  ✗ 第 ${reject.source.row} 行：${reject.message}`);
+  if (rejects.length > 20) lines.push(`  ……另有 ${rejects.length - 20} 个问题行（用 --json 查看全部）`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+const SOURCE_NAMES: Readonly<Record<ArticleAssignment['source'], string>> = {
+  column: '条款列',
+  text: '正文引用',
+  general: '总体意见',
+  similarity: '相似度',
+  none: '未归入',
+};
+
+function describeAssignments(result: IngestResult, assignments: Map<string, ArticleAssignment[]>, title: string): string {
+  const lines = [`■ 条文归属（草案：${title}）`];
+  const counts = new Map<string, number>();
+  for (const record of result.records) {
+    const found = assignments.get(record.id) ?? [];
+    const keys = found.map((a) => `${a.key}${a.notInDraft ? '（草案无此条）' : ''}`).join('、');
+    const how = [...new Set(found.map((a) => SOURCE_NAMES[a.source]))].join('、');
+    const confidence = found[0]?.source === 'similarity' ? ` ${found[0].confidence.toFixed(2)}` : '';
+    for (const a of found) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
+    const excerpt = record.opinion.replace(/\s+/g, ' ').slice(0, 28);
+    lines.push(`  ${record.source.file} 第 ${record.source.row} 行 → ${keys}（${how}${confidence}）${excerpt}`);
+  }
+  const summary = [...counts].map(([source, n]) => `${SOURCE_NAMES[source as ArticleAssignment['source']]} ${n}`).join('，');
+  lines.push(`  合计：${summary}`);
+  return `${lines.join('\n')}\n\n`;
+}

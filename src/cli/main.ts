@@ -1,0 +1,85 @@
+/** The yijian program: global flags, subcommands, and the exit code. */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT } from '../errors.js';
+import { Terminal } from '../io/terminal.js';
+import { ChineseHelp, outcome } from './program.js';
+import { translateUsageError } from './usage-errors.js';
+import { registerInspect } from './inspect.js';
+import { registerMerge } from './merge.js';
+import { registerDigest } from './digest.js';
+import { registerTemplates } from './templates.js';
+
+const packageJson = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+/** The version printed by --version and recorded in outputs. */
+export const VERSION = packageJson.version;
+
+/** Builds the commander program (exported for tests of help texts). */
+export function buildProgram(): Command {
+  const program = new Command('yijian');
+  program
+    .description('意见 — 基层立法联系点意见的合并、去重、逐条归类、汇总报告与采纳反馈')
+    .version(VERSION, '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .option('-c, --config <file>', '配置文件（默认：当前目录下的 yijian.config.json）')
+    .option('-q, --quiet', '只输出结果和错误', false)
+    .option('--debug', '出错时显示调用栈（供维护人员排查）', false)
+    .option('--no-color', '不使用颜色（无终端或设置了 NO_COLOR 时自动关闭）')
+    .option('-y, --yes', '不提问，按默认或配置执行（脚本中使用）', false)
+    .configureHelp({ sortSubcommands: false })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+示例：
+  $ yijian inspect 各联系点/                          查看每个文件的表头、列映射和行数
+  $ yijian merge 各联系点/ -o 城东区汇总.xlsx           合并为一张标准表
+  $ yijian digest 汇总/ --draft 草案.docx -o 报告/     去重、逐条归类、聚类并生成报告
+
+退出码：0 完成，1 失败，2 用法错误，3 加 --strict 时发现输入问题。`,
+    );
+  program.createHelp = () => new ChineseHelp();
+  registerInspect(program);
+  registerMerge(program);
+  registerDigest(program);
+  registerTemplates(program);
+  applyToAll(program, (command) => {
+    command.exitOverride();
+    command.configureOutput({
+      outputError: (text, write) => write(`错误：${translateUsageError(text)}\n  用 yijian ${command.name() === 'yijian' ? '' : `${command.name()} `}--help 查看用法。\n`),
+    });
+  });
+  return program;
+}
+
+function applyToAll(command: Command, apply: (command: Command) => void): void {
+  apply(command);
+  for (const sub of command.commands) applyToAll(sub, apply);
+}
+
+/** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
+export async function run(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  outcome.code = EXIT.ok;
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync([...argv]);
+    return outcome.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const done = error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        || error.code === 'commander.help';
+      return done ? EXIT.ok : EXIT.usage;
+    }
+    const terminal = Terminal.fromEnvironment({ color: false, quiet: false });
+    terminal.error(`内部错误：${error instanceof Error ? error.message : String(error)}`, '请加 --debug 重新运行。');
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,114 @@
+/** What every subcommand shares: global flags, the terminal, the config, error handling. */
+import { Command, Help } from 'commander';
+import { describeLocation, EXIT, YijianError } from '../errors.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { Terminal } from '../io/terminal.js';
+
+/** Global flags, declared once on the program and read by every subcommand. */
+export interface GlobalFlags {
+  config?: string;
+  quiet: boolean;
+  debug: boolean;
+  color: boolean;
+  yes: boolean;
+}
+
+/** What a subcommand's action gets: the terminal, the config, and where stdout goes. */
+export interface CommandContext {
+  terminal: Terminal;
+  config: LoadedConfig;
+  flags: GlobalFlags;
+  cwd: string;
+  /** Results (and --json documents) go here; everything else goes to the terminal (stderr). */
+  stdout: (text: string) => void;
+}
+
+const TITLES: Readonly<Record<string, string>> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+/** Commander's help, with Chinese headings. */
+export class ChineseHelp extends Help {
+  override styleTitle(title: string): string {
+    return TITLES[title] ?? title;
+  }
+}
+
+/** Builds the context for an action from the command's flags (with the program's). */
+export function contextFor(command: Command): CommandContext {
+  const flags = command.optsWithGlobals<GlobalFlags>();
+  const terminal = Terminal.fromEnvironment({ color: flags.color, quiet: flags.quiet });
+  const cwd = process.cwd();
+  return {
+    terminal,
+    config: loadConfig(flags.config, cwd),
+    flags,
+    cwd,
+    stdout: (text) => process.stdout.write(text),
+  };
+}
+
+/** The exit code of the last action; commander's action handlers cannot return one. */
+export const outcome = { code: EXIT.ok as number };
+
+/**
+ * Wraps an action: runs it, turns our errors into a message a person can act on (never a stack trace
+ * unless --debug), and records the exit code.
+ */
+export function action<A extends unknown[]>(
+  body: (context: CommandContext, ...args: A) => Promise<number>,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    const command = args[args.length - 1] as Command;
+    let terminal = Terminal.fromEnvironment({ color: false, quiet: false });
+    const flags = command.optsWithGlobals<GlobalFlags>();
+    try {
+      const context = contextFor(command);
+      terminal = context.terminal;
+      outcome.code = await body(context, ...args);
+    } catch (error) {
+      outcome.code = reportError(terminal, error, flags.debug);
+    }
+  };
+}
+
+/** Prints an error for people and returns the exit code it deserves. */
+export function reportError(terminal: Terminal, error: unknown, debug: boolean): number {
+  if (error instanceof YijianError) {
+    const where = describeLocation(error.location);
+    const message = where !== '' && !error.message.includes(error.location.file ?? '\u0000')
+      ? `${error.message}（${where}）`
+      : error.message;
+    terminal.error(message, error.hint);
+    if (debug && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+    return isUsageError(error) ? EXIT.usage : EXIT.failure;
+  }
+  terminal.error(`内部错误：${error instanceof Error ? error.message : String(error)}`,
+    '这是 yijian 的缺陷，不是您的文件的问题。请加 --debug 重新运行，并把输出发给维护人员。');
+  if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+  return EXIT.failure;
+}
+
+function isUsageError(error: YijianError): boolean {
+  return error.code === 'E_USAGE' || error.code === 'E_BAD_MAPPING' || error.code === 'E_BAD_CONFIG';
+}
+
+/** Parses a number option, or throws a usage error naming the option. */
+export function parseUnit(value: string, option: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > 1) {
+    throw new YijianError('E_USAGE', `选项 ${option} 的取值应为 0 到 1 之间的小数，收到“${value}”。`, {
+      hint: `例如 ${option} 0.8`,
+    });
+  }
+  return number;
+}
+
+/** Collects a repeatable option (`--map a=B --map c=D`). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

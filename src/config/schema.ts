@@ -1,0 +1,65 @@
+/** yijian.config.json: what a bureau sets once so next month is one command. */
+import { z } from 'zod';
+import { FIELDS } from '../model.js';
+
+const fieldName = z.enum(FIELDS);
+const unit = z.number().min(0).max(1);
+const positiveInt = z.number().int().positive();
+
+/** A rule giving the point and county of files whose name matches. */
+export const PointRuleSchema = z.strictObject({
+  /** A substring of the file's path, or a glob with * and ?. */
+  pattern: z.string().min(1),
+  point: z.string().min(1).optional(),
+  county: z.string().min(1).optional(),
+});
+export type PointRule = z.infer<typeof PointRuleSchema>;
+
+export const REPORT_FORMATS = ['md', 'html', 'docx', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The whole config file; every key optional, unknown keys are errors (a typo should not pass silently). */
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Free text for people reading the file. */
+  comment: z.string().optional(),
+  columns: z
+    .strictObject({
+      /** Extra header synonyms per field: { "opinion": ["群众意见"] }. */
+      synonyms: z.partialRecord(fieldName, z.array(z.string().min(1))).optional(),
+      /** Forced mappings, as on the command line: { "意见建议": "C" } or { "opinion": "具体内容" }. */
+      map: z.record(z.string(), z.string().min(1)).optional(),
+    })
+    .optional(),
+  point: z.string().min(1).optional(),
+  county: z.string().min(1).optional(),
+  points: z.array(PointRuleSchema).optional(),
+  sheet: z.string().min(1).optional(),
+  dictionary: z
+    .strictObject({
+      userDict: z.array(z.string().min(1)).optional(),
+      stopWords: z.array(z.string().min(1)).optional(),
+      stopWordFiles: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
+  thresholds: z
+    .strictObject({
+      near: unit.optional(),
+      assign: unit.optional(),
+      cluster: unit.optional(),
+    })
+    .optional(),
+  draft: z.string().min(1).optional(),
+  templates: z.string().min(1).optional(),
+  formats: z.array(z.enum(REPORT_FORMATS)).min(1).optional(),
+  output: z.string().min(1).optional(),
+  limits: z
+    .strictObject({
+      maxFileBytes: positiveInt.optional(),
+      maxInflatedBytes: positiveInt.optional(),
+      maxRowsPerSheet: positiveInt.optional(),
+      maxCellLength: positiveInt.optional(),
+    })
+    .optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,28 @@
+/** Wires the text core into the functions the digest needs, computing each opinion's terms once. */
+import type { Draft } from '../model.js';
+import { comparisonKey } from '../text/normalize.js';
+import { createAssigner, type AssignOptions } from '../text/assign.js';
+import type { Segmenter } from '../text/segment.js';
+import type { DigestText } from './build.js';
+
+/**
+ * The assigner asks for an opinion's terms while the digest also needs them for clustering: a
+ * one-slot hand-over lets both use one segmentation of the text.
+ */
+export function createDigestText(draft: Draft | null, segmenter: Segmenter, options: AssignOptions): DigestText {
+  let pending: { text: string; terms: () => string[] } | null = null;
+  const terms = (text: string): string[] => (pending !== null && pending.text === text ? pending.terms() : segmenter.terms(text));
+  const assigner = createAssigner(draft, terms, options);
+  return {
+    comparisonKey,
+    terms: (text) => segmenter.terms(text),
+    assign: (input, termsOfOpinion) => {
+      pending = { text: input.opinion, terms: termsOfOpinion };
+      try {
+        return assigner.assign(input);
+      } finally {
+        pending = null;
+      }
+    },
+  };
+}

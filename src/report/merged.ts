@@ -1,0 +1,88 @@
+/** The merged workbook `merge` writes: one standard sheet of records, one of problem rows, one of counts. */
+import * as XLSX from 'xlsx';
+import { stringify } from 'csv-stringify/sync';
+import { FIELDS, FIELD_HEADERS, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
+import { safeCell } from './cell-safety.js';
+
+/** Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. */
+export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号'];
+export const REJECT_HEADERS = ['来源文件', '来源工作表', '来源行号', '问题', '所在列', '原始内容'];
+export const COUNT_HEADERS = ['来源文件', '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明'];
+
+/** What goes into a merged workbook. */
+export interface MergedInput {
+  records: readonly OpinionRecord[];
+  rejects: readonly Reject[];
+  sheets: readonly SheetReport[];
+}
+
+/** One row of the records sheet, every text cell made safe for spreadsheets. */
+export function recordRow(record: OpinionRecord): (string | number)[] {
+  return [
+    ...FIELDS.map((field) => safeCell(record[field] ?? '')),
+    safeCell(record.source.file),
+    safeCell(record.source.sheet),
+    record.source.row,
+  ];
+}
+
+/** One row of the problem-rows sheet. */
+export function rejectRow(reject: Reject): (string | number)[] {
+  const cells = Object.entries(reject.cells).map(([header, text]) => `${header}：${text}`).join('；');
+  return [
+    safeCell(reject.source.file),
+    safeCell(reject.source.sheet),
+    reject.source.row,
+    safeCell(reject.message),
+    reject.column ?? '',
+    safeCell(cells),
+  ];
+}
+
+function countRow(sheet: SheetReport): (string | number)[] {
+  return [
+    safeCell(sheet.file),
+    safeCell(sheet.sheet),
+    sheet.encoding ?? '',
+    sheet.headerRows.join('、'),
+    sheet.rows,
+    sheet.records,
+    sheet.rejects,
+    sheet.blanks,
+    safeCell(sheet.problems.join('；')),
+  ];
+}
+
+function sheetOf(rows: (string | number)[][], widths: number[]): XLSX.WorkSheet {
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  sheet['!cols'] = widths.map((wch) => ({ wch }));
+  if (rows.length > 0) {
+    sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: (rows[0]?.length ?? 1) - 1 } }) };
+  }
+  return sheet;
+}
+
+/** Builds the merged .xlsx: 意见汇总, 问题行, 核对 (per-sheet counts). */
+export function mergedWorkbook(input: MergedInput): Uint8Array {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(
+    book,
+    sheetOf([MERGED_HEADERS, ...input.records.map(recordRow)], [6, 24, 12, 10, 10, 14, 60, 40, 30, 16, 12, 28, 12, 8]),
+    '意见汇总',
+  );
+  XLSX.utils.book_append_sheet(book, sheetOf([REJECT_HEADERS, ...input.rejects.map(rejectRow)], [28, 12, 8, 30, 8, 60]), '问题行');
+  XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow)], [28, 12, 12, 8, 8, 8, 8, 8, 40]), '核对');
+  // No creation date or author: the same inputs give the same bytes.
+  book.Props = { Title: '意见汇总', CreatedDate: new Date(0) };
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+}
+
+/** The merged records as CSV (UTF-8 with BOM so Excel and WPS show the Chinese right). */
+export function mergedCsv(records: readonly OpinionRecord[]): string {
+  return `\uFEFF${stringify([MERGED_HEADERS, ...records.map(recordRow)], { record_delimiter: 'windows' })}`;
+}
+
+/** The problem rows as CSV, written beside a CSV merge. */
+export function rejectsCsv(rejects: readonly Reject[]): string {
+  return `\uFEFF${stringify([REJECT_HEADERS, ...rejects.map(rejectRow)], { record_delimiter: 'windows' })}`;
+}
