@@ -52,6 +52,26 @@ export function pointFromFileName(fileName: string): string | null {
   return name === '' ? null : name;
 }
 
+// A county-level name: ends in 县, 区 (not 社区/小区/园区/景区/校区/片区/辖区/城区), 市 or 旗.
+const COUNTY = /^[\p{Script=Han}]{1,7}?(?:县|(?<![社小园景校片辖城])区|市|旗)/u;
+// What may follow a county inside a name: a township, street, village or other point.
+const AFTER_COUNTY = /^[\p{Script=Han}]{2,}(?:镇|乡|街道|社区|村|联系点)/u;
+
+/**
+ * The county (县（市、区）) at the front of a file name, when it is clearly one: its own segment before a
+ * separator ('城东区-东湖街道….xlsx' → 城东区) or glued to a township or street ('河西县城关镇立法联系点.xlsx'
+ * → 河西县); null otherwise — a guess here would file opinions under the wrong county.
+ */
+export function countyFromFileName(fileName: string): string | null {
+  const base = (fileName.split(/[\\/]/u).pop() ?? fileName).replace(/\.[A-Za-z0-9]{1,5}$/u, '');
+  const first = base.split(/[\s\-_—–.·、,，+]+/u)[0] ?? '';
+  const match = COUNTY.exec(first);
+  if (match === null) return null;
+  const county = match[0];
+  if (county === first && first !== base) return county;
+  return AFTER_COUNTY.test(first.slice(county.length)) ? county : null;
+}
+
 /** The first rule whose pattern matches the file: a glob (* and ?) against the base name or the whole path, else a substring. */
 export function findRule(rules: readonly PointRule[], filePath: string): PointRule | null {
   const path = filePath.replaceAll('\\', '/');

@@ -7,7 +7,7 @@ import { cellText, columnLetter, gridWidth, type GridCell, type SheetGrid } from
 import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js';
 import { mapColumns, type ColumnPlan } from './columns.js';
 import type { IngestOptions } from './options.js';
-import { findRule, pointFromFileName } from './point.js';
+import { countyFromFileName, findRule, pointFromFileName } from './point.js';
 import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
 import { buildSynonymIndex } from './synonyms.js';
 
@@ -118,6 +118,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
 }
 
 // Point and county for rows whose sheet does not say: option, then config rule, then the file name.
+// (The county is written at the front of file names that pass through a county bureau: 城东区-东湖街道….)
 function fallbacks(
   source: SheetSource,
   options: IngestOptions,
@@ -130,7 +131,7 @@ function fallbacks(
     const fromName = pointFromFileName(source.path);
     if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
-  return { point, county: options.county ?? rule?.county ?? null };
+  return { point, county: options.county ?? rule?.county ?? countyFromFileName(source.path) };
 }
 
 // Merged cells in data rows (a point's name merged down a block) give their value to every row of
