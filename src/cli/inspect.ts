@@ -92,7 +92,7 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   lines.push(`  数据行 ${sheet.rows}：有效意见 ${sheet.records}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}`);
   for (const problem of sheet.problems) lines.push(`  ⚠ ${problem}`);
   const rejects = result.rejects.filter((reject) => reject.source.file === sheet.file && reject.source.sheet === sheet.sheet);
-  for (const reject of rejects.slice(0, 20)) lines.push(`  ✗ 第 ${reject.source.row} 行：${reject.message}`);
+  for (const reject of rejects.slice(0, 20)) lines.push(`  ✗ ${reject.message}${reject.column === null ? "" : `（${reject.column} 列）`}`);
   if (rejects.length > 20) lines.push(`  ……另有 ${rejects.length - 20} 个问题行（用 --json 查看全部）`);
   return `${lines.join('\n')}\n\n`;
 }
