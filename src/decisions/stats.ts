@@ -1,0 +1,138 @@
+/**
+ * Statistics per contact point, county and draft (联系点工作成效评估).
+ * Adoption rate = (采纳 + 部分采纳) / decided, decided = everything but 待研究; counted both by
+ * submissions (every record) and by distinct opinions (each opinion once within the group).
+ */
+import { percent } from '../report/format.js';
+import type { FeedbackDocument, FeedbackRecord } from './schema.js';
+import { type Decision, DECISIONS, isAdopted, PENDING } from './values.js';
+
+/** Count per decision. */
+export type DecisionCounts = Record<Decision, number>;
+
+/** One row of a statistics table. */
+export interface StatsRow {
+  name: string;
+  /** The county of a point; '' for county and draft rows. */
+  county: string;
+  /** Drafts the group sent opinions on. */
+  drafts: number;
+  /** Points behind the group (1 for a point). */
+  points: number;
+  submissions: number;
+  /** Distinct opinions among the group's records. */
+  distinct: number;
+  /** Repeats within the group: submissions − distinct. */
+  duplicates: number;
+  bySubmissions: DecisionCounts;
+  byOpinions: DecisionCounts;
+  decided: number;
+  adopted: number;
+  /** (采纳 + 部分采纳) / decided by submissions; null when nothing is decided yet. */
+  rate: number | null;
+  rateText: string;
+  decidedOpinions: number;
+  adoptedOpinions: number;
+  rateOpinions: number | null;
+  rateOpinionsText: string;
+}
+
+/** A record with the draft it belongs to, so opinions of different drafts never merge. */
+export type StatsRecord = Pick<FeedbackRecord, 'point' | 'county' | 'opinionId' | 'decision'> & { draftKey: string };
+
+const emptyCounts = (): DecisionCounts => Object.fromEntries(DECISIONS.map((d) => [d, 0])) as DecisionCounts;
+
+/** The text of a rate: 40%, or — when nothing is decided. */
+export function rateText(adopted: number, decided: number): string {
+  return decided === 0 ? '—' : percent(adopted, decided);
+}
+
+/** Statistics of one group of records (pure). */
+export function statsRow(name: string, county: string, records: readonly StatsRecord[]): StatsRow {
+  const bySubmissions = emptyCounts();
+  const byOpinions = emptyCounts();
+  const seen = new Set<string>();
+  for (const r of records) {
+    bySubmissions[r.decision] += 1;
+    const key = `${r.draftKey}\u0000${r.opinionId}`;
+    // An opinion counts once, with the decision of its first record in the group.
+    if (!seen.has(key)) {
+      seen.add(key);
+      byOpinions[r.decision] += 1;
+    }
+  }
+  const adopted = DECISIONS.filter(isAdopted).reduce((sum, d) => sum + bySubmissions[d], 0);
+  const decided = records.length - bySubmissions[PENDING];
+  const adoptedOpinions = DECISIONS.filter(isAdopted).reduce((sum, d) => sum + byOpinions[d], 0);
+  const decidedOpinions = seen.size - byOpinions[PENDING];
+  return {
+    name,
+    county,
+    drafts: new Set(records.map((r) => r.draftKey)).size,
+    points: new Set(records.map((r) => r.point ?? '')).size,
+    submissions: records.length,
+    distinct: seen.size,
+    duplicates: records.length - seen.size,
+    bySubmissions,
+    byOpinions,
+    decided,
+    adopted,
+    rate: decided === 0 ? null : adopted / decided,
+    rateText: rateText(adopted, decided),
+    decidedOpinions,
+    adoptedOpinions,
+    rateOpinions: decidedOpinions === 0 ? null : adoptedOpinions / decidedOpinions,
+    rateOpinionsText: rateText(adoptedOpinions, decidedOpinions),
+  };
+}
+
+/** One draft's feedback, named for the per-draft table. */
+export interface DraftFeedback {
+  /** The draft's title, or the folder it came from when the digest had no draft. */
+  name: string;
+  document: FeedbackDocument;
+}
+
+/** Statistics over one or more drafts. */
+export interface StatsModel {
+  drafts: StatsRow[];
+  points: StatsRow[];
+  counties: StatsRow[];
+  total: StatsRow;
+}
+
+const NO_POINT = '未注明联系点';
+const NO_COUNTY = '未注明县区';
+const collator = new Intl.Collator('zh-CN');
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [item]);
+    else list.push(item);
+  }
+  return map;
+}
+
+const bySize = (a: StatsRow, b: StatsRow): number => b.submissions - a.submissions || collator.compare(a.name, b.name);
+
+/** Statistics per point, county and draft across `drafts` (pure). */
+export function computeStats(drafts: readonly DraftFeedback[]): StatsModel {
+  const records: StatsRecord[] = drafts.flatMap((d, index) =>
+    d.document.records.map((r) => ({ point: r.point, county: r.county, opinionId: r.opinionId, decision: r.decision, draftKey: String(index) })),
+  );
+  // A point's county: the first one any of its records names (points do not move between counties).
+  const countyOfPoint = new Map<string, string>();
+  for (const r of records) {
+    const point = r.point ?? NO_POINT;
+    if (r.county !== null && !countyOfPoint.has(point)) countyOfPoint.set(point, r.county);
+  }
+  const pointOf = (r: StatsRecord): string => r.point ?? NO_POINT;
+  const countyOf = (r: StatsRecord): string => countyOfPoint.get(pointOf(r)) ?? NO_COUNTY;
+  const points = [...groupBy(records, pointOf)].map(([name, list]) => statsRow(name, countyOfPoint.get(name) ?? NO_COUNTY, list)).sort(bySize);
+  const counties = [...groupBy(records, countyOf)].map(([name, list]) => statsRow(name, '', list)).sort(bySize);
+  const draftRows = drafts.map((d, index) => statsRow(d.name, '', records.filter((r) => r.draftKey === String(index))));
+  return { drafts: draftRows, points, counties, total: statsRow('合计', '', records) };
+}

@@ -1,0 +1,70 @@
+/**
+ * Decision values (采纳情况): the six the bureau uses and the variants drafters actually type.
+ * Table-driven and loose about spaces, full-width forms and trailing punctuation.
+ */
+import { z } from 'zod';
+
+/** The six decisions, in the order reports list them; 待研究 is what a blank cell means. */
+export const DECISIONS = ['采纳', '部分采纳', '未采纳', '已转送', '作为参考', '待研究'] as const;
+export const DecisionSchema = z.enum(DECISIONS);
+/** 采纳情况: one of the six decisions. */
+export type Decision = z.infer<typeof DecisionSchema>;
+
+/** The decision a blank cell (or a cluster without a row) stands for. */
+export const PENDING: Decision = '待研究';
+
+/** Written forms seen in practice → decision. Keys are already in folded form (see foldDecisionText). */
+const VARIANT_TABLE: Readonly<Record<string, Decision>> = {
+  采纳: '采纳',
+  已采纳: '采纳',
+  予以采纳: '采纳',
+  全部采纳: '采纳',
+  采用: '采纳',
+  已采用: '采纳',
+  部分采纳: '部分采纳',
+  已部分采纳: '部分采纳',
+  部分采用: '部分采纳',
+  基本采纳: '部分采纳',
+  未采纳: '未采纳',
+  不予采纳: '未采纳',
+  不采纳: '未采纳',
+  暂不采纳: '未采纳',
+  未予采纳: '未采纳',
+  不采用: '未采纳',
+  已转送: '已转送',
+  转送: '已转送',
+  转交: '已转送',
+  已转交: '已转送',
+  已转交有关部门: '已转送',
+  转有关部门: '已转送',
+  转送有关部门: '已转送',
+  作为参考: '作为参考',
+  参考: '作为参考',
+  供参考: '作为参考',
+  参考吸收: '作为参考',
+  待研究: '待研究',
+  研究中: '待研究',
+  待定: '待研究',
+};
+/** A Map, so a cell reading "constructor" cannot reach Object.prototype. */
+const VARIANTS = new Map<string, Decision>(Object.entries(VARIANT_TABLE));
+
+/** Folds a cell for comparison: full-width → half-width, white space and invisible marks removed, end punctuation dropped. */
+export function foldDecisionText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u200B\u3000\uFEFF]/g, '')
+    .replace(/[。.;；,，!！]+$/u, '');
+}
+
+/** The decision a cell means: blank → 待研究, a known variant → its decision, anything else → null. */
+export function parseDecision(text: string): Decision | null {
+  const folded = foldDecisionText(text);
+  if (folded === '') return PENDING;
+  return VARIANTS.get(folded) ?? null;
+}
+
+/** Adoption in the bureau's sense: 采纳 and 部分采纳 both count. */
+export function isAdopted(decision: Decision): boolean {
+  return decision === '采纳' || decision === '部分采纳';
+}
