@@ -1,0 +1,320 @@
+/** `yijian inspect` end to end on the fixtures: what a staff member sees before merging, checked against fixtures/EXPECTED.md. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  ArticleAssignmentSchema,
+  FileFailureSchema,
+  ProvenanceSchema,
+  ReconciliationSchema,
+  RejectSchema,
+  SheetReportSchema,
+  type SheetReport,
+} from '../../src/model.js';
+import { csvSheetName, DRAFT_TXT, FIXTURE, fixturePath, runCli, SUBMISSIONS, type CliRun } from './run-cli.js';
+
+/** The --json document, validated with the shared schemas so a drift in shape fails here. */
+const InspectDocumentSchema = z.object({
+  reconciliation: ReconciliationSchema,
+  sheets: z.array(SheetReportSchema),
+  failures: z.array(FileFailureSchema),
+  rejects: z.array(RejectSchema),
+  draft: z.string().nullable(),
+  records: z
+    .array(
+      z.object({
+        id: z.string(),
+        source: ProvenanceSchema,
+        point: z.string().nullable(),
+        article: z.string().nullable(),
+        opinion: z.string(),
+        articles: z.array(ArticleAssignmentSchema),
+      }),
+    )
+    .optional(),
+});
+type InspectDocument = z.infer<typeof InspectDocumentSchema>;
+type InspectedRecord = NonNullable<InspectDocument['records']>[number];
+
+function inspectJson(args: readonly string[]): { run: CliRun; doc: InspectDocument } {
+  const run = runCli(['inspect', ...args, '--json']);
+  return { run, doc: InspectDocumentSchema.parse(JSON.parse(run.stdout)) };
+}
+
+/** Per file and sheet, from fixtures/EXPECTED.md: header rows, data rows, records, rejects, blanks, encoding. */
+const EXPECTED_SHEETS: readonly (Pick<SheetReport, 'file' | 'sheet' | 'headerRows' | 'rows' | 'records' | 'rejects' | 'blanks' | 'encoding'>)[] = [
+  { file: FIXTURE.donghu, sheet: '意见汇总', headerRows: [2, 3], rows: 21, records: 18, rejects: 1, blanks: 2, encoding: null },
+  { file: FIXTURE.binjiang, sheet: 'Sheet1', headerRows: [1], rows: 16, records: 15, rejects: 0, blanks: 1, encoding: null },
+  { file: FIXTURE.kejiyuan, sheet: csvSheetName(FIXTURE.kejiyuan), headerRows: [1], rows: 16, records: 14, rejects: 1, blanks: 1, encoding: 'GBK' },
+  { file: FIXTURE.huaqiao, sheet: csvSheetName(FIXTURE.huaqiao), headerRows: [1], rows: 12, records: 11, rejects: 0, blanks: 1, encoding: 'UTF-8 (BOM)' },
+  { file: FIXTURE.taoyuan, sheet: '座谈会', headerRows: [2], rows: 9, records: 8, rejects: 0, blanks: 1, encoding: null },
+  { file: FIXTURE.taoyuan, sheet: '入户走访', headerRows: [1], rows: 8, records: 8, rejects: 0, blanks: 0, encoding: null },
+  { file: FIXTURE.chengguan, sheet: '汇总', headerRows: [1], rows: 15, records: 12, rejects: 1, blanks: 2, encoding: null },
+];
+
+/** The three planted reject rows: file, row, the column the opinion should have been in. */
+const EXPECTED_REJECTS = [
+  { file: FIXTURE.donghu, row: 13, column: 'F' },
+  { file: FIXTURE.kejiyuan, row: 15, column: 'G' },
+  { file: FIXTURE.chengguan, row: 11, column: 'E' },
+] as const;
+
+/** The human output, one block per sheet, keyed by "file · sheet". */
+function sheetBlocks(stdout: string): Map<string, string> {
+  const blocks = new Map<string, string>();
+  for (const block of stdout.split('\n\n')) {
+    const match = /^■ (.+?) · 工作表「(.+?)」/.exec(block.trim());
+    if (match !== null) blocks.set(`${match[1]} · ${match[2]}`, block);
+  }
+  return blocks;
+}
+
+describe('yijian inspect fixtures/submissions --json', () => {
+  let run: CliRun;
+  let doc: InspectDocument;
+
+  beforeAll(() => {
+    ({ run, doc } = inspectJson([SUBMISSIONS]));
+  });
+
+  it('exits 0 and reconciles 97 data rows = 86 records + 3 rejects + 8 blanks', () => {
+    expect(run.status).toBe(0);
+    expect(doc.reconciliation).toEqual({ files: 6, failedFiles: 0, sheets: 7, rows: 97, records: 86, rejects: 3, blanks: 8, balanced: true });
+    expect(doc.failures).toEqual([]);
+    expect(run.stderr).toContain('核对：读取 6 个文件 7 个工作表，数据行 97 = 有效意见 86 + 问题行 3 + 空行 8');
+  });
+
+  it('reports every sheet with the header rows and counts of fixtures/EXPECTED.md', () => {
+    expect(doc.sheets.map((sheet) => `${sheet.file} · ${sheet.sheet}`)).toEqual(EXPECTED_SHEETS.map((s) => `${s.file} · ${s.sheet}`));
+    for (const [index, expected] of EXPECTED_SHEETS.entries()) {
+      const sheet = doc.sheets[index];
+      expect(sheet, expected.file).toMatchObject(expected);
+      expect(sheet?.problems, expected.file).toEqual([]);
+    }
+  });
+
+  it('finds the opinion column in every sheet and maps the two-row header of 东湖 by its joined labels', () => {
+    for (const sheet of doc.sheets) {
+      expect(sheet.columns.filter((column) => column.field === 'opinion'), sheet.file).toHaveLength(1);
+    }
+    const donghu = doc.sheets.find((sheet) => sheet.file === FIXTURE.donghu);
+    expect(donghu?.columns.map((c) => [c.column, c.header, c.field, c.how])).toEqual([
+      ['A', '序号', 'seq', 'synonym'],
+      ['B', '联系点', 'point', 'synonym'],
+      ['C', '提出人', 'submitter', 'synonym'],
+      ['D', '身份', 'submitterType', 'synonym'],
+      ['E', '意见/涉及条款', 'article', 'synonym'],
+      ['F', '意见/意见内容', 'opinion', 'synonym'],
+      ['G', '意见/理由依据', 'reason', 'synonym'],
+      ['H', '联系方式', 'contact', 'synonym'],
+      ['I', '日期', 'date', 'synonym'],
+    ]);
+  });
+
+  it('lists exactly the three planted reject rows, with file, sheet, row and column', () => {
+    expect(doc.rejects.map((r) => ({ file: r.source.file, row: r.source.row, column: r.column }))).toEqual(EXPECTED_REJECTS);
+    for (const reject of doc.rejects) {
+      expect(reject.reason).toBe('E_NO_OPINION');
+      expect(reject.message).toContain(`第 ${reject.source.row} 行`);
+    }
+    // The row's other cells are kept, so staff can see who sent an empty opinion.
+    expect(doc.rejects[0]?.cells).toEqual({ 提出人: '郑华', 联系方式: '13900138888' });
+  });
+
+  it('prints no records without --draft (records belong to the assignment view)', () => {
+    expect(doc.records).toBeUndefined();
+    expect(doc.draft).toBeNull();
+  });
+});
+
+describe('yijian inspect fixtures/submissions (for people)', () => {
+  let run: CliRun;
+  let blocks: Map<string, string>;
+
+  beforeAll(() => {
+    run = runCli(['inspect', SUBMISSIONS]);
+    blocks = sheetBlocks(run.stdout);
+  });
+
+  it('prints one block per sheet with its counts', () => {
+    expect(run.status).toBe(0);
+    expect([...blocks.keys()]).toEqual(EXPECTED_SHEETS.map((s) => `${s.file} · ${s.sheet}`));
+    for (const s of EXPECTED_SHEETS) {
+      const block = blocks.get(`${s.file} · ${s.sheet}`) ?? '';
+      expect(block).toContain(`表头：第 ${s.headerRows.join('、')} 行`);
+      expect(block).toContain(`数据行 ${s.rows}：有效意见 ${s.records}，问题行 ${s.rejects}，空行 ${s.blanks}`);
+    }
+  });
+
+  it.each([
+    [FIXTURE.donghu, '意见汇总', ['E  意见/涉及条款 → 条款', 'F  意见/意见内容 → 意见建议', 'G  意见/理由依据 → 理由']],
+    [FIXTURE.binjiang, 'Sheet1', ['B  联系点名称 → 联系点', 'D  姓名 → 提出人', 'J  联系电话 → 联系方式', 'K  提出时间 → 日期']],
+    [FIXTURE.kejiyuan, csvSheetName(FIXTURE.kejiyuan), ['B  报送单位 → 联系点', 'C  区县 → 县（市、区）', 'G  意见及建议 → 意见建议']],
+    [FIXTURE.taoyuan, '座谈会', ['C  所属县区 → 县（市、区）', 'E  人员类别 → 身份', 'F  条目 → 条款', 'G  具体意见 → 意见建议']],
+    [FIXTURE.taoyuan, '入户走访', ['A  编号 → 序号', 'C  辖区 → 县（市、区）', 'F  条款序号 → 条款', 'G  意见 → 意见建议']],
+    [FIXTURE.chengguan, '汇总', ['E  意见 → 意见建议', 'F  修改建议 → 修改建议']],
+  ])('names the mapped columns of %s · %s', (file, sheet, lines) => {
+    const block = blocks.get(`${file} · ${sheet}`) ?? '';
+    expect(block).toContain('列映射：');
+    for (const line of lines) expect(block).toContain(line);
+  });
+
+  it('names each reject row inside the block of its own sheet', () => {
+    for (const reject of EXPECTED_REJECTS) {
+      const key = [...blocks.keys()].find((k) => k.startsWith(`${reject.file} · `)) ?? '';
+      expect(blocks.get(key)).toContain(`✗ 第 ${reject.row} 行“意见建议”为空。（${reject.column} 列）`);
+    }
+    const rejectLines = run.stdout.split('\n').filter((line) => line.trimStart().startsWith('✗'));
+    expect(rejectLines).toHaveLength(3);
+  });
+
+  it('says which encoding each CSV was read in (GBK from WPS, UTF-8 with BOM)', () => {
+    expect(run.stdout).toContain(`■ ${FIXTURE.kejiyuan} · 工作表「${csvSheetName(FIXTURE.kejiyuan)}」 · 编码 GBK`);
+    expect(run.stdout).toContain(`■ ${FIXTURE.huaqiao} · 工作表「${csvSheetName(FIXTURE.huaqiao)}」 · 编码 UTF-8 (BOM)`);
+    // Workbooks have no text encoding to report.
+    expect(run.stdout).not.toMatch(/\.xlsx · 工作表「[^」]+」 · 编码/);
+  });
+
+  it('keeps results on stdout and diagnostics on stderr', () => {
+    expect(run.stdout).not.toContain('核对：');
+    expect(run.stderr).toContain('3 行未能成为有效意见');
+    expect(run.stderr).toContain('核对：读取 6 个文件 7 个工作表');
+  });
+});
+
+describe('yijian inspect --strict', () => {
+  it.each([
+    [['--strict'], 3],
+    [[], 0],
+  ] as const)('inspect fixtures/submissions %j exits %i (the fixtures contain 3 reject rows)', (flags, code) => {
+    const run = runCli(['inspect', SUBMISSIONS, ...flags]);
+    expect(run.status).toBe(code);
+    // The report is printed in full either way; --strict only changes the exit code.
+    expect(run.stdout).toContain(`■ ${FIXTURE.chengguan}`);
+  });
+
+  it('exits 0 under --strict for a file with no problem rows', () => {
+    expect(runCli(['inspect', fixturePath(FIXTURE.binjiang), '--strict']).status).toBe(0);
+  });
+});
+
+describe('yijian inspect --map', () => {
+  it('forces 意见建议 onto the 修改建议 column of 城关: only the row with a suggestion stays a record', () => {
+    const { run, doc } = inspectJson([fixturePath(FIXTURE.chengguan), '--map', '意见建议=F']);
+    expect(run.status).toBe(0);
+    const sheet = doc.sheets[0];
+    expect(sheet?.columns.find((c) => c.column === 'F')).toEqual({ column: 'F', header: '修改建议', field: 'opinion', how: 'forced' });
+    // The column that used to hold the opinion is no longer mapped: one column per field.
+    expect(sheet?.columns.find((c) => c.column === 'E')).toMatchObject({ header: '意见', field: null });
+    expect(sheet).toMatchObject({ rows: 15, records: 1, rejects: 12, blanks: 2 });
+    // Row 9 is the one row with a 修改建议 (fixtures/EXPECTED.md); every other data row is now a reject.
+    expect(doc.rejects.map((r) => r.source.row)).toEqual([2, 3, 4, 5, 8, 10, 11, 12, 13, 14, 15, 16]);
+    expect(doc.rejects.every((r) => r.column === 'F')).toBe(true);
+  });
+
+  it('accepts the header text instead of a letter, and shows the forced column to people', () => {
+    const byHeader = inspectJson([fixturePath(FIXTURE.chengguan), '--map', 'opinion=修改建议']).doc;
+    expect(byHeader.sheets[0]).toMatchObject({ records: 1, rejects: 12 });
+    const run = runCli(['inspect', fixturePath(FIXTURE.chengguan), '--map', '意见建议=F']);
+    expect(run.stdout).toContain('F  修改建议 → 意见建议（指定）');
+    expect(run.stdout).toContain('未映射的列：E「意见」');
+  });
+
+  it.each([
+    ['胡说=F', '不认识字段“胡说”'],
+    ['abc', '缺少“='],
+  ])('a bad --map %s is a usage error (exit 2) with a Chinese message', (spec, said) => {
+    const run = runCli(['inspect', fixturePath(FIXTURE.chengguan), '--map', spec]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`列映射“${spec}”无效`);
+    expect(run.stderr).toContain(said);
+    expect(run.stderr).toContain('--map 意见建议=C');
+    expect(run.stderr).not.toContain('内部错误');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('yijian inspect --draft (article assignment)', () => {
+  let run: CliRun;
+  let doc: InspectDocument;
+  let human: CliRun;
+
+  beforeAll(() => {
+    ({ run, doc } = inspectJson([SUBMISSIONS, '--draft', DRAFT_TXT]));
+    human = runCli(['inspect', SUBMISSIONS, '--draft', DRAFT_TXT]);
+  });
+
+  function recordAt(file: string, row: number, sheet?: string): InspectedRecord {
+    const found = (doc.records ?? []).filter(
+      (r) => r.source.file === file && r.source.row === row && (sheet === undefined || r.source.sheet === sheet),
+    );
+    expect(found, `${file} row ${row}`).toHaveLength(1);
+    return found[0] as InspectedRecord;
+  }
+
+  it('lists all 86 records, each with at least one assignment, and names the draft', () => {
+    expect(run.status).toBe(0);
+    expect(doc.draft).toBe('某市电动自行车管理条例（征求意见稿）');
+    expect(doc.records).toHaveLength(86);
+    for (const record of doc.records ?? []) expect(record.articles.length, record.id).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [FIXTURE.donghu, 9, '19'],
+    [FIXTURE.chengguan, 3, '25'],
+    [FIXTURE.kejiyuan, 6, '30'],
+  ])('assigns %s row %i (no citation) to article %s by similarity', (file, row, key) => {
+    const record = recordAt(file, row);
+    expect(record.article).toBeNull();
+    expect(record.articles).toHaveLength(1);
+    const [assignment] = record.articles;
+    expect(assignment).toMatchObject({ key, source: 'similarity', cited: null, notInDraft: false });
+    expect(assignment?.confidence).toBeGreaterThan(0);
+    expect(assignment?.confidence).toBeLessThan(1);
+  });
+
+  it('flags 东湖 row 19 (第五十条) as citing an article the draft does not have', () => {
+    expect(recordAt(FIXTURE.donghu, 19).articles).toEqual([
+      { key: '50', source: 'column', confidence: 1, cited: '第五十条', notInDraft: true },
+    ]);
+  });
+
+  it.each([
+    [FIXTURE.binjiang, 8, undefined, '28'],
+    [FIXTURE.taoyuan, 4, '入户走访', '38'],
+  ])('finds citations only in the text: %s row %i → %s', (file, row, sheet, key) => {
+    const record = recordAt(file, row, sheet);
+    expect(record.article).toBeNull();
+    expect(record.articles).toEqual([expect.objectContaining({ key, source: 'text', confidence: 1, notInDraft: false })]);
+  });
+
+  it.each([
+    [FIXTURE.donghu, 12, undefined, ['20', '21', '22'], 'column'],
+    [FIXTURE.donghu, 24, undefined, ['12', '13'], 'column'],
+    [FIXTURE.huaqiao, 2, undefined, ['25'], 'column'],
+    [FIXTURE.kejiyuan, 13, undefined, ['general'], 'general'],
+    [FIXTURE.chengguan, 8, undefined, ['30.2'], 'column'],
+  ])('reads the 条款 column: %s row %i → %j', (file, row, sheet, keys, source) => {
+    const record = recordAt(file, row, sheet);
+    expect(record.articles.map((a) => a.key)).toEqual(keys);
+    expect(record.articles.every((a) => a.source === source && !a.notInDraft)).toBe(true);
+  });
+
+  it('takes the point of 城关 from its file name (the sheet has no 联系点 column)', () => {
+    const chengguan = (doc.records ?? []).filter((r) => r.source.file === FIXTURE.chengguan);
+    expect(chengguan).toHaveLength(12);
+    expect(new Set(chengguan.map((r) => r.point))).toEqual(new Set(['河西县城关镇立法联系点']));
+  });
+
+  it('shows people each assignment, how it was found and the not-in-draft flag', () => {
+    expect(human.status).toBe(0);
+    const out = human.stdout;
+    expect(out).toContain('■ 条文归属（草案：某市电动自行车管理条例（征求意见稿））');
+    expect(out).toMatch(new RegExp(`${FIXTURE.donghu} 第 9 行 → 19（相似度 0\\.\\d\\d）`));
+    expect(out).toMatch(new RegExp(`${FIXTURE.chengguan} 第 3 行 → 25（相似度 0\\.\\d\\d）`));
+    expect(out).toMatch(new RegExp(`${FIXTURE.kejiyuan} 第 6 行 → 30（相似度 0\\.\\d\\d）`));
+    expect(out).toContain(`${FIXTURE.donghu} 第 19 行 → 50（草案无此条）（条款列）`);
+    expect(out).toContain(`${FIXTURE.binjiang} 第 8 行 → 28（正文引用）`);
+    expect(out).toMatch(/合计：.*条款列 \d+/);
+  });
+});
