@@ -14,6 +14,7 @@ export type YijianErrorCode =
   | 'E_TOO_MANY_ROWS'
   | 'E_NO_HEADER'
   | 'E_NO_OPINION_COLUMN'
+  | 'E_NO_POINT'
   | 'E_BAD_MAPPING'
   | 'E_BAD_CONFIG'
   | 'E_OUTPUT_EXISTS'

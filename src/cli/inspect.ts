@@ -69,6 +69,8 @@ export function inspectDocument(result: IngestResult, assignments: Map<string, A
       id: record.id,
       source: record.source,
       point: record.point,
+      pointSource: record.pointSource,
+      county: record.county,
       article: record.article,
       opinion: record.opinion,
       articles: assignments.get(record.id) ?? [],
@@ -90,11 +92,30 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   }
   if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => `${column.column}「${column.header}」`).join('，')}`);
   lines.push(`  数据行 ${sheet.rows}：有效意见 ${sheet.records}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}`);
+  const origin = pointOrigin(sheet, result);
+  if (origin !== null) lines.push(`  联系点：${origin}`);
   for (const problem of sheet.problems) lines.push(`  ⚠ ${problem}`);
   const rejects = result.rejects.filter((reject) => reject.source.file === sheet.file && reject.source.sheet === sheet.sheet);
   for (const reject of rejects.slice(0, 20)) lines.push(`  ✗ ${reject.message}${reject.column === null ? "" : `（${reject.column} 列）`}`);
   if (rejects.length > 20) lines.push(`  ……另有 ${rejects.length - 20} 个问题行（用 --json 查看全部）`);
   return `${lines.join('\n')}\n\n`;
+}
+
+const POINT_SOURCES: Readonly<Record<string, string>> = {
+  column: '取自表中联系点列',
+  option: '取自 --point',
+  config: '取自配置文件',
+  filename: '取自文件名',
+  none: '未知',
+};
+
+// Where the sheet's point names came from, so staff can see a name guessed from the file name.
+function pointOrigin(sheet: SheetReport, result: IngestResult): string | null {
+  const records = result.records.filter((record) => record.source.file === sheet.file && record.source.sheet === sheet.sheet);
+  const first = records[0];
+  if (first === undefined) return null;
+  if (first.pointSource === 'column') return null;
+  return `${first.point ?? '（空）'}（${POINT_SOURCES[first.pointSource] ?? first.pointSource}）${first.county === null ? '' : `，县（市、区）：${first.county}`}`;
 }
 
 const SOURCE_NAMES: Readonly<Record<ArticleAssignment['source'], string>> = {

@@ -10,6 +10,8 @@ import { foldHeader, headerKeys, matchHeader, type SynonymIndex } from './synony
 export interface ColumnPlan {
   columns: ColumnMapping[];
   fieldColumns: ReadonlyMap<Field, number>;
+  /** Forced mappings that name no column of this sheet: a header text not found, or an empty column past the headers. */
+  unmatched: ForcedMapping[];
 }
 
 /**
@@ -24,9 +26,14 @@ export function mapColumns(
   const width = Math.max(headers.length, ...forced.map(forcedWidth));
   const fieldColumns = new Map<Field, number>();
   const how = new Map<number, 'forced' | 'synonym'>();
+  const unmatched: ForcedMapping[] = [];
   for (const mapping of forced) {
     const column = findForcedColumn(mapping, headers);
-    if (column === null || how.has(column)) continue;
+    if (column === null || (mapping.target.kind === 'column' && column >= headers.length && (headers[column] ?? '') === '')) {
+      unmatched.push(mapping);
+      if (column === null) continue;
+    }
+    if (how.has(column)) continue;
     fieldColumns.set(mapping.field, column);
     how.set(column, 'forced');
   }
@@ -52,7 +59,7 @@ export function mapColumns(
     if (header === '' && field === null) continue;
     columns.push({ column: columnLetter(column), header, field, how: how.get(column) ?? 'none' });
   }
-  return { columns, fieldColumns };
+  return { columns, fieldColumns, unmatched };
 }
 
 function forcedWidth(mapping: ForcedMapping): number {

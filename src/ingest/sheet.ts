@@ -92,8 +92,22 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     );
   }
 
+  for (const mapping of plan?.unmatched ?? []) {
+    const headers = plan?.columns.map((c) => `${c.column}:${c.header}`).join('、') || '（无）';
+    problem(
+      'E_BAD_MAPPING',
+      `工作表“${grid.name}”中找不到 --map ${mapping.spec} 指定的列（表头：${headers}），这一指定在本表未起作用。`,
+    );
+  }
+
   const dataStart = header.rows.at(-1) ?? 0;
   const fallback = fallbacks(source, options);
+  if (plan !== null && !plan.fieldColumns.has('point') && fallback.point === null) {
+    problem(
+      'E_NO_POINT',
+      `工作表“${grid.name}”没有联系点列，文件名中也看不出联系点名称，各条意见的联系点为空。可用 --point 指定，或在配置文件 points 中按文件名设定。`,
+    );
+  }
   const context: RowContext = {
     source: { file: source.file, sheet: grid.name },
     cellKeys: uniqueCellKeys(header.headers, width),

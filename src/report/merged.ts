@@ -1,7 +1,7 @@
 /** The merged workbook `merge` writes: one standard sheet of records, one of problem rows, one of counts. */
 import * as XLSX from 'xlsx';
 import { stringify } from 'csv-stringify/sync';
-import { FIELDS, FIELD_HEADERS, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
+import { FIELDS, FIELD_HEADERS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { safeCell } from './cell-safety.js';
 
 /** Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. */
@@ -14,6 +14,8 @@ export interface MergedInput {
   records: readonly OpinionRecord[];
   rejects: readonly Reject[];
   sheets: readonly SheetReport[];
+  /** Files that could not be read: listed on 核对 so a forwarded workbook still says what is missing. */
+  failures: readonly FileFailure[];
 }
 
 /** One row of the records sheet, every text cell made safe for spreadsheets. */
@@ -71,7 +73,8 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
     '意见汇总',
   );
   XLSX.utils.book_append_sheet(book, sheetOf([REJECT_HEADERS, ...input.rejects.map(rejectRow)], [28, 12, 8, 30, 8, 60]), '问题行');
-  XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow)], [28, 12, 12, 8, 8, 8, 8, 8, 40]), '核对');
+  const failed = input.failures.map((failure) => [safeCell(failure.file), '', '', '', 0, 0, 0, 0, safeCell(`无法读取：${failure.message}`)]);
+  XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40]), '核对');
   // No creation date or author: the same inputs give the same bytes.
   book.Props = { Title: '意见汇总', CreatedDate: new Date(0) };
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;

@@ -1,3 +1,4 @@
+import * as XLSX from 'xlsx';
 /** `yijian merge` end to end: the merged workbook read back cell by cell, as the county bureau forwards it. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -355,6 +356,10 @@ describe('yijian merge with bad inputs', () => {
     const rows = dataRows(sheetNamed(book, '意见汇总'));
     expect(rows).toHaveLength(15);
     expect(new Set(rows.map((row) => row[FILE_COL]))).toEqual(new Set([FIXTURE.binjiang]));
+    // The workbook is forwarded on its own: its 核对 sheet must still say a file was not read.
+    const counts = XLSX.utils.sheet_to_json<string[]>(sheetNamed(book, '核对'), { header: 1, defval: '' });
+    const failed = counts.find((row) => row[0] === 'text-named.xlsx');
+    expect(failed?.[8]).toContain('无法读取');
   });
 
   it('the same under --strict: still written, but exit 3', () => {
