@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Builds the default Word templates (summary/summary.docx, article-digest/article-digest.docx)
+ * Builds the default Word templates (summary/summary.docx, article-digest/article-digest.docx,
+ * feedback/feedback.docx)
  * in official-document style (GB/T 9704 look): title 方正小标宋简体 22pt, headings 黑体 16pt,
  * body 仿宋_GB2312 16pt, A4 with margins 3.7/3.5/2.8/2.6 cm, "— 1 —" page numbers.
  * Tags are docxtemplater's ({title}, {#loop}…{/loop}); every tag sits in one run so Word keeps it whole.
@@ -36,14 +37,16 @@ const table = (headers, widths, rows) => {
   );
 };
 
-/** A table row whose cells each hold one paragraph of text (tags included). */
-const row = (widths, texts) => `<w:tr>${texts.map((t, i) => cell(widths[i], p(t, 'TableText'))).join('')}</w:tr>`;
+/** A table row whose cells each hold one paragraph of text (tags included); columns from `firstNumber` on are centred figures. */
+const row = (widths, texts, firstNumber = texts.length) =>
+  `<w:tr>${texts.map((t, i) => cell(widths[i], p(t, i >= firstNumber ? 'TableNumber' : 'TableText'))).join('')}</w:tr>`;
 
 const sectPr =
   `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>` +
   `<w:pgSz w:w="11906" w:h="16838"/>` +
   `<w:pgMar w:top="${cm(3.7)}" w:right="${cm(2.6)}" w:bottom="${cm(3.5)}" w:left="${cm(2.8)}" w:header="851" w:footer="992" w:gutter="0"/>` +
-  `<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/></w:sectPr>`;
+  // A line grid only: a character grid (linesAndChars) spreads every character apart in LibreOffice.
+  `<w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>`;
 
 const document = (body) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${body}${sectPr}</w:body></w:document>`;
@@ -61,6 +64,7 @@ const styles =
   `<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>${rFonts('黑体')}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="360" w:lineRule="atLeast"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="TableText"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="TableHead"><w:name w:val="Table Head"/><w:basedOn w:val="TableText"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('黑体')}</w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('宋体')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
   `<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders>` +
@@ -130,6 +134,9 @@ const dateBlock = loop('date', p('{dateText}', 'Date'));
 // Text width of the page: 21 - 2.8 - 2.6 = 15.6 cm.
 const full = cm(15.6);
 const five = (first) => [first, ...Array(4).fill(Math.floor((full - first) / 4))];
+// Wide enough that 县（市、区） and 过渡期临时号牌 stay on one line at 12 pt.
+const pointWidths = [cm(5.4), cm(3.0), cm(2.4), cm(2.4), cm(2.4)];
+const articleWidths = [cm(3.8), cm(4.1), cm(2.6), cm(2.5), cm(2.6)];
 
 const summaryBody =
   p('{summaryTitle}', 'Title') + dateBlock +
@@ -137,13 +144,13 @@ const summaryBody =
   p('共有{totals.counties}个县（市、区）的{totals.points}个联系点报送意见。') +
   p('二、各县（市、区）和联系点报送情况', 'Heading1') +
   table(['县（市、区）', '联系点数', '报送意见', '去重后', '占比'], five(cm(4.4)),
-    row(five(cm(4.4)), ['{#counties}{name}', '{points}', '{submissions}', '{distinct}', '{share}{/counties}'])) +
+    row(five(cm(4.4)), ['{#counties}{name}', '{points}', '{submissions}', '{distinct}', '{share}{/counties}'], 1)) +
   p('') +
-  table(['联系点', '县（市、区）', '报送意见', '去重后', '占比'], five(cm(6.4)),
-    row(five(cm(6.4)), ['{#points}{name}', '{county}', '{submissions}', '{distinct}', '{share}{/points}'])) +
+  table(['联系点', '县（市、区）', '报送意见', '去重后', '占比'], pointWidths,
+    row(pointWidths, ['{#points}{name}', '{county}', '{submissions}', '{distinct}', '{share}{/points}'], 2)) +
   p('三、逐条意见分布', 'Heading1') +
-  table(['条款', '主旨', '报送意见', '去重后', '归纳类别'], five(cm(4.4)),
-    row(five(cm(4.4)), ['{#articleCounts}{label}', '{caption}', '{submissions}', '{distinct}', '{clusters}{/articleCounts}'])) +
+  table(['条款', '主旨', '报送意见', '去重后', '归纳类别'], articleWidths,
+    row(articleWidths, ['{#articleCounts}{label}', '{caption}', '{submissions}', '{distinct}', '{clusters}{/articleCounts}'], 2)) +
   p('一条意见涉及多个条款的，分别计入各条款。') +
   p('四、主要意见', 'Heading1') +
   loop('topClusters', p('{noText}{articleLabel}：{keywordsText}', 'Heading2') + p('{representative}') +
@@ -151,13 +158,14 @@ const summaryBody =
   p('五、总体意见', 'Heading1') + loop('general', loop('members', p('{text}（{sourcesText}）'))) + none('general') +
   p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{sourcesText}）'))) + none('unassigned');
 
-const digestWidths = [cm(1.8), cm(8.2), cm(1.6), cm(2.2), cm(1.8)];
+const digestWidths = [cm(2.2), cm(7.2), cm(2.2), cm(2.0), cm(2.0)];
 const clusterRow =
   `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
   cell(digestWidths[0], p('{#clusters}{id}', 'TableText')) +
-  cell(digestWidths[1], p('{representative}', 'TableText') + p('{#members}', 'TableText') +
+  // members[0] is the representative opinion, so it is not printed a second time above the list.
+  cell(digestWidths[1], p('{#members}', 'TableText') +
     p('· {text}（{sourcesText}）', 'TableText') + p('{/members}', 'TableText')) +
-  cell(digestWidths[2], p('{opinions}/{submissions}', 'TableText')) +
+  cell(digestWidths[2], p('{opinions}/{submissions}', 'TableNumber')) +
   cell(digestWidths[3], p('{pointsText}', 'TableText')) +
   cell(digestWidths[4], p('{/clusters}', 'TableText')) +
   `</w:tr>`;
@@ -171,7 +179,31 @@ const digestBody =
     loop('hasClusters', table(['编号', '意见（代表性意见在前）及来源', '意见/报送', '联系点', '处理意见'], digestWidths, clusterRow) + p('')) +
     p('{^hasClusters}') + p('未收到意见。') + p('{/hasClusters}'));
 
+// Feedback to one contact point (意见采纳情况反馈): a letter, its totals, then every opinion it sent.
+const feedbackWidths = [cm(1.0), cm(2.2), cm(6.4), cm(2.0), cm(4.0)];
+const feedbackCounts = [cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.4)];
+const feedbackBody =
+  p('{feedbackTitle}', 'Title') + loop('dateText', p('{dateText}', 'Date')) +
+  p('{point}（{county}）：', null, '<w:ind w:firstLineChars="0" w:firstLine="0"/>') +
+  p('感谢你单位对本次草案提出的意见建议。现将你单位所报意见的采纳情况反馈如下。') +
+  p('一、总体情况', 'Heading1') + p('{totalsSentence}') +
+  table(['采纳', '部分采纳', '未采纳', '已转送', '作为参考', '待研究', '采纳率'], feedbackCounts,
+    row(feedbackCounts, ['{totals.bySubmissions.采纳}', '{totals.bySubmissions.部分采纳}', '{totals.bySubmissions.未采纳}',
+      '{totals.bySubmissions.已转送}', '{totals.bySubmissions.作为参考}', '{totals.bySubmissions.待研究}', '{totals.rateText}'])) +
+  p('') +
+  p('二、逐条意见采纳情况', 'Heading1') +
+  table(['序号', '条款', '意见及来源', '采纳情况', '理由说明'], feedbackWidths,
+    `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
+    cell(feedbackWidths[0], p('{#items}{no}', 'TableText')) +
+    cell(feedbackWidths[1], p('{articleLabel}', 'TableText')) +
+    cell(feedbackWidths[2], p('{opinion}', 'TableText') + p('（{sourceText}）', 'TableText')) +
+    cell(feedbackWidths[3], p('{decision}', 'TableText')) +
+    cell(feedbackWidths[4], p('{reason}{/items}', 'TableText')) +
+    `</w:tr>`) +
+  p('采纳率 =（采纳 + 部分采纳）÷ 已作出处理的意见（除“待研究”外的全部意见）。');
+
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 writeFileSync(here('summary/summary.docx'), docx(summaryBody));
 writeFileSync(here('article-digest/article-digest.docx'), docx(digestBody));
-console.log('built summary/summary.docx, article-digest/article-digest.docx');
+writeFileSync(here('feedback/feedback.docx'), docx(feedbackBody));
+console.log('built summary/summary.docx, article-digest/article-digest.docx, feedback/feedback.docx');

@@ -17,8 +17,11 @@ import { resolveConfigPath } from '../config/load.js';
 import { action, parseUnit, type CommandContext } from './program.js';
 import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
+import { inputsOrConfig } from './config.js';
+import { carriedDecisions } from './feedback.js';
 
-interface DigestFlags extends IngestFlags, TextFlags {
+/** Digest flags as commander hands them over (also built by the guided flow). */
+export interface DigestFlags extends IngestFlags, TextFlags {
   output?: string;
   force: boolean;
   json?: boolean;
@@ -29,6 +32,8 @@ interface DigestFlags extends IngestFlags, TextFlags {
   templates?: string;
   date?: string;
   showContact: boolean;
+  /** An earlier, filled 采纳情况登记表 whose decisions carry forward. */
+  decisions?: string;
 }
 
 /** The digest's own file name in OUTDIR. */
@@ -39,7 +44,7 @@ export function registerDigest(program: Command): void {
   const command = program
     .command('digest')
     .description('批量汇总：去重（完全相同与近似）、逐条归入条文、同条意见聚类，生成 digest.json 和各类报告')
-    .argument('<files...>', '意见文件或目录（各县区汇总表、联系点原表均可）')
+    .argument('[files...]', '意见文件或目录（各县区汇总表、联系点原表均可；省略时用配置中的 inputs）')
     .option('-o, --output <dir>', '输出目录（默认：配置中的 output，否则 ./yijian-output）')
     .option('-f, --force', '覆盖输出目录中已存在的文件', false)
     .option('--json', '在标准输出打印汇总数字（JSON）')
@@ -49,7 +54,8 @@ export function registerDigest(program: Command): void {
     .option('--formats <list>', '报告格式，逗号分隔：md,html,docx,xlsx（默认全部）')
     .option('--templates <dir>', '自定义模板目录（缺少的模板用默认的）')
     .option('--date <date>', '写入报告的日期（默认不写日期，便于比对两次结果）')
-    .option('--show-contact', '采纳情况登记表中显示完整联系方式（其他报告始终打码）', false);
+    .option('--show-contact', '采纳情况登记表中显示完整联系方式（其他报告始终打码）', false)
+    .option('--decisions <file>', '上次填好的采纳情况登记表：成员未变的意见类沿用原采纳情况，有变化的标记“需复核”');
   addIngestFlags(command);
   addTextFlags(command);
   command.addHelpText('after', `
@@ -108,7 +114,8 @@ function reportNames(formats: readonly ReportFormat[]): string[] {
 
 const STEP_LABELS: Readonly<Record<DigestStep, string>> = { assign: '归入条文', dedupe: '查找重复', cluster: '意见聚类' };
 
-async function digest(context: CommandContext, files: string[], flags: DigestFlags): Promise<number> {
+/** Runs the digest on files (or the config's inputs) and writes the reports; returns the exit code. */
+export async function digest(context: CommandContext, files: string[], flags: DigestFlags): Promise<number> {
   const run = normalizeDigestFlags(flags, context);
   const outputs = [DIGEST_FILE, ...reportNames(run.formats)].map((name) => join(run.outputDir, name));
   for (const path of outputs) assertWritable(path, flags.force);
@@ -116,7 +123,7 @@ async function digest(context: CommandContext, files: string[], flags: DigestFla
   const options = ingestOptionsFrom(flags, context);
   const draft = await draftFrom(flags, context);
   const segmenter = segmenterFrom(flags, context);
-  const result = await readInputs(files, options, context);
+  const result = await readInputs(inputsOrConfig(files, context), options, context);
   const hasProblems = reportInputProblems(result, context);
 
   const text = createDigestText(draft, segmenter, { threshold: run.assignThreshold });
@@ -136,7 +143,8 @@ async function digest(context: CommandContext, files: string[], flags: DigestFla
   (progress as { bar: { stop(): void } } | null)?.bar.stop();
 
   await writeJsonAtomic(join(run.outputDir, DIGEST_FILE), model, { force: flags.force });
-  const rendered = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: flags.showContact });
+  const carried = await carriedDecisions(flags.decisions, model, context);
+  const rendered = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: flags.showContact, carried });
   for (const file of rendered) await writeFileAtomic(join(run.outputDir, file.name), file.data, { force: flags.force });
 
   const summary = digestSummary(model);

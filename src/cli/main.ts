@@ -8,7 +8,11 @@ import { translateUsageError } from './usage-errors.js';
 import { registerInspect } from './inspect.js';
 import { registerMerge } from './merge.js';
 import { registerDigest } from './digest.js';
+import { registerFeedback } from './feedback.js';
+import { registerStats } from './stats.js';
 import { registerTemplates } from './templates.js';
+import { registerConfig } from './config.js';
+import { runGuided, wantsGuided } from './guided.js';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -46,8 +50,12 @@ export function buildProgram(): Command {
   registerInspect(program);
   registerMerge(program);
   registerDigest(program);
+  registerFeedback(program);
+  registerStats(program);
   registerTemplates(program);
+  registerConfig(program);
   applyToAll(program, (command) => {
+    command.createHelp = () => new ChineseHelp();
     command.exitOverride();
     command.configureOutput({
       outputError: (text, write) => write(`错误：${translateUsageError(text)}\n  用 yijian ${command.name() === 'yijian' ? '' : `${command.name()} `}--help 查看用法。\n`),
@@ -65,17 +73,24 @@ function applyToAll(command: Command, apply: (command: Command) => void): void {
 export async function run(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   outcome.code = EXIT.ok;
+  // `yijian --help | head`: a closed pipe ends the run quietly instead of crashing with EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  });
   if (argv.length <= 2) {
-    program.outputHelp();
-    return EXIT.ok;
+    // A person at a terminal gets the guided flow; a script or a pipe gets the help and a usage exit, never a prompt.
+    if (wantsGuided(process.env)) return runGuided();
+    program.outputHelp({ error: true });
+    return EXIT.usage;
   }
   try {
     await program.parseAsync([...argv]);
     return outcome.code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      const done = error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
-        || error.code === 'commander.help';
+      // Help shown because something was missing (`yijian templates`) exits non-zero: that is a usage error too.
+      const done = error.code === 'commander.version'
+        || ((error.code === 'commander.helpDisplayed' || error.code === 'commander.help') && error.exitCode === 0);
       return done ? EXIT.ok : EXIT.usage;
     }
     const terminal = Terminal.fromEnvironment({ color: false, quiet: false });

@@ -1,5 +1,5 @@
 /** What every subcommand shares: global flags, the terminal, the config, error handling. */
-import { Command, Help } from 'commander';
+import { Command, Help, type Argument, type Option } from 'commander';
 import { describeLocation, EXIT, YijianError } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { Terminal } from '../io/terminal.js';
@@ -31,11 +31,51 @@ const TITLES: Readonly<Record<string, string>> = {
   'Global Options:': '全局选项：',
 };
 
-/** Commander's help, with Chinese headings. */
+/** Commander's help, with Chinese headings, usage words and default values. */
 export class ChineseHelp extends Help {
   override styleTitle(title: string): string {
     return TITLES[title] ?? title;
   }
+
+  override commandUsage(command: Command): string {
+    return chineseUsageWords(super.commandUsage(command));
+  }
+
+  override subcommandTerm(command: Command): string {
+    return chineseUsageWords(super.subcommandTerm(command));
+  }
+
+  // Chinese characters take two columns in a terminal; commander counts one, which misaligns the columns.
+  override displayWidth(text: string): number {
+    let width = 0;
+    for (const char of text.replace(/\u001b\[[0-9;]*m/g, '')) width += isWide(char) ? 2 : 1;
+    return width;
+  }
+
+  // Commander appends English "(default: false)"; a switch that is off by default says nothing worth reading,
+  // other defaults are said in Chinese.
+  override optionDescription(option: Option): string {
+    const value: unknown = option.defaultValue;
+    const shown = value === undefined || value === false || (Array.isArray(value) && value.length === 0)
+      || (option.negate && value === true) ? null : option.defaultValueDescription ?? JSON.stringify(value);
+    return shown === null ? option.description : `${option.description}（默认：${shown}）`;
+  }
+
+  override argumentDescription(argument: Argument): string {
+    const value: unknown = argument.defaultValue;
+    const shown = value === undefined || (Array.isArray(value) && value.length === 0)
+      ? null : argument.defaultValueDescription ?? (typeof value === 'string' ? value : JSON.stringify(value));
+    return shown === null ? argument.description : `${argument.description}（默认：${shown}）`;
+  }
+}
+
+function isWide(char: string): boolean {
+  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char)
+    || (char.codePointAt(0) ?? 0) >= 0x20000;
+}
+
+function chineseUsageWords(usage: string): string {
+  return usage.replace('[options]', '[选项]').replace('[command]', '[命令]');
 }
 
 /** Builds the context for an action from the command's flags (with the program's). */

@@ -27,6 +27,7 @@ export function registerTemplates(program: Command): void {
     .command('list')
     .description('列出默认模板')
     .option('--json', '以 JSON 输出')
+    .addHelpText('after', '\n示例：\n  $ yijian templates list\n  $ yijian templates list --json')
     .action(
       action(async (context, options: { json?: boolean }) => {
         const entries = listTemplates();
@@ -46,6 +47,7 @@ export function registerTemplates(program: Command): void {
     .description('把默认模板复制到目录 DIR，供修改')
     .argument('<dir>', '目标目录')
     .option('-f, --force', '覆盖已存在的文件', false)
+    .addHelpText('after', '\n示例：\n  $ yijian templates export 我的模板/\n  $ yijian templates export 我的模板/ --force')
     .action(
       action(async (context, dir: string, options: { force: boolean }) => {
         const written = await exportTemplates(resolve(context.cwd, dir), options.force);

@@ -6,8 +6,18 @@ const fieldName = z.enum(FIELDS);
 const unit = z.number().min(0).max(1);
 const positiveInt = z.number().int().positive();
 
+/**
+ * Notes for people: JSON has no comments, so any object may carry "comment" or "_说明" (ignored by yijian).
+ * Spread into every object of the schema so `yijian config init` can explain each section in place.
+ */
+const notes = {
+  comment: z.string().optional(),
+  _说明: z.string().optional(),
+};
+
 /** A rule giving the point and county of files whose name matches. */
 export const PointRuleSchema = z.strictObject({
+  ...notes,
   /** A substring of the file's path, or a glob with * and ?. */
   pattern: z.string().min(1),
   point: z.string().min(1).optional(),
@@ -21,10 +31,13 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** The whole config file; every key optional, unknown keys are errors (a typo should not pass silently). */
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
-  /** Free text for people reading the file. */
-  comment: z.string().optional(),
+  /** Free text for people reading the file ("comment" or "_说明"). */
+  ...notes,
+  /** Files or folders `digest` reads when none are named on the command line (relative to the config file). */
+  inputs: z.array(z.string().min(1)).min(1).optional(),
   columns: z
     .strictObject({
+      ...notes,
       /** Extra header synonyms per field: { "opinion": ["群众意见"] }. */
       synonyms: z.partialRecord(fieldName, z.array(z.string().min(1))).optional(),
       /** Forced mappings, as on the command line: { "意见建议": "C" } or { "opinion": "具体内容" }. */
@@ -37,6 +50,7 @@ export const ConfigSchema = z.strictObject({
   sheet: z.string().min(1).optional(),
   dictionary: z
     .strictObject({
+      ...notes,
       userDict: z.array(z.string().min(1)).optional(),
       stopWords: z.array(z.string().min(1)).optional(),
       stopWordFiles: z.array(z.string().min(1)).optional(),
@@ -44,6 +58,7 @@ export const ConfigSchema = z.strictObject({
     .optional(),
   thresholds: z
     .strictObject({
+      ...notes,
       near: unit.optional(),
       assign: unit.optional(),
       cluster: unit.optional(),
@@ -55,6 +70,7 @@ export const ConfigSchema = z.strictObject({
   output: z.string().min(1).optional(),
   limits: z
     .strictObject({
+      ...notes,
       maxFileBytes: positiveInt.optional(),
       maxInflatedBytes: positiveInt.optional(),
       maxRowsPerSheet: positiveInt.optional(),

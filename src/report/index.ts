@@ -3,7 +3,7 @@ import type { Digest } from '../model.js';
 import { buildReportView } from './model.js';
 import { renderDocx } from './render-docx.js';
 import { renderHtml, renderMarkdown } from './render-text.js';
-import { renderXlsx, type XlsxRow } from './render-xlsx.js';
+import { renderXlsx, renderXlsxBook, type XlsxRow } from './render-xlsx.js';
 import { readTemplate } from './templates.js';
 import type { ReportView } from './view.js';
 import { parseXlsxLayout } from './xlsx-layout.js';
@@ -18,6 +18,22 @@ export interface ReportOptions {
   templatesDir: string | null;
   /** Show contacts unmasked on the decision sheet. */
   showContact: boolean;
+  /** Decisions carried forward from an earlier decision sheet (`digest --decisions`), pre-filled. */
+  carried?: CarriedDecisions | undefined;
+}
+
+/** A decision pre-filled on the new decision sheet, with the 状态 note for the drafters. */
+export interface CarriedDecision {
+  decision: string;
+  reason: string;
+  /** '' when unchanged; 需复核：成员有变化（原编号 X） when the cluster changed. */
+  status: string;
+}
+
+/** What `digest --decisions` carries into the new sheet: by cluster id and by record id (单条意见). */
+export interface CarriedDecisions {
+  clusters: ReadonlyMap<string, CarriedDecision>;
+  opinions: ReadonlyMap<string, CarriedDecision>;
 }
 
 /** One rendered output file: its name and its content. */
@@ -60,8 +76,9 @@ export function articleDigestRows(view: ReportView): XlsxRow[] {
   );
 }
 
-/** Rows of 采纳情况登记表.xlsx: one per cluster, decision and reason left for the drafters. */
-export function decisionRows(view: ReportView): XlsxRow[] {
+/** Rows of 采纳情况登记表.xlsx: one per cluster, decision and reason left for the drafters (or carried forward). */
+export function decisionRows(view: ReportView, carried?: CarriedDecisions): XlsxRow[] {
+  const members = new Map(view.sections.flatMap((s) => s.clusters.map((c) => [c.id, c.members.map((m) => m.recordId).join(' ')] as const)));
   return view.decisionRows.map((row) => ({
     id: row.id,
     articleLabel: row.articleLabel,
@@ -72,13 +89,34 @@ export function decisionRows(view: ReportView): XlsxRow[] {
     countText: row.countText,
     pointsText: fitCell(row.pointsText),
     contactsText: fitCell(row.contactsText),
-    decision: '',
-    reason: '',
+    decision: carried?.clusters.get(row.id)?.decision ?? '',
+    reason: fitCell(carried?.clusters.get(row.id)?.reason ?? ''),
+    status: carried?.clusters.get(row.id)?.status ?? '',
+    // The distinct opinions of the cluster, so a later run can tell whether its membership changed.
+    membersText: fitCell(members.get(row.id) ?? ''),
   }));
 }
 
+/** Rows of the 单条意见 sheet: one per distinct opinion, where a decision overrides its cluster's. */
+export function opinionRows(view: ReportView, carried?: CarriedDecisions): XlsxRow[] {
+  return view.sections.flatMap((section) =>
+    section.clusters.flatMap((c) =>
+      c.members.map((m) => ({
+        recordId: m.recordId,
+        clusterId: c.id,
+        articleLabel: c.articleLabel,
+        opinion: fitCell(m.text),
+        pointsText: fitCell([...new Set(m.sources.map((s) => s.point))].join('、')),
+        decision: carried?.opinions.get(m.recordId)?.decision ?? '',
+        reason: fitCell(carried?.opinions.get(m.recordId)?.reason ?? ''),
+      })),
+    ),
+  );
+}
+
 const ARTICLE_DIGEST_FIELDS = ['id', 'articleLabel', 'articleText', 'representative', 'keywordsText', 'opinions', 'submissions', 'pointsText', 'membersText', 'decision'];
-const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'decision', 'reason'];
+const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'decision', 'reason', 'status', 'membersText'];
+const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'opinion', 'pointsText', 'decision', 'reason'];
 
 /** Renders the asked reports from `digest`; same digest and options, same bytes. */
 export async function renderReports(digest: Digest, options: ReportOptions): Promise<RenderedFile[]> {
@@ -106,9 +144,13 @@ export async function renderReports(digest: Digest, options: ReportOptions): Pro
       data: renderXlsx(digestTemplate, parseXlsxLayout(digestTemplate), articleDigestRows(view), ARTICLE_DIGEST_FIELDS),
     });
     const decisionTemplate = await readTemplate('decision-sheet/decision-sheet.xlsx.json', dir);
+    const opinionTemplate = await readTemplate('decision-sheet/opinion-sheet.xlsx.json', dir);
     files.push({
       name: REPORT_FILES.decisionXlsx,
-      data: renderXlsx(decisionTemplate, parseXlsxLayout(decisionTemplate), decisionRows(view), DECISION_FIELDS),
+      data: renderXlsxBook([
+        { template: decisionTemplate, layout: parseXlsxLayout(decisionTemplate), rows: decisionRows(view, options.carried), known: DECISION_FIELDS },
+        { template: opinionTemplate, layout: parseXlsxLayout(opinionTemplate), rows: opinionRows(view, options.carried), known: OPINION_FIELDS },
+      ]),
     });
   }
   return files;

@@ -114,3 +114,18 @@ function render(template: LoadedTemplate, kind: 'markdown' | 'html', context: ob
     throw templateError(template, error);
   }
 }
+
+/** Renders any Markdown template with `context` (feedback, statistics); text fields go through {{md …}}. */
+export function renderMarkdownWith(template: LoadedTemplate, context: object): string {
+  return `${render(template, 'markdown', context).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** Renders any HTML template with `context`; values are HTML-escaped, SafeString values (charts) are not. */
+export function renderHtmlWith(template: LoadedTemplate, context: object): string {
+  return render(template, 'html', context);
+}
+
+/** Marks trusted markup (an inline SVG chart) so the HTML template inserts it unescaped. */
+export function trustedHtml(markup: string): unknown {
+  return new Handlebars.SafeString(markup);
+}

@@ -14,8 +14,6 @@ import { deterministicZip } from './zip.js';
 /** A row: field name → cell value. */
 export type XlsxRow = Readonly<Record<string, string | number>>;
 
-const SHEET_PATH = 'xl/worksheets/sheet1.xml';
-
 /** Styles: 0 default, 1 body (wrap, top, thin border), 2 header (bold, grey, centred, wrap, border). */
 const STYLES_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -36,6 +34,40 @@ const STYLES_XML =
 
 /** Renders one sheet from `layout` and `rows`; a field the rows do not have → E_BAD_TEMPLATE. */
 export function renderXlsx(template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[]): Buffer {
+  return renderXlsxBook([{ template, layout, rows, known }]);
+}
+
+/** One sheet of a workbook: the layout it follows and its rows. */
+export interface XlsxSheetSpec {
+  template: LoadedTemplate;
+  layout: XlsxLayout;
+  rows: readonly XlsxRow[];
+  known: readonly string[];
+}
+
+/** Renders a workbook of several sheets, in order; each gets the header, styles and drop-downs of renderXlsx. */
+export function renderXlsxBook(sheets: readonly XlsxSheetSpec[]): Buffer {
+  const book = XLSX.utils.book_new();
+  for (const { template, layout, rows, known } of sheets) {
+    XLSX.utils.book_append_sheet(book, sheetFor(template, layout, rows, known), layout.sheetName);
+  }
+  const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+
+  const zip = new PizZip(written);
+  sheets.forEach(({ layout, rows }, index) => {
+    const path = `xl/worksheets/sheet${index + 1}.xml`;
+    const sheetXml = zip.file(path)?.asText();
+    if (sheetXml === undefined) throw new YijianError('E_INTERNAL', `生成的工作簿缺少 ${path}`);
+    const validations = layout.columns.flatMap((c, i) =>
+      c.list === undefined || rows.length === 0 ? [] : [{ column: XLSX.utils.encode_col(i), list: c.list }],
+    );
+    zip.file(path, finishSheet(sheetXml, validations, rows.length + 1));
+  });
+  zip.file('xl/styles.xml', STYLES_XML);
+  return deterministicZip(zip);
+}
+
+function sheetFor(template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[]): XLSX.WorkSheet {
   const unknown = layout.columns.find((c) => !known.includes(c.field));
   if (unknown !== undefined) {
     throw new YijianError('E_BAD_TEMPLATE', `模板 ${template.file} 中的字段 ${unknown.field} 不存在`, {
@@ -53,19 +85,7 @@ export function renderXlsx(template: LoadedTemplate, layout: XlsxLayout, rows: r
   sheet['!cols'] = layout.columns.map((c) => (c.hidden === true ? { wch: c.width, hidden: true } : { wch: c.width }));
   const lastColumn = XLSX.utils.encode_col(layout.columns.length - 1);
   sheet['!autofilter'] = { ref: `A1:${lastColumn}${Math.max(1, rows.length + 1)}` };
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, layout.sheetName);
-  const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-
-  const zip = new PizZip(written);
-  const sheetXml = zip.file(SHEET_PATH)?.asText();
-  if (sheetXml === undefined) throw new YijianError('E_INTERNAL', `生成的工作簿缺少 ${SHEET_PATH}`);
-  const validations = layout.columns.flatMap((c, i) =>
-    c.list === undefined || rows.length === 0 ? [] : [{ column: XLSX.utils.encode_col(i), list: c.list }],
-  );
-  zip.file(SHEET_PATH, finishSheet(sheetXml, validations, rows.length + 1));
-  zip.file('xl/styles.xml', STYLES_XML);
-  return deterministicZip(zip);
+  return sheet;
 }
 
 /** Adds the frozen header, cell styles and drop-down lists to SheetJS's sheet XML. */

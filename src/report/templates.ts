@@ -16,7 +16,7 @@ export type TemplateKind = 'markdown' | 'html' | 'docx' | 'xlsx-layout';
 
 /** One template file: the report it serves and its path relative to the templates folder. */
 export interface TemplateEntry {
-  report: 'summary' | 'article-digest' | 'decision-sheet';
+  report: 'summary' | 'article-digest' | 'decision-sheet' | 'feedback' | 'stats';
   file: string;
   kind: TemplateKind;
 }
@@ -29,6 +29,14 @@ export const TEMPLATE_FILES: readonly TemplateEntry[] = [
   { report: 'article-digest', file: 'article-digest/article-digest.docx', kind: 'docx' },
   { report: 'article-digest', file: 'article-digest/article-digest.xlsx.json', kind: 'xlsx-layout' },
   { report: 'decision-sheet', file: 'decision-sheet/decision-sheet.xlsx.json', kind: 'xlsx-layout' },
+  { report: 'decision-sheet', file: 'decision-sheet/opinion-sheet.xlsx.json', kind: 'xlsx-layout' },
+  { report: 'feedback', file: 'feedback/feedback.md.hbs', kind: 'markdown' },
+  { report: 'feedback', file: 'feedback/feedback.docx', kind: 'docx' },
+  { report: 'stats', file: 'stats/stats.md.hbs', kind: 'markdown' },
+  { report: 'stats', file: 'stats/stats.html.hbs', kind: 'html' },
+  { report: 'stats', file: 'stats/points.xlsx.json', kind: 'xlsx-layout' },
+  { report: 'stats', file: 'stats/counties.xlsx.json', kind: 'xlsx-layout' },
+  { report: 'stats', file: 'stats/drafts.xlsx.json', kind: 'xlsx-layout' },
 ];
 
 /** Lists the default templates (what `yijian templates list` prints). */
