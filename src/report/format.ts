@@ -21,6 +21,12 @@ export function percent(part: number, whole: number): string {
   return `${Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)}%`;
 }
 
+/** Where a row came from, for people: `file / sheet`, or just `file` when the sheet is only the file's own name (CSV). */
+export function sourcePlace(file: string, sheet: string): string {
+  const stem = file.replace(/\.[^./\\]+$/, '');
+  return sheet === '' || sheet === file || sheet === stem ? file : `${file} / ${sheet}`;
+}
+
 /** The article a key belongs to: 7.2 → 7, 12-1.2.3 → 12-1; other keys unchanged. */
 export function baseArticleKey(key: string): string {
   const match = /^(\d+(?:-\d+)?)(?:\.\d+)*$/.exec(key);

@@ -52,3 +52,18 @@ export function maskContact(contact: string): string {
   const known = maskPersonalData(contact);
   return known.replace(new RegExp(`${D}{7,}`, 'gu'), (run) => stars(run.length - 4) + run.slice(-4));
 }
+
+/** Removes phone numbers, ID-card numbers and e-mail addresses from free text (for deciding what may be shown). */
+export function stripPersonalData(text: string): string {
+  return [ID_CARD, MOBILE, LANDLINE_AREA, LANDLINE_LABELLED, EMAIL].reduce((rest, pattern) => rest.replace(pattern, ' '), text);
+}
+
+/**
+ * Keywords fit to print: a keyword found in the opinions only inside an e-mail, phone or ID number
+ * (`com` from liangshufen@example.com) is dropped; keywords the texts do not contain verbatim
+ * (a simplified form of a traditional-script opinion) are kept.
+ */
+export function keywordsWithoutPersonalData(keywords: readonly string[], texts: readonly string[]): string[] {
+  const stripped = texts.map(stripPersonalData);
+  return keywords.filter((keyword) => !texts.some((t) => t.includes(keyword)) || stripped.some((t) => t.includes(keyword)));
+}

@@ -4,8 +4,8 @@
  */
 import { YijianError } from '../errors.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
-import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent } from './format.js';
-import { maskContact, maskPersonalData } from './mask.js';
+import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent, sourcePlace } from './format.js';
+import { keywordsWithoutPersonalData, maskContact, maskPersonalData } from './mask.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
   ReportView, SourceView,
@@ -64,7 +64,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     file: r.source.file,
     sheet: r.source.sheet,
     row: r.source.row,
-    label: `${r.point ?? NO_POINT}：${r.source.file} / ${r.source.sheet} / 第 ${r.source.row} 行`,
+    label: `${r.point ?? NO_POINT}：${sourcePlace(r.source.file, r.source.sheet)} / 第 ${r.source.row} 行`,
   });
 
   const memberView = (cluster: Cluster, id: string): MemberView => {
@@ -87,15 +87,20 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     };
   };
 
+  // Keywords come from the raw opinions, so a contact typed into one could surface as a keyword.
+  const shownKeywords = (cluster: Cluster): string[] =>
+    keywordsWithoutPersonalData(cluster.keywords, cluster.opinions.map((id) => byId.get(id)?.opinion ?? '')).map(maskPersonalData);
+
   const clusterView = (cluster: Cluster, no: number): ClusterView => ({
     no,
     noText: `（${chineseNumber(no)}）`,
     id: cluster.id,
     articleKey: baseArticleKey(cluster.article),
     articleLabel: label(baseArticleKey(cluster.article)),
-    representative: maskPersonalData(cluster.representative),
-    keywords: cluster.keywords.map(maskPersonalData),
-    keywordsText: cluster.keywords.map(maskPersonalData).join('、'),
+    // Clusters name their representative by record id; reports show that record's words.
+    representative: maskPersonalData(byId.get(cluster.representative)?.opinion ?? cluster.representative),
+    keywords: shownKeywords(cluster),
+    keywordsText: shownKeywords(cluster).join('、'),
     opinions: cluster.opinions.length,
     submissions: cluster.submissions,
     points: cluster.points,
@@ -137,7 +142,8 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
 
   const articleCounts: ArticleCountView[] = [
     ...(draft?.articles ?? []).map((a) => countFor(a.key, a.caption ?? '')),
-    ...strayKeys.map((k) => countFor(k)),
+    // A key the draft does not have (第五十条 in a 45-article draft) must not read like a real article.
+    ...strayKeys.map((k) => countFor(k, draft === null ? '' : '草案中无此条')),
     ...divisionUsed.map((k) => countFor(k)),
     ...['title', 'general', 'unassigned'].filter((k) => usedKeys.includes(k)).map((k) => countFor(k)),
   ];
@@ -241,7 +247,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     sections,
     decisionRows,
     rejects: digest.rejects.map((r) => ({
-      label: `${r.source.file} / ${r.source.sheet} / 第 ${r.source.row} 行${r.column === null ? '' : `，${r.column} 列`}`,
+      label: `${sourcePlace(r.source.file, r.source.sheet)} / 第 ${r.source.row} 行${r.column === null ? '' : `，${r.column} 列`}`,
       message: maskPersonalData(r.message),
       cellsText: maskPersonalData(Object.entries(r.cells).map(([k, v]) => `${k}：${v}`).join('；')),
     })),
