@@ -148,7 +148,7 @@ const summaryBody =
   p('') +
   table(['联系点', '县（市、区）', '报送意见', '去重后', '占比'], pointWidths,
     row(pointWidths, ['{#points}{name}', '{county}', '{submissions}', '{distinct}', '{share}{/points}'], 2)) +
-  p('三、逐条意见分布', 'Heading1') +
+  p('三、逐条意见分布', 'Heading1') + p('{articlesSentence}') +
   table(['条款', '主旨', '报送意见', '去重后', '归纳类别'], articleWidths,
     row(articleWidths, ['{#articleCounts}{label}', '{caption}', '{submissions}', '{distinct}', '{clusters}{/articleCounts}'], 2)) +
   p('一条意见涉及多个条款的，分别计入各条款。') +

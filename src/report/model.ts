@@ -153,6 +153,13 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     .sort((a, b) => b.count.submissions - a.count.submissions || b.count.distinct - a.count.distinct || a.order - b.order)
     .slice(0, BUSIEST_ARTICLES)
     .map(({ count }) => count);
+  // A code of 1,260 articles would fill pages with zeros: the tables list what received opinions.
+  const silentArticles = articleCounts.filter((count) => count.submissions === 0 && draftKeys.includes(count.key)).length;
+  const articlesSentence =
+    (busiest.length > 0
+      ? `意见较集中的条款：${busiest.map((count) => `${count.label}（${count.submissions} 条）`).join('、')}。`
+      : '各条款均未收到意见。') +
+    (silentArticles > 0 ? `草案其余 ${silentArticles} 条未收到意见，下表从略。` : '');
 
   // Sections of the per-article digest, in reading order.
   const sectionClusters = (key: string): ClusterView[] =>
@@ -239,8 +246,9 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
       `去重后为 ${t.distinctOpinions} 条不同意见，归纳为 ${t.clusters} 类。`,
     points,
     counties: countyViews(points, records, canonicalOf, total),
-    articleCounts,
+    articleCounts: articleCounts.filter((count) => count.submissions > 0),
     busiest,
+    articlesSentence,
     topClusters,
     general: sections.find((s) => s.key === 'general')?.clusters ?? [],
     unassigned: sections.find((s) => s.key === 'unassigned')?.clusters ?? [],

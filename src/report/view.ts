@@ -136,8 +136,12 @@ export interface ReportView {
   duplicatesSentence: string;
   points: PointView[];
   counties: CountyView[];
+  /** Articles (and chapters, general, title, unassigned) that received opinions, in draft order. */
   articleCounts: ArticleCountView[];
+  /** The 10 busiest articles, busiest first. */
   busiest: ArticleCountView[];
+  /** 意见较集中的条款：… and how many articles received nothing. */
+  articlesSentence: string;
   topClusters: ClusterView[];
   general: ClusterView[];
   unassigned: ClusterView[];
