@@ -14,11 +14,11 @@ export function chineseDate(iso: string): string {
   return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
 }
 
-/** part of whole as a percentage with one decimal: 12.5%; 0% when whole is 0. */
+/** part of whole as a percentage with one decimal: 12.5%; 0.0% when whole is 0. */
 export function percent(part: number, whole: number): string {
-  if (whole <= 0) return '0%';
-  const value = Math.round((part / whole) * 1000) / 10;
-  return `${Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)}%`;
+  if (whole <= 0) return '0.0%';
+  // Always one decimal: a column reading 14% above 12.8% looks like a mistake to a reader.
+  return `${(Math.round((part / whole) * 1000) / 10).toFixed(1)}%`;
 }
 
 /** Where a row came from, for people: `file / sheet`, or just `file` when the sheet is only the file's own name (CSV). */

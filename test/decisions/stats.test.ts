@@ -8,12 +8,12 @@ const rec = (point: string | null, opinionId: string, decision: Decision, draftK
 describe('statsRow', () => {
   it.each([
     // [records, submissions, distinct, duplicates, rate by submissions, rate by opinions]
-    [[rec('甲', 'o1', '采纳'), rec('甲', 'o2', '未采纳')], 2, 2, 0, '50%', '50%'],
-    [[rec('甲', 'o1', '采纳'), rec('甲', 'o1', '采纳'), rec('甲', 'o2', '未采纳')], 3, 2, 1, '66.7%', '50%'],
-    [[rec('甲', 'o1', '部分采纳'), rec('甲', 'o2', '待研究')], 2, 2, 0, '100%', '100%'],
+    [[rec('甲', 'o1', '采纳'), rec('甲', 'o2', '未采纳')], 2, 2, 0, '50.0%', '50.0%'],
+    [[rec('甲', 'o1', '采纳'), rec('甲', 'o1', '采纳'), rec('甲', 'o2', '未采纳')], 3, 2, 1, '66.7%', '50.0%'],
+    [[rec('甲', 'o1', '部分采纳'), rec('甲', 'o2', '待研究')], 2, 2, 0, '100.0%', '100.0%'],
     [[rec('甲', 'o1', '待研究')], 1, 1, 0, '—', '—'],
     [[rec('甲', 'o1', '已转送'), rec('甲', 'o2', '作为参考'), rec('甲', 'o3', '采纳'), rec('甲', 'o4', '待研究')], 4, 4, 0, '33.3%', '33.3%'],
-    [[rec('甲', 'o1', '采纳', '0'), rec('甲', 'o1', '采纳', '1')], 2, 2, 0, '100%', '100%'],
+    [[rec('甲', 'o1', '采纳', '0'), rec('甲', 'o1', '采纳', '1')], 2, 2, 0, '100.0%', '100.0%'],
   ])('case %#', (records, submissions, distinct, duplicates, rate, rateOpinions) => {
     const row = statsRow('甲', '', records);
     expect([row.submissions, row.distinct, row.duplicates, row.rateText, row.rateOpinionsText]).toEqual([submissions, distinct, duplicates, rate, rateOpinions]);
@@ -38,7 +38,7 @@ describe('computeStats', () => {
     ]);
     expect(stats.points.map((p) => [p.name, p.county, p.drafts, p.submissions, p.rateText])).toEqual([
       // Ties in size go in pinyin order: 未 (wei) before 乙 (yi).
-      ['甲', '东区', 2, 3, '66.7%'], ['未注明联系点', '未注明县区', 1, 1, '—'], ['乙', '西区', 1, 1, '100%'],
+      ['甲', '东区', 2, 3, '66.7%'], ['未注明联系点', '未注明县区', 1, 1, '—'], ['乙', '西区', 1, 1, '100.0%'],
     ]);
     expect(stats.counties.map((c) => [c.name, c.points, c.submissions])).toEqual([['东区', 1, 3], ['未注明县区', 1, 1], ['西区', 1, 1]]);
     expect(stats.drafts.map((d) => [d.name, d.submissions, d.distinct])).toEqual([['草案一', 4, 3], ['草案二', 1, 1]]);

@@ -48,7 +48,7 @@ describe('format helpers', () => {
   ])('chineseDate(%s) = %s', (iso, expected) => expect(chineseDate(iso)).toBe(expected));
 
   it.each([
-    [1, 8, '12.5%'], [13, 25, '52%'], [1, 3, '33.3%'], [0, 0, '0%'], [2, 2, '100%'],
+    [1, 8, '12.5%'], [13, 25, '52.0%'], [1, 3, '33.3%'], [0, 0, '0.0%'], [2, 2, '100.0%'],
   ])('percent(%s, %s) = %s', (part, whole, expected) => expect(percent(part, whole)).toBe(expected));
 
   it.each([
