@@ -1,22 +1,17 @@
 /** `yijian digest` end to end on the fixtures: the model it writes, checked against what was planted. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DigestSchema, type Digest, type DigestRecord } from '../../src/model.js';
+import { runCli, type CliRun } from './run-cli.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const submissions = join(repo, 'fixtures/submissions');
 const draft = join(repo, 'fixtures/draft/某市电动自行车管理条例（征求意见稿）.txt');
 
-function yijian(args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync('node', [join(repo, 'bin/yijian'), ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', NO_COLOR: '1' },
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+function yijian(args: string[]): CliRun {
+  return runCli(args, repo);
 }
 
 function digestOf(dir: string): Digest {

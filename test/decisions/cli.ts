@@ -1,22 +1,17 @@
 /** Helpers for the end-to-end tests of feedback and stats: run the real CLI, write a filled decision sheet. */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
 import { DigestSchema, type Digest } from '../../src/model.js';
+import { runCli, type CliRun } from '../cli/run-cli.js';
 
 export const repo = resolve(import.meta.dirname, '../..');
 export const submissions = join(repo, 'fixtures/submissions');
 export const draft = join(repo, 'fixtures/draft/某市电动自行车管理条例（征求意见稿）.txt');
 
-/** Runs `node bin/yijian …` as a script would. */
-export function yijian(args: string[], cwd = repo): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync('node', [join(repo, 'bin/yijian'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', NO_COLOR: '1' },
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+/** Runs `node bin/yijian …` as a script would (from the repository root by default). */
+export function yijian(args: string[], cwd = repo): CliRun {
+  return runCli(args, cwd);
 }
 
 /** Reads digest.json from a digest output folder. */
