@@ -6,6 +6,7 @@ export type YijianErrorCode =
   | 'E_USAGE'
   | 'E_FILE_NOT_FOUND'
   | 'E_UNREADABLE_FILE'
+  | 'E_MIXED_ENCODING'
   | 'E_UNSUPPORTED_FORMAT'
   | 'E_EMPTY_FILE'
   | 'E_ENCRYPTED'

@@ -8,6 +8,8 @@ import iconv from 'iconv-lite';
 export interface DecodedText {
   text: string;
   encoding: string;
+  /** Set when lines were decoded one by one because the file mixes UTF-8 and GBK lines. */
+  mixed?: true;
 }
 
 /** Detects the encoding (BOM, strict UTF-8, then chardet) and decodes; never throws. */
@@ -24,6 +26,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   const utf8 = strictUtf8(buffer);
   if (utf8 !== null) return { text: utf8, encoding: 'UTF-8' };
+  const mixed = decodeMixedLines(buffer);
+  if (mixed !== null) return mixed;
   const ranked = chardet.analyse(buffer);
   const guess = ranked[0]?.name ?? null;
   const confidence = (name: string): number => ranked.find((r) => r.name === name)?.confidence ?? 0;
@@ -49,4 +53,37 @@ function strictUtf8(buffer: Buffer): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A file pasted together from a UTF-8 export and a GBK export (WPS, then Excel) has lines of both:
+ * decoding it as one encoding garbles half of it, so each line gets the encoding it is valid in.
+ * Null when the file is not such a mix (no non-ASCII line is valid UTF-8).
+ */
+function decodeMixedLines(buffer: Buffer): DecodedText | null {
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let i = buffer.indexOf(0x0a); i >= 0; i = buffer.indexOf(0x0a, start)) {
+    lines.push(buffer.subarray(start, i + 1));
+    start = i + 1;
+  }
+  if (start < buffer.length) lines.push(buffer.subarray(start));
+  let utf8Lines = 0;
+  const parts: string[] = [];
+  for (const line of lines) {
+    const wide = line.some((byte) => byte >= 0x80);
+    const utf8 = wide ? plausibleUtf8(line) : line.toString('latin1');
+    if (utf8 !== null && wide) utf8Lines += 1;
+    parts.push(utf8 ?? iconv.decode(line, 'gb18030'));
+  }
+  if (utf8Lines === 0) return null;
+  return { text: parts.join(''), encoding: 'UTF-8 + GBK（逐行识别）', mixed: true };
+}
+
+// Some GBK byte pairs are valid UTF-8 too ("联通" famously), but they decode to Cyrillic or combining
+// marks: a line counts as UTF-8 only when its non-ASCII text is Chinese, punctuation or full-width.
+function plausibleUtf8(line: Buffer): string | null {
+  const text = strictUtf8(line);
+  if (text === null) return null;
+  return /^[\u0000-\u007f\u00b7\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\ufeff]*$/u.test(text) ? text : null;
 }

@@ -51,9 +51,14 @@ export async function readSubmissions(
   for (const path of ordered) {
     const file = names.get(path) ?? basename(path);
     try {
-      const { grids, encoding } = await readFileSheets(path, options);
+      const { grids, encoding, warnings = [] } = await readFileSheets(path, options);
       for (const grid of grids) {
         const outcome = ingestGrid(grid, { file, path, encoding }, options);
+        for (const warning of warnings) {
+          // The only reader warning today: lines of one CSV in different encodings, each decoded on its own.
+          outcome.problems.push({ file, sheet: grid.name, code: 'E_MIXED_ENCODING', message: `文件 ${file}：${warning}` });
+          outcome.report.problems.push(`文件 ${file}：${warning}`);
+        }
         result.sheets.push(outcome.report);
         // A loop, not push(...spread): a sheet can hold a million rows, more than a call's arguments.
         for (const record of outcome.records) result.records.push(record);

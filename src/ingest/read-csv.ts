@@ -6,26 +6,79 @@ import { parse } from 'csv-parse/sync';
 import { YijianError } from '../errors.js';
 import { stripNul, type SheetGrid } from './grid.js';
 
+interface ParsedRecord {
+  record: string[];
+  raw: string;
+}
+
 /** Parses decoded CSV/TSV text; reads at most `maxRows` + 1 records so a huge file is refused early. */
 export function parseDelimitedText(text: string, sheetName: string, delimiter: string, maxRows: number): SheetGrid {
-  let records: string[][];
+  let parsed: ParsedRecord[];
+  // Counted as records arrive, so an error at the end of the text still says where the bad record began.
+  let complete = 0;
   try {
-    records = parse(text, {
+    parsed = parse(text, {
       delimiter,
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
+      raw: true,
       to: maxRows + 1,
-    }) as string[][];
+      on_record: (record: string[]) => {
+        complete += 1;
+        return record;
+      },
+      // With `raw`, csv-parse wraps each record as { record, raw }; its types do not say so.
+    }) as unknown as ParsedRecord[];
   } catch (error) {
-    const where = typeof error === 'object' && error !== null && 'lines' in error ? `（约第 ${String(error.lines)} 行）` : '';
-    throw new YijianError('E_UNREADABLE_FILE', `无法解析 CSV 内容${where}：引号不成对或格式损坏。`, {
-      hint: '请用 Excel 或 WPS 打开后另存为 .xlsx 再试。',
+    const unclosed = typeof error === 'object' && error !== null && 'code' in error && error.code === 'CSV_QUOTE_NOT_CLOSED';
+    const row = complete + 1;
+    const message = unclosed
+      ? `第 ${row} 行起的引号没有闭合，之后的内容无法分行。`
+      : `无法解析 CSV 内容（约第 ${row} 行）：引号不成对或格式损坏。`;
+    throw new YijianError('E_UNREADABLE_FILE', message, {
+      hint: '请用 Excel 或 WPS 打开该文件，检查这一行的英文双引号（"）是否成对，修正后另存再试。',
+      location: { row },
       cause: error,
     });
   }
-  return { name: sheetName, rows: records.map((record) => record.map(stripNul)), merges: [] };
+  const width = parsed[0]?.record.length ?? 0;
+  parsed.forEach((entry, index) => {
+    if (swallowsRows(entry.raw, delimiter, width)) {
+      throw new YijianError(
+        'E_UNREADABLE_FILE',
+        `第 ${index + 1} 行的引号没有正确闭合，后面几行被并进了同一个单元格。`,
+        {
+          hint: '请用 Excel 或 WPS 打开该文件，检查这一行的英文双引号（"）是否成对，修正后另存再试。',
+          location: { row: index + 1 },
+        },
+      );
+    }
+  });
+  return { name: sheetName, rows: parsed.map((entry) => entry.record.map(stripNul)), merges: [] };
+}
+
+/**
+ * A quoted cell may hold line breaks, but when its quote only "closes" by relaxed rules (a stray
+ * quote mid-text, or none) and a line inside it has as many delimiters as a whole row, the quote
+ * swallowed rows: an unclosed quote, not a paragraph.
+ */
+function swallowsRows(raw: string, delimiter: string, width: number): boolean {
+  if (width < 3) return false;
+  const lines = raw.replace(/\r?\n$/u, '').split(/\r?\n/u);
+  if (lines.length < 2) return false;
+  const looksLikeRow = lines.slice(1).some((line) => line.split(delimiter).length >= width);
+  return looksLikeRow && !parsesStrictly(raw, delimiter);
+}
+
+function parsesStrictly(raw: string, delimiter: string): boolean {
+  try {
+    parse(raw, { delimiter, relax_quotes: false, relax_column_count: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The delimiter of a CSV file: the most frequent of comma, tab and semicolon in its first line. */

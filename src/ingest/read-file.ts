@@ -10,15 +10,17 @@ import type { IngestOptions } from './options.js';
 import { decodeText } from './encoding.js';
 import { detectDelimiter, parseDelimitedText } from './read-csv.js';
 import { readWorkbookBytes } from './read-workbook.js';
-import { isEncryptedOle2, sniffContainer, surveyZip } from './sniff.js';
+import { isEncryptedOle2, sniffContainer, surveyZip, withoutStrayNuls, checkZipStreams } from './sniff.js';
 
 /** The extensions yijian reads, lower case with the dot. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv'];
 
-/** What one file gave: its sheets, and the detected text encoding for CSV/TSV (null for workbooks). */
+/** What one file gave: its sheets, the detected text encoding for CSV/TSV (null for workbooks), and notes for staff. */
 export interface FileSheets {
   grids: SheetGrid[];
   encoding: string | null;
+  /** Things read but worth checking (mixed encodings), reported as sheet problems. */
+  warnings?: string[];
 }
 
 /** Reads one file from disk into sheet grids; throws YijianError (E_UNSUPPORTED_FORMAT, E_EMPTY_FILE, …). */
@@ -73,6 +75,17 @@ export function sheetsFromBytes(
         { hint: '如确为正常文件，可在配置中调高 limits.maxInflatedBytes。' },
       );
     }
+    const streams = checkZipStreams(bytes);
+    if (streams === 'understated') {
+      throw new YijianError('E_TOO_LARGE', '工作簿中的压缩数据解压后远大于文件声明的大小，已拒绝读取（可能是恶意文件）。', {
+        hint: '请让报送单位用 Excel 或 WPS 重新保存后发送。',
+      });
+    }
+    if (streams === 'corrupt') {
+      throw new YijianError('E_UNREADABLE_FILE', '工作簿已损坏（压缩数据无法解开）。', {
+        hint: '请用 Excel 或 WPS 打开后另存为 .xlsx，或让报送单位重新发送原文件。',
+      });
+    }
     return { grids: readWorkbookBytes(bytes, options.sheet, limits.maxRowsPerSheet).sheets, encoding: null };
   }
   if (container === 'ole2') {
@@ -83,13 +96,15 @@ export function sheetsFromBytes(
     }
     return { grids: readWorkbookBytes(bytes, options.sheet, limits.maxRowsPerSheet).sheets, encoding: null };
   }
+  const isText = extension === '.csv' || extension === '.tsv';
+  const cleaned = container === 'binary' && isText ? withoutStrayNuls(bytes) : null;
+  if (cleaned !== null) return textSheets(cleaned, extension, csvSheetName, options);
   if (container === 'binary') {
     throw new YijianError('E_UNSUPPORTED_FORMAT', '文件不是电子表格（内容为无法识别的二进制数据）。', {
       hint: '请确认发送的是意见表本身，而不是图片、压缩包或其他文件。',
     });
   }
-  const isWorkbookName = extension !== '.csv' && extension !== '.tsv';
-  if (isWorkbookName) {
+  if (!isText) {
     // Excel itself saves "XML Spreadsheet" and web pages as .xls; plain text with such a name is not a workbook.
     if (container === 'markup' && extension === '.xls') {
       return { grids: readWorkbookBytes(bytes, options.sheet, limits.maxRowsPerSheet).sheets, encoding: null };
@@ -98,11 +113,19 @@ export function sheetsFromBytes(
       hint: '可能是改了扩展名的 CSV/文本文件。请用 Excel 打开后另存为 .xlsx，或把扩展名改为 .csv。',
     });
   }
+  return textSheets(bytes, extension, csvSheetName, options);
+}
+
+function textSheets(bytes: Uint8Array, extension: string, csvSheetName: string, options: IngestOptions): FileSheets {
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') throw new YijianError('E_EMPTY_FILE', '文件没有内容（只有空白）。');
   const delimiter = extension === '.tsv' ? '\t' : detectDelimiter(decoded.text);
-  const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, limits.maxRowsPerSheet);
-  return { grids: [grid], encoding: decoded.encoding };
+  const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, options.limits.maxRowsPerSheet);
+  const warnings =
+    decoded.mixed === true
+      ? ['文件中 UTF-8 与 GBK 编码的行混杂（可能由不同软件导出后拼接），已逐行识别编码，请核对文字是否正确。']
+      : [];
+  return { grids: [grid], encoding: decoded.encoding, warnings };
 }
 
 function megabytes(bytes: number): string {

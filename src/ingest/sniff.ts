@@ -2,6 +2,7 @@
  * Looking at a file's bytes before any parser does: what it really is, whether it is encrypted, and
  * how big an xlsx zip would become when inflated (read from the central directory, nothing inflated).
  */
+import { inflateRawSync } from 'node:zlib';
 
 /** What the first bytes say the file is. */
 export type ContainerKind = 'zip' | 'ole2' | 'markup' | 'text' | 'binary';
@@ -31,6 +32,62 @@ export function isEncryptedOle2(bytes: Uint8Array): boolean {
   // Directory entry names are UTF-16LE; a byte search avoids parsing the whole compound file.
   const needle = Buffer.from('EncryptionInfo', 'utf16le');
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+}
+
+/**
+ * Bytes with stray NUL bytes removed, when that is all that makes a CSV look binary (some exporters
+ * leave a few); null when NULs are common (UTF-16 without BOM, or a real binary file).
+ */
+export function withoutStrayNuls(bytes: Uint8Array): Buffer | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let nuls = 0;
+  for (const byte of buffer) if (byte === 0) nuls += 1;
+  if (nuls === 0 || nuls * 20 > buffer.length) return null;
+  const stripped = Buffer.from(buffer.filter((byte) => byte !== 0));
+  // Other control characters (besides tab, CR, LF) mean it really is binary.
+  for (const byte of stripped.subarray(0, 65536)) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return null;
+  }
+  return stripped;
+}
+
+/** What inflating every entry showed: fine, a size lie (a zip bomb in disguise), or a damaged stream. */
+export type ZipStreamCheck = 'ok' | 'understated' | 'corrupt';
+
+/**
+ * Inflates every deflated entry with Node's zlib, capped at its declared size, before SheetJS does:
+ * an entry that inflates to more than declared is a zip bomb lying about its sizes, and a damaged
+ * deflate stream is refused here because SheetJS's own inflater can loop forever on one.
+ * The check never holds more memory than the declared (already limited) size of one entry.
+ */
+export function checkZipStreams(bytes: Uint8Array): ZipStreamCheck {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEndRecord(buffer);
+  if (end < 0) return 'corrupt';
+  const size = buffer.readUInt32LE(end + 12);
+  const offset = buffer.readUInt32LE(end + 16);
+  let position = offset;
+  while (position + 46 <= offset + size && position + 46 <= buffer.length && buffer.readUInt32LE(position) === ZIP_CENTRAL) {
+    const method = buffer.readUInt16LE(position + 10);
+    const compressed = buffer.readUInt32LE(position + 20);
+    const declared = buffer.readUInt32LE(position + 24);
+    const nameLength = buffer.readUInt16LE(position + 28);
+    const extraLength = buffer.readUInt16LE(position + 30);
+    const commentLength = buffer.readUInt16LE(position + 32);
+    const localOffset = buffer.readUInt32LE(position + 42);
+    position += 46 + nameLength + extraLength + commentLength;
+    if (method !== 8 || declared === 0xffffffff || compressed === 0xffffffff) continue;
+    if (localOffset + 30 > buffer.length || buffer.readUInt32LE(localOffset) !== ZIP_LOCAL) return 'corrupt';
+    const dataStart = localOffset + 30 + buffer.readUInt16LE(localOffset + 26) + buffer.readUInt16LE(localOffset + 28);
+    const data = buffer.subarray(dataStart, Math.min(buffer.length, dataStart + compressed));
+    try {
+      const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, declared) });
+      if (inflated.length !== declared) return 'corrupt';
+    } catch (error) {
+      return error instanceof RangeError ? 'understated' : 'corrupt';
+    }
+  }
+  return 'ok';
 }
 
 /** The zip's shape as its central directory declares it. */
