@@ -15,8 +15,6 @@ const SMALL_BUCKET = 16;
  * chains together, while shared boilerplate costs bands × WINDOW checks per key, not n².
  */
 const WINDOW = 3;
-/** Shingle sets kept for verification at once; the cache is cleared beyond this. */
-const CACHE_LIMIT = 512;
 
 /** What the linking did, for benchmarks and tests. */
 export interface NearLinkStats {
@@ -59,25 +57,39 @@ export function linkNearDuplicates(
   const positionScale = 2 ** positionBits;
   const hashShift = 32 - hashBits;
   const packed = new Float64Array(count);
-  const cache = new Map<number, Uint32Array>();
+  // Every set is built once and kept until linking ends (about 250 MB at a million keys): a
+  // bounded cache rebuilt sets for almost every candidate pair and was most of the time spent.
+  const shingleSets: Uint32Array[] = [];
   const setOf = (position: number): Uint32Array => {
-    let set = cache.get(position);
+    let set = shingleSets[position];
     if (set === undefined) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
       set = shingleSet(keys[eligible[position]!]!);
-      cache.set(position, set);
+      shingleSets[position] = set;
     }
     return set;
   };
+  // A pair that shared a small bucket in an earlier band was verified there: verify it once, not
+  // per band. (In a large bucket only a window of pairs is tried, so those may be tried again.)
+  const inSmallBucket = new Uint8Array(count * params.bands);
+  const collidedBefore = (a: number, b: number, band: number): boolean => {
+    for (let earlier = 0; earlier < band; earlier++) {
+      const slot = a * params.bands + earlier;
+      if (inSmallBucket[slot] === 1 && bandHashes[slot] === bandHashes[b * params.bands + earlier]) return true;
+    }
+    return false;
+  };
+  let currentBand = 0;
   const tryPair = (a: number, b: number): void => {
     const ka = eligible[a]!;
     const kb = eligible[b]!;
     if (sets.find(ka) === sets.find(kb)) return;
+    if (collidedBefore(a, b, currentBand)) return;
     stats.verified++;
     if (jaccard(setOf(a), setOf(b)) >= threshold && sets.union(ka, kb)) stats.joined++;
   };
 
   for (let band = 0; band < params.bands; band++) {
+    currentBand = band;
     for (let e = 0; e < count; e++) {
       const hash = bandHashes[e * params.bands + band]! >>> hashShift;
       packed[e] = hash * positionScale + e;
@@ -91,6 +103,9 @@ export function linkNearDuplicates(
       const size = runEnd - runStart;
       if (size > 1) {
         const reach = size <= SMALL_BUCKET ? size : WINDOW;
+        if (size <= SMALL_BUCKET) {
+          for (let j = runStart; j < runEnd; j++) inSmallBucket[(packed[j]! - bucket * positionScale) * params.bands + band] = 1;
+        }
         for (let j = runStart + 1; j < runEnd; j++) {
           const b = packed[j]! - bucket * positionScale;
           for (let i = Math.max(runStart, j - reach); i < j; i++) {

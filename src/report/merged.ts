@@ -3,6 +3,7 @@ import * as XLSX from 'xlsx';
 import { stringify } from 'csv-stringify/sync';
 import { FIELDS, FIELD_HEADERS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { safeCell } from './cell-safety.js';
+import { YijianError } from '../errors.js';
 
 /** Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. */
 export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号'];
@@ -56,7 +57,8 @@ function countRow(sheet: SheetReport): (string | number)[] {
 }
 
 function sheetOf(rows: (string | number)[][], widths: number[]): XLSX.WorkSheet {
-  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  // Dense storage: a million rows as objects keyed by address would not fit in memory.
+  const sheet = XLSX.utils.aoa_to_sheet(rows, { dense: true });
   sheet['!cols'] = widths.map((wch) => ({ wch }));
   if (rows.length > 0) {
     sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: (rows[0]?.length ?? 1) - 1 } }) };
@@ -77,7 +79,18 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40]), '核对');
   // No creation date or author: the same inputs give the same bytes.
   book.Props = { Title: '意见汇总', CreatedDate: new Date(0) };
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+  try {
+    return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+  } catch (error) {
+    // SheetJS builds each sheet's XML as one string; past V8's longest string (about a million long rows) it cannot.
+    if (error instanceof RangeError) {
+      throw new YijianError('E_TOO_LARGE', `合并结果有 ${input.records.length} 条意见，超出一张 Excel 工作表能写出的大小。`, {
+        hint: '请改为输出 CSV（-o 汇总.csv），或分批合并。',
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }
 
 /** The merged records as CSV (UTF-8 with BOM so Excel and WPS show the Chinese right). */
