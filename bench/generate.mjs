@@ -52,11 +52,36 @@ const articles = readFileSync(draftPath, 'utf8')
 
 const counties = Array.from({ length: 20 }, (_, i) => `第${i + 1}区`);
 const points = Array.from({ length: 200 }, (_, i) => ({ name: `联系点${String(i + 1).padStart(3, '0')}`, county: counties[i % counties.length] }));
-const openers = ['建议', '我们认为', '经座谈讨论，建议', '居民反映', '建议进一步', '有群众提出', '律师代表认为', '企业代表建议'];
-const verbs = ['明确', '细化', '增加规定', '删除', '调整', '补充', '完善', '限定'];
-const tails = ['以便于基层执行。', '避免实践中产生争议。', '更好保护当事人合法权益。', '与上位法保持一致。', '增强可操作性。', '减轻群众负担。', '便于监督。', '防止权力滥用。'];
-const fillers = ['社区', '街道', '物业', '老年人', '未成年人', '网络平台', '农村', '外来务工人员', '小微企业', '消费者', '残疾人', '退役军人'];
-const greetings = ['您好！', '尊敬的立法机关：', '各位领导好，', '感谢征求意见！'];
+const openers = ['建议', '我们认为', '经座谈讨论，建议', '居民反映', '有群众提出', '律师代表认为', '企业代表建议', '人大代表提出', '专家学者认为', '村民委员会反映', '网格员收集到的意见是', '部分业主认为'];
+const verbs = ['明确', '细化', '增加规定', '删除', '调整', '补充', '完善', '限定', '放宽', '收紧', '统一', '区分'];
+const tails = ['以便于基层执行。', '避免实践中产生争议。', '更好保护当事人合法权益。', '与上位法保持一致。', '增强可操作性。', '减轻群众负担。', '便于监督。', '防止权力滥用。', '体现便民原则。', '兼顾效率与公平。', '回应群众关切。', '降低执法成本。'];
+const subjects = ['社区', '街道', '物业', '老年人', '未成年人', '网络平台', '农村', '外来务工人员', '小微企业', '消费者', '残疾人', '退役军人', '学校', '医院', '银行', '快递企业', '行业协会', '村集体', '志愿者', '家庭', '个体工商户', '新就业形态劳动者', '居委会', '业主大会'];
+const concerns = ['办理时限过长', '材料要求繁琐', '责任主体不清', '处罚幅度偏轻', '处罚幅度偏重', '缺少救济途径', '程序规定不够具体', '与现行做法不一致', '信息公开不充分', '监管手段不足', '缺乏资金保障', '执行标准不统一', '举证责任分配不合理', '告知义务不明确', '期限计算方式不清楚', '适用范围过宽', '适用范围过窄', '缺少过渡安排'];
+const places = ['在我们社区', '在乡镇', '在城区', '在工业园区', '在老旧小区', '在山区村', '在城乡接合部', '在商业街区'];
+
+/** A quoted fragment of the article: a few words people cite, not the whole clause. */
+function fragment(article) {
+  const clause = pick(article.clauses) ?? '相关内容';
+  if (clause.length <= 10) return clause;
+  const length = 6 + Math.floor(random() * 8);
+  const start = Math.floor(random() * (clause.length - length));
+  return clause.slice(start, start + length);
+}
+
+/** One sentence from one of several shapes people really write. */
+function sentence(article) {
+  switch (Math.floor(random() * 8)) {
+    case 0: return `${pick(opener)}${pick(verbs)}“${fragment(article)}”的表述，`;
+    case 1: return `${pick(places)}，${pick(subjects)}普遍反映${pick(concerns)}，`;
+    case 2: return `关于“${fragment(article)}”，${pick(subjects)}和${pick(subjects)}的情况差别很大，`;
+    case 3: return `建议把期限由${1 + Math.floor(random() * 60)}日改为${1 + Math.floor(random() * 60)}日，`;
+    case 4: return `实践中${pick(concerns)}，${pick(subjects)}往往无所适从，`;
+    case 5: return `${pick(opener)}对${pick(subjects)}${pick(verbs)}相应的义务，`;
+    case 6: return `罚款${1 + Math.floor(random() * 50)}00元至${1 + Math.floor(random() * 50)}000元的标准${random() < 0.5 ? '偏高' : '偏低'}，`;
+    default: return `应当${pick(verbs)}${pick(subjects)}的权利，`;
+  }
+}
+const opener = openers;
 
 /** Article choice skewed toward a few busy articles, as real consultations are. */
 function pickArticle() {
@@ -66,16 +91,15 @@ function pickArticle() {
 }
 
 function freshOpinion(article, i) {
-  const clause = pick(article.clauses) ?? '相关内容';
-  const parts = [
-    `${pick(openers)}${pick(verbs)}“${clause}”的内容，`,
-    `针对${pick(fillers)}和${pick(fillers)}的情况作出区分，`,
-    `第${1 + Math.floor(random() * 90)}项标准宜为${10 + Math.floor(random() * 990)}日，`,
-    pick(tails),
-    `（编号${i.toString(36)}）`,
-  ];
+  const count = 1 + Math.floor(random() * 4);
+  const parts = [];
+  for (let k = 0; k < count; k += 1) parts.push(sentence(article));
+  parts.push(pick(tails));
+  if (random() < 0.2) parts.push(`（${pick(subjects)}代表，第${i.toString(36)}号）`);
   return parts.join('');
 }
+
+const greetings = ['您好！', '尊敬的立法机关：', '各位领导好，', '感谢征求意见！'];
 
 /** A near duplicate: a greeting, a few characters changed, sometimes a sentence added. */
 function edit(text) {
@@ -105,7 +129,10 @@ for (let i = 0; i < count; i += 1) {
     plantedFrom = source.index;
     kind = 'exact';
   } else if (records.length > 10 && r < exactRate + nearRate) {
-    const source = records[Math.floor(random() * records.length)];
+    // Edited copies are of form letters, which run to several sentences; a one-line opinion with a
+    // greeting added and two characters changed is a different opinion, not a near duplicate.
+    let source = records[Math.floor(random() * records.length)];
+    for (let tries = 0; tries < 20 && source.opinion.length < 40; tries += 1) source = records[Math.floor(random() * records.length)];
     article = source.article;
     opinion = edit(source.opinion);
     plantedFrom = source.index;
