@@ -85,7 +85,7 @@ describe('yijian feedback on the fixtures', () => {
       }
       const adopted = mine.filter((r) => ['采纳', '部分采纳'].includes(expectedDecision(r))).length;
       const decided = mine.filter((r) => expectedDecision(r) !== '待研究').length;
-      expect(row?.['采纳率（按报送）']).toBe(decided === 0 ? '—' : `${Number((Math.round((adopted / decided) * 1000) / 10).toFixed(1))}%`);
+      expect(row?.['采纳率（按报送）']).toBe(decided === 0 ? '—' : `${(Math.round((adopted / decided) * 1000) / 10).toFixed(1)}%`);
     }
     const total = rows.find((r) => r['联系点'] === '合计');
     expect(total?.['报送意见']).toBe(86);

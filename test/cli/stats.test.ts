@@ -37,7 +37,7 @@ describe('yijian stats across two drafts', () => {
 
   it('counts each draft from its own source: decided feedback and an undecided digest', () => {
     expect(json.drafts.map((d) => [d.submissions, d.distinct, d.decided, d.rateText])).toEqual([
-      [first.records.length, first.totals.distinctOpinions, first.records.length, '0%'],
+      [first.records.length, first.totals.distinctOpinions, first.records.length, '0.0%'],
       [second.records.length, second.totals.distinctOpinions, 0, '—'],
     ]);
     expect(json.total.submissions).toBe(first.records.length + second.records.length);
