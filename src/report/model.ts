@@ -52,11 +52,22 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   const records = digest.records;
   const byId = new Map(records.map((r) => [r.id, r]));
   const groupCanonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
-  const canonicalOf = (r: DigestRecord): string =>
-    r.duplicateGroup === null ? r.id : (groupCanonical.get(r.duplicateGroup) ?? r.id);
+  // Looked up once per record: the counts below ask for it several times per record.
+  const canonicalIds = new Map(
+    records.map((r) => [r, r.duplicateGroup === null ? r.id : (groupCanonical.get(r.duplicateGroup) ?? r.id)] as const),
+  );
+  const canonicalOf = (r: DigestRecord): string => canonicalIds.get(r) ?? r.id;
   const bySameOpinion = new Map<string, DigestRecord[]>();
   for (const r of records) push(bySameOpinion, canonicalOf(r), r);
-  const label = (key: string): string => articleKeyLabel(key, draft);
+  // articleKeyLabel searches the draft's articles; a code of 1,260 articles and thousands of clusters make that add up.
+  const labels = new Map<string, string>();
+  const label = (key: string): string => {
+    const known = labels.get(key);
+    if (known !== undefined) return known;
+    const found = articleKeyLabel(key, draft);
+    labels.set(key, found);
+    return found;
+  };
 
   const sourceView = (r: DigestRecord): SourceView => ({
     point: r.point ?? NO_POINT,
@@ -67,13 +78,17 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     label: `${r.point ?? NO_POINT}：${sourcePlace(r.source.file, r.source.sheet)} / 第 ${r.source.row} 行`,
   });
 
-  const memberView = (cluster: Cluster, id: string): MemberView => {
+  const recordOf = (cluster: Cluster, id: string): DigestRecord => {
     const record = byId.get(id);
     if (record === undefined) {
       throw new YijianError('E_BAD_DIGEST', `意见类 ${cluster.id} 引用的意见 ${id} 不在记录中`, {
         hint: 'digest.json 可能被改动或不完整，请重新运行 yijian digest。',
       });
     }
+    return record;
+  };
+  const memberView = (cluster: Cluster, id: string): MemberView => {
+    const record = recordOf(cluster, id);
     const sources = (bySameOpinion.get(id) ?? [record]).map(sourceView);
     return {
       recordId: id,
@@ -91,23 +106,34 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   const shownKeywords = (cluster: Cluster): string[] =>
     keywordsWithoutPersonalData(cluster.keywords, cluster.opinions.map((id) => byId.get(id)?.opinion ?? '')).map(maskPersonalData);
 
-  const clusterView = (cluster: Cluster, no: number): ClusterView => ({
-    no,
-    noText: `（${chineseNumber(no)}）`,
-    id: cluster.id,
-    articleKey: baseArticleKey(cluster.article),
-    articleLabel: label(baseArticleKey(cluster.article)),
-    // Clusters name their representative by record id; reports show that record's words.
-    representative: maskPersonalData(byId.get(cluster.representative)?.opinion ?? cluster.representative),
-    keywords: shownKeywords(cluster),
-    keywordsText: shownKeywords(cluster).join('、'),
-    opinions: cluster.opinions.length,
-    submissions: cluster.submissions,
-    points: cluster.points,
-    pointsText: cluster.points.join('、'),
-    counties: cluster.counties,
-    members: cluster.opinions.map((id) => memberView(cluster, id)),
-  });
+  const clusterView = (cluster: Cluster, no: number): ClusterView => {
+    // Checked now, so a broken digest fails here (E_BAD_DIGEST), not later inside a template.
+    for (const id of cluster.opinions) recordOf(cluster, id);
+    const keywords = shownKeywords(cluster);
+    // Member views (masked text and sources of every record) are built on first use: the summary
+    // reads members of a few clusters only; the article digest and the Excel sheets read them all.
+    let members: MemberView[] | undefined;
+    return {
+      no,
+      noText: `（${chineseNumber(no)}）`,
+      id: cluster.id,
+      articleKey: baseArticleKey(cluster.article),
+      articleLabel: label(baseArticleKey(cluster.article)),
+      // Clusters name their representative by record id; reports show that record's words.
+      representative: maskPersonalData(byId.get(cluster.representative)?.opinion ?? cluster.representative),
+      keywords,
+      keywordsText: keywords.join('、'),
+      opinions: cluster.opinions.length,
+      submissions: cluster.submissions,
+      points: cluster.points,
+      pointsText: cluster.points.join('、'),
+      counties: cluster.counties,
+      get members(): MemberView[] {
+        members ??= cluster.opinions.map((id) => memberView(cluster, id));
+        return members;
+      },
+    };
+  };
 
   // Opinions per article, from the records: an opinion citing two articles counts for both.
   const perKey = new Map<string, DigestRecord[]>();

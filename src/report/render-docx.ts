@@ -12,20 +12,6 @@ class MissingTag extends Error {
   }
 }
 
-/** JSON-like data docxtemplater reads: nulls become '' so they hide in {#…} blocks. */
-export type DocxData = string | number | boolean | DocxData[] | { [key: string]: DocxData };
-
-/** Replaces null with '' throughout, so null means "empty" and only an absent field is an error. */
-export function docxData(value: unknown): DocxData {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(docxData);
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, docxData(v)]));
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value);
-}
-
 interface DocxTemplateErrorDetail {
   xtag?: string;
   explanation?: string;
@@ -43,7 +29,12 @@ function details(error: unknown): DocxTemplateErrorDetail[] {
   return cause === undefined ? [] : details(cause);
 }
 
-/** Tags are field paths (`totals.records`); own properties only, never the prototype chain. */
+/**
+ * Tags are field paths (`totals.records`); own properties only, never the prototype chain.
+ * A present null (or undefined) reads as '', so it hides in {#…} blocks; only an absent field is
+ * undefined (→ MissingTag). Done here, per tag read, rather than by copying the whole data first:
+ * a 100k-opinion view is large and each template reads only part of it.
+ */
 function dottedPath(tag: string): { get(scope: unknown): unknown } {
   const path = tag.trim() === '.' ? [] : tag.trim().split('.');
   return {
@@ -53,7 +44,7 @@ function dottedPath(tag: string): { get(scope: unknown): unknown } {
         if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
         value = (value as Record<string, unknown>)[key];
       }
-      return value;
+      return value ?? '';
     },
   };
 }
@@ -72,7 +63,7 @@ export function renderDocx(template: LoadedTemplate, data: object): Buffer {
         throw new MissingTag(part.value);
       },
     });
-    doc.render(docxData(data));
+    doc.render(data);
     return deterministicZip(doc.getZip());
   } catch (error) {
     const found = details(error);

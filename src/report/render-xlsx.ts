@@ -1,15 +1,16 @@
 /**
  * Excel reports: SheetJS writes the cells; SheetJS community edition writes no styles, frozen
- * panes or data validation, so the sheet XML is finished here (pizzip): frozen header row,
+ * panes or data validation, so the sheet XML is finished here: frozen header row,
  * wrap-text styles, the decision drop-down list. Every text cell goes through safeCell.
  */
-import PizZip from 'pizzip';
 import * as XLSX from 'xlsx';
 import { YijianError } from '../errors.js';
 import { safeCell } from './cell-safety.js';
 import type { LoadedTemplate } from './templates.js';
 import type { XlsxLayout } from './xlsx-layout.js';
-import { deterministicZip } from './zip.js';
+import { bodyRowsXml } from './xlsx-rows.js';
+import { packageZip } from './zip.js';
+import { readZip } from './zip-writer.js';
 
 /** A row: field name → cell value. */
 export type XlsxRow = Readonly<Record<string, string | number>>;
@@ -48,26 +49,41 @@ export interface XlsxSheetSpec {
 /** Renders a workbook of several sheets, in order; each gets the header, styles and drop-downs of renderXlsx. */
 export function renderXlsxBook(sheets: readonly XlsxSheetSpec[]): Buffer {
   const book = XLSX.utils.book_new();
-  for (const { template, layout, rows, known } of sheets) {
-    XLSX.utils.book_append_sheet(book, sheetFor(template, layout, rows, known), layout.sheetName);
-  }
-  const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const bodies = sheets.map(({ template, layout, rows, known }) => {
+    const { sheet, body } = sheetFor(template, layout, rows, known);
+    XLSX.utils.book_append_sheet(book, sheet, layout.sheetName);
+    return body;
+  });
+  // Stored, not compressed: the package is unpacked and deflated once more below, by native zlib.
+  const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
 
-  const zip = new PizZip(written);
+  const entries = new Map(readZip(written).map((entry) => [entry.name, entry.data] as const));
   sheets.forEach(({ layout, rows }, index) => {
     const path = `xl/worksheets/sheet${index + 1}.xml`;
-    const sheetXml = zip.file(path)?.asText();
+    const sheetXml = entries.get(path);
     if (sheetXml === undefined) throw new YijianError('E_INTERNAL', `生成的工作簿缺少 ${path}`);
     const validations = layout.columns.flatMap((c, i) =>
       c.list === undefined || rows.length === 0 ? [] : [{ column: XLSX.utils.encode_col(i), list: c.list }],
     );
-    zip.file(path, finishSheet(sheetXml, validations, rows.length + 1));
+    // A view on the entry's bytes, not a copy: the 单条意见 sheet is some 35 MB of XML at 100k opinions.
+    const xml = Buffer.from(sheetXml.buffer, sheetXml.byteOffset, sheetXml.byteLength).toString('utf8');
+    const finished = finishSheet(xml, validations, rows.length + 1);
+    const end = finished.lastIndexOf('</sheetData>');
+    if (end < 0) throw new YijianError('E_INTERNAL', `生成的工作簿 ${path} 缺少 sheetData`);
+    const body = bodyRowsXml(bodies[index] ?? [], 2);
+    entries.set(path, Buffer.from(finished.slice(0, end) + body + finished.slice(end), 'utf8'));
   });
-  zip.file('xl/styles.xml', STYLES_XML);
-  return deterministicZip(zip);
+  entries.set('xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
+  return packageZip([...entries].map(([name, data]) => ({ name, data })));
 }
 
-function sheetFor(template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[]): XLSX.WorkSheet {
+/**
+ * SheetJS writes the header row and everything around the cells (dimension, columns, filter);
+ * the body rows are returned as values and written by bodyRowsXml.
+ */
+function sheetFor(
+  template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[],
+): { sheet: XLSX.WorkSheet; body: (string | number)[][] } {
   const unknown = layout.columns.find((c) => !known.includes(c.field));
   if (unknown !== undefined) {
     throw new YijianError('E_BAD_TEMPLATE', `模板 ${template.file} 中的字段 ${unknown.field} 不存在`, {
@@ -77,15 +93,14 @@ function sheetFor(template: LoadedTemplate, layout: XlsxLayout, rows: readonly X
   }
   const cell = (value: string | number | undefined): string | number =>
     typeof value === 'number' ? value : safeCell(value ?? '');
-  const aoa = [
-    layout.columns.map((c) => safeCell(c.header)),
-    ...rows.map((row) => layout.columns.map((c) => cell(row[c.field]))),
-  ];
-  const sheet = XLSX.utils.aoa_to_sheet(aoa);
-  sheet['!cols'] = layout.columns.map((c) => (c.hidden === true ? { wch: c.width, hidden: true } : { wch: c.width }));
+  const body = rows.map((row) => layout.columns.map((c) => cell(row[c.field])));
+  const sheet = XLSX.utils.aoa_to_sheet([layout.columns.map((c) => safeCell(c.header))]);
   const lastColumn = XLSX.utils.encode_col(layout.columns.length - 1);
+  // The sheet's extent covers the body rows written later, as if SheetJS had them.
+  if (layout.columns.length > 0) sheet['!ref'] = `A1:${lastColumn}${rows.length + 1}`;
+  sheet['!cols'] = layout.columns.map((c) => (c.hidden === true ? { wch: c.width, hidden: true } : { wch: c.width }));
   sheet['!autofilter'] = { ref: `A1:${lastColumn}${Math.max(1, rows.length + 1)}` };
-  return sheet;
+  return { sheet, body };
 }
 
 /** Adds the frozen header, cell styles and drop-down lists to SheetJS's sheet XML. */

@@ -1,18 +1,21 @@
-/** Zip packaging for .docx/.xlsx output: fixed entry dates so the same input gives the same bytes. */
-import PizZip from 'pizzip';
+/** Zip packaging for .docx/.xlsx output: fixed entry dates and order so the same input gives the same bytes. */
+import type PizZip from 'pizzip';
+import { writeZip, type ZipEntry } from './zip-writer.js';
 
-/** Local time on purpose: zip stores local DOS time, so this reads 2024-01-01 00:00 in every time zone. */
-const FIXED_DATE = new Date(2024, 0, 1, 0, 0, 0);
-
-/** Writes `zip` with every entry dated FIXED_DATE and its entries in name order. */
+/** Writes `zip` (docxtemplater's result) with every entry dated 2024-01-01 00:00 and in package order. */
 export function deterministicZip(zip: PizZip): Buffer {
-  const out = new PizZip();
-  for (const name of Object.keys(zip.files).sort(packageOrder)) {
+  const entries: ZipEntry[] = [];
+  for (const name of Object.keys(zip.files)) {
     const entry = zip.files[name];
     if (entry === undefined || entry.dir) continue;
-    out.file(name, entry.asUint8Array(), { date: FIXED_DATE, createFolders: false, binary: true });
+    entries.push({ name, data: entry.asNodeBuffer() });
   }
-  return out.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return packageZip(entries);
+}
+
+/** Writes `entries` dated 2024-01-01 00:00, in package order (directories are implied by the paths). */
+export function packageZip(entries: readonly ZipEntry[]): Buffer {
+  return writeZip([...entries].sort((a, b) => packageOrder(a.name, b.name)));
 }
 
 /** [Content_Types].xml first (some readers expect it), then by name. */

@@ -1,0 +1,47 @@
+/**
+ * The body rows of a report sheet as SpreadsheetML, written directly: SheetJS building a cell
+ * object per value and then its XML was a third of rendering a 100k-opinion workbook. The output
+ * is the XML SheetJS 0.20.3 writes for the same values (inline `str` cells), with the body style.
+ */
+import * as XLSX from 'xlsx';
+import { YijianError } from '../errors.js';
+
+/** SheetJS's rule for xml:space="preserve": leading or trailing whitespace, or a line break. */
+const NEEDS_SPACE = /(^\s|\s$|\n)/;
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '"': '&quot;' };
+/** Characters XML 1.0 cannot hold, written as _xHHHH_ the way Excel reads them. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\uFFFE-\uFFFF]/g;
+/** Excel's cell text limit (SheetJS refuses longer text too). */
+const TEXT_LIMIT = 32_767;
+
+/** Escapes text for a cell value as SheetJS does. */
+export function escapeCellText(text: string): string {
+  return text
+    .replace(/[&<>'"]/g, (ch) => ENTITIES[ch] ?? ch)
+    .replace(CONTROL, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0')}_`);
+}
+
+/** One cell with style `style`: a number as is, text as an inline string. */
+function cellXml(ref: string, value: string | number, style: number): string {
+  if (typeof value === 'string' && value.length > TEXT_LIMIT) {
+    throw new YijianError('E_INTERNAL', `单元格 ${ref} 的内容超过 Excel 的 ${TEXT_LIMIT} 字符上限`);
+  }
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : escapeCellText(String(value));
+  const v = `<v${NEEDS_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${text}</v>`;
+  const type = typeof value === 'number' && Number.isFinite(value) ? '' : ' t="str"';
+  return `<c r="${ref}" s="${style}"${type}${NEEDS_SPACE.test(v) ? ' xml:space="preserve"' : ''}>${v}</c>`;
+}
+
+/** `<row>` elements for `rows`, the first of them numbered `firstRow` (1-based), every cell in body style 1. */
+export function bodyRowsXml(rows: readonly (readonly (string | number)[])[], firstRow: number): string {
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  const columns = Array.from({ length: width }, (_, i) => XLSX.utils.encode_col(i));
+  const out: string[] = [];
+  rows.forEach((row, index) => {
+    const r = firstRow + index;
+    const cells = row.map((value, c) => cellXml(`${columns[c] ?? XLSX.utils.encode_col(c)}${r}`, value, 1)).join('');
+    if (cells === '') return;
+    out.push(`<row r="${r}"${NEEDS_SPACE.test(cells) ? ' xml:space="preserve"' : ''}>${cells}</row>`);
+  });
+  return out.join('');
+}
