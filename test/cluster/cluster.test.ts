@@ -9,6 +9,7 @@ import {
 } from '../../src/cluster/index.js';
 import { createSegmenter } from '../../src/text/segment.js';
 import { TOPICS } from './examples.js';
+import { shuffled } from '../support/shuffle.js';
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -16,17 +17,6 @@ function opinion(id: string, article: string, terms: string[], extra: Partial<Cl
   return { id, article, terms, submissions: 1, points: [], counties: [], ...extra };
 }
 
-/** Deterministic shuffle (LCG), so order-independence tests are reproducible. */
-function shuffled<T>(values: readonly T[], seed: number): T[] {
-  const out = [...values];
-  let state = seed >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const j = state % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 describe('compareArticleKeys', () => {
   it('orders keys numerically, in draft order, divisions and the rest last', () => {

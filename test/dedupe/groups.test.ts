@@ -10,6 +10,7 @@ import {
   shingleSet,
 } from '../../src/dedupe/index.js';
 import { EDITED_COPIES, FORM_LETTER, roughKey, SHORT_OPINIONS, UNRELATED_SAME_ARTICLE } from './examples.js';
+import { shuffled } from '../support/shuffle.js';
 
 const near = { near: DEFAULT_NEAR_THRESHOLD };
 
@@ -17,17 +18,6 @@ function item(id: string, text: string, point: string | null = null, county: str
   return { id, key: roughKey(text), point, county };
 }
 
-/** Deterministic Fisher–Yates with a tiny LCG, so shuffled-order tests are reproducible. */
-function shuffled<T>(values: readonly T[], seed: number): T[] {
-  const out = [...values];
-  let state = seed >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const j = state % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 describe('exact duplicates', () => {
   const items = [
