@@ -13,6 +13,7 @@ export type YijianErrorCode =
   | 'E_TRUNCATED'
   | 'E_TOO_LARGE'
   | 'E_TOO_MANY_ROWS'
+  | 'E_PARSE_TIMEOUT'
   | 'E_NO_HEADER'
   | 'E_NO_OPINION_COLUMN'
   | 'E_NO_POINT'

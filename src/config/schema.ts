@@ -75,6 +75,8 @@ export const ConfigSchema = z.strictObject({
       maxInflatedBytes: positiveInt.optional(),
       maxRowsPerSheet: positiveInt.optional(),
       maxCellLength: positiveInt.optional(),
+      /** Milliseconds a legacy .xls may take to parse before it fails as damaged (default 60000). */
+      parseTimeoutMs: positiveInt.optional(),
     })
     .optional(),
 });

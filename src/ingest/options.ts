@@ -17,6 +17,8 @@ export const DEFAULT_LIMITS = {
   maxRowsPerSheet: 1_100_000,
   /** Excel's own limit for one cell. */
   maxCellLength: 32_767,
+  /** Longest a legacy .xls may take to parse (in a worker) before it is given up as damaged. */
+  parseTimeoutMs: 60_000,
 } as const;
 
 /** The limits actually in force. */
@@ -67,6 +69,7 @@ export const IngestOptionsInputSchema = z
         maxInflatedBytes: positive.optional(),
         maxRowsPerSheet: positive.optional(),
         maxCellLength: positive.optional(),
+        parseTimeoutMs: positive.optional(),
       })
       .optional(),
   })
@@ -105,6 +108,7 @@ export function normalizeIngestOptions(input: unknown = {}): IngestOptions {
       maxInflatedBytes: raw.limits?.maxInflatedBytes ?? DEFAULT_LIMITS.maxInflatedBytes,
       maxRowsPerSheet: raw.limits?.maxRowsPerSheet ?? DEFAULT_LIMITS.maxRowsPerSheet,
       maxCellLength: raw.limits?.maxCellLength ?? DEFAULT_LIMITS.maxCellLength,
+      parseTimeoutMs: raw.limits?.parseTimeoutMs ?? DEFAULT_LIMITS.parseTimeoutMs,
     },
   };
 }

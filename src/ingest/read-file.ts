@@ -10,6 +10,7 @@ import type { IngestOptions } from './options.js';
 import { decodeText } from './encoding.js';
 import { detectDelimiter, parseDelimitedText } from './read-csv.js';
 import { readWorkbookBytes } from './read-workbook.js';
+import { readLegacyWorkbook } from './workbook-worker.js';
 import { isEncryptedOle2, sniffContainer, surveyZip, withoutStrayNuls, checkZipStreams } from './sniff.js';
 
 /** The extensions yijian reads, lower case with the dot. */
@@ -48,16 +49,59 @@ export async function readFileSheets(path: string, options: IngestOptions): Prom
   } catch (error) {
     throw new YijianError('E_UNREADABLE_FILE', '无法读取文件（权限不足或磁盘错误）。', { cause: error });
   }
-  return sheetsFromBytes(bytes, extension, basename(path, extname(path)), options);
+  // The bytes are ours alone: hand their memory to the .xls worker instead of copying it.
+  return guardedSheets(bytes, extension, basename(path, extname(path)), options, true);
 }
 
-/** The same from bytes already in memory; `csvSheetName` names a CSV's single sheet (its base name). */
+/**
+ * The same from bytes already in memory, all in-process: no time limit on the .xls parser, so use
+ * {@link readSheetsFromBytes} for untrusted input. `csvSheetName` names a CSV's single sheet (its base name).
+ */
 export function sheetsFromBytes(
   bytes: Uint8Array,
   extension: string,
   csvSheetName: string,
   options: IngestOptions,
 ): FileSheets {
+  const plan = planBytes(bytes, extension, options);
+  if (plan.kind === 'text') return textSheets(plan.bytes, extension, csvSheetName, options);
+  return { grids: readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets, encoding: null };
+}
+
+/**
+ * Like {@link sheetsFromBytes}, but legacy .xls workbooks are parsed in a worker and given up after
+ * `limits.parseTimeoutMs` (YijianError E_PARSE_TIMEOUT). The caller's bytes are left untouched.
+ */
+export function readSheetsFromBytes(
+  bytes: Uint8Array,
+  extension: string,
+  csvSheetName: string,
+  options: IngestOptions,
+): Promise<FileSheets> {
+  return guardedSheets(bytes, extension, csvSheetName, options, false);
+}
+
+async function guardedSheets(
+  bytes: Uint8Array,
+  extension: string,
+  csvSheetName: string,
+  options: IngestOptions,
+  handOver: boolean,
+): Promise<FileSheets> {
+  const plan = planBytes(bytes, extension, options);
+  if (plan.kind === 'text') return textSheets(plan.bytes, extension, csvSheetName, options);
+  const { sheet, limits } = options;
+  const book = plan.legacy
+    ? await readLegacyWorkbook(bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
+    : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
+  return { grids: book.sheets, encoding: null };
+}
+
+/** Which parser the bytes go to; `legacy` marks .xls content, whose parser can hang on damaged files. */
+type Plan = { kind: 'workbook'; legacy: boolean } | { kind: 'text'; bytes: Uint8Array };
+
+/** Every check that needs no parser: size, container, zip survey, encryption; throws YijianError. */
+function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions): Plan {
   if (bytes.length === 0) throw new YijianError('E_EMPTY_FILE', '文件是空的（0 字节）。');
   const container = sniffContainer(bytes);
   const limits = options.limits;
@@ -86,7 +130,7 @@ export function sheetsFromBytes(
         hint: '请用 Excel 或 WPS 打开后另存为 .xlsx，或让报送单位重新发送原文件。',
       });
     }
-    return { grids: readWorkbookBytes(bytes, options.sheet, limits.maxRowsPerSheet).sheets, encoding: null };
+    return { kind: 'workbook', legacy: false };
   }
   if (container === 'ole2') {
     if (isEncryptedOle2(bytes)) {
@@ -94,11 +138,11 @@ export function sheetsFromBytes(
         hint: '请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。',
       });
     }
-    return { grids: readWorkbookBytes(bytes, options.sheet, limits.maxRowsPerSheet).sheets, encoding: null };
+    return { kind: 'workbook', legacy: true };
   }
   const isText = extension === '.csv' || extension === '.tsv';
   const cleaned = container === 'binary' && isText ? withoutStrayNuls(bytes) : null;
-  if (cleaned !== null) return textSheets(cleaned, extension, csvSheetName, options);
+  if (cleaned !== null) return { kind: 'text', bytes: cleaned };
   if (container === 'binary') {
     throw new YijianError('E_UNSUPPORTED_FORMAT', '文件不是电子表格（内容为无法识别的二进制数据）。', {
       hint: '请确认发送的是意见表本身，而不是图片、压缩包或其他文件。',
@@ -106,14 +150,12 @@ export function sheetsFromBytes(
   }
   if (!isText) {
     // Excel itself saves "XML Spreadsheet" and web pages as .xls; plain text with such a name is not a workbook.
-    if (container === 'markup' && extension === '.xls') {
-      return { grids: readWorkbookBytes(bytes, options.sheet, limits.maxRowsPerSheet).sheets, encoding: null };
-    }
+    if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true };
     throw new YijianError('E_UNREADABLE_FILE', `文件扩展名是 ${extension}，但内容是纯文本，不是 Excel 工作簿。`, {
       hint: '可能是改了扩展名的 CSV/文本文件。请用 Excel 打开后另存为 .xlsx，或把扩展名改为 .csv。',
     });
   }
-  return textSheets(bytes, extension, csvSheetName, options);
+  return { kind: 'text', bytes };
 }
 
 function textSheets(bytes: Uint8Array, extension: string, csvSheetName: string, options: IngestOptions): FileSheets {

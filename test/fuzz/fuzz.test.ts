@@ -5,15 +5,15 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { YijianError } from '../../src/errors.js';
-import { ingestGrid, normalizeIngestOptions, sheetsFromBytes } from '../../src/ingest/index.js';
+import { ingestGrid, normalizeIngestOptions, readSheetsFromBytes } from '../../src/ingest/index.js';
 import { findArticleRefs, parseArticleCell } from '../../src/text/article-ref.js';
 import { parseDraft } from '../../src/text/draft.js';
 // @ts-expect-error -- plain ESM shared with bench/fuzz.mjs, no type declarations
 import { PROPERTIES } from '../../bench/fuzz-properties.mjs';
 
-type Property = (api: unknown, options: unknown) => fc.IPropertyWithHooks<unknown[]>;
+type Property = (api: unknown, options: unknown) => fc.IRawProperty<unknown[]>;
 const properties = PROPERTIES as Record<string, Property>;
-const api = { YijianError, sheetsFromBytes, ingestGrid, parseArticleCell, findArticleRefs, parseDraft };
+const api = { YijianError, readSheetsFromBytes, ingestGrid, parseArticleCell, findArticleRefs, parseDraft };
 // Small limits make the size and row checks reachable by fuzzed inputs too.
 const options = normalizeIngestOptions({ limits: { maxCellLength: 200, maxRowsPerSheet: 50 } });
 
@@ -32,8 +32,9 @@ describe('fuzz', () => {
     if (Object.keys(properties).sort().join('|') !== Object.keys(RUNS).sort().join('|')) throw new Error('RUNS out of date');
   });
   for (const [name, property] of Object.entries(properties)) {
-    it(name, () => {
-      fc.assert(property(api, options), { numRuns: RUNS[name] ?? 100, seed: 20240501 });
+    it(name, async () => {
+      // The file properties are async (readSheetsFromBytes); under vitest .xls is parsed in-process.
+      await fc.assert(property(api, options), { numRuns: RUNS[name] ?? 100, seed: 20240501 });
     }, 60_000);
   }
 });

@@ -1,0 +1,117 @@
+/**
+ * Legacy workbooks (.xls: OLE2/CFB containers, Excel's HTML/XML "xls") parsed in a worker thread with a
+ * time limit. SheetJS's BIFF/CFB parser can loop forever on a damaged file inside one synchronous call;
+ * only terminating the thread that runs it stops it, so the file fails and the other files go on.
+ */
+import { Worker } from 'node:worker_threads';
+import { YijianError, type YijianErrorCode } from '../errors.js';
+import { readWorkbookBytes, type Workbook } from './read-workbook.js';
+
+/** What the parent posts to the worker: the bytes (transferred) and what to read. */
+export interface WorkbookJob {
+  bytes: Uint8Array;
+  sheet: string | null;
+  maxRows: number;
+}
+
+/** What the worker posts back: the workbook as plain data, or the parts of the error it threw. */
+export type WorkbookReply =
+  | { ok: true; workbook: Workbook }
+  | { ok: false; code: YijianErrorCode | null; message: string; hint: string | null };
+
+// tsc compiles xls-worker.ts beside this module into dist/ingest/, which is where the CLI runs from.
+const WORKER_URL = new URL('./xls-worker.js', import.meta.url);
+// Under vitest this module is loaded from src/*.ts: there is no xls-worker.js beside it, and Node 20
+// cannot run a .ts worker. Parsing then stays in-process (no time limit); tests of the limit run dist/.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/**
+ * Parses legacy workbook bytes in a worker, giving up after `timeoutMs` (YijianError E_PARSE_TIMEOUT).
+ * With `handOver` the bytes' memory is transferred to the worker (the caller must not use them again);
+ * otherwise a copy is sent.
+ */
+export function readLegacyWorkbook(
+  bytes: Uint8Array,
+  sheet: string | null,
+  maxRows: number,
+  timeoutMs: number,
+  handOver = false,
+): Promise<Workbook> {
+  if (FROM_SOURCE) return new Promise((resolve) => resolve(readWorkbookBytes(bytes, sheet, maxRows)));
+  // Only a view that owns its whole buffer can be transferred: Node pools small Buffers in shared slabs.
+  const own = handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const sent = own ? bytes : new Uint8Array(bytes);
+  const job: WorkbookJob = { bytes: sent, sheet, maxRows };
+  return new Promise<Workbook>((resolve, reject) => {
+    const worker = takeWorker();
+    let settled = false;
+    const finish = (outcome: { workbook: Workbook } | { error: YijianError }, healthy: boolean): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (healthy) releaseWorker(worker);
+      else void worker.terminate();
+      if ('workbook' in outcome) resolve(outcome.workbook);
+      else reject(outcome.error);
+    };
+    const onMessage = (reply: WorkbookReply): void => {
+      finish(reply.ok ? { workbook: reply.workbook } : { error: replyError(reply) }, true);
+    };
+    const onError = (error: Error): void => finish({ error: crashError(error) }, false);
+    const onExit = (code: number): void => finish({ error: crashError(new Error(`解析线程意外退出（代码 ${code}）`)) }, false);
+    // The only way to stop a parser stuck in a synchronous loop: terminate its thread.
+    const timer = setTimeout(() => finish({ error: timeoutError(timeoutMs) }, false), timeoutMs);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage(job, [sent.buffer as ArrayBuffer]);
+  });
+}
+
+// One idle worker kept between files: starting a worker and loading SheetJS in it costs ~200 ms.
+let idle: Worker | null = null;
+
+function takeWorker(): Worker {
+  const worker = idle ?? startWorker();
+  idle = null;
+  worker.ref();
+  return worker;
+}
+
+function startWorker(): Worker {
+  const worker = new Worker(WORKER_URL);
+  // A worker that dies while idle is forgotten; the listener also keeps an idle 'error' from crashing the process.
+  const forget = (): void => {
+    if (idle === worker) idle = null;
+  };
+  worker.on('exit', forget).on('error', forget);
+  return worker;
+}
+
+function releaseWorker(worker: Worker): void {
+  if (idle !== null) {
+    void worker.terminate();
+    return;
+  }
+  // An idle worker must not keep the process alive once the run is over.
+  worker.unref();
+  idle = worker;
+}
+
+function timeoutError(timeoutMs: number): YijianError {
+  const limit = timeoutMs < 1000 ? `${timeoutMs} 毫秒` : `${Math.round(timeoutMs / 100) / 10} 秒`;
+  return new YijianError('E_PARSE_TIMEOUT', `解析超时（超过 ${limit}），文件可能已损坏；请用 Excel/WPS 另存为 .xlsx 后重试。`, {
+    hint: '如确为很大的正常文件，可在配置中调高 limits.parseTimeoutMs。',
+  });
+}
+
+function replyError(reply: { code: YijianErrorCode | null; message: string; hint: string | null }): YijianError {
+  if (reply.code === null) return crashError(new Error(reply.message));
+  return new YijianError(reply.code, reply.message, reply.hint === null ? {} : { hint: reply.hint });
+}
+
+function crashError(error: Error): YijianError {
+  return new YijianError('E_UNREADABLE_FILE', `读取时出错（${error.message}）。`, {
+    hint: '文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。',
+    cause: error,
+  });
+}
