@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { extname, join, resolve } from 'node:path';
 import { EXIT, YijianError } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
+import type { Progress } from '../io/terminal.js';
 import { writeJsonAtomic } from '../io/json-file.js';
 import { REPORT_FORMATS, type ReportFormat } from '../config/schema.js';
 import { buildDigest, type DigestStep } from '../digest/build.js';
@@ -114,6 +115,21 @@ function reportNames(formats: readonly ReportFormat[]): string[] {
 
 const STEP_LABELS: Readonly<Record<DigestStep, string>> = { assign: '归入条文', dedupe: '查找重复', cluster: '意见聚类' };
 
+/** One progress bar per digest step, replaced when the step changes (nothing without a terminal). */
+function stepProgress(context: CommandContext): { onStep: (step: DigestStep, done: number, total: number) => void; stop: () => void } {
+  let current: { step: DigestStep; bar: Progress } | null = null;
+  return {
+    onStep: (step, done, total) => {
+      if (current === null || current.step !== step) {
+        current?.bar.stop();
+        current = { step, bar: context.terminal.progress(STEP_LABELS[step], total) };
+      }
+      current.bar.update(done, total);
+    },
+    stop: () => current?.bar.stop(),
+  };
+}
+
 /** Runs the digest on files (or the config's inputs) and writes the reports; returns the exit code. */
 export async function digest(context: CommandContext, files: string[], flags: DigestFlags): Promise<number> {
   const run = normalizeDigestFlags(flags, context);
@@ -127,23 +143,18 @@ export async function digest(context: CommandContext, files: string[], flags: Di
   const hasProblems = reportInputProblems(result, context);
 
   const text = createDigestText(draft, segmenter, { threshold: run.assignThreshold });
-  let progress: { step: DigestStep; bar: ReturnType<typeof context.terminal.progress> } | null = null;
+  const progress = stepProgress(context);
   const model: Digest = buildDigest(result, draft, text, {
     near: run.near,
     assignThreshold: run.assignThreshold,
     clusterThreshold: run.clusterThreshold,
     date: run.date,
-  }, (step, done, total) => {
-    if (progress?.step !== step) {
-      progress?.bar.stop();
-      progress = { step, bar: context.terminal.progress(STEP_LABELS[step], total) };
-    }
-    progress.bar.update(done, total);
-  });
-  (progress as { bar: { stop(): void } } | null)?.bar.stop();
+  }, progress.onStep);
+  progress.stop();
 
-  await writeJsonAtomic(join(run.outputDir, DIGEST_FILE), model, { force: flags.force });
+  // Read the old decision sheet before writing anything, so a bad one leaves the output folder untouched.
   const carried = await carriedDecisions(flags.decisions, model, context);
+  await writeJsonAtomic(join(run.outputDir, DIGEST_FILE), model, { force: flags.force });
   const rendered = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: flags.showContact, carried });
   for (const file of rendered) await writeFileAtomic(join(run.outputDir, file.name), file.data, { force: flags.force });
 
