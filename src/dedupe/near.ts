@@ -84,8 +84,14 @@ export function linkNearDuplicates(
     const kb = eligible[b]!;
     if (sets.find(ka) === sets.find(kb)) return;
     if (collidedBefore(a, b, currentBand)) return;
+    const setA = setOf(a);
+    const setB = setOf(b);
+    // Jaccard can never exceed the ratio of the smaller set to the larger: skip pairs that cannot pass.
+    const smaller = Math.min(setA.length, setB.length);
+    const larger = Math.max(setA.length, setB.length);
+    if (larger > 0 && smaller < threshold * larger) return;
     stats.verified++;
-    if (jaccard(setOf(a), setOf(b)) >= threshold && sets.union(ka, kb)) stats.joined++;
+    if (jaccard(setA, setB) >= threshold && sets.union(ka, kb)) stats.joined++;
   };
 
   for (let band = 0; band < params.bands; band++) {

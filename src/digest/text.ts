@@ -10,12 +10,24 @@ import type { DigestText } from './build.js';
  * one-slot hand-over lets both use one segmentation of the text.
  */
 export function createDigestText(draft: Draft | null, segmenter: Segmenter, options: AssignOptions): DigestText {
+  // jieba returns a fresh string for every token: at a million opinions the same few tens of thousands of
+  // words stood in memory as some fifteen million copies. One copy of each is kept and shared.
+  const vocabulary = new Map<string, string>();
+  const intern = (terms: string[]): string[] => {
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const shared = vocabulary.get(term);
+      if (shared === undefined) vocabulary.set(term, term);
+      else terms[i] = shared;
+    }
+    return terms;
+  };
   let pending: { text: string; terms: () => string[] } | null = null;
   const terms = (text: string): string[] => (pending !== null && pending.text === text ? pending.terms() : segmenter.terms(text));
   const assigner = createAssigner(draft, terms, options);
   return {
     comparisonKey,
-    terms: (text) => segmenter.terms(text),
+    terms: (text) => intern(segmenter.terms(text)),
     assign: (input, termsOfOpinion) => {
       pending = { text: input.opinion, terms: termsOfOpinion };
       try {
