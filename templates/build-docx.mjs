@@ -140,7 +140,7 @@ const articleWidths = [cm(3.8), cm(4.1), cm(2.6), cm(2.5), cm(2.6)];
 
 const summaryBody =
   p('{summaryTitle}', 'Title') + dateBlock +
-  p('一、基本情况', 'Heading1') + p('{reconciliation}') + p('{duplicatesSentence}') +
+  p('一、基本情况', 'Heading1') + loop('periodText', p('意见收集时间：{periodText}（据各表“日期”列）。')) + p('{reconciliation}') + p('{duplicatesSentence}') +
   p('共有{totals.counties}个县（市、区）的{totals.points}个联系点报送意见。') +
   p('二、各县（市、区）和联系点报送情况', 'Heading1') +
   table(['县（市、区）', '联系点数', '报送意见', '去重后', '占比'], five(cm(4.4)),

@@ -14,6 +14,36 @@ export function chineseDate(iso: string): string {
   return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
 }
 
+/** A date as staff type it (2024-05-06, 2024/5/6, 2024.5.6, 2024年5月6日) as YYYY-MM-DD, or null. */
+export function isoDate(text: string): string | null {
+  const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(text);
+  if (match === null) return null;
+  const [, year, month, day] = match;
+  const m = Number(month);
+  const d = Number(day);
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * The period the opinions were collected in, from their 日期 cells: 2024年5月6日至5月28日; '' when no
+ * date can be read. Dates that cannot be read are left out of the range, not guessed.
+ */
+export function periodText(dates: Iterable<string | null>): string {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const text of dates) {
+    const iso = text === null ? null : isoDate(text);
+    if (iso === null) continue;
+    if (first === null || iso < first) first = iso;
+    if (last === null || iso > last) last = iso;
+  }
+  if (first === null || last === null) return '';
+  if (first === last) return chineseDate(first);
+  const end = first.slice(0, 4) === last.slice(0, 4) ? chineseDate(last).replace(/^\d{4}年/, '') : chineseDate(last);
+  return `${chineseDate(first)}至${end}`;
+}
+
 /** part of whole as a percentage with one decimal: 12.5%; 0.0% when whole is 0. */
 export function percent(part: number, whole: number): string {
   if (whole <= 0) return '0.0%';

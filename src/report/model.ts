@@ -4,7 +4,7 @@
  */
 import { YijianError } from '../errors.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
-import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent, sourcePlace } from './format.js';
+import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent, periodText, sourcePlace } from './format.js';
 import { keywordsWithoutPersonalData, maskContact, maskPersonalData } from './mask.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
@@ -260,6 +260,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     hasDraft: draft !== null,
     date: digest.date,
     dateText: digest.date === null ? '' : chineseDate(digest.date),
+    periodText: periodText(digest.records.map((record) => record.date)),
     totals: t,
     balanced,
     reconciliation:

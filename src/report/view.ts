@@ -130,6 +130,8 @@ export interface ReportView {
   hasDraft: boolean;
   date: string | null;
   dateText: string;
+  /** When the opinions were collected, from their 日期 cells (2024年5月6日至5月28日), or ''. */
+  periodText: string;
   totals: DigestTotals;
   balanced: boolean;
   reconciliation: string;

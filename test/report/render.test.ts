@@ -62,7 +62,9 @@ describe('renderReports', () => {
 
   it('a digest without date has no date line; outputs carry no timestamp', async () => {
     const md = String(byName(await renderReports(sampleDigest({ date: null }), { ...ALL, formats: ['md'] }), '汇总报告.md').data);
-    expect(md).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    // The collection period comes from the opinions' own 日期 cells; no other date may appear.
+    const withoutPeriod = md.split('\n').filter((line) => !line.startsWith('意见收集时间：')).join('\n');
+    expect(withoutPeriod).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
   });
 
   it('HTML is self-contained: one SVG per chart, no URL, no script, opinions escaped', async () => {
