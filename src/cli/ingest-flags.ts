@@ -61,10 +61,16 @@ export function reconciliationLine(result: IngestResult): string {
   return `核对：读取 ${r.files} 个文件 ${r.sheets} 个工作表，数据行 ${r.rows} ${sign} 有效意见 ${r.records} + 问题行 ${r.rejects} + 空行 ${r.blanks}${failed}`;
 }
 
+const SHEET_ERRORS: ReadonlySet<string> = new Set(['E_NO_OPINION_COLUMN', 'E_NO_HEADER', 'E_TOO_MANY_ROWS']);
+
 /** Tells people about files that could not be read and sheet problems; returns whether any input problem exists. */
 export function reportInputProblems(result: IngestResult, context: CommandContext): boolean {
   for (const failure of result.failures) context.terminal.error(failure.message);
-  for (const problem of result.problems) context.terminal.warn(problem.message);
+  for (const problem of result.problems) {
+    // A sheet whose opinions cannot be found at all is an error (its rows are all problem rows), not a remark.
+    if (SHEET_ERRORS.has(problem.code)) context.terminal.error(problem.message);
+    else context.terminal.warn(problem.message);
+  }
   if (result.rejects.length > 0) {
     context.terminal.warn(`${result.rejects.length} 行未能成为有效意见（原因见输出中的“问题行”）。`);
   }

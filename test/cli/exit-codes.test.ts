@@ -147,6 +147,7 @@ describe('scripts: a sheet without an opinion column', () => {
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('A:编号、B:联系点、C:群众反映内容');
     expect(run.stderr).toContain('--map 意见建议=C');
+    expect(run.stderr).toMatch(/错误：工作表“[^”]+”没有找到“意见建议”列/);
     const fixed = yijian(['--yes', 'inspect', file, '--strict', '--map', '意见建议=C']);
     expect(fixed.status).toBe(0);
     expect(fixed.stderr).toContain('有效意见 1 + 问题行 0');
