@@ -2,16 +2,8 @@
 // distribution (one article holds 10%), terms drawn from per-article topics plus noise.
 // Build first (npm run build, or tsc -p tsconfig.build.json), then: node bench/cluster.mjs [n ...]
 import { clusterOpinions } from '../dist/cluster/index.js';
+import { rng } from './rng.mjs';
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const VOCABULARY = Array.from({ length: 20000 }, (_v, i) => `词${i.toString(36)}`);
 
 function generate(n, seed) {

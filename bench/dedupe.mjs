@@ -1,17 +1,8 @@
 // Benchmark of findDuplicateGroups on synthetic opinions with planted exact and near duplicates.
 // Build first (npm run build, or tsc -p tsconfig.build.json), then: node bench/dedupe.mjs [n ...]
 import { findDuplicateGroups, DEFAULT_NEAR_THRESHOLD } from '../dist/dedupe/index.js';
+import { rng } from './rng.mjs';
 
-// Deterministic pseudo-random numbers (mulberry32), so every run plants the same duplicates.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 // 600 common characters: random text over them resembles opinions in shingle statistics.
 const CHARS = Array.from({ length: 600 }, (_v, i) => String.fromCharCode(0x4e00 + ((i * 37) % 20000)));
 const BOILERPLATE = ['建议第二十条增加规定', '关于第十二条的意见', '尊敬的领导您好', '建议修改为'];
