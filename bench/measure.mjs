@@ -168,9 +168,10 @@ async function measurePhases(corpusDir, draftPath, outDir) {
   const text = createDigestText(draft, segmenter, { threshold: DEFAULT_ASSIGN_THRESHOLD });
   phase('createDigestText (segments the draft)');
   let step = null;
-  const model = buildDigest(ingest, draft, text, { near: DEFAULT_NEAR_THRESHOLD, assignThreshold: DEFAULT_ASSIGN_THRESHOLD, clusterThreshold: DEFAULT_CLUSTER_THRESHOLD, date: null }, (next) => {
+  const model = await buildDigest(ingest, draft, text, { near: DEFAULT_NEAR_THRESHOLD, assignThreshold: DEFAULT_ASSIGN_THRESHOLD, clusterThreshold: DEFAULT_CLUSTER_THRESHOLD, date: null }, (next) => {
     if (next === step) return;
-    // buildDigest announces dedupe before it computes keys, then assign, then cluster.
+    // buildDigest computes keys, starts the duplicate search in a worker, then announces assign, dedupe
+    // (waiting for the search while segmenting ahead), then cluster.
     phase(step === null ? 'buildDigest: canonical order, comparison keys' : `buildDigest: ${step}`);
     step = next;
   });

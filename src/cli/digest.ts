@@ -144,7 +144,7 @@ export async function digest(context: CommandContext, files: string[], flags: Di
 
   const text = createDigestText(draft, segmenter, { threshold: run.assignThreshold });
   const progress = stepProgress(context);
-  const model: Digest = buildDigest(result, draft, text, {
+  const model: Digest = await buildDigest(result, draft, text, {
     near: run.near,
     assignThreshold: run.assignThreshold,
     clusterThreshold: run.clusterThreshold,

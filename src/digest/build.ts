@@ -1,5 +1,6 @@
 /**
- * The digest model: from records to assignments, duplicate groups and clusters. Pure — the text
+ * The digest model: from records to assignments, duplicate groups and clusters. Pure but for the duplicate
+ * search, which runs in a worker thread (dedupe/background.ts) — and the text
  * functions (keys, terms, assignment) are injected so this file knows no files, no jieba, no terminal.
  */
 import {
@@ -16,7 +17,7 @@ import {
   type Reject,
   type SheetReport,
 } from '../model.js';
-import { findDuplicateGroups } from '../dedupe/index.js';
+import { startDuplicateSearch } from '../dedupe/background.js';
 import { clusterOpinions } from '../cluster/index.js';
 
 /** What was read: the output of ingestion. */
@@ -47,25 +48,22 @@ export interface DigestSettings {
 export type DigestStep = 'assign' | 'dedupe' | 'cluster';
 
 /** Builds the digest: every record ends up with article keys, a duplicate group (or none) and a cluster. */
-export function buildDigest(
+export async function buildDigest(
   source: DigestSource,
   draft: Draft | null,
   text: DigestText,
   settings: DigestSettings,
   onStep: (step: DigestStep, done: number, total: number) => void = () => undefined,
-): Digest {
+): Promise<Digest> {
   const records = canonicalOrder(source.records, source.sheets);
   const total = records.length;
 
-  const keys = records.map((record) => text.comparisonKey(record.opinion));
-  onStep('dedupe', 0, total);
-  const groups = findDuplicateGroups(
-    records.map((record, index) => ({ id: record.id, key: keys[index] ?? '', point: record.point, county: record.county })),
+  // The duplicate search needs only the comparison keys: it runs in a second thread while this one assigns
+  // articles. The keys are built inline so that nothing here holds them once they are posted.
+  const search = startDuplicateSearch(
+    records.map((record) => ({ id: record.id, key: text.comparisonKey(record.opinion), point: record.point, county: record.county })),
     { near: settings.near },
   );
-  onStep('dedupe', total, total);
-  const groupOf = new Map<string, DuplicateGroup>();
-  for (const group of groups) for (const member of group.members) groupOf.set(member, group);
 
   // Terms are the costly part (jieba); compute them once per record, only when something asks.
   const termsOf = new Map<string, string[]>();
@@ -80,11 +78,24 @@ export function buildDigest(
 
   const assignments = new Map<string, ArticleAssignment[]>();
   records.forEach((record, index) => {
+    if (index % 5000 === 0) onStep('assign', index, total);
     const found = text.assign({ article: record.article, opinion: record.opinion }, () => termsFor(record));
     assignments.set(record.id, found.length > 0 ? found : [unassigned()]);
-    if (index % 5000 === 0) onStep('assign', index, total);
   });
   onStep('assign', total, total);
+
+  // While the search is still running, segment ahead: clustering needs the terms of (nearly) every record.
+  onStep('dedupe', 0, total);
+  for (let next = 0; !search.done() && next < total; ) {
+    const end = Math.min(total, next + 2000);
+    for (; next < end; next++) termsFor(records[next]!);
+    onStep('dedupe', next, total);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const groups = await search.groups();
+  onStep('dedupe', total, total);
+  const groupOf = new Map<string, DuplicateGroup>();
+  for (const group of groups) for (const member of group.members) groupOf.set(member, group);
 
   const byId = new Map(records.map((record) => [record.id, record]));
   const distinct = records.filter((record) => {
