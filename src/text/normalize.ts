@@ -33,7 +33,17 @@ function getSimplifier(): Convert {
 
 /** Traditional → simplified Chinese (Hong Kong and Taiwan forms included); other text unchanged. */
 export function toSimplified(text: string): string {
-  return text === '' ? text : getSimplifier()(text);
+  if (text === '') return text;
+  const simplify = getSimplifier();
+  // A few conversions chain (薴 → 苧 → 苎): convert until nothing changes, so that simplifying twice
+  // changes nothing. Text that is already simplified — most of it — is converted once.
+  let current = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = simplify(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
 }
 
 /** Marks a code unit to drop in FOLD. */
@@ -93,8 +103,14 @@ function buildFoldTable(): Uint16Array {
  */
 export function normalizeText(text: string): string {
   if (text === '') return text;
-  const simplified = toSimplified(text.normalize('NFKC'));
-  return foldCodeUnits(simplified, FOLD);
+  const compatible = text.normalize('NFKC');
+  // Fold (and drop white space) before simplifying: opencc converts a character differently when a space
+  // stands beside it, so converting first made a second normalisation change the text again.
+  const folded = foldCodeUnits(compatible, FOLD);
+  // Dropping white space can bring two combining marks together that NFKC orders differently
+  // (fuzzing found 𝅗𝅥ﹰ): normalise once more so that normalising twice changes nothing.
+  const ordered = folded === compatible ? folded : folded.normalize('NFKC');
+  return toSimplified(ordered);
 }
 
 /** Applies a fold table; builds the result in chunks so long texts do not hit argument limits. */
@@ -144,8 +160,11 @@ const ASTRAL_SYMBOL = /[\p{P}\p{S}]/gu;
  */
 export function comparisonKey(text: string): string {
   if (text === '') return text;
-  const simplified = toSimplified(text.normalize('NFKC'));
-  const key = foldCodeUnits(simplified, KEY_FOLD);
+  // Built on normalizeText, so that the key of a normalised text is the key of the text itself.
+  const normal = normalizeText(text);
+  const folded = foldCodeUnits(normal, KEY_FOLD);
   // Astral symbols (emoji) are surrogate pairs the table cannot see; only scan when one may be there.
-  return /[\ud800-\udfff]/.test(key) ? key.replace(ASTRAL_SYMBOL, '') : key;
+  const key = /[\ud800-\udfff]/.test(folded) ? folded.replace(ASTRAL_SYMBOL, '') : folded;
+  // As in normalizeText: removing characters can bring combining marks together in another order.
+  return key === normal ? key : key.normalize('NFKC');
 }

@@ -48,6 +48,11 @@ describe('normalizeText', () => {
     expect(normalizeText(`${long}Ａ`)).toBe(`${long}a`);
   });
 
+  test('is idempotent when removing white space brings combining marks together (found by fuzzing)', () => {
+    const once = normalizeText('\u{1D157}\u{1D165}\uFE70');
+    expect(normalizeText(once)).toBe(once);
+  });
+
   test('is idempotent and never throws', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (text) => {
