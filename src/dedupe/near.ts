@@ -4,7 +4,7 @@
  * and verified pairs are joined in a union-find. Never compares every pair.
  */
 import { type BandingParams, createScratch, DEFAULT_BANDING, writeBandHashes } from './minhash.js';
-import { jaccard, shingleSet, writeShingleHashes } from './shingles.js';
+import { buildShingleSetTable, jaccardAtLeast, sharedNeeded } from './shingles.js';
 import { UnionFind } from './union-find.js';
 
 /** Buckets up to this size are verified pair by pair; larger ones only along a short window. */
@@ -39,14 +39,16 @@ export function linkNearDuplicates(
   const count = eligible.length;
   if (count < 2) return stats;
 
+  // Every eligible key's shingle set, built once into one buffer: candidates arrive in bucket order, so
+  // sets built on demand were rebuilt for almost every one of the millions of verified pairs. MinHash
+  // depends only on the set, so the band hashes are taken from the same table.
+  const table = buildShingleSetTable(keys, eligible);
   const bandHashes = new Uint32Array(count * params.bands);
   const scratch = createScratch(params);
-  let shingles = new Uint32Array(256);
   for (let e = 0; e < count; e++) {
-    const key = keys[eligible[e]!]!;
-    if (shingles.length < key.length) shingles = new Uint32Array(key.length * 2);
-    const written = writeShingleHashes(key, shingles);
-    writeBandHashes(shingles, written, params, scratch, bandHashes, e * params.bands);
+    const from = table.start[e]!;
+    const to = table.start[e + 1]!;
+    writeBandHashes(table.hashes.subarray(from, to), to - from, params, scratch, bandHashes, e * params.bands);
   }
 
   // Pack (band hash, position) into one exactly representable double so a native numeric
@@ -57,17 +59,6 @@ export function linkNearDuplicates(
   const positionScale = 2 ** positionBits;
   const hashShift = 32 - hashBits;
   const packed = new Float64Array(count);
-  // Every set is built once and kept until linking ends (about 250 MB at a million keys): a
-  // bounded cache rebuilt sets for almost every candidate pair and was most of the time spent.
-  const shingleSets: Uint32Array[] = [];
-  const setOf = (position: number): Uint32Array => {
-    let set = shingleSets[position];
-    if (set === undefined) {
-      set = shingleSet(keys[eligible[position]!]!);
-      shingleSets[position] = set;
-    }
-    return set;
-  };
   // A pair that shared a small bucket in an earlier band was verified there: verify it once, not
   // per band. (In a large bucket only a window of pairs is tried, so those may be tried again.)
   const inSmallBucket = new Uint8Array(count * params.bands);
@@ -83,15 +74,11 @@ export function linkNearDuplicates(
     const ka = eligible[a]!;
     const kb = eligible[b]!;
     if (sets.find(ka) === sets.find(kb)) return;
-    if (collidedBefore(a, b, currentBand)) return;
-    const setA = setOf(a);
-    const setB = setOf(b);
     // Jaccard can never exceed the ratio of the smaller set to the larger: skip pairs that cannot pass.
-    const smaller = Math.min(setA.length, setB.length);
-    const larger = Math.max(setA.length, setB.length);
-    if (larger > 0 && smaller < threshold * larger) return;
+    if (sharedNeeded(table.start[a + 1]! - table.start[a]!, table.start[b + 1]! - table.start[b]!, threshold) < 0) return;
+    if (collidedBefore(a, b, currentBand)) return;
     stats.verified++;
-    if (jaccard(setA, setB) >= threshold && sets.union(ka, kb)) stats.joined++;
+    if (jaccardAtLeast(table, a, b, threshold) && sets.union(ka, kb)) stats.joined++;
   };
 
   for (let band = 0; band < params.bands; band++) {

@@ -61,3 +61,79 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   const shared = intersectionSize(a, b);
   return shared / (a.length + b.length - shared);
 }
+
+/**
+ * The shingle sets of many keys in one buffer — set i is `hashes[start[i]] … hashes[start[i + 1] - 1]`,
+ * sorted and distinct — so a million sets cost their hashes and one offset each, not a million objects.
+ */
+export interface ShingleSetTable {
+  readonly hashes: Uint32Array;
+  readonly start: Uint32Array;
+}
+
+/** The table of the shingle sets of `keys[indices[0]]`, `keys[indices[1]]`, … in that order. */
+export function buildShingleSetTable(keys: readonly string[], indices: ArrayLike<number>, size: number = SHINGLE_SIZE): ShingleSetTable {
+  let capacity = 0;
+  for (let i = 0; i < indices.length; i++) capacity += Math.max(1, keys[indices[i]!]!.length);
+  const hashes = new Uint32Array(capacity);
+  const start = new Uint32Array(indices.length + 1);
+  let end = 0;
+  for (let i = 0; i < indices.length; i++) {
+    const key = keys[indices[i]!]!;
+    const from = end;
+    const count = writeShingleHashes(key, hashes.subarray(from, from + Math.max(1, key.length)), size);
+    const sorted = hashes.subarray(from, from + count).sort();
+    let unique = 0;
+    for (let k = 0; k < count; k++) {
+      if (k === 0 || sorted[k] !== sorted[unique - 1]) sorted[unique++] = sorted[k]!;
+    }
+    end = from + unique;
+    start[i + 1] = end;
+  }
+  // A view, not a copy: the slack left by repeated shingles is small, a second buffer would not be.
+  return { hashes: hashes.subarray(0, end), start };
+}
+
+/**
+ * Whether sets `a` and `b` of `table` have Jaccard similarity ≥ `threshold` — the same answer as
+ * `jaccard(a, b) >= threshold`, but the merge stops as soon as the shared count can no longer reach
+ * the bound, so the many candidate pairs that are far apart cost a fraction of a full merge.
+ */
+export function jaccardAtLeast(table: ShingleSetTable, a: number, b: number, threshold: number): boolean {
+  const { hashes, start } = table;
+  let i = start[a]!;
+  const aEnd = start[a + 1]!;
+  let j = start[b]!;
+  const bEnd = start[b + 1]!;
+  const needed = sharedNeeded(aEnd - i, bEnd - j, threshold);
+  if (needed < 0) return false;
+  let shared = 0;
+  while (i < aEnd && j < bEnd) {
+    const x = hashes[i]!;
+    const y = hashes[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else {
+      if (x < y) i++;
+      else j++;
+      if (shared + Math.min(aEnd - i, bEnd - j) < needed) return false;
+    }
+  }
+  return shared >= needed;
+}
+
+/**
+ * The least shared count s with s / (sizeA + sizeB − s) ≥ threshold, found with that very
+ * expression so the answer matches `jaccard() >= threshold` to the last bit; −1 when even the
+ * smaller set inside the larger one falls short.
+ */
+export function sharedNeeded(sizeA: number, sizeB: number, threshold: number): number {
+  const most = Math.min(sizeA, sizeB);
+  const total = sizeA + sizeB;
+  if (total === 0) return 0;
+  let s = Math.max(0, Math.floor((threshold * total) / (1 + threshold)) - 1);
+  while (s <= most && !(s / (total - s) >= threshold)) s++;
+  return s <= most ? s : -1;
+}
