@@ -5,9 +5,9 @@
 import { YijianError } from '../errors.js';
 import type { DuplicateGroup } from '../model.js';
 import { hashHex } from './hash.js';
-import { linkNearDuplicates } from './near.js';
-import { jaccard, shingleSet } from './shingles.js';
-import { UnionFind } from './union-find.js';
+import { findNearPairs } from './near.js';
+import { buildShingleSetTable, jaccard, shingleSet } from './shingles.js';
+import { groupAroundCanonicals } from './canonical-split.js';
 
 /** One record as deduplication sees it. */
 export interface DedupeItem {
@@ -75,28 +75,32 @@ export function findDuplicateGroups(items: readonly DedupeItem[], options: Dedup
   }
   slotOfKey.clear();
 
-  // Near: among distinct keys long enough to compare.
-  const sets = new UnionFind(keys.length);
+  // Near: among distinct keys long enough to compare, similar pairs found by LSH, then groups built
+  // around canonical keys (dedupe/canonical-split.ts). Each key's group is named by its canonical key's slot.
   let eligibleCount = 0;
   for (const key of keys) if (key.length >= MIN_NEAR_LENGTH) eligibleCount++;
   const eligible = new Uint32Array(eligibleCount);
   for (let slot = 0, e = 0; slot < keys.length; slot++) {
     if (keys[slot]!.length >= MIN_NEAR_LENGTH) eligible[e++] = slot;
   }
-  linkNearDuplicates(keys, eligible, near, sets);
+  const table = buildShingleSetTable(keys, eligible);
+  const canonicalOf = groupAroundCanonicals(table, findNearPairs(table, near), near);
+  const rootOf = new Uint32Array(keys.length);
+  for (let slot = 0; slot < keys.length; slot++) rootOf[slot] = slot;
+  for (let e = 0; e < eligibleCount; e++) rootOf[eligible[e]!] = eligible[canonicalOf[e]!]!;
 
-  // Records per component, so groups are built only for components of two or more records.
+  // Records per group, so groups are built only for groups of two or more records.
   const recordsPerRoot = new Uint32Array(keys.length);
   for (let i = 0; i < items.length; i++) {
     const slot = slotOfItem[i]!;
-    if (slot >= 0) recordsPerRoot[sets.find(slot)]!++;
+    if (slot >= 0) recordsPerRoot[rootOf[slot]!]!++;
   }
   const byRoot = new Map<number, number[]>();
   const order: number[][] = [];
   for (let i = 0; i < items.length; i++) {
     const slot = slotOfItem[i]!;
     if (slot < 0) continue;
-    const root = sets.find(slot);
+    const root = rootOf[slot]!;
     if (recordsPerRoot[root]! < 2) continue;
     let members = byRoot.get(root);
     if (members === undefined) {
@@ -131,7 +135,7 @@ function buildGroup(
   }
   let minSimilarity = 1;
   if (otherSlots.size > 0) {
-    // Reported against the canonical record, so a chain a~b~c shows how far c drifted from a.
+    // Measured against the canonical record, which every member is within the threshold of.
     const canonicalSet = shingleSet(keys[canonicalSlot]!);
     for (const slot of otherSlots) {
       minSimilarity = Math.min(minSimilarity, jaccard(canonicalSet, shingleSet(keys[slot]!)));

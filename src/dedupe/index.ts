@@ -8,5 +8,6 @@ export {
 } from './groups.js';
 export { SHINGLE_SIZE, jaccard, shingleSet } from './shingles.js';
 export { DEFAULT_BANDING, type BandingParams } from './minhash.js';
-export { linkNearDuplicates, type NearLinkStats } from './near.js';
+export { findNearPairs, type NearPairs } from './near.js';
+export { groupAroundCanonicals } from './canonical-split.js';
 export { hashHex } from './hash.js';

@@ -1,11 +1,10 @@
 /**
- * Near-duplicate linking: LSH banding over MinHash band hashes proposes candidate pairs among
- * distinct keys; each candidate is verified with the exact Jaccard similarity of shingle sets
- * and verified pairs are joined in a union-find. Never compares every pair.
+ * Near-duplicate pairs: LSH banding over MinHash band hashes proposes candidate pairs among distinct
+ * keys, and each candidate is verified with the exact Jaccard similarity of shingle sets. Never
+ * compares every pair.
  */
 import { type BandingParams, createScratch, DEFAULT_BANDING, writeBandHashes } from './minhash.js';
-import { buildShingleSetTable, jaccardAtLeast, sharedNeeded } from './shingles.js';
-import { UnionFind } from './union-find.js';
+import { jaccardAtLeast, sharedNeeded, type ShingleSetTable } from './shingles.js';
 
 /** Buckets up to this size are verified pair by pair; larger ones only along a short window. */
 const SMALL_BUCKET = 16;
@@ -16,39 +15,34 @@ const SMALL_BUCKET = 16;
  */
 const WINDOW = 3;
 
-/** What the linking did, for benchmarks and tests. */
-export interface NearLinkStats {
-  /** Candidate pairs whose similarity was computed. */
-  verified: number;
-  /** Verified pairs at or above the threshold that joined two sets. */
-  joined: number;
+/** Pairs of table positions found similar: pair i is (`earlier[i]`, `later[i]`), earlier < later. */
+export interface NearPairs {
+  readonly earlier: Uint32Array;
+  readonly later: Uint32Array;
+  /** Candidate pairs whose similarity was computed, for benchmarks and tests. */
+  readonly verified: number;
 }
 
 /**
- * Joins in `sets` every pair of `keys[eligible[i]]` with Jaccard ≥ `threshold` that LSH proposes.
- * `sets` is indexed like `keys`.
+ * Every pair of the table's sets with Jaccard ≥ `threshold` that LSH proposes (a pair may be listed
+ * more than once). `table` holds one shingle set per distinct key, in canonical order.
  */
-export function linkNearDuplicates(
-  keys: readonly string[],
-  eligible: Uint32Array,
-  threshold: number,
-  sets: UnionFind,
-  params: BandingParams = DEFAULT_BANDING,
-): NearLinkStats {
-  const stats: NearLinkStats = { verified: 0, joined: 0 };
-  const count = eligible.length;
-  if (count < 2) return stats;
+export function findNearPairs(table: ShingleSetTable, threshold: number, params: BandingParams = DEFAULT_BANDING): NearPairs {
+  const count = table.start.length - 1;
+  let verified = 0;
+  let earlier: Uint32Array = new Uint32Array(1024);
+  let later: Uint32Array = new Uint32Array(1024);
+  let found = 0;
+  if (count < 2) return { earlier: earlier.subarray(0, 0), later: later.subarray(0, 0), verified };
 
-  // Every eligible key's shingle set, built once into one buffer: candidates arrive in bucket order, so
-  // sets built on demand were rebuilt for almost every one of the millions of verified pairs. MinHash
-  // depends only on the set, so the band hashes are taken from the same table.
-  const table = buildShingleSetTable(keys, eligible);
-  const bandHashes = new Uint32Array(count * params.bands);
+  const bands = params.bands;
+  // MinHash depends only on the set, so the band hashes are taken from the table verification uses.
+  const bandHashes = new Uint32Array(count * bands);
   const scratch = createScratch(params);
   for (let e = 0; e < count; e++) {
     const from = table.start[e]!;
     const to = table.start[e + 1]!;
-    writeBandHashes(table.hashes.subarray(from, to), to - from, params, scratch, bandHashes, e * params.bands);
+    writeBandHashes(table.hashes.subarray(from, to), to - from, params, scratch, bandHashes, e * bands);
   }
 
   // Pack (band hash, position) into one exactly representable double so a native numeric
@@ -61,30 +55,34 @@ export function linkNearDuplicates(
   const packed = new Float64Array(count);
   // A pair that shared a small bucket in an earlier band was verified there: verify it once, not
   // per band. (In a large bucket only a window of pairs is tried, so those may be tried again.)
-  const inSmallBucket = new Uint8Array(count * params.bands);
+  const inSmallBucket = new Uint8Array(count * bands);
   const collidedBefore = (a: number, b: number, band: number): boolean => {
     for (let earlier = 0; earlier < band; earlier++) {
-      const slot = a * params.bands + earlier;
-      if (inSmallBucket[slot] === 1 && bandHashes[slot] === bandHashes[b * params.bands + earlier]) return true;
+      const slot = a * bands + earlier;
+      if (inSmallBucket[slot] === 1 && bandHashes[slot] === bandHashes[b * bands + earlier]) return true;
     }
     return false;
   };
   let currentBand = 0;
   const tryPair = (a: number, b: number): void => {
-    const ka = eligible[a]!;
-    const kb = eligible[b]!;
-    if (sets.find(ka) === sets.find(kb)) return;
     // Jaccard can never exceed the ratio of the smaller set to the larger: skip pairs that cannot pass.
     if (sharedNeeded(table.start[a + 1]! - table.start[a]!, table.start[b + 1]! - table.start[b]!, threshold) < 0) return;
     if (collidedBefore(a, b, currentBand)) return;
-    stats.verified++;
-    if (jaccardAtLeast(table, a, b, threshold) && sets.union(ka, kb)) stats.joined++;
+    verified++;
+    if (!jaccardAtLeast(table, a, b, threshold)) return;
+    if (found === earlier.length) {
+      earlier = grow(earlier);
+      later = grow(later);
+    }
+    earlier[found] = Math.min(a, b);
+    later[found] = Math.max(a, b);
+    found++;
   };
 
-  for (let band = 0; band < params.bands; band++) {
+  for (let band = 0; band < bands; band++) {
     currentBand = band;
     for (let e = 0; e < count; e++) {
-      const hash = bandHashes[e * params.bands + band]! >>> hashShift;
+      const hash = bandHashes[e * bands + band]! >>> hashShift;
       packed[e] = hash * positionScale + e;
     }
     packed.sort();
@@ -97,7 +95,7 @@ export function linkNearDuplicates(
       if (size > 1) {
         const reach = size <= SMALL_BUCKET ? size : WINDOW;
         if (size <= SMALL_BUCKET) {
-          for (let j = runStart; j < runEnd; j++) inSmallBucket[(packed[j]! - bucket * positionScale) * params.bands + band] = 1;
+          for (let j = runStart; j < runEnd; j++) inSmallBucket[(packed[j]! - bucket * positionScale) * bands + band] = 1;
         }
         for (let j = runStart + 1; j < runEnd; j++) {
           const b = packed[j]! - bucket * positionScale;
@@ -109,5 +107,11 @@ export function linkNearDuplicates(
       runStart = runEnd;
     }
   }
-  return stats;
+  return { earlier: earlier.subarray(0, found), later: later.subarray(0, found), verified };
+}
+
+function grow(array: Uint32Array): Uint32Array {
+  const larger = new Uint32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }

@@ -10,7 +10,6 @@ import {
   shingleSet,
 } from '../../src/dedupe/index.js';
 import { EDITED_COPIES, FORM_LETTER, roughKey, SHORT_OPINIONS, UNRELATED_SAME_ARTICLE } from './examples.js';
-import { shuffled } from '../support/shuffle.js';
 
 const near = { near: DEFAULT_NEAR_THRESHOLD };
 
@@ -186,13 +185,49 @@ describe('properties', () => {
     );
   });
 
-  it('the same groups (as sets) come out whatever the input order', () => {
+  it('every member of a near group is within the threshold of its canonical record (no chains)', () => {
     fc.assert(
-      fc.property(itemsArb, fc.integer(), (items, seed) => {
-        const canon = (groups: ReturnType<typeof findDuplicateGroups>) =>
-          groups.map((g) => [...g.members].sort().join(',')).sort();
-        expect(canon(findDuplicateGroups(shuffled(items, seed), near))).toEqual(canon(findDuplicateGroups(items, near)));
+      fc.property(itemsArb, fc.double({ min: 0.3, max: 1, noNaN: true }), (items, threshold) => {
+        const keyOf = new Map(items.map((i) => [i.id, i.key]));
+        for (const group of findDuplicateGroups(items, { near: threshold })) {
+          const canonical = shingleSet(keyOf.get(group.canonical)!);
+          for (const member of group.members) {
+            expect(jaccard(canonical, shingleSet(keyOf.get(member)!))).toBeGreaterThanOrEqual(threshold);
+          }
+          expect(group.minSimilarity).toBeGreaterThanOrEqual(Math.floor(threshold * 10000) / 10000);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the same groups come out on a second run (the input arrives in canonical order)', () => {
+    fc.assert(
+      fc.property(itemsArb, (items) => {
+        expect(findDuplicateGroups(items, near)).toEqual(findDuplicateGroups(items.map((i) => ({ ...i })), near));
       }),
     );
+  });
+});
+
+describe('chains of edits', () => {
+  // Each text changes a few more words of the one before: neighbours are near duplicates, the ends are not.
+  const words = ['携犬出户', '应当束犬链', '犬链长度', '不得超过一点五米', '由成年人牵领', '在电梯内', '收紧犬链', '避让老人儿童'];
+  const replacement = ['带狗外出', '必须拴绳子', '绳子长短', '最多一米半', '由大人牵着', '在楼道里', '拉紧绳子', '让开老幼'];
+  const chain = words.map((_w, step) => words.map((w, i) => (i < step ? replacement[i]! : w)).join('，'));
+
+  it('does not put the two ends of a chain in one group', () => {
+    const items = chain.map((text, i) => item(`c${i}`, text));
+    const keyOf = new Map(items.map((i) => [i.id, i.key]));
+    const similar = (a: string, b: string): number => jaccard(shingleSet(keyOf.get(a)!), shingleSet(keyOf.get(b)!));
+    // The premise: each step is a near duplicate of the one before, the last one is far from the first.
+    for (let i = 1; i < items.length; i++) expect(similar(`c${i - 1}`, `c${i}`)).toBeGreaterThanOrEqual(DEFAULT_NEAR_THRESHOLD);
+    expect(similar('c0', `c${items.length - 1}`)).toBeLessThan(DEFAULT_NEAR_THRESHOLD);
+
+    const groups = findDuplicateGroups(items, near);
+    expect(groups.length).toBeGreaterThan(1);
+    for (const group of groups) {
+      for (const member of group.members) expect(similar(group.canonical, member)).toBeGreaterThanOrEqual(DEFAULT_NEAR_THRESHOLD);
+    }
   });
 });
