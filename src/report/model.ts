@@ -51,14 +51,16 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   const draft = digest.draft;
   const records = digest.records;
   const byId = new Map(records.map((r) => [r.id, r]));
-  const groupCanonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
-  // Looked up once per record: the counts below ask for it several times per record.
-  const canonicalIds = new Map(
-    records.map((r) => [r, r.duplicateGroup === null ? r.id : (groupCanonical.get(r.duplicateGroup) ?? r.id)] as const),
-  );
-  const canonicalOf = (r: DigestRecord): string => canonicalIds.get(r) ?? r.id;
-  const bySameOpinion = new Map<string, DigestRecord[]>();
-  for (const r of records) push(bySameOpinion, canonicalOf(r), r);
+  const groups = new Map(digest.duplicateGroups.map((g) => [g.id, g]));
+  // No per-record maps here: at a million records each one costs about a hundred megabytes.
+  const canonicalOf = (r: DigestRecord): string => (r.duplicateGroup === null ? r.id : (groups.get(r.duplicateGroup)?.canonical ?? r.id));
+  /** The records that sent the same opinion as canonical record `record`: its group's members, in order. */
+  const sameOpinion = (record: DigestRecord): DigestRecord[] => {
+    const group = record.duplicateGroup === null ? undefined : groups.get(record.duplicateGroup);
+    if (group === undefined) return [record];
+    const members = group.members.flatMap((id) => byId.get(id) ?? []);
+    return members.length > 0 ? members : [record];
+  };
   // articleKeyLabel searches the draft's articles; a code of 1,260 articles and thousands of clusters make that add up.
   const labels = new Map<string, string>();
   const label = (key: string): string => {
@@ -89,7 +91,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   };
   const memberView = (cluster: Cluster, id: string): MemberView => {
     const record = recordOf(cluster, id);
-    const sources = (bySameOpinion.get(id) ?? [record]).map(sourceView);
+    const sources = sameOpinion(record).map(sourceView);
     return {
       recordId: id,
       text: maskPersonalData(record.opinion),
