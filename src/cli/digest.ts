@@ -16,6 +16,7 @@ import { REPORT_FILES, renderReports } from '../report/index.js';
 import type { Digest } from '../model.js';
 import { resolveConfigPath } from '../config/load.js';
 import { action, parseUnit, type CommandContext } from './program.js';
+import type { IngestResult } from '../ingest/index.js';
 import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
 import { inputsOrConfig } from './config.js';
@@ -130,12 +131,19 @@ function stepProgress(context: CommandContext): { onStep: (step: DigestStep, don
   };
 }
 
-/** Runs the digest on files (or the config's inputs) and writes the reports; returns the exit code. */
-export async function digest(context: CommandContext, files: string[], flags: DigestFlags): Promise<number> {
-  const run = normalizeDigestFlags(flags, context);
-  const outputs = [DIGEST_FILE, ...reportNames(run.formats)].map((name) => join(run.outputDir, name));
-  for (const path of outputs) assertWritable(path, flags.force);
+/** The model and what the command still needs of the reading once the records are let go. */
+interface BuiltDigest {
+  model: Digest;
+  reconciliation: IngestResult['reconciliation'];
+  balanced: boolean;
+  hasProblems: boolean;
+}
 
+/**
+ * Reads the inputs and builds the model. A function of its own so that the ingested records, which
+ * the model copies, are let go when it returns: at a million records they are most of a gigabyte.
+ */
+async function readAndBuild(context: CommandContext, files: string[], flags: DigestFlags, run: DigestRun): Promise<BuiltDigest> {
   const options = ingestOptionsFrom(flags, context);
   const draft = await draftFrom(flags, context);
   const segmenter = segmenterFrom(flags, context);
@@ -151,7 +159,16 @@ export async function digest(context: CommandContext, files: string[], flags: Di
     date: run.date,
   }, progress.onStep);
   progress.stop();
+  return { model, reconciliation: result.reconciliation, balanced: result.reconciliation.balanced, hasProblems };
+}
 
+/** Runs the digest on files (or the config's inputs) and writes the reports; returns the exit code. */
+export async function digest(context: CommandContext, files: string[], flags: DigestFlags): Promise<number> {
+  const run = normalizeDigestFlags(flags, context);
+  const outputs = [DIGEST_FILE, ...reportNames(run.formats)].map((name) => join(run.outputDir, name));
+  for (const path of outputs) assertWritable(path, flags.force);
+
+  const { model, reconciliation, balanced, hasProblems } = await readAndBuild(context, files, flags, run);
   // Read the old decision sheet before writing anything, so a bad one leaves the output folder untouched.
   const carried = await carriedDecisions(flags.decisions, model, context);
   await writeJsonAtomic(join(run.outputDir, DIGEST_FILE), model, { force: flags.force });
@@ -160,12 +177,12 @@ export async function digest(context: CommandContext, files: string[], flags: Di
 
   const summary = digestSummary(model);
   if (flags.json === true) {
-    context.stdout(`${JSON.stringify({ outputDir: run.outputDir, files: [DIGEST_FILE, ...rendered.map((file) => file.name)], totals: model.totals, reconciliation: result.reconciliation }, null, 2)}\n`);
+    context.stdout(`${JSON.stringify({ outputDir: run.outputDir, files: [DIGEST_FILE, ...rendered.map((file) => file.name)], totals: model.totals, reconciliation }, null, 2)}\n`);
   } else {
     context.stdout(summary);
   }
-  context.terminal.info(reconciliationLine(result));
+  context.terminal.info(reconciliationLine({ reconciliation }));
   context.terminal.success(`已写入 ${run.outputDir}：${[DIGEST_FILE, ...rendered.map((file) => file.name)].join('、')}`);
-  if (!result.reconciliation.balanced) return EXIT.failure;
+  if (!balanced) return EXIT.failure;
   return flags.strict === true && hasProblems ? EXIT.inputProblems : EXIT.ok;
 }

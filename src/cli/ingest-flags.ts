@@ -54,7 +54,7 @@ export async function readInputs(args: readonly string[], options: IngestOptions
 }
 
 /** The reconciliation line every reading command prints. */
-export function reconciliationLine(result: IngestResult): string {
+export function reconciliationLine(result: Pick<IngestResult, 'reconciliation'>): string {
   const r = result.reconciliation;
   const sign = r.balanced ? '=' : '≠';
   const failed = r.failedFiles > 0 ? `，${r.failedFiles} 个文件无法读取` : '';

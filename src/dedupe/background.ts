@@ -1,46 +1,102 @@
 /**
  * The duplicate search in a second thread: it needs only the comparison keys, so on a 2-core machine it
- * runs while the main thread assigns articles and segments opinions, instead of before them.
+ * runs while the main thread assigns articles and segments opinions, instead of before them. Keys go
+ * over as one string and their ends, sets come back as typed arrays: a million small objects would
+ * cost seconds to copy each way and hundreds of megabytes in the worker.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DuplicateGroup } from '../model.js';
 import { YijianError, type YijianErrorCode } from '../errors.js';
-import { findDuplicateGroups, type DedupeItem, type DedupeOptions } from './groups.js';
+import { findDuplicateSets, type DedupeOptions, type DuplicateSet } from './groups.js';
 
-/** What the worker is given. */
+/** What the worker is given: the keys, concatenated, and where each one ends. */
 export interface DedupeJob {
-  items: readonly DedupeItem[];
+  keys: string;
+  ends: Uint32Array;
   near: number;
 }
 
-/** What the worker answers. */
-export type DedupeReply = { ok: true; groups: DuplicateGroup[] } | { ok: false; code: YijianErrorCode; message: string };
+/** Duplicate sets as typed arrays: set i has members[starts[i]] … members[starts[i + 1] - 1]. */
+export interface PackedSets {
+  members: Uint32Array;
+  starts: Uint32Array;
+  /** 1 for a near set, 0 for an exact one. */
+  near: Uint8Array;
+  minSimilarity: Float64Array;
+}
 
-/** A search under way: `done` turns true when the answer has arrived; `groups()` waits for it. */
+/** What the worker answers. */
+export type DedupeReply = ({ ok: true } & PackedSets) | { ok: false; code: YijianErrorCode; message: string };
+
+/** A search under way: `done` turns true when the answer has arrived; `sets()` waits for it. */
 export interface DuplicateSearch {
   readonly done: () => boolean;
-  groups(): Promise<DuplicateGroup[]>;
+  sets(): Promise<DuplicateSet[]>;
+}
+
+/** The job for `keys`. */
+export function packKeys(keys: readonly string[], near: number): DedupeJob {
+  const ends = new Uint32Array(keys.length);
+  let end = 0;
+  keys.forEach((key, index) => {
+    end += key.length;
+    ends[index] = end;
+  });
+  return { keys: keys.join(''), ends, near };
+}
+
+/** The keys of a job, as strings again. */
+export function unpackKeys(job: DedupeJob): string[] {
+  const keys = new Array<string>(job.ends.length);
+  let start = 0;
+  for (let index = 0; index < job.ends.length; index++) {
+    keys[index] = job.keys.slice(start, job.ends[index]!);
+    start = job.ends[index]!;
+  }
+  return keys;
+}
+
+/** Sets as typed arrays, to be transferred rather than copied. */
+export function packSets(sets: readonly DuplicateSet[]): PackedSets {
+  const starts = new Uint32Array(sets.length + 1);
+  sets.forEach((set, index) => (starts[index + 1] = starts[index]! + set.members.length));
+  const members = new Uint32Array(starts[sets.length]!);
+  sets.forEach((set, index) => members.set(set.members, starts[index]!));
+  return {
+    members,
+    starts,
+    near: Uint8Array.from(sets, (set) => (set.kind === 'near' ? 1 : 0)),
+    minSimilarity: Float64Array.from(sets, (set) => set.minSimilarity),
+  };
+}
+
+/** The sets packed by packSets. */
+export function unpackSets(packed: PackedSets): DuplicateSet[] {
+  return Array.from(packed.near, (near, index) => ({
+    kind: near === 1 ? 'near' : 'exact',
+    members: Array.from(packed.members.subarray(packed.starts[index]!, packed.starts[index + 1]!)),
+    minSimilarity: packed.minSimilarity[index]!,
+  }));
 }
 
 // tsc compiles worker.ts beside this module into dist/dedupe/. Under vitest this module is loaded from
 // src/*.ts, where Node 20 cannot start a .ts worker: the search then runs in-process when asked for.
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-/** Starts the search in a worker thread (in-process when no compiled worker is beside this module). */
-export function startDuplicateSearch(items: readonly DedupeItem[], options: DedupeOptions): DuplicateSearch {
+/** Starts the search over `keys` (in canonical order) in a worker thread, or in-process without a compiled worker. */
+export function startDuplicateSearch(keys: readonly string[], options: DedupeOptions): DuplicateSearch {
   if (!existsSync(fileURLToPath(WORKER_URL))) {
     // "Done" at once, so the caller does not segment ahead for a search that has not started.
-    return { done: () => true, groups: async () => findDuplicateGroups(items, options) };
+    return { done: () => true, sets: async () => findDuplicateSets(keys, options) };
   }
   let finished = false;
   const worker = new Worker(WORKER_URL);
-  const answer = new Promise<DuplicateGroup[]>((resolve, reject) => {
+  const answer = new Promise<DuplicateSet[]>((resolve, reject) => {
     worker.once('message', (reply: DedupeReply) => {
       finished = true;
       void worker.terminate();
-      if (reply.ok) resolve(reply.groups);
+      if (reply.ok) resolve(unpackSets(reply));
       else reject(new YijianError(reply.code, reply.message));
     });
     worker.once('error', (error) => {
@@ -48,7 +104,6 @@ export function startDuplicateSearch(items: readonly DedupeItem[], options: Dedu
       reject(error);
     });
   });
-  const job: DedupeJob = { items, near: options.near };
-  worker.postMessage(job);
-  return { done: () => finished, groups: () => answer };
+  worker.postMessage(packKeys(keys, options.near));
+  return { done: () => finished, sets: () => answer };
 }

@@ -42,6 +42,27 @@ export const MIN_NEAR_LENGTH = 8;
 
 /** Groups records that say the same thing; only sets of two or more records become groups. */
 export function findDuplicateGroups(items: readonly DedupeItem[], options: DedupeOptions): DuplicateGroup[] {
+  const seenIds = new Set<string>();
+  for (const item of items) {
+    if (seenIds.has(item.id)) throw new YijianError('E_INTERNAL', `去重时发现重复的记录编号 ${item.id}`);
+    seenIds.add(item.id);
+  }
+  return groupsFromSets(items, findDuplicateSets(items.map((item) => item.key), options));
+}
+
+/** A set of records that say the same thing, by position in the keys given; the first is canonical. */
+export interface DuplicateSet {
+  readonly kind: DuplicateGroup['kind'];
+  /** Positions, ascending: the canonical record first. */
+  readonly members: readonly number[];
+  readonly minSimilarity: number;
+}
+
+/**
+ * The duplicate sets among comparison keys given in canonical order — all the search needs, so it can
+ * run where the records are not (dedupe/background.ts). Only sets of two or more records are returned.
+ */
+export function findDuplicateSets(itemKeys: readonly string[], options: DedupeOptions): DuplicateSet[] {
   const near = options.near;
   if (!Number.isFinite(near) || near < 0 || near > 1) {
     throw new YijianError('E_USAGE', `近似重复阈值应在 0 到 1 之间，收到 ${String(near)}`, {
@@ -52,24 +73,19 @@ export function findDuplicateGroups(items: readonly DedupeItem[], options: Dedup
   // Exact: one slot per distinct non-empty key, in order of first appearance.
   const slotOfKey = new Map<string, number>();
   const keys: string[] = [];
-  const slotOfItem = new Int32Array(items.length);
-  const seenIds = new Set<string>();
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    if (seenIds.has(item.id)) {
-      throw new YijianError('E_INTERNAL', `去重时发现重复的记录编号 ${item.id}`);
-    }
-    seenIds.add(item.id);
+  const slotOfItem = new Int32Array(itemKeys.length);
+  for (let i = 0; i < itemKeys.length; i++) {
+    const key = itemKeys[i]!;
     // An empty key (an opinion of punctuation only) says nothing to compare: never a duplicate.
-    if (item.key.length === 0) {
+    if (key.length === 0) {
       slotOfItem[i] = -1;
       continue;
     }
-    let slot = slotOfKey.get(item.key);
+    let slot = slotOfKey.get(key);
     if (slot === undefined) {
       slot = keys.length;
-      slotOfKey.set(item.key, slot);
-      keys.push(item.key);
+      slotOfKey.set(key, slot);
+      keys.push(key);
     }
     slotOfItem[i] = slot;
   }
@@ -91,13 +107,13 @@ export function findDuplicateGroups(items: readonly DedupeItem[], options: Dedup
 
   // Records per group, so groups are built only for groups of two or more records.
   const recordsPerRoot = new Uint32Array(keys.length);
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < itemKeys.length; i++) {
     const slot = slotOfItem[i]!;
     if (slot >= 0) recordsPerRoot[rootOf[slot]!]!++;
   }
   const byRoot = new Map<number, number[]>();
   const order: number[][] = [];
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < itemKeys.length; i++) {
     const slot = slotOfItem[i]!;
     if (slot < 0) continue;
     const root = rootOf[slot]!;
@@ -111,28 +127,13 @@ export function findDuplicateGroups(items: readonly DedupeItem[], options: Dedup
     members.push(i);
   }
 
-  const groups = order.map((members) => buildGroup(items, keys, slotOfItem, members));
-  assignIds(groups);
-  return groups;
+  return order.map((members) => duplicateSet(keys, slotOfItem, members));
 }
 
-function buildGroup(
-  items: readonly DedupeItem[],
-  keys: readonly string[],
-  slotOfItem: Int32Array,
-  members: readonly number[],
-): DuplicateGroup {
-  const first = members[0]!;
-  const canonicalSlot = slotOfItem[first]!;
-  const points = new Set<string>();
-  const counties = new Set<string>();
+function duplicateSet(keys: readonly string[], slotOfItem: Int32Array, members: readonly number[]): DuplicateSet {
+  const canonicalSlot = slotOfItem[members[0]!]!;
   const otherSlots = new Set<number>();
-  for (const index of members) {
-    const item = items[index]!;
-    if (item.point !== null) points.add(item.point);
-    if (item.county !== null) counties.add(item.county);
-    if (slotOfItem[index] !== canonicalSlot) otherSlots.add(slotOfItem[index]!);
-  }
+  for (const index of members) if (slotOfItem[index] !== canonicalSlot) otherSlots.add(slotOfItem[index]!);
   let minSimilarity = 1;
   if (otherSlots.size > 0) {
     // Measured against the canonical record, which every member is within the threshold of.
@@ -143,16 +144,35 @@ function buildGroup(
     // Rounded down so the figure never overstates the similarity; 4 digits keep JSON diffs quiet.
     minSimilarity = Math.floor(minSimilarity * 10000) / 10000;
   }
-  return {
-    id: '', // assigned by assignIds once every group is known
-    kind: otherSlots.size > 0 ? 'near' : 'exact',
-    canonical: items[first]!.id,
-    members: members.map((index) => items[index]!.id),
-    submissions: members.length,
-    points: [...points].sort(),
-    counties: [...counties].sort(),
-    minSimilarity,
-  };
+  return { kind: otherSlots.size > 0 ? 'near' : 'exact', members, minSimilarity };
+}
+
+/** What a group needs of a record besides its key. */
+export type GroupedRecord = Pick<DedupeItem, 'id' | 'point' | 'county'>;
+
+/** Duplicate groups from sets found over `records`' keys (same positions): ids, points, counties. */
+export function groupsFromSets(records: readonly GroupedRecord[], sets: readonly DuplicateSet[]): DuplicateGroup[] {
+  const groups = sets.map((set): DuplicateGroup => {
+    const points = new Set<string>();
+    const counties = new Set<string>();
+    for (const index of set.members) {
+      const record = records[index]!;
+      if (record.point !== null) points.add(record.point);
+      if (record.county !== null) counties.add(record.county);
+    }
+    return {
+      id: '', // assigned by assignIds once every group is known
+      kind: set.kind,
+      canonical: records[set.members[0]!]!.id,
+      members: set.members.map((index) => records[index]!.id),
+      submissions: set.members.length,
+      points: [...points].sort(),
+      counties: [...counties].sort(),
+      minSimilarity: set.minSimilarity,
+    };
+  });
+  assignIds(groups);
+  return groups;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   type SheetReport,
 } from '../model.js';
 import { startDuplicateSearch } from '../dedupe/background.js';
+import { groupsFromSets } from '../dedupe/groups.js';
 import { clusterOpinions } from '../cluster/index.js';
 
 /** What was read: the output of ingestion. */
@@ -61,56 +62,77 @@ export async function buildDigest(
   // The duplicate search needs only the comparison keys: it runs in a second thread while this one assigns
   // articles. The keys are built inline so that nothing here holds them once they are posted.
   const search = startDuplicateSearch(
-    records.map((record) => ({ id: record.id, key: text.comparisonKey(record.opinion), point: record.point, county: record.county })),
+    records.map((record) => text.comparisonKey(record.opinion)),
     { near: settings.near },
   );
 
-  // Terms are the costly part (jieba); compute them once per record, only when something asks.
-  const termsOf = new Map<string, string[]>();
-  const termsFor = (record: OpinionRecord): string[] => {
-    let terms = termsOf.get(record.id);
+  // Everything per record is kept by position in `records`, not in maps keyed by id: at a million
+  // records each such map costs about a hundred megabytes.
+  const termsAt: (string[] | undefined)[] = new Array<string[] | undefined>(total);
+  const termsFor = (index: number): string[] => {
+    let terms = termsAt[index];
     if (terms === undefined) {
-      terms = text.terms(record.opinion);
-      termsOf.set(record.id, terms);
+      terms = text.terms(records[index]!.opinion);
+      termsAt[index] = terms;
     }
     return terms;
   };
 
-  const assignments = new Map<string, ArticleAssignment[]>();
-  records.forEach((record, index) => {
+  // Most records carry one of a few thousand assignments (the same 条款 cell, the same article): one
+  // frozen copy of each is shared, and nothing downstream can change a shared one by accident.
+  const sharedAssignments = new Map<string, readonly ArticleAssignment[]>();
+  const share = (found: readonly ArticleAssignment[]): ArticleAssignment[] => {
+    const key = found.map((a) => `${a.key}\u0001${a.source}\u0001${a.confidence}\u0001${a.cited ?? '\u0002'}\u0001${a.notInDraft}`).join('\u0003');
+    let shared = sharedAssignments.get(key);
+    if (shared === undefined) {
+      shared = Object.freeze(found.map((a) => Object.freeze({ ...a })));
+      sharedAssignments.set(key, shared);
+    }
+    return shared as ArticleAssignment[];
+  };
+  const articlesAt: ArticleAssignment[][] = new Array<ArticleAssignment[]>(total);
+  for (let index = 0; index < total; index++) {
     if (index % 5000 === 0) onStep('assign', index, total);
-    const found = text.assign({ article: record.article, opinion: record.opinion }, () => termsFor(record));
-    assignments.set(record.id, found.length > 0 ? found : [unassigned()]);
-  });
+    const record = records[index]!;
+    const found = text.assign({ article: record.article, opinion: record.opinion }, () => termsFor(index));
+    articlesAt[index] = share(found.length > 0 ? found : [unassigned()]);
+  }
+  sharedAssignments.clear();
   onStep('assign', total, total);
 
   // While the search is still running, segment ahead: clustering needs the terms of (nearly) every record.
   onStep('dedupe', 0, total);
   for (let next = 0; !search.done() && next < total; ) {
     const end = Math.min(total, next + 2000);
-    for (; next < end; next++) termsFor(records[next]!);
+    for (; next < end; next++) termsFor(next);
     onStep('dedupe', next, total);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  const groups = await search.groups();
+  const sets = await search.sets();
+  const groups = groupsFromSets(records, sets);
   onStep('dedupe', total, total);
-  const groupOf = new Map<string, DuplicateGroup>();
-  for (const group of groups) for (const member of group.members) groupOf.set(member, group);
-
-  const byId = new Map(records.map((record) => [record.id, record]));
-  const distinct = records.filter((record) => {
-    const group = groupOf.get(record.id);
-    return group === undefined || group.canonical === record.id;
+  // Which set (and group: same index) each record is in, −1 for none.
+  const setAt = new Int32Array(total).fill(-1);
+  sets.forEach((set, index) => {
+    for (const member of set.members) setAt[member] = index;
   });
+  const groupAt = (index: number): DuplicateGroup | undefined => groups[setAt[index]!];
+
+  const distinct: number[] = [];
+  for (let index = 0; index < total; index++) {
+    const group = groupAt(index);
+    if (group === undefined || group.canonical === records[index]!.id) distinct.push(index);
+  }
   onStep('cluster', 0, distinct.length);
   const clusters = clusterOpinions(
-    distinct.map((record) => {
-      const group = groupOf.get(record.id);
-      const members = group === undefined ? [record] : group.members.map((id) => byId.get(id) ?? record);
+    distinct.map((index) => {
+      const record = records[index]!;
+      const group = groupAt(index);
+      const members = setAt[index]! < 0 ? [index] : sets[setAt[index]!]!.members;
       return {
         id: record.id,
-        article: primaryArticle(members.map((member) => assignments.get(member.id) ?? [])),
-        terms: termsFor(record),
+        article: primaryArticle(members.map((member) => articlesAt[member]!)),
+        terms: termsFor(index),
         submissions: members.length,
         points: group?.points ?? (record.point === null ? [] : [record.point]),
         counties: group?.counties ?? (record.county === null ? [] : [record.county]),
@@ -119,17 +141,17 @@ export async function buildDigest(
     { threshold: settings.clusterThreshold },
   );
   onStep('cluster', distinct.length, distinct.length);
-  termsOf.clear();
+  termsAt.length = 0;
 
   const clusterOf = new Map<string, string>();
   for (const cluster of clusters) for (const id of cluster.opinions) clusterOf.set(id, cluster.id);
 
-  const digestRecords: DigestRecord[] = records.map((record) => {
-    const group = groupOf.get(record.id);
+  const digestRecords: DigestRecord[] = records.map((record, index) => {
+    const group = groupAt(index);
     const canonicalId = group?.canonical ?? record.id;
     return {
       ...record,
-      articles: assignments.get(record.id) ?? [unassigned()],
+      articles: articlesAt[index]!,
       duplicateGroup: group?.id ?? null,
       canonical: canonicalId === record.id,
       cluster: clusterOf.get(canonicalId) ?? '',
