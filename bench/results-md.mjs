@@ -41,12 +41,12 @@ function qualityTable(entries) {
   const scored = entries.filter((e) => e.quality !== undefined);
   if (scored.length === 0) return '';
   const rows = [
-    '| Run | Exact pairs found / planted | Near pairs found / planted | Duplicate groups | Groups with no planted pair (their members) |',
-    '|---|---:|---:|---:|---:|',
+    '| Run | Exact pairs found / planted | Near pairs found / planted | Duplicate groups | Largest group | Lowest similarity to canonical | Groups with no planted pair (their members) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const e of scored) {
     const q = e.quality;
-    rows.push(`| ${e.id} | ${q.exact.found} / ${q.exact.planted} (missed ${q.exact.missed}) | ${q.near.found} / ${q.near.planted} (missed ${q.near.missed}) | ${q.groups} | ${q.groupsWithoutPlantedPair} (${q.membersOfThoseGroups}); exact ${q.unplantedByKind.exact}, near ${q.unplantedByKind.near} |`);
+    rows.push(`| ${e.id} | ${q.exact.found} / ${q.exact.planted} (missed ${q.exact.missed}) | ${q.near.found} / ${q.near.planted} (missed ${q.near.missed}) | ${q.groups} | ${q.largestGroup ?? '–'} | ${q.lowestSimilarity ?? '–'} | ${q.groupsWithoutPlantedPair} (${q.membersOfThoseGroups}); exact ${q.unplantedByKind.exact}, near ${q.unplantedByKind.near} |`);
   }
   return rows.join('\n');
 }

@@ -14,10 +14,18 @@ export async function duplicateQuality(digestPath, truthPath) {
   const truth = JSON.parse(readFileSync(truthPath, 'utf8'));
   const groupAt = new Map();
   const groups = new Map();
+  // A group is an opinion and its edited copies: a huge one, or one whose members are far from the
+  // canonical record, would "find" planted pairs by swallowing everything.
+  let largestGroup = 0;
+  let lowestSimilarity = 1;
   await scanDigest(digestPath, {
     onElement: (key, value) => {
       if (key === 'records') groupAt.set(where(value.source.file, value.source.row), value.duplicateGroup);
-      else if (key === 'duplicateGroups') groups.set(value.id, { kind: value.kind, size: value.members.length, planted: false });
+      else if (key === 'duplicateGroups') {
+        groups.set(value.id, { kind: value.kind, size: value.members.length, planted: false });
+        largestGroup = Math.max(largestGroup, value.members.length);
+        lowestSimilarity = Math.min(lowestSimilarity, value.minSimilarity);
+      }
     },
   });
   const score = (pairs) => {
@@ -41,6 +49,8 @@ export async function duplicateQuality(digestPath, truthPath) {
   return {
     records: groupAt.size,
     groups: groups.size,
+    largestGroup,
+    lowestSimilarity,
     exact,
     near,
     groupsWithoutPlantedPair: unplanted.length,
