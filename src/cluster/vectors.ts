@@ -41,6 +41,14 @@ export function buildVectors(termLists: readonly (readonly string[])[]): Article
     counts.push(tf);
   }
   const n = termLists.length;
+  // All vectors of the article live in two buffers, each vector a view of its part: two typed arrays
+  // of their own per opinion cost more in bookkeeping than in weights, and at a million opinions the
+  // freed buffers were a good part of the digest's peak memory.
+  let size = 0;
+  for (const tf of counts) size += tf.size;
+  const allTerms = new Int32Array(size);
+  const allWeights = new Float64Array(size);
+  let offset = 0;
   const vectors = counts.map((tf): TermVector => {
     const entries = [...tf].map(([id, count]): [number, number] => [
       id,
@@ -48,10 +56,13 @@ export function buildVectors(termLists: readonly (readonly string[])[]): Article
     ]);
     const norm = Math.sqrt(entries.reduce((sum, [, w]) => sum + w * w, 0));
     entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return {
-      terms: Int32Array.from(entries, ([id]) => id),
-      weights: Float64Array.from(entries, ([, w]) => (norm > 0 ? w / norm : 0)),
-    };
+    const start = offset;
+    for (const [id, w] of entries) {
+      allTerms[offset] = id;
+      allWeights[offset] = norm > 0 ? w / norm : 0;
+      offset++;
+    }
+    return { terms: allTerms.subarray(start, offset), weights: allWeights.subarray(start, offset) };
   });
   return { vocabulary, vectors };
 }
