@@ -122,6 +122,7 @@ export async function buildDigest(
   for (let index = 0; index < total; index++) {
     const group = groupAt(index);
     if (group === undefined || group.canonical === records[index]!.id) distinct.push(index);
+    else termsAt[index] = undefined; // only distinct opinions are clustered
   }
   onStep('cluster', 0, distinct.length);
   const clusters = clusterOpinions(
