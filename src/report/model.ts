@@ -53,7 +53,8 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   const byId = new Map(records.map((r) => [r.id, r]));
   const groups = new Map(digest.duplicateGroups.map((g) => [g.id, g]));
   // No per-record maps here: at a million records each one costs about a hundred megabytes.
-  const canonicalOf = (r: DigestRecord): string => (r.duplicateGroup === null ? r.id : (groups.get(r.duplicateGroup)?.canonical ?? r.id));
+  /** What makes two records the same opinion, for counting distinct ones: the group, else the record. */
+  const opinionOf = (r: DigestRecord): string => r.duplicateGroup ?? r.id;
   /** The records that sent the same opinion as canonical record `record`: its group's members, in order. */
   const sameOpinion = (record: DigestRecord): DigestRecord[] => {
     const group = record.duplicateGroup === null ? undefined : groups.get(record.duplicateGroup);
@@ -140,23 +141,30 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   // Opinions per article, from the records: an opinion citing two articles counts for both.
   const perKey = new Map<string, DigestRecord[]>();
   for (const r of records) {
-    for (const key of unique(r.articles.map((a) => baseArticleKey(a.key)))) {
-      push(perKey, key, r);
-    }
+    // Most records cite one article: no set to build for them.
+    if (r.articles.length === 1) push(perKey, baseArticleKey(r.articles[0]!.key), r);
+    else for (const key of unique(r.articles.map((a) => baseArticleKey(a.key)))) push(perKey, key, r);
   }
   const clustersByKey = new Map<string, Cluster[]>();
   for (const c of digest.clusters) {
     const key = baseArticleKey(c.article);
     push(clustersByKey, key, c);
   }
+  // Asked twice per article (the counts table and the article's section): counted once.
+  const distinctPerKey = new Map<string, number>();
   const countFor = (key: string, caption = ''): ArticleCountView => {
     const recs = perKey.get(key) ?? [];
+    let distinct = distinctPerKey.get(key);
+    if (distinct === undefined) {
+      distinct = unique(recs.map(opinionOf)).length;
+      distinctPerKey.set(key, distinct);
+    }
     return {
       key,
       label: label(key),
       caption,
       submissions: recs.length,
-      distinct: unique(recs.map(canonicalOf)).length,
+      distinct,
       clusters: (clustersByKey.get(key) ?? []).length,
     };
   };
@@ -228,26 +236,30 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     .slice(0, TOP_CLUSTERS)
     .map(({ c }, i) => ({ ...c, no: i + 1, noText: `（${chineseNumber(i + 1)}）` }));
 
-  const byCluster = new Map<string, DigestRecord[]>();
-  for (const r of records) push(byCluster, r.cluster, r);
-  const contactsOf = (clusterId: string): string =>
-    unique((byCluster.get(clusterId) ?? []).flatMap((r) => (r.contact === null ? [] : [r.contact])))
-      .map((c) => (options.showContact ? c : maskContact(c)))
-      .join('；');
-  const decisionRows: DecisionRowView[] = ordered.map((c) => ({
-    id: c.id,
-    articleLabel: c.articleLabel,
-    representative: c.representative,
-    keywordsText: c.keywordsText,
-    opinions: c.opinions,
-    submissions: c.submissions,
-    countText: `${c.opinions}/${c.submissions}`,
-    pointsText: c.pointsText,
-    contactsText: contactsOf(c.id),
-  }));
+  // The decision sheet's rows (with every contact of every cluster) are built only if a report asks.
+  let decisionRows: DecisionRowView[] | undefined;
+  const buildDecisionRows = (): DecisionRowView[] => {
+    const byCluster = new Map<string, DigestRecord[]>();
+    for (const r of records) push(byCluster, r.cluster, r);
+    const contactsOf = (clusterId: string): string =>
+      unique((byCluster.get(clusterId) ?? []).flatMap((r) => (r.contact === null ? [] : [r.contact])))
+        .map((c) => (options.showContact ? c : maskContact(c)))
+        .join('；');
+    return ordered.map((c) => ({
+      id: c.id,
+      articleLabel: c.articleLabel,
+      representative: c.representative,
+      keywordsText: c.keywordsText,
+      opinions: c.opinions,
+      submissions: c.submissions,
+      countText: `${c.opinions}/${c.submissions}`,
+      pointsText: c.pointsText,
+      contactsText: contactsOf(c.id),
+    }));
+  };
 
   const total = records.length;
-  const points = pointViews(records, canonicalOf, total);
+  const points = pointViews(records, opinionOf, total);
   const t = digest.totals;
   const sum = t.records + t.rejects + t.blanks;
   const balanced = sum === t.rows;
@@ -274,7 +286,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
       `有效意见中，内容相同的 ${t.exactGroups} 组、高度相似的 ${t.nearGroups} 组，共 ${t.duplicates} 条为重复报送；` +
       `去重后为 ${t.distinctOpinions} 条不同意见，归纳为 ${t.clusters} 类。`,
     points,
-    counties: countyViews(points, records, canonicalOf, total),
+    counties: countyViews(points, records, opinionOf, total),
     articleCounts: articleCounts.filter((count) => count.submissions > 0),
     busiest,
     articlesSentence,
@@ -282,7 +294,10 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     general: sections.find((s) => s.key === 'general')?.clusters ?? [],
     unassigned: sections.find((s) => s.key === 'unassigned')?.clusters ?? [],
     sections,
-    decisionRows,
+    get decisionRows(): DecisionRowView[] {
+      decisionRows ??= buildDecisionRows();
+      return decisionRows;
+    },
     rejects: digest.rejects.map((r) => ({
       label: `${sourcePlace(r.source.file, r.source.sheet)} / 第 ${r.source.row} 行${r.column === null ? '' : `，${r.column} 列`}`,
       message: maskPersonalData(r.message),
@@ -292,7 +307,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   };
 }
 
-function pointViews(records: readonly DigestRecord[], canonicalOf: (r: DigestRecord) => string, total: number): PointView[] {
+function pointViews(records: readonly DigestRecord[], opinionOf: (r: DigestRecord) => string, total: number): PointView[] {
   const byPoint = new Map<string, DigestRecord[]>();
   for (const r of records) push(byPoint, r.point ?? NO_POINT, r);
   return [...byPoint]
@@ -300,14 +315,14 @@ function pointViews(records: readonly DigestRecord[], canonicalOf: (r: DigestRec
       name,
       county: recs.find((r) => r.county !== null)?.county ?? NO_COUNTY,
       submissions: recs.length,
-      distinct: unique(recs.map(canonicalOf)).length,
+      distinct: unique(recs.map(opinionOf)).length,
       share: percent(recs.length, total),
     }))
     .sort((a, b) => b.submissions - a.submissions || collator.compare(a.name, b.name));
 }
 
 function countyViews(
-  points: readonly PointView[], records: readonly DigestRecord[], canonicalOf: (r: DigestRecord) => string, total: number,
+  points: readonly PointView[], records: readonly DigestRecord[], opinionOf: (r: DigestRecord) => string, total: number,
 ): CountyView[] {
   const countyOfPoint = new Map(points.map((p) => [p.name, p.county]));
   const byCounty = new Map<string, DigestRecord[]>();
@@ -320,7 +335,7 @@ function countyViews(
       name,
       points: points.filter((p) => p.county === name).length,
       submissions: recs.length,
-      distinct: unique(recs.map(canonicalOf)).length,
+      distinct: unique(recs.map(opinionOf)).length,
       share: percent(recs.length, total),
     }))
     .sort((a, b) => b.submissions - a.submissions || collator.compare(a.name, b.name));

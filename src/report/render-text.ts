@@ -101,7 +101,8 @@ export function renderHtml(template: LoadedTemplate, view: ReportView): string {
       barChart('各县（市、区）报送意见数', view.counties.map((c) => ({ label: c.name, value: c.submissions }))),
     ),
   };
-  return render(template, 'html', { ...view, charts });
+  // Copied with its getters, not spread: spreading would build the lazily built parts (every decision row) too.
+  return render(template, 'html', Object.defineProperties({ charts }, Object.getOwnPropertyDescriptors(view)));
 }
 
 function render(template: LoadedTemplate, kind: 'markdown' | 'html', context: object): string {
