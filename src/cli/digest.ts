@@ -140,8 +140,8 @@ interface BuiltDigest {
 }
 
 /**
- * Reads the inputs and builds the model. A function of its own so that the ingested records, which
- * the model copies, are let go when it returns: at a million records they are most of a gigabyte.
+ * Reads the inputs and builds the model. A function of its own so that the ingested record objects,
+ * which the model copies (sharing their strings), are let go when it returns.
  */
 async function readAndBuild(context: CommandContext, files: string[], flags: DigestFlags, run: DigestRun): Promise<BuiltDigest> {
   const options = ingestOptionsFrom(flags, context);

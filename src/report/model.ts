@@ -52,7 +52,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   const records = digest.records;
   const byId = new Map(records.map((r) => [r.id, r]));
   const groups = new Map(digest.duplicateGroups.map((g) => [g.id, g]));
-  // No per-record maps here: at a million records each one costs about a hundred megabytes.
+  // One per-record map (byId) and no more: at a million records each costs about a hundred megabytes.
   /** What makes two records the same opinion, for counting distinct ones: the group, else the record. */
   const opinionOf = (r: DigestRecord): string => r.duplicateGroup ?? r.id;
   /** The records that sent the same opinion as canonical record `record`: its group's members, in order. */
