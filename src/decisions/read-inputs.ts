@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { ZodType } from 'zod';
 import { YijianError } from '../errors.js';
 import { type Digest, DigestSchema } from '../model.js';
 import { buildFeedbackDocument } from './feedback.js';
@@ -30,30 +31,34 @@ async function readJson(path: string, code: 'E_BAD_DIGEST' | 'E_BAD_DECISIONS', 
   }
 }
 
-/** Reads and validates digest.json; a bad file → E_BAD_DIGEST naming the first wrong field. */
-export async function readDigest(path: string): Promise<Digest> {
-  const parsed = DigestSchema.safeParse(await readJson(path, 'E_BAD_DIGEST', '汇总结果 digest.json'));
+/** Reads a JSON file and validates it with `schema`; a bad file → `code`, naming the first wrong field. */
+async function readValidated<T>(
+  path: string,
+  schema: ZodType<T>,
+  code: 'E_BAD_DIGEST' | 'E_BAD_DECISIONS',
+  what: string,
+  name: string,
+  hint: string,
+): Promise<T> {
+  const parsed = schema.safeParse(await readJson(path, code, what));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new YijianError('E_BAD_DIGEST', `digest.json 的内容不符合格式：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
-      hint: '请用当前版本的 yijian digest 重新生成 digest.json。',
+    throw new YijianError(code, `${name} 的内容不符合格式：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
+      hint,
       location: { file: path },
     });
   }
   return parsed.data;
 }
 
+/** Reads and validates digest.json; a bad file → E_BAD_DIGEST naming the first wrong field. */
+export async function readDigest(path: string): Promise<Digest> {
+  return readValidated(path, DigestSchema, 'E_BAD_DIGEST', '汇总结果 digest.json', 'digest.json', '请用当前版本的 yijian digest 重新生成 digest.json。');
+}
+
 /** Reads and validates feedback.json; a bad file → E_BAD_DECISIONS. */
 export async function readFeedbackDocument(path: string): Promise<FeedbackDocument> {
-  const parsed = FeedbackDocumentSchema.safeParse(await readJson(path, 'E_BAD_DECISIONS', '反馈结果 feedback.json'));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new YijianError('E_BAD_DECISIONS', `feedback.json 的内容不符合格式：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
-      hint: '请用当前版本的 yijian feedback 重新生成。',
-      location: { file: path },
-    });
-  }
-  return parsed.data;
+  return readValidated(path, FeedbackDocumentSchema, 'E_BAD_DECISIONS', '反馈结果 feedback.json', 'feedback.json', '请用当前版本的 yijian feedback 重新生成。');
 }
 
 /**

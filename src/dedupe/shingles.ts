@@ -28,13 +28,17 @@ export function writeShingleHashes(key: string, out: Uint32Array, size: number =
 /** The sorted distinct hashes of `key`'s character n-grams (the whole key if shorter than n). */
 export function shingleSet(key: string, size: number = SHINGLE_SIZE): Uint32Array {
   const hashes = new Uint32Array(Math.max(1, key.length));
-  const count = writeShingleHashes(key, hashes, size);
-  const sorted = hashes.subarray(0, count).sort();
+  return hashes.slice(0, sortDistinct(hashes.subarray(0, writeShingleHashes(key, hashes, size))));
+}
+
+/** Sorts `hashes` in place and moves its distinct values to the front; returns how many there are. */
+function sortDistinct(hashes: Uint32Array): number {
+  hashes.sort();
   let unique = 0;
-  for (let i = 0; i < count; i++) {
-    if (i === 0 || sorted[i] !== sorted[unique - 1]) sorted[unique++] = sorted[i]!;
+  for (let i = 0; i < hashes.length; i++) {
+    if (i === 0 || hashes[i] !== hashes[unique - 1]) hashes[unique++] = hashes[i]!;
   }
-  return sorted.slice(0, unique);
+  return unique;
 }
 
 /** How many hashes two sorted sets share. */
@@ -82,12 +86,7 @@ export function buildShingleSetTable(keys: readonly string[], indices: ArrayLike
     const key = keys[indices[i]!]!;
     const from = end;
     const count = writeShingleHashes(key, hashes.subarray(from, from + Math.max(1, key.length)), size);
-    const sorted = hashes.subarray(from, from + count).sort();
-    let unique = 0;
-    for (let k = 0; k < count; k++) {
-      if (k === 0 || sorted[k] !== sorted[unique - 1]) sorted[unique++] = sorted[k]!;
-    }
-    end = from + unique;
+    end = from + sortDistinct(hashes.subarray(from, from + count));
     start[i + 1] = end;
   }
   // A view, not a copy: the slack left by repeated shingles is small, a second buffer would not be.

@@ -1,5 +1,6 @@
 /** Wires the text core into the functions the digest needs, computing each opinion's terms once. */
 import type { Draft } from '../model.js';
+import { createInterner } from '../intern.js';
 import { comparisonKey } from '../text/normalize.js';
 import { createAssigner, type AssignOptions } from '../text/assign.js';
 import type { Segmenter } from '../text/segment.js';
@@ -12,14 +13,9 @@ import type { DigestText } from './build.js';
 export function createDigestText(draft: Draft | null, segmenter: Segmenter, options: AssignOptions): DigestText {
   // jieba returns a fresh string for every token: at a million opinions the same few tens of thousands of
   // words stood in memory as some fifteen million copies. One copy of each is kept and shared.
-  const vocabulary = new Map<string, string>();
+  const vocabulary = createInterner(Number.POSITIVE_INFINITY);
   const intern = (terms: string[]): string[] => {
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i]!;
-      const shared = vocabulary.get(term);
-      if (shared === undefined) vocabulary.set(term, term);
-      else terms[i] = shared;
-    }
+    for (let i = 0; i < terms.length; i++) terms[i] = vocabulary(terms[i]!);
     return terms;
   };
   let pending: { text: string; terms: () => string[] } | null = null;

@@ -18,27 +18,13 @@ export interface RowContext {
   maxCellLength: number;
   /**
    * One shared copy of a repeated short value (联系点, 县区, 身份, 条款, 日期): a sheet of thousands of rows
-   * names the same few points and articles over and over. See `createInterner`.
+   * names the same few points and articles over and over.
    */
   intern: (text: string) => string;
 }
 
 /** Fields whose values repeat from row to row, kept once per distinct value. */
 const REPEATED_FIELDS: ReadonlySet<Field> = new Set(['point', 'county', 'submitterType', 'article', 'date']);
-
-/**
- * A string pool for one sheet: equal values share one string. Bounded, so a column of values that
- * never repeat costs no more than a fixed number of entries.
- */
-export function createInterner(limit = 20_000): (text: string) => string {
-  const pool = new Map<string, string>();
-  return (text) => {
-    const shared = pool.get(text);
-    if (shared !== undefined) return shared;
-    if (pool.size < limit) pool.set(text, text);
-    return text;
-  };
-}
 
 /** The fate of one row. */
 export type RowOutcome = { kind: 'blank' } | { kind: 'record'; record: OpinionRecord } | { kind: 'reject'; reject: Reject };

@@ -8,7 +8,8 @@ import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js
 import { mapColumns, type ColumnPlan } from './columns.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, findRule, pointFromFileName } from './point.js';
-import { classifyRow, createInterner, uniqueCellKeys, type RowContext } from './rows.js';
+import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
+import { createInterner } from '../intern.js';
 import { buildSynonymIndex } from './synonyms.js';
 
 /** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
@@ -115,7 +116,8 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     fallbackPoint: fallback.point,
     fallbackCounty: fallback.county,
     maxCellLength: options.limits.maxCellLength,
-    intern: createInterner(),
+    // One pool per sheet, bounded: a column of values that never repeat must not grow it without end.
+    intern: createInterner(20_000),
   };
   const result = outcome(header, plan, grid.rows.length - dataStart);
   const filled = dataMergeFill(grid, dataStart);
