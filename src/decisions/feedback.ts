@@ -2,7 +2,7 @@
 import type { Digest } from '../model.js';
 import { articleKeyLabel, baseArticleKey } from '../report/format.js';
 import { maskPersonalData } from '../report/mask.js';
-import type { AppliedDecisions } from './apply.js';
+import { opinionIdOf, type AppliedDecisions } from './apply.js';
 import { FEEDBACK_SCHEMA_VERSION, type FeedbackDocument, type FeedbackRecord } from './schema.js';
 import { type StatsRow, statsRow } from './stats.js';
 import { PENDING } from './values.js';
@@ -15,12 +15,12 @@ export const NO_COUNTY = '未注明县区';
 /** Builds feedback.json's document from a digest and the decisions applied to it (pure). */
 export function buildFeedbackDocument(digest: Digest, applied: AppliedDecisions | null): FeedbackDocument {
   const byRecord = new Map((applied?.records ?? []).map((d) => [d.recordId, d]));
-  const canonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
+  const opinionOf = opinionIdOf(digest);
   const label = (keys: readonly string[]): string =>
     [...new Set(keys.map(baseArticleKey))].map((k) => articleKeyLabel(k, digest.draft)).join('、');
   const records = digest.records.map((r): FeedbackRecord => {
     const decided = byRecord.get(r.id);
-    const opinionId = decided?.opinionId ?? (r.duplicateGroup === null ? r.id : (canonical.get(r.duplicateGroup) ?? r.id));
+    const opinionId = decided?.opinionId ?? opinionOf(r);
     return {
       id: r.id,
       source: r.source,

@@ -86,23 +86,18 @@ export function templateError(template: LoadedTemplate, error: unknown): YijianE
 
 /** Renders a Markdown report; text fields must go through {{md …}} in the template. */
 export function renderMarkdown(template: LoadedTemplate, view: ReportView): string {
-  // Blocks that render empty leave runs of blank lines; one blank line is all Markdown needs.
-  return `${render(template, 'markdown', view).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return renderMarkdownWith(template, view);
 }
 
 /** Renders the self-contained HTML report with its inline SVG charts (opinions per article, point, county). */
 export function renderHtml(template: LoadedTemplate, view: ReportView): string {
   const charts = {
-    articles: new Handlebars.SafeString(
-      barChart('各条款意见数', view.articleCounts.map((a) => ({ label: a.label, value: a.submissions }))),
-    ),
-    points: new Handlebars.SafeString(barChart('各联系点报送意见数', view.points.map((p) => ({ label: p.name, value: p.submissions })))),
-    counties: new Handlebars.SafeString(
-      barChart('各县（市、区）报送意见数', view.counties.map((c) => ({ label: c.name, value: c.submissions }))),
-    ),
+    articles: trustedHtml(barChart('各条款意见数', view.articleCounts.map((a) => ({ label: a.label, value: a.submissions })))),
+    points: trustedHtml(barChart('各联系点报送意见数', view.points.map((p) => ({ label: p.name, value: p.submissions })))),
+    counties: trustedHtml(barChart('各县（市、区）报送意见数', view.counties.map((c) => ({ label: c.name, value: c.submissions })))),
   };
   // Copied with its getters, not spread: spreading would build the lazily built parts (every decision row) too.
-  return render(template, 'html', Object.defineProperties({ charts }, Object.getOwnPropertyDescriptors(view)));
+  return renderHtmlWith(template, Object.defineProperties({ charts }, Object.getOwnPropertyDescriptors(view)));
 }
 
 function render(template: LoadedTemplate, kind: 'markdown' | 'html', context: object): string {
@@ -118,6 +113,7 @@ function render(template: LoadedTemplate, kind: 'markdown' | 'html', context: ob
 
 /** Renders any Markdown template with `context` (feedback, statistics); text fields go through {{md …}}. */
 export function renderMarkdownWith(template: LoadedTemplate, context: object): string {
+  // Blocks that render empty leave runs of blank lines; one blank line is all Markdown needs.
   return `${render(template, 'markdown', context).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 

@@ -6,6 +6,7 @@
 import * as XLSX from 'xlsx';
 import { YijianError } from '../errors.js';
 import { safeCell } from './cell-safety.js';
+import { escapeXml } from './svg.js';
 import type { LoadedTemplate } from './templates.js';
 import type { XlsxLayout } from './xlsx-layout.js';
 import { bodyRowsXml } from './xlsx-rows.js';
@@ -114,10 +115,11 @@ export function finishSheet(xml: string, validations: readonly { column: string;
   if (validations.length > 0) {
     const body = validations
       .map((v) => {
+        // Element text: quotes may stay as they are (Excel writes them so); the attribute needs them escaped.
         const formula = `"${v.list.join(',')}"`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
         return (
           `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
-          `errorTitle="无效的选项" error="请从下拉列表中选择：${v.list.join('、')}" sqref="${v.column}2:${v.column}${lastRow}">` +
+          `errorTitle="无效的选项" error="${escapeXml(`请从下拉列表中选择：${v.list.join('、')}`)}" sqref="${v.column}2:${v.column}${lastRow}">` +
           `<formula1>${formula}</formula1></dataValidation>`
         );
       })

@@ -3,11 +3,10 @@
  * it lacks) and how to tell a citation of the draft from a citation of another law.
  */
 import type { ArticleKey, Draft } from '../model.js';
+import { ITEM_RE } from './draft-lines.js';
 
 /** Answers "does the draft have this key?" for article, paragraph, item, chapter and section keys. */
 export type DraftKeyCheck = (key: ArticleKey) => boolean;
-
-const ITEM_LINE = /^[（(][一二三四五六七八九十百0-9０-９]+[）)]/;
 
 /** Builds the key check for a draft; every key is "in the draft" when there is no draft. */
 export function createDraftKeyCheck(draft: Draft | null): DraftKeyCheck {
@@ -31,7 +30,7 @@ export function createDraftKeyCheck(draft: Draft | null): DraftKeyCheck {
     const text = found[Number(paragraph) - 1];
     if (text === undefined) return false;
     if (item === undefined) return true;
-    return text.split('\n').filter((line) => ITEM_LINE.test(line)).length >= Number(item);
+    return text.split('\n').filter((line) => ITEM_RE.test(line)).length >= Number(item);
   };
 }
 

@@ -42,7 +42,8 @@ const ARTICLE_RE = new RegExp(`^第(${NUMERAL})条(?:之(${NUMERAL}))?`);
 const HEADING_RE = new RegExp(`^第(${NUMERAL})(分编|编|章|节)(?:$|[\\s　]+|(?=[^\\s　]))(.*)$`);
 const UNNUMBERED_HEADING_RE = /^(附\s*则|总\s*则)$/;
 const TOC_RE = /^目\s*录$/;
-const ITEM_RE = /^[（(][一二三四五六七八九十百]+[）)]|^[（(][0-9０-９]+[）)]/;
+/** An item (项) line: （一）, (1), （１）. */
+export const ITEM_RE = /^[（(][一二三四五六七八九十百]+[）)]|^[（(][0-9０-９]+[）)]/;
 // 2020年5月28日 第十三届…会议通过 / 2021年1月1日 施行 / （2011年…修正）: dates of adoption, not text.
 const ADOPTION_RE =
   /^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,120}(通过|施行|公布|修正|修订|批准|发布)[^。]{0,40}$/;
