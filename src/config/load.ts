@@ -27,7 +27,18 @@ export function loadConfig(explicitPath: string | undefined, cwd: string): Loade
     }
     return { config: {}, path: null, baseDir: cwd };
   }
-  return { config: parseConfig(readFileSync(path, 'utf8'), path), path, baseDir: dirname(path) };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    // A folder named like the config, or a file without read permission.
+    throw new YijianError('E_BAD_CONFIG', `无法读取配置文件：${path}`, {
+      hint: '请检查 --config 后的路径是一个可读的 JSON 文件。',
+      location: { file: path },
+      cause: error,
+    });
+  }
+  return { config: parseConfig(text, path), path, baseDir: dirname(path) };
 }
 
 /** Parses and validates config text; errors name the file and the key. */
