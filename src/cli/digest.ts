@@ -1,7 +1,7 @@
 /** `yijian digest`: the city bureau's batch summary — duplicates, articles, clusters, reports. */
 import type { Command } from 'commander';
 import { extname, join, resolve } from 'node:path';
-import { EXIT, YijianError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import type { Progress } from '../io/terminal.js';
 import { writeJsonAtomic } from '../io/json-file.js';
@@ -15,7 +15,7 @@ import { DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
 import { REPORT_FILES, renderReports } from '../report/index.js';
 import type { Digest } from '../model.js';
 import { resolveConfigPath } from '../config/load.js';
-import { action, parseUnit, type CommandContext } from './program.js';
+import { action, parseFormatList, parseUnit, type CommandContext } from './program.js';
 import type { IngestResult } from '../ingest/index.js';
 import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
@@ -82,7 +82,7 @@ interface DigestRun {
 
 function normalizeDigestFlags(flags: DigestFlags, context: CommandContext): DigestRun {
   const config = context.config.config;
-  const formats = flags.formats !== undefined ? parseFormats(flags.formats) : config.formats ?? [...REPORT_FORMATS];
+  const formats = flags.formats !== undefined ? parseFormatList(flags.formats, REPORT_FORMATS, '报告格式') : config.formats ?? [...REPORT_FORMATS];
   const templates = flags.templates !== undefined ? resolve(context.cwd, flags.templates)
     : config.templates !== undefined ? resolveConfigPath(context.config, config.templates) : null;
   return {
@@ -95,16 +95,6 @@ function normalizeDigestFlags(flags: DigestFlags, context: CommandContext): Dige
     templatesDir: templates,
     date: flags.date ?? null,
   };
-}
-
-function parseFormats(text: string): ReportFormat[] {
-  const formats = text.split(/[,，\s]+/).filter((part) => part !== '');
-  const known = new Set<string>(REPORT_FORMATS);
-  const unknown = formats.filter((format) => !known.has(format));
-  if (unknown.length > 0 || formats.length === 0) {
-    throw new YijianError('E_USAGE', `不认识的报告格式：${unknown.join('、') || '（空）'}`, { hint: '可选：md,html,docx,xlsx，例如 --formats md,xlsx' });
-  }
-  return [...new Set(formats)] as ReportFormat[];
 }
 
 /** The report files a set of formats produces, by extension. */

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXIT, YijianError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { writeJsonAtomic } from '../io/json-file.js';
 import { applyDecisions } from '../decisions/apply.js';
@@ -15,7 +15,7 @@ import { chineseDate } from '../report/format.js';
 import type { CarriedDecisions } from '../report/index.js';
 import type { Digest } from '../model.js';
 import { carryForward } from '../decisions/carry-forward.js';
-import { action, type CommandContext } from './program.js';
+import { action, parseFormatList, type CommandContext } from './program.js';
 
 interface FeedbackFlags {
   digest: string;
@@ -33,12 +33,7 @@ const ALL_FORMATS: readonly FeedbackFormat[] = ['docx', 'md', 'xlsx', 'html'];
 /** Parses --formats for feedback and stats: docx,md,xlsx,html. */
 export function parseFeedbackFormats(text: string | undefined): FeedbackFormat[] {
   if (text === undefined) return [...ALL_FORMATS];
-  const asked = text.split(/[,，\s]+/).filter((part) => part !== '');
-  const unknown = asked.filter((f) => !(ALL_FORMATS as readonly string[]).includes(f));
-  if (asked.length === 0 || unknown.length > 0) {
-    throw new YijianError('E_USAGE', `不认识的输出格式：${unknown.join('、') || '（空）'}`, { hint: '可选：docx,md,xlsx,html，例如 --formats md,xlsx' });
-  }
-  return [...new Set(asked)] as FeedbackFormat[];
+  return parseFormatList(text, ALL_FORMATS, '输出格式');
 }
 
 /** Registers `feedback`. */
