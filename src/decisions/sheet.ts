@@ -99,6 +99,7 @@ const clean = (value: unknown): string => String(value ?? '').replace(/\u200B/g,
 /** Reads every sheet of a decision workbook (pure: the workbook is already parsed). */
 export function parseDecisionWorkbook(workbook: XLSX.WorkBook, file: string): DecisionSheet {
   const result: DecisionSheet = { file, clusters: [], opinions: [], problems: [] };
+  let foundHeader = false;
   for (const sheetName of workbook.SheetNames) {
     const sheet = workbook.Sheets[sheetName];
     if (sheet === undefined || sheet['!ref'] === undefined) continue;
@@ -107,6 +108,7 @@ export function parseDecisionWorkbook(workbook: XLSX.WorkBook, file: string): De
       .map((row) => row.map(clean));
     const headerIndex = rows.slice(0, HEADER_SCAN_ROWS).findIndex((row) => headerColumns(row) !== null);
     if (headerIndex < 0) continue;
+    foundHeader = true;
     const columns = headerColumns(rows[headerIndex] ?? []) ?? {};
     const perOpinion = columns.opinionId !== undefined;
     const target = perOpinion ? result.opinions : result.clusters;
@@ -168,7 +170,7 @@ export function parseDecisionWorkbook(workbook: XLSX.WorkBook, file: string): De
       });
     }
   }
-  if (result.clusters.length === 0 && result.opinions.length === 0 && !hasDecisionHeader(workbook)) {
+  if (!foundHeader) {
     result.problems.push({
       code: 'no-decision-sheet',
       message: `${file}：没有找到含“编号”和“采纳情况”列的工作表，所有意见按“待研究”处理`,
@@ -178,11 +180,3 @@ export function parseDecisionWorkbook(workbook: XLSX.WorkBook, file: string): De
   return result;
 }
 
-function hasDecisionHeader(workbook: XLSX.WorkBook): boolean {
-  return workbook.SheetNames.some((name) => {
-    const sheet = workbook.Sheets[name];
-    if (sheet === undefined) return false;
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '' });
-    return rows.slice(0, HEADER_SCAN_ROWS).some((row) => headerColumns(row.map(clean)) !== null);
-  });
-}
