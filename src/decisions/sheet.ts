@@ -179,4 +179,3 @@ export function parseDecisionWorkbook(workbook: XLSX.WorkBook, file: string): De
   }
   return result;
 }
-
