@@ -43,7 +43,7 @@ function rng(seed) {
 const random = rng(Number(values.seed));
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-const draftPath = new URL('../../shared/data/中华人民共和国民法典.md', import.meta.url);
+const draftPath = new URL('../fixtures/laws/中华人民共和国民法典.md', import.meta.url);
 const articles = readFileSync(draftPath, 'utf8')
   .split('\n')
   .map((line) => /^第([一二三四五六七八九十百千零]+)条\s*(.*)$/.exec(line.trim()))

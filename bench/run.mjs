@@ -27,7 +27,7 @@ import { renderResults, targetsOf } from './results-md.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'bench/out');
-const DRAFT = '/work/shared/data/中华人民共和国民法典.md';
+const DRAFT = join(ROOT, 'fixtures/laws/中华人民共和国民法典.md');
 const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const KINDS = ['digest', 'phases', 'render', 'xlsx', 'merge', 'text'];
 

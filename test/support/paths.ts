@@ -1,6 +1,6 @@
-/** Paths the tests share: the repository root and the real legal texts in ../shared/data beside it. */
+/** Paths the tests share: the repository root and the real legal texts in fixtures/laws. */
 import { resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-/** CI clones the repository with shared/ beside it, as on the developers' machines. */
-export const SHARED_DATA = resolve(REPO, '../shared/data');
+/** Public legal texts copied into the repository (see fixtures/laws/README.md): a clone alone passes its tests. */
+export const LAWS = resolve(REPO, 'fixtures/laws');

@@ -5,10 +5,10 @@ import { createArticleMatcher, similarityAssignment } from '../../src/text/assig
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter } from '../../src/text/segment.js';
 import { LABELLED_OPINIONS, precisionRecall } from './assign-labelled.js';
-import { SHARED_DATA } from '../support/paths.js';
+import { LAWS } from '../support/paths.js';
 import { join } from 'node:path';
 
-const draft = parseDraft(readFileSync(join(SHARED_DATA, '上海市养犬管理条例.txt'), 'utf8'), '上海市养犬管理条例.txt');
+const draft = parseDraft(readFileSync(join(LAWS, '上海市养犬管理条例.txt'), 'utf8'), '上海市养犬管理条例.txt');
 const segmenter = createSegmenter();
 const matcher = createArticleMatcher(draft, segmenter.terms);
 const matches = LABELLED_OPINIONS.map(([opinion]) => matcher.match(opinion));

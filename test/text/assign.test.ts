@@ -5,7 +5,7 @@ import { ArticleAssignmentSchema } from '../../src/model.js';
 import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../../src/text/assign.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter } from '../../src/text/segment.js';
-import { SHARED_DATA } from '../support/paths.js';
+import { LAWS } from '../support/paths.js';
 import { join } from 'node:path';
 
 const DRAFT = parseDraft(
@@ -109,7 +109,7 @@ describe('createAssigner without a draft', () => {
 });
 
 describe('createAssigner on the 民法典 (chapters keyed per 编)', () => {
-  const code = parseDraft(readFileSync(join(SHARED_DATA, '中华人民共和国民法典.md'), 'utf8'), '民法典.md');
+  const code = parseDraft(readFileSync(join(LAWS, '中华人民共和国民法典.md'), 'utf8'), '民法典.md');
   const civil = createAssigner(code, terms, { threshold: DEFAULT_ASSIGN_THRESHOLD });
   it.each([
     ['第三章', false],

@@ -6,7 +6,7 @@ import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YijianError } from '../../src/errors.js';
 import { decodeDraftText, readDraft } from '../../src/text/read-draft.js';
-import { SHARED_DATA } from '../support/paths.js';
+import { LAWS } from '../support/paths.js';
 
 const DRAFT = '上海市养犬管理条例（草案）\n第一章　总　　则\n第一条　为了规范养犬行为，制定本条例。\n第二条　本条例适用于本市。\n';
 
@@ -67,7 +67,7 @@ describe('readDraft', () => {
   });
 
   it('reads the real 民法典', async () => {
-    const draft = await readDraft(join(SHARED_DATA, '中华人民共和国民法典.md'));
+    const draft = await readDraft(join(LAWS, '中华人民共和国民法典.md'));
     expect(draft.articles).toHaveLength(1260);
   });
 

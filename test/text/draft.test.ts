@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DraftSchema, type Draft } from '../../src/model.js';
 import { parseDraft } from '../../src/text/draft.js';
-import { SHARED_DATA } from '../support/paths.js';
+import { LAWS } from '../support/paths.js';
 
-const DATA = SHARED_DATA;
+const DATA = LAWS;
 const read = (file: string): Draft => parseDraft(readFileSync(`${DATA}/${file}`, 'utf8'), file);
 const article = (draft: Draft, key: string) => draft.articles.find((a) => a.key === key);
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { createSegmenter } from '../../src/text/segment.js';
 import { DEFAULT_USER_DICT, readUserDict } from '../../src/text/dictionaries.js';
-import { SHARED_DATA } from '../support/paths.js';
+import { LAWS } from '../support/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yijian-segment-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,7 +48,7 @@ describe('createSegmenter', () => {
   });
 
   test('is deterministic', () => {
-    const text = readFileSync(join(SHARED_DATA, '上海市养犬管理条例.txt'), 'utf8').slice(0, 3000);
+    const text = readFileSync(join(LAWS, '上海市养犬管理条例.txt'), 'utf8').slice(0, 3000);
     expect(segmenter.terms(text)).toEqual(segmenter.terms(text));
     expect(createSegmenter().terms(text)).toEqual(segmenter.terms(text));
   });
