@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors.js';
 import { Terminal } from '../io/terminal.js';
-import { ChineseHelp, outcome } from './program.js';
+import { ChineseHelp, startRun } from './program.js';
+import { resolveIo, type CliIo } from './io.js';
 import { translateUsageError } from './usage-errors.js';
 import { registerInspect } from './inspect.js';
 import { registerMerge } from './merge.js';
@@ -21,8 +22,8 @@ const packageJson = JSON.parse(
 /** The version printed by --version and recorded in outputs. */
 export const VERSION = packageJson.version;
 
-/** Builds the commander program (exported for tests of help texts). */
-export function buildProgram(): Command {
+/** Builds the commander program (exported for tests of help texts); its help and errors go to `io`. */
+export function buildProgram(io: Pick<CliIo, 'stdout' | 'stderr'> = resolveIo({})): Command {
   const program = new Command('yijian');
   program
     .description('意见 — 基层立法联系点意见的合并、去重、逐条归类、汇总报告与采纳反馈')
@@ -58,6 +59,8 @@ export function buildProgram(): Command {
     command.createHelp = () => new ChineseHelp();
     command.exitOverride();
     command.configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
       outputError: (text, write) => write(`错误：${translateUsageError(text)}\n  用 yijian ${command.name() === 'yijian' ? '' : `${command.name()} `}--help 查看用法。\n`),
     });
   });
@@ -69,23 +72,32 @@ function applyToAll(command: Command, apply: (command: Command) => void): void {
   for (const sub of command.commands) applyToAll(sub, apply);
 }
 
-/** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
-export async function run(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
-  outcome.code = EXIT.ok;
+/**
+ * Runs the CLI on `argv` (as process.argv) and returns the exit code. With `io`, the run talks only to it:
+ * results to io.stdout, messages to io.stderr, io.env for CI/NO_COLOR. Relative paths are read against
+ * io.cwd, which is made the process's folder for the length of the run, so in-process runs go one at a time.
+ */
+export async function run(argv: readonly string[], partialIo: Partial<CliIo> = {}): Promise<number> {
+  const io = resolveIo(partialIo);
+  const program = buildProgram(io);
+  const state = startRun(program, io);
+  const ownProcess = partialIo.stdout === undefined;
   // `yijian --help | head`: a closed pipe ends the run quietly instead of crashing with EPIPE.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  });
-  if (argv.length <= 2) {
-    // A person at a terminal gets the guided flow; a script or a pipe gets the help and a usage exit, never a prompt.
-    if (wantsGuided(process.env)) return runGuided();
-    program.outputHelp({ error: true });
-    return EXIT.usage;
+  if (ownProcess) {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    });
   }
+  const restore = enter(io);
   try {
+    if (argv.length <= 2) {
+      // A person at a terminal gets the guided flow; a script or a pipe gets the help and a usage exit, never a prompt.
+      if (wantsGuided(io.env)) return await runGuided();
+      program.outputHelp({ error: true });
+      return EXIT.usage;
+    }
     await program.parseAsync([...argv]);
-    return outcome.code;
+    return state.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help shown because something was missing (`yijian templates`) exits non-zero: that is a usage error too.
@@ -93,8 +105,31 @@ export async function run(argv: readonly string[]): Promise<number> {
         || ((error.code === 'commander.helpDisplayed' || error.code === 'commander.help') && error.exitCode === 0);
       return done ? EXIT.ok : EXIT.usage;
     }
-    const terminal = Terminal.fromEnvironment({ color: false, quiet: false });
+    const terminal = Terminal.fromEnvironment({ color: false, quiet: false }, io);
     terminal.error(`内部错误：${error instanceof Error ? error.message : String(error)}`, '请加 --debug 重新运行。');
     return EXIT.failure;
+  } finally {
+    restore();
   }
+}
+
+/** Makes io.cwd and io.env the process's for one run; returns what puts them back. */
+function enter(io: CliIo): () => void {
+  const cwd = process.cwd();
+  const saved = new Map<string, string | undefined>();
+  if (io.env !== process.env) {
+    for (const [name, value] of Object.entries(io.env)) {
+      saved.set(name, process.env[name]);
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+  if (io.cwd !== cwd) process.chdir(io.cwd);
+  return () => {
+    if (process.cwd() !== cwd) process.chdir(cwd);
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }

@@ -3,6 +3,7 @@ import { Command, Help, type Argument, type Option } from 'commander';
 import { describeLocation, EXIT, YijianError } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { Terminal } from '../io/terminal.js';
+import { processIo, type CliIo } from './io.js';
 
 /** Global flags, declared once on the program and read by every subcommand. */
 export interface GlobalFlags {
@@ -78,22 +79,44 @@ function chineseUsageWords(usage: string): string {
   return usage.replace('[options]', '[选项]').replace('[command]', '[命令]');
 }
 
+/** One run of the program: what it talks to, and the exit code its action sets. */
+export interface RunState {
+  readonly io: CliIo;
+  code: number;
+}
+
+// Commander's action handlers cannot return a value, and a program may be parsed in-process several times:
+// each run's state hangs on its root command, not in a module variable.
+const runs = new WeakMap<Command, RunState>();
+
+/** Starts a run of `program` with `io`; its action's exit code is read back from the returned state. */
+export function startRun(program: Command, io: CliIo): RunState {
+  const state: RunState = { io, code: EXIT.ok };
+  runs.set(program, state);
+  return state;
+}
+
+/** The run a (sub)command belongs to; a program parsed without startRun talks to the process. */
+export function runOf(command: Command): RunState {
+  let root = command;
+  while (root.parent !== null) root = root.parent;
+  const state = runs.get(root);
+  return state ?? startRun(root, processIo());
+}
+
 /** Builds the context for an action from the command's flags (with the program's). */
 export function contextFor(command: Command): CommandContext {
   const flags = command.optsWithGlobals<GlobalFlags>();
-  const terminal = Terminal.fromEnvironment({ color: flags.color, quiet: flags.quiet });
-  const cwd = process.cwd();
+  const { io } = runOf(command);
+  const terminal = Terminal.fromEnvironment({ color: flags.color, quiet: flags.quiet }, io);
   return {
     terminal,
-    config: loadConfig(flags.config, cwd),
+    config: loadConfig(flags.config, io.cwd),
     flags,
-    cwd,
-    stdout: (text) => process.stdout.write(text),
+    cwd: io.cwd,
+    stdout: io.stdout,
   };
 }
-
-/** The exit code of the last action; commander's action handlers cannot return one. */
-export const outcome = { code: EXIT.ok as number };
 
 /**
  * Wraps an action: runs it, turns our errors into a message a person can act on (never a stack trace
@@ -104,19 +127,20 @@ export function action<A extends unknown[]>(
 ): (...args: A) => Promise<void> {
   return async (...args: A) => {
     const command = args[args.length - 1] as Command;
-    let terminal = Terminal.fromEnvironment({ color: false, quiet: false });
+    const run = runOf(command);
+    let terminal = Terminal.fromEnvironment({ color: false, quiet: false }, run.io);
     const flags = command.optsWithGlobals<GlobalFlags>();
     try {
       const context = contextFor(command);
       terminal = context.terminal;
-      outcome.code = await body(context, ...args);
+      run.code = await body(context, ...args);
     } catch (error) {
-      outcome.code = reportError(terminal, error, flags.debug);
+      run.code = reportError(terminal, error, flags.debug);
     }
   };
 }
 
-/** Prints an error for people and returns the exit code it deserves. */
+/** Prints an error for people and returns the exit code it deserves; --debug adds the stack. */
 export function reportError(terminal: Terminal, error: unknown, debug: boolean): number {
   if (error instanceof YijianError) {
     const where = describeLocation(error.location);
@@ -124,12 +148,12 @@ export function reportError(terminal: Terminal, error: unknown, debug: boolean):
       ? `${error.message}（${where}）`
       : error.message;
     terminal.error(message, error.hint);
-    if (debug && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+    if (debug && error.stack !== undefined) terminal.raw(`${error.stack}\n`);
     return isUsageError(error) ? EXIT.usage : EXIT.failure;
   }
   terminal.error(`内部错误：${error instanceof Error ? error.message : String(error)}`,
     '这是 yijian 的缺陷，不是您的文件的问题。请加 --debug 重新运行，并把输出发给维护人员。');
-  if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack !== undefined) terminal.raw(`${error.stack}\n`);
   return EXIT.failure;
 }
 

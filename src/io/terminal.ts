@@ -2,6 +2,23 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import cliProgress from 'cli-progress';
 
+/** What the terminal needs to know of a run (src/cli/io.ts CliIo has these). */
+export interface TerminalIo {
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  stderrIsTTY: boolean;
+}
+
+const PROCESS_IO: TerminalIo = {
+  stderr: (text) => void process.stderr.write(text),
+  get env() {
+    return process.env;
+  },
+  get stderrIsTTY() {
+    return Boolean(process.stderr.isTTY);
+  },
+};
+
 /** How the current run talks to people. */
 export interface TerminalOptions {
   /** stderr is a terminal (progress bars, colour). */
@@ -28,11 +45,16 @@ export class Terminal {
     this.write = write;
   }
 
-  /** Decides colour and interactivity from the environment and flags, once. */
-  static fromEnvironment(flags: { color: boolean; quiet: boolean }): Terminal {
-    const interactive = Boolean(process.stderr.isTTY) && process.env['CI'] !== 'true';
-    const noColorEnv = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
-    return new Terminal({ interactive, color: flags.color && interactive && !noColorEnv, quiet: flags.quiet });
+  /** Decides colour and interactivity from the run's environment and flags, once. */
+  static fromEnvironment(flags: { color: boolean; quiet: boolean }, io: TerminalIo = PROCESS_IO): Terminal {
+    const interactive = io.stderrIsTTY && io.env['CI'] !== 'true';
+    const noColorEnv = io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '';
+    return new Terminal({ interactive, color: flags.color && interactive && !noColorEnv, quiet: flags.quiet }, io.stderr);
+  }
+
+  /** Text as it is (a stack trace under --debug). */
+  raw(text: string): void {
+    this.write(text);
   }
 
   /** A line of information; silenced by --quiet. */

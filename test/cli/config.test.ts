@@ -22,9 +22,9 @@ describe('config errors name the key and exit 2', () => {
     ['out of range', '{ "thresholds": { "cluster": 3 } }', ['thresholds.cluster']],
     ['bad format', '{ "formats": ["pdf"] }', ['formats.0']],
     ['bad JSON', '{ "formats": ["md"], }', ['不是有效的 JSON']],
-  ])('%s', (_name, text, expected) => {
+  ])('%s', async (_name, text, expected) => {
     for (const args of [['inspect', submissions], ['digest', submissions, '-o', 'o']]) {
-      const run = yijian(args, folderWithConfig(text));
+      const run = await yijian(args, folderWithConfig(text));
       expect(run.status).toBe(2);
       for (const part of expected) expect(run.stderr).toContain(part);
       expect(run.stderr).toContain('yijian.config.json');
@@ -32,13 +32,13 @@ describe('config errors name the key and exit 2', () => {
     }
   });
 
-  it('--config naming a missing file', () => {
-    const run = yijian(['--config', 'nope.json', 'inspect', submissions]);
+  it('--config naming a missing file', async () => {
+    const run = await yijian(['--config', 'nope.json', 'inspect', submissions]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('找不到配置文件：nope.json');
   });
 
-  it('parseConfig throws E_BAD_CONFIG (the code, not the wording, is the contract)', () => {
+  it('parseConfig throws E_BAD_CONFIG (the code, not the wording, is the contract)', async () => {
     expect(() => parseConfig('{"x":1}', 'c.json')).toThrow(YijianError);
     try {
       parseConfig('[', 'c.json');
@@ -49,9 +49,9 @@ describe('config errors name the key and exit 2', () => {
 });
 
 describe('config init', () => {
-  it('writes an example that loads without error, explained by _说明 keys', () => {
+  it('writes an example that loads without error, explained by _说明 keys', async () => {
     const dir = tempDir();
-    const run = yijian(['config', 'init'], dir);
+    const run = await yijian(['config', 'init'], dir);
     expect(run.status).toBe(0);
     const text = readFileSync(join(dir, 'yijian.config.json'), 'utf8');
     expect(text).toBe(exampleConfigText());
@@ -68,29 +68,29 @@ describe('config init', () => {
     expect(text).toContain('"_说明"');
   });
 
-  it('writes to a named file and refuses to overwrite it without --force', () => {
+  it('writes to a named file and refuses to overwrite it without --force', async () => {
     const dir = tempDir();
-    expect(yijian(['config', 'init', '城东区.config.json'], dir).status).toBe(0);
+    expect((await yijian(['config', 'init', '城东区.config.json'], dir)).status).toBe(0);
     writeFileSync(join(dir, '城东区.config.json'), '{"comment":"mine"}');
-    expect(yijian(['config', 'init', '城东区.config.json'], dir).status).toBe(1);
+    expect((await yijian(['config', 'init', '城东区.config.json'], dir)).status).toBe(1);
     expect(readFileSync(join(dir, '城东区.config.json'), 'utf8')).toBe('{"comment":"mine"}');
-    expect(yijian(['config', 'init', '城东区.config.json', '--force'], dir).status).toBe(0);
+    expect((await yijian(['config', 'init', '城东区.config.json', '--force'], dir)).status).toBe(0);
     expect(readFileSync(join(dir, '城东区.config.json'), 'utf8')).toBe(exampleConfigText());
   });
 
-  it('the example is usable once its paths exist: inspect runs with it', () => {
+  it('the example is usable once its paths exist: inspect runs with it', async () => {
     const dir = tempDir();
-    yijian(['config', 'init'], dir);
+    await yijian(['config', 'init'], dir);
     mkdirSync(join(dir, '草案'));
     copyFileSync(draft.replace(/\.txt$/, '.docx'), join(dir, '草案/某市电动自行车管理条例（征求意见稿）.docx'));
     mkdirSync(join(dir, '词典'));
     writeFileSync(join(dir, '词典/本地词语.txt'), '电动自行车 10 n\n');
-    const run = yijian(['inspect', submissions], dir);
+    const run = await yijian(['inspect', submissions], dir);
     expect(run.stderr).not.toContain('错误');
     expect(run.status).toBe(0);
   });
 
-  it('comment and _说明 are accepted in every section', () => {
+  it('comment and _说明 are accepted in every section', async () => {
     const notes = { comment: 'x', _说明: 'y' };
     expect(ConfigSchema.safeParse({
       ...notes,
@@ -104,21 +104,21 @@ describe('config init', () => {
 });
 
 describe('inputs: next month is one command', () => {
-  it('digest with no files reads the config inputs, relative to the config file', () => {
+  it('digest with no files reads the config inputs, relative to the config file', async () => {
     const subs = copySubmissions();
     const dir = join(subs, '..');
     writeFileSync(join(dir, 'yijian.config.json'), JSON.stringify({ inputs: ['意见'], output: '报告', formats: ['md'] }));
-    const run = yijian(['digest'], dir);
+    const run = await yijian(['digest'], dir);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('数据行 97 = 有效意见 86 + 问题行 3 + 空行 8');
     expect(readFileSync(join(dir, '报告/汇总报告.md'), 'utf8').length).toBeGreaterThan(0);
     // From elsewhere, with --config: paths still resolve against the config's folder.
-    const again = yijian(['--config', join(dir, 'yijian.config.json'), 'digest', '--force'], tempDir());
+    const again = await yijian(['--config', join(dir, 'yijian.config.json'), 'digest', '--force'], tempDir());
     expect(again.status).toBe(0);
   });
 
-  it('digest with neither files nor inputs is a usage error naming inputs', () => {
-    const run = yijian(['digest'], folderWithConfig('{ "formats": ["md"] }'));
+  it('digest with neither files nor inputs is a usage error naming inputs', async () => {
+    const run = await yijian(['digest'], folderWithConfig('{ "formats": ["md"] }'));
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('inputs');
   });

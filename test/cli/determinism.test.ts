@@ -9,11 +9,11 @@ function filesOf(dir: string): Map<string, Buffer> {
 }
 
 describe('digest is deterministic', () => {
-  it('two runs, every format, into two folders: byte-identical files', () => {
+  it('two runs, every format, into two folders: byte-identical files', async () => {
     const subs = copySubmissions();
     const [a, b] = [join(tempDir(), 'a'), join(tempDir(), 'b')];
-    expect(yijian(['digest', subs, '--draft', draft, '-o', a]).status).toBe(0);
-    expect(yijian(['digest', subs, '--draft', draft, '-o', b]).status).toBe(0);
+    expect((await yijian(['digest', subs, '--draft', draft, '-o', a])).status).toBe(0);
+    expect((await yijian(['digest', subs, '--draft', draft, '-o', b])).status).toBe(0);
     const first = filesOf(a);
     const second = filesOf(b);
     expect([...first.keys()]).toEqual([...second.keys()]);
@@ -23,27 +23,27 @@ describe('digest is deterministic', () => {
     expect(first.get('digest.json')?.toString('utf8')).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:/);
   });
 
-  it('files named in a different order give the same digest.json', () => {
+  it('files named in a different order give the same digest.json', async () => {
     const subs = copySubmissions();
     const names = readdirSync(subs).sort();
     const [a, b] = [join(tempDir(), 'a'), join(tempDir(), 'b')];
-    expect(yijian(['digest', ...names, '--draft', draft, '-o', a, '--formats', 'md'], subs).status).toBe(0);
-    expect(yijian(['digest', ...[...names].reverse(), '--draft', draft, '-o', b, '--formats', 'md'], subs).status).toBe(0);
+    expect((await yijian(['digest', ...names, '--draft', draft, '-o', a, '--formats', 'md'], subs)).status).toBe(0);
+    expect((await yijian(['digest', ...[...names].reverse(), '--draft', draft, '-o', b, '--formats', 'md'], subs)).status).toBe(0);
     expect(readFileSync(join(a, 'digest.json')).equals(readFileSync(join(b, 'digest.json')))).toBe(true);
   });
 
-  it('merge writes byte-identical workbooks and CSVs', () => {
+  it('merge writes byte-identical workbooks and CSVs', async () => {
     const subs = copySubmissions();
     const dir = tempDir();
-    for (const name of ['a.xlsx', 'b.xlsx', 'a.csv', 'b.csv']) expect(yijian(['merge', subs, '-o', join(dir, name)]).status).toBe(0);
+    for (const name of ['a.xlsx', 'b.xlsx', 'a.csv', 'b.csv']) expect((await yijian(['merge', subs, '-o', join(dir, name)])).status).toBe(0);
     expect(readFileSync(join(dir, 'a.xlsx')).equals(readFileSync(join(dir, 'b.xlsx')))).toBe(true);
     expect(readFileSync(join(dir, 'a.csv')).equals(readFileSync(join(dir, 'b.csv')))).toBe(true);
   });
 
-  it('--date is the one way a date gets in', () => {
+  it('--date is the one way a date gets in', async () => {
     const subs = copySubmissions();
     const out = join(tempDir(), 'o');
-    expect(yijian(['digest', subs, '-o', out, '--formats', 'md', '--date', '2024-06-01']).status).toBe(0);
+    expect((await yijian(['digest', subs, '-o', out, '--formats', 'md', '--date', '2024-06-01'])).status).toBe(0);
     expect(readFileSync(join(out, 'digest.json'), 'utf8')).toContain('2024-06-01');
   });
 });

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DigestSchema, type Digest, type DigestRecord } from '../../src/model.js';
-import { runCli, type CliRun } from './run-cli.js';
+import { runYijian as runCli, type CliRun } from './run-cli.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const submissions = join(repo, 'fixtures/submissions');
 const draft = join(repo, 'fixtures/draft/某市电动自行车管理条例（征求意见稿）.txt');
 
-function yijian(args: string[]): CliRun {
+function yijian(args: string[]): Promise<CliRun> {
   return runCli(args, repo);
 }
 
@@ -28,16 +28,16 @@ function recordAt(digest: Digest, fileStart: string, row: number, sheet?: string
 
 describe('yijian digest on the fixtures', () => {
   let out: string;
-  let run: ReturnType<typeof yijian>;
+  let run: Awaited<ReturnType<typeof yijian>>;
   let digest: Digest;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'yijian-digest-'));
-    run = yijian(['digest', submissions, '--draft', draft, '-o', out, '--formats', 'md']);
+    run = await yijian(['digest', submissions, '--draft', draft, '-o', out, '--formats', 'md']);
     digest = digestOf(out);
   });
 
-  it('exits 0, prints a Chinese summary and the reconciliation line', () => {
+  it('exits 0, prints a Chinese summary and the reconciliation line', async () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('意见汇总：某市电动自行车管理条例（征求意见稿）');
     expect(run.stdout).toContain('意见最多的条文');
@@ -45,7 +45,7 @@ describe('yijian digest on the fixtures', () => {
     expect(readdirSync(out).sort()).toEqual(['digest.json', '汇总报告.md']);
   });
 
-  it('writes totals that match fixtures/EXPECTED.md', () => {
+  it('writes totals that match fixtures/EXPECTED.md', async () => {
     expect(digest.totals).toMatchObject({
       files: 6,
       rows: 97,
@@ -64,7 +64,7 @@ describe('yijian digest on the fixtures', () => {
     expect(digest.draft?.articles).toHaveLength(46);
   });
 
-  it('groups the form letter sent by two points, and its edited copy, with both points named', () => {
+  it('groups the form letter sent by two points, and its edited copy, with both points named', async () => {
     const original = recordAt(digest, '城东区-东湖街道', 10);
     const copy = recordAt(digest, '河西县城关镇', 2);
     const edited = recordAt(digest, '河西县-桃源镇', 3, '入户走访');
@@ -83,7 +83,7 @@ describe('yijian digest on the fixtures', () => {
     expect(copy.cluster).toBe(original.cluster);
   });
 
-  it('finds exact duplicates across width, punctuation and traditional characters', () => {
+  it('finds exact duplicates across width, punctuation and traditional characters', async () => {
     const pairs: [[string, number, string?], [string, number, string?]][] = [
       [['城东区-滨江社区', 2], ['城东区-科技园企业', 4]],
       [['河西县-华侨新村', 3], ['河西县城关镇', 4]],
@@ -98,7 +98,7 @@ describe('yijian digest on the fixtures', () => {
     }
   });
 
-  it('does not group unrelated opinions on the same article', () => {
+  it('does not group unrelated opinions on the same article', async () => {
     const onArticle12 = digest.records.filter((record) => record.articles[0]?.key === '12');
     expect(onArticle12.length).toBeGreaterThan(3);
     const groups = new Set(onArticle12.map((record) => record.duplicateGroup).filter((id) => id !== null));
@@ -107,7 +107,7 @@ describe('yijian digest on the fixtures', () => {
     expect(ungrouped.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('assigns articles from the column, from text, and by similarity', () => {
+  it('assigns articles from the column, from text, and by similarity', async () => {
     expect(recordAt(digest, '城东区-东湖街道', 9).articles[0]).toMatchObject({ key: '19', source: 'similarity' });
     expect(recordAt(digest, '河西县城关镇', 3).articles[0]).toMatchObject({ key: '25', source: 'similarity' });
     expect(recordAt(digest, '城东区-科技园企业', 6).articles[0]).toMatchObject({ key: '30', source: 'similarity' });
@@ -115,7 +115,7 @@ describe('yijian digest on the fixtures', () => {
     expect(recordAt(digest, '城东区-东湖街道', 19).articles[0]).toMatchObject({ key: '50', source: 'column', notInDraft: true });
   });
 
-  it('gives every record one cluster, and every cluster valid members', () => {
+  it('gives every record one cluster, and every cluster valid members', async () => {
     const clusterIds = new Set(digest.clusters.map((cluster) => cluster.id));
     for (const record of digest.records) expect(clusterIds.has(record.cluster), record.id).toBe(true);
     const members = digest.clusters.flatMap((cluster) => cluster.opinions);
@@ -125,10 +125,10 @@ describe('yijian digest on the fixtures', () => {
     expect(submissions).toBe(digest.totals.records);
   });
 
-  it('gives the same ids whatever the order the files are named in', () => {
+  it('gives the same ids whatever the order the files are named in', async () => {
     const files = readdirSync(submissions).sort().map((name) => join(submissions, name));
     const again = mkdtempSync(join(tmpdir(), 'yijian-digest-'));
-    const reversed = yijian(['digest', ...files.reverse(), '--draft', draft, '-o', again, '--formats', 'md']);
+    const reversed = await yijian(['digest', ...files.reverse(), '--draft', draft, '-o', again, '--formats', 'md']);
     expect(reversed.status).toBe(0);
     const second = digestOf(again);
     expect(second.records.map((record) => [record.id, record.duplicateGroup, record.cluster])).toEqual(
@@ -140,9 +140,9 @@ describe('yijian digest on the fixtures', () => {
 });
 
 describe('yijian digest without a draft', () => {
-  it('assigns from citations only and leaves the rest unassigned', () => {
+  it('assigns from citations only and leaves the rest unassigned', async () => {
     const out = mkdtempSync(join(tmpdir(), 'yijian-digest-'));
-    const run = yijian(['digest', submissions, '-o', out, '--formats', 'md', '--json']);
+    const run = await yijian(['digest', submissions, '-o', out, '--formats', 'md', '--json']);
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout) as { totals: { records: number } };
     expect(summary.totals.records).toBe(86);
@@ -154,15 +154,15 @@ describe('yijian digest without a draft', () => {
     expect(recordAt(digest, '城东区-东湖街道', 19).articles[0]).toMatchObject({ key: '50', notInDraft: false });
   });
 
-  it('refuses to overwrite an existing digest without --force', () => {
+  it('refuses to overwrite an existing digest without --force', async () => {
     const out = mkdtempSync(join(tmpdir(), 'yijian-digest-'));
-    expect(yijian(['digest', submissions, '-o', out, '--formats', 'md']).status).toBe(0);
+    expect((await yijian(['digest', submissions, '-o', out, '--formats', 'md'])).status).toBe(0);
     const before = readFileSync(join(out, 'digest.json'));
-    const again = yijian(['digest', submissions, '-o', out, '--formats', 'md']);
+    const again = await yijian(['digest', submissions, '-o', out, '--formats', 'md']);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('已存在');
     expect(again.stderr).toContain('--force');
     expect(readFileSync(join(out, 'digest.json'))).toEqual(before);
-    expect(yijian(['digest', submissions, '-o', out, '--formats', 'md', '--force']).status).toBe(0);
+    expect((await yijian(['digest', submissions, '-o', out, '--formats', 'md', '--force'])).status).toBe(0);
   });
 });

@@ -28,12 +28,12 @@ describe('yijian feedback on the fixtures', () => {
   let d1: { cluster: string; text: string };
   let d2Canonical: string;
   let decisionOf: Map<string, string>;
-  let run: ReturnType<typeof yijian>;
+  let run: Awaited<ReturnType<typeof yijian>>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'yijian-feedback-'));
     out = join(work, 'digest');
-    expect(yijian(['digest', submissions, '--draft', draft, '-o', out, '--formats', 'xlsx']).status).toBe(0);
+    expect((await yijian(['digest', submissions, '--draft', draft, '-o', out, '--formats', 'xlsx'])).status).toBe(0);
     digest = readDigestJson(out);
     const dh = recordAt(digest, '城东区-东湖街道', 10);
     d1 = { cluster: dh.cluster, text: dh.opinion };
@@ -45,7 +45,7 @@ describe('yijian feedback on the fixtures', () => {
       decisionOf.set(id, MEANS[written] ?? 'unknown');
       return [written, reason];
     }, { [d2Canonical]: ['参考', '单条意见：作为参考'] });
-    run = yijian(['feedback', '--digest', join(out, 'digest.json'), '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'fb'), '--json']);
+    run = await yijian(['feedback', '--digest', join(out, 'digest.json'), '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'fb'), '--json']);
   });
 
   /** Expected decision of every record, computed here from digest.json alone. */
@@ -56,7 +56,7 @@ describe('yijian feedback on the fixtures', () => {
     return decisionOf.get(record.cluster) ?? '待研究';
   }
 
-  it('exits 0 with no problems and writes one docx and one md per point, statistics and feedback.json', () => {
+  it('exits 0 with no problems and writes one docx and one md per point, statistics and feedback.json', async () => {
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).problems).toEqual([]);
     const files = readdirSync(join(work, 'fb'));
@@ -69,7 +69,7 @@ describe('yijian feedback on the fixtures', () => {
     expect(files).toHaveLength(points.length * 2 + 4);
   });
 
-  it('counts each point\'s decisions as computed independently from digest.json', () => {
+  it('counts each point\'s decisions as computed independently from digest.json', async () => {
     const book = XLSX.read(readFileSync(join(work, 'fb', '统计.xlsx')), { type: 'buffer' });
     const sheet = book.Sheets['各联系点'];
     expect(sheet).toBeDefined();
@@ -92,7 +92,7 @@ describe('yijian feedback on the fixtures', () => {
     expect(total?.['去重后']).toBe(digest.totals.distinctOpinions);
   });
 
-  it('lists every opinion a point sent in its Markdown feedback, with its source row and decision', () => {
+  it('lists every opinion a point sent in its Markdown feedback, with its source row and decision', async () => {
     const mine = digest.records.filter((r) => r.point === recordAt(digest, '河西县城关镇', 2).point);
     const md = readFileSync(join(work, 'fb', `${mine[0]?.point}-采纳情况反馈.md`), 'utf8');
     for (const record of mine) {
@@ -102,7 +102,7 @@ describe('yijian feedback on the fixtures', () => {
     }
   });
 
-  it('gives the D1 duplicate (东湖 row 10, 城关 row 2) its cluster decision in both points\' feedback', () => {
+  it('gives the D1 duplicate (东湖 row 10, 城关 row 2) its cluster decision in both points\' feedback', async () => {
     for (const [fileStart, row] of [['城东区-东湖街道', 10], ['河西县城关镇', 2]] as const) {
       const record = recordAt(digest, fileStart, row);
       const md = readFileSync(join(work, 'fb', `${record.point}-采纳情况反馈.md`), 'utf8');
@@ -111,7 +111,7 @@ describe('yijian feedback on the fixtures', () => {
     }
   });
 
-  it('applies a 单条意见 override to the opinion and its duplicate (D2: 滨江 row 2, 科技园 row 4)', () => {
+  it('applies a 单条意见 override to the opinion and its duplicate (D2: 滨江 row 2, 科技园 row 4)', async () => {
     for (const [fileStart, row] of [['城东区-滨江社区', 2], ['城东区-科技园企业', 4]] as const) {
       const record = recordAt(digest, fileStart, row);
       const md = readFileSync(join(work, 'fb', `${record.point}-采纳情况反馈.md`), 'utf8');
@@ -130,26 +130,26 @@ describe('yijian feedback on the fixtures', () => {
     expect(value).toContain(`报送意见 ${mine.length} 条`);
   });
 
-  it('reports an unknown decision with its cell, and stops with exit 3 under --strict', () => {
+  it('reports an unknown decision with its cell, and stops with exit 3 under --strict', async () => {
     const filled = join(work, '有错.xlsx');
     fillDecisionSheet(join(out, '采纳情况登记表.xlsx'), filled, (_id, index) => [index === 4 ? '大概吧' : '采纳', '']);
-    const loose = yijian(['feedback', '--digest', out, '--decisions', filled, '-o', join(work, 'fb-loose')]);
+    const loose = await yijian(['feedback', '--digest', out, '--decisions', filled, '-o', join(work, 'fb-loose')]);
     expect(loose.status).toBe(0);
     const cell = /有错\.xlsx 工作表 采纳情况 (G\d+)/.exec(loose.stderr)?.[1];
     expect(cell, loose.stderr).toBeDefined();
     const sheet = XLSX.read(readFileSync(filled), { type: 'buffer' }).Sheets['采纳情况'];
     expect(sheet?.[cell as string]?.v).toBe('大概吧');
-    const strict = yijian(['feedback', '--digest', out, '--decisions', filled, '-o', join(work, 'fb-strict'), '--strict']);
+    const strict = await yijian(['feedback', '--digest', out, '--decisions', filled, '-o', join(work, 'fb-strict'), '--strict']);
     expect(strict.status).toBe(3);
     expect(strict.stderr).toContain(`工作表 采纳情况 ${cell}`);
     expect(existsSync(join(work, 'fb-strict'))).toBe(false);
   });
 
-  it('refuses a digest.json that is not one (E_BAD_DIGEST, exit 1) and an existing output without --force', () => {
-    const bad = yijian(['feedback', '--digest', join(work, '已填写.xlsx'), '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'x')]);
+  it('refuses a digest.json that is not one (E_BAD_DIGEST, exit 1) and an existing output without --force', async () => {
+    const bad = await yijian(['feedback', '--digest', join(work, '已填写.xlsx'), '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'x')]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('digest.json');
-    const again = yijian(['feedback', '--digest', out, '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'fb')]);
+    const again = await yijian(['feedback', '--digest', out, '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'fb')]);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('--force');
   });
@@ -162,7 +162,7 @@ describe('yijian digest --decisions (carry-forward) when late submissions arrive
     const input = join(work, 'in');
     mkdirSync(input);
     for (const name of readdirSync(submissions)) copyFileSync(join(submissions, name), join(input, name));
-    expect(yijian(['digest', input, '--draft', draft, '-o', join(work, 'old'), '--formats', 'xlsx']).status).toBe(0);
+    expect((await yijian(['digest', input, '--draft', draft, '-o', join(work, 'old'), '--formats', 'xlsx'])).status).toBe(0);
     const old = readDigestJson(join(work, 'old'));
     fillDecisionSheet(join(work, 'old', '采纳情况登记表.xlsx'), join(work, 'filled.xlsx'), (id) => ['已采纳', `原理由 ${id}`]);
 
@@ -173,7 +173,7 @@ describe('yijian digest --decisions (carry-forward) when late submissions arrive
       '序号,联系点,县（市、区）,提出人,条款,意见建议\n' +
       '1,东湖街道基层立法联系点,城东区,补报甲,第十二条之一,临时号牌有效期到2026年底太短，很多老人买的超标车还能用，建议延长两年并允许网上办理延期。\n' +
       '2,东湖街道基层立法联系点,城东区,补报乙,第四十四条,建议附则中明确本条例自公布之日起六个月后施行，给群众留出换车时间。\n');
-    const run = yijian(['digest', input, '--draft', draft, '-o', join(work, 'new'), '--formats', 'xlsx', '--decisions', join(work, 'filled.xlsx')]);
+    const run = await yijian(['digest', input, '--draft', draft, '-o', join(work, 'new'), '--formats', 'xlsx', '--decisions', join(work, 'filled.xlsx')]);
     expect(run.status, run.stderr).toBe(0);
     const fresh = readDigestJson(join(work, 'new'));
     const sheet = XLSX.read(readFileSync(join(work, 'new', '采纳情况登记表.xlsx')), { type: 'buffer' }).Sheets['采纳情况登记表'];

@@ -48,7 +48,7 @@ function keys(...names: string[]): void {
 }
 
 describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow', () => {
-  afterAll(() => {
+  afterAll(async () => {
     spawnSync('tmux', ['-L', socket, 'kill-server']);
   });
 
@@ -112,7 +112,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
 
     // Next month: one command, no questions, the same digest.
     const before = readFileSync(join(out, 'digest.json'));
-    const rerun = yijian(['digest', '--force'], dir);
+    const rerun = await yijian(['digest', '--force'], dir);
     expect(rerun.status).toBe(0);
     expect(readFileSync(join(out, 'digest.json')).equals(before)).toBe(true);
   }, 120_000);

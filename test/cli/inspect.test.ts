@@ -10,7 +10,7 @@ import {
   SheetReportSchema,
   type SheetReport,
 } from '../../src/model.js';
-import { csvSheetName, DRAFT_TXT, FIXTURE, fixturePath, runCli, SUBMISSIONS, type CliRun } from './run-cli.js';
+import { csvSheetName, DRAFT_TXT, FIXTURE, fixturePath, runYijian as runCli, SUBMISSIONS, type CliRun } from './run-cli.js';
 
 /** The --json document, validated with the shared schemas so a drift in shape fails here. */
 const InspectDocumentSchema = z.object({
@@ -35,8 +35,8 @@ const InspectDocumentSchema = z.object({
 type InspectDocument = z.infer<typeof InspectDocumentSchema>;
 type InspectedRecord = NonNullable<InspectDocument['records']>[number];
 
-function inspectJson(args: readonly string[]): { run: CliRun; doc: InspectDocument } {
-  const run = runCli(['inspect', ...args, '--json']);
+async function inspectJson(args: readonly string[]): Promise<{ run: CliRun; doc: InspectDocument }> {
+  const run = await runCli(['inspect', ...args, '--json']);
   return { run, doc: InspectDocumentSchema.parse(JSON.parse(run.stdout)) };
 }
 
@@ -72,18 +72,18 @@ describe('yijian inspect fixtures/submissions --json', () => {
   let run: CliRun;
   let doc: InspectDocument;
 
-  beforeAll(() => {
-    ({ run, doc } = inspectJson([SUBMISSIONS]));
+  beforeAll(async () => {
+    ({ run, doc } = await inspectJson([SUBMISSIONS]));
   });
 
-  it('exits 0 and reconciles 97 data rows = 86 records + 3 rejects + 8 blanks', () => {
+  it('exits 0 and reconciles 97 data rows = 86 records + 3 rejects + 8 blanks', async () => {
     expect(run.status).toBe(0);
     expect(doc.reconciliation).toEqual({ files: 6, failedFiles: 0, sheets: 7, rows: 97, records: 86, rejects: 3, blanks: 8, balanced: true });
     expect(doc.failures).toEqual([]);
     expect(run.stderr).toContain('核对：读取 6 个文件 7 个工作表，数据行 97 = 有效意见 86 + 问题行 3 + 空行 8');
   });
 
-  it('reports every sheet with the header rows and counts of fixtures/EXPECTED.md', () => {
+  it('reports every sheet with the header rows and counts of fixtures/EXPECTED.md', async () => {
     expect(doc.sheets.map((sheet) => `${sheet.file} · ${sheet.sheet}`)).toEqual(EXPECTED_SHEETS.map((s) => `${s.file} · ${s.sheet}`));
     for (const [index, expected] of EXPECTED_SHEETS.entries()) {
       const sheet = doc.sheets[index];
@@ -92,7 +92,7 @@ describe('yijian inspect fixtures/submissions --json', () => {
     }
   });
 
-  it('finds the opinion column in every sheet and maps the two-row header of 东湖 by its joined labels', () => {
+  it('finds the opinion column in every sheet and maps the two-row header of 东湖 by its joined labels', async () => {
     for (const sheet of doc.sheets) {
       expect(sheet.columns.filter((column) => column.field === 'opinion'), sheet.file).toHaveLength(1);
     }
@@ -110,7 +110,7 @@ describe('yijian inspect fixtures/submissions --json', () => {
     ]);
   });
 
-  it('lists exactly the three planted reject rows, with file, sheet, row and column', () => {
+  it('lists exactly the three planted reject rows, with file, sheet, row and column', async () => {
     expect(doc.rejects.map((r) => ({ file: r.source.file, row: r.source.row, column: r.column }))).toEqual(EXPECTED_REJECTS);
     for (const reject of doc.rejects) {
       expect(reject.reason).toBe('E_NO_OPINION');
@@ -120,7 +120,7 @@ describe('yijian inspect fixtures/submissions --json', () => {
     expect(doc.rejects[0]?.cells).toEqual({ 提出人: '郑华', 联系方式: '13900138888' });
   });
 
-  it('prints no records without --draft (records belong to the assignment view)', () => {
+  it('prints no records without --draft (records belong to the assignment view)', async () => {
     expect(doc.records).toBeUndefined();
     expect(doc.draft).toBeNull();
   });
@@ -130,12 +130,12 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
   let run: CliRun;
   let blocks: Map<string, string>;
 
-  beforeAll(() => {
-    run = runCli(['inspect', SUBMISSIONS]);
+  beforeAll(async () => {
+    run = await runCli(['inspect', SUBMISSIONS]);
     blocks = sheetBlocks(run.stdout);
   });
 
-  it('prints one block per sheet with its counts', () => {
+  it('prints one block per sheet with its counts', async () => {
     expect(run.status).toBe(0);
     expect([...blocks.keys()]).toEqual(EXPECTED_SHEETS.map((s) => `${s.file} · ${s.sheet}`));
     for (const s of EXPECTED_SHEETS) {
@@ -152,13 +152,13 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
     [FIXTURE.taoyuan, '座谈会', ['C  所属县区 → 县（市、区）', 'E  人员类别 → 身份', 'F  条目 → 条款', 'G  具体意见 → 意见建议']],
     [FIXTURE.taoyuan, '入户走访', ['A  编号 → 序号', 'C  辖区 → 县（市、区）', 'F  条款序号 → 条款', 'G  意见 → 意见建议']],
     [FIXTURE.chengguan, '汇总', ['E  意见 → 意见建议', 'F  修改建议 → 修改建议']],
-  ])('names the mapped columns of %s · %s', (file, sheet, lines) => {
+  ])('names the mapped columns of %s · %s', async (file, sheet, lines) => {
     const block = blocks.get(`${file} · ${sheet}`) ?? '';
     expect(block).toContain('列映射：');
     for (const line of lines) expect(block).toContain(line);
   });
 
-  it('names each reject row inside the block of its own sheet', () => {
+  it('names each reject row inside the block of its own sheet', async () => {
     for (const reject of EXPECTED_REJECTS) {
       const key = [...blocks.keys()].find((k) => k.startsWith(`${reject.file} · `)) ?? '';
       expect(blocks.get(key)).toContain(`✗ 第 ${reject.row} 行“意见建议”为空。（${reject.column} 列）`);
@@ -167,14 +167,14 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
     expect(rejectLines).toHaveLength(3);
   });
 
-  it('says which encoding each CSV was read in (GBK from WPS, UTF-8 with BOM)', () => {
+  it('says which encoding each CSV was read in (GBK from WPS, UTF-8 with BOM)', async () => {
     expect(run.stdout).toContain(`■ ${FIXTURE.kejiyuan} · 工作表「${csvSheetName(FIXTURE.kejiyuan)}」 · 编码 GBK`);
     expect(run.stdout).toContain(`■ ${FIXTURE.huaqiao} · 工作表「${csvSheetName(FIXTURE.huaqiao)}」 · 编码 UTF-8 (BOM)`);
     // Workbooks have no text encoding to report.
     expect(run.stdout).not.toMatch(/\.xlsx · 工作表「[^」]+」 · 编码/);
   });
 
-  it('keeps results on stdout and diagnostics on stderr', () => {
+  it('keeps results on stdout and diagnostics on stderr', async () => {
     expect(run.stdout).not.toContain('核对：');
     expect(run.stderr).toContain('3 行未能成为有效意见');
     expect(run.stderr).toContain('核对：读取 6 个文件 7 个工作表');
@@ -185,21 +185,21 @@ describe('yijian inspect --strict', () => {
   it.each([
     [['--strict'], 3],
     [[], 0],
-  ] as const)('inspect fixtures/submissions %j exits %i (the fixtures contain 3 reject rows)', (flags, code) => {
-    const run = runCli(['inspect', SUBMISSIONS, ...flags]);
+  ] as const)('inspect fixtures/submissions %j exits %i (the fixtures contain 3 reject rows)', async (flags, code) => {
+    const run = await runCli(['inspect', SUBMISSIONS, ...flags]);
     expect(run.status).toBe(code);
     // The report is printed in full either way; --strict only changes the exit code.
     expect(run.stdout).toContain(`■ ${FIXTURE.chengguan}`);
   });
 
-  it('exits 0 under --strict for a file with no problem rows', () => {
-    expect(runCli(['inspect', fixturePath(FIXTURE.binjiang), '--strict']).status).toBe(0);
+  it('exits 0 under --strict for a file with no problem rows', async () => {
+    expect((await runCli(['inspect', fixturePath(FIXTURE.binjiang), '--strict'])).status).toBe(0);
   });
 });
 
 describe('yijian inspect --map', () => {
-  it('forces 意见建议 onto the 修改建议 column of 城关: only the row with a suggestion stays a record', () => {
-    const { run, doc } = inspectJson([fixturePath(FIXTURE.chengguan), '--map', '意见建议=F']);
+  it('forces 意见建议 onto the 修改建议 column of 城关: only the row with a suggestion stays a record', async () => {
+    const { run, doc } = await inspectJson([fixturePath(FIXTURE.chengguan), '--map', '意见建议=F']);
     expect(run.status).toBe(0);
     const sheet = doc.sheets[0];
     expect(sheet?.columns.find((c) => c.column === 'F')).toEqual({ column: 'F', header: '修改建议', field: 'opinion', how: 'forced' });
@@ -211,10 +211,10 @@ describe('yijian inspect --map', () => {
     expect(doc.rejects.every((r) => r.column === 'F')).toBe(true);
   });
 
-  it('accepts the header text instead of a letter, and shows the forced column to people', () => {
-    const byHeader = inspectJson([fixturePath(FIXTURE.chengguan), '--map', 'opinion=修改建议']).doc;
+  it('accepts the header text instead of a letter, and shows the forced column to people', async () => {
+    const byHeader = (await inspectJson([fixturePath(FIXTURE.chengguan), '--map', 'opinion=修改建议'])).doc;
     expect(byHeader.sheets[0]).toMatchObject({ records: 1, rejects: 12 });
-    const run = runCli(['inspect', fixturePath(FIXTURE.chengguan), '--map', '意见建议=F']);
+    const run = await runCli(['inspect', fixturePath(FIXTURE.chengguan), '--map', '意见建议=F']);
     expect(run.stdout).toContain('F  修改建议 → 意见建议（指定）');
     expect(run.stdout).toContain('未映射的列：E「意见」');
   });
@@ -222,8 +222,8 @@ describe('yijian inspect --map', () => {
   it.each([
     ['胡说=F', '不认识字段“胡说”'],
     ['abc', '缺少“='],
-  ])('a bad --map %s is a usage error (exit 2) with a Chinese message', (spec, said) => {
-    const run = runCli(['inspect', fixturePath(FIXTURE.chengguan), '--map', spec]);
+  ])('a bad --map %s is a usage error (exit 2) with a Chinese message', async (spec, said) => {
+    const run = await runCli(['inspect', fixturePath(FIXTURE.chengguan), '--map', spec]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`列映射“${spec}”无效`);
     expect(run.stderr).toContain(said);
@@ -239,9 +239,9 @@ describe('yijian inspect --draft (article assignment)', () => {
   let doc: InspectDocument;
   let human: CliRun;
 
-  beforeAll(() => {
-    ({ run, doc } = inspectJson([SUBMISSIONS, '--draft', DRAFT_TXT]));
-    human = runCli(['inspect', SUBMISSIONS, '--draft', DRAFT_TXT]);
+  beforeAll(async () => {
+    ({ run, doc } = await inspectJson([SUBMISSIONS, '--draft', DRAFT_TXT]));
+    human = await runCli(['inspect', SUBMISSIONS, '--draft', DRAFT_TXT]);
   });
 
   function recordAt(file: string, row: number, sheet?: string): InspectedRecord {
@@ -252,7 +252,7 @@ describe('yijian inspect --draft (article assignment)', () => {
     return found[0] as InspectedRecord;
   }
 
-  it('lists all 86 records, each with at least one assignment, and names the draft', () => {
+  it('lists all 86 records, each with at least one assignment, and names the draft', async () => {
     expect(run.status).toBe(0);
     expect(doc.draft).toBe('某市电动自行车管理条例（征求意见稿）');
     expect(doc.records).toHaveLength(86);
@@ -263,7 +263,7 @@ describe('yijian inspect --draft (article assignment)', () => {
     [FIXTURE.donghu, 9, '19'],
     [FIXTURE.chengguan, 3, '25'],
     [FIXTURE.kejiyuan, 6, '30'],
-  ])('assigns %s row %i (no citation) to article %s by similarity', (file, row, key) => {
+  ])('assigns %s row %i (no citation) to article %s by similarity', async (file, row, key) => {
     const record = recordAt(file, row);
     expect(record.article).toBeNull();
     expect(record.articles).toHaveLength(1);
@@ -273,7 +273,7 @@ describe('yijian inspect --draft (article assignment)', () => {
     expect(assignment?.confidence).toBeLessThan(1);
   });
 
-  it('flags 东湖 row 19 (第五十条) as citing an article the draft does not have', () => {
+  it('flags 东湖 row 19 (第五十条) as citing an article the draft does not have', async () => {
     expect(recordAt(FIXTURE.donghu, 19).articles).toEqual([
       { key: '50', source: 'column', confidence: 1, cited: '第五十条', notInDraft: true },
     ]);
@@ -282,7 +282,7 @@ describe('yijian inspect --draft (article assignment)', () => {
   it.each([
     [FIXTURE.binjiang, 8, undefined, '28'],
     [FIXTURE.taoyuan, 4, '入户走访', '38'],
-  ])('finds citations only in the text: %s row %i → %s', (file, row, sheet, key) => {
+  ])('finds citations only in the text: %s row %i → %s', async (file, row, sheet, key) => {
     const record = recordAt(file, row, sheet);
     expect(record.article).toBeNull();
     expect(record.articles).toEqual([expect.objectContaining({ key, source: 'text', confidence: 1, notInDraft: false })]);
@@ -294,19 +294,19 @@ describe('yijian inspect --draft (article assignment)', () => {
     [FIXTURE.huaqiao, 2, undefined, ['25'], 'column'],
     [FIXTURE.kejiyuan, 13, undefined, ['general'], 'general'],
     [FIXTURE.chengguan, 8, undefined, ['30.2'], 'column'],
-  ])('reads the 条款 column: %s row %i → %j', (file, row, sheet, keys, source) => {
+  ])('reads the 条款 column: %s row %i → %j', async (file, row, sheet, keys, source) => {
     const record = recordAt(file, row, sheet);
     expect(record.articles.map((a) => a.key)).toEqual(keys);
     expect(record.articles.every((a) => a.source === source && !a.notInDraft)).toBe(true);
   });
 
-  it('takes the point of 城关 from its file name (the sheet has no 联系点 column)', () => {
+  it('takes the point of 城关 from its file name (the sheet has no 联系点 column)', async () => {
     const chengguan = (doc.records ?? []).filter((r) => r.source.file === FIXTURE.chengguan);
     expect(chengguan).toHaveLength(12);
     expect(new Set(chengguan.map((r) => r.point))).toEqual(new Set(['河西县城关镇立法联系点']));
   });
 
-  it('shows people each assignment, how it was found and the not-in-draft flag', () => {
+  it('shows people each assignment, how it was found and the not-in-draft flag', async () => {
     expect(human.status).toBe(0);
     const out = human.stdout;
     expect(out).toContain('■ 条文归属（草案：某市电动自行车管理条例（征求意见稿））');

@@ -46,32 +46,32 @@ function onlyJson(run: CliRun): unknown {
 }
 
 describe('--json prints one document on stdout', () => {
-  it('inspect --json', () => {
-    const run = yijian(['inspect', submissions, '--json']);
+  it('inspect --json', async () => {
+    const run = await yijian(['inspect', submissions, '--json']);
     expect(run.status).toBe(0);
     const doc = InspectJson.parse(onlyJson(run));
     expect(doc.records).toBeUndefined();
     expect(run.stderr).toContain('核对：');
   });
 
-  it('inspect --json --draft lists every record with its articles', () => {
-    const run = yijian(['inspect', submissions, '--json', '--draft', draft]);
+  it('inspect --json --draft lists every record with its articles', async () => {
+    const run = await yijian(['inspect', submissions, '--json', '--draft', draft]);
     const doc = InspectJson.parse(onlyJson(run));
     expect(doc.draft).toBe('某市电动自行车管理条例（征求意见稿）');
     expect(doc.records).toHaveLength(86);
   });
 
-  it('merge --json', () => {
+  it('merge --json', async () => {
     const out = join(tempDir(), '汇总.xlsx');
-    const run = yijian(['merge', submissions, '-o', out, '--json']);
+    const run = await yijian(['merge', submissions, '-o', out, '--json']);
     expect(run.status).toBe(0);
     expect(MergeJson.parse(onlyJson(run)).output).toBe(out);
     expect(run.stderr).toContain('已写入');
   });
 
-  it('digest --json', () => {
+  it('digest --json', async () => {
     const out = join(tempDir(), 'out');
-    const run = yijian(['digest', submissions, '--draft', draft, '-o', out, '--formats', 'md,xlsx', '--json']);
+    const run = await yijian(['digest', submissions, '--draft', draft, '-o', out, '--formats', 'md,xlsx', '--json']);
     expect(run.status).toBe(0);
     const doc = DigestJson.parse(onlyJson(run));
     expect(doc.outputDir).toBe(out);
@@ -80,16 +80,16 @@ describe('--json prints one document on stdout', () => {
     expect(run.stdout).not.toContain('意见最多的条文');
   });
 
-  it('templates list --json', () => {
-    const run = yijian(['templates', 'list', '--json']);
+  it('templates list --json', async () => {
+    const run = await yijian(['templates', 'list', '--json']);
     expect(z.array(z.object({ report: z.string(), file: z.string(), kind: z.string() })).min(1).parse(onlyJson(run)).length).toBeGreaterThan(0);
   });
 });
 
 describe('--quiet', () => {
-  it('silences info and success lines, keeps warnings, and leaves --json intact', () => {
+  it('silences info and success lines, keeps warnings, and leaves --json intact', async () => {
     const out = join(tempDir(), 'm.xlsx');
-    const run = yijian(['--quiet', 'merge', submissions, '-o', out, '--json']);
+    const run = await yijian(['--quiet', 'merge', submissions, '-o', out, '--json']);
     expect(run.status).toBe(0);
     MergeJson.parse(onlyJson(run));
     expect(run.stderr).not.toContain('核对：');
@@ -97,8 +97,8 @@ describe('--quiet', () => {
     expect(run.stderr).toContain('3 行未能成为有效意见');
   });
 
-  it('digest -q prints the summary on stdout and no info lines', () => {
-    const run = yijian(['-q', 'digest', submissions, '-o', join(tempDir(), 'o'), '--formats', 'md']);
+  it('digest -q prints the summary on stdout and no info lines', async () => {
+    const run = await yijian(['-q', 'digest', submissions, '-o', join(tempDir(), 'o'), '--formats', 'md']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('意见汇总');
     expect(run.stderr).not.toContain('核对：');

@@ -18,7 +18,7 @@ import {
   onPath,
   readWorkbook,
   rowValues,
-  runCli,
+  runYijian as runCli,
   sheetNamed,
   sheetRange,
   SUBMISSIONS,
@@ -89,7 +89,7 @@ function findRow(sheet: WorkSheet, file: string, sheetName: string, row: number)
   return found[0] ?? -1;
 }
 
-function mergeInto(dir: string, output: string, ...args: string[]): CliRun {
+function mergeInto(dir: string, output: string, ...args: string[]): Promise<CliRun> {
   return runCli(['merge', ...args, '-o', output], dir);
 }
 
@@ -99,32 +99,32 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
   let book: WorkBook;
   let records: WorkSheet;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = makeTempDir();
-    run = mergeInto(dir, '汇总.xlsx', SUBMISSIONS);
+    run = await mergeInto(dir, '汇总.xlsx', SUBMISSIONS);
     book = readWorkbook(join(dir, '汇总.xlsx'));
     records = sheetNamed(book, '意见汇总');
   });
 
-  it('exits 0 and says the rows reconcile', () => {
+  it('exits 0 and says the rows reconcile', async () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('数据行 97 = 有效意见 86 + 问题行 3 + 空行 8');
     expect(run.stderr).toContain('已写入 汇总.xlsx：86 条意见，3 个问题行。');
     expect(readdirSync(dir)).toEqual(['汇总.xlsx']);
   });
 
-  it('writes the sheets 意见汇总, 问题行 and 核对', () => {
+  it('writes the sheets 意见汇总, 问题行 and 核对', async () => {
     expect(book.SheetNames).toEqual(['意见汇总', '问题行', '核对']);
   });
 
-  it('puts the canonical headers in row 1 and 86 data rows below', () => {
+  it('puts the canonical headers in row 1 and 86 data rows below', async () => {
     expect(MERGED_HEADERS).toEqual(HEADERS);
     expect(rowValues(records, 0, WIDTH)).toEqual(HEADERS);
     expect(records['!ref']).toBe('A1:N87');
     expect(dataRows(records)).toHaveLength(86);
   });
 
-  it('keeps every record with its provenance, files in name order and rows in sheet order', () => {
+  it('keeps every record with its provenance, files in name order and rows in sheet order', async () => {
     const provenance = dataRows(records).map((row) => `${String(row[FILE_COL])}|${String(row[SHEET_COL])}|${String(row[ROW_COL])}`);
     expect(new Set(provenance).size).toBe(86);
     const perSheet = new Map<string, number>();
@@ -154,14 +154,14 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
     },
   );
 
-  it('neutralises the formula-like opinions (华侨 row 5 “=1+1…”, 滨江 row 6 “-建议…”) and keeps their text', () => {
+  it('neutralises the formula-like opinions (华侨 row 5 “=1+1…”, 滨江 row 6 “-建议…”) and keeps their text', async () => {
     const huaqiao = cellAt(records, findRow(records, FIXTURE.huaqiao, csvSheetName(FIXTURE.huaqiao), 5), OPINION_COL);
     expect(huaqiao).toMatchObject({ t: 's', v: `${GUARD}=1+1 建议在小区集中充电点旁边配置灭火器，每月检查一次。` });
     const binjiang = cellAt(records, findRow(records, FIXTURE.binjiang, 'Sheet1', 6), OPINION_COL);
     expect(binjiang).toMatchObject({ t: 's', v: `${GUARD}-建议删除第三项，城市道路上没有停车泊位的地方太多，一刀切禁止停放不现实。` });
   });
 
-  it('has no formula anywhere in the workbook, and no text cell that a spreadsheet would take for one', () => {
+  it('has no formula anywhere in the workbook, and no text cell that a spreadsheet would take for one', async () => {
     const cells = allCells(book);
     expect(cells.length).toBeGreaterThan(86 * WIDTH);
     for (const { sheet, address, cell } of cells) {
@@ -170,7 +170,7 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
     }
   });
 
-  it('lists the 3 reject rows in 问题行 with file, sheet, row, reason, column and what was sent', () => {
+  it('lists the 3 reject rows in 问题行 with file, sheet, row, reason, column and what was sent', async () => {
     const rejects = sheetNamed(book, '问题行');
     expect(rejects['!ref']).toBe('A1:F4');
     expect(rowValues(rejects, 0, 6)).toEqual(REJECT_HEADERS);
@@ -183,7 +183,7 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
     expect(rowValues(rejects, 3, 6)).toEqual([FIXTURE.chengguan, '汇总', 11, '第 11 行“意见建议”为空。', 'E', '序号：8；提出人：韩梅梅；身份：群众；联系方式：13844440008']);
   });
 
-  it('gives the per-sheet counts in 核对, and they add up', () => {
+  it('gives the per-sheet counts in 核对, and they add up', async () => {
     const counts = sheetNamed(book, '核对');
     expect(rowValues(counts, 0, 9)).toEqual(['来源文件', '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明']);
     expect(counts['!ref']).toBe('A1:I8');
@@ -192,9 +192,9 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
     expect([sum(4), sum(5), sum(6), sum(7)]).toEqual([97, 86, 3, 8]);
   });
 
-  it('writes the same bytes on a second run', () => {
+  it('writes the same bytes on a second run', async () => {
     const again = makeTempDir();
-    expect(mergeInto(again, '汇总.xlsx', SUBMISSIONS).status).toBe(0);
+    expect((await mergeInto(again, '汇总.xlsx', SUBMISSIONS)).status).toBe(0);
     expect(readFileSync(join(again, '汇总.xlsx')).equals(readFileSync(join(dir, '汇总.xlsx')))).toBe(true);
   });
 
@@ -227,9 +227,9 @@ describe('yijian merge -o 汇总.csv', () => {
   let dir: string;
   let run: CliRun;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = makeTempDir();
-    run = mergeInto(dir, '汇总.csv', SUBMISSIONS);
+    run = await mergeInto(dir, '汇总.csv', SUBMISSIONS);
   });
 
   function readCsv(name: string): { raw: Buffer; rows: string[][] } {
@@ -237,7 +237,7 @@ describe('yijian merge -o 汇总.csv', () => {
     return { raw, rows: parse(raw.subarray(3).toString('utf8')) as string[][] };
   }
 
-  it('writes the records as UTF-8 CSV with a BOM, and the rejects beside it', () => {
+  it('writes the records as UTF-8 CSV with a BOM, and the rejects beside it', async () => {
     expect(run.status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['汇总.csv', '汇总.问题行.csv']);
     const { raw, rows } = readCsv('汇总.csv');
@@ -253,7 +253,7 @@ describe('yijian merge -o 汇总.csv', () => {
     expect(rows.flat().filter((cell) => cell.startsWith(GUARD))).toHaveLength(2);
   });
 
-  it('writes the 3 reject rows to 汇总.问题行.csv', () => {
+  it('writes the 3 reject rows to 汇总.问题行.csv', async () => {
     const { raw, rows } = readCsv('汇总.问题行.csv');
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(rows[0]).toEqual(REJECT_HEADERS);
@@ -264,10 +264,10 @@ describe('yijian merge -o 汇总.csv', () => {
     ]);
   });
 
-  it('refuses when only the .问题行.csv beside it exists, and writes nothing', () => {
+  it('refuses when only the .问题行.csv beside it exists, and writes nothing', async () => {
     const other = makeTempDir();
     writeFileSync(join(other, '汇总.问题行.csv'), 'old');
-    const refused = mergeInto(other, '汇总.csv', SUBMISSIONS);
+    const refused = await mergeInto(other, '汇总.csv', SUBMISSIONS);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('已存在');
     expect(readdirSync(other)).toEqual(['汇总.问题行.csv']);
@@ -276,14 +276,14 @@ describe('yijian merge -o 汇总.csv', () => {
 });
 
 describe('yijian merge: existing output and --force', () => {
-  it('refuses to overwrite without --force (exit 1, file unchanged) and rewrites with it', () => {
+  it('refuses to overwrite without --force (exit 1, file unchanged) and rewrites with it', async () => {
     const dir = makeTempDir();
     const output = join(dir, '汇总.xlsx');
-    expect(mergeInto(dir, '汇总.xlsx', fixturePath(FIXTURE.chengguan)).status).toBe(0);
+    expect((await mergeInto(dir, '汇总.xlsx', fixturePath(FIXTURE.chengguan))).status).toBe(0);
     const before = readFileSync(output);
     const mtime = statSync(output).mtimeMs;
 
-    const refused = mergeInto(dir, '汇总.xlsx', SUBMISSIONS);
+    const refused = await mergeInto(dir, '汇总.xlsx', SUBMISSIONS);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('输出文件已存在');
     expect(refused.stderr).toContain('--force');
@@ -292,15 +292,15 @@ describe('yijian merge: existing output and --force', () => {
     expect(statSync(output).mtimeMs).toBe(mtime);
     expect(readdirSync(dir)).toEqual(['汇总.xlsx']);
 
-    const forced = mergeInto(dir, '汇总.xlsx', SUBMISSIONS, '--force');
+    const forced = await mergeInto(dir, '汇总.xlsx', SUBMISSIONS, '--force');
     expect(forced.status).toBe(0);
     expect(sheetNamed(readWorkbook(output), '意见汇总')['!ref']).toBe('A1:N87');
     expect(readdirSync(dir)).toEqual(['汇总.xlsx']);
   });
 
-  it('rejects an output that is neither .xlsx nor .csv as a usage error', () => {
+  it('rejects an output that is neither .xlsx nor .csv as a usage error', async () => {
     const dir = makeTempDir();
-    const run = mergeInto(dir, '汇总.txt', SUBMISSIONS);
+    const run = await mergeInto(dir, '汇总.txt', SUBMISSIONS);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('输出文件须为 .xlsx 或 .csv');
     expect(readdirSync(dir)).toEqual([]);
@@ -308,35 +308,35 @@ describe('yijian merge: existing output and --force', () => {
 });
 
 describe('yijian merge --point / --county', () => {
-  it('uses the flags where the sheet has no 联系点 / county column (they win over the file name)', () => {
+  it('uses the flags where the sheet has no 联系点 / county column (they win over the file name)', async () => {
     const dir = makeTempDir();
-    expect(mergeInto(dir, 'x.xlsx', fixturePath(FIXTURE.chengguan), '--point', '城关镇测试点', '--county', '测试县').status).toBe(0);
+    expect((await mergeInto(dir, 'x.xlsx', fixturePath(FIXTURE.chengguan), '--point', '城关镇测试点', '--county', '测试县')).status).toBe(0);
     const rows = dataRows(sheetNamed(readWorkbook(join(dir, 'x.xlsx')), '意见汇总'));
     expect(rows).toHaveLength(12);
     for (const row of rows) expect([row[1], row[2]]).toEqual(['城关镇测试点', '测试县']);
   });
 
-  it('never overrides a 联系点 the sheet has; fills only the missing county', () => {
+  it('never overrides a 联系点 the sheet has; fills only the missing county', async () => {
     const dir = makeTempDir();
-    expect(mergeInto(dir, 'x.xlsx', fixturePath(FIXTURE.donghu), '--point', '别的联系点', '--county', '测试县').status).toBe(0);
+    expect((await mergeInto(dir, 'x.xlsx', fixturePath(FIXTURE.donghu), '--point', '别的联系点', '--county', '测试县')).status).toBe(0);
     const rows = dataRows(sheetNamed(readWorkbook(join(dir, 'x.xlsx')), '意见汇总'));
     expect(rows).toHaveLength(18);
     for (const row of rows) expect([row[1], row[2]]).toEqual(['东湖街道基层立法联系点', '测试县']);
   });
 
-  it('keeps the county column of 滨江 whatever --county says', () => {
+  it('keeps the county column of 滨江 whatever --county says', async () => {
     const dir = makeTempDir();
-    expect(mergeInto(dir, 'x.xlsx', fixturePath(FIXTURE.binjiang), '--county', '测试县').status).toBe(0);
+    expect((await mergeInto(dir, 'x.xlsx', fixturePath(FIXTURE.binjiang), '--county', '测试县')).status).toBe(0);
     const rows = dataRows(sheetNamed(readWorkbook(join(dir, 'x.xlsx')), '意见汇总'));
     expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(['城东区']));
   });
 });
 
 describe('yijian merge with bad inputs', () => {
-  it('a missing input path: a Chinese message naming it, exit 1, nothing written', () => {
+  it('a missing input path: a Chinese message naming it, exit 1, nothing written', async () => {
     const dir = makeTempDir();
     const missing = join(dir, '不存在的文件夹', '东湖.xlsx');
-    const run = mergeInto(dir, '汇总.xlsx', missing);
+    const run = await mergeInto(dir, '汇总.xlsx', missing);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`找不到文件或文件夹：${missing}`);
     expect(run.stderr).toContain('请检查路径');
@@ -345,9 +345,9 @@ describe('yijian merge with bad inputs', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('a good file plus a broken one: merges the good one, names the broken one, exit 0', () => {
+  it('a good file plus a broken one: merges the good one, names the broken one, exit 0', async () => {
     const dir = makeTempDir();
-    const run = mergeInto(dir, '汇总.xlsx', fixturePath(FIXTURE.binjiang), join(BAD, 'text-named.xlsx'));
+    const run = await mergeInto(dir, '汇总.xlsx', fixturePath(FIXTURE.binjiang), join(BAD, 'text-named.xlsx'));
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('text-named.xlsx');
     expect(run.stderr).toContain('不是 Excel 工作簿');
@@ -362,16 +362,16 @@ describe('yijian merge with bad inputs', () => {
     expect(failed?.[8]).toContain('无法读取');
   });
 
-  it('the same under --strict: still written, but exit 3', () => {
+  it('the same under --strict: still written, but exit 3', async () => {
     const dir = makeTempDir();
-    const run = mergeInto(dir, '汇总.xlsx', fixturePath(FIXTURE.binjiang), join(BAD, 'text-named.xlsx'), '--strict');
+    const run = await mergeInto(dir, '汇总.xlsx', fixturePath(FIXTURE.binjiang), join(BAD, 'text-named.xlsx'), '--strict');
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('text-named.xlsx');
     expect(existsSync(join(dir, '汇总.xlsx'))).toBe(true);
   });
 
-  it('--strict on a clean file exits 0', () => {
+  it('--strict on a clean file exits 0', async () => {
     const dir = makeTempDir();
-    expect(mergeInto(dir, '汇总.xlsx', fixturePath(FIXTURE.binjiang), '--strict').status).toBe(0);
+    expect((await mergeInto(dir, '汇总.xlsx', fixturePath(FIXTURE.binjiang), '--strict')).status).toBe(0);
   });
 });

@@ -1,4 +1,8 @@
-/** Test helper: runs the real `bin/yijian` as a user's script would, and reads back what it wrote. */
+/**
+ * Test helper: runs yijian as a user's script would, and reads back what it wrote. `runYijian` runs the
+ * compiled CLI in this process (fast: most tests); `runCli` spawns the real `bin/yijian` (the few tests
+ * that are about the process itself: exit status, signals, start-up, a terminal).
+ */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +56,30 @@ export function runCli(args: readonly string[], cwd: string = makeTempDir()): Cl
   });
   if (result.error !== undefined) throw result.error;
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The compiled CLI's entry point, as bin/yijian imports it (`npm test` builds dist/ first). */
+const MAIN = join(REPO_ROOT, 'dist/cli/main.js');
+
+/**
+ * Runs the compiled CLI in this process, with no terminal, CI set and no colour, as `runCli` would in a
+ * child: same arguments, same result. cwd is a fresh tmp dir unless given.
+ */
+export async function runYijian(args: readonly string[], cwd: string = makeTempDir()): Promise<CliRun> {
+  const { run } = (await import(MAIN)) as { run: (argv: readonly string[], io: object) => Promise<number> };
+  let stdout = '';
+  let stderr = '';
+  const status = await run([process.execPath, join(REPO_ROOT, 'bin/yijian'), ...args], {
+    stdout: (text: string) => {
+      stdout += text;
+    },
+    stderr: (text: string) => {
+      stderr += text;
+    },
+    env: { CI: 'true', NO_COLOR: '1' },
+    cwd,
+  });
+  return { status, stdout, stderr };
 }
 
 /** A fresh folder under the system tmp dir; tests write only there. */

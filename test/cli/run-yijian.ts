@@ -1,7 +1,7 @@
-/** Runs the real CLI (bin/yijian) as a script would: no terminal, CI set, no colour. */
+/** Runs the CLI as a script would (in this process; see run-cli.ts): no terminal, CI set, no colour. */
 import { cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeTempDir, runCli } from './run-cli.js';
+import { makeTempDir, runYijian } from './run-cli.js';
 
 /** The repository root. */
 export const repo = resolve(import.meta.dirname, '../..');
@@ -12,8 +12,8 @@ export const draft = join(repo, 'fixtures/draft/某市电动自行车管理条�
 
 export type { CliRun } from './run-cli.js';
 
-/** Runs `node bin/yijian …args` in `cwd` (a tmp dir by default). */
-export const yijian = runCli;
+/** Runs `yijian …args` in-process in `cwd` (a tmp dir by default). */
+export const yijian = runYijian;
 
 /** A fresh temporary folder. */
 export const tempDir = makeTempDir;

@@ -15,27 +15,27 @@ describe('yijian stats across two drafts', () => {
   let json: { drafts: Row[]; points: Row[]; counties: Row[]; total: Row };
   let status: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'yijian-stats-'));
-    expect(yijian(['digest', submissions, '--draft', draft, '-o', join(work, 'd1'), '--formats', 'xlsx']).status).toBe(0);
+    expect((await yijian(['digest', submissions, '--draft', draft, '-o', join(work, 'd1'), '--formats', 'xlsx'])).status).toBe(0);
     // The second "draft": one point's file only, no draft text, never decided.
     const one = join(submissions, '河西县-华侨新村立法联系点-2024年5月.csv');
-    expect(yijian(['digest', one, '-o', join(work, 'd2'), '--formats', 'md']).status).toBe(0);
+    expect((await yijian(['digest', one, '-o', join(work, 'd2'), '--formats', 'md'])).status).toBe(0);
     first = readDigestJson(join(work, 'd1'));
     second = readDigestJson(join(work, 'd2'));
     fillDecisionSheet(join(work, 'd1', '采纳情况登记表.xlsx'), join(work, 'filled.xlsx'), () => ['不予采纳', '']);
-    expect(yijian(['feedback', '--digest', join(work, 'd1'), '--decisions', join(work, 'filled.xlsx'), '-o', join(work, 'f1'), '--formats', 'md']).status).toBe(0);
-    const run = yijian(['stats', join(work, 'f1'), join(work, 'd2'), '-o', join(work, 'out'), '--json']);
+    expect((await yijian(['feedback', '--digest', join(work, 'd1'), '--decisions', join(work, 'filled.xlsx'), '-o', join(work, 'f1'), '--formats', 'md'])).status).toBe(0);
+    const run = await yijian(['stats', join(work, 'f1'), join(work, 'd2'), '-o', join(work, 'out'), '--json']);
     status = run.status;
     json = JSON.parse(run.stdout) as typeof json;
   });
 
-  it('exits 0 and writes 统计.xlsx, 统计.md and a self-contained 统计.html', () => {
+  it('exits 0 and writes 统计.xlsx, 统计.md and a self-contained 统计.html', async () => {
     expect(status).toBe(0);
     expect(readdirSync(join(work, 'out')).sort()).toEqual(['统计.html', '统计.md', '统计.xlsx'].sort());
   });
 
-  it('counts each draft from its own source: decided feedback and an undecided digest', () => {
+  it('counts each draft from its own source: decided feedback and an undecided digest', async () => {
     expect(json.drafts.map((d) => [d.submissions, d.distinct, d.decided, d.rateText])).toEqual([
       [first.records.length, first.totals.distinctOpinions, first.records.length, '0.0%'],
       [second.records.length, second.totals.distinctOpinions, 0, '—'],
@@ -43,7 +43,7 @@ describe('yijian stats across two drafts', () => {
     expect(json.total.submissions).toBe(first.records.length + second.records.length);
   });
 
-  it('knows which points took part in both drafts', () => {
+  it('knows which points took part in both drafts', async () => {
     const both = new Set(second.records.map((r) => r.point));
     for (const point of json.points) {
       const expected = both.has(point.name) ? 2 : 1;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { makeTempDir, REPO_ROOT, runCli } from './run-cli.js';
+import { makeTempDir, REPO_ROOT, runYijian as runCli } from './run-cli.js';
 
 const TEMPLATES_DIR = join(REPO_ROOT, 'templates');
 /** What is in templates/ but is not a report template: the docx generator script and the jieba dictionaries. */
@@ -35,8 +35,8 @@ function filesUnder(dir: string): string[] {
 const ListEntrySchema = z.object({ report: z.string(), file: z.string(), kind: z.enum(['markdown', 'html', 'docx', 'xlsx-layout']) });
 
 describe('yijian templates list', () => {
-  it('lists every default template, one per line: report, file, kind in Chinese', () => {
-    const run = runCli(['templates', 'list']);
+  it('lists every default template, one per line: report, file, kind in Chinese', async () => {
+    const run = await runCli(['templates', 'list']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     const files = lines.map((line) => line.split('\t')[1] ?? '');
@@ -51,8 +51,8 @@ describe('yijian templates list', () => {
     expect(new Set(lines.map((line) => line.split('\t')[0]))).toEqual(new Set(['summary', 'article-digest', 'decision-sheet', 'feedback', 'stats']));
   });
 
-  it('--json gives the same list for scripts', () => {
-    const run = runCli(['templates', 'list', '--json']);
+  it('--json gives the same list for scripts', async () => {
+    const run = await runCli(['templates', 'list', '--json']);
     expect(run.status).toBe(0);
     const entries = z.array(ListEntrySchema).parse(JSON.parse(run.stdout));
     expect(entries.map((entry) => entry.file).sort()).toEqual(shippedTemplates());
@@ -63,9 +63,9 @@ describe('yijian templates list', () => {
 });
 
 describe('yijian templates export DIR', () => {
-  it('copies every template byte for byte, and lists what it wrote', () => {
+  it('copies every template byte for byte, and lists what it wrote', async () => {
     const cwd = makeTempDir();
-    const run = runCli(['templates', 'export', '我的模板'], cwd);
+    const run = await runCli(['templates', 'export', '我的模板'], cwd);
     expect(run.status).toBe(0);
     const target = join(cwd, '我的模板');
     expect(filesUnder(target)).toEqual(shippedTemplates());
@@ -77,29 +77,29 @@ describe('yijian templates export DIR', () => {
     expect(run.stderr).toContain('--templates 我的模板');
   });
 
-  it('refuses to overwrite edited templates without --force (exit 1) and restores them with it', () => {
+  it('refuses to overwrite edited templates without --force (exit 1) and restores them with it', async () => {
     const cwd = makeTempDir();
-    expect(runCli(['templates', 'export', 'tpl'], cwd).status).toBe(0);
+    expect((await runCli(['templates', 'export', 'tpl'], cwd)).status).toBe(0);
     const edited = join(cwd, 'tpl', 'summary', 'summary.md.hbs');
     writeFileSync(edited, '# 我改过的模板\n');
 
-    const refused = runCli(['templates', 'export', 'tpl'], cwd);
+    const refused = await runCli(['templates', 'export', 'tpl'], cwd);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('已存在');
     expect(refused.stderr).toContain('--force');
     expect(refused.stderr).not.toContain('内部错误');
     expect(readFileSync(edited, 'utf8')).toBe('# 我改过的模板\n');
 
-    const forced = runCli(['templates', 'export', 'tpl', '--force'], cwd);
+    const forced = await runCli(['templates', 'export', 'tpl', '--force'], cwd);
     expect(forced.status).toBe(0);
     expect(readFileSync(edited).equals(readFileSync(join(TEMPLATES_DIR, 'summary', 'summary.md.hbs')))).toBe(true);
     expect(filesUnder(join(cwd, 'tpl'))).toEqual(shippedTemplates());
   });
 
-  it('exports into a folder that holds other files, leaving them alone', () => {
+  it('exports into a folder that holds other files, leaving them alone', async () => {
     const cwd = makeTempDir();
     writeFileSync(join(cwd, '说明.txt'), '自己的文件');
-    expect(runCli(['templates', 'export', '.'], cwd).status).toBe(0);
+    expect((await runCli(['templates', 'export', '.'], cwd)).status).toBe(0);
     expect(readFileSync(join(cwd, '说明.txt'), 'utf8')).toBe('自己的文件');
     expect(filesUnder(cwd)).toEqual([...shippedTemplates(), '说明.txt'].sort());
   });

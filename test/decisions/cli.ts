@@ -3,15 +3,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
 import { DigestSchema, type Digest } from '../../src/model.js';
-import { runCli, type CliRun } from '../cli/run-cli.js';
+import { runYijian, type CliRun } from '../cli/run-cli.js';
 
 export const repo = resolve(import.meta.dirname, '../..');
 export const submissions = join(repo, 'fixtures/submissions');
 export const draft = join(repo, 'fixtures/draft/某市电动自行车管理条例（征求意见稿）.txt');
 
-/** Runs `node bin/yijian …` as a script would (from the repository root by default). */
-export function yijian(args: string[], cwd = repo): CliRun {
-  return runCli(args, cwd);
+/** Runs `yijian …` in-process as a script would (from the repository root by default). */
+export function yijian(args: string[], cwd = repo): Promise<CliRun> {
+  return runYijian(args, cwd);
 }
 
 /** Reads digest.json from a digest output folder. */
