@@ -6,6 +6,7 @@ import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { DEFAULT_CONFIG_NAME, resolveConfigPath } from '../config/load.js';
 import { ConfigSchema, type Config } from '../config/schema.js';
 import { action, type CommandContext } from './program.js';
+import { commandDescription } from './commands.js';
 
 /**
  * The example written by `config init`: every section, each explained by a "_说明" key (JSON has no comments).
@@ -61,7 +62,7 @@ export function exampleConfigText(): string {
 export function registerConfig(program: Command): void {
   const config = program
     .command('config')
-    .description('配置文件：用 config init 生成带说明的示例 yijian.config.json')
+    .description(commandDescription('config'))
     .addHelpText('after', `
 示例：
   $ yijian config init                      在当前目录生成 ${DEFAULT_CONFIG_NAME}

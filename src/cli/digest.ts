@@ -16,6 +16,7 @@ import { REPORT_FILES, renderReports } from '../report/index.js';
 import type { Digest } from '../model.js';
 import { resolveConfigPath } from '../config/load.js';
 import { action, parseFormatList, parseUnit, type CommandContext } from './program.js';
+import { commandDescription } from './commands.js';
 import type { IngestResult } from '../ingest/index.js';
 import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
@@ -45,7 +46,7 @@ export const DIGEST_FILE = 'digest.json';
 export function registerDigest(program: Command): void {
   const command = program
     .command('digest')
-    .description('批量汇总：去重（完全相同与近似）、逐条归入条文、同条意见聚类，生成 digest.json 和各类报告')
+    .description(commandDescription('digest'))
     .argument('[files...]', '意见文件或目录（各县区汇总表、联系点原表均可；省略时用配置中的 inputs）')
     .option('-o, --output <dir>', '输出目录（默认：配置中的 output，否则 ./yijian-output）')
     .option('-f, --force', '覆盖输出目录中已存在的文件', false)

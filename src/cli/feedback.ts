@@ -16,6 +16,7 @@ import type { CarriedDecisions } from '../report/index.js';
 import type { Digest } from '../model.js';
 import { carryForward } from '../decisions/carry-forward.js';
 import { action, parseFormatList, type CommandContext } from './program.js';
+import { commandDescription } from './commands.js';
 
 interface FeedbackFlags {
   digest: string;
@@ -40,7 +41,7 @@ export function parseFeedbackFormats(text: string | undefined): FeedbackFormat[]
 export function registerFeedback(program: Command): void {
   program
     .command('feedback')
-    .description('采纳情况反馈：读取填好的采纳情况登记表，为每个联系点生成反馈（Word、Markdown），并统计各联系点、各县区的采纳情况')
+    .description(commandDescription('feedback'))
     .requiredOption('--digest <file>', 'yijian digest 输出的 digest.json（或其所在目录）')
     .requiredOption('--decisions <file>', '填好的采纳情况登记表（.xlsx；可排序、筛选、另存）')
     .option('-o, --output <dir>', '输出目录（默认 ./yijian-feedback）')

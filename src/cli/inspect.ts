@@ -5,6 +5,7 @@ import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../mode
 import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, parseUnit, type CommandContext } from './program.js';
+import { commandDescription } from './commands.js';
 import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
 
@@ -17,7 +18,7 @@ interface InspectFlags extends IngestFlags, TextFlags {
 export function registerInspect(program: Command): void {
   const command = program
     .command('inspect')
-    .description('检查文件：表头在哪一行、各列对应哪个字段、多少行有效、哪些行有问题；加 --draft 查看每条意见归入的条文')
+    .description(commandDescription('inspect'))
     .argument('<files...>', '意见文件或目录（.xlsx .xls .csv .tsv）')
     .option('--json', '以 JSON 输出（供脚本使用）')
     .option('--assign <0-1>', '按相似度归入条文的最低相似度');

@@ -6,14 +6,7 @@ import { Terminal } from '../io/terminal.js';
 import { ChineseHelp, startRun } from './program.js';
 import { resolveIo, type CliIo } from './io.js';
 import { translateUsageError } from './usage-errors.js';
-import { registerInspect } from './inspect.js';
-import { registerMerge } from './merge.js';
-import { registerDigest } from './digest.js';
-import { registerFeedback } from './feedback.js';
-import { registerStats } from './stats.js';
-import { registerTemplates } from './templates.js';
-import { registerConfig } from './config.js';
-import { runGuided, wantsGuided } from './guided.js';
+import { COMMANDS, invokedCommand, type CommandEntry } from './commands.js';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -22,8 +15,14 @@ const packageJson = JSON.parse(
 /** The version printed by --version and recorded in outputs. */
 export const VERSION = packageJson.version;
 
-/** Builds the commander program (exported for tests of help texts); its help and errors go to `io`. */
-export function buildProgram(io: Pick<CliIo, 'stdout' | 'stderr'> = resolveIo({})): Command {
+/**
+ * Builds the commander program; its help and errors go to `io`. Only `commands` are declared in full (their
+ * modules loaded); the others are listed by name and description, which is all the program's help shows.
+ */
+export async function buildProgram(
+  io: Pick<CliIo, 'stdout' | 'stderr'> = resolveIo({}),
+  commands: readonly CommandEntry[] = COMMANDS,
+): Promise<Command> {
   const program = new Command('yijian');
   program
     .description('意见 — 基层立法联系点意见的合并、去重、逐条归类、汇总报告与采纳反馈')
@@ -48,13 +47,10 @@ export function buildProgram(io: Pick<CliIo, 'stdout' | 'stderr'> = resolveIo({}
 退出码：0 完成，1 失败，2 用法错误，3 加 --strict 时发现输入问题。`,
     );
   program.createHelp = () => new ChineseHelp();
-  registerInspect(program);
-  registerMerge(program);
-  registerDigest(program);
-  registerFeedback(program);
-  registerStats(program);
-  registerTemplates(program);
-  registerConfig(program);
+  for (const entry of COMMANDS) {
+    if (commands.includes(entry)) (await entry.load())(program);
+    else program.command(entry.name).description(entry.description);
+  }
   applyToAll(program, (command) => {
     command.createHelp = () => new ChineseHelp();
     command.exitOverride();
@@ -79,7 +75,8 @@ function applyToAll(command: Command, apply: (command: Command) => void): void {
  */
 export async function run(argv: readonly string[], partialIo: Partial<CliIo> = {}): Promise<number> {
   const io = resolveIo(partialIo);
-  const program = buildProgram(io);
+  const invoked = invokedCommand(argv);
+  const program = await buildProgram(io, invoked === null ? [] : [invoked]);
   const state = startRun(program, io);
   const ownProcess = partialIo.stdout === undefined;
   // `yijian --help | head`: a closed pipe ends the run quietly instead of crashing with EPIPE.
@@ -92,6 +89,7 @@ export async function run(argv: readonly string[], partialIo: Partial<CliIo> = {
   try {
     if (argv.length <= 2) {
       // A person at a terminal gets the guided flow; a script or a pipe gets the help and a usage exit, never a prompt.
+      const { runGuided, wantsGuided } = await import('./guided.js');
       if (wantsGuided(io.env)) return await runGuided();
       program.outputHelp({ error: true });
       return EXIT.usage;

@@ -5,6 +5,7 @@ import { EXIT, YijianError } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { mergedCsv, mergedWorkbook, rejectsCsv } from '../report/merged.js';
 import { action, type CommandContext } from './program.js';
+import { commandDescription } from './commands.js';
 import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 
 interface MergeFlags extends IngestFlags {
@@ -17,7 +18,7 @@ interface MergeFlags extends IngestFlags {
 export function registerMerge(program: Command): void {
   const command = program
     .command('merge')
-    .description('把各联系点报来的表格合并为一张标准表（保留来源文件、工作表、行号；问题行单列一张表）')
+    .description(commandDescription('merge'))
     .argument('<files...>', '意见文件或目录（.xlsx .xls .csv .tsv）')
     .requiredOption('-o, --output <file>', '输出文件（.xlsx，或 .csv）')
     .option('-f, --force', '覆盖已存在的输出文件', false)

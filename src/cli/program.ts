@@ -1,7 +1,7 @@
 /** What every subcommand shares: global flags, the terminal, the config, error handling. */
 import { Command, Help, type Argument, type Option } from 'commander';
 import { describeLocation, EXIT, YijianError } from '../errors.js';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
 import { Terminal } from '../io/terminal.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -105,7 +105,9 @@ export function runOf(command: Command): RunState {
 }
 
 /** Builds the context for an action from the command's flags (with the program's). */
-export function contextFor(command: Command): CommandContext {
+export async function contextFor(command: Command): Promise<CommandContext> {
+  // The config's schema (zod) loads when an action runs, not for --help or --version.
+  const { loadConfig } = await import('../config/load.js');
   const flags = command.optsWithGlobals<GlobalFlags>();
   const { io } = runOf(command);
   const terminal = Terminal.fromEnvironment({ color: flags.color, quiet: flags.quiet }, io);
@@ -131,7 +133,7 @@ export function action<A extends unknown[]>(
     let terminal = Terminal.fromEnvironment({ color: false, quiet: false }, run.io);
     const flags = command.optsWithGlobals<GlobalFlags>();
     try {
-      const context = contextFor(command);
+      const context = await contextFor(command);
       terminal = context.terminal;
       run.code = await body(context, ...args);
     } catch (error) {

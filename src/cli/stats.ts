@@ -7,6 +7,7 @@ import { readStatsInput } from '../decisions/read-inputs.js';
 import { renderStats } from '../decisions/render.js';
 import { computeStats } from '../decisions/stats.js';
 import { action, type CommandContext } from './program.js';
+import { commandDescription } from './commands.js';
 import { parseFeedbackFormats } from './feedback.js';
 
 interface StatsFlags {
@@ -22,7 +23,7 @@ interface StatsFlags {
 export function registerStats(program: Command): void {
   program
     .command('stats')
-    .description('跨草案统计：汇总多次 feedback（或 digest）的结果，按联系点、县区、草案统计报送与采纳情况')
+    .description(commandDescription('stats'))
     .argument('<inputs...>', 'yijian feedback 的输出目录（含 feedback.json），或 yijian digest 的输出目录（含 digest.json，此时全部按待研究统计）')
     .option('-o, --output <dir>', '输出目录（默认 ./yijian-stats）')
     .option('-f, --force', '覆盖输出目录中已存在的文件', false)

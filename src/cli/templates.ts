@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { exportTemplates, listTemplates } from '../report/templates.js';
 import { EXIT } from '../errors.js';
 import { action } from './program.js';
+import { commandDescription } from './commands.js';
 
 const KIND_NAMES: Readonly<Record<string, string>> = {
   markdown: 'Markdown（Handlebars）',
@@ -16,7 +17,7 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
 export function registerTemplates(program: Command): void {
   const templates = program
     .command('templates')
-    .description('查看或导出报告模板（导出后可修改，再用 --templates 指定）')
+    .description(commandDescription('templates'))
     .addHelpText('after', `
 示例：
   $ yijian templates list

@@ -1,6 +1,7 @@
 /** The terminal edge: messages and progress on stderr, colour only for people. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
 
 /** What the terminal needs to know of a run (src/cli/io.ts CliIo has these). */
 export interface TerminalIo {
@@ -81,6 +82,8 @@ export class Terminal {
   /** A progress bar on stderr when a person is watching; otherwise nothing at all. */
   progress(label: string, total: number): Progress {
     if (!this.options.interactive || this.options.quiet) return { update: () => undefined, stop: () => undefined };
+    // Loaded only when a person watches a long run: --help and scripts never pay for it.
+    const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
     const bar = new cliProgress.SingleBar(
       {
         format: `${label} [{bar}] {value}/{total}`,
