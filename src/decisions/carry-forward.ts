@@ -58,24 +58,36 @@ function membersAfterMoves(old: DecisionSheet): Map<string, string[]> {
 export function carryForward(old: DecisionSheet, digest: Digest, movedTo: ReadonlyMap<string, string> = new Map()): CarryForwardResult {
   const oldById = new Map(old.clusters.map((e) => [e.id, e]));
   const membersOf = membersAfterMoves(old);
+  // For overlaps, old members under their distinct opinion in this run: a late copy can become its group's
+  // canonical record (then the cluster is flagged for review under its old id, not shown as new).
+  const canonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
+  const opinionOf = new Map(digest.records.map((r) => [r.id, r.duplicateGroup === null ? r.id : (canonical.get(r.duplicateGroup) ?? r.id)]));
   const oldByMember = new Map<string, DecisionEntry[]>();
+  const oldByFirst = new Map<string, DecisionEntry[]>();
   for (const entry of old.clusters) {
-    for (const member of membersOf.get(entry.id) ?? []) {
+    const members = membersOf.get(entry.id) ?? [];
+    for (const member of new Set(members.map((m) => opinionOf.get(m) ?? m))) {
       const list = oldByMember.get(member);
       if (list === undefined) oldByMember.set(member, [entry]);
       else list.push(entry);
     }
+    const first = [...members].sort()[0];
+    if (first !== undefined) oldByFirst.set(first, [...(oldByFirst.get(first) ?? []), entry]);
   }
+  // An id embeds the article: a cluster whose article was corrected comes back under another id with the very same opinions.
+  const sameOpinions = (opinions: readonly string[]): DecisionEntry | undefined =>
+    (oldByFirst.get([...opinions].sort()[0] ?? '') ?? []).find((e) => sameSet(membersOf.get(e.id) ?? [], opinions));
   const clusters = new Map<string, CarriedDecision>();
   const touched = new Set<string>();
   let kept = 0;
   let review = 0;
   let added = 0;
   for (const cluster of digest.clusters) {
-    const same = oldById.get(cluster.id);
     // Ids come from the sorted member ids, so an equal id means equal membership; the members column double-checks.
-    const sameMembers = same === undefined ? [] : (membersOf.get(same.id) ?? []);
-    if (same !== undefined && (sameMembers.length === 0 || sameSet(sameMembers, cluster.opinions))) {
+    const byId = oldById.get(cluster.id);
+    const byIdMembers = byId === undefined ? [] : (membersOf.get(byId.id) ?? []);
+    const same = byId !== undefined && (byIdMembers.length === 0 || sameSet(byIdMembers, cluster.opinions)) ? byId : sameOpinions(cluster.opinions);
+    if (same !== undefined) {
       touched.add(same.id);
       clusters.set(cluster.id, { decision: decisionText(same), reason: same.reason, status: '', correction: same.correction?.text ?? '' });
       kept += 1;
@@ -102,9 +114,7 @@ export function carryForward(old: DecisionSheet, digest: Digest, movedTo: Readon
     });
     review += 1;
   }
-  // 单条意见 rows are keyed by the distinct opinion: a late copy can become its group's canonical record.
-  const canonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
-  const opinionOf = new Map(digest.records.map((r) => [r.id, r.duplicateGroup === null ? r.id : (canonical.get(r.duplicateGroup) ?? r.id)]));
+  // 单条意见 rows are keyed by the distinct opinion, as the cluster members are.
   const opinions = new Map<string, CarriedDecision>();
   for (const entry of old.opinions) {
     const id = opinionOf.get(entry.id);
@@ -119,7 +129,9 @@ export function carryForward(old: DecisionSheet, digest: Digest, movedTo: Readon
       moveTo: entry.moveTo === null ? '' : (movedTo.get(entry.id) ?? entry.moveTo.text),
     });
   }
-  const gone = old.clusters.filter((e) => !touched.has(e.id) && (e.written !== '' || e.reason !== '')).map((e) => e.id);
+  // A cluster the drafters emptied by moving its opinions elsewhere is not "gone": its opinions went where they were sent.
+  const emptiedByMoves = (e: DecisionEntry): boolean => e.members.length > 0 && (membersOf.get(e.id) ?? []).length === 0;
+  const gone = old.clusters.filter((e) => !touched.has(e.id) && !emptiedByMoves(e) && (e.written !== '' || e.reason !== '')).map((e) => e.id);
   return { carried: { clusters, opinions }, kept, review, added, gone };
 }
 

@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx';
 import { parseDecisionGrids, type DecisionSheet } from '../../src/decisions/sheet.js';
 import { sheetsFromBytes } from '../../src/ingest/read-file.js';
 import { normalizeIngestOptions } from '../../src/ingest/options.js';
-import type { Digest, DigestRecord } from '../../src/model.js';
+import type { Digest, DigestRecord, Draft } from '../../src/model.js';
 
 export const HEADER = ['编号', '条款', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '编号（核对用）'];
 
@@ -47,3 +47,25 @@ export function digest(): Digest {
   };
 }
 
+
+/** A two-article draft: 第一条 has two paragraphs (款), 第二条 one. */
+export const DRAFT: Draft = {
+  title: '某市测试条例（征求意见稿）',
+  file: '草案.txt',
+  divisions: [],
+  articles: [
+    { key: '1', label: '第一条', caption: '目的', chapter: null, section: null, paragraphs: ['为了规范电动自行车管理，制定本条例。', '本条例适用于本市行政区域。'], text: '为了规范电动自行车管理，制定本条例。\n本条例适用于本市行政区域。' },
+    { key: '2', label: '第二条', caption: '充电', chapter: null, section: null, paragraphs: ['禁止在楼道、楼梯间为电动自行车充电。'], text: '禁止在楼道、楼梯间为电动自行车充电。' },
+  ],
+};
+
+/** The tiny digest on DRAFT. */
+export function digestOnDraft(): Digest {
+  return { ...digest(), draft: DRAFT };
+}
+
+/** The 单条意见 header as digest writes it. */
+export const OPINION_HEADER = ['意见编号', '类编号', '条款', '意见', '联系点', '采纳情况', '理由说明', '更正条款', '移入类编号'];
+/** One 单条意见 row: id, cluster, decision, reason, correction, move. */
+export const opinionRow = (id: string, cluster: string, decision = '', reason = '', correction = '', moveTo = ''): unknown[] =>
+  [id, cluster, '第一条', `意见${id}`, '甲', decision, reason, correction, moveTo];
