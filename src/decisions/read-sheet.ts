@@ -31,7 +31,8 @@ export async function readDecisionSheet(path: string, options: IngestOptions = n
       });
     }
     throw new YijianError('E_BAD_DECISIONS', `无法读取采纳情况登记表 ${name}：${error.message}`, {
-      hint: error.hint ?? HINT,
+      // The intake's hints speak of submitters resending files; a 登记表 is the drafters' own file. Limits keep theirs.
+      hint: error.code === 'E_TOO_LARGE' && error.hint !== undefined ? error.hint : `请用 Excel 或 WPS 打开这份登记表，确认内容完整后另存为 .xlsx 再试。${HINT}`,
       location: { file: path },
       cause: error,
     });
