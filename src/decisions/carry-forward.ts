@@ -15,7 +15,7 @@ import {
   type ResolvedCorrections,
   resolveCorrections,
 } from './corrections.js';
-import { type DecisionEntry, type DecisionProblem, type DecisionSheet, describeCell } from './sheet.js';
+import { type DecisionEntry, type DecisionProblem, type DecisionSheet, describeWritten } from './sheet.js';
 import { PENDING } from './values.js';
 
 /** What carrying forward did, for the terminal. */
@@ -210,7 +210,7 @@ export function carryCorrections(old: DecisionSheet, carried: CarriedCorrections
     if (best === undefined || id === undefined) {
       problems.push({
         code: 'unknown-cluster',
-        message: `${describeCell(move.cell)}：移入的意见类 ${move.target} 的意见在本次汇总中都已不在，此移动未沿用`,
+        message: `${describeWritten({ text: move.written, cell: move.cell, header: move.header })}：移入的意见类 ${move.target} 的意见在本次汇总中都已不在，此移动未沿用`,
         cell: move.cell,
       });
       continue;

@@ -8,7 +8,7 @@ import type { ArticleAssignment, ArticleKey, Cluster, Digest, DigestRecord, Draf
 import { parseArticleCell } from '../text/article-ref.js';
 import { createDraftKeyCheck } from '../text/assign-draft.js';
 import { articleKeyLabel, baseArticleKey } from '../report/format.js';
-import { type CellRef, type DecisionEntry, type DecisionProblem, type DecisionSheet, type WrittenCell, describeCell } from './sheet.js';
+import { type CellRef, type DecisionEntry, type DecisionProblem, type DecisionSheet, type WrittenCell, describeCell, describeWritten } from './sheet.js';
 
 /** A 更正条款 cell read to article keys and found in the draft. */
 export interface ArticleCorrection {
@@ -22,6 +22,7 @@ export interface ClusterMove {
   target: string;
   written: string;
   cell: CellRef;
+  header: string;
 }
 
 /** Corrections resolved to ids: per distinct opinion (cluster rows already spread to their members). */
@@ -52,7 +53,7 @@ const EXAMPLES = '可写 第十二条、第12条第2款、第十二条之一、�
 /** Reads one 更正条款 cell: keys the draft has, or a problem naming the cell. */
 export function checkCorrection(written: WrittenCell, draft: Draft | null, what: string): ArticleCorrection | DecisionProblem {
   const parsed = parseArticleCell(written.text);
-  const where = describeCell(written.cell);
+  const where = describeWritten(written);
   if (parsed.unreadable || parsed.keys.length === 0) {
     return {
       code: 'unknown-article',
@@ -89,7 +90,7 @@ export function resolveCorrections(sheet: DecisionSheet, target: CorrectionTarge
     if (!target.reportUnknownIds || filled === null) return;
     result.problems.push({
       code: 'unknown-id',
-      message: `${describeCell(entry.idCell)}：${what} ${entry.id} 不在本次汇总中，此行的更正（${describeCell(filled.cell)}）未使用`,
+      message: `${describeCell(entry.idCell)}：${what} ${entry.id} 不在本次汇总中，此行的更正（${describeWritten(filled)}）未使用`,
       cell: entry.idCell,
     });
   };
@@ -127,15 +128,20 @@ export function resolveCorrections(sheet: DecisionSheet, target: CorrectionTarge
       if (!target.clusters.has(wanted)) {
         result.problems.push({
           code: 'unknown-cluster',
-          message: `${describeCell(entry.moveTo.cell)}：意见 ${entry.id} 的移入类编号“${entry.moveTo.text}”不是本次汇总中的意见类编号，此移动未使用`,
+          message: `${describeWritten(entry.moveTo)}：意见 ${entry.id} 的移入类编号“${entry.moveTo.text}”不是本次汇总中的意见类编号，此移动未使用`,
           cell: entry.moveTo.cell,
         });
       } else if (!result.moves.has(opinion)) {
-        result.moves.set(opinion, { target: wanted, written: entry.moveTo.text, cell: entry.moveTo.cell });
+        result.moves.set(opinion, { target: wanted, written: entry.moveTo.text, cell: entry.moveTo.cell, header: entry.moveTo.header });
       }
     }
   }
-  for (const [opinion, correction] of fromClusters) if (!result.articles.has(opinion)) result.articles.set(opinion, correction);
+  for (const [opinion, correction] of fromClusters) {
+    // An opinion moved out of the cluster takes the article of the cluster it was moved to, not this one's correction.
+    const move = result.moves.get(opinion);
+    const leaves = move !== undefined && !(target.clusters.get(move.target) ?? []).includes(opinion);
+    if (!result.articles.has(opinion) && !leaves) result.articles.set(opinion, correction);
+  }
   return result;
 }
 

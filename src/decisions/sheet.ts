@@ -16,10 +16,11 @@ export interface CellRef {
   row: number;
 }
 
-/** A filled cell: its text and where it is. */
+/** A filled cell: its text, where it is, and its column's header as the sheet has it. */
 export interface WrittenCell {
   text: string;
   cell: CellRef;
+  header: string;
 }
 
 /** One filled row: the id it names, the decision and reason written there. */
@@ -79,6 +80,11 @@ export interface DecisionSheet {
 /** "采纳情况登记表.xlsx 工作表 采纳情况登记表 G7" */
 export function describeCell(cell: CellRef): string {
   return `${cell.file} 工作表 ${cell.sheet} ${cell.address}`;
+}
+
+/** "登记表.xlsx 工作表 单条意见 H7（第 7 行“更正条款”列）": for cells staff may have to look for. */
+export function describeWritten(written: WrittenCell): string {
+  return `${describeCell(written.cell)}（第 ${written.cell.row} 行“${written.header}”列）`;
 }
 
 const HEADER_SCAN_ROWS = 12;
@@ -141,13 +147,13 @@ function withHeader(grid: SheetGrid): HeaderedSheet | null {
 function spreadMerges(sheet: HeaderedSheet, file: string, notices: string[]): void {
   const spreadColumns = new Set(SPREAD.map((key) => sheet.columns[key]).filter((c): c is number => c !== undefined));
   for (const merge of sheet.grid.merges) {
-    if (merge.e.r <= sheet.headerIndex || merge.e.r === merge.s.r) continue;
+    // Only ranges within the data rows: a title merged across the top is not a decision.
+    if (merge.s.r <= sheet.headerIndex || merge.e.r === merge.s.r) continue;
     for (let c = merge.s.c; c <= merge.e.c; c += 1) {
       if (!spreadColumns.has(c)) continue;
-      const top = Math.max(merge.s.r, sheet.headerIndex + 1);
       const value = sheet.rows[merge.s.r]?.[c] ?? '';
-      if (value === '' || merge.s.r <= sheet.headerIndex) continue;
-      for (let r = top; r <= merge.e.r; r += 1) {
+      if (value === '') continue;
+      for (let r = merge.s.r + 1; r <= merge.e.r; r += 1) {
         const row = sheet.rows[r] ?? (sheet.rows[r] = []);
         while (row.length <= c) row.push('');
         row[c] = value;
@@ -211,7 +217,7 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
       const column = columns[key];
       // A correction is per opinion; the move column means nothing on the per-cluster sheet.
       if (column === undefined || at(column) === '' || (key === 'moveTo' && !perOpinion)) return null;
-      return { text: at(column), cell: cellRef(i, column) };
+      return { text: at(column), cell: cellRef(i, column), header: rows[headerIndex]?.[column] ?? '' };
     };
     const idColumn = perOpinion ? columns.opinionId : (columns.id ?? columns.checkId);
     const id = at(idColumn) !== '' ? at(idColumn) : at(columns.checkId);

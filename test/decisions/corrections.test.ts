@@ -58,7 +58,7 @@ describe('更正条款 and 移入类编号', () => {
     const sheet = parse({ 采纳情况: [CLUSTER_HEADER], 单条意见: [OPINION_HEADER, opinionRow('r2', '2-b', '', '', written)] }, '登记表.xlsx');
     const { digest: corrected, applied } = applySheet(digestOnDraft(), sheet);
     expect(applied.problems.map((p) => [p.code, p.cell?.sheet, p.cell?.address])).toEqual([[code, '单条意见', address]]);
-    expect(applied.problems[0]?.message).toContain(`登记表.xlsx 工作表 单条意见 ${address}`);
+    expect(applied.problems[0]?.message).toContain(`登记表.xlsx 工作表 单条意见 ${address}（第 2 行“更正条款”列）`);
     expect(applied.problems[0]?.message).toContain(text);
     expect(corrected.records[1]?.articles[0]?.source).toBe('column');
   });
@@ -103,5 +103,18 @@ describe('decision sheets as drafters leave them', () => {
     const sheet = parse({ 说明: [['请在第二张表填写']], 采纳情况登记表: [HEADER, row('1-a', '采纳')] }, '登记表.xlsx', { 采纳情况登记表: { hidden: true } });
     expect(sheet.clusters.map((e) => e.decision)).toEqual(['采纳']);
     expect(sheet.notices[0]).toContain('只在隐藏的工作表“采纳情况登记表”中找到采纳情况');
+  });
+});
+
+describe('a move and a cluster correction together', () => {
+  it('gives an opinion moved out of a corrected cluster the article of the cluster it joins', () => {
+    const d = digestOnDraft();
+    d.clusters[1] = { ...d.clusters[1]!, article: '2' };
+    const sheet = parse({
+      采纳情况: [CLUSTER_HEADER, [...row('1-a', '采纳'), '第一条第二款']],
+      单条意见: [OPINION_HEADER, opinionRow('r1', '1-a', '', '', '', '2-b')],
+    }, '登记表.xlsx');
+    const { digest: corrected } = applySheet(d, sheet);
+    expect(corrected.records.map((r) => [r.id, r.cluster, r.articles[0]?.key])).toEqual([['r1', '2-b', '2'], ['r2', '2-b', '1'], ['r3', '2-b', '2']]);
   });
 });
