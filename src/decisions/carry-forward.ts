@@ -41,9 +41,10 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
 function membersAfterMoves(old: DecisionSheet): Map<string, string[]> {
   const movedOut = new Set<string>();
   const movedIn = new Map<string, string[]>();
+  const known = new Set(old.clusters.map((c) => c.id));
   for (const entry of old.opinions) {
     const target = entry.moveTo?.text.replace(/\s/g, '');
-    if (target === undefined || !old.clusters.some((c) => c.id === target)) continue;
+    if (target === undefined || !known.has(target)) continue;
     movedOut.add(entry.id);
     movedIn.set(target, [...(movedIn.get(target) ?? []), entry.id]);
   }
