@@ -156,17 +156,17 @@ export const ArticleKeySchema = z
   .regex(/^(?:\d+(?:-\d+)?(?:\.\d+(?:\.\d+)?)?|part\d+|(?:part\d+\.)?ch\d+(?:\.s\d+)?|general|title|unassigned)$/);
 export type ArticleKey = z.infer<typeof ArticleKeySchema>;
 
-/** How an article key was found for a record. */
-export const AssignmentSourceSchema = z.enum(['column', 'text', 'similarity', 'general', 'none']);
+/** How an article key was found for a record; `corrected`: a person set it in the 采纳情况登记表 (更正条款 / 移入类). */
+export const AssignmentSourceSchema = z.enum(['column', 'text', 'similarity', 'general', 'none', 'corrected']);
 export type AssignmentSource = z.infer<typeof AssignmentSourceSchema>;
 
 /** One article key of a record, with where it came from and how sure we are. */
 export const ArticleAssignmentSchema = z.object({
   key: ArticleKeySchema,
   source: AssignmentSourceSchema,
-  /** 1 for explicit citations; the similarity score for `similarity`. */
+  /** 1 for explicit citations and corrections; the similarity score for `similarity`. */
   confidence: z.number().min(0).max(1),
-  /** The citation as written, when there was one. */
+  /** The citation as written, when there was one (for `corrected`: the 更正条款 cell as written). */
   cited: z.string().nullable(),
   /** True when the citation names an article the draft does not have. */
   notInDraft: z.boolean(),

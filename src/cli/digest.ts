@@ -21,7 +21,7 @@ import type { IngestResult } from '../ingest/index.js';
 import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
 import { inputsOrConfig } from './config.js';
-import { carriedDecisions } from './feedback.js';
+import { type DecisionCarry, readDecisionCarry } from './feedback.js';
 
 /** Digest flags as commander hands them over (also built by the guided flow). */
 export interface DigestFlags extends IngestFlags, TextFlags {
@@ -134,20 +134,25 @@ interface BuiltDigest {
  * Reads the inputs and builds the model. A function of its own so that the ingested record objects,
  * which the model copies (sharing their strings), are let go when it returns.
  */
-async function readAndBuild(context: CommandContext, files: string[], flags: DigestFlags, run: DigestRun): Promise<BuiltDigest> {
+async function readAndBuild(
+  context: CommandContext, files: string[], flags: DigestFlags, run: DigestRun, carry: DecisionCarry | undefined,
+): Promise<BuiltDigest> {
   const options = ingestOptionsFrom(flags, context);
   const draft = await draftFrom(flags, context);
   const segmenter = segmenterFrom(flags, context);
   const result = await readInputs(inputsOrConfig(files, context), options, context);
   const hasProblems = reportInputProblems(result, context);
 
-  const text = createDigestText(draft, segmenter, { threshold: run.assignThreshold });
+  // Corrections from the old sheet: those opinions keep their article and teach the assigner its words.
+  const corrections = carry?.beforeBuild(result.records, draft);
+  const text = createDigestText(draft, segmenter, { threshold: run.assignThreshold, examples: corrections?.examples ?? [] });
   const progress = stepProgress(context);
   const model: Digest = await buildDigest(result, draft, text, {
     near: run.near,
     assignThreshold: run.assignThreshold,
     clusterThreshold: run.clusterThreshold,
     date: run.date,
+    ...(corrections === undefined ? {} : { corrected: corrections.assignments }),
   }, progress.onStep);
   progress.stop();
   return { model, reconciliation: result.reconciliation, balanced: result.reconciliation.balanced, hasProblems };
@@ -159,9 +164,13 @@ export async function digest(context: CommandContext, files: string[], flags: Di
   const outputs = [DIGEST_FILE, ...reportNames(run.formats)].map((name) => join(run.outputDir, name));
   for (const path of outputs) assertWritable(path, flags.force);
 
-  const { model, reconciliation, balanced, hasProblems } = await readAndBuild(context, files, flags, run);
-  // Read the old decision sheet before writing anything, so a bad one leaves the output folder untouched.
-  const carried = await carriedDecisions(flags.decisions, model, context);
+  // Read the old decision sheet before reading and writing anything, so a bad one leaves the output folder untouched.
+  const carry = await readDecisionCarry(flags.decisions, context);
+  const built = await readAndBuild(context, files, flags, run, carry);
+  const { reconciliation, balanced, hasProblems } = built;
+  const after = carry?.afterBuild(built.model);
+  const model = after?.digest ?? built.model;
+  const carried = after?.carried;
   await writeJsonAtomic(join(run.outputDir, DIGEST_FILE), model, { force: flags.force });
   const rendered = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: flags.showContact, carried });
   for (const file of rendered) await writeFileAtomic(join(run.outputDir, file.name), file.data, { force: flags.force });

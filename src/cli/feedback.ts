@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { writeJsonAtomic } from '../io/json-file.js';
-import { applyDecisions } from '../decisions/apply.js';
+import { applySheet } from '../decisions/apply.js';
 import { buildFeedbackDocument, pointFeedback } from '../decisions/feedback.js';
 import { FEEDBACK_FILE, readDigest } from '../decisions/read-inputs.js';
 import { readDecisionSheet } from '../decisions/read-sheet.js';
@@ -14,7 +14,8 @@ import { computeStats } from '../decisions/stats.js';
 import { chineseDate } from '../report/format.js';
 import type { CarriedDecisions } from '../report/index.js';
 import type { Digest } from '../model.js';
-import { carryForward } from '../decisions/carry-forward.js';
+import { type CarriedCorrections, carryCorrections, carryForward, correctionsBeforeBuild } from '../decisions/carry-forward.js';
+import type { DecisionSheet } from '../decisions/sheet.js';
 import { action, parseFormatList, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
 
@@ -46,7 +47,7 @@ export function registerFeedback(program: Command): void {
     .requiredOption('--decisions <file>', '填好的采纳情况登记表（.xlsx；可排序、筛选、另存）')
     .option('-o, --output <dir>', '输出目录（默认 ./yijian-feedback）')
     .option('-f, --force', '覆盖输出目录中已存在的文件', false)
-    .option('--strict', '登记表有问题（不认识的采纳情况、缺编号、重复编号、编号不在汇总中）时不输出，退出码 3')
+    .option('--strict', '登记表有问题（不认识的采纳情况、缺编号、重复编号、编号不在汇总中、无法使用的更正）时不输出，退出码 3')
     .option('--json', '在标准输出打印统计数字（JSON）')
     .option('--formats <list>', '输出格式，逗号分隔：docx,md,xlsx,html（默认全部；docx、md 为各联系点反馈，xlsx、html、md 含统计）')
     .option('--templates <dir>', '自定义模板目录（缺少的模板用默认的）')
@@ -56,6 +57,8 @@ export function registerFeedback(program: Command): void {
   $ yijian feedback --digest 报告/ --decisions 已填写.xlsx -o 反馈/ --strict --formats docx,xlsx
 采纳情况可填：采纳、部分采纳、未采纳、已转送、作为参考、待研究（空白即待研究）；
 也认得 已采纳、不予采纳、转交、参考 等常见写法。“单条意见”工作表中填写的，优先于所在类的采纳情况。
+“更正条款”列可改正一类或一条意见的条款（如 第十二条、第12条第2款、总体意见），“移入类编号”列可把一条意见移入另一类；
+反馈和统计按更正后的条款，下次 yijian digest --decisions 会沿用这些更正。
 输出：每个联系点一份 <联系点>-采纳情况反馈.docx/.md，统计.xlsx、统计.md、统计.html，feedback.json（供 yijian stats 使用）。`)
     .action(action(async (context, flags: FeedbackFlags) => feedback(context, flags)));
 }
@@ -67,10 +70,15 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const formats = parseFeedbackFormats(flags.formats);
   const templatesDir = flags.templates === undefined ? null : resolve(context.cwd, flags.templates);
 
-  const digest = await readDigest(digestPath);
+  const original = await readDigest(digestPath);
   const sheet = await readDecisionSheet(resolve(context.cwd, flags.decisions));
-  const applied = applyDecisions(digest, sheet);
+  for (const notice of sheet.notices) context.terminal.warn(notice);
+  // Corrections first: letters, feedback.json and statistics show the article a person settled.
+  const { digest, applied, corrections } = applySheet(original, sheet);
   for (const problem of applied.problems) context.terminal.warn(problem.message);
+  if (corrections.articles > 0 || corrections.moves > 0) {
+    context.terminal.info(`登记表中的更正：${corrections.articles} 条意见改了条款，${corrections.moves} 条意见移入其他类。`);
+  }
   if (flags.strict === true && applied.problems.length > 0) {
     context.terminal.error(`采纳情况登记表有 ${applied.problems.length} 处问题（--strict），未生成反馈。`, '请按上面的提示修改登记表后重新运行；不加 --strict 时这些问题只作提示。');
     return EXIT.inputProblems;
@@ -106,15 +114,41 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   return EXIT.ok;
 }
 
-/** For `digest --decisions OLD_SHEET`: reads the old sheet and maps its decisions onto the new clusters, telling the user what happened. */
-export async function carriedDecisions(path: string | undefined, digest: Digest, context: CommandContext): Promise<CarriedDecisions | undefined> {
+/** An earlier, filled decision sheet for `digest --decisions`, read before the build so its corrections shape it. */
+export interface DecisionCarry {
+  sheet: DecisionSheet;
+  /** Resolves the sheet's corrections against the records just read: assignments to keep and examples for the assigner. */
+  beforeBuild(records: readonly { id: string; opinion: string }[], draft: Digest['draft']): CarriedCorrections;
+  /** Applies corrections and moves to the built digest and maps the old decisions onto it, telling the user what happened. */
+  afterBuild(digest: Digest): { digest: Digest; carried: CarriedDecisions };
+}
+
+/** For `digest --decisions OLD_SHEET`: reads the old sheet (a bad one stops the run before anything is written). */
+export async function readDecisionCarry(path: string | undefined, context: CommandContext): Promise<DecisionCarry | undefined> {
   if (path === undefined) return undefined;
   const sheet = await readDecisionSheet(resolve(context.cwd, path));
+  for (const notice of sheet.notices) context.terminal.warn(notice);
   for (const problem of sheet.problems) context.terminal.warn(problem.message);
-  const result = carryForward(sheet, digest);
-  context.terminal.info(`沿用上次的采纳情况：成员未变 ${result.kept} 类，需复核 ${result.review} 类，新增 ${result.added} 类。`);
-  if (result.gone.length > 0) {
-    context.terminal.warn(`上次登记表中 ${result.gone.length} 类意见在本次汇总中已不存在（原编号 ${result.gone.join('、')}），其采纳情况未沿用。`);
-  }
-  return result.carried;
+  let before: CarriedCorrections | null = null;
+  return {
+    sheet,
+    beforeBuild(records, draft) {
+      before = correctionsBeforeBuild(sheet, records, draft);
+      return before;
+    },
+    afterBuild(built) {
+      const corrected = before === null ? null : carryCorrections(sheet, before, built);
+      const digest = corrected?.digest ?? built;
+      for (const problem of corrected?.problems ?? []) context.terminal.warn(problem.message);
+      if (corrected !== null && (corrected.counts.articles > 0 || corrected.counts.moves > 0)) {
+        context.terminal.info(`沿用上次登记表中的更正：${corrected.counts.articles} 条意见按更正后的条款归入，${corrected.counts.moves} 条意见移入指定的类。`);
+      }
+      const result = carryForward(sheet, digest, corrected?.movedTo);
+      context.terminal.info(`沿用上次的采纳情况：成员未变 ${result.kept} 类，需复核 ${result.review} 类，新增 ${result.added} 类。`);
+      if (result.gone.length > 0) {
+        context.terminal.warn(`上次登记表中 ${result.gone.length} 类意见在本次汇总中已不存在（原编号 ${result.gone.join('、')}），其采纳情况未沿用。`);
+      }
+      return { digest, carried: result.carried };
+    },
+  };
 }

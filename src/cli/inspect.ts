@@ -125,6 +125,7 @@ const SOURCE_NAMES: Readonly<Record<ArticleAssignment['source'], string>> = {
   general: '总体意见',
   similarity: '相似度',
   none: '未归入',
+  corrected: '人工更正',
 };
 
 function describeAssignments(result: IngestResult, assignments: Map<string, ArticleAssignment[]>, title: string): string {

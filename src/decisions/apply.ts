@@ -5,6 +5,7 @@
 import type { Digest, DigestRecord } from '../model.js';
 import { type DecisionEntry, type DecisionProblem, type DecisionSheet, describeCell } from './sheet.js';
 import { type Decision, PENDING } from './values.js';
+import { applyCorrections, type CorrectionCounts, digestTarget, resolveCorrections } from './corrections.js';
 
 /** What became of one record, and where that came from. */
 export interface RecordDecision {
@@ -89,4 +90,22 @@ export function applyDecisions(digest: Digest, sheet: DecisionSheet): AppliedDec
   });
   const decidedClusters = [...byCluster.values()].filter((e) => e.decision !== PENDING).length;
   return { records, problems, decidedClusters };
+}
+
+/** A decision sheet applied whole: its corrections first (articles, moves), then its decisions on the corrected digest. */
+export interface AppliedSheet {
+  /** The digest as corrected: what feedback letters, feedback.json and stats are built from. */
+  digest: Digest;
+  applied: AppliedDecisions;
+  corrections: CorrectionCounts;
+}
+
+/** Applies corrections and decisions of `sheet` to `digest` (pure); problems of both are in `applied.problems`. */
+export function applySheet(digest: Digest, sheet: DecisionSheet): AppliedSheet {
+  // Unknown ids are reported once, by applyDecisions.
+  const resolved = resolveCorrections(sheet, digestTarget(digest, false));
+  // Emptied clusters stay: their rows in the sheet are still known ids.
+  const corrected = applyCorrections(digest, resolved, false);
+  const applied = applyDecisions(corrected.digest, sheet);
+  return { digest: corrected.digest, applied: { ...applied, problems: [...applied.problems, ...resolved.problems] }, corrections: corrected.counts };
 }

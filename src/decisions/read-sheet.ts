@@ -1,31 +1,50 @@
-/** Reads a filled decision sheet from disk (the only file I/O of the decision sheet). */
-import { readFile } from 'node:fs/promises';
+/**
+ * Reads a filled decision sheet from disk (the only file I/O of the decision sheet), through the
+ * intake's guarded reader: the same size, zip, encoding and time checks as a submission, so a damaged
+ * or hostile 登记表 fails with a message instead of hanging `feedback`.
+ */
 import { basename } from 'node:path';
-import * as XLSX from 'xlsx';
 import { YijianError } from '../errors.js';
-import { type DecisionSheet, parseDecisionWorkbook } from './sheet.js';
+import { readFileSheets } from '../ingest/read-file.js';
+import { normalizeIngestOptions, type IngestOptions } from '../ingest/options.js';
+import { type DecisionSheet, parseDecisionGrids } from './sheet.js';
 
-/** Reads `path` (xlsx, xls, or a CSV saved from it); unreadable → E_FILE_NOT_FOUND / E_BAD_DECISIONS. */
-export async function readDecisionSheet(path: string): Promise<DecisionSheet> {
-  let data: Buffer;
+const HINT = '请给出 yijian digest 生成并填写好的采纳情况登记表（.xlsx），或从它另存的 .xls / .csv。';
+
+/**
+ * Reads `path` (xlsx, xls, or a CSV saved from it). Missing → E_FILE_NOT_FOUND; empty, damaged, not a
+ * workbook, or without a sheet holding 编号 and 采纳情况 → E_BAD_DECISIONS naming the file.
+ */
+export async function readDecisionSheet(path: string, options: IngestOptions = normalizeIngestOptions({})): Promise<DecisionSheet> {
+  const name = basename(path);
+  let grids;
   try {
-    data = await readFile(path);
+    // Every sheet: the decision sheets are found by their headers, not by a --sheet name.
+    grids = (await readFileSheets(path, { ...options, sheet: null })).grids;
   } catch (error) {
-    throw new YijianError('E_FILE_NOT_FOUND', `找不到采纳情况登记表：${path}`, {
-      hint: '请检查 --decisions 后的文件路径。',
+    if (!(error instanceof YijianError)) throw error;
+    if (error.code === 'E_FILE_NOT_FOUND') {
+      throw new YijianError('E_FILE_NOT_FOUND', `找不到采纳情况登记表：${path}`, {
+        hint: '请检查 --decisions 后的文件路径。',
+        location: { file: path },
+        cause: error,
+      });
+    }
+    throw new YijianError('E_BAD_DECISIONS', `无法读取采纳情况登记表 ${name}：${error.message}`, {
+      // The intake's hints speak of submitters resending files; a 登记表 is the drafters' own file. Limits keep theirs.
+      hint: error.code === 'E_TOO_LARGE' && error.hint !== undefined ? error.hint : `请用 Excel 或 WPS 打开这份登记表，确认内容完整后另存为 .xlsx 再试。${HINT}`,
       location: { file: path },
       cause: error,
     });
   }
-  let workbook: XLSX.WorkBook;
-  try {
-    workbook = XLSX.read(data, { type: 'buffer', dense: false, cellDates: false });
-  } catch (error) {
-    throw new YijianError('E_BAD_DECISIONS', `无法读取采纳情况登记表：${path}`, {
-      hint: '请确认文件是 Excel/WPS 保存的 .xlsx 或 .xls，且没有加密。',
+  const sheet = parseDecisionGrids(grids, name);
+  const missing = sheet.problems.find((p) => p.code === 'no-decision-sheet');
+  if (missing !== undefined) {
+    // Reading on would turn every decision into 待研究 without a word: an unusable sheet stops the run.
+    throw new YijianError('E_BAD_DECISIONS', `采纳情况登记表 ${name} 中没有找到含“编号”和“采纳情况”列的工作表，无法读取采纳情况。`, {
+      hint: `${HINT}表头被改名或删除时，请恢复“编号”“采纳情况”两列的表头。`,
       location: { file: path },
-      cause: error,
     });
   }
-  return parseDecisionWorkbook(workbook, basename(path));
+  return sheet;
 }

@@ -1,8 +1,9 @@
 /**
  * The filled decision sheet (采纳情况登记表) as drafters return it: sorted, filtered, re-saved by
  * WPS or Excel. Headers are found by their text and rows matched by id, never by position.
+ * Pure: the sheets arrive as grids from the intake's guarded reader (read-sheet.ts).
  */
-import * as XLSX from 'xlsx';
+import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
 import { type Decision, foldDecisionText, parseDecision } from './values.js';
 
 /** Where a value sits: file, sheet and the cell address staff can type into the name box. */
@@ -13,6 +14,13 @@ export interface CellRef {
   address: string;
   /** 1-based row as the spreadsheet shows it. */
   row: number;
+}
+
+/** A filled cell: its text, where it is, and its column's header as the sheet has it. */
+export interface WrittenCell {
+  text: string;
+  cell: CellRef;
+  header: string;
 }
 
 /** One filled row: the id it names, the decision and reason written there. */
@@ -33,6 +41,10 @@ export interface DecisionEntry {
   status: string;
   /** 成员（核对用）: the cluster's distinct opinion ids, empty when the column is absent. */
   members: string[];
+  /** 更正条款: the article a person says the opinion (or the whole cluster) is about; null when blank. */
+  correction: WrittenCell | null;
+  /** 移入类编号 (单条意见 only): the cluster the opinion belongs in instead; null when blank. */
+  moveTo: WrittenCell | null;
 }
 
 /** What can be wrong with a decision sheet; each names its cell when there is one. */
@@ -42,7 +54,10 @@ export type DecisionProblemCode =
   | 'duplicate-id'
   | 'unknown-id'
   | 'id-mismatch'
-  | 'no-decision-sheet';
+  | 'no-decision-sheet'
+  | 'unknown-article'
+  | 'article-not-in-draft'
+  | 'unknown-cluster';
 
 /** A problem found in the sheet: a warning, fatal under --strict. */
 export interface DecisionProblem {
@@ -58,11 +73,18 @@ export interface DecisionSheet {
   clusters: DecisionEntry[];
   opinions: DecisionEntry[];
   problems: DecisionProblem[];
+  /** What the reader decided on its own (a merged cell spread over its rows, a hidden sheet left out), in Chinese. */
+  notices: string[];
 }
 
 /** "采纳情况登记表.xlsx 工作表 采纳情况登记表 G7" */
 export function describeCell(cell: CellRef): string {
   return `${cell.file} 工作表 ${cell.sheet} ${cell.address}`;
+}
+
+/** "登记表.xlsx 工作表 单条意见 H7（第 7 行“更正条款”列）": for cells staff may have to look for. */
+export function describeWritten(written: WrittenCell): string {
+  return `${describeCell(written.cell)}（第 ${written.cell.row} 行“${written.header}”列）`;
 }
 
 const HEADER_SCAN_ROWS = 12;
@@ -77,8 +99,13 @@ const HEADERS = {
   reason: ['理由说明', '理由', '说明', '采纳理由', '未采纳理由'],
   status: ['状态'],
   members: ['成员核对用'],
+  correction: ['更正条款', '条款更正', '更正后条款', '正确条款', '应归条款', '改为条款'],
+  moveTo: ['移入类编号', '移入类', '改归类编号', '改归入类', '移至类编号', '归入类编号'],
 };
 type HeaderKey = keyof typeof HEADERS;
+
+/** Columns whose merged cells mean "this value for every row covered"; ids are never spread (they would repeat). */
+const SPREAD: readonly HeaderKey[] = ['decision', 'reason', 'correction', 'moveTo'];
 
 /** Column index of each known header in a row, or null when the row is not a decision header. */
 function headerColumns(row: readonly string[]): Partial<Record<HeaderKey, number>> | null {
@@ -93,89 +120,156 @@ function headerColumns(row: readonly string[]): Partial<Record<HeaderKey, number
   return hasId && found.decision !== undefined ? found : null;
 }
 
-/** Cell text with SheetJS's formatting, the formula guard (U+200B) and outer spaces removed. */
-const clean = (value: unknown): string => String(value ?? '').replace(/\u200B/g, '').trim();
+/** Cell text with the formula guard (U+200B) and outer spaces removed. */
+const clean = (value: string): string => value.replace(/\u200B/g, '').trim();
 
-/** Reads every sheet of a decision workbook (pure: the workbook is already parsed). */
-export function parseDecisionWorkbook(workbook: XLSX.WorkBook, file: string): DecisionSheet {
-  const result: DecisionSheet = { file, clusters: [], opinions: [], problems: [] };
-  let foundHeader = false;
-  for (const sheetName of workbook.SheetNames) {
-    const sheet = workbook.Sheets[sheetName];
-    if (sheet === undefined || sheet['!ref'] === undefined) continue;
-    const origin = XLSX.utils.decode_range(sheet['!ref']).s;
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: true })
-      .map((row) => row.map(clean));
-    const headerIndex = rows.slice(0, HEADER_SCAN_ROWS).findIndex((row) => headerColumns(row) !== null);
-    if (headerIndex < 0) continue;
-    foundHeader = true;
-    const columns = headerColumns(rows[headerIndex] ?? []) ?? {};
-    const perOpinion = columns.opinionId !== undefined;
-    const target = perOpinion ? result.opinions : result.clusters;
-    const cellRef = (rowIndex: number, column: number): CellRef => ({
-      file,
-      sheet: sheetName,
-      address: XLSX.utils.encode_cell({ r: origin.r + rowIndex, c: origin.c + column }),
-      row: origin.r + rowIndex + 1,
-    });
-    const seen = new Map<string, CellRef>();
-    for (let i = headerIndex + 1; i < rows.length; i += 1) {
-      const row = rows[i] ?? [];
-      const at = (column: number | undefined): string => (column === undefined ? '' : (row[column] ?? ''));
-      const idColumn = perOpinion ? columns.opinionId : (columns.id ?? columns.checkId);
-      const id = at(idColumn) !== '' ? at(idColumn) : at(columns.checkId);
-      const written = at(columns.decision);
-      const reason = at(columns.reason);
-      const decisionCell = cellRef(i, columns.decision ?? 0);
-      if (id === '') {
-        // A row with a decision but no id cannot be matched; a row with neither carries nothing to lose.
-        if (written !== '' || reason !== '') {
-          result.problems.push({
-            code: 'missing-id',
-            message: `${describeCell(decisionCell)}：此行填写了采纳情况或理由，但没有编号，无法对应到意见`,
-            cell: decisionCell,
-          });
-        }
-        continue;
+/** A sheet with its decision header found. */
+interface HeaderedSheet {
+  grid: SheetGrid;
+  rows: string[][];
+  headerIndex: number;
+  columns: Partial<Record<HeaderKey, number>>;
+  perOpinion: boolean;
+}
+
+function withHeader(grid: SheetGrid): HeaderedSheet | null {
+  const rows = grid.rows.map((row) => row.map((cell) => clean(cellText(cell))));
+  const headerIndex = rows.slice(0, HEADER_SCAN_ROWS).findIndex((row) => headerColumns(row) !== null);
+  if (headerIndex < 0) return null;
+  const columns = headerColumns(rows[headerIndex] ?? []) ?? {};
+  return { grid, rows, headerIndex, columns, perOpinion: columns.opinionId !== undefined };
+}
+
+/**
+ * Spreads each merged range's value over the rows it covers (Excel keeps it in the top-left cell only),
+ * for the decision, reason and correction columns below the header; says so, naming the range.
+ */
+function spreadMerges(sheet: HeaderedSheet, file: string, notices: string[]): void {
+  const spreadColumns = new Set(SPREAD.map((key) => sheet.columns[key]).filter((c): c is number => c !== undefined));
+  for (const merge of sheet.grid.merges) {
+    // Only ranges within the data rows: a title merged across the top is not a decision.
+    if (merge.s.r <= sheet.headerIndex || merge.e.r === merge.s.r) continue;
+    for (let c = merge.s.c; c <= merge.e.c; c += 1) {
+      if (!spreadColumns.has(c)) continue;
+      const value = sheet.rows[merge.s.r]?.[c] ?? '';
+      if (value === '') continue;
+      for (let r = merge.s.r + 1; r <= merge.e.r; r += 1) {
+        const row = sheet.rows[r] ?? (sheet.rows[r] = []);
+        while (row.length <= c) row.push('');
+        row[c] = value;
       }
-      const idCell = cellRef(i, (id === at(idColumn) ? idColumn : columns.checkId) ?? 0);
-      const decision = parseDecision(written);
-      if (decision === null) {
-        result.problems.push({
-          code: 'unknown-decision',
-          message: `${describeCell(decisionCell)}：不认识的采纳情况“${written}”（编号 ${id}），按“待研究”处理`,
-          cell: decisionCell,
-        });
-      }
-      const earlier = seen.get(id);
-      if (earlier !== undefined) {
-        result.problems.push({
-          code: 'duplicate-id',
-          message: `${describeCell(idCell)}：编号 ${id} 重复出现（首次在 ${earlier.address}），以首次出现的行为准`,
-          cell: idCell,
-        });
-        continue;
-      }
-      seen.set(id, idCell);
-      target.push({
-        id,
-        checkId: perOpinion ? '' : at(columns.checkId),
-        decision: decision ?? '待研究',
-        written,
-        reason,
-        cell: decisionCell,
-        idCell,
-        status: at(columns.status),
-        members: at(columns.members).split(/\s+/).filter((m) => m !== ''),
-      });
+      const range = `${columnLetter(c)}${merge.s.r + 1}:${columnLetter(c)}${merge.e.r + 1}`;
+      notices.push(`${file} 工作表 ${sheet.grid.name} ${range} 是合并单元格，其中的“${value}”用于所覆盖的 ${merge.e.r - merge.s.r + 1} 行`);
     }
   }
-  if (!foundHeader) {
+}
+
+/**
+ * Reads the decision sheets of a workbook (or the one grid of a CSV). A hidden sheet is read only when
+ * no visible sheet of the same kind (采纳情况 / 单条意见) has the decision columns, and it is said.
+ */
+export function parseDecisionGrids(grids: readonly SheetGrid[], file: string): DecisionSheet {
+  const result: DecisionSheet = { file, clusters: [], opinions: [], problems: [], notices: [] };
+  const found = grids.map(withHeader).filter((s): s is HeaderedSheet => s !== null);
+  if (found.length === 0) {
     result.problems.push({
       code: 'no-decision-sheet',
-      message: `${file}：没有找到含“编号”和“采纳情况”列的工作表，所有意见按“待研究”处理`,
+      message: `${file}：没有找到含“编号”和“采纳情况”列的工作表`,
       cell: null,
     });
+    return result;
   }
+  const used: HeaderedSheet[] = [];
+  for (const perOpinion of [false, true]) {
+    const kind = found.filter((s) => s.perOpinion === perOpinion);
+    const visible = kind.filter((s) => s.grid.hidden !== true);
+    for (const sheet of kind) {
+      if (sheet.grid.hidden !== true) continue;
+      result.notices.push(
+        visible.length > 0
+          ? `${file}：工作表“${sheet.grid.name}”是隐藏的，未读取；采用可见的工作表“${visible.map((s) => s.grid.name).join('”“')}”`
+          : `${file}：只在隐藏的工作表“${sheet.grid.name}”中找到${perOpinion ? '单条意见' : '采纳情况'}，已读取，请确认这是要用的版本`,
+      );
+    }
+    used.push(...(visible.length > 0 ? visible : kind));
+  }
+  // Workbook order, so "the first row wins" between two visible sheets means what it did.
+  used.sort((a, b) => grids.indexOf(a.grid) - grids.indexOf(b.grid));
+  for (const sheet of used) readEntries(sheet, file, result);
   return result;
+}
+
+function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet): void {
+  spreadMerges(sheet, file, result.notices);
+  const { rows, columns, perOpinion, headerIndex } = sheet;
+  const target = perOpinion ? result.opinions : result.clusters;
+  const cellRef = (rowIndex: number, column: number): CellRef => ({
+    file,
+    sheet: sheet.grid.name,
+    address: `${columnLetter(column)}${rowIndex + 1}`,
+    row: rowIndex + 1,
+  });
+  const seen = new Map<string, CellRef>();
+  for (let i = headerIndex + 1; i < rows.length; i += 1) {
+    const row = rows[i] ?? [];
+    const at = (column: number | undefined): string => (column === undefined ? '' : (row[column] ?? ''));
+    const written = (key: 'correction' | 'moveTo'): WrittenCell | null => {
+      const column = columns[key];
+      // A correction is per opinion; the move column means nothing on the per-cluster sheet.
+      if (column === undefined || at(column) === '' || (key === 'moveTo' && !perOpinion)) return null;
+      return { text: at(column), cell: cellRef(i, column), header: rows[headerIndex]?.[column] ?? '' };
+    };
+    const idColumn = perOpinion ? columns.opinionId : (columns.id ?? columns.checkId);
+    const id = at(idColumn) !== '' ? at(idColumn) : at(columns.checkId);
+    const decisionText = at(columns.decision);
+    const reason = at(columns.reason);
+    const correction = written('correction');
+    const moveTo = written('moveTo');
+    const decisionCell = cellRef(i, columns.decision ?? 0);
+    if (id === '') {
+      // A row with something filled but no id cannot be matched; a row with nothing filled carries nothing to lose.
+      const filled = correction ?? moveTo;
+      if (decisionText !== '' || reason !== '' || filled !== null) {
+        const where = decisionText !== '' || reason !== '' || filled === null ? decisionCell : filled.cell;
+        result.problems.push({
+          code: 'missing-id',
+          message: `${describeCell(where)}：此行填写了采纳情况、理由或更正，但没有编号，无法对应到意见`,
+          cell: where,
+        });
+      }
+      continue;
+    }
+    const idCell = cellRef(i, (id === at(idColumn) ? idColumn : columns.checkId) ?? 0);
+    const decision = parseDecision(decisionText);
+    if (decision === null) {
+      result.problems.push({
+        code: 'unknown-decision',
+        message: `${describeCell(decisionCell)}：不认识的采纳情况“${decisionText}”（编号 ${id}），按“待研究”处理`,
+        cell: decisionCell,
+      });
+    }
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      result.problems.push({
+        code: 'duplicate-id',
+        message: `${describeCell(idCell)}：编号 ${id} 重复出现（首次在 ${earlier.address}），以首次出现的行为准`,
+        cell: idCell,
+      });
+      continue;
+    }
+    seen.set(id, idCell);
+    target.push({
+      id,
+      checkId: perOpinion ? '' : at(columns.checkId),
+      decision: decision ?? '待研究',
+      written: decisionText,
+      reason,
+      cell: decisionCell,
+      idCell,
+      status: at(columns.status),
+      members: at(columns.members).split(/\s+/).filter((m) => m !== ''),
+      correction,
+      moveTo,
+    });
+  }
 }

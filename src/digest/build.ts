@@ -43,6 +43,8 @@ export interface DigestSettings {
   clusterThreshold: number;
   /** Only when the user asked for one (--date); otherwise outputs carry no date. */
   date: string | null;
+  /** Articles a person settled for these record ids (`digest --decisions` carrying corrections): not assigned again. */
+  corrected?: ReadonlyMap<string, readonly ArticleAssignment[]>;
 }
 
 /** Steps of a long run, for a progress bar at the edge. */
@@ -96,7 +98,7 @@ export async function buildDigest(
   for (let index = 0; index < total; index++) {
     if (index % 5000 === 0) onStep('assign', index, total);
     const record = records[index]!;
-    const found = text.assign({ article: record.article, opinion: record.opinion }, () => termsFor(index));
+    const found = settings.corrected?.get(record.id) ?? text.assign({ article: record.article, opinion: record.opinion }, () => termsFor(index));
     articlesAt[index] = share(found.length > 0 ? found : [unassigned()]);
   }
   sharedAssignments.clear();
@@ -196,6 +198,8 @@ function unassigned(): ArticleAssignment {
 }
 
 const SOURCE_STRENGTH: Readonly<Record<AssignmentSource, number>> = {
+  // A person's correction beats what the submitter wrote.
+  corrected: 5,
   column: 4,
   text: 3,
   general: 2,

@@ -22,6 +22,8 @@ export interface SheetGrid {
   readonly name: string;
   readonly rows: readonly (readonly GridCell[])[];
   readonly merges: readonly MergeRange[];
+  /** True for a sheet hidden in its workbook (Excel's 隐藏 / very hidden); absent for CSV. */
+  readonly hidden?: boolean;
 }
 
 /** True when the cell is the unreadable marker. */

@@ -52,7 +52,7 @@ export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRo
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
   return {
     sheetNames: names,
-    sheets: wanted.map((name) => toGrid(name, book.Sheets[name], date1904)),
+    sheets: wanted.map((name) => toGrid(name, book.Sheets[name], date1904, hiddenSheet(book, name))),
   };
 }
 
@@ -66,7 +66,13 @@ function pickSheet(names: readonly string[], wanted: string): string {
   });
 }
 
-function toGrid(name: string, sheet: XLSX.WorkSheet | undefined, date1904: boolean): SheetGrid {
+/** Whether the workbook hides a sheet (1 hidden, 2 very hidden), so a decision-sheet reader can prefer visible ones. */
+function hiddenSheet(book: XLSX.WorkBook, name: string): boolean {
+  const index = book.SheetNames.indexOf(name);
+  return (book.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0;
+}
+
+function toGrid(name: string, sheet: XLSX.WorkSheet | undefined, date1904: boolean, hidden: boolean): SheetGrid {
   const data = (sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
   const rows: GridCell[][] = [];
   for (let r = 0; r < data.length; r += 1) {
@@ -81,7 +87,7 @@ function toGrid(name: string, sheet: XLSX.WorkSheet | undefined, date1904: boole
     s: { r: m.s.r, c: m.s.c },
     e: { r: m.e.r, c: m.e.c },
   }));
-  return { name, rows, merges };
+  return hidden ? { name, rows, merges, hidden } : { name, rows, merges };
 }
 
 function isEmptyRow(row: readonly GridCell[]): boolean {

@@ -28,6 +28,10 @@ export interface CarriedDecision {
   reason: string;
   /** '' when unchanged; 需复核：成员有变化（原编号 X） when the cluster changed. */
   status: string;
+  /** 更正条款 as written on the old sheet, so a correction sticks on the new one too. */
+  correction?: string;
+  /** 移入类编号 (单条意见): the target cluster's id in this run. */
+  moveTo?: string;
 }
 
 /** What `digest --decisions` carries into the new sheet: by cluster id and by record id (单条意见). */
@@ -92,6 +96,7 @@ export function decisionRows(view: ReportView, carried?: CarriedDecisions): Xlsx
     decision: carried?.clusters.get(row.id)?.decision ?? '',
     reason: fitCell(carried?.clusters.get(row.id)?.reason ?? ''),
     status: carried?.clusters.get(row.id)?.status ?? '',
+    correction: carried?.clusters.get(row.id)?.correction ?? '',
     // The distinct opinions of the cluster, so a later run can tell whether its membership changed.
     membersText: fitCell(members.get(row.id) ?? ''),
   }));
@@ -109,14 +114,16 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions): XlsxR
         pointsText: fitCell([...new Set(m.sources.map((s) => s.point))].join('、')),
         decision: carried?.opinions.get(m.recordId)?.decision ?? '',
         reason: fitCell(carried?.opinions.get(m.recordId)?.reason ?? ''),
+        correction: carried?.opinions.get(m.recordId)?.correction ?? '',
+        moveTo: carried?.opinions.get(m.recordId)?.moveTo ?? '',
       })),
     ),
   );
 }
 
 const ARTICLE_DIGEST_FIELDS = ['id', 'articleLabel', 'articleText', 'representative', 'keywordsText', 'opinions', 'submissions', 'pointsText', 'membersText', 'decision'];
-const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'decision', 'reason', 'status', 'membersText'];
-const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'opinion', 'pointsText', 'decision', 'reason'];
+const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'decision', 'reason', 'status', 'membersText', 'correction'];
+const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'opinion', 'pointsText', 'decision', 'reason', 'correction', 'moveTo'];
 
 /** Renders the asked reports from `digest`; same digest and options, same bytes. */
 export async function renderReports(digest: Digest, options: ReportOptions): Promise<RenderedFile[]> {

@@ -2,7 +2,7 @@
  * Finds the draft article an opinion is most similar to: TF-IDF over the draft's articles, each
  * article's document being its caption, its chapter and section titles and its text.
  */
-import type { ArticleAssignment, Draft } from '../model.js';
+import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
 import { buildTfidfIndex, rankDocuments, vectorize, type TfidfIndex } from './tfidf.js';
 
 /** The best article for an opinion and how far ahead of the runner-up it is. */
@@ -29,9 +29,32 @@ export function articleDocument(draft: Draft, index: number): string {
   return [article.caption ?? '', ...titles, article.text].filter((part) => part !== '').join('\n');
 }
 
-/** Builds the matcher: the draft's articles are segmented once, here. */
-export function createArticleMatcher(draft: Draft, terms: (text: string) => string[]): ArticleMatcher {
-  const index: TfidfIndex = buildTfidfIndex(draft.articles.map((_, i) => terms(articleDocument(draft, i))));
+/** The article a key belongs to (7.2 → 7, 12-1.2 → 12-1); null for chapters, 总体意见 and the like. */
+function articleOf(key: ArticleKey): string | null {
+  return /^(\d+(?:-\d+)?)(?:\.\d+)*$/.exec(key)?.[1] ?? null;
+}
+
+/**
+ * Builds the matcher: the draft's articles are segmented once, here. Each labelled example's terms join its
+ * article's document: the words people use about an article describe it better than its legal text.
+ */
+export function createArticleMatcher(
+  draft: Draft,
+  terms: (text: string) => string[],
+  examples: readonly { opinion: string; key: ArticleKey }[] = [],
+): ArticleMatcher {
+  const extra = new Map<string, string[]>();
+  for (const example of examples) {
+    const article = articleOf(example.key);
+    if (article === null) continue;
+    const list = extra.get(article);
+    const found = terms(example.opinion);
+    if (list === undefined) extra.set(article, [...found]);
+    else list.push(...found);
+  }
+  const index: TfidfIndex = buildTfidfIndex(
+    draft.articles.map((article, i) => [...terms(articleDocument(draft, i)), ...(extra.get(article.key) ?? [])]),
+  );
   return {
     match(opinion) {
       const ranked = rankDocuments(index, vectorize(index, terms(opinion)), 2);

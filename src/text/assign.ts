@@ -27,6 +27,17 @@ export interface AssignOptions {
   threshold: number;
   /** Minimum lead of the best article over the second best; DEFAULT_ASSIGN_MARGIN when absent. */
   minMargin?: number;
+  /**
+   * Opinions whose article a person settled (a correction in the 登记表 carried into a rerun): their words
+   * are added to that article's profile, so opinions saying the same are found there too.
+   */
+  examples?: readonly LabelledExample[];
+}
+
+/** An opinion with the article it belongs to, as a person decided it. */
+export interface LabelledExample {
+  opinion: string;
+  key: ArticleKey;
 }
 
 /** What the assigner reads of a record. */
@@ -91,7 +102,7 @@ export function createAssigner(
   const inDraft = createDraftKeyCheck(draft);
   const isSelf = createSelfNameCheck(draft);
   const matcher: ArticleMatcher | null =
-    draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, terms);
+    draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, terms, options.examples ?? []);
   const minMargin = options.minMargin ?? DEFAULT_ASSIGN_MARGIN;
 
   const explicit = (key: ArticleKey, source: 'column' | 'text', cited: string): ArticleAssignment => ({

@@ -31,44 +31,46 @@ export function shuffle<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
+/** What a drafter writes on one row: decision, reason, and optionally 更正条款 and 移入类编号. */
+export type Filled = [decision: string, reason: string, correction?: string, moveTo?: string];
+
 /**
- * Fills the decision sheet digest wrote: `decide(clusterId, index)` gives [written decision, reason];
+ * Fills the decision sheet digest wrote: `decide(clusterId, index)` gives what goes on a cluster row;
  * rows are shuffled and a title row put above the header, as drafters' re-saved files look.
  * `opinions` fills the 单条意见 sheet for the given record ids.
  */
 export function fillDecisionSheet(
   sheetPath: string,
   outPath: string,
-  decide: (clusterId: string, index: number) => [string, string],
-  opinions: Readonly<Record<string, [string, string]>> = {},
+  decide: (clusterId: string, index: number) => Filled,
+  opinions: Readonly<Record<string, Filled>> = {},
   seed = 7,
 ): void {
   const book = XLSX.read(readFileSync(sheetPath), { type: 'buffer' });
   const clusterSheet = book.Sheets[book.SheetNames[0] ?? ''];
   const opinionSheet = book.Sheets['单条意见'];
   if (clusterSheet === undefined || opinionSheet === undefined) throw new Error('decision sheet lacks its sheets');
+  /** Writes `filled` into a copy of `row` under the named headers (a header the sheet lacks is an error of the test). */
+  const fill = (header: readonly string[], row: readonly unknown[], filled: Filled): unknown[] => {
+    const copy = [...row];
+    const names = ['采纳情况', '理由说明', '更正条款', '移入类编号'];
+    filled.forEach((value, i) => {
+      if (value === undefined) return;
+      const at = header.indexOf(names[i] ?? '');
+      if (at < 0) throw new Error(`decision sheet lacks ${names[i]}`);
+      copy[at] = value;
+    });
+    return copy;
+  };
   const rows = XLSX.utils.sheet_to_json<string[]>(clusterSheet, { header: 1, defval: '' });
   const header = rows[0] ?? [];
   const idAt = header.indexOf('编号');
-  const decisionAt = header.indexOf('采纳情况');
-  const reasonAt = header.indexOf('理由说明');
-  const body = rows.slice(1).map((row, index) => {
-    const copy = [...row];
-    const [decision, reason] = decide(String(row[idAt]), index);
-    copy[decisionAt] = decision;
-    copy[reasonAt] = reason;
-    return copy;
-  });
+  const body = rows.slice(1).map((row, index) => fill(header, row, decide(String(row[idAt]), index)));
   const orows = XLSX.utils.sheet_to_json<string[]>(opinionSheet, { header: 1, defval: '' });
   const oheader = orows[0] ?? [];
   const obody = orows.slice(1).map((row) => {
-    const copy = [...row];
     const filled = opinions[String(row[oheader.indexOf('意见编号')])];
-    if (filled !== undefined) {
-      copy[oheader.indexOf('采纳情况')] = filled[0];
-      copy[oheader.indexOf('理由说明')] = filled[1];
-    }
-    return copy;
+    return filled === undefined ? [...row] : fill(oheader, row, filled);
   });
   const out = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(out, XLSX.utils.aoa_to_sheet([['意见采纳情况登记表（已填写）'], header, ...shuffle(body, seed)]), '采纳情况');
