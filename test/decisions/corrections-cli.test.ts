@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Digest, DigestRecord } from '../../src/model.js';
 import { draft, type Filled, fillDecisionSheet, readDigestJson, submissions, yijian } from './cli.js';
 
-type Run = ReturnType<typeof yijian>;
+type Run = Awaited<ReturnType<typeof yijian>>;
 interface Problem { code: string; message: string; cell: { sheet: string; address: string } | null }
 
 /** The record of one source row; `sheet` where the file has several. */
@@ -65,12 +65,12 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
   let helmet: DigestRecord;
   let lost: DigestRecord;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'yijian-corrections-'));
     const input = join(work, 'in');
     mkdirSync(input);
     for (const name of readdirSync(submissions)) copyFileSync(join(submissions, name), join(input, name));
-    const first = yijian(['digest', input, '--draft', draft, '-o', join(work, 'old'), '--formats', 'xlsx']);
+    const first = await yijian(['digest', input, '--draft', draft, '-o', join(work, 'old'), '--formats', 'xlsx']);
     expect(first.status, first.stderr).toBe(0);
     old = readDigestJson(join(work, 'old'));
     flying = recordAt(old, '城东区-东湖街道', 9);
@@ -93,25 +93,25 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
       [missing.id]: ['', '', '第九十九条'],
       [lost.id]: ['', '', '', '99-不存在'],
     });
-    feedback = yijian(['feedback', '--digest', join(work, 'old'), '--decisions', filled, '-o', join(work, 'fb'), '--formats', 'md,xlsx', '--json']);
+    feedback = await yijian(['feedback', '--digest', join(work, 'old'), '--decisions', filled, '-o', join(work, 'fb'), '--formats', 'md,xlsx', '--json']);
 
     // Late submissions: a new point sends 东湖 row 9's opinion word for word (its file sorts first, so it becomes the canonical copy).
     writeFileSync(join(input, LATE),
       '序号,联系点,县（市、区）,提出人,条款,意见建议\n' +
       `1,东城社区基层立法联系点,城东区,补报甲,,${flying.opinion}\n` +
       '2,东城社区基层立法联系点,城东区,补报乙,第四十四条,建议附则中明确本条例自公布之日起六个月后施行，给群众留出换车时间。\n');
-    rerun = yijian(['digest', input, '--draft', draft, '-o', join(work, 'new'), '--formats', 'xlsx', '--decisions', filled]);
+    rerun = await yijian(['digest', input, '--draft', draft, '-o', join(work, 'new'), '--formats', 'xlsx', '--decisions', filled]);
     fresh = readDigestJson(join(work, 'new'));
-    again = yijian(['feedback', '--digest', join(work, 'new'), '--decisions', join(work, 'new', '采纳情况登记表.xlsx'), '-o', join(work, 'fb2'), '--formats', 'md', '--json']);
+    again = await yijian(['feedback', '--digest', join(work, 'new'), '--decisions', join(work, 'new', '采纳情况登记表.xlsx'), '-o', join(work, 'fb2'), '--formats', 'md', '--json']);
   });
 
-  it('offers the correction columns on both sheets of the 登记表', () => {
+  it('offers the correction columns on both sheets of the 登记表', async () => {
     expect(Object.keys(sheetRows(join(work, 'old', '采纳情况登记表.xlsx'), '采纳情况登记表')[0] ?? {})).toContain('更正条款');
     expect(Object.keys(sheetRows(join(work, 'old', '采纳情况登记表.xlsx'), '单条意见')[0] ?? {})).toEqual(expect.arrayContaining(['更正条款', '移入类编号']));
     expect(flying.articles.map((a) => [a.key, a.source])).toEqual([['19', 'similarity']]);
   });
 
-  it('shows a corrected opinion\'s article in the point\'s feedback letter and feedback.json', () => {
+  it('shows a corrected opinion\'s article in the point\'s feedback letter and feedback.json', async () => {
     expect(feedback.status, feedback.stderr).toBe(0);
     expect(letterLine(join(work, 'fb'), flying)).toContain('| 第三十七条 |');
     const json = JSON.parse(readFileSync(join(work, 'fb', 'feedback.json'), 'utf8')) as { records: { id: string; articleLabel: string }[] };
@@ -119,7 +119,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     expect(feedback.stderr).toContain('登记表中的更正：');
   });
 
-  it('gives a cluster\'s corrected article to each of its opinions and their duplicates, with the cluster\'s decision', () => {
+  it('gives a cluster\'s corrected article to each of its opinions and their duplicates, with the cluster\'s decision', async () => {
     for (const record of [stairs, stairsCopy]) {
       const line = letterLine(join(work, 'fb'), record);
       expect(line).toContain('| 第十八条 |');
@@ -127,7 +127,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     }
   });
 
-  it('moves an opinion into another cluster: it takes that cluster\'s article and decision', () => {
+  it('moves an opinion into another cluster: it takes that cluster\'s article and decision', async () => {
     expect(moved.articles[0]?.key).toBe('19');
     expect(target.articles[0]?.key).toBe('18');
     const line = letterLine(join(work, 'fb'), moved);
@@ -136,7 +136,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     expect(JSON.parse(readFileSync(join(work, 'fb', 'feedback.json'), 'utf8')).records.find((r: { id: string }) => r.id === moved.id)?.cluster).toBe(target.cluster);
   });
 
-  it('reports each correction it cannot apply with its cell, and applies the rest', () => {
+  it('reports each correction it cannot apply with its cell, and applies the rest', async () => {
     const problems = (JSON.parse(feedback.stdout) as { problems: Problem[] }).problems;
     expect(problems.map((p) => p.code).sort()).toEqual(['article-not-in-draft', 'unknown-article', 'unknown-cluster']);
     const written: Record<string, string> = { 'article-not-in-draft': '第九十九条', 'unknown-article': '看着办', 'unknown-cluster': '99-不存在' };
@@ -153,7 +153,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     expect(letterLine(join(work, 'fb'), helmet)).toContain('| 作为参考 |');
   });
 
-  it('keeps the corrected articles in the rerun, marked corrected, for the late copy too', () => {
+  it('keeps the corrected articles in the rerun, marked corrected, for the late copy too', async () => {
     expect(rerun.status, rerun.stderr).toBe(0);
     expect(rerun.stderr).toContain('沿用上次登记表中的更正');
     const late = recordAt(fresh, LATE.slice(0, 8), 2);
@@ -168,7 +168,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     }
   });
 
-  it('carries the move into the rerun: the opinion stays in the cluster it was moved to', () => {
+  it('carries the move into the rerun: the opinion stays in the cluster it was moved to', async () => {
     const now = recordAt(fresh, '河西县-华侨新村', 5);
     const there = recordAt(fresh, '城东区-滨江社区', 13);
     expect(now.cluster).toBe(there.cluster);
@@ -180,7 +180,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     expect(rerun.stderr).not.toContain(`原编号 ${moved.cluster}`);
   });
 
-  it('does not ask to review a cluster whose id changed only because its article was corrected', () => {
+  it('does not ask to review a cluster whose id changed only because its article was corrected', async () => {
     const rows = sheetRows(join(work, 'new', '采纳情况登记表.xlsx'), '采纳情况登记表');
     const stairsNow = recordAt(fresh, '河西县-华侨新村', 3);
     // The corrected cluster now has an id on 第十八条, with the same opinions: its decision is kept as it was.
@@ -191,7 +191,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     expect(flagged).toEqual([['第三十七条', `需复核：成员有变化（原编号 ${flying.cluster}）`], ['第四十四条', '新增']]);
   });
 
-  it('pre-fills the corrections and the move on the new 登记表, so they stick in the next round', () => {
+  it('pre-fills the corrections and the move on the new 登记表, so they stick in the next round', async () => {
     const late = recordAt(fresh, LATE.slice(0, 8), 2);
     const opinions = sheetRows(join(work, 'new', '采纳情况登记表.xlsx'), '单条意见');
     expect(opinions.find((r) => r['意见编号'] === late.id)?.['更正条款']).toBe('第37条');
@@ -204,7 +204,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     expect(rerun.stderr).toMatch(/已填写\.xlsx 工作表 单条意见 H(\d+)（第 \1 行“更正条款”列）：意见 \S+ 的更正条款“第九十九条”/);
   });
 
-  it('gives the same letters from the rerun and its pre-filled 登记表 (the corrections stuck)', () => {
+  it('gives the same letters from the rerun and its pre-filled 登记表 (the corrections stuck)', async () => {
     expect(again.status, again.stderr).toBe(0);
     const dir = join(work, 'fb2');
     expect(letterLine(dir, recordAt(fresh, '城东区-东湖街道', 9))).toContain('| 第三十七条 |');

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Digest } from '../../src/model.js';
 import { draft, readDigestJson, repo, submissions, yijian } from './cli.js';
 
-type Run = ReturnType<typeof yijian>;
+type Run = Awaited<ReturnType<typeof yijian>>;
 interface FeedbackJson { records: { id: string; cluster: string; decision: string }[] }
 
 const BAD = join(repo, 'fixtures/bad');
@@ -34,10 +34,10 @@ describe('decision sheets as drafters return them, and files that are not one', 
   let gbk: Run;
   const failures: Record<string, Run> = {};
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'yijian-decision-files-'));
     out = join(work, 'digest');
-    expect(yijian(['digest', submissions, '--draft', draft, '-o', out, '--formats', 'xlsx']).status).toBe(0);
+    expect((await yijian(['digest', submissions, '--draft', draft, '-o', out, '--formats', 'xlsx'])).status).toBe(0);
     digest = readDigestJson(out);
     ({ header, body } = clusterRows(join(out, '采纳情况登记表.xlsx')));
     const at = header.indexOf('采纳情况');
@@ -54,13 +54,13 @@ describe('decision sheets as drafters return them, and files that are not one', 
     XLSX.utils.book_append_sheet(book, sheet, '采纳情况登记表（定稿）');
     book.Workbook = { Sheets: [{ name: '采纳情况登记表', Hidden: 1 }, { name: '采纳情况登记表（定稿）', Hidden: 0 }] };
     writeFileSync(join(work, '合并.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    merged = yijian(['feedback', '--digest', out, '--decisions', join(work, '合并.xlsx'), '-o', join(work, 'fb-merged'), '--formats', 'md']);
+    merged = await yijian(['feedback', '--digest', out, '--decisions', join(work, '合并.xlsx'), '-o', join(work, 'fb-merged'), '--formats', 'md']);
 
     // Saved as CSV by Chinese Excel: GBK, CRLF; every third cluster 不予采纳 with a reason.
     const csvRows = [header, ...body.map((row, i) => row.map((cell, c) => (c === at ? (i % 3 === 0 ? '不予采纳' : '') : c === reasonAt && i % 3 === 0 ? '与上位法不一致' : cell)))];
     const csv = csvRows.map((row) => row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n');
     writeFileSync(join(work, '登记表.csv'), iconv.encode(csv, 'gbk'));
-    gbk = yijian(['feedback', '--digest', out, '--decisions', join(work, '登记表.csv'), '-o', join(work, 'fb-gbk'), '--formats', 'md']);
+    gbk = await yijian(['feedback', '--digest', out, '--decisions', join(work, '登记表.csv'), '-o', join(work, 'fb-gbk'), '--formats', 'md']);
 
     writeFileSync(join(work, '空.xlsx'), '');
     const bad: Record<string, string> = {
@@ -71,12 +71,12 @@ describe('decision sheets as drafters return them, and files that are not one', 
       notDecisions: join(submissions, '河西县-华侨新村立法联系点-2024年5月.csv'),
     };
     for (const [name, path] of Object.entries(bad)) {
-      failures[name] = yijian(['feedback', '--digest', out, '--decisions', path, '-o', join(work, `fb-${name}`)]);
+      failures[name] = await yijian(['feedback', '--digest', out, '--decisions', path, '-o', join(work, `fb-${name}`)]);
     }
-    failures.digestBomb = yijian(['digest', submissions, '--draft', draft, '-o', join(work, 'rerun-bomb'), '--formats', 'xlsx', '--decisions', bad.bomb as string]);
+    failures.digestBomb = await yijian(['digest', submissions, '--draft', draft, '-o', join(work, 'rerun-bomb'), '--formats', 'xlsx', '--decisions', bad.bomb as string]);
   }, 120_000);
 
-  it('applies a merged 采纳情况 cell to every row it covers, and says so', () => {
+  it('applies a merged 采纳情况 cell to every row it covers, and says so', async () => {
     expect(merged.status, merged.stderr).toBe(0);
     expect(merged.stderr).toContain('合并.xlsx 工作表 采纳情况登记表（定稿） G2:G6 是合并单元格，其中的“采纳”用于所覆盖的 5 行');
     const firstFive = new Set(body.slice(0, 5).map((row) => row[header.indexOf('编号')]));
@@ -87,13 +87,13 @@ describe('decision sheets as drafters return them, and files that are not one', 
     expect(records.filter((r) => r.decision === '采纳').length).toBe(digest.records.filter((r) => firstFive.has(r.cluster)).length);
   });
 
-  it('never prefers the hidden sheet named 采纳情况登记表 over the visible one, and says so', () => {
+  it('never prefers the hidden sheet named 采纳情况登记表 over the visible one, and says so', async () => {
     expect(merged.stderr).toContain('工作表“采纳情况登记表”是隐藏的，未读取；采用可见的工作表“采纳情况登记表（定稿）”');
     const records = (JSON.parse(readFileSync(join(work, 'fb-merged', 'feedback.json'), 'utf8')) as FeedbackJson).records;
     expect(records.some((r) => r.decision === '未采纳')).toBe(false);
   });
 
-  it('reads a 登记表 saved as a GBK CSV with its decisions, not every one 待研究', () => {
+  it('reads a 登记表 saved as a GBK CSV with its decisions, not every one 待研究', async () => {
     expect(gbk.status, gbk.stderr).toBe(0);
     const rejected = new Set(body.filter((_, i) => i % 3 === 0).map((row) => row[header.indexOf('编号')]));
     const records = (JSON.parse(readFileSync(join(work, 'fb-gbk', 'feedback.json'), 'utf8')) as FeedbackJson).records;
@@ -117,7 +117,7 @@ describe('decision sheets as drafters return them, and files that are not one', 
     expect(existsSync(join(work, `fb-${name}`))).toBe(false);
   });
 
-  it('stops digest --decisions on a zip bomb given as the old sheet, before writing anything', () => {
+  it('stops digest --decisions on a zip bomb given as the old sheet, before writing anything', async () => {
     const run = failures.digestBomb as Run;
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('采纳情况登记表 zip-bomb.xlsx');
