@@ -35,6 +35,7 @@ export function carryForward(old: DecisionSheet, digest: Digest): CarryForwardRe
       else list.push(entry);
     }
   }
+  const withoutMembers = old.clusters.filter((e) => e.members.length === 0);
   const clusters = new Map<string, CarriedDecision>();
   const touched = new Set<string>();
   let kept = 0;
@@ -46,6 +47,17 @@ export function carryForward(old: DecisionSheet, digest: Digest): CarryForwardRe
     if (same !== undefined && (same.members.length === 0 || sameSet(same.members, cluster.opinions))) {
       touched.add(same.id);
       clusters.set(cluster.id, { decision: decisionText(same), reason: same.reason, status: '' });
+      kept += 1;
+      continue;
+    }
+    // A renumbered article (digest --cited-draft) changes the article part of a cluster id, not its members:
+    // the same opinions keep their decision, and the note says where the old id went.
+    const suffix = cluster.id.slice(cluster.article.length);
+    const renumbered = (oldByMember.get(cluster.opinions[0] ?? '') ?? withoutMembers)
+      .find((e) => e.id !== cluster.id && (e.members.length > 0 ? sameSet(e.members, cluster.opinions) : e.id.endsWith(suffix)));
+    if (renumbered !== undefined) {
+      touched.add(renumbered.id);
+      clusters.set(cluster.id, { decision: decisionText(renumbered), reason: renumbered.reason, status: `条文编号有变化（原编号 ${renumbered.id}）` });
       kept += 1;
       continue;
     }

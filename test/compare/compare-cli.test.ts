@@ -68,7 +68,7 @@ describe('yijian compare OLD NEW -o 对照表 --json', () => {
     const newArticles = rows.flatMap((r) => String(r[4]).split('、').filter((l) => l !== ''));
     expect(new Set(newArticles).size).toBe(newArticles.length);
     expect(rows.filter((r) => r[1] === '删除')).toHaveLength(round.operations.deleted.length);
-    expect(rows.filter((r) => r[1] === '新增').every((r) => r[2] === '' && r[8] === r[5].toString().replace(/^第[^　]+条　/, ''))).toBe(true);
+    expect(rows.filter((r) => r[1] === '新增').every((r) => r[2] === '' && r[8] === String(r[5]).replace(/^第[^　]+条　/, ''))).toBe(true);
   });
 
   it('writes Markdown with ** for inserted and ~~ for deleted words', () => {
