@@ -11,7 +11,7 @@ export interface DiffPart {
 }
 
 /** Beyond this many edit steps the texts are unrelated: the whole old text is deleted and the new inserted. */
-const MAX_EDITS = 6000;
+const MAX_EDITS = 2000;
 
 /** Myers' shortest edit script over code points; returns parts in order, adjacent kinds merged. */
 function myers(a: readonly string[], b: readonly string[]): DiffPart[] {

@@ -31,7 +31,8 @@ const INSTRUCTION_FIELDS = ['instruction', 'option'];
  * unused row a problem row).
  */
 export function defaultFormName(options: FormOptions): string {
-  return options.point === null ? '意见征集表.xlsx' : `${options.point}-意见征集表.xlsx`;
+  // Characters a file name cannot hold (and path separators, so a name never points into another folder).
+  return options.point === null ? '意见征集表.xlsx' : `${options.point.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}-意见征集表.xlsx`;
 }
 
 function normalize(flags: FormFlags): FormOptions {
