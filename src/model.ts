@@ -170,6 +170,13 @@ export const ArticleAssignmentSchema = z.object({
   cited: z.string().nullable(),
   /** True when the citation names an article the draft does not have. */
   notInDraft: z.boolean(),
+  /**
+   * Only with `--cited-draft`: the key as cited, in the earlier round the submission was written on
+   * (原第十二条); `key` is then where it stands in the current draft (现第十三条). Absent otherwise.
+   */
+  originalKey: ArticleKeySchema.optional(),
+  /** Only with `--cited-draft`: the cited article was deleted in the current round; `key` is then a guess by similarity, or `unassigned`. */
+  originalDeleted: z.boolean().optional(),
 });
 export type ArticleAssignment = z.infer<typeof ArticleAssignmentSchema>;
 
@@ -282,6 +289,8 @@ export const DigestSchema = z.object({
   /** Only when --date was given: outputs carry no timestamps otherwise. */
   date: z.string().nullable(),
   draft: DraftSchema.nullable(),
+  /** Only with `--cited-draft`: the earlier round the submissions cite, mapped to `draft` by `compare`'s alignment. */
+  citedDraft: z.object({ title: z.string(), file: z.string() }).nullable().optional(),
   totals: DigestTotalsSchema,
   settings: z.object({ near: z.number(), assignThreshold: z.number() }),
   files: z.array(SheetReportSchema),

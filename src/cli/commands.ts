@@ -40,6 +40,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./stats.js')).registerStats,
   },
   {
+    name: 'compare',
+    description: '修改前后对照表：按条文内容（而非条号）对齐两稿草案，标出修改、新增、删除、移动、拆分、合并的条文和改动的文字',
+    load: async () => (await import('./compare.js')).registerCompare,
+  },
+  {
+    name: 'form',
+    description: '意见征集表：生成联系点填写用的 Excel 表，“条款”一栏是草案条文的下拉列表，yijian 读回时条款一条不错',
+    load: async () => (await import('./form.js')).registerForm,
+  },
+  {
     name: 'templates',
     description: '查看或导出报告模板（导出后可修改，再用 --templates 指定）',
     load: async () => (await import('./templates.js')).registerTemplates,

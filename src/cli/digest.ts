@@ -1,19 +1,20 @@
 /** `yijian digest`: the city bureau's batch summary — duplicates, articles, clusters, reports. */
 import type { Command } from 'commander';
 import { extname, join, resolve } from 'node:path';
-import { EXIT } from '../errors.js';
+import { EXIT, YijianError } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import type { Progress } from '../io/terminal.js';
 import { writeJsonAtomic } from '../io/json-file.js';
 import { REPORT_FORMATS, type ReportFormat } from '../config/schema.js';
-import { buildDigest, type DigestStep } from '../digest/build.js';
+import { buildDigest, type DigestStep, type DigestText } from '../digest/build.js';
 import { createDigestText } from '../digest/text.js';
 import { digestSummary } from '../digest/summary.js';
 import { DEFAULT_NEAR_THRESHOLD } from '../dedupe/index.js';
 import { DEFAULT_CLUSTER_THRESHOLD } from '../cluster/index.js';
-import { DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
+import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
+import type { Segmenter } from '../text/segment.js';
 import { REPORT_FILES, renderReports } from '../report/index.js';
-import type { Digest } from '../model.js';
+import type { Digest, Draft } from '../model.js';
 import { resolveConfigPath } from '../config/load.js';
 import { action, parseFormatList, parseUnit, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
@@ -37,6 +38,8 @@ export interface DigestFlags extends IngestFlags, TextFlags {
   showContact: boolean;
   /** An earlier, filled 采纳情况登记表 whose decisions carry forward. */
   decisions?: string;
+  /** The earlier round of the draft the submissions' citations refer to. */
+  citedDraft?: string;
 }
 
 /** The digest's own file name in OUTDIR. */
@@ -58,7 +61,8 @@ export function registerDigest(program: Command): void {
     .option('--templates <dir>', '自定义模板目录（缺少的模板用默认的）')
     .option('--date <date>', '写入报告的日期（默认不写日期，便于比对两次结果）')
     .option('--show-contact', '采纳情况登记表中显示完整联系方式（其他报告始终打码）', false)
-    .option('--decisions <file>', '上次填好的采纳情况登记表：成员未变的意见类沿用原采纳情况，有变化的标记“需复核”');
+    .option('--decisions <file>', '上次填好的采纳情况登记表：成员未变的意见类沿用原采纳情况，有变化的标记“需复核”')
+    .option('--cited-draft <file>', '意见所引条文所依据的上一稿草案：按条文内容对齐到 --draft（现稿），引用的条号换算为现稿条号（原第十二条，现第十三条）');
   addIngestFlags(command);
   addTextFlags(command);
   command.addHelpText('after', `
@@ -66,6 +70,7 @@ export function registerDigest(program: Command): void {
   $ yijian digest fixtures/submissions/ --draft "fixtures/draft/某市电动自行车管理条例（征求意见稿）.txt" -o 报告/
   $ yijian digest 各县区/ --draft 草案.docx -o 报告/ --formats md,xlsx --near 0.7
   $ yijian digest 汇总.xlsx -o 报告/ --json > 汇总数字.json
+  $ yijian digest 各县区/ --draft 修改稿.docx --cited-draft 征求意见稿.docx -o 报告/   意见针对的是上一稿
 输出：digest.json（完整模型）、汇总报告（md/html/docx）、条文意见对照表（docx/xlsx）、采纳情况登记表（xlsx）。`);
   command.action(action(async (context, files: string[], flags: DigestFlags) => digest(context, files, flags)));
 }
@@ -145,7 +150,9 @@ async function readAndBuild(
 
   // Corrections from the old sheet: those opinions keep their article and teach the assigner its words.
   const corrections = carry?.beforeBuild(result.records, draft);
-  const text = createDigestText(draft, segmenter, { threshold: run.assignThreshold, examples: corrections?.examples ?? [] });
+  const cited = await citedRoundFrom(flags, context, draft, segmenter, run.assignThreshold);
+  const plain = createDigestText(draft, segmenter, { threshold: run.assignThreshold, examples: corrections?.examples ?? [] });
+  const text = cited === null ? plain : cited.wrap(plain);
   const progress = stepProgress(context);
   const model: Digest = await buildDigest(result, draft, text, {
     near: run.near,
@@ -153,9 +160,43 @@ async function readAndBuild(
     clusterThreshold: run.clusterThreshold,
     date: run.date,
     ...(corrections === undefined ? {} : { corrected: corrections.assignments }),
+    citedDraft: cited?.draft ?? null,
   }, progress.onStep);
   progress.stop();
   return { model, reconciliation: result.reconciliation, balanced: result.reconciliation.balanced, hasProblems };
+}
+
+/**
+ * The earlier round named by --cited-draft (or the config's citedDraft), aligned to the current draft;
+ * null when there is none. Loaded only then, so a plain digest does not pay for the alignment.
+ */
+async function citedRoundFrom(
+  flags: DigestFlags, context: CommandContext, draft: Draft | null, segmenter: Segmenter, threshold: number,
+): Promise<{ draft: { title: string; file: string }; wrap: (text: DigestText) => DigestText } | null> {
+  const configured = context.config.config.citedDraft;
+  const path = flags.citedDraft !== undefined ? resolve(context.cwd, flags.citedDraft)
+    : configured !== undefined ? resolveConfigPath(context.config, configured) : null;
+  if (path === null) return null;
+  if (draft === null) {
+    throw new YijianError('E_USAGE', '给出上一稿（--cited-draft）时，还需要用 --draft 给出现稿。', {
+      hint: '例如 yijian digest 意见/ --draft 修改稿.docx --cited-draft 征求意见稿.docx -o 报告/',
+    });
+  }
+  const [{ readDraft }, { alignDrafts }, round, similarity] = await Promise.all([
+    import('../text/read-draft.js'), import('../compare/align.js'), import('../compare/cited-round.js'), import('../text/assign-similarity.js'),
+  ]);
+  const oldDraft = await readDraft(path);
+  const alignment = alignDrafts(oldDraft, draft);
+  const remap = round.createCitedRoundRemap(oldDraft, draft, alignment);
+  const matcher = similarity.createArticleMatcher(draft, (text) => segmenter.terms(text));
+  const deleted = Object.values(alignment.oldToNew).filter((keys) => keys.length === 0).length;
+  const moved = alignment.changes.filter((c) => c.renumbered).length;
+  context.terminal.info(`上一稿 ${oldDraft.title}：${oldDraft.articles.length} 条，对齐到现稿后条号有变化的 ${moved} 处，现稿删除 ${deleted} 条；意见中的条号按上一稿换算。`);
+  return {
+    draft: { title: oldDraft.title, file: oldDraft.file },
+    wrap: (text) => round.withCitedRound(text, remap, (opinion) =>
+      similarity.similarityAssignment(matcher.match(opinion), threshold, DEFAULT_ASSIGN_MARGIN)),
+  };
 }
 
 /** Runs the digest on files (or the config's inputs) and writes the reports; returns the exit code. */

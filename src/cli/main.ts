@@ -43,6 +43,8 @@ export async function buildProgram(
   $ yijian inspect 各联系点/                          查看每个文件的表头、列映射和行数
   $ yijian merge 各联系点/ -o 城东区汇总.xlsx           合并为一张标准表
   $ yijian digest 汇总/ --draft 草案.docx -o 报告/     去重、逐条归类、聚类并生成报告
+  $ yijian compare 征求意见稿.docx 修改稿.docx          修改前后对照表
+  $ yijian form --draft 草案.docx --point 东湖街道立法联系点   联系点用的意见征集表（条款下拉列表）
 
 退出码：0 完成，1 失败，2 用法错误，3 加 --strict 时发现输入问题。`,
     );

@@ -75,9 +75,11 @@ export function carryForward(old: DecisionSheet, digest: Digest, movedTo: Readon
     const first = [...members].sort()[0];
     if (first !== undefined) oldByFirst.set(first, [...(oldByFirst.get(first) ?? []), entry]);
   }
-  // An id embeds the article: a cluster whose article was corrected comes back under another id with the very same opinions.
+  // An id embeds the article: a cluster whose article was corrected, or renumbered in a new round of the draft
+  // (digest --cited-draft), comes back under another id with the very same opinions.
   const sameOpinions = (opinions: readonly string[]): DecisionEntry | undefined =>
     (oldByFirst.get([...opinions].sort()[0] ?? '') ?? []).find((e) => sameSet(membersOf.get(e.id) ?? [], opinions));
+  const withoutMembers = old.clusters.filter((e) => e.members.length === 0);
   const clusters = new Map<string, CarriedDecision>();
   const touched = new Set<string>();
   let kept = 0;
@@ -90,7 +92,19 @@ export function carryForward(old: DecisionSheet, digest: Digest, movedTo: Readon
     const same = byId !== undefined && (byIdMembers.length === 0 || sameSet(byIdMembers, cluster.opinions)) ? byId : sameOpinions(cluster.opinions);
     if (same !== undefined) {
       touched.add(same.id);
-      clusters.set(cluster.id, { decision: decisionText(same), reason: same.reason, status: '', correction: same.correction?.text ?? '' });
+      // The drafters' own correction moved the id: nothing to say. Otherwise the draft's numbering changed.
+      const status = same.id === cluster.id || same.correction !== null ? '' : `条文编号有变化（原编号 ${same.id}）`;
+      clusters.set(cluster.id, { decision: decisionText(same), reason: same.reason, status, correction: same.correction?.text ?? '' });
+      kept += 1;
+      continue;
+    }
+    // An old sheet without the members column: a renumbered article changes only the article part of the id.
+    const suffix = cluster.id.slice(cluster.article.length);
+    const renumbered = (oldByMember.get(cluster.opinions[0] ?? '') ?? withoutMembers)
+      .find((e) => e.id !== cluster.id && (e.members.length > 0 ? sameSet(e.members, cluster.opinions) : e.id.endsWith(suffix)));
+    if (renumbered !== undefined) {
+      touched.add(renumbered.id);
+      clusters.set(cluster.id, { decision: decisionText(renumbered), reason: renumbered.reason, status: `条文编号有变化（原编号 ${renumbered.id}）` });
       kept += 1;
       continue;
     }

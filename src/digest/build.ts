@@ -45,6 +45,8 @@ export interface DigestSettings {
   date: string | null;
   /** Articles a person settled for these record ids (`digest --decisions` carrying corrections): not assigned again. */
   corrected?: ReadonlyMap<string, readonly ArticleAssignment[]>;
+  /** With --cited-draft: the earlier round the submissions cite (their citations were mapped to `draft`). */
+  citedDraft?: { title: string; file: string } | null;
 }
 
 /** Steps of a long run, for a progress bar at the edge. */
@@ -84,11 +86,16 @@ export async function buildDigest(
   // frozen copy of each is shared, and nothing downstream can change a shared one by accident.
   const sharedAssignments = new Map<string, readonly ArticleAssignment[]>();
   const share = (found: readonly ArticleAssignment[]): ArticleAssignment[] => {
-    const key = found.map((a) => `${a.key}\u0001${a.source}\u0001${a.confidence}\u0001${a.cited ?? '\u0002'}\u0001${a.notInDraft}`).join('\u0003');
+    const key = found.map((a) => `${a.key}\u0001${a.source}\u0001${a.confidence}\u0001${a.cited ?? '\u0002'}\u0001${a.notInDraft}\u0001${a.originalKey ?? ''}\u0001${a.originalDeleted ?? ''}`).join('\u0003');
     let shared = sharedAssignments.get(key);
     if (shared === undefined) {
       shared = Object.freeze(
-        found.map((a) => Object.freeze({ key: a.key, source: a.source, confidence: a.confidence, cited: a.cited, notInDraft: a.notInDraft })),
+        found.map((a) => Object.freeze({
+          key: a.key, source: a.source, confidence: a.confidence, cited: a.cited, notInDraft: a.notInDraft,
+          // Present only for opinions on an earlier round (--cited-draft), so other digests keep their exact shape.
+          ...(a.originalKey === undefined ? {} : { originalKey: a.originalKey }),
+          ...(a.originalDeleted === undefined ? {} : { originalDeleted: a.originalDeleted }),
+        })),
       );
       sharedAssignments.set(key, shared);
     }
@@ -182,6 +189,7 @@ export async function buildDigest(
     schemaVersion: DIGEST_SCHEMA_VERSION,
     date: settings.date,
     draft,
+    ...(settings.citedDraft === undefined || settings.citedDraft === null ? {} : { citedDraft: settings.citedDraft }),
     totals: totalsOf(source, digestRecords, groups, clusters),
     settings: { near: settings.near, assignThreshold: settings.assignThreshold },
     files: [...source.sheets],

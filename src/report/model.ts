@@ -46,6 +46,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
+/**
+ * How a citation of an earlier round (digest --cited-draft) was read: 原第十二条，现第十三条; a deleted
+ * article or one the earlier round never had is said so. '' for records without such citations.
+ */
+function roundNote(record: DigestRecord, label: (key: string) => string): string {
+  return unique(record.articles.flatMap((a) => {
+    if (a.originalKey === undefined) return [];
+    const was = `原${articleKeyLabel(a.originalKey, null)}`;
+    if (a.originalDeleted === true) return [`${was}（现稿已删除）${a.key === 'unassigned' ? '' : `，按内容归入${label(a.key)}`}`];
+    if (a.key === 'unassigned') return [`${was}（上一稿无此条）`];
+    return a.key === a.originalKey ? [] : [`${was}，现${label(a.key)}`];
+  })).join('；');
+}
+
 /** Builds the view model every report template gets. */
 export function buildReportView(digest: Digest, options: ViewOptions): ReportView {
   const draft = digest.draft;
@@ -93,6 +107,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   const memberView = (cluster: Cluster, id: string): MemberView => {
     const record = recordOf(cluster, id);
     const sources = sameOpinion(record).map(sourceView);
+    const round = roundNote(record, label);
     return {
       recordId: id,
       text: maskPersonalData(record.opinion),
@@ -101,7 +116,8 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
       submitterType: record.submitterType ?? '',
       submissions: sources.length,
       sources,
-      sourcesText: sources.map((s) => s.label).join('；'),
+      sourcesText: [...(round === '' ? [] : [round]), ...sources.map((s) => s.label)].join('；'),
+      roundNote: round,
     };
   };
 

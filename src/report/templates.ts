@@ -16,7 +16,7 @@ export type TemplateKind = 'markdown' | 'html' | 'docx' | 'xlsx-layout';
 
 /** One template file: the report it serves and its path relative to the templates folder. */
 export interface TemplateEntry {
-  report: 'summary' | 'article-digest' | 'decision-sheet' | 'feedback' | 'stats';
+  report: 'summary' | 'article-digest' | 'decision-sheet' | 'feedback' | 'stats' | 'compare' | 'form';
   file: string;
   kind: TemplateKind;
 }
@@ -37,6 +37,11 @@ export const TEMPLATE_FILES: readonly TemplateEntry[] = [
   { report: 'stats', file: 'stats/points.xlsx.json', kind: 'xlsx-layout' },
   { report: 'stats', file: 'stats/counties.xlsx.json', kind: 'xlsx-layout' },
   { report: 'stats', file: 'stats/drafts.xlsx.json', kind: 'xlsx-layout' },
+  { report: 'compare', file: 'compare/compare.docx', kind: 'docx' },
+  { report: 'compare', file: 'compare/compare.xlsx.json', kind: 'xlsx-layout' },
+  { report: 'compare', file: 'compare/compare.md.hbs', kind: 'markdown' },
+  { report: 'form', file: 'form/form.xlsx.json', kind: 'xlsx-layout' },
+  { report: 'form', file: 'form/instructions.xlsx.json', kind: 'xlsx-layout' },
 ];
 
 /** Lists the default templates (what `yijian templates list` prints). */

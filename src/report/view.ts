@@ -26,8 +26,10 @@ export interface MemberView {
   /** How many submissions carry this opinion (duplicates included). */
   submissions: number;
   sources: SourceView[];
-  /** The sources joined for one-line output. */
+  /** The sources joined for one-line output (after the roundNote, when there is one). */
   sourcesText: string;
+  /** With digest --cited-draft: 原第十二条，现第十三条 (or 现稿已删除); '' otherwise. */
+  roundNote?: string;
 }
 
 /** A cluster of opinions on one article, numbered within the list it appears in. */

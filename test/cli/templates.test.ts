@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { makeTempDir, REPO_ROOT, runYijian as runCli } from './run-cli.js';
 
 const TEMPLATES_DIR = join(REPO_ROOT, 'templates');
-/** What is in templates/ but is not a report template: the docx generator script and the jieba dictionaries. */
-const NOT_TEMPLATES = new Set(['build-docx.mjs', 'dict']);
+/** What is in templates/ but is not a report template: the docx generator scripts and the jieba dictionaries. */
+const NOT_TEMPLATES = new Set(['build-docx.mjs', 'dict', 'compare/build-compare-docx.mjs']);
 
 /** Every report template file shipped in templates/, as a relative path with forward slashes. */
 function shippedTemplates(): string[] {
@@ -15,7 +15,7 @@ function shippedTemplates(): string[] {
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (dir === TEMPLATES_DIR && NOT_TEMPLATES.has(name)) continue;
+      if (NOT_TEMPLATES.has(relative(TEMPLATES_DIR, path).split('\\').join('/'))) continue;
       if (statSync(path).isDirectory()) walk(path);
       else files.push(relative(TEMPLATES_DIR, path).split('\\').join('/'));
     }
@@ -48,7 +48,7 @@ describe('yijian templates list', () => {
       expect(kind, line).toMatch(/^(Markdown|HTML)（Handlebars）$|^Word（docxtemplater）$|^Excel 版式（JSON）$/);
     }
     // Every report of DESIGN.md's Output has a template.
-    expect(new Set(lines.map((line) => line.split('\t')[0]))).toEqual(new Set(['summary', 'article-digest', 'decision-sheet', 'feedback', 'stats']));
+    expect(new Set(lines.map((line) => line.split('\t')[0]))).toEqual(new Set(['summary', 'article-digest', 'decision-sheet', 'feedback', 'stats', 'compare', 'form']));
   });
 
   it('--json gives the same list for scripts', async () => {
