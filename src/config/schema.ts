@@ -65,6 +65,8 @@ export const ConfigSchema = z.strictObject({
     })
     .optional(),
   draft: z.string().min(1).optional(),
+  /** 落款 of the feedback letters: the unit that sends them (某市司法局). */
+  issuer: z.string().min(1).optional(),
   templates: z.string().min(1).optional(),
   formats: z.array(z.enum(REPORT_FORMATS)).min(1).optional(),
   output: z.string().min(1).optional(),

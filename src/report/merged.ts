@@ -4,6 +4,9 @@ import { stringify } from 'csv-stringify/sync';
 import { FIELDS, FIELD_HEADERS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { safeCell } from './cell-safety.js';
 import { YijianError } from '../errors.js';
+import { printPackage } from './xlsx-print.js';
+import { packageZip } from './zip.js';
+import { readZip } from './zip-writer.js';
 
 /** Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. */
 export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号'];
@@ -80,7 +83,11 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   // No creation date or author: the same inputs give the same bytes.
   book.Props = { Title: '意见汇总', CreatedDate: new Date(0) };
   try {
-    return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+    // Stored, then deflated once by native zlib after the print setup is added (as renderXlsxBook does).
+    const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
+    const entries = new Map(readZip(written).map((entry) => [entry.name, entry.data] as const));
+    printPackage(entries, book.SheetNames);
+    return packageZip([...entries].map(([name, data]) => ({ name, data })));
   } catch (error) {
     // SheetJS builds each sheet's XML as one string; past V8's longest string (about a million long rows) it cannot.
     if (error instanceof RangeError) {

@@ -1,7 +1,12 @@
 /**
  * Excel reports: SheetJS writes the cells; SheetJS community edition writes no styles, frozen
  * panes or data validation, so the sheet XML is finished here: frozen header row,
- * wrap-text styles, the decision drop-down list. Every text cell goes through safeCell.
+ * wrap-text styles, the decision drop-down list, print setup (xlsx-print.ts). Every text cell goes
+ * through safeCell.
+ *
+ * Why not ExcelJS: what SheetJS CE lacks (styles, validation, print setup) is a few fixed XML
+ * fragments added here, while the body rows are written as XML directly (xlsx-rows.ts), which is
+ * what keeps a 100k-opinion workbook fast; print setup touches only each sheet's head and tail.
  */
 import * as XLSX from 'xlsx';
 import { YijianError } from '../errors.js';
@@ -10,6 +15,7 @@ import { escapeXml } from './svg.js';
 import type { LoadedTemplate } from './templates.js';
 import type { XlsxLayout } from './xlsx-layout.js';
 import { bodyRowsXml } from './xlsx-rows.js';
+import { DEFAULT_PRINT, printPackage } from './xlsx-print.js';
 import { packageZip } from './zip.js';
 import { readZip } from './zip-writer.js';
 
@@ -75,6 +81,10 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[]): Buffer {
     entries.set(path, Buffer.from(finished.slice(0, end) + body + finished.slice(end), 'utf8'));
   });
   entries.set('xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
+  printPackage(entries, sheets.map((s) => s.layout.sheetName), sheets.map((s) => ({
+    orientation: s.layout.print?.orientation ?? DEFAULT_PRINT.orientation,
+    titleRows: s.layout.print?.titleRows ?? DEFAULT_PRINT.titleRows,
+  })));
   return packageZip([...entries].map(([name, data]) => ({ name, data })));
 }
 
