@@ -70,6 +70,10 @@ describe('renderReports', () => {
   it('HTML is self-contained: one SVG per chart, no URL, no script, opinions escaped', async () => {
     const html = String(byName(await renderReports(sampleDigest(), { ...ALL, formats: ['html'] }), '汇总报告.html').data);
     expect(html.match(/<svg\b/g)).toHaveLength(3);
+    // Every chart carries a visible title, the same words as its aria-label.
+    for (const [, label] of html.matchAll(/<svg[^>]*aria-label="([^"]+)"/g)) {
+      expect(html).toContain(`<text class="chart-title" x="360" y="18" text-anchor="middle" font-size="15" font-weight="bold">${label}</text>`);
+    }
     expect(html).not.toMatch(/https?:/);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link|@import|url\(/i);
