@@ -185,7 +185,7 @@ const digestBody =
       loop('textParagraphs', p('{.}', 'ArticleText')) +
       table(['序号', '意见（代表性意见在前）及报送单位', '意见/报送', '处理意见'], digestWidths, clusterRow)) +
     loop('silentText', p('{silentText}'))) +
-  p('表中“意见/报送”为去重后的意见条数和报送次数；标注“自动归入”的意见未写明条款，系按内容归入该条，请核对。', 'TableNote');
+  p('表中“意见/报送”为去重后的意见条数和报送次数；标注“自动归入”的意见未写明条款，系按内容相似度归入该条，请留意归入是否恰当。', 'TableNote');
 
 // Feedback to one contact point (意见采纳情况反馈): a letter, its totals, every opinion it sent as the point
 // itself numbered it (序号, 提出人, 日期), the 落款, then where each opinion was found (附：来源).
