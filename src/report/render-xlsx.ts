@@ -14,7 +14,7 @@ import { safeCell } from './cell-safety.js';
 import { escapeXml } from './svg.js';
 import type { LoadedTemplate } from './templates.js';
 import type { XlsxLayout } from './xlsx-layout.js';
-import { bodyRowsXml } from './xlsx-rows.js';
+import { bodyRowsXml, rowHeightAttribute, wrappedLines } from './xlsx-rows.js';
 import { DEFAULT_PRINT, printPackage } from './xlsx-print.js';
 import { packageZip } from './zip.js';
 import { readZip } from './zip-writer.js';
@@ -74,10 +74,16 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[]): Buffer {
     );
     // A view on the entry's bytes, not a copy: the 单条意见 sheet is some 35 MB of XML at 100k opinions.
     const xml = Buffer.from(sheetXml.buffer, sheetXml.byteOffset, sheetXml.byteLength).toString('utf8');
-    const finished = finishSheet(xml, validations, rows.length + 1);
+    let finished = finishSheet(xml, validations, rows.length + 1);
+    // The header row grows to its wrapped headers (意见数/提交数 in a narrow column), like the body rows.
+    const headerLines = Math.max(1, ...layout.columns.map((c) => (c.hidden === true ? 1 : wrappedLines(c.header, c.width))));
+    if (headerLines > 1) finished = finished.replace('<row r="1"', `<row r="1"${rowHeightAttribute(headerLines)}`);
     const end = finished.lastIndexOf('</sheetData>');
     if (end < 0) throw new YijianError('E_INTERNAL', `生成的工作簿 ${path} 缺少 sheetData`);
-    const body = bodyRowsXml(bodies[index] ?? [], 2);
+    const body = bodyRowsXml(bodies[index] ?? [], 2, {
+      widths: layout.columns.map((c) => c.width),
+      hidden: layout.columns.map((c) => c.hidden === true),
+    });
     entries.set(path, Buffer.from(finished.slice(0, end) + body + finished.slice(end), 'utf8'));
   });
   entries.set('xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
