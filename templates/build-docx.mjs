@@ -189,7 +189,7 @@ const digestBody =
 
 // Feedback to one contact point (意见采纳情况反馈): a letter, its totals, every opinion it sent as the point
 // itself numbered it (序号, 提出人, 日期), the 落款, then where each opinion was found (附：来源).
-const feedbackWidths = [cm(1.3), cm(2.7), cm(6.2), cm(2.1), cm(3.3)];
+const feedbackWidths = [cm(1.2), cm(2.4), cm(5.6), cm(2.1), cm(4.3)];
 const feedbackCounts = [cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.4)];
 const feedbackBody =
   p('{feedbackTitle}', 'Title') +
@@ -202,7 +202,7 @@ const feedbackBody =
   p('') +
   p('二、逐条意见采纳情况', 'Heading1') +
   p('下表“序号”“提出人”“日期”为你单位报送表格中所填。', 'TableNote') +
-  table(['序号', '提出人、日期', '意见', '采纳情况', '理由说明'], feedbackWidths,
+  table(['序号', '提出人', '意见', '采纳情况', '理由说明'], feedbackWidths,
     `<w:tr>` +
     cell(feedbackWidths[0], p('{#items}{seqText}', 'LetterNumber')) +
     cell(feedbackWidths[1], p('{submitter}', 'LetterText') + p('{dateText}', 'LetterText')) +
