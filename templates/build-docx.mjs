@@ -63,7 +63,15 @@ const styles =
   `<w:style w:type="paragraph" w:styleId="Date"><w:name w:val="Date"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>${rFonts('黑体')}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
-  `<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="360" w:lineRule="atLeast"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>` +
+    // Off the page's line grid: snapped to it, every table line took a full 29 pt body line.
+  `<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="20" w:after="20" w:line="300" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="LetterText"><w:name w:val="Letter Text"/><w:basedOn w:val="TableText"/><w:rPr><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="LetterNumber"><w:name w:val="Letter Number"/><w:basedOn w:val="LetterText"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="TableText"/><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0" w:right="${cm(1.2)}"/><w:jc w:val="right"/></w:pPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Annex"><w:name w:val="Annex"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="280"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr>${rFonts('黑体')}</w:rPr></w:style>` +
+    // The article's own words, quoted smaller than the body so the opinions below stay near them.
+  `<w:style w:type="paragraph" w:styleId="ArticleText"><w:name w:val="Article Text"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="440" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="560"/></w:pPr><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="TableText"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="TableHead"><w:name w:val="Table Head"/><w:basedOn w:val="TableText"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('黑体')}</w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('宋体')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
@@ -136,12 +144,11 @@ const full = cm(15.6);
 const five = (first) => [first, ...Array(4).fill(Math.floor((full - first) / 4))];
 // Wide enough that 县（市、区） and 过渡期临时号牌 stay on one line at 12 pt.
 const pointWidths = [cm(5.4), cm(3.0), cm(2.4), cm(2.4), cm(2.4)];
-const articleWidths = [cm(3.8), cm(4.1), cm(2.6), cm(2.5), cm(2.6)];
+const articleWidths = [cm(4.2), cm(6.2), cm(2.6), cm(2.6)];
 
 const summaryBody =
   p('{summaryTitle}', 'Title') + dateBlock +
-  p('一、基本情况', 'Heading1') + loop('periodText', p('意见收集时间：{periodText}（据各表“日期”列）。')) + p('{reconciliation}') + p('{duplicatesSentence}') +
-  p('共有{totals.counties}个县（市、区）的{totals.points}个联系点报送意见。') +
+  p('一、基本情况', 'Heading1') + loop('periodText', p('意见收集时间：{periodText}。')) + p('{overviewSentence}') +
   p('二、各县（市、区）和联系点报送情况', 'Heading1') +
   table(['县（市、区）', '联系点数', '报送意见', '去重后', '占比'], five(cm(4.4)),
     row(five(cm(4.4)), ['{#counties}{name}', '{points}', '{submissions}', '{distinct}', '{share}{/counties}'], 1)) +
@@ -149,58 +156,65 @@ const summaryBody =
   table(['联系点', '县（市、区）', '报送意见', '去重后', '占比'], pointWidths,
     row(pointWidths, ['{#points}{name}', '{county}', '{submissions}', '{distinct}', '{share}{/points}'], 2)) +
   p('三、逐条意见分布', 'Heading1') + p('{articlesSentence}') +
-  table(['条款', '主旨', '报送意见', '去重后', '归纳类别'], articleWidths,
-    row(articleWidths, ['{#articleCounts}{label}', '{caption}', '{submissions}', '{distinct}', '{clusters}{/articleCounts}'], 2)) +
+  table(['条款', '主旨', '报送意见', '去重后'], articleWidths,
+    row(articleWidths, ['{#articleCounts}{label}', '{caption}', '{submissions}', '{distinct}{/articleCounts}'], 2)) +
   p('一条意见涉及多个条款的，分别计入各条款。') +
   p('四、主要意见', 'Heading1') +
-  loop('topClusters', p('{noText}{articleLabel}：{keywordsText}', 'Heading2') + p('{representative}') +
-    p('意见{opinions}条，报送{submissions}次；联系点：{pointsText}。')) + none('topClusters') +
-  p('五、总体意见', 'Heading1') + loop('general', loop('members', p('{text}（{sourcesText}）'))) + none('general') +
-  p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{sourcesText}）'))) + none('unassigned');
+  loop('topClusters', p('{noText}{heading}', 'Heading2') + p('{representative}') +
+    p('{countText}；联系点：{pointsText}。{#assignmentNote}（{assignmentNote}）{/assignmentNote}')) + none('topClusters') +
+  p('五、总体意见', 'Heading1') + loop('general', loop('members', p('{text}（{originText}）'))) + none('general') +
+  p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{originText}）'))) + none('unassigned');
 
-const digestWidths = [cm(2.2), cm(7.2), cm(2.2), cm(2.0), cm(2.0)];
+const digestWidths = [cm(1.2), cm(9.6), cm(2.2), cm(2.6)];
 const clusterRow =
-  `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
-  cell(digestWidths[0], p('{#clusters}{id}', 'TableText')) +
+  `<w:tr>` +
+  cell(digestWidths[0], p('{#clusters}{no}', 'TableNumber')) +
   // members[0] is the representative opinion, so it is not printed a second time above the list.
   cell(digestWidths[1], p('{#members}', 'TableText') +
-    p('· {text}（{sourcesText}）', 'TableText') + p('{/members}', 'TableText')) +
+    p('· {text}（{originText}）{assignmentMark}', 'TableText') + p('{/members}', 'TableText')) +
   cell(digestWidths[2], p('{opinions}/{submissions}', 'TableNumber')) +
-  cell(digestWidths[3], p('{pointsText}', 'TableText')) +
-  cell(digestWidths[4], p('{/clusters}', 'TableText')) +
+  cell(digestWidths[3], p('{/clusters}', 'TableText')) +
   `</w:tr>`;
 const digestBody =
   p('{digestTitle}', 'Title') + dateBlock +
   loop('sections',
     loop('chapterHeading', p('{chapterHeading}', 'Heading1')) +
-    p('{heading}', 'Heading2') +
-    loop('text', p('{text}')) +
-    p('收到意见{submissions}条，去重后{distinct}条。') +
-    loop('hasClusters', table(['编号', '意见（代表性意见在前）及来源', '意见/报送', '联系点', '处理意见'], digestWidths, clusterRow) + p('')) +
-    p('{^hasClusters}') + p('未收到意见。') + p('{/hasClusters}'));
+    loop('hasClusters',
+      p('{heading}（收到意见{submissions}条，去重后{distinct}条）', 'Heading2') +
+      // One paragraph per 款, as the draft sets them; items stay inside their paragraph.
+      loop('textParagraphs', p('{.}', 'ArticleText')) +
+      table(['序号', '意见（代表性意见在前）及报送单位', '意见/报送', '处理意见'], digestWidths, clusterRow)) +
+    loop('silentText', p('{silentText}'))) +
+  p('表中“意见/报送”为去重后的意见条数和报送次数；标注“自动归入”的意见未写明条款，系按内容相似度归入该条，请留意归入是否恰当。', 'TableNote');
 
-// Feedback to one contact point (意见采纳情况反馈): a letter, its totals, then every opinion it sent.
-const feedbackWidths = [cm(1.0), cm(2.2), cm(6.4), cm(2.0), cm(4.0)];
+// Feedback to one contact point (意见采纳情况反馈): a letter, its totals, every opinion it sent as the point
+// itself numbered it (序号, 提出人, 日期), the 落款, then where each opinion was found (附：来源).
+const feedbackWidths = [cm(1.2), cm(2.4), cm(5.6), cm(2.1), cm(4.3)];
 const feedbackCounts = [cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.4)];
 const feedbackBody =
-  p('{feedbackTitle}', 'Title') + loop('dateText', p('{dateText}', 'Date')) +
-  p('{point}（{county}）：', null, '<w:ind w:firstLineChars="0" w:firstLine="0"/>') +
-  p('感谢你单位对本次草案提出的意见建议。现将你单位所报意见的采纳情况反馈如下。') +
+  p('{feedbackTitle}', 'Title') +
+  p('{point}：', null, '<w:ind w:firstLineChars="0" w:firstLine="0"/>') +
+  p('{opening}') +
   p('一、总体情况', 'Heading1') + p('{totalsSentence}') +
   table(['采纳', '部分采纳', '未采纳', '已转送', '作为参考', '待研究', '采纳率'], feedbackCounts,
     row(feedbackCounts, ['{totals.bySubmissions.采纳}', '{totals.bySubmissions.部分采纳}', '{totals.bySubmissions.未采纳}',
-      '{totals.bySubmissions.已转送}', '{totals.bySubmissions.作为参考}', '{totals.bySubmissions.待研究}', '{totals.rateText}'])) +
+      '{totals.bySubmissions.已转送}', '{totals.bySubmissions.作为参考}', '{totals.bySubmissions.待研究}', '{totals.rateText}'], 0)) +
   p('') +
   p('二、逐条意见采纳情况', 'Heading1') +
-  table(['序号', '条款', '意见及来源', '采纳情况', '理由说明'], feedbackWidths,
-    `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
-    cell(feedbackWidths[0], p('{#items}{no}', 'TableText')) +
-    cell(feedbackWidths[1], p('{articleLabel}', 'TableText')) +
-    cell(feedbackWidths[2], p('{opinion}', 'TableText') + p('（{sourceText}）', 'TableText')) +
-    cell(feedbackWidths[3], p('{decision}', 'TableText')) +
-    cell(feedbackWidths[4], p('{reason}{/items}', 'TableText')) +
+  p('下表“序号”“提出人”“日期”为你单位报送表格中所填。', 'TableNote') +
+  table(['序号', '提出人', '意见', '采纳情况', '理由说明'], feedbackWidths,
+    `<w:tr>` +
+    cell(feedbackWidths[0], p('{#items}{seqText}', 'LetterNumber')) +
+    cell(feedbackWidths[1], p('{submitter}', 'LetterText') + p('{dateText}', 'LetterText')) +
+    cell(feedbackWidths[2], p('{articleLabel}{assignmentMark}：{opinion}', 'LetterText')) +
+    cell(feedbackWidths[3], p('{decision}', 'LetterNumber')) +
+    cell(feedbackWidths[4], p('{reason}{/items}', 'LetterText')) +
     `</w:tr>`) +
-  p('采纳率 =（采纳 + 部分采纳）÷ 已作出处理的意见（除“待研究”外的全部意见）。');
+  p('采纳率 =（采纳 + 部分采纳）÷ 已作出处理的意见（除“待研究”外的全部意见）。', 'TableNote') +
+  p('特此反馈。') + p('') +
+  loop('issuer', p('{issuer}', 'Signature')) + loop('dateText', p('{dateText}', 'Signature')) +
+  p('附：意见来源（原始表格中的位置）', 'Annex') +
+  loop('sourceGroups', p('{place}：{rowsText}', 'TableNote'));
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 writeFileSync(here('summary/summary.docx'), docx(summaryBody));

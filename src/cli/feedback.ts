@@ -6,7 +6,7 @@ import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { writeJsonAtomic } from '../io/json-file.js';
 import { applySheet } from '../decisions/apply.js';
-import { buildFeedbackDocument, pointFeedback } from '../decisions/feedback.js';
+import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../decisions/feedback.js';
 import { FEEDBACK_FILE, readDigest } from '../decisions/read-inputs.js';
 import { readDecisionSheet } from '../decisions/read-sheet.js';
 import { type FeedbackFormat, renderFeedback, renderStats } from '../decisions/render.js';
@@ -28,6 +28,8 @@ interface FeedbackFlags {
   json?: boolean;
   formats?: string;
   templates?: string;
+  date?: string;
+  issuer?: string;
 }
 
 const ALL_FORMATS: readonly FeedbackFormat[] = ['docx', 'md', 'xlsx', 'html'];
@@ -51,14 +53,17 @@ export function registerFeedback(program: Command): void {
     .option('--json', '在标准输出打印统计数字（JSON）')
     .option('--formats <list>', '输出格式，逗号分隔：docx,md,xlsx,html（默认全部；docx、md 为各联系点反馈，xlsx、html、md 含统计）')
     .option('--templates <dir>', '自定义模板目录（缺少的模板用默认的）')
+    .option('--date <date>', '反馈的落款日期（如 2024年6月1日；默认用汇总时的 --date，都没有则不写日期）')
+    .option('--issuer <unit>', '反馈的落款单位（如 某市司法局；默认取配置文件的 issuer）')
     .addHelpText('after', `
 示例：
-  $ yijian feedback --digest 报告/digest.json --decisions 报告/采纳情况登记表.xlsx -o 反馈/
+  $ yijian feedback --digest 报告/digest.json --decisions 报告/采纳情况登记表.xlsx -o 反馈/ --issuer 某市司法局 --date 2024年6月1日
   $ yijian feedback --digest 报告/ --decisions 已填写.xlsx -o 反馈/ --strict --formats docx,xlsx
 采纳情况可填：采纳、部分采纳、未采纳、已转送、作为参考、待研究（空白即待研究）；
 也认得 已采纳、不予采纳、转交、参考 等常见写法。“单条意见”工作表中填写的，优先于所在类的采纳情况。
 “更正条款”列可改正一类或一条意见的条款（如 第十二条、第12条第2款、总体意见），“移入类编号”列可把一条意见移入另一类；
 反馈和统计按更正后的条款，下次 yijian digest --decisions 会沿用这些更正。
+采纳情况写得认不出时（如错字），不生成反馈（退出码 3），并指出单元格：反馈函不会把它当作“待研究”寄出。
 输出：每个联系点一份 <联系点>-采纳情况反馈.docx/.md，统计.xlsx、统计.md、统计.html，feedback.json（供 yijian stats 使用）。`)
     .action(action(async (context, flags: FeedbackFlags) => feedback(context, flags)));
 }
@@ -79,14 +84,28 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   if (corrections.articles > 0 || corrections.moves > 0) {
     context.terminal.info(`登记表中的更正：${corrections.articles} 条意见改了条款，${corrections.moves} 条意见移入其他类。`);
   }
+  // A letter must not say 待研究 beside a reason for adopting: a decision nobody can read stops the letters.
+  const unreadable = applied.problems.filter((p) => p.code === 'unknown-decision');
+  if (unreadable.length > 0) {
+    context.terminal.error(
+      `采纳情况登记表有 ${unreadable.length} 处采纳情况无法识别，未生成反馈。`,
+      `请把这些单元格改为 采纳、部分采纳、未采纳、已转送、作为参考 或 待研究（空白）后重新运行。`,
+    );
+    return EXIT.inputProblems;
+  }
   if (flags.strict === true && applied.problems.length > 0) {
     context.terminal.error(`采纳情况登记表有 ${applied.problems.length} 处问题（--strict），未生成反馈。`, '请按上面的提示修改登记表后重新运行；不加 --strict 时这些问题只作提示。');
     return EXIT.inputProblems;
   }
 
   const document = buildFeedbackDocument(digest, applied);
-  const dateText = digest.date === null ? '' : chineseDate(digest.date);
-  const points = pointFeedback(document, dateText);
+  const date = flags.date ?? digest.date;
+  const dateText = date === null ? '' : chineseDate(date);
+  const issuer = flags.issuer ?? context.config.config.issuer ?? '';
+  if (issuer === '' && formats.some((f) => f === 'docx' || f === 'md')) {
+    context.terminal.warn('反馈函没有落款单位：请在配置文件中设置 "issuer"（如 某市司法局），或加 --issuer。');
+  }
+  const points = pointFeedback(document, { issuer, dateText }, feedbackDetails(digest));
   const stats = computeStats([{ name: digest.draft?.title ?? '（未指定草案）', document }]);
   const title = digest.draft === null ? '' : `《${digest.draft.title}》`;
   const rendered = [

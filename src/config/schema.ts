@@ -67,6 +67,8 @@ export const ConfigSchema = z.strictObject({
   draft: z.string().min(1).optional(),
   /** The earlier round of the draft the submissions cite (digest --cited-draft); `draft` is the current one. */
   citedDraft: z.string().min(1).optional(),
+  /** 落款 of the feedback letters: the unit that sends them (某市司法局). */
+  issuer: z.string().min(1).optional(),
   templates: z.string().min(1).optional(),
   formats: z.array(z.enum(REPORT_FORMATS)).min(1).optional(),
   output: z.string().min(1).optional(),

@@ -1,6 +1,6 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
-import type { Digest } from '../model.js';
-import { articleKeyLabel, baseArticleKey } from '../report/format.js';
+import type { Digest, DigestRecord } from '../model.js';
+import { articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, isoDate, periodText, sourcePlace } from '../report/format.js';
 import { maskPersonalData } from '../report/mask.js';
 import { opinionIdOf, type AppliedDecisions } from './apply.js';
 import { FEEDBACK_SCHEMA_VERSION, type FeedbackDocument, type FeedbackRecord } from './schema.js';
@@ -47,12 +47,48 @@ export function buildFeedbackDocument(digest: Digest, applied: AppliedDecisions 
 /** One line of a point's feedback. */
 export interface FeedbackItemView {
   no: number;
+  /** The point's own 序号 as it wrote it, else the line's number: how the point finds the opinion. */
+  seqText: string;
+  /** 提出人, or '' */
+  submitter: string;
+  /** 2024年5月6日, or the 日期 cell as written, or '' */
+  dateText: string;
   recordId: string;
   articleLabel: string;
+  /** How the article was found: 自动归入，请核对（相似度 0.42）/ 已人工更正 / '' for a citation. */
+  assignmentNote: string;
+  /** The note in brackets, to append to the article label, or ''. */
+  assignmentMark: string;
   opinion: string;
+  /** File / sheet / row: for the 附：来源 table only, never the letter's body. */
   sourceText: string;
+  sourceFile: string;
+  sourceSheet: string;
+  sourceRow: number;
   decision: string;
   reason: string;
+}
+
+/** What the letter needs of the digest's record beyond feedback.json: how the point itself names the opinion. */
+export interface FeedbackRecordDetail {
+  seq: string | null;
+  submitter: string | null;
+  date: string | null;
+  /** The record's article assignments (with `source` and `confidence`). */
+  articles: readonly { key: string; source: string; confidence: number }[];
+}
+
+/** The letter details of every record of `digest`, by record id. */
+export function feedbackDetails(digest: Digest): Map<string, FeedbackRecordDetail> {
+  return new Map(digest.records.map((r: DigestRecord) => [r.id, { seq: r.seq, submitter: r.submitter, date: r.date, articles: r.articles }]));
+}
+
+/** Who signs the letters and when: the 落款. */
+export interface LetterSignature {
+  /** 某市司法局; '' leaves the issuer line out. */
+  issuer: string;
+  /** 2024年6月1日; '' leaves the date line out. */
+  dateText: string;
 }
 
 /** One contact point's feedback: its opinions in source order and its totals. */
@@ -64,7 +100,15 @@ export interface PointFeedbackView {
   title: string;
   feedbackTitle: string;
   dateText: string;
+  /** 落款 */
+  issuer: string;
+  /** 2024年5月6日至5月13日: when the point's opinions were dated, or ''. */
+  periodText: string;
+  /** The letter's opening after the salutation. */
+  opening: string;
   items: FeedbackItemView[];
+  /** 附：来源, one line per file and sheet: 序号 1 在第 2 行；序号 2 在第 3 行 … */
+  sourceGroups: { place: string; rowsText: string }[];
   totals: StatsRow;
   totalsSentence: string;
 }
@@ -77,8 +121,15 @@ export function safeFileName(name: string): string {
 
 const collator = new Intl.Collator('zh-CN');
 
-/** Per-point feedback views, points in name order; file stems made unique. */
-export function pointFeedback(document: FeedbackDocument, dateText: string): PointFeedbackView[] {
+/**
+ * Per-point feedback views, points in name order; file stems made unique. `details` (from the digest)
+ * gives each line the point's own 序号, 提出人 and 日期 and the assignment note; without it the lines
+ * are numbered in order.
+ */
+export function pointFeedback(
+  document: FeedbackDocument, signature: LetterSignature | string, details: ReadonlyMap<string, FeedbackRecordDetail> = new Map(),
+): PointFeedbackView[] {
+  const { issuer, dateText } = typeof signature === 'string' ? { issuer: '', dateText: signature } : signature;
   const byPoint = new Map<string, FeedbackRecord[]>();
   for (const r of document.records) {
     const key = r.point ?? NO_POINT;
@@ -96,6 +147,7 @@ export function pointFeedback(document: FeedbackDocument, dateText: string): Poi
     usedStems.add(stem);
     const county = records.find((r) => r.county !== null)?.county ?? NO_COUNTY;
     const totals = statsRow(point, county, records.map((r) => ({ ...r, draftKey: '' })));
+    const period = periodText(records.map((r) => details.get(r.id)?.date ?? null));
     return {
       point,
       county,
@@ -103,19 +155,53 @@ export function pointFeedback(document: FeedbackDocument, dateText: string): Poi
       title,
       feedbackTitle: `${title === '' ? '' : `《${title}》`}意见采纳情况反馈`,
       dateText,
-      items: records.map((r, i) => ({
-        no: i + 1,
-        recordId: r.id,
-        articleLabel: r.articleLabel,
-        opinion: r.opinion,
-        sourceText: `${r.source.file} / ${r.source.sheet} / 第 ${r.source.row} 行`,
-        decision: r.decision,
-        reason: r.reason === '' ? (r.decision === PENDING ? '正在研究中' : '') : r.reason,
-      })),
+      issuer,
+      periodText: period,
+      opening:
+        `感谢你单位对${title === '' ? '本次草案' : `《${title}》`}提出的意见建议。` +
+        `你单位${period === '' ? '' : `于${period}`}报送意见 ${records.length} 条，现将采纳情况反馈如下。`,
+      sourceGroups: [] as { place: string; rowsText: string }[],
+      items: records.map((r, i) => {
+        const detail = details.get(r.id);
+        const note = detail === undefined ? '' : articlesNote(detail);
+        const date = detail?.date ?? null;
+        return {
+          no: i + 1,
+          seqText: detail?.seq?.trim() || String(i + 1),
+          submitter: maskPersonalData(detail?.submitter ?? ''),
+          dateText: date === null ? '' : (isoDate(date) === null ? date : chineseDate(isoDate(date) ?? date)),
+          recordId: r.id,
+          articleLabel: r.articleLabel,
+          assignmentNote: note,
+          assignmentMark: note === '' ? '' : `（${note}）`,
+          opinion: r.opinion,
+          sourceText: `${r.source.file} / ${r.source.sheet} / 第 ${r.source.row} 行`,
+          sourceFile: r.source.file,
+          sourceSheet: r.source.sheet,
+          sourceRow: r.source.row,
+          decision: r.decision,
+          reason: r.reason === '' ? (r.decision === PENDING ? '正在研究中' : '') : r.reason,
+        };
+      }),
       totals,
       totalsSentence: totalsSentence(totals),
     };
-  });
+  }).map((view) => ({ ...view, sourceGroups: sourceGroups(view.items) }));
+}
+
+/** The letter's 附：来源: where each line was found, grouped by file and sheet so it takes a few lines. */
+function sourceGroups(items: readonly FeedbackItemView[]): { place: string; rowsText: string }[] {
+  const groups = new Map<string, FeedbackItemView[]>();
+  for (const item of items) {
+    const place = sourcePlace(item.sourceFile, item.sourceSheet);
+    const list = groups.get(place);
+    if (list === undefined) groups.set(place, [item]);
+    else list.push(item);
+  }
+  return [...groups].map(([place, list]) => ({
+    place,
+    rowsText: `${list.map((item) => `序号 ${item.seqText} 在第 ${item.sourceRow} 行`).join('；')}。`,
+  }));
 }
 
 /** "报送意见 12 条（去重后 11 条），其中采纳 3 条、部分采纳 1 条 … 采纳率 40%。" */
@@ -126,4 +212,10 @@ export function totalsSentence(row: StatsRow): string {
     `未采纳 ${c.未采纳} 条、已转送有关部门 ${c.已转送} 条、作为参考 ${c.作为参考} 条、待研究 ${c.待研究} 条；` +
     `采纳率（按报送条数）${row.rateText}。`
   );
+}
+
+/** The assignment notes of a record's articles, joined: '' when every article was cited. */
+function articlesNote(detail: FeedbackRecordDetail): string {
+  const notes = [...new Set(detail.articles.map((a) => assignmentNote(detail.articles, a.key)).filter((n) => n !== ''))];
+  return notes.join('；');
 }

@@ -22,6 +22,10 @@ const VARIANT_TABLE: Readonly<Record<string, Decision>> = {
   采用: '采纳',
   已采用: '采纳',
   部分采纳: '部分采纳',
+  // 部份 is a common variant spelling of 部分 (and what IMEs offer first for bufen in some setups).
+  部份采纳: '部分采纳',
+  已部份采纳: '部分采纳',
+  部份采用: '部分采纳',
   已部分采纳: '部分采纳',
   部分采用: '部分采纳',
   基本采纳: '部分采纳',

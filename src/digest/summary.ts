@@ -1,20 +1,11 @@
 /** The short Chinese summary `digest` prints: totals, the busiest articles, the largest clusters. */
 import type { Digest } from '../model.js';
+import { articleKeyLabel } from '../report/format.js';
 import { maskPersonalData } from '../report/mask.js';
 
-/** Label of an article key as staff say it: 第12条, 第12条之一, 总体意见… */
+/** Label of an article key as the reports print it (第十二条, 第十二条第二款, 总体意见): one style everywhere. */
 export function articleLabel(key: string, digest: Digest): string {
-  const article = digest.draft?.articles.find((candidate) => candidate.key === key);
-  if (article !== undefined) return article.label;
-  if (key === 'general') return '总体意见';
-  if (key === 'title') return '草案名称';
-  if (key === 'unassigned') return '未能归入条文';
-  const division = digest.draft?.divisions.find((candidate) => candidate.key === key);
-  if (division !== undefined) return division.label;
-  const match = /^(\d+)(?:-(\d+))?(?:\.(\d+))?(?:\.(\d+))?$/.exec(key);
-  if (match === null) return key;
-  const [, article0, sub, paragraph, item] = match;
-  return `第${article0}条${sub === undefined ? '' : `之${sub}`}${paragraph === undefined ? '' : `第${paragraph}款`}${item === undefined ? '' : `第${item}项`}`;
+  return key === 'unassigned' ? '未能归入条文' : articleKeyLabel(key, digest.draft);
 }
 
 /** Text of the summary, several lines. */

@@ -87,3 +87,83 @@ export function articleKeyLabel(key: string, draft: Draft | null): string {
   if (part !== null) return `第${cn(part[1])}编`;
   return key;
 }
+
+/** The part of an article assignment a report needs to say how it was made. */
+export interface AssignmentEvidence {
+  key: string;
+  source: string;
+  confidence: number;
+}
+
+/** 自动归入，请核对（相似度 0.42）: the words every report uses for an article found by similarity. */
+export function similarityNote(confidence: number): string {
+  return `自动归入，请核对（相似度 ${confidence.toFixed(2)}）`;
+}
+
+/** What a person corrected in the 登记表 is shown as settled, in these words. */
+export const CORRECTED_NOTE = '已人工更正';
+
+/**
+ * How the article `key` of one opinion was found, in the words reports print: a similarity guess is
+ * marked with its confidence, a person's correction is marked as such, a citation (column, text,
+ * 总体意见 wording) is not marked at all. `source` is a string so the note also knows sources the
+ * model may gain (`corrected`) without depending on them.
+ */
+export function assignmentNote(articles: readonly AssignmentEvidence[], key: string): string {
+  const base = baseArticleKey(key);
+  const found = articles.find((a) => a.key === key) ?? articles.find((a) => baseArticleKey(a.key) === base);
+  if (found === undefined) return '';
+  if (found.source === 'similarity') return similarityNote(found.confidence);
+  if (found.source === 'corrected') return CORRECTED_NOTE;
+  return '';
+}
+
+/**
+ * The note for a group of opinions (a cluster): every guess marked, with the range of confidences;
+ * '' when every opinion cited its article.
+ */
+export function groupAssignmentNote(notes: readonly { source: string; confidence: number }[]): string {
+  const guessed = notes.filter((n) => n.source === 'similarity');
+  const corrected = notes.filter((n) => n.source === 'corrected').length;
+  const parts: string[] = [];
+  if (guessed.length > 0) {
+    const low = Math.min(...guessed.map((n) => n.confidence)).toFixed(2);
+    const high = Math.max(...guessed.map((n) => n.confidence)).toFixed(2);
+    const range = low === high ? low : `${low}–${high}`;
+    parts.push(guessed.length === notes.length
+      ? `自动归入，请核对（相似度 ${range}）`
+      : `其中 ${guessed.length} 条自动归入，请核对（相似度 ${range}）`);
+  }
+  if (corrected > 0) parts.push(corrected === notes.length ? CORRECTED_NOTE : `其中 ${corrected} 条${CORRECTED_NOTE}`);
+  return parts.join('；');
+}
+
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/** Words that open an opinion without saying what it is about. */
+const OPENERS = /^(?:(?:我们|我|本人|居民|群众)?(?:认为|建议|希望|提出|反映|觉得)[，,：:]?|关于|对于|针对)+/;
+
+/** Clauses that announce a change without naming it. */
+const GENERIC = /^(?:增加|增设|补充|修改|删除|明确)(?:规定|一款|一项|一条|内容|如下)?$|^(?:作|做)?如下修改$|^修改为$/;
+
+/**
+ * A short topic phrase from an opinion, for a heading: its first clause, without openers such as
+ * 建议 / 我认为 and without the article citation, cut at a word boundary (never inside a word).
+ */
+export function topicPhrase(text: string, maxChars = 18): string {
+  const clause = (text.split(/[。；;！!？?\n]/)[0] ?? '').trim();
+  const firstPart = clause
+    .replace(/(?:草案|条例)?第[一二三四五六七八九十百千零〇两\d]+[章节](?:第[一二三四五六七八九十\d]+节)?(?:中|的)*/g, '')
+    .replace(/(?:草案|条例)?第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十\d]+)?(?:第[一二三四五六七八九十\d]+款)?(?:第[（(]?[一二三四五六七八九十\d]+[)）]?项)?(?:中|的|规定)*[，,：:]?/g, '')
+    .replace(OPENERS, '')
+    .replace(/^[，,：:、\s]+/, '');
+  // "增加规定：……" says nothing yet; the clause after it does.
+  const parts = firstPart.split(/[，,：:]/).map((part) => part.trim().replace(OPENERS, ''));
+  const chosen = parts.find((part) => [...part].length >= 4 && !GENERIC.test(part)) ?? parts[0] ?? firstPart;
+  const words = [...wordSegmenter.segment(chosen)].map((s) => s.segment);
+  let phrase = '';
+  for (const word of words) {
+    if ([...phrase].length + [...word].length > maxChars) break;
+    phrase += word;
+  }
+  return phrase === '' ? [...chosen].slice(0, maxChars).join('') : phrase;
+}

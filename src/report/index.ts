@@ -74,7 +74,8 @@ export function articleDigestRows(view: ReportView): XlsxRow[] {
       opinions: c.opinions,
       submissions: c.submissions,
       pointsText: fitCell(c.pointsText),
-      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）`).join('\n')),
+      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}`).join('\n')),
+      assignmentNote: c.assignmentNote,
       decision: '',
     })),
   );
@@ -93,6 +94,7 @@ export function decisionRows(view: ReportView, carried?: CarriedDecisions): Xlsx
     countText: row.countText,
     pointsText: fitCell(row.pointsText),
     contactsText: fitCell(row.contactsText),
+    assignmentNote: row.assignmentNote,
     decision: carried?.clusters.get(row.id)?.decision ?? '',
     reason: fitCell(carried?.clusters.get(row.id)?.reason ?? ''),
     status: carried?.clusters.get(row.id)?.status ?? '',
@@ -112,6 +114,7 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions): XlsxR
         articleLabel: c.articleLabel,
         opinion: fitCell(m.text),
         pointsText: fitCell([...new Set(m.sources.map((s) => s.point))].join('、')),
+        assignmentNote: m.assignmentNote,
         decision: carried?.opinions.get(m.recordId)?.decision ?? '',
         reason: fitCell(carried?.opinions.get(m.recordId)?.reason ?? ''),
         correction: carried?.opinions.get(m.recordId)?.correction ?? '',
@@ -121,9 +124,9 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions): XlsxR
   );
 }
 
-const ARTICLE_DIGEST_FIELDS = ['id', 'articleLabel', 'articleText', 'representative', 'keywordsText', 'opinions', 'submissions', 'pointsText', 'membersText', 'decision'];
-const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'decision', 'reason', 'status', 'membersText', 'correction'];
-const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'opinion', 'pointsText', 'decision', 'reason', 'correction', 'moveTo'];
+const ARTICLE_DIGEST_FIELDS = ['id', 'articleLabel', 'articleText', 'representative', 'keywordsText', 'opinions', 'submissions', 'pointsText', 'membersText', 'assignmentNote', 'decision'];
+const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'assignmentNote', 'decision', 'reason', 'status', 'membersText', 'correction'];
+const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'assignmentNote', 'opinion', 'pointsText', 'decision', 'reason', 'correction', 'moveTo'];
 
 /** Renders the asked reports from `digest`; same digest and options, same bytes. */
 export async function renderReports(digest: Digest, options: ReportOptions): Promise<RenderedFile[]> {

@@ -4,9 +4,15 @@ import { stringify } from 'csv-stringify/sync';
 import { FIELDS, FIELD_HEADERS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { safeCell } from './cell-safety.js';
 import { YijianError } from '../errors.js';
+import { printPackage } from './xlsx-print.js';
+import { packageZip } from './zip.js';
+import { readZip } from './zip-writer.js';
 
-/** Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. */
-export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号'];
+/**
+ * Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. 序号 runs
+ * 1…N over the merged rows; the point's own 序号 is kept, with the rest of the provenance, as 原表序号.
+ */
+export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号', '原表序号'];
 export const REJECT_HEADERS = ['来源文件', '来源工作表', '来源行号', '问题', '所在列', '原始内容'];
 export const COUNT_HEADERS = ['来源文件', '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明'];
 
@@ -19,13 +25,15 @@ export interface MergedInput {
   failures: readonly FileFailure[];
 }
 
-/** One row of the records sheet, every text cell made safe for spreadsheets. */
-export function recordRow(record: OpinionRecord): (string | number)[] {
+/** One row of the records sheet (the `index`-th, 0-based), every text cell made safe for spreadsheets. */
+export function recordRow(record: OpinionRecord, index: number): (string | number)[] {
   return [
-    ...FIELDS.map((field) => safeCell(record[field] ?? '')),
+    index + 1,
+    ...FIELDS.filter((field) => field !== 'seq').map((field) => safeCell(record[field] ?? '')),
     safeCell(record.source.file),
     safeCell(record.source.sheet),
     record.source.row,
+    safeCell(record.seq ?? ''),
   ];
 }
 
@@ -71,7 +79,7 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(
     book,
-    sheetOf([MERGED_HEADERS, ...input.records.map(recordRow)], [6, 24, 12, 10, 10, 14, 60, 40, 30, 16, 12, 28, 12, 8]),
+    sheetOf([MERGED_HEADERS, ...input.records.map(recordRow)], [6, 24, 12, 10, 10, 14, 60, 40, 30, 16, 12, 28, 12, 8, 8]),
     '意见汇总',
   );
   XLSX.utils.book_append_sheet(book, sheetOf([REJECT_HEADERS, ...input.rejects.map(rejectRow)], [28, 12, 8, 30, 8, 60]), '问题行');
@@ -80,7 +88,11 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   // No creation date or author: the same inputs give the same bytes.
   book.Props = { Title: '意见汇总', CreatedDate: new Date(0) };
   try {
-    return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+    // Stored, then deflated once by native zlib after the print setup is added (as renderXlsxBook does).
+    const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
+    const entries = new Map(readZip(written).map((entry) => [entry.name, entry.data] as const));
+    printPackage(entries, book.SheetNames);
+    return packageZip([...entries].map(([name, data]) => ({ name, data })));
   } catch (error) {
     // SheetJS builds each sheet's XML as one string; past V8's longest string (about a million long rows) it cannot.
     if (error instanceof RangeError) {

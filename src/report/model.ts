@@ -4,7 +4,10 @@
  */
 import { YijianError } from '../errors.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
-import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent, periodText, sourcePlace } from './format.js';
+import {
+  articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
+  topicPhrase,
+} from './format.js';
 import { keywordsWithoutPersonalData, maskContact, maskPersonalData } from './mask.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
@@ -108,6 +111,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     const record = recordOf(cluster, id);
     const sources = sameOpinion(record).map(sourceView);
     const round = roundNote(record, label);
+    const note = assignmentNote(record.articles, cluster.article);
     return {
       recordId: id,
       text: maskPersonalData(record.opinion),
@@ -117,9 +121,21 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
       submissions: sources.length,
       sources,
       sourcesText: [...(round === '' ? [] : [round]), ...sources.map((s) => s.label)].join('；'),
+      // Where people read an opinion: the earlier round's number (when cited on one), then the points that sent it.
+      originText: [...(round === '' ? [] : [round]), unique(sources.map((s) => s.point)).join('、')].join('；'),
       roundNote: round,
+      assignmentNote: note,
+      assignmentMark: note === '' ? '' : `（${note}）`,
     };
   };
+  /** How each distinct opinion of a cluster got the cluster's article, for the cluster's note. */
+  const clusterAssignments = (cluster: Cluster): { source: string; confidence: number }[] =>
+    cluster.opinions.map((id) => {
+      const articles = byId.get(id)?.articles ?? [];
+      const base = baseArticleKey(cluster.article);
+      const found = articles.find((a) => a.key === cluster.article) ?? articles.find((a) => baseArticleKey(a.key) === base);
+      return { source: found?.source ?? 'none', confidence: found?.confidence ?? 0 };
+    });
 
   // Keywords come from the raw opinions, so a contact typed into one could surface as a keyword.
   const shownKeywords = (cluster: Cluster): string[] =>
@@ -132,14 +148,26 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     // Member views (masked text and sources of every record) are built on first use: the summary
     // reads members of a few clusters only; the article digest and the Excel sheets read them all.
     let members: MemberView[] | undefined;
+    const articleLabel = label(baseArticleKey(cluster.article));
+    const representative = maskPersonalData(byId.get(cluster.representative)?.opinion ?? cluster.representative);
+    // H13's clusters may carry a readable label; without one the representative's first clause stands in.
+    const own = (cluster as { label?: unknown }).label;
+    const topic = typeof own === 'string' && own.trim() !== '' ? maskPersonalData(own.trim()) : topicPhrase(representative);
+    const key = baseArticleKey(cluster.article);
+    // 第三章 rather than 第三章 停放与充电 in a heading that goes on with the opinion's own words.
+    const about = NON_ARTICLE_KEYS.has(key) ? topic : `${/^(ch|part)/.test(key) ? articleKeyLabel(key, null) : articleLabel}${topic}`;
     return {
       no,
       noText: `（${chineseNumber(no)}）`,
       id: cluster.id,
       articleKey: baseArticleKey(cluster.article),
-      articleLabel: label(baseArticleKey(cluster.article)),
+      articleLabel,
       // Clusters name their representative by record id; reports show that record's words.
-      representative: maskPersonalData(byId.get(cluster.representative)?.opinion ?? cluster.representative),
+      representative,
+      topic,
+      heading: `关于${about}：${cluster.submissions} 次提交，${cluster.points.length} 个联系点`,
+      assignmentNote: groupAssignmentNote(clusterAssignments(cluster)),
+      countText: `意见 ${cluster.opinions.length} 条，报送 ${cluster.submissions} 次`,
       keywords,
       keywordsText: keywords.join('、'),
       opinions: cluster.opinions.length,
@@ -192,12 +220,15 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   const strayKeys = usedKeys.filter((k) => !known.has(k)).sort(compareKeys);
   const divisionUsed = divisionKeys.filter((k) => usedKeys.includes(k));
 
+  // The 主旨 column is never empty: the article's caption, else its first words; a short name for the rest.
+  const gist = (a: { caption: string | null; text: string }): string => a.caption ?? articleGist(a.text);
+  const OTHER_GIST: Readonly<Record<string, string>> = { title: '草案名称', general: '对草案的总体意见', unassigned: '未能确定所涉条款' };
   const articleCounts: ArticleCountView[] = [
-    ...(draft?.articles ?? []).map((a) => countFor(a.key, a.caption ?? '')),
+    ...(draft?.articles ?? []).map((a) => countFor(a.key, gist(a))),
     // A key the draft does not have (第五十条 in a 45-article draft) must not read like a real article.
-    ...strayKeys.map((k) => countFor(k, draft === null ? '' : '草案中无此条')),
-    ...divisionUsed.map((k) => countFor(k)),
-    ...['title', 'general', 'unassigned'].filter((k) => usedKeys.includes(k)).map((k) => countFor(k)),
+    ...strayKeys.map((k) => countFor(k, draft === null ? '—' : '草案中无此条')),
+    ...divisionUsed.map((k) => countFor(k, draft?.divisions.find((d) => d.key === k)?.kind === 'section' ? '对本节的整体意见' : '对本章的整体意见')),
+    ...['title', 'general', 'unassigned'].filter((k) => usedKeys.includes(k)).map((k) => countFor(k, OTHER_GIST[k] ?? '')),
   ];
   const busiest = articleCounts
     .map((count, order) => ({ count, order }))
@@ -222,8 +253,8 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     const clusters = sectionClusters(key);
     const count = countFor(key);
     return {
-      key, heading, label: label(key), caption: '', chapterHeading: '', text: '', paragraphs: [], inDraft: false,
-      submissions: count.submissions, distinct: count.distinct, clusters, hasClusters: clusters.length > 0, ...extra,
+      key, heading, label: label(key), caption: '', chapterHeading: '', text: '', paragraphs: [], textParagraphs: [], inDraft: false,
+      submissions: count.submissions, distinct: count.distinct, clusters, hasClusters: clusters.length > 0, silentText: '', ...extra,
     };
   };
   const firstOfChapter = new Map<string, string>();
@@ -239,16 +270,22 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
       section(a.key, a.caption === null ? a.label : `${a.label}　${a.caption}`, {
         caption: a.caption ?? '', chapterHeading: firstOfChapter.get(a.key) ?? '',
         text: a.text, paragraphs: a.paragraphs, inDraft: true,
+        // A line break inside a justified paragraph stretches its last line across the page: one paragraph each.
+        textParagraphs: a.paragraphs.flatMap((para) => para.split(/\r?\n/)).filter((line) => line.trim() !== ''),
       })),
     ...strayKeys.map((k) => section(k, draft === null ? label(k) : `${label(k)}（草案中无此条）`)),
     ...(usedKeys.includes('unassigned') ? [section('unassigned', '未归入条款的意见')] : []),
   ];
+  markSilentRuns(sections);
 
   const ordered = sections.flatMap((s) => s.clusters);
   const topClusters = ordered
     .filter((c) => !NON_ARTICLE_KEYS.has(c.articleKey))
     .map((c, order) => ({ c, order }))
-    .sort((a, b) => b.c.submissions - a.c.submissions || b.c.opinions - a.c.opinions || a.order - b.order)
+    // Chosen by support: submissions, then how many points and counties stand behind it.
+    .sort((a, b) =>
+      b.c.submissions - a.c.submissions || b.c.points.length - a.c.points.length || b.c.counties.length - a.c.counties.length ||
+      b.c.opinions - a.c.opinions || a.order - b.order)
     .slice(0, TOP_CLUSTERS)
     .map(({ c }, i) => ({ ...c, no: i + 1, noText: `（${chineseNumber(i + 1)}）` }));
 
@@ -271,6 +308,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
       countText: `${c.opinions}/${c.submissions}`,
       pointsText: c.pointsText,
       contactsText: contactsOf(c.id),
+      assignmentNote: c.assignmentNote,
     }));
   };
 
@@ -298,6 +336,10 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
       `中的 ${digest.files.length} 个工作表，数据 ${t.rows} 行：有效意见 ${t.records} 条，问题行 ${t.rejects} 行，` +
       `空行 ${t.blanks} 行，合计 ${sum} 行，` +
       (balanced ? '与读取行数一致。' : `与读取行数（${t.rows} 行）不一致，请核查。`),
+    overviewSentence:
+      `${t.counties} 个县（市、区）的 ${t.points} 个联系点共报送意见 ${t.records} 条` +
+      (t.duplicates > 0 ? `，其中内容相同或高度相似的重复报送 ${t.duplicates} 条，去重后为 ${t.distinctOpinions} 条不同意见` : '') +
+      `，按所涉条款和内容归纳为 ${t.clusters} 类。`,
     duplicatesSentence:
       `有效意见中，内容相同的 ${t.exactGroups} 组、高度相似的 ${t.nearGroups} 组，共 ${t.duplicates} 条为重复报送；` +
       `去重后为 ${t.distinctOpinions} 条不同意见，归纳为 ${t.clusters} 类。`,
@@ -355,4 +397,38 @@ function countyViews(
       share: percent(recs.length, total),
     }))
     .sort((a, b) => b.submissions - a.submissions || collator.compare(a.name, b.name));
+}
+
+/**
+ * Articles without opinions take one line per run of them, not a section each: the first of a run
+ * (within one chapter) says 第二条至第六条未收到意见。, the others say nothing.
+ */
+function markSilentRuns(sections: ArticleSectionView[]): void {
+  let start = -1;
+  const close = (end: number): void => {
+    if (start < 0) return;
+    const first = sections[start];
+    const last = sections[end];
+    if (first !== undefined && last !== undefined) {
+      first.silentText = start === end ? `${first.label}未收到意见。` : `${first.label}至${last.label}未收到意见。`;
+    }
+    start = -1;
+  };
+  sections.forEach((section, i) => {
+    const silent = section.inDraft && !section.hasClusters && !/^(ch|part)/.test(section.key);
+    if (!silent || section.chapterHeading !== '') close(i - 1);
+    if (silent && start < 0) start = i;
+  });
+  close(sections.length - 1);
+}
+
+/**
+ * The first words of an article without a caption, for the 主旨 column: the first clause that says
+ * something (not 违反本条例第九条规定), cut at a word boundary.
+ */
+function articleGist(text: string): string {
+  const sentence = (text.split(/[。；;\n]/)[0] ?? '').trim();
+  const clauses = sentence.split(/[，,：:]/).map((c) => c.trim()).filter((c) => c !== '');
+  const telling = clauses.find((c) => !/^违反本|规定$|^有下列/.test(c)) ?? clauses[0] ?? sentence;
+  return topicPhrase(telling, 14);
 }

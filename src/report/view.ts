@@ -26,10 +26,16 @@ export interface MemberView {
   /** How many submissions carry this opinion (duplicates included). */
   submissions: number;
   sources: SourceView[];
-  /** The sources joined for one-line output (after the roundNote, when there is one). */
+  /** The sources joined for one-line output (file, sheet, row: for sheets and checks, not for letters); after the roundNote, when there is one. */
   sourcesText: string;
   /** With digest --cited-draft: 原第十二条，现第十三条 (or 现稿已删除); '' otherwise. */
   roundNote?: string;
+  /** The contact points that sent it, joined (after the roundNote): what a reader of a report needs (no file names). */
+  originText: string;
+  /** How its article was found: 自动归入，请核对（相似度 0.42）, 已人工更正, or '' when it cited the article. */
+  assignmentNote: string;
+  /** The note in brackets, ready to append to the text: （自动归入，请核对（相似度 0.42）） or ''. */
+  assignmentMark: string;
 }
 
 /** A cluster of opinions on one article, numbered within the list it appears in. */
@@ -49,6 +55,14 @@ export interface ClusterView {
   pointsText: string;
   counties: string[];
   members: MemberView[];
+  /** A short phrase saying what the cluster is about (the cluster's label, else from its representative). */
+  topic: string;
+  /** 关于第八十条车位车库出售：4 次提交，3 个联系点 */
+  heading: string;
+  /** How the cluster's opinions were assigned to the article ('' when all cited it). */
+  assignmentNote: string;
+  /** 意见 2 条，报送 3 次 */
+  countText: string;
 }
 
 /** A contact point (联系点) and what it sent. */
@@ -91,11 +105,18 @@ export interface ArticleSectionView {
   chapterHeading: string;
   text: string;
   paragraphs: string[];
+  /** The article's paragraphs with each item (项) on its own line: what a document prints as paragraphs. */
+  textParagraphs: string[];
   inDraft: boolean;
   submissions: number;
   distinct: number;
   clusters: ClusterView[];
   hasClusters: boolean;
+  /**
+   * For an article without opinions: one line standing for the whole run of such articles it opens
+   * (第二条至第六条未收到意见。), '' on the others of the run and on articles with opinions.
+   */
+  silentText: string;
 }
 
 /** One row of the decision sheet (采纳情况登记表): one cluster. */
@@ -111,6 +132,8 @@ export interface DecisionRowView {
   pointsText: string;
   /** Contacts behind the cluster: masked unless showContact. */
   contactsText: string;
+  /** How the cluster's opinions were assigned to the article ('' when all cited it). */
+  assignmentNote: string;
 }
 
 /** A row that did not become a record. */
@@ -136,7 +159,10 @@ export interface ReportView {
   periodText: string;
   totals: DigestTotals;
   balanced: boolean;
+  /** Staff wording: rows read, problem rows, blanks (for checks and stderr, not for the summary's readers). */
   reconciliation: string;
+  /** For leadership: N 个县（市、区）的 M 个联系点共报送意见 … 归纳为 K 类。 */
+  overviewSentence: string;
   duplicatesSentence: string;
   points: PointView[];
   counties: CountyView[];

@@ -18,6 +18,13 @@ export type XlsxColumn = z.infer<typeof XlsxColumnSchema>;
 export const XlsxLayoutSchema = z.object({
   sheetName: z.string().min(1).max(31),
   columns: z.array(XlsxColumnSchema).min(1),
+  /** How the sheet prints; default landscape A4, fitted to one page width, header row repeated. */
+  print: z
+    .object({
+      orientation: z.enum(['landscape', 'portrait']).optional(),
+      titleRows: z.number().int().min(0).max(10).optional(),
+    })
+    .optional(),
 });
 export type XlsxLayout = z.infer<typeof XlsxLayoutSchema>;
 

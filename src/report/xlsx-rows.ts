@@ -32,8 +32,47 @@ function cellXml(ref: string, value: string | number, style: number): string {
   return `<c r="${ref}" s="${style}"${type}${NEEDS_SPACE.test(v) ? ' xml:space="preserve"' : ''}>${v}</c>`;
 }
 
-/** `<row>` elements for `rows`, the first of them numbered `firstRow` (1-based), every cell in body style 1. */
-export function bodyRowsXml(rows: readonly (readonly (string | number)[])[], firstRow: number): string {
+/** The columns a sheet shows, for sizing rows: width in characters (Excel's `wch`) and whether hidden. */
+export interface RowSizing {
+  widths: readonly number[];
+  hidden: readonly boolean[];
+}
+
+/** Points per printed line of 11 pt 宋体 (as LibreOffice and Excel lay it out), and Excel's ceiling for a row. */
+const LINE_POINTS = 15.6;
+const MAX_ROW_POINTS = 409;
+
+/**
+ * How many lines `text` wraps to in a column `width` characters wide: a CJK character takes two
+ * units, other characters one; explicit line breaks start a new line.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(2, width - 1);
+  let lines = 1;
+  let used = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      lines += 1;
+      used = 0;
+      continue;
+    }
+    const units = code >= 0x2e80 ? 2 : 1;
+    if (used + units > room) {
+      lines += 1;
+      used = 0;
+    }
+    used += units;
+  }
+  return lines;
+}
+
+/**
+ * `<row>` elements for `rows`, the first of them numbered `firstRow` (1-based), every cell in body style 1.
+ * With `sizing`, each row gets the height its wrapped text needs: neither Excel nor LibreOffice grows a
+ * row to fit wrapped text when opening a file, so without it every opinion prints as one cut line.
+ */
+export function bodyRowsXml(rows: readonly (readonly (string | number)[])[], firstRow: number, sizing?: RowSizing): string {
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const columns = Array.from({ length: width }, (_, i) => XLSX.utils.encode_col(i));
   const out: string[] = [];
@@ -41,7 +80,21 @@ export function bodyRowsXml(rows: readonly (readonly (string | number)[])[], fir
     const r = firstRow + index;
     const cells = row.map((value, c) => cellXml(`${columns[c] ?? XLSX.utils.encode_col(c)}${r}`, value, 1)).join('');
     if (cells === '') return;
-    out.push(`<row r="${r}"${NEEDS_SPACE.test(cells) ? ' xml:space="preserve"' : ''}>${cells}</row>`);
+    let height = '';
+    if (sizing !== undefined) {
+      let lines = 1;
+      row.forEach((value, c) => {
+        if (typeof value !== 'string' || sizing.hidden[c] === true) return;
+        lines = Math.max(lines, wrappedLines(value, sizing.widths[c] ?? 10));
+      });
+      height = rowHeightAttribute(lines);
+    }
+    out.push(`<row r="${r}"${height}${NEEDS_SPACE.test(cells) ? ' xml:space="preserve"' : ''}>${cells}</row>`);
   });
   return out.join('');
+}
+
+/** ` ht="…" customHeight="1"` for a row of `lines` lines. */
+export function rowHeightAttribute(lines: number): string {
+  return ` ht="${Math.min(MAX_ROW_POINTS, Math.round(lines * LINE_POINTS * 10 + 30) / 10)}" customHeight="1"`;
 }

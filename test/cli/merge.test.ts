@@ -26,12 +26,16 @@ import {
 } from './run-cli.js';
 
 /** The records sheet's headers as DESIGN.md names the canonical fields, then provenance. */
-const HEADERS = ['序号', '联系点', '县（市、区）', '提出人', '身份', '条款', '意见建议', '修改建议', '理由', '联系方式', '日期', '来源文件', '来源工作表', '来源行号'];
+const HEADERS = ['序号', '联系点', '县（市、区）', '提出人', '身份', '条款', '意见建议', '修改建议', '理由', '联系方式', '日期', '来源文件', '来源工作表', '来源行号', '原表序号'];
 const WIDTH = HEADERS.length;
 /** Columns (0-based) of the provenance cells. */
 const FILE_COL = 11;
 const SHEET_COL = 12;
 const ROW_COL = 13;
+/** 序号 runs 1…N over the merged rows; the point's own 序号 moves to 原表序号 (the last column). */
+const OWN_SEQ_COL = 14;
+/** A sample row (the point's 序号 first, as the point sent it) as the merged sheet shows it at position `n`. */
+const asMerged = (sample: readonly (string | number)[], n: number): (string | number)[] => [n, ...sample.slice(1), sample[0] ?? ''];
 const OPINION_COL = 6;
 /** The invisible guard cell-safety.ts puts before risky text. */
 const GUARD = '\u200B';
@@ -120,8 +124,14 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
   it('puts the canonical headers in row 1 and 86 data rows below', async () => {
     expect(MERGED_HEADERS).toEqual(HEADERS);
     expect(rowValues(records, 0, WIDTH)).toEqual(HEADERS);
-    expect(records['!ref']).toBe('A1:N87');
+    expect(records['!ref']).toBe('A1:O87');
     expect(dataRows(records)).toHaveLength(86);
+  });
+
+  it('numbers the merged rows 1…86 in 序号 and keeps each point\'s own 序号 in 原表序号', async () => {
+    expect(dataRows(records).map((row) => row[0])).toEqual(Array.from({ length: 86 }, (_, i) => i + 1));
+    const donghu = dataRows(records).filter((row) => row[FILE_COL] === FIXTURE.donghu);
+    expect(donghu.slice(0, 3).map((row) => row[OWN_SEQ_COL])).toEqual(['1', '2', '3']);
   });
 
   it('keeps every record with its provenance, files in name order and rows in sheet order', async () => {
@@ -145,11 +155,11 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
     'writes every cell of %s as sent',
     (_label, expected) => {
       const r = findRow(records, String(expected[FILE_COL]), String(expected[SHEET_COL]), Number(expected[ROW_COL]));
-      expect(rowValues(records, r, WIDTH)).toEqual(expected);
-      // Text stays text (序号 too, so 001 would keep its zeros); only the row number is a number.
+      expect(rowValues(records, r, WIDTH)).toEqual(asMerged(expected, r));
+      // Text stays text (the point's 序号 too, so 001 would keep its zeros); the running 序号 and the row number are numbers.
       for (let c = 0; c < WIDTH; c += 1) {
         const cell = cellAt(records, r, c);
-        if (cell !== undefined && cell.v !== '') expect(cell.t, `${HEADERS[c] ?? c}`).toBe(c === ROW_COL ? 'n' : 's');
+        if (cell !== undefined && cell.v !== '') expect(cell.t, `${HEADERS[c] ?? c}`).toBe(c === ROW_COL || c === 0 ? 'n' : 's');
       }
     },
   );
@@ -247,8 +257,10 @@ describe('yijian merge -o 汇总.csv', () => {
     expect(rows).toHaveLength(87);
     // The CSV is the same table as the workbook, with the row number as text.
     for (const expected of SAMPLE_ROWS) {
-      expect(rows).toContainEqual(expected.map(String));
+      const found = rows.find((row) => row[FILE_COL] === expected[FILE_COL] && row[SHEET_COL] === expected[SHEET_COL] && row[ROW_COL] === String(expected[ROW_COL]));
+      expect(found).toEqual(asMerged(expected, Number(found?.[0])).map(String));
     }
+    expect(rows.slice(1).map((row) => row[0])).toEqual(Array.from({ length: 86 }, (_, i) => String(i + 1)));
     expect(rows.flat().filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
     expect(rows.flat().filter((cell) => cell.startsWith(GUARD))).toHaveLength(2);
   });
@@ -294,7 +306,7 @@ describe('yijian merge: existing output and --force', () => {
 
     const forced = await mergeInto(dir, '汇总.xlsx', SUBMISSIONS, '--force');
     expect(forced.status).toBe(0);
-    expect(sheetNamed(readWorkbook(output), '意见汇总')['!ref']).toBe('A1:N87');
+    expect(sheetNamed(readWorkbook(output), '意见汇总')['!ref']).toBe('A1:O87');
     expect(readdirSync(dir)).toEqual(['汇总.xlsx']);
   });
 

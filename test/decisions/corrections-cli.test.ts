@@ -20,10 +20,10 @@ function recordAt(digest: Digest, fileStart: string, row: number, sheet?: string
   return found[0] as DigestRecord;
 }
 
-/** The line of a point's Markdown letter for one source row. */
+/** The line of a point's Markdown letter for one record: the point finds it by its own 序号 and 提出人. */
 function letterLine(dir: string, record: DigestRecord): string {
   const md = readFileSync(join(dir, `${record.point}-采纳情况反馈.md`), 'utf8');
-  const line = md.split('\n').find((l) => l.includes(`${record.source.file} / ${record.source.sheet} / 第 ${record.source.row} 行`));
+  const line = md.split('\n').find((l) => l.startsWith(`| ${record.seq ?? ''} | ${record.submitter ?? ''} |`));
   expect(line, `${record.source.file} row ${record.source.row}`).toBeDefined();
   return line as string;
 }
@@ -113,7 +113,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
 
   it('shows a corrected opinion\'s article in the point\'s feedback letter and feedback.json', async () => {
     expect(feedback.status, feedback.stderr).toBe(0);
-    expect(letterLine(join(work, 'fb'), flying)).toContain('| 第三十七条 |');
+    expect(letterLine(join(work, 'fb'), flying)).toContain('| 第三十七条（已人工更正） |');
     const json = JSON.parse(readFileSync(join(work, 'fb', 'feedback.json'), 'utf8')) as { records: { id: string; articleLabel: string }[] };
     expect(json.records.find((r) => r.id === flying.id)?.articleLabel).toBe('第三十七条');
     expect(feedback.stderr).toContain('登记表中的更正：');
@@ -122,7 +122,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
   it('gives a cluster\'s corrected article to each of its opinions and their duplicates, with the cluster\'s decision', async () => {
     for (const record of [stairs, stairsCopy]) {
       const line = letterLine(join(work, 'fb'), record);
-      expect(line).toContain('| 第十八条 |');
+      expect(line).toContain('| 第十八条（已人工更正） |');
       expect(line).toContain('| 部分采纳 | 集中充电设施建设已写入第十八条 |');
     }
   });
@@ -131,7 +131,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     expect(moved.articles[0]?.key).toBe('19');
     expect(target.articles[0]?.key).toBe('18');
     const line = letterLine(join(work, 'fb'), moved);
-    expect(line).toContain('| 第十八条 |');
+    expect(line).toContain('| 第十八条（已人工更正） |');
     expect(line).toContain(`| 采纳 | ${REASON_18} |`);
     expect(JSON.parse(readFileSync(join(work, 'fb', 'feedback.json'), 'utf8')).records.find((r: { id: string }) => r.id === moved.id)?.cluster).toBe(target.cluster);
   });
@@ -207,9 +207,9 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
   it('gives the same letters from the rerun and its pre-filled 登记表 (the corrections stuck)', async () => {
     expect(again.status, again.stderr).toBe(0);
     const dir = join(work, 'fb2');
-    expect(letterLine(dir, recordAt(fresh, '城东区-东湖街道', 9))).toContain('| 第三十七条 |');
-    expect(letterLine(dir, recordAt(fresh, LATE.slice(0, 8), 2))).toContain('| 第三十七条 |');
-    expect(letterLine(dir, recordAt(fresh, '河西县-华侨新村', 5))).toContain(`| 第十八条 |`);
+    expect(letterLine(dir, recordAt(fresh, '城东区-东湖街道', 9))).toContain('| 第三十七条（已人工更正） |');
+    expect(letterLine(dir, recordAt(fresh, LATE.slice(0, 8), 2))).toContain('| 第三十七条（已人工更正） |');
+    expect(letterLine(dir, recordAt(fresh, '河西县-华侨新村', 5))).toContain(`| 第十八条（已人工更正） |`);
     expect(letterLine(dir, recordAt(fresh, '河西县-华侨新村', 5))).toContain(`| 采纳 | ${REASON_18} |`);
     expect(existsSync(join(dir, '东城社区基层立法联系点-采纳情况反馈.md'))).toBe(true);
   });

@@ -70,6 +70,10 @@ describe('renderReports', () => {
   it('HTML is self-contained: one SVG per chart, no URL, no script, opinions escaped', async () => {
     const html = String(byName(await renderReports(sampleDigest(), { ...ALL, formats: ['html'] }), '汇总报告.html').data);
     expect(html.match(/<svg\b/g)).toHaveLength(3);
+    // Every chart carries a visible title, the same words as its aria-label.
+    for (const [, label] of html.matchAll(/<svg[^>]*aria-label="([^"]+)"/g)) {
+      expect(html).toContain(`<text class="chart-title" x="360" y="18" text-anchor="middle" font-size="15" font-weight="bold">${label}</text>`);
+    }
     expect(html).not.toMatch(/https?:/);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link|@import|url\(/i);
@@ -85,14 +89,20 @@ describe('renderReports', () => {
     const articleDigest = (await mammoth.extractRawText({ buffer: asBuffer(byName(files, '条文意见对照表.docx').data) })).value;
     expect(summary).toContain('《某市电动自行车管理条例（草案征求意见稿）》意见汇总报告');
     expect(summary).toContain('建议明确禁止电动自行车进入电梯');
+    const commented = new Set(digest.records.flatMap((r) => r.articles.map((a) => a.key.split('.')[0])));
     for (const article of digest.draft?.articles ?? []) {
-      expect(articleDigest).toContain(article.paragraphs[0]);
+      // Articles with opinions are quoted in full, one paragraph per 款; the others take one line of a run.
+      if (commented.has(article.key)) expect(articleDigest).toContain(article.paragraphs[0]);
+      else expect(articleDigest).not.toContain(article.paragraphs[0]);
     }
+    expect(articleDigest).toMatch(/第[一二三四五六七八九十]+条(?:至第[一二三四五六七八九十]+条)?未收到意见。/);
     for (const cluster of digest.clusters) {
       expect(articleDigest).toContain(cluster.representative.slice(0, 12));
     }
-    // Member opinions are listed with where they came from.
-    expect(articleDigest).toContain('河西县城关镇联系点：城关镇.xlsx / 意见 / 第 4 行');
+    // Member opinions are listed with the point that sent them; file names and ids stay in the sheets.
+    expect(articleDigest).toContain('（河西县城关镇联系点');
+    expect(articleDigest).not.toContain('城关镇.xlsx');
+    for (const cluster of digest.clusters) expect(articleDigest).not.toContain(cluster.id);
     expect(articleDigest).toContain('电话138****5678');
     expect(articleDigest).not.toContain('13812345678');
     const xml = new PizZip(asBuffer(byName(files, '汇总报告.docx').data)).file('word/document.xml')?.asText() ?? '';
@@ -105,11 +115,16 @@ describe('renderReports', () => {
     const xml = sheetXml(decision);
     expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="G2:G11"><formula1>"采纳,部分采纳,未采纳,已转送,作为参考,待研究"<\/formula1>/);
     expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
-    expect(xml).toMatch(/<col min="3" max="3" width="56[.\d]*" customWidth="1"\/>/);
+    expect(xml).toMatch(/<col min="3" max="3" width="48[.\d]*" customWidth="1"\/>/);
+    // Print setup: landscape A4, fitted to one page width, header row repeated.
+    expect(xml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(new PizZip(asBuffer(decision)).file('xl/workbook.xml')?.asText()).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&#39;采纳情况登记表&#39;!$1:$1</definedName>');
     expect(xml).toMatch(/<col min="9" max="9"[^>]*hidden="(?:true|1)"/);
     expect(new PizZip(asBuffer(decision)).file('xl/styles.xml')?.asText()).toContain('wrapText="1"');
     const rows = rowsOf(decision);
-    expect(rows[0]).toEqual(['编号', '条款', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '编号（核对用）', '状态', '成员（核对用）', '更正条款']);
+    expect(rows[0]).toEqual(['编号', '条款', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '编号（核对用）', '状态', '成员（核对用）', '更正条款', '归入方式']);
     expect(rows).toHaveLength(11);
     expect(rows.map((r) => r[0])).toEqual(['编号', ...sampleDigest().clusters.map((c) => c.id).sort(clusterOrder)]);
     expect(rows.every((r) => r[0] === r[8] || r[0] === '编号')).toBe(true);
@@ -127,7 +142,7 @@ describe('renderReports', () => {
   it('article digest workbook: one row per cluster with members and sources; formulas neutralised', async () => {
     const files = await renderReports(sampleDigest(), { ...ALL, formats: ['xlsx'] });
     const rows = rowsOf(byName(files, '条文意见对照表.xlsx').data);
-    expect(rows[0]).toEqual(['编号', '条款', '条文', '代表性意见', '意见数', '提交数', '联系点', '成员意见及来源', '处理意见']);
+    expect(rows[0]).toEqual(['编号', '条款', '条文', '代表性意见', '意见数', '提交数', '联系点', '成员意见及来源', '处理意见', '归入方式']);
     expect(rows).toHaveLength(11);
     const registration = rows.find((r) => r[0] === 'c4-1');
     expect(registration?.[2]).toContain('取得号牌后方可上道路行驶');
@@ -171,10 +186,10 @@ describe('renderReports', () => {
     const dir = await mkdtemp(join(tmpdir(), 'yijian-templates-'));
     const original = await readFile(new URL('../../templates/summary/summary.docx', import.meta.url));
     const zip = new PizZip(original);
-    zip.file('word/document.xml', (zip.file('word/document.xml')?.asText() ?? '').replace('{reconciliation}', '{reconcilation}'));
+    zip.file('word/document.xml', (zip.file('word/document.xml')?.asText() ?? '').replace('{overviewSentence}', '{overviewSentense}'));
     await mkdir(join(dir, 'summary'), { recursive: true });
     await writeFile(join(dir, 'summary', 'summary.docx'), zip.generate({ type: 'nodebuffer' }));
-    await expectTemplateError(renderReports(sampleDigest(), { ...ALL, formats: ['docx'], templatesDir: dir }), 'summary/summary.docx', 'reconcilation');
+    await expectTemplateError(renderReports(sampleDigest(), { ...ALL, formats: ['docx'], templatesDir: dir }), 'summary/summary.docx', 'overviewSentense');
   });
 
   it('a Word template with an unclosed loop gives E_BAD_TEMPLATE naming the tag', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { finishSheet } from '../../src/report/render-xlsx.js';
-import { bodyRowsXml, escapeCellText } from '../../src/report/xlsx-rows.js';
+import { bodyRowsXml, escapeCellText, rowHeightAttribute, wrappedLines } from '../../src/report/xlsx-rows.js';
 import { readZip } from '../../src/report/zip-writer.js';
 
 /** The body rows (row 2 on) SheetJS writes for `rows` under a one-row header, styled by finishSheet. */
@@ -39,5 +39,26 @@ describe('bodyRowsXml', () => {
 
   it('escapes markup and control characters', () => {
     expect(escapeCellText('a<b>&"\'\u0002')).toBe('a&lt;b&gt;&amp;&quot;&apos;_x0002_');
+  });
+});
+
+describe('row heights for wrapped text', () => {
+  it('counts wrapped lines: CJK characters take two units, line breaks start a line', () => {
+    expect(wrappedLines('', 10)).toBe(1);
+    expect(wrappedLines('abcdefghi', 10)).toBe(1);
+    expect(wrappedLines('abcdefghij', 10)).toBe(2);
+    // Width 10 holds 9 units: four CJK characters a line.
+    expect(wrappedLines('一二三四五六七八', 10)).toBe(2);
+    expect(wrappedLines('一二三四五六七八九', 10)).toBe(3);
+    expect(wrappedLines('第一款\n第二款\n第三款', 30)).toBe(3);
+  });
+
+  it('gives each body row the height of its tallest visible cell, ignoring hidden columns', () => {
+    const long = '建议'.repeat(40);
+    const xml = bodyRowsXml([['短', long, long.repeat(5)]], 2, { widths: [10, 20, 20], hidden: [false, false, true] });
+    // 80 CJK characters in 19 units a line = 9 characters a line → 9 lines.
+    expect(xml).toContain(`<row r="2"${rowHeightAttribute(9)}>`);
+    expect(rowHeightAttribute(9)).toBe(' ht="143.4" customHeight="1"');
+    expect(rowHeightAttribute(1000)).toBe(' ht="409" customHeight="1"');
   });
 });
