@@ -1,11 +1,11 @@
 /**
- * Digest → report view model (pure). Every text that leaves here for a report is masked;
- * counts are recomputed from the records so each report tells the same story.
+ * Digest → report view model (pure). Every text that leaves here for a report is masked (the view
+ * is built from maskDigest's copy); counts are recomputed from the records so each report tells the same story.
  */
 import { YijianError } from '../errors.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent, periodText, sourcePlace } from './format.js';
-import { keywordsWithoutPersonalData, maskContact, maskPersonalData } from './mask.js';
+import { maskDigest } from './mask.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
   ReportView, SourceView,
@@ -47,7 +47,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Builds the view model every report template gets. */
-export function buildReportView(digest: Digest, options: ViewOptions): ReportView {
+export function buildReportView(unmasked: Digest, options: ViewOptions): ReportView {
+  // Masked once, here: every name, file, text and keyword below is already safe to print.
+  const digest = maskDigest(unmasked);
   const draft = digest.draft;
   const records = digest.records;
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -95,9 +97,9 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     const sources = sameOpinion(record).map(sourceView);
     return {
       recordId: id,
-      text: maskPersonalData(record.opinion),
-      suggestion: maskPersonalData(record.suggestion ?? ''),
-      reason: maskPersonalData(record.reason ?? ''),
+      text: record.opinion,
+      suggestion: record.suggestion ?? '',
+      reason: record.reason ?? '',
       submitterType: record.submitterType ?? '',
       submissions: sources.length,
       sources,
@@ -105,14 +107,10 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     };
   };
 
-  // Keywords come from the raw opinions, so a contact typed into one could surface as a keyword.
-  const shownKeywords = (cluster: Cluster): string[] =>
-    keywordsWithoutPersonalData(cluster.keywords, cluster.opinions.map((id) => byId.get(id)?.opinion ?? '')).map(maskPersonalData);
-
   const clusterView = (cluster: Cluster, no: number): ClusterView => {
     // Checked now, so a broken digest fails here (E_BAD_DIGEST), not later inside a template.
     for (const id of cluster.opinions) recordOf(cluster, id);
-    const keywords = shownKeywords(cluster);
+    const keywords = cluster.keywords;
     // Member views (masked text and sources of every record) are built on first use: the summary
     // reads members of a few clusters only; the article digest and the Excel sheets read them all.
     let members: MemberView[] | undefined;
@@ -123,7 +121,7 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
       articleKey: baseArticleKey(cluster.article),
       articleLabel: label(baseArticleKey(cluster.article)),
       // Clusters name their representative by record id; reports show that record's words.
-      representative: maskPersonalData(byId.get(cluster.representative)?.opinion ?? cluster.representative),
+      representative: byId.get(cluster.representative)?.opinion ?? cluster.representative,
       keywords,
       keywordsText: keywords.join('、'),
       opinions: cluster.opinions.length,
@@ -240,11 +238,10 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   let decisionRows: DecisionRowView[] | undefined;
   const buildDecisionRows = (): DecisionRowView[] => {
     const byCluster = new Map<string, DigestRecord[]>();
-    for (const r of records) push(byCluster, r.cluster, r);
+    // --show-contact: the decision sheet's 联系方式 column, and only it, shows contacts as written.
+    for (const r of options.showContact ? unmasked.records : records) push(byCluster, r.cluster, r);
     const contactsOf = (clusterId: string): string =>
-      unique((byCluster.get(clusterId) ?? []).flatMap((r) => (r.contact === null ? [] : [r.contact])))
-        .map((c) => (options.showContact ? c : maskContact(c)))
-        .join('；');
+      unique((byCluster.get(clusterId) ?? []).flatMap((r) => (r.contact === null ? [] : [r.contact]))).join('；');
     return ordered.map((c) => ({
       id: c.id,
       articleLabel: c.articleLabel,
@@ -300,8 +297,8 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     },
     rejects: digest.rejects.map((r) => ({
       label: `${sourcePlace(r.source.file, r.source.sheet)} / 第 ${r.source.row} 行${r.column === null ? '' : `，${r.column} 列`}`,
-      message: maskPersonalData(r.message),
-      cellsText: maskPersonalData(Object.entries(r.cells).map(([k, v]) => `${k}：${v}`).join('；')),
+      message: r.message,
+      cellsText: Object.entries(r.cells).map(([k, v]) => `${k}：${v}`).join('；'),
     })),
     failures: digest.failures.map((f) => ({ label: f.file, message: f.message, cellsText: f.code })),
   };
