@@ -5,7 +5,7 @@
  * made from them is masked in one place. digest.json and the merged workbook keep full data:
  * they are staff's working files (see README, 个人信息).
  */
-import type { Digest, DigestRecord, Reject, SheetReport } from '../model.js';
+import type { Cluster, Digest, DigestRecord, Reject, SheetReport } from '../model.js';
 import { maskContact, maskPersonalData, stripPersonalData } from '../text/pii.js';
 
 export { maskContact, maskPersonalData, stripPersonalData };
@@ -15,9 +15,12 @@ export { maskContact, maskPersonalData, stripPersonalData };
  * (`com` from liangshufen@example.com) is dropped; keywords the texts do not contain verbatim
  * (a simplified form of a traditional-script opinion) are kept.
  */
-export function keywordsWithoutPersonalData(keywords: readonly string[], texts: readonly string[]): string[] {
+export function keywordsWithoutPersonalData(
+  keywords: readonly string[],
+  texts: readonly string[],
+  stripped: readonly string[] = texts.map(stripPersonalData),
+): string[] {
   if (keywords.length === 0) return [];
-  const stripped = texts.map(stripPersonalData);
   return keywords.filter((keyword) => !texts.some((t) => t.includes(keyword)) || stripped.some((t) => t.includes(keyword)));
 }
 
@@ -27,8 +30,8 @@ const CONTACT_HEADER = /联系|电话|手机|座机|邮箱|微信|qq|tel|phone|m
 /**
  * The digest as documents may show it: personal data masked in every text a report, letter or
  * statistic can print — opinions, suggestions, reasons, 联系方式 (maskContact), 联系点, 县区, 提出人,
- * file and sheet names, cited articles, rejected cells, failure messages, cluster keywords and
- * point lists. Ids, counts and the draft's articles are left as they are. Records without
+ * file and sheet names, cited articles, dates, rejected cells, failure messages, cluster keywords and
+ * point lists. Ids, 序号, counts and the draft's articles are left as they are (no document shows 序号). Records without
  * personal data are shared, not copied (a million-record digest is not doubled in memory).
  */
 export function maskDigest(digest: Digest): Digest {
@@ -46,7 +49,7 @@ export function maskDigest(digest: Digest): Digest {
   const nullableText = (text: string | null): string | null => (text === null ? null : maskPersonalData(text));
 
   const records = digest.records.map((r) => maskRecord(r, name, nullableName, nullableText));
-  const byId = new Map(digest.records.map((r) => [r.id, r]));
+  const keywordsOf = clusterKeywords(digest, records);
   const contactHeaders = contactHeadersOf(digest.files);
   return {
     ...digest,
@@ -64,11 +67,34 @@ export function maskDigest(digest: Digest): Digest {
     clusters: digest.clusters.map((c) => ({
       ...c,
       // Keywords come from the raw opinions, so a contact typed into one could surface as a keyword.
-      keywords: keywordsWithoutPersonalData(c.keywords, c.opinions.map((id) => byId.get(id)?.opinion ?? '')).map(name),
+      keywords: keywordsOf(c).map(name),
       points: c.points.map(name),
       counties: c.counties.map(name),
     })),
     rejects: digest.rejects.map((r) => maskReject(r, name, contactHeaders)),
+  };
+}
+
+/**
+ * Cluster keywords fit to print. Only clusters with an opinion that held personal data need the
+ * check (most have none), and only their records are looked at: no map over every record.
+ */
+function clusterKeywords(digest: Digest, masked: readonly DigestRecord[]): (cluster: Cluster) => string[] {
+  const affected = new Set<string>();
+  digest.records.forEach((r, i) => {
+    if (masked[i]!.opinion !== r.opinion) affected.add(r.cluster);
+  });
+  const texts = new Map<string, { raw: string[]; stripped: string[] }>();
+  for (const r of digest.records) {
+    if (!affected.has(r.cluster)) continue;
+    let entry = texts.get(r.cluster);
+    if (entry === undefined) texts.set(r.cluster, (entry = { raw: [], stripped: [] }));
+    entry.raw.push(r.opinion);
+    entry.stripped.push(stripPersonalData(r.opinion));
+  }
+  return (cluster) => {
+    const entry = texts.get(cluster.id);
+    return entry === undefined ? cluster.keywords : keywordsWithoutPersonalData(cluster.keywords, entry.raw, entry.stripped);
   };
 }
 
@@ -83,7 +109,6 @@ function maskRecord(
   const point = nullableName(r.point);
   const county = nullableName(r.county);
   const submitter = nullableName(r.submitter);
-  const seq = nullableName(r.seq);
   const article = nullableName(r.article);
   const date = nullableName(r.date);
   const opinion = maskPersonalData(r.opinion);
@@ -93,13 +118,13 @@ function maskRecord(
   const cited = r.articles.map((a) => nullableName(a.cited));
   const unchanged =
     file === r.source.file && sheet === r.source.sheet && point === r.point && county === r.county &&
-    submitter === r.submitter && seq === r.seq && article === r.article && date === r.date && opinion === r.opinion &&
+    submitter === r.submitter && article === r.article && date === r.date && opinion === r.opinion &&
     suggestion === r.suggestion && reason === r.reason && contact === r.contact && cited.every((c, i) => c === r.articles[i]?.cited);
   if (unchanged) return r;
   return {
     ...r,
     source: { file, sheet, row: r.source.row },
-    point, county, submitter, seq, article, date, opinion, suggestion, reason, contact,
+    point, county, submitter, article, date, opinion, suggestion, reason, contact,
     articles: r.articles.map((a, i) => (cited[i] === a.cited ? a : { ...a, cited: cited[i] ?? null })),
   };
 }

@@ -53,6 +53,10 @@ const SEPARATORS = new Set([
 ]);
 /** At most this many separator characters between two groups (138 — 0013 — 8000). */
 const MAX_SEPARATOR_RUN = 3;
+/** The shortest number read: a labelled 7-digit local number. */
+const MIN_DIGITS = 7;
+/** In a contact cell, any number from five digits (a QQ number) is personal. */
+const MIN_CONTACT_DIGITS = 5;
 /** Longest digit string worth classifying: 0086 + a 12-digit landline is 16; an ID card is 18. */
 const MAX_DIGITS = 20;
 
@@ -97,8 +101,6 @@ interface DigitGroup {
   end: number;
   /** ASCII digits. */
   digits: string;
-  /** Offset of each digit in the text. */
-  positions: number[];
   /** Offset of a trailing X, or -1. */
   x: number;
   /** Touches a mask (***): the kept digits of an already masked number, which never join their neighbours. */
@@ -119,10 +121,8 @@ function digitSpans(text: string): DigitGroup[][] {
     for (;;) {
       const start = i;
       let digits = '';
-      const positions: number[] = [];
       while (i < n && isDigitCode(text.charCodeAt(i))) {
         digits += asciiDigit(text.charCodeAt(i));
-        positions.push(i);
         i += 1;
       }
       let x = -1;
@@ -132,7 +132,7 @@ function digitSpans(text: string): DigitGroup[][] {
         i += 1;
       }
       const masked = starsBefore(text, start) || starsAfter(text, i);
-      groups.push({ start, end: i, digits, positions, x, masked });
+      groups.push({ start, end: i, digits, x, masked });
       if (x >= 0) break; // the X ends the number
       let k = i;
       while (k < n && k - i < MAX_SEPARATOR_RUN && isSeparator(text.charCodeAt(k))) k += 1;
@@ -254,29 +254,33 @@ function scanPass(text: string, groups: readonly DigitGroup[], covered: boolean[
       i += 1;
       continue;
     }
-    let best: { to: number; found: Classified; positions: number[]; x: number } | null = null;
+    let best: { to: number; found: Classified; x: number } | null = null;
     let digits = '';
-    const positions: number[] = [];
     for (let j = i; j < groups.length && covered[j] !== true; j += 1) {
       const group = groups[j]!;
       // The kept digits of a masked number stand alone: they never join their neighbours.
       if (j > i && (group.masked || from.masked)) break;
       digits += group.digits;
-      positions.push(...group.positions);
       if (digits.length > MAX_DIGITS) break;
       const found = classifyRun(digits, from, group.x);
-      if (found !== null) best = { to: j, found, positions: [...positions], x: group.x };
+      if (found !== null) best = { to: j, found, x: group.x };
       if (group.x >= 0) break;
     }
     if (best === null) {
       i += 1;
       continue;
     }
+    // A group's digits are consecutive characters: their offsets follow from where it starts.
+    const positions: number[] = [];
+    for (let k = i; k <= best.to; k += 1) {
+      const group = groups[k]!;
+      for (let d = 0; d < group.digits.length; d += 1) positions.push(group.start + d);
+    }
     out.push({
       kind: best.found.kind,
       start: from.start,
       end: groups[best.to]!.end,
-      masked: maskNumber(text, from.start, best.positions, best.x, best.found),
+      masked: maskNumber(text, from.start, positions, best.x, best.found),
     });
     for (let k = i; k <= best.to; k += 1) covered[k] = true;
     i = best.to + 1;
@@ -286,6 +290,10 @@ function scanPass(text: string, groups: readonly DigitGroup[], covered: boolean[
 function numberMatches(text: string, contact: boolean): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
   for (const groups of digitSpans(text)) {
+    // Most spans are short ordinary numbers (第12条, 2024年): too few digits for any reading.
+    let total = 0;
+    for (const g of groups) total += g.digits.length;
+    if (total < (contact ? MIN_CONTACT_DIGITS : MIN_DIGITS)) continue;
     const first = groups[0]!;
     const plus = first.start > 0 && isPlus(text.charCodeAt(first.start - 1));
     const covered = groups.map(() => false);
@@ -295,11 +303,11 @@ function numberMatches(text: string, contact: boolean): PersonalDataMatch[] {
       x >= 0 ? (ID_18.test(`${digits}X`) ? { kind: 'idCard', national: 0, area: 0 } : null) : classify(digits, from === first && plus), matches);
     const labelled = (group: DigitGroup): boolean => contact || PHONE_LABEL.test(text.slice(Math.max(0, group.start - 12), group.start));
     scanPass(text, groups, covered, (digits, from, x) =>
-      x < 0 && labelled(from) && LOCAL.test(digits) ? { kind: 'landline', national: 0, area: 0 } : null, matches);
+      x < 0 && LOCAL.test(digits) && labelled(from) ? { kind: 'landline', national: 0, area: 0 } : null, matches);
     // Whatever else is in a contact cell (a QQ number, an unusual format) still shows no readable number —
     // unless the span already holds a masked number, whose kept digits (0571-****4321) are not read again.
     if (contact && !groups.some((g) => g.masked)) {
-      scanPass(text, groups, covered, (digits) => (digits.length >= 5 ? { kind: 'contactNumber', national: 0, area: 0 } : null), matches);
+      scanPass(text, groups, covered, (digits) => (digits.length >= MIN_CONTACT_DIGITS ? { kind: 'contactNumber', national: 0, area: 0 } : null), matches);
     }
   }
   return matches;
@@ -316,6 +324,7 @@ const DOMAIN = /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?[.．])+\p{L}
 
 function emailMatches(text: string): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
+  if (!text.includes('@') && !text.includes('＠')) return matches;
   // Where the last address ended: the next one's local part cannot reach back into it (a@b.cnc@d.cn).
   let lastEnd = 0;
   for (let at = text.search(/[@＠]/u); at >= 0; at = nextAt(text, at + 1)) {
@@ -376,6 +385,8 @@ function accountMatches(text: string): PersonalDataMatch[] {
 /** Stands in for the characters of an e-mail address while numbers are read: neither digit nor separator. */
 const BLANK = '\u0001';
 
+const HAS_DIGIT = /[0-9０-９]/u;
+
 /** Quick test: a text without digits or an at sign holds no personal data this module knows. */
 const MAY_HOLD = /[0-9０-９@＠]/u;
 
@@ -388,6 +399,7 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
   // so offsets hold) before numbers are read, a number can neither start nor end inside one.
   let rest = text;
   for (const e of emails) rest = rest.slice(0, e.start) + BLANK.repeat(e.end - e.start) + rest.slice(e.end);
+  if (emails.length === 0 && !HAS_DIGIT.test(text)) return [];
   const numbers = numberMatches(rest, contact);
   const found = [...emails, ...numbers];
   if (contact) found.push(...accountMatches(rest).filter((m) => !numbers.some((f) => m.start < f.end && m.end > f.start)));
