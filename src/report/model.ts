@@ -5,7 +5,7 @@
 import { YijianError } from '../errors.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent, periodText, sourcePlace } from './format.js';
-import { maskDigest } from './mask.js';
+import { maskContact, maskDigest } from './mask.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
   ReportView, SourceView,
@@ -237,11 +237,17 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   // The decision sheet's rows (with every contact of every cluster) are built only if a report asks.
   let decisionRows: DecisionRowView[] | undefined;
   const buildDecisionRows = (): DecisionRowView[] => {
-    const byCluster = new Map<string, DigestRecord[]>();
-    // --show-contact: the decision sheet's 联系方式 column, and only it, shows contacts as written.
-    for (const r of options.showContact ? unmasked.records : records) push(byCluster, r.cluster, r);
+    const byCluster = new Map<string, number[]>();
+    records.forEach((r, index) => push(byCluster, r.cluster, index));
+    // Told apart as written (two people's 138****0001 are two contacts), then shown masked — or, with
+    // --show-contact, as written: the decision sheet's 联系方式 column is the one place that may.
     const contactsOf = (clusterId: string): string =>
-      unique((byCluster.get(clusterId) ?? []).flatMap((r) => (r.contact === null ? [] : [r.contact]))).join('；');
+      unique((byCluster.get(clusterId) ?? []).flatMap((i) => {
+        const written = unmasked.records[i]?.contact ?? null;
+        return written === null ? [] : [written];
+      }))
+        .map((written) => (options.showContact ? written : maskContact(written)))
+        .join('；');
     return ordered.map((c) => ({
       id: c.id,
       articleLabel: c.articleLabel,
