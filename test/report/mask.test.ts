@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { computeStats } from '../../src/decisions/stats.js';
+import type { FeedbackDocument } from '../../src/decisions/schema.js';
 import type { Digest, DigestRecord } from '../../src/model.js';
 import { maskContact, maskDigest, maskPersonalData } from '../../src/report/mask.js';
 import { findPersonalData } from '../../src/text/pii.js';
@@ -347,5 +349,21 @@ describe('maskDigest', () => {
   it('shares records that hold no personal data', () => {
     const plain = record({ source: { file: '东湖.xlsx', sheet: '意见', row: 2 }, point: '东湖', submitter: '张三', opinion: '建议第12条删去。', contact: null });
     expect(maskDigest(digestOf([plain])).records[0]).toBe(plain);
+  });
+});
+
+describe('statistics', () => {
+  it('mask names a feedback.json from before masking still holds in full, and a draft named after its folder', () => {
+    const document: FeedbackDocument = {
+      schemaVersion: 1, kind: 'yijian-feedback', draft: null, date: null,
+      records: [{
+        id: 'r1', source: { file: '东湖.xlsx', sheet: '意见', row: 2 }, point: '东湖联系点（电话13800000013）', county: '城东区（值班 0571-87654321）',
+        articleLabel: '第十二条', opinion: '建议删去。', opinionId: 'r1', cluster: 'c1', decision: '采纳', reason: '', from: 'cluster',
+      }],
+    };
+    const stats = computeStats([{ name: '报告（联系人 139 0013 9000）', document }]);
+    expect(stats.points.map((p) => [p.name, p.county])).toEqual([['东湖联系点（电话138****0013）', '城东区（值班 0571-****4321）']]);
+    expect(stats.counties.map((c) => c.name)).toEqual(['城东区（值班 0571-****4321）']);
+    expect(stats.drafts[0]?.name).toBe('报告（联系人 139****9000）');
   });
 });
