@@ -1,7 +1,7 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
 import type { Digest, DigestRecord } from '../model.js';
 import { articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, isoDate, periodText, sourcePlace } from '../report/format.js';
-import { maskPersonalData } from '../report/mask.js';
+import { maskDigest, maskPersonalData } from '../report/mask.js';
 import { opinionIdOf, type AppliedDecisions } from './apply.js';
 import { FEEDBACK_SCHEMA_VERSION, type FeedbackDocument, type FeedbackRecord } from './schema.js';
 import { type StatsRow, statsRow } from './stats.js';
@@ -12,8 +12,10 @@ export const NO_POINT = '未注明联系点';
 /** The county shown for points whose county is not known. */
 export const NO_COUNTY = '未注明县区';
 
-/** Builds feedback.json's document from a digest and the decisions applied to it (pure). */
-export function buildFeedbackDocument(digest: Digest, applied: AppliedDecisions | null): FeedbackDocument {
+/** Builds feedback.json's document from a digest and the decisions applied to it (pure); personal data masked. */
+export function buildFeedbackDocument(unmasked: Digest, applied: AppliedDecisions | null): FeedbackDocument {
+  // feedback.json travels like a report, and the letters, statistics and file names are made from it.
+  const digest = maskDigest(unmasked);
   const byRecord = new Map((applied?.records ?? []).map((d) => [d.recordId, d]));
   const opinionOf = opinionIdOf(digest);
   const label = (keys: readonly string[]): string =>
@@ -27,7 +29,7 @@ export function buildFeedbackDocument(digest: Digest, applied: AppliedDecisions 
       point: r.point,
       county: r.county,
       articleLabel: label(r.articles.map((a) => a.key)),
-      opinion: maskPersonalData(r.opinion),
+      opinion: r.opinion,
       opinionId,
       cluster: decided?.clusterId ?? r.cluster,
       decision: decided?.decision ?? PENDING,
@@ -78,9 +80,10 @@ export interface FeedbackRecordDetail {
   articles: readonly { key: string; source: string; confidence: number }[];
 }
 
-/** The letter details of every record of `digest`, by record id. */
+/** The letter details of every record of `digest`, by record id; personal data masked, as in the letter's body. */
 export function feedbackDetails(digest: Digest): Map<string, FeedbackRecordDetail> {
-  return new Map(digest.records.map((r: DigestRecord) => [r.id, { seq: r.seq, submitter: r.submitter, date: r.date, articles: r.articles }]));
+  const mask = (text: string | null): string | null => (text === null ? null : maskPersonalData(text));
+  return new Map(digest.records.map((r: DigestRecord) => [r.id, { seq: mask(r.seq), submitter: mask(r.submitter), date: mask(r.date), articles: r.articles }]));
 }
 
 /** Who signs the letters and when: the 落款. */
@@ -115,7 +118,8 @@ export interface PointFeedbackView {
 
 /** Strips characters no file system accepts (and control characters), keeps the Chinese name readable. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '').replace(/^[.\s]+|[.\s]+$/g, '');
+  // A mask's asterisks become full-width ones (allowed everywhere): dropping them would join 138 and 5678.
+  const cleaned = name.replace(/\*/g, '＊').replace(/[/\\:?"<>|\u0000-\u001f]/g, '').replace(/^[.\s]+|[.\s]+$/g, '');
   return cleaned === '' ? NO_POINT : cleaned;
 }
 

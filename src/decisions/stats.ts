@@ -4,6 +4,7 @@
  * submissions (every record) and by distinct opinions (each opinion once within the group).
  */
 import { percent } from '../report/format.js';
+import { maskPersonalData } from '../text/pii.js';
 import type { FeedbackDocument, FeedbackRecord } from './schema.js';
 import { type Decision, DECISIONS, isAdopted, PENDING } from './values.js';
 
@@ -120,8 +121,22 @@ const bySize = (a: StatsRow, b: StatsRow): number => b.submissions - a.submissio
 
 /** Statistics per point, county and draft across `drafts` (pure). */
 export function computeStats(drafts: readonly DraftFeedback[]): StatsModel {
+  // feedback.json is masked when written; a file from an older version, or a draft named after its
+  // folder, may still carry a phone number into the tables: names are masked again (it changes nothing twice).
+  const masked = new Map<string, string>();
+  const mask = (name: string): string => {
+    let shown = masked.get(name);
+    if (shown === undefined) {
+      shown = maskPersonalData(name);
+      masked.set(name, shown);
+    }
+    return shown;
+  };
+  const maskNullable = (name: string | null): string | null => (name === null ? null : mask(name));
   const records: StatsRecord[] = drafts.flatMap((d, index) =>
-    d.document.records.map((r) => ({ point: r.point, county: r.county, opinionId: r.opinionId, decision: r.decision, draftKey: String(index) })),
+    d.document.records.map((r) => ({
+      point: maskNullable(r.point), county: maskNullable(r.county), opinionId: r.opinionId, decision: r.decision, draftKey: String(index),
+    })),
   );
   // A point's county: the first one any of its records names (points do not move between counties).
   const countyOfPoint = new Map<string, string>();
@@ -133,6 +148,6 @@ export function computeStats(drafts: readonly DraftFeedback[]): StatsModel {
   const countyOf = (r: StatsRecord): string => countyOfPoint.get(pointOf(r)) ?? NO_COUNTY;
   const points = [...groupBy(records, pointOf)].map(([name, list]) => statsRow(name, countyOfPoint.get(name) ?? NO_COUNTY, list)).sort(bySize);
   const counties = [...groupBy(records, countyOf)].map(([name, list]) => statsRow(name, '', list)).sort(bySize);
-  const draftRows = drafts.map((d, index) => statsRow(d.name, '', records.filter((r) => r.draftKey === String(index))));
+  const draftRows = drafts.map((d, index) => statsRow(mask(d.name), '', records.filter((r) => r.draftKey === String(index))));
   return { drafts: draftRows, points, counties, total: statsRow('合计', '', records) };
 }

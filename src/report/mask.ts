@@ -1,69 +1,157 @@
 /**
- * Personal data masking (个人信息脱敏): contact cells and phone, ID-card and e-mail text typed
- * into opinions. Every text that reaches a report goes through `maskPersonalData`.
- * Digits may be ASCII or full-width (staff type both); kept digits are kept as written.
+ * What is masked in documents people read or send (个人信息脱敏): the detector is src/text/pii.ts;
+ * this module decides which parts of a Digest go through it. The view model and the feedback
+ * document are built from `maskDigest(digest)`, so every report, letter, statistic and file name
+ * made from them is masked in one place. digest.json and the merged workbook keep full data:
+ * they are staff's working files (see README, 个人信息).
  */
+import type { Cluster, Digest, DigestRecord, Reject, SheetReport } from '../model.js';
+import { maskContact, maskPersonalData, stripPersonalData } from '../text/pii.js';
 
-/** One digit, ASCII or full-width. */
-const D = '[0-9０-９]';
-/** Not preceded / followed by another digit (or ID-card X), so numbers are matched whole. */
-const NB = '(?<![0-9０-９])';
-const NA = '(?![0-9０-９XxＸｘ])';
-const SEP = '[-－ ]?';
-
-/** 18-digit resident ID card number; the last character may be X. */
-const ID_CARD = new RegExp(`${NB}(${D}{6})(${D}{8})(${D}{3}[0-9０-９XxＸｘ])${NA}`, 'gu');
-/** Mainland mobile: 1[3-9]x xxxx xxxx, with optional spaces or dashes between groups. */
-const MOBILE = new RegExp(
-  `${NB}([1１][3-9３-９]${D})(${SEP}${D}{4}${SEP})(${D}{4})${NA}`,
-  'gu',
-);
-/** Landline with area code: 0571-87654321, (0571)87654321, 010 12345678. */
-const LANDLINE_AREA = new RegExp(
-  `${NB}([（(]?[0０]${D}{2,3}[）)]?${SEP})(${D}{3,4})(${D}{4})${NA}`,
-  'gu',
-);
-/** Landline without area code, only where a label says it is a phone number. */
-const LANDLINE_LABELLED = new RegExp(
-  `((?:电话|座机|手机|联系方式|联系电话|tel|Tel|TEL)[：:\\s]*)(${D}{3,4})(${D}{4})${NA}`,
-  'gu',
-);
-/** E-mail: keep the first character of the local part and the domain. */
-const EMAIL = /([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/gu;
-
-const stars = (n: number): string => '*'.repeat(n);
-
-/** Masks phone numbers, ID-card numbers and e-mail addresses inside free text. */
-export function maskPersonalData(text: string): string {
-  return text
-    .replace(ID_CARD, (_m, head: string, _birth: string, tail: string) => `${head}${stars(8)}${tail.slice(-4)}`)
-    .replace(MOBILE, (_m, head: string, _middle: string, tail: string) => `${head}${stars(4)}${tail}`)
-    .replace(LANDLINE_AREA, (_m, area: string, _middle: string, tail: string) => `${area}${stars(4)}${tail}`)
-    .replace(LANDLINE_LABELLED, (_m, label: string, _middle: string, tail: string) => `${label}${stars(4)}${tail}`)
-    .replace(EMAIL, (_m, first: string, domain: string) => `${first}***@${domain}`);
-}
-
-/**
- * Masks a contact cell (联系方式): 138****5678, 0571-****5678, a***@x.com.
- * Whatever still shows a run of 7 or more digits after the known patterns (an unusual number
- * format) keeps only its last four digits, so no readable number leaks.
- */
-export function maskContact(contact: string): string {
-  const known = maskPersonalData(contact);
-  return known.replace(new RegExp(`${D}{7,}`, 'gu'), (run) => stars(run.length - 4) + run.slice(-4));
-}
-
-/** Removes phone numbers, ID-card numbers and e-mail addresses from free text (for deciding what may be shown). */
-export function stripPersonalData(text: string): string {
-  return [ID_CARD, MOBILE, LANDLINE_AREA, LANDLINE_LABELLED, EMAIL].reduce((rest, pattern) => rest.replace(pattern, ' '), text);
-}
+export { maskContact, maskPersonalData, stripPersonalData };
 
 /**
  * Keywords fit to print: a keyword found in the opinions only inside an e-mail, phone or ID number
  * (`com` from liangshufen@example.com) is dropped; keywords the texts do not contain verbatim
  * (a simplified form of a traditional-script opinion) are kept.
  */
-export function keywordsWithoutPersonalData(keywords: readonly string[], texts: readonly string[]): string[] {
-  const stripped = texts.map(stripPersonalData);
+export function keywordsWithoutPersonalData(
+  keywords: readonly string[],
+  texts: readonly string[],
+  stripped: readonly string[] = texts.map(stripPersonalData),
+): string[] {
+  if (keywords.length === 0) return [];
   return keywords.filter((keyword) => !texts.some((t) => t.includes(keyword)) || stripped.some((t) => t.includes(keyword)));
+}
+
+/** Headers of a contact column the mapping may have missed: such a rejected cell is masked as a contact. */
+const CONTACT_HEADER = /联系|电话|手机|座机|邮箱|微信|qq|tel|phone|mail/iu;
+
+/**
+ * The digest as documents may show it: personal data masked in every text a report, letter or
+ * statistic can print — opinions, suggestions, reasons, 联系方式 (maskContact), 联系点, 县区, 提出人,
+ * file and sheet names, cited articles, dates, rejected cells, failure messages, cluster keywords and
+ * point lists. Ids, 序号, counts and the draft's articles are left as they are (no document shows 序号). Records without
+ * personal data are shared, not copied (a million-record digest is not doubled in memory).
+ */
+export function maskDigest(digest: Digest): Digest {
+  // Names, files and sheets repeat on every record: each distinct one is scanned once.
+  const names = new Map<string, string>();
+  const name = (text: string): string => {
+    let masked = names.get(text);
+    if (masked === undefined) {
+      masked = maskPersonalData(text);
+      names.set(text, masked);
+    }
+    return masked;
+  };
+  const nullableName = (text: string | null): string | null => (text === null ? null : name(text));
+  const nullableText = (text: string | null): string | null => (text === null ? null : maskPersonalData(text));
+
+  const records = digest.records.map((r) => maskRecord(r, name, nullableName, nullableText));
+  const keywordsOf = clusterKeywords(digest, records);
+  const contactHeaders = contactHeadersOf(digest.files);
+  return {
+    ...digest,
+    draft: digest.draft === null ? null : { ...digest.draft, title: name(digest.draft.title), file: name(digest.draft.file) },
+    files: digest.files.map((f) => ({
+      ...f,
+      file: name(f.file),
+      sheet: name(f.sheet),
+      columns: f.columns.map((c) => ({ ...c, header: name(c.header) })),
+      problems: f.problems.map(maskPersonalData),
+    })),
+    failures: digest.failures.map((f) => ({ ...f, file: name(f.file), message: maskPersonalData(f.message) })),
+    records,
+    duplicateGroups: digest.duplicateGroups.map((g) => ({ ...g, points: g.points.map(name), counties: g.counties.map(name) })),
+    clusters: digest.clusters.map((c) => ({
+      ...c,
+      // Keywords come from the raw opinions, so a contact typed into one could surface as a keyword.
+      keywords: keywordsOf(c).map(name),
+      points: c.points.map(name),
+      counties: c.counties.map(name),
+    })),
+    rejects: digest.rejects.map((r) => maskReject(r, name, contactHeaders)),
+  };
+}
+
+/**
+ * Cluster keywords fit to print. Only clusters with an opinion that held personal data need the
+ * check (most have none), and only their records are looked at: no map over every record.
+ */
+function clusterKeywords(digest: Digest, masked: readonly DigestRecord[]): (cluster: Cluster) => string[] {
+  const affected = new Set<string>();
+  digest.records.forEach((r, i) => {
+    if (masked[i]!.opinion !== r.opinion) affected.add(r.cluster);
+  });
+  const texts = new Map<string, { raw: string[]; stripped: string[] }>();
+  for (const r of digest.records) {
+    if (!affected.has(r.cluster)) continue;
+    let entry = texts.get(r.cluster);
+    if (entry === undefined) texts.set(r.cluster, (entry = { raw: [], stripped: [] }));
+    entry.raw.push(r.opinion);
+    entry.stripped.push(stripPersonalData(r.opinion));
+  }
+  return (cluster) => {
+    const entry = texts.get(cluster.id);
+    return entry === undefined ? cluster.keywords : keywordsWithoutPersonalData(cluster.keywords, entry.raw, entry.stripped);
+  };
+}
+
+function maskRecord(
+  r: DigestRecord,
+  name: (text: string) => string,
+  nullableName: (text: string | null) => string | null,
+  nullableText: (text: string | null) => string | null,
+): DigestRecord {
+  const file = name(r.source.file);
+  const sheet = name(r.source.sheet);
+  const point = nullableName(r.point);
+  const county = nullableName(r.county);
+  const submitter = nullableName(r.submitter);
+  const article = nullableName(r.article);
+  const date = nullableName(r.date);
+  const opinion = maskPersonalData(r.opinion);
+  const suggestion = nullableText(r.suggestion);
+  const reason = nullableText(r.reason);
+  const contact = r.contact === null ? null : maskContact(r.contact);
+  const cited = r.articles.map((a) => nullableName(a.cited));
+  const unchanged =
+    file === r.source.file && sheet === r.source.sheet && point === r.point && county === r.county &&
+    submitter === r.submitter && article === r.article && date === r.date && opinion === r.opinion &&
+    suggestion === r.suggestion && reason === r.reason && contact === r.contact && cited.every((c, i) => c === r.articles[i]?.cited);
+  if (unchanged) return r;
+  return {
+    ...r,
+    source: { file, sheet, row: r.source.row },
+    point, county, submitter, article, date, opinion, suggestion, reason, contact,
+    articles: r.articles.map((a, i) => (cited[i] === a.cited ? a : { ...a, cited: cited[i] ?? null })),
+  };
+}
+
+/** Per file and sheet, the headers mapped to 联系方式. */
+function contactHeadersOf(files: readonly SheetReport[]): Map<string, Set<string>> {
+  const headers = new Map<string, Set<string>>();
+  for (const f of files) {
+    const set = new Set(f.columns.filter((c) => c.field === 'contact').map((c) => c.header));
+    headers.set(`${f.file}\u0000${f.sheet}`, set);
+  }
+  return headers;
+}
+
+function maskReject(r: Reject, name: (text: string) => string, contactHeaders: Map<string, Set<string>>): Reject {
+  const contacts = contactHeaders.get(`${r.source.file}\u0000${r.source.sheet}`);
+  // fromEntries defines own properties: a rejected row with a `__proto__` header stays a plain cell.
+  const cells = Object.fromEntries(
+    Object.entries(r.cells).map(([header, value]) => {
+      const isContact = contacts?.has(header) === true || CONTACT_HEADER.test(header);
+      return [name(header), isContact ? maskContact(value) : maskPersonalData(value)];
+    }),
+  );
+  return {
+    ...r,
+    source: { file: name(r.source.file), sheet: name(r.source.sheet), row: r.source.row },
+    message: maskPersonalData(r.message),
+    cells,
+  };
 }

@@ -1,6 +1,6 @@
 /**
- * Digest → report view model (pure). Every text that leaves here for a report is masked;
- * counts are recomputed from the records so each report tells the same story.
+ * Digest → report view model (pure). Every text that leaves here for a report is masked (the view
+ * is built from maskDigest's copy); counts are recomputed from the records so each report tells the same story.
  */
 import { YijianError } from '../errors.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
@@ -8,7 +8,7 @@ import {
   articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
 } from './format.js';
-import { keywordsWithoutPersonalData, maskContact, maskPersonalData } from './mask.js';
+import { maskContact, maskDigest, maskPersonalData } from './mask.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
   ReportView, SourceView,
@@ -64,7 +64,9 @@ function roundNote(record: DigestRecord, label: (key: string) => string): string
 }
 
 /** Builds the view model every report template gets. */
-export function buildReportView(digest: Digest, options: ViewOptions): ReportView {
+export function buildReportView(unmasked: Digest, options: ViewOptions): ReportView {
+  // Masked once, here: every name, file, text and keyword below is already safe to print.
+  const digest = maskDigest(unmasked);
   const draft = digest.draft;
   const records = digest.records;
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -114,9 +116,9 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     const note = assignmentNote(record.articles, cluster.article);
     return {
       recordId: id,
-      text: maskPersonalData(record.opinion),
-      suggestion: maskPersonalData(record.suggestion ?? ''),
-      reason: maskPersonalData(record.reason ?? ''),
+      text: record.opinion,
+      suggestion: record.suggestion ?? '',
+      reason: record.reason ?? '',
       submitterType: record.submitterType ?? '',
       submissions: sources.length,
       sources,
@@ -137,19 +139,15 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
       return { source: found?.source ?? 'none', confidence: found?.confidence ?? 0 };
     });
 
-  // Keywords come from the raw opinions, so a contact typed into one could surface as a keyword.
-  const shownKeywords = (cluster: Cluster): string[] =>
-    keywordsWithoutPersonalData(cluster.keywords, cluster.opinions.map((id) => byId.get(id)?.opinion ?? '')).map(maskPersonalData);
-
   const clusterView = (cluster: Cluster, no: number): ClusterView => {
     // Checked now, so a broken digest fails here (E_BAD_DIGEST), not later inside a template.
     for (const id of cluster.opinions) recordOf(cluster, id);
-    const keywords = shownKeywords(cluster);
+    const keywords = cluster.keywords;
     // Member views (masked text and sources of every record) are built on first use: the summary
     // reads members of a few clusters only; the article digest and the Excel sheets read them all.
     let members: MemberView[] | undefined;
     const articleLabel = label(baseArticleKey(cluster.article));
-    const representative = maskPersonalData(byId.get(cluster.representative)?.opinion ?? cluster.representative);
+    const representative = byId.get(cluster.representative)?.opinion ?? cluster.representative;
     // H13's clusters may carry a readable label; without one the representative's first clause stands in.
     const own = (cluster as { label?: unknown }).label;
     const topic = typeof own === 'string' && own.trim() !== '' ? maskPersonalData(own.trim()) : topicPhrase(representative);
@@ -292,11 +290,16 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   // The decision sheet's rows (with every contact of every cluster) are built only if a report asks.
   let decisionRows: DecisionRowView[] | undefined;
   const buildDecisionRows = (): DecisionRowView[] => {
-    const byCluster = new Map<string, DigestRecord[]>();
-    for (const r of records) push(byCluster, r.cluster, r);
+    const byCluster = new Map<string, number[]>();
+    records.forEach((r, index) => push(byCluster, r.cluster, index));
+    // Told apart as written (two people's 138****0001 are two contacts), then shown masked — or, with
+    // --show-contact, as written: the decision sheet's 联系方式 column is the one place that may.
     const contactsOf = (clusterId: string): string =>
-      unique((byCluster.get(clusterId) ?? []).flatMap((r) => (r.contact === null ? [] : [r.contact])))
-        .map((c) => (options.showContact ? c : maskContact(c)))
+      unique((byCluster.get(clusterId) ?? []).flatMap((i) => {
+        const written = unmasked.records[i]?.contact ?? null;
+        return written === null ? [] : [written];
+      }))
+        .map((written) => (options.showContact ? written : maskContact(written)))
         .join('；');
     return ordered.map((c) => ({
       id: c.id,
@@ -358,8 +361,8 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     },
     rejects: digest.rejects.map((r) => ({
       label: `${sourcePlace(r.source.file, r.source.sheet)} / 第 ${r.source.row} 行${r.column === null ? '' : `，${r.column} 列`}`,
-      message: maskPersonalData(r.message),
-      cellsText: maskPersonalData(Object.entries(r.cells).map(([k, v]) => `${k}：${v}`).join('；')),
+      message: r.message,
+      cellsText: Object.entries(r.cells).map(([k, v]) => `${k}：${v}`).join('；'),
     })),
     failures: digest.failures.map((f) => ({ label: f.file, message: f.message, cellsText: f.code })),
   };

@@ -1,0 +1,433 @@
+/**
+ * The one personal-data detector (个人信息识别): mobile numbers, resident ID-card numbers, landlines
+ * and e-mail addresses, however people type them. Everything that masks or strips personal data
+ * goes through `findPersonalData`, so a format fixed here is fixed in every report.
+ *
+ * Numbers are found by a normalising scanner rather than one regular expression per spelling:
+ * a run of digit groups (ASCII or full-width) joined by short separator runs (spaces incl. U+3000,
+ * dots, hyphens, en/em dashes, parentheses) is read as its digits, and consecutive groups whose
+ * digits form a plausible number (length and prefix: 1[3-9]… mobiles, 0-prefixed area codes,
+ * ID numbers with a real birth date, +86 / 0086 in front) are masked as one. A number glued to
+ * other digits (编号123813812345678) is not split up, and ordinary numbers (第1260条, 2024-05-12,
+ * GB 17761-2018, 12.2.3) never match: none has a plausible length and prefix together.
+ */
+
+/** What a match is. `contactNumber` is any other number inside a 联系方式 cell. */
+export type PersonalDataKind = 'mobile' | 'idCard' | 'landline' | 'email' | 'contactNumber' | 'accountName';
+
+/** One piece of personal data in a text: where it is and what it becomes when masked. */
+export interface PersonalDataMatch {
+  kind: PersonalDataKind;
+  /** UTF-16 offsets into the text: [start, end). */
+  start: number;
+  end: number;
+  /** The masked spelling: 138****5678, 0571-****4321, 110101********123X, z***@example.com */
+  masked: string;
+}
+
+/** How a text is read. */
+export interface ScanOptions {
+  /**
+   * The text is a 联系方式 cell: every number in it is personal (a bare 8-digit landline, a QQ
+   * number), and so is a Latin account name (a WeChat ID).
+   */
+  contact?: boolean;
+}
+
+const FULL_WIDTH_ZERO = 0xff10;
+
+function isDigitCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= FULL_WIDTH_ZERO && code <= FULL_WIDTH_ZERO + 9);
+}
+
+function asciiDigit(code: number): string {
+  return String.fromCharCode(code >= FULL_WIDTH_ZERO ? code - FULL_WIDTH_ZERO + 0x30 : code);
+}
+
+/** Characters people put between digit groups of one number. */
+const SEPARATORS = new Set([
+  0x20, 0x09, 0xa0, 0x3000, 0x2002, 0x2003, 0x2009, 0x202f, // spaces, incl. ideographic
+  0x2e, 0xff0e, 0x00b7, // dots
+  0x2d, 0xff0d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe63, // hyphens and dashes
+  0x28, 0x29, 0xff08, 0xff09, // parentheses
+]);
+/** At most this many separator characters between two groups (138 — 0013 — 8000). */
+const MAX_SEPARATOR_RUN = 3;
+/** The shortest number read: a labelled 7-digit local number. */
+const MIN_DIGITS = 7;
+/** In a contact cell, any number from five digits (a QQ number) is personal. */
+const MIN_CONTACT_DIGITS = 5;
+/** Longest digit string worth classifying: 0086 + a 12-digit landline is 16; an ID card is 18. */
+const MAX_DIGITS = 20;
+
+const isSeparator = (code: number): boolean => SEPARATORS.has(code);
+const isStar = (code: number): boolean => code === 0x2a || code === 0xff0a;
+const isCheckX = (code: number): boolean => code === 0x58 || code === 0x78 || code === 0xff38 || code === 0xff58;
+const isPlus = (code: number): boolean => code === 0x2b || code === 0xff0b;
+const isLatinAlnum = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/** A mask is at least three asterisks (138****5678, a***@x.cn); two are Markdown bold (**13800138000**). */
+const MASK_STARS = 3;
+
+/** A mask right before `at`, maybe across a few separators (the area code of 010 ****5678). */
+function starsBefore(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && at - k < MAX_SEPARATOR_RUN && isSeparator(text.charCodeAt(k - 1))) k -= 1;
+  let count = 0;
+  while (k > 0 && count < MASK_STARS && isStar(text.charCodeAt(k - 1))) {
+    k -= 1;
+    count += 1;
+  }
+  return count >= MASK_STARS;
+}
+
+/** A mask right after `at`, maybe across a few separators. */
+function starsAfter(text: string, at: number): boolean {
+  let k = at;
+  while (k < text.length && k - at < MAX_SEPARATOR_RUN && isSeparator(text.charCodeAt(k))) k += 1;
+  let count = 0;
+  while (k < text.length && count < MASK_STARS && isStar(text.charCodeAt(k))) {
+    k += 1;
+    count += 1;
+  }
+  return count >= MASK_STARS;
+}
+
+/** One run of digits (and an ID card's final X) inside a longer number. */
+interface DigitGroup {
+  start: number;
+  /** Exclusive; after the X when there is one. */
+  end: number;
+  /** ASCII digits. */
+  digits: string;
+  /** Offset of a trailing X, or -1. */
+  x: number;
+  /** Touches a mask (***): the kept digits of an already masked number, which never join their neighbours. */
+  masked: boolean;
+}
+
+/** The digit groups of the text, as spans of groups joined by separators. */
+function digitSpans(text: string): DigitGroup[][] {
+  const spans: DigitGroup[][] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isDigitCode(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const groups: DigitGroup[] = [];
+    for (;;) {
+      const start = i;
+      let digits = '';
+      while (i < n && isDigitCode(text.charCodeAt(i))) {
+        digits += asciiDigit(text.charCodeAt(i));
+        i += 1;
+      }
+      let x = -1;
+      // An X right after the digits is an ID card's check character unless a word goes on (123Xabc).
+      if (i < n && isCheckX(text.charCodeAt(i)) && !(i + 1 < n && isLatinAlnum(text.charCodeAt(i + 1)))) {
+        x = i;
+        i += 1;
+      }
+      const masked = starsBefore(text, start) || starsAfter(text, i);
+      groups.push({ start, end: i, digits, x, masked });
+      if (x >= 0) break; // the X ends the number
+      let k = i;
+      while (k < n && k - i < MAX_SEPARATOR_RUN && isSeparator(text.charCodeAt(k))) k += 1;
+      if (k === i || k >= n || !isDigitCode(text.charCodeAt(k))) break;
+      i = k;
+    }
+    spans.push(groups);
+  }
+  return spans;
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+/** 18-digit ID: region (first digit 1–8), birth date YYYYMMDD, sequence, check digit. */
+const ID_18 = /^[1-8]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]$/;
+/** The old 15-digit ID: region, birth date YYMMDD, sequence. */
+const ID_15 = /^[1-8]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/;
+/** Landline with its area code: 010 / 02x (3 digits) or 0xxx (4 digits), then 7–8 digits. */
+const LANDLINE = /^0(?:10|2\d|[3-9]\d{2})[1-9]\d{6,7}$/;
+/** A local number without an area code: only where a label or a contact cell says it is a phone. */
+const LOCAL = /^[1-9]\d{6,7}$/;
+/** Words that say the next number is a phone number. */
+const PHONE_LABEL = /(?:电话|座机|固话|手机|宅电|传真|联系方式|tel|phone|fax)[.:：\s]*$/iu;
+
+/** What a digit string is, and where its national part starts (after +86 / 0086). */
+interface Classified {
+  kind: PersonalDataKind;
+  /** Index into the digits where the number proper begins (the country code is kept as written). */
+  national: number;
+  /** Digits of the area code kept visible (landlines), counted from `national`. */
+  area: number;
+}
+
+function areaLength(landline: string): number {
+  return landline[1] === '1' || landline[1] === '2' ? 3 : 4;
+}
+
+/** A national number: mobile, ID card or landline with area code. */
+function classifyNational(digits: string): Classified | null {
+  if (MOBILE.test(digits)) return { kind: 'mobile', national: 0, area: 0 };
+  if (LANDLINE.test(digits)) return { kind: 'landline', national: 0, area: areaLength(digits) };
+  if (ID_18.test(digits) || ID_15.test(digits)) return { kind: 'idCard', national: 0, area: 0 };
+  return null;
+}
+
+/** The number behind a country code: a mobile, or a landline with or without its trunk 0. */
+function classifyInternational(rest: string, national: number): Classified | null {
+  if (MOBILE.test(rest)) return { kind: 'mobile', national, area: 0 };
+  if (LANDLINE.test(rest)) return { kind: 'landline', national, area: areaLength(rest) };
+  if (LANDLINE.test(`0${rest}`)) return { kind: 'landline', national, area: areaLength(`0${rest}`) - 1 };
+  return null;
+}
+
+function classify(digits: string, plus: boolean): Classified | null {
+  const national = classifyNational(digits);
+  if (national !== null) return national;
+  if (digits.startsWith('0086')) {
+    const found = classifyInternational(digits.slice(4), 4);
+    if (found !== null) return found;
+  }
+  if (digits.startsWith('86')) {
+    const rest = digits.slice(2);
+    // Without a +, only a mobile is sure enough: 86 13800138000.
+    const found = plus ? classifyInternational(rest, 2) : MOBILE.test(rest) ? { kind: 'mobile' as const, national: 2, area: 0 } : null;
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+const stars = (count: number): string => '*'.repeat(count);
+
+/** The masked spelling of digits `positions` (a classified number); kept digits stay as written. */
+function maskNumber(text: string, groupStart: number, positions: number[], x: number, found: Classified): string {
+  const at = (index: number): string => text.charAt(positions[index] ?? -1);
+  const keep = (from: number, to: number): string => {
+    let out = '';
+    for (let k = from; k < to; k += 1) out += at(k);
+    return out;
+  };
+  // An X stays: dropping it would join the digits around it into a new number.
+  if (found.kind === 'contactNumber') return maskContactNumber(text, positions) + (x >= 0 ? text.charAt(x) : '');
+  const n0 = found.national;
+  const length = positions.length + (x >= 0 ? 1 : 0) - n0;
+  const nationalStart = positions[n0] ?? groupStart;
+  // The country code as written (+86 is outside the span; "86 ", "(0086) " inside it).
+  const prefix = text.slice(groupStart, nationalStart);
+  if (found.kind === 'mobile') return `${prefix}${keep(n0, n0 + 3)}${stars(4)}${keep(n0 + 7, n0 + 11)}`;
+  if (found.kind === 'idCard') {
+    const last = x >= 0 ? text.charAt(x) : at(positions.length - 1);
+    return length === 18
+      ? `${keep(0, 6)}${stars(8)}${keep(14, 17)}${last}`
+      : `${keep(0, 6)}${stars(6)}${keep(12, 14)}${last}`;
+  }
+  // Landline: country code and area code as written (with their brackets and separators), then the local number.
+  const localStart = n0 + found.area;
+  const head = text.slice(groupStart, positions[localStart] ?? groupStart);
+  const localLength = positions.length - localStart;
+  return `${head}${stars(localLength - 4)}${keep(positions.length - 4, positions.length)}`;
+}
+
+/** Numbers of a 联系方式 cell no pattern knows: most digits hidden (87654321 → ****4321, 12345 → ***45). */
+function maskContactNumber(text: string, positions: number[]): string {
+  const kept = positions.length >= 8 ? 4 : Math.floor(positions.length / 2);
+  let out = stars(positions.length - kept);
+  for (let k = positions.length - kept; k < positions.length; k += 1) out += text.charAt(positions[k] ?? -1);
+  return out;
+}
+
+type Classify = (digits: string, first: DigitGroup, x: number) => Classified | null;
+
+/**
+ * One pass over a span's groups: from each uncovered group, the longest run of uncovered groups
+ * whose digits `classify` accepts (010 | 1234 | 5678 as one landline) becomes a match.
+ */
+function scanPass(text: string, groups: readonly DigitGroup[], covered: boolean[], classifyRun: Classify, out: PersonalDataMatch[]): void {
+  let i = 0;
+  while (i < groups.length) {
+    const from = groups[i]!;
+    if (covered[i] === true) {
+      i += 1;
+      continue;
+    }
+    let best: { to: number; found: Classified; x: number } | null = null;
+    let digits = '';
+    for (let j = i; j < groups.length && covered[j] !== true; j += 1) {
+      const group = groups[j]!;
+      // The kept digits of a masked number stand alone: they never join their neighbours.
+      if (j > i && (group.masked || from.masked)) break;
+      digits += group.digits;
+      if (digits.length > MAX_DIGITS) break;
+      const found = classifyRun(digits, from, group.x);
+      if (found !== null) best = { to: j, found, x: group.x };
+      if (group.x >= 0) break;
+    }
+    if (best === null) {
+      i += 1;
+      continue;
+    }
+    // A group's digits are consecutive characters: their offsets follow from where it starts.
+    const positions: number[] = [];
+    for (let k = i; k <= best.to; k += 1) {
+      const group = groups[k]!;
+      for (let d = 0; d < group.digits.length; d += 1) positions.push(group.start + d);
+    }
+    out.push({
+      kind: best.found.kind,
+      start: from.start,
+      end: groups[best.to]!.end,
+      masked: maskNumber(text, from.start, positions, best.x, best.found),
+    });
+    for (let k = i; k <= best.to; k += 1) covered[k] = true;
+    i = best.to + 1;
+  }
+}
+
+function numberMatches(text: string, contact: boolean): PersonalDataMatch[] {
+  const matches: PersonalDataMatch[] = [];
+  for (const groups of digitSpans(text)) {
+    // Most spans are short ordinary numbers (第12条, 2024年): too few digits for any reading.
+    let total = 0;
+    for (const g of groups) total += g.digits.length;
+    if (total < (contact ? MIN_CONTACT_DIGITS : MIN_DIGITS)) continue;
+    const first = groups[0]!;
+    const plus = first.start > 0 && isPlus(text.charCodeAt(first.start - 1));
+    const covered = groups.map(() => false);
+    // Sure numbers first (mobile, ID card, landline with area code), so a weaker reading of a few
+    // groups (a labelled local number) cannot take digits that belong to one of them.
+    scanPass(text, groups, covered, (digits, from, x) =>
+      x >= 0 ? (ID_18.test(`${digits}X`) ? { kind: 'idCard', national: 0, area: 0 } : null) : classify(digits, from === first && plus), matches);
+    const labelled = (group: DigitGroup): boolean => contact || PHONE_LABEL.test(text.slice(Math.max(0, group.start - 12), group.start));
+    scanPass(text, groups, covered, (digits, from, x) =>
+      x < 0 && LOCAL.test(digits) && labelled(from) ? { kind: 'landline', national: 0, area: 0 } : null, matches);
+    // Whatever else is in a contact cell (a QQ number, an unusual format) still shows no readable number —
+    // unless the span already holds a masked number, whose kept digits (0571-****4321) are not read again.
+    if (contact && !groups.some((g) => g.masked)) {
+      scanPass(text, groups, covered, (digits) => (digits.length >= MIN_CONTACT_DIGITS ? { kind: 'contactNumber', national: 0, area: 0 } : null), matches);
+    }
+  }
+  return matches;
+}
+
+/** Local part characters: ASCII as most addresses are, or full-width as typed with a Chinese IME (often mixed). */
+const LATIN_LOCAL = /[A-Za-z0-9._%+\-Ａ-Ｚａ-ｚ０-９．＿－＋]/u;
+/** Any other letters: a Chinese name before the @. */
+const OTHER_LOCAL = /[\p{L}\p{N}]/u;
+/** A name before @ in Chinese (张三@例子.中国): at most this many characters count as the local part. */
+const MAX_OTHER_LOCAL = 4;
+/** Domain: labels of letters (any script), digits and hyphens, dot-separated, ending in a 2+ letter label. */
+const DOMAIN = /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?[.．])+\p{L}{2,63}/uy;
+
+function emailMatches(text: string): PersonalDataMatch[] {
+  const matches: PersonalDataMatch[] = [];
+  if (!text.includes('@') && !text.includes('＠')) return matches;
+  // Where the last address ended: the next one's local part cannot reach back into it (a@b.cnc@d.cn).
+  let lastEnd = 0;
+  for (let at = text.search(/[@＠]/u); at >= 0; at = nextAt(text, at + 1)) {
+    if (at < lastEnd) continue;
+    DOMAIN.lastIndex = at + 1;
+    const domain = DOMAIN.exec(text);
+    if (domain === null) continue;
+    const end = at + 1 + domain[0].length;
+    if (text.slice(at - MASK_STARS, at) === stars(MASK_STARS)) {
+      // Already masked (z***@example.com): still an address, so its digits are not read as a number.
+      const starsAt = at - MASK_STARS;
+      const start = starsAt > lastEnd && LATIN_LOCAL.test(text.charAt(starsAt - 1)) ? starsAt - 1 : starsAt;
+      if (start < lastEnd) continue;
+      matches.push({ kind: 'email', start, end, masked: text.slice(start, end) });
+      lastEnd = end;
+      continue;
+    }
+    const before = text.charAt(at - 1);
+    const local = LATIN_LOCAL.test(before) ? LATIN_LOCAL : OTHER_LOCAL.test(before) ? OTHER_LOCAL : null;
+    if (local === null) continue;
+    let start = at;
+    const limit = local === OTHER_LOCAL ? MAX_OTHER_LOCAL : 64;
+    while (start > lastEnd && at - start < limit && local.test(text.charAt(start - 1))) start -= 1;
+    if (start === at) continue;
+    // A Latin local part keeps its first character (z***@); a Chinese one is a name and keeps nothing.
+    const shown = local === OTHER_LOCAL ? '' : text.charAt(start);
+    matches.push({ kind: 'email', start, end, masked: `${shown}${stars(MASK_STARS)}${text.charAt(at)}${domain[0]}` });
+    lastEnd = end;
+  }
+  return matches;
+}
+
+function nextAt(text: string, from: number): number {
+  const rest = text.slice(from).search(/[@＠]/u);
+  return rest < 0 ? -1 : from + rest;
+}
+
+/** Latin account names in a contact cell (WeChat IDs start with a letter, 6–20 characters). */
+const ACCOUNT = /(?<![A-Za-z0-9_*＊-])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_@＠*＊-])/gu;
+/** Words of a contact cell that are labels, not accounts. */
+const NOT_ACCOUNTS = new Set(['wechat', 'weixin', 'mobile', 'phone', 'email', 'e-mail', 'telephone', 'office']);
+
+/** A digit or a mask next to `at` (before it: direction -1), across a few separators. */
+function nearNumber(text: string, at: number, direction: -1 | 1): boolean {
+  let k = direction < 0 ? at - 1 : at;
+  for (let skipped = 0; k >= 0 && k < text.length && skipped < MAX_SEPARATOR_RUN && isSeparator(text.charCodeAt(k)); skipped += 1) k += direction;
+  const code = text.charCodeAt(k);
+  return k >= 0 && k < text.length && (isDigitCode(code) || isStar(code));
+}
+
+function accountMatches(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(ACCOUNT)]
+    // Letters run into a number (QQ0086 5013800130) belong to it, whether its digits are masked yet or not.
+    .filter((m) => !NOT_ACCOUNTS.has(m[0].toLowerCase()) && /\d|_/u.test(m[0]) && !nearNumber(text, m.index, -1) && !nearNumber(text, m.index + m[0].length, 1))
+    .map((m) => ({ kind: 'accountName' as const, start: m.index, end: m.index + m[0].length, masked: `${m[0].charAt(0)}***` }));
+}
+
+/** Stands in for the characters of an e-mail address while numbers are read: neither digit nor separator. */
+const BLANK = '\u0001';
+
+const HAS_DIGIT = /[0-9０-９]/u;
+
+/** Quick test: a text without digits or an at sign holds no personal data this module knows. */
+const MAY_HOLD = /[0-9０-９@＠]/u;
+
+/** Every piece of personal data in `text`, in order, not overlapping. */
+export function findPersonalData(text: string, options: ScanOptions = {}): PersonalDataMatch[] {
+  if (!MAY_HOLD.test(text)) return [];
+  const contact = options.contact === true;
+  const emails = emailMatches(text);
+  // Digits of an e-mail address (13800138000@163.com) belong to the address: blanked (same length,
+  // so offsets hold) before numbers are read, a number can neither start nor end inside one.
+  let rest = text;
+  for (const e of emails) rest = rest.slice(0, e.start) + BLANK.repeat(e.end - e.start) + rest.slice(e.end);
+  if (emails.length === 0 && !HAS_DIGIT.test(text)) return [];
+  const numbers = numberMatches(rest, contact);
+  const found = [...emails, ...numbers];
+  if (contact) found.push(...accountMatches(rest).filter((m) => !numbers.some((f) => m.start < f.end && m.end > f.start)));
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function replaceMatches(text: string, matches: readonly PersonalDataMatch[], replacement: (m: PersonalDataMatch) => string): string {
+  if (matches.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    out += text.slice(at, m.start) + replacement(m);
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Masks phone numbers, ID-card numbers and e-mail addresses in free text (opinions, names, file names). */
+export function maskPersonalData(text: string): string {
+  return replaceMatches(text, findPersonalData(text), (m) => m.masked);
+}
+
+/** Masks a 联系方式 cell: every number and account in it, whatever its format (138****5678, ****4321, z***@x.com). */
+export function maskContact(contact: string): string {
+  return replaceMatches(contact, findPersonalData(contact, { contact: true }), (m) => m.masked);
+}
+
+/** The text with its personal data cut out (for deciding what may be shown, e.g. keywords). */
+export function stripPersonalData(text: string): string {
+  return replaceMatches(text, findPersonalData(text), () => ' ');
+}
