@@ -22,6 +22,11 @@ export interface SheetGrid {
   readonly name: string;
   readonly rows: readonly (readonly GridCell[])[];
   readonly merges: readonly MergeRange[];
+  /**
+   * Set for CSV/TSV: a non-empty cell right of the header's last column is a cell split by an unquoted
+   * delimiter, so the row is rejected rather than read without it. (A workbook may have note columns.)
+   */
+  readonly strictWidth?: boolean;
 }
 
 /** True when the cell is the unreadable marker. */
@@ -65,4 +70,13 @@ export function gridWidth(grid: SheetGrid): number {
   let width = 0;
   for (const row of grid.rows) width = Math.max(width, row.length);
   return width;
+}
+
+/** Columns right of the header's last non-empty cell that hold text in `cells` (0-based). */
+export function cellsBeyondHeader(cells: readonly GridCell[], headers: readonly string[]): number[] {
+  let width = headers.length;
+  while (width > 0 && (headers[width - 1] ?? '').trim() === '') width -= 1;
+  const beyond: number[] = [];
+  for (let c = width; c < cells.length; c += 1) if (isUnreadable(cells[c]) || cellText(cells[c]).trim() !== '') beyond.push(c);
+  return beyond;
 }

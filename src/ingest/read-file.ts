@@ -12,6 +12,7 @@ import { detectDelimiter, parseDelimitedText } from './read-csv.js';
 import { readWorkbookBytes } from './read-workbook.js';
 import { readLegacyWorkbook } from './workbook-worker.js';
 import { isEncryptedOle2, sniffContainer, surveyZip, withoutStrayNuls, checkZipStreams } from './sniff.js';
+import { scanXlsx, type WorkbookOrigin } from './xlsx-scan.js';
 
 /** The extensions yijian reads, lower case with the dot. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv'];
@@ -22,6 +23,8 @@ export interface FileSheets {
   encoding: string | null;
   /** Things read but worth checking (mixed encodings), reported as sheet problems. */
   warnings?: string[];
+  /** Set when the workbook carries yijian's own marker: a file an earlier run wrote. */
+  origin?: WorkbookOrigin;
 }
 
 /** Reads one file from disk into sheet grids; throws YijianError (E_UNSUPPORTED_FORMAT, E_EMPTY_FILE, …). */
@@ -65,7 +68,7 @@ export function sheetsFromBytes(
 ): FileSheets {
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return textSheets(plan.bytes, extension, csvSheetName, options);
-  return { grids: readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets, encoding: null };
+  return withOrigin({ grids: readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets, encoding: null }, plan.origin);
 }
 
 /**
@@ -94,11 +97,15 @@ async function guardedSheets(
   const book = plan.legacy
     ? await readLegacyWorkbook(bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
     : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
-  return { grids: book.sheets, encoding: null };
+  return withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin);
+}
+
+function withOrigin(sheets: FileSheets, origin: WorkbookOrigin | null): FileSheets {
+  return origin === null ? sheets : { ...sheets, origin };
 }
 
 /** Which parser the bytes go to; `legacy` marks .xls content, whose parser can hang on damaged files. */
-type Plan = { kind: 'workbook'; legacy: boolean } | { kind: 'text'; bytes: Uint8Array };
+type Plan = { kind: 'workbook'; legacy: boolean; origin: WorkbookOrigin | null } | { kind: 'text'; bytes: Uint8Array };
 
 /** Every check that needs no parser: size, container, zip survey, encryption; throws YijianError. */
 function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions): Plan {
@@ -130,7 +137,8 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
         hint: '请用 Excel 或 WPS 打开后另存为 .xlsx，或让报送单位重新发送原文件。',
       });
     }
-    return { kind: 'workbook', legacy: false };
+    // Rows SheetJS would drop or overwrite, and work it could not finish, are found before it runs.
+    return { kind: 'workbook', legacy: false, origin: scanXlsx(bytes, limits.maxRowsPerSheet).origin };
   }
   if (container === 'ole2') {
     if (isEncryptedOle2(bytes)) {
@@ -138,7 +146,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
         hint: '请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。',
       });
     }
-    return { kind: 'workbook', legacy: true };
+    return { kind: 'workbook', legacy: true, origin: null };
   }
   const isText = extension === '.csv' || extension === '.tsv';
   const cleaned = container === 'binary' && isText ? withoutStrayNuls(bytes) : null;
@@ -150,7 +158,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
   }
   if (!isText) {
     // Excel itself saves "XML Spreadsheet" and web pages as .xls; plain text with such a name is not a workbook.
-    if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true };
+    if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true, origin: null };
     throw new YijianError('E_UNREADABLE_FILE', `文件扩展名是 ${extension}，但内容是纯文本，不是 Excel 工作簿。`, {
       hint: '可能是改了扩展名的 CSV/文本文件。请用 Excel 打开后另存为 .xlsx，或把扩展名改为 .csv。',
     });
@@ -162,7 +170,7 @@ function textSheets(bytes: Uint8Array, extension: string, csvSheetName: string, 
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') throw new YijianError('E_EMPTY_FILE', '文件没有内容（只有空白）。');
   const delimiter = extension === '.tsv' ? '\t' : detectDelimiter(decoded.text);
-  const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, options.limits.maxRowsPerSheet);
+  const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, options.limits.maxRowsPerSheet, options.limits.maxCellLength);
   const warnings =
     decoded.mixed === true
       ? ['文件中 UTF-8 与 GBK 编码的行混杂（可能由不同软件导出后拼接），已逐行识别编码，请核对文字是否正确。']
