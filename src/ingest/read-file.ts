@@ -4,7 +4,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { YijianError } from '../errors.js';
+import { YijianError, type YijianErrorCode } from '../errors.js';
+import { controlNote, removeControlCharacters } from './control-chars.js';
 import type { SheetGrid } from './grid.js';
 import type { IngestOptions } from './options.js';
 import { decodeText } from './encoding.js';
@@ -17,12 +18,19 @@ import { scanXlsx, type WorkbookOrigin } from './xlsx-scan.js';
 /** The extensions yijian reads, lower case with the dot. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv'];
 
+/** A note from the reader about one sheet (or, without `sheet`, every sheet of the file). */
+export interface ReaderWarning {
+  code: YijianErrorCode;
+  message: string;
+  sheet?: string;
+}
+
 /** What one file gave: its sheets, the detected text encoding for CSV/TSV (null for workbooks), and notes for staff. */
 export interface FileSheets {
   grids: SheetGrid[];
   encoding: string | null;
-  /** Things read but worth checking (mixed encodings), reported as sheet problems. */
-  warnings?: string[];
+  /** Things read but worth checking (mixed encodings, control characters removed), reported as sheet problems. */
+  warnings?: ReaderWarning[];
   /** Set when the workbook carries yijian's own marker: a file an earlier run wrote. */
   origin?: WorkbookOrigin;
 }
@@ -37,9 +45,18 @@ export async function readFileSheets(path: string, options: IngestOptions): Prom
   }
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const info = await stat(path);
+    // A device (/dev/zero, /dev/urandom), a named pipe or a socket never ends: only regular files are read.
+    if (!info.isFile()) {
+      throw new YijianError('E_UNSUPPORTED_FORMAT', '这不是普通文件（是设备、管道、套接字或文件夹），无法作为意见表读取。', {
+        hint: '请给出意见表文件本身的路径。',
+      });
+    }
+    size = info.size;
   } catch (error) {
-    throw new YijianError('E_FILE_NOT_FOUND', '找不到文件或无权读取。', { cause: error });
+    if (error instanceof YijianError) throw error;
+    const loop = typeof error === 'object' && error !== null && 'code' in error && error.code === 'ELOOP';
+    throw new YijianError('E_FILE_NOT_FOUND', loop ? '路径是循环的符号链接，无法打开。' : '找不到文件或无权读取。', { cause: error });
   }
   if (size > options.limits.maxFileBytes) {
     throw new YijianError('E_TOO_LARGE', `文件大小 ${megabytes(size)} 超过上限 ${megabytes(options.limits.maxFileBytes)}。`, {
@@ -67,8 +84,8 @@ export function sheetsFromBytes(
   options: IngestOptions,
 ): FileSheets {
   const plan = planBytes(bytes, extension, options);
-  if (plan.kind === 'text') return textSheets(plan.bytes, extension, csvSheetName, options);
-  return withOrigin({ grids: readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets, encoding: null }, plan.origin);
+  if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
+  return cleaned(withOrigin({ grids: readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets, encoding: null }, plan.origin));
 }
 
 /**
@@ -92,12 +109,24 @@ async function guardedSheets(
   handOver: boolean,
 ): Promise<FileSheets> {
   const plan = planBytes(bytes, extension, options);
-  if (plan.kind === 'text') return textSheets(plan.bytes, extension, csvSheetName, options);
+  if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
   const { sheet, limits } = options;
   const book = plan.legacy
     ? await readLegacyWorkbook(bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
     : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
-  return withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin);
+  return cleaned(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin));
+}
+
+/** Control characters removed from every sheet, once, here: every later stage and every report sees clean text. */
+function cleaned(sheets: FileSheets): FileSheets {
+  const warnings = [...(sheets.warnings ?? [])];
+  const grids = sheets.grids.map((grid) => {
+    const result = removeControlCharacters(grid);
+    const note = controlNote(result);
+    if (note !== null) warnings.push({ code: 'E_CONTROL_CHARACTERS', message: note, sheet: grid.name });
+    return result.grid;
+  });
+  return { ...sheets, grids, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function withOrigin(sheets: FileSheets, origin: WorkbookOrigin | null): FileSheets {
@@ -171,10 +200,10 @@ function textSheets(bytes: Uint8Array, extension: string, csvSheetName: string, 
   if (decoded.text.trim() === '') throw new YijianError('E_EMPTY_FILE', '文件没有内容（只有空白）。');
   const delimiter = extension === '.tsv' ? '\t' : detectDelimiter(decoded.text);
   const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, options.limits.maxRowsPerSheet, options.limits.maxCellLength);
-  const warnings =
-    decoded.mixed === true
-      ? ['文件中 UTF-8 与 GBK 编码的行混杂（可能由不同软件导出后拼接），已逐行识别编码，请核对文字是否正确。']
-      : [];
+  const warnings: ReaderWarning[] =
+    decoded.mixed === undefined
+      ? []
+      : [{ code: 'E_MIXED_ENCODING', message: `文件中 UTF-8 与 GBK 编码的行混杂（可能由不同软件导出后拼接），已逐行识别编码：${decoded.mixed}。请核对这些行的文字是否正确。` }];
   return { grids: [grid], encoding: decoded.encoding, warnings };
 }
 

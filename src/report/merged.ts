@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { FIELDS, FIELD_HEADERS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { safeCell } from './cell-safety.js';
 import { YijianError } from '../errors.js';
+import { ORIGIN_PROPERTY } from '../ingest/xlsx-scan.js';
 
 /** Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. */
 export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号'];
@@ -79,6 +80,8 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40]), '核对');
   // No creation date or author: the same inputs give the same bytes.
   book.Props = { Title: '意见汇总', CreatedDate: new Date(0) };
+  // yijian's marker: a later run over the same folder recognises this workbook as its own output.
+  book.Custprops = { [ORIGIN_PROPERTY]: 'merge' };
   try {
     return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
   } catch (error) {
