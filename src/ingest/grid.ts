@@ -23,8 +23,8 @@ export interface SheetGrid {
   readonly rows: readonly (readonly GridCell[])[];
   readonly merges: readonly MergeRange[];
   /**
-   * Set for CSV/TSV: a non-empty cell right of the header's last column is a cell split by an unquoted
-   * delimiter, so the row is rejected rather than read without it. (A workbook may have note columns.)
+   * Set for CSV/TSV: a row with more cells than its header row holds a cell split by an unquoted
+   * delimiter, so the row is rejected rather than read shifted or cut. (A workbook may have note columns.)
    */
   readonly strictWidth?: boolean;
 }
@@ -72,11 +72,13 @@ export function gridWidth(grid: SheetGrid): number {
   return width;
 }
 
-/** Columns right of the header's last non-empty cell that hold text in `cells` (0-based). */
-export function cellsBeyondHeader(cells: readonly GridCell[], headers: readonly string[]): number[] {
-  let width = headers.length;
-  while (width > 0 && (headers[width - 1] ?? '').trim() === '') width -= 1;
+/**
+ * Columns (0-based) of `cells` past `width`, the header row's own cell count. A CSV row with more cells
+ * than its header has one delimiter too many, even when the extra cell is empty: an unquoted comma
+ * moved every later value one column right.
+ */
+export function cellsBeyond(cells: readonly GridCell[], width: number): number[] {
   const beyond: number[] = [];
-  for (let c = width; c < cells.length; c += 1) if (isUnreadable(cells[c]) || cellText(cells[c]).trim() !== '') beyond.push(c);
+  for (let c = width; c < cells.length; c += 1) beyond.push(c);
   return beyond;
 }
