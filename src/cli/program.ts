@@ -3,6 +3,7 @@ import { Command, Help, type Argument, type Option } from 'commander';
 import { describeLocation, EXIT, YijianError } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { Terminal } from '../io/terminal.js';
+import { chineseForThirdParty } from '../io/third-party.js';
 
 /** Global flags, declared once on the program and read by every subcommand. */
 export interface GlobalFlags {
@@ -120,10 +121,14 @@ export function action<A extends unknown[]>(
 export function reportError(terminal: Terminal, error: unknown, debug: boolean): number {
   if (error instanceof YijianError) {
     const where = describeLocation(error.location);
-    const message = where !== '' && !error.message.includes(error.location.file ?? '\u0000')
+    const located = where !== '' && !error.message.includes(error.location.file ?? '\u0000')
       ? `${error.message}（${where}）`
       : error.message;
-    terminal.error(message, error.hint);
+    // Library English (docxtemplater, zod, Handlebars …) said in Chinese; the original under --debug.
+    const message = chineseForThirdParty(located).text;
+    terminal.error(message, error.hint === undefined ? undefined : chineseForThirdParty(error.hint).text);
+    if (debug && message !== located) process.stderr.write(`原始信息：${located}\n`);
+    if (debug && error.cause instanceof Error) process.stderr.write(`原因：${error.cause.message}\n`);
     if (debug && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
     return isUsageError(error) ? EXIT.usage : EXIT.failure;
   }

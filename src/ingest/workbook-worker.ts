@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { YijianError, type YijianErrorCode } from '../errors.js';
 import { readWorkbookBytes, type Workbook } from './read-workbook.js';
+import { chineseForThirdParty } from '../io/third-party.js';
 
 /** What the parent posts to the worker: the bytes (transferred) and what to read. */
 export interface WorkbookJob {
@@ -110,7 +111,7 @@ function replyError(reply: { code: YijianErrorCode | null; message: string; hint
 }
 
 function crashError(error: Error): YijianError {
-  return new YijianError('E_UNREADABLE_FILE', `读取时出错（${error.message}）。`, {
+  return new YijianError('E_UNREADABLE_FILE', `读取时出错（${chineseForThirdParty(error.message).text}）。`, {
     hint: '文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。',
     cause: error,
   });

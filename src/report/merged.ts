@@ -5,6 +5,7 @@ import { FIELDS, FIELD_HEADERS, type FileFailure, type OpinionRecord, type Rejec
 import { safeCell } from './cell-safety.js';
 import { YijianError } from '../errors.js';
 import { ORIGIN_PROPERTY } from '../ingest/xlsx-scan.js';
+import { withinCellLimit } from './xlsx-rows.js';
 
 /** Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. */
 export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号'];
@@ -59,6 +60,8 @@ function countRow(sheet: SheetReport): (string | number)[] {
 
 function sheetOf(rows: (string | number)[][], widths: number[]): XLSX.WorkSheet {
   // Dense storage: a million rows as objects keyed by address would not fit in memory.
+  // Excel's cell limit, applied by the one cell writer's rule (a reject's 原始内容 joins all its cells).
+  for (const row of rows) row.forEach((value, c) => { if (typeof value === 'string') row[c] = withinCellLimit(value); });
   const sheet = XLSX.utils.aoa_to_sheet(rows, { dense: true });
   sheet['!cols'] = widths.map((wch) => ({ wch }));
   if (rows.length > 0) {
