@@ -27,6 +27,8 @@ export interface SheetGrid {
    * delimiter, so the row is rejected rather than read shifted or cut. (A workbook may have note columns.)
    */
   readonly strictWidth?: boolean;
+  /** Set for a workbook sheet hidden in Excel (Hidden or VeryHidden): a reader must never prefer it silently. */
+  readonly hidden?: boolean;
 }
 
 /** True when the cell is the unreadable marker. */

@@ -15,7 +15,7 @@ export { normalizeIngestOptions, DEFAULT_LIMITS, type IngestOptions, type Ingest
 export { parseMapSpec, parseMapSpecs, type ForcedMapping, type MapTarget } from './map-spec.js';
 export { DEFAULT_SYNONYMS, foldHeader, resolveFieldName } from './synonyms.js';
 export { ingestGrid, type SheetOutcome, type SheetProblem, type SheetSource } from './sheet.js';
-export { readFileSheets, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS } from './read-file.js';
+export { readFileSheets, readGuardedFile, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS, type FileSheets } from './read-file.js';
 export type { SheetGrid, GridCell, MergeRange } from './grid.js';
 
 /** Everything a run read: per-sheet figures, failed files, records and rejects in source order. */

@@ -7,7 +7,8 @@ import { basename, extname } from 'node:path';
 import { YijianError, type YijianErrorCode } from '../errors.js';
 import { controlNote, removeControlCharacters } from './control-chars.js';
 import type { SheetGrid } from './grid.js';
-import type { IngestOptions } from './options.js';
+import { DEFAULT_LIMITS, type IngestLimits, type IngestOptions } from './options.js';
+import { FIELDS } from '../model.js';
 import { decodeText } from './encoding.js';
 import { detectDelimiter, parseDelimitedText } from './read-csv.js';
 import { readWorkbookBytes } from './read-workbook.js';
@@ -74,6 +75,29 @@ export async function readFileSheets(path: string, options: IngestOptions): Prom
 }
 
 /**
+ * The guarded reader for any untrusted spreadsheet besides submissions (a filled decision sheet): the
+ * same regular-file, size, zip, row-scan and control-character checks, the same worker with a time and
+ * memory limit. Grids carry merges and `hidden`. Throws YijianError like {@link readFileSheets}.
+ */
+export async function readGuardedFile(
+  path: string,
+  settings: { sheet?: string | null; limits?: Partial<IngestLimits> } = {},
+): Promise<FileSheets> {
+  const options: IngestOptions = { ...EMPTY_OPTIONS, sheet: settings.sheet ?? null, limits: { ...DEFAULT_LIMITS, ...settings.limits } };
+  return readFileSheets(path, options);
+}
+
+const EMPTY_OPTIONS: IngestOptions = {
+  sheet: null,
+  maps: [],
+  synonyms: Object.fromEntries(FIELDS.map((field) => [field, []])) as unknown as IngestOptions['synonyms'],
+  point: null,
+  county: null,
+  rules: [],
+  limits: { ...DEFAULT_LIMITS },
+};
+
+/**
  * The same from bytes already in memory, all in-process: no time limit on the .xls parser, so use
  * {@link readSheetsFromBytes} for untrusted input. `csvSheetName` names a CSV's single sheet (its base name).
  */
@@ -111,9 +135,11 @@ async function guardedSheets(
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
   const { sheet, limits } = options;
-  const book = plan.legacy
-    ? await readLegacyWorkbook(bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
-    : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
+  // Every workbook, not only .xls: past the scan's budgets, SheetJS still runs under a time and memory limit.
+  // A large healthy .xlsx takes SheetJS about a second per 2 MB of sheet XML on a busy machine: the time
+  // limit grows with what the scan measured, so only a parser that is stuck is stopped.
+  const timeout = plan.legacy ? limits.parseTimeoutMs : limits.parseTimeoutMs + Math.ceil(plan.inflatedBytes / 1_048_576) * 1000;
+  const book = await readLegacyWorkbook(bytes, sheet, limits.maxRowsPerSheet, timeout, handOver);
   return cleaned(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin));
 }
 
@@ -134,7 +160,7 @@ function withOrigin(sheets: FileSheets, origin: WorkbookOrigin | null): FileShee
 }
 
 /** Which parser the bytes go to; `legacy` marks .xls content, whose parser can hang on damaged files. */
-type Plan = { kind: 'workbook'; legacy: boolean; origin: WorkbookOrigin | null } | { kind: 'text'; bytes: Uint8Array };
+type Plan = { kind: 'workbook'; legacy: boolean; origin: WorkbookOrigin | null; inflatedBytes: number } | { kind: 'text'; bytes: Uint8Array };
 
 /** Every check that needs no parser: size, container, zip survey, encryption; throws YijianError. */
 function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions): Plan {
@@ -167,7 +193,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
       });
     }
     // Rows SheetJS would drop or overwrite, and work it could not finish, are found before it runs.
-    return { kind: 'workbook', legacy: false, origin: scanXlsx(bytes, limits.maxRowsPerSheet).origin };
+    return { kind: 'workbook', legacy: false, origin: scanXlsx(bytes, limits.maxRowsPerSheet).origin, inflatedBytes: survey.inflatedBytes };
   }
   if (container === 'ole2') {
     if (isEncryptedOle2(bytes)) {
@@ -175,7 +201,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
         hint: '请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。',
       });
     }
-    return { kind: 'workbook', legacy: true, origin: null };
+    return { kind: 'workbook', legacy: true, origin: null, inflatedBytes: bytes.length };
   }
   const isText = extension === '.csv' || extension === '.tsv';
   const cleaned = container === 'binary' && isText ? withoutStrayNuls(bytes) : null;
@@ -187,7 +213,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
   }
   if (!isText) {
     // Excel itself saves "XML Spreadsheet" and web pages as .xls; plain text with such a name is not a workbook.
-    if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true, origin: null };
+    if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true, origin: null, inflatedBytes: bytes.length };
     throw new YijianError('E_UNREADABLE_FILE', `文件扩展名是 ${extension}，但内容是纯文本，不是 Excel 工作簿。`, {
       hint: '可能是改了扩展名的 CSV/文本文件。请用 Excel 打开后另存为 .xlsx，或把扩展名改为 .csv。',
     });

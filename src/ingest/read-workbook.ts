@@ -53,7 +53,11 @@ export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRo
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
   return {
     sheetNames: names,
-    sheets: wanted.map((name) => toGrid(name, book.Sheets[name], date1904)),
+    sheets: wanted.map((name) => {
+      const grid = toGrid(name, book.Sheets[name], date1904);
+      const hidden = book.Workbook?.Sheets?.[names.indexOf(name)]?.Hidden;
+      return hidden === 1 || hidden === 2 ? { ...grid, hidden: true } : grid;
+    }),
   };
 }
 
