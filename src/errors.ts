@@ -26,8 +26,7 @@ export type YijianErrorCode =
   | 'E_BAD_TEMPLATE'
   | 'E_BAD_DECISIONS'
   | 'E_INTERNAL'
-  | 'E_CONTROL_CHARACTERS'
-  | 'E_OWN_OUTPUT';
+  | 'E_CONTROL_CHARACTERS';
 
 /** Where in the input a problem is; every part optional. */
 export interface ErrorLocation {

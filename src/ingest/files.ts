@@ -60,8 +60,8 @@ function oncePerFile(paths: readonly string[], notices: string[]): string[] {
     if (first === undefined) {
       seen.set(key, path);
       kept.push(path);
-    } else if (first !== path || paths.indexOf(path) !== paths.lastIndexOf(path)) {
-      notices.push(`${path} 与 ${first} 是同一个文件，只读取一次。`);
+    } else {
+      notices.push(first === path ? `${path} 给了不止一次，只读取一次。` : `${path} 与 ${first} 是同一个文件，只读取一次。`);
     }
   }
   return kept;
