@@ -189,4 +189,28 @@ describe('paths that are not regular files', () => {
     expect(notices.join('\n')).toMatch(/管道\.csv 不是普通文件/u);
     expect(notices.join('\n')).toMatch(/环a\.csv 是断开或循环的符号链接/u);
   });
+
+  it('a stop-word list, a user dictionary or a draft that is a device or a pipe is refused, not read forever', async () => {
+    const dir = tempDir();
+    const { symlinkSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    symlinkSync('/dev/zero', join(dir, '停用词.txt'));
+    execFileSync('mkfifo', [join(dir, '词典.txt')]);
+    symlinkSync('/dev/urandom', join(dir, '草案.txt'));
+    const { readStopWords, readUserDict } = await import('../../src/text/dictionaries.js');
+    const { readDraft } = await import('../../src/text/read-draft.js');
+    const { YijianError } = await import('../../src/errors.js');
+    const code = (body: () => unknown): string => {
+      try {
+        body();
+        return 'read';
+      } catch (error) {
+        return error instanceof YijianError ? `${error.code} ${error.message}` : String(error);
+      }
+    };
+    expect(code(() => readStopWords(join(dir, '停用词.txt')))).toMatch(/^E_BAD_CONFIG .*是设备，不是普通文件/u);
+    expect(code(() => readUserDict(join(dir, '词典.txt')))).toMatch(/^E_BAD_CONFIG .*是管道，不是普通文件/u);
+    const draft = await readDraft(join(dir, '草案.txt')).then(() => 'read', (e: unknown) => (e instanceof YijianError ? e.code : String(e)));
+    expect(draft).toBe('E_BAD_DRAFT');
+  }, 30_000);
 });
