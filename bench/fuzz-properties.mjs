@@ -17,6 +17,10 @@ export const SEEDS = {
   xlsx: readFileSync(join(ROOT, 'fixtures/submissions/河西县-桃源镇立法联系点-2024年5月.xlsx')),
   xls: readFileSync(join(ROOT, 'fixtures/submissions/城东区-滨江社区立法联系点-2024年5月.xls')),
   csv: readFileSync(join(ROOT, 'fixtures/submissions/城东区-科技园企业立法联系点-2024年5月.csv')),
+  /** A 采纳情况登记表 as digest writes it (fixtures/bad/decision-sheet-seed.xlsx, from the 华侨新村 fixture). */
+  decisions: readFileSync(join(ROOT, 'fixtures/bad/decision-sheet-seed.xlsx')),
+  draftDocx: readFileSync(join(ROOT, 'fixtures/draft/某市电动自行车管理条例（征求意见稿）.docx')),
+  draftTxt: readFileSync(join(ROOT, 'fixtures/draft/某市电动自行车管理条例（征求意见稿）.txt')),
 };
 
 /** A random mutation of bytes: flip bytes, truncate, or insert random bytes. */
@@ -114,6 +118,22 @@ export const PROPERTIES = {
           if (!Array.isArray(refs)) throw new Error('findArticleRefs returned no array');
         });
       },
+    ),
+  // A filled decision sheet is as untrusted as a submission: it goes through the same guarded reader
+  // (checks, worker, time and memory limit); whatever that reader accepts, the decision parser must survive.
+  'decision sheet: mutated 登记表 through the guarded reader': (api, options) =>
+    fc.asyncProperty(mutation(SEEDS.decisions), (bytes) =>
+      onlyYijianErrorsAsync(api, async () => {
+        const { grids } = await api.readSheetsFromBytes(bytes, '.xlsx', '采纳情况登记表', options);
+        api.parseDecisionGrids(grids, '采纳情况登记表.xlsx');
+      }),
+    ),
+  'draft: mutated .docx and .txt drafts': (api) =>
+    fc.asyncProperty(fc.oneof(mutation(SEEDS.draftDocx).map((b) => [b, '.docx']), mutation(SEEDS.draftTxt).map((b) => [b, '.txt'])), ([bytes, extension]) =>
+      onlyYijianErrorsAsync(api, async () => {
+        const draft = await api.draftFromBytes(bytes, extension, `草案${extension}`);
+        if (!Array.isArray(draft.articles)) throw new Error('draft without articles');
+      }),
     ),
   'parseDraft: any text': (api) =>
     fc.property(

@@ -25,7 +25,8 @@ export type YijianErrorCode =
   | 'E_BAD_DIGEST'
   | 'E_BAD_TEMPLATE'
   | 'E_BAD_DECISIONS'
-  | 'E_INTERNAL';
+  | 'E_INTERNAL'
+  | 'E_CONTROL_CHARACTERS';
 
 /** Where in the input a problem is; every part optional. */
 export interface ErrorLocation {

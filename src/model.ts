@@ -78,6 +78,8 @@ export const RejectReasonSchema = z.enum([
   'E_UNREADABLE_CELL',
   'E_CELL_TOO_LARGE',
   'E_INVALID_ROW',
+  /** A CSV row with text right of the header's last column: a cell split by an unquoted comma. */
+  'E_EXTRA_CELLS',
 ]);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
 

@@ -1,10 +1,10 @@
 /** `yijian digest`: the city bureau's batch summary — duplicates, articles, clusters, reports. */
 import type { Command } from 'commander';
-import { extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { EXIT, YijianError } from '../errors.js';
-import { assertWritable, writeFileAtomic } from '../io/atomic.js';
+import { assertWritable } from '../io/atomic.js';
+import { openStaging } from '../io/staging.js';
 import type { Progress } from '../io/terminal.js';
-import { writeJsonAtomic } from '../io/json-file.js';
 import { REPORT_FORMATS, type ReportFormat } from '../config/schema.js';
 import { buildDigest, type DigestStep, type DigestText } from '../digest/build.js';
 import { createDigestText } from '../digest/text.js';
@@ -212,9 +212,19 @@ export async function digest(context: CommandContext, files: string[], flags: Di
   const after = carry?.afterBuild(built.model);
   const model = after?.digest ?? built.model;
   const carried = after?.carried;
-  await writeJsonAtomic(join(run.outputDir, DIGEST_FILE), model, { force: flags.force });
-  const rendered = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: flags.showContact, carried });
-  for (const file of rendered) await writeFileAtomic(join(run.outputDir, file.name), file.data, { force: flags.force });
+  // Everything goes to a staging folder first and is moved in at the end: a failure on the way (a template
+  // error, a full disk, a kill) leaves the output folder as it was.
+  const staging = await openStaging(run.outputDir, outputs.map((path) => basename(path)), flags.force);
+  let rendered: Awaited<ReturnType<typeof renderReports>>;
+  try {
+    await staging.writeJson(DIGEST_FILE, model);
+    rendered = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: flags.showContact, carried });
+    for (const file of rendered) await staging.writeFile(file.name, file.data);
+    await staging.commit();
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
 
   const summary = digestSummary(model);
   if (flags.json === true) {

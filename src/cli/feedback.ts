@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
-import { assertWritable, writeFileAtomic } from '../io/atomic.js';
-import { writeJsonAtomic } from '../io/json-file.js';
+import { assertWritable } from '../io/atomic.js';
+import { safeFileName } from '../io/file-names.js';
+import { openStaging } from '../io/staging.js';
 import { applySheet } from '../decisions/apply.js';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../decisions/feedback.js';
 import { FEEDBACK_FILE, readDigest } from '../decisions/read-inputs.js';
@@ -112,10 +113,20 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
     ...(await renderFeedback(points, formats, templatesDir)),
     ...(await renderStats(stats, formats, templatesDir, `${title}意见采纳情况统计`, dateText)),
   ];
-  const names = [FEEDBACK_FILE, ...rendered.map((f) => f.name)];
-  for (const name of names) assertWritable(join(outputDir, name), flags.force);
-  await writeJsonAtomic(join(outputDir, FEEDBACK_FILE), document, { force: flags.force });
-  for (const file of rendered) await writeFileAtomic(join(outputDir, file.name), file.data, { force: flags.force });
+  // A point's name becomes a file name: unsafe characters replaced, a name too long shortened (never a failed batch).
+  const taken = new Set<string>([FEEDBACK_FILE]);
+  const files = rendered.map((file) => ({ name: safeFileName(file.name, taken), data: file.data }));
+  const names = [FEEDBACK_FILE, ...files.map((f) => f.name)];
+  // Staged, then moved in: a failure part-way leaves the output folder as it was.
+  const staging = await openStaging(outputDir, names, flags.force);
+  try {
+    await staging.writeJson(FEEDBACK_FILE, document);
+    for (const file of files) await staging.writeFile(file.name, file.data);
+    await staging.commit();
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
 
   const t = stats.total;
   if (flags.json === true) {

@@ -1,6 +1,6 @@
 /** The reading flags inspect, merge and digest share, declared once, and their normalisation. */
 import type { Command } from 'commander';
-import { collectInputFiles, normalizeIngestOptions, readSubmissions, type IngestOptions, type IngestResult } from '../ingest/index.js';
+import { collectInputs, normalizeIngestOptions, refuseOutputAmongInputs, readSubmissions, type IngestOptions, type IngestResult } from '../ingest/index.js';
 import type { CommandContext } from './program.js';
 import { collect } from './program.js';
 
@@ -42,15 +42,28 @@ export function ingestOptionsFrom(flags: IngestFlags, context: CommandContext): 
   });
 }
 
-/** Expands the file arguments and reads them all, with a progress bar for people. */
-export async function readInputs(args: readonly string[], options: IngestOptions, context: CommandContext): Promise<IngestResult> {
-  const paths = await collectInputFiles([...args]);
+/**
+ * Expands the file arguments and reads them all, with a progress bar for people. `outputs` are the
+ * files the command will write: one that is also an input is refused before anything is read.
+ */
+export async function readInputs(
+  args: readonly string[],
+  options: IngestOptions,
+  context: CommandContext,
+  outputs: readonly string[] = [],
+): Promise<IngestResult> {
+  const { files: paths, notices } = await collectInputs([...args]);
+  refuseOutputAmongInputs(paths, outputs);
+  for (const notice of notices) context.terminal.warn(notice);
   const progress = context.terminal.progress('读取文件', paths.length);
+  let result: IngestResult;
   try {
-    return await readSubmissions(paths, options, (done) => progress.update(done));
+    result = await readSubmissions(paths, options, (done) => progress.update(done));
   } finally {
     progress.stop();
   }
+  for (const notice of result.notices) context.terminal.warn(notice);
+  return result;
 }
 
 /** The reconciliation line every reading command prints. */

@@ -44,7 +44,7 @@ async function merge(context: CommandContext, files: string[], flags: MergeFlags
   if (format === '.csv') assertWritable(rejectsPath, flags.force);
 
   const options = ingestOptionsFrom(flags, context);
-  const result = await readInputs(files, options, context);
+  const result = await readInputs(files, options, context, format === '.csv' ? [output, rejectsPath] : [output]);
   const hasProblems = reportInputProblems(result, context);
 
   if (format === '.xlsx') {

@@ -4,6 +4,7 @@ import { describeLocation, EXIT, YijianError } from '../errors.js';
 import type { LoadedConfig } from '../config/load.js';
 import { Terminal } from '../io/terminal.js';
 import { processIo, type CliIo } from './io.js';
+import { chineseForThirdParty } from '../io/third-party.js';
 
 /** Global flags, declared once on the program and read by every subcommand. */
 export interface GlobalFlags {
@@ -146,10 +147,14 @@ export function action<A extends unknown[]>(
 export function reportError(terminal: Terminal, error: unknown, debug: boolean): number {
   if (error instanceof YijianError) {
     const where = describeLocation(error.location);
-    const message = where !== '' && !error.message.includes(error.location.file ?? '\u0000')
+    const located = where !== '' && !error.message.includes(error.location.file ?? '\u0000')
       ? `${error.message}（${where}）`
       : error.message;
-    terminal.error(message, error.hint);
+    // Library English (docxtemplater, zod, Handlebars …) said in Chinese; the original under --debug.
+    const message = chineseForThirdParty(located).text;
+    terminal.error(message, error.hint === undefined ? undefined : chineseForThirdParty(error.hint).text);
+    if (debug && message !== located) terminal.raw(`原始信息：${located}\n`);
+    if (debug && error.cause instanceof Error) terminal.raw(`原因：${error.cause.message}\n`);
     if (debug && error.stack !== undefined) terminal.raw(`${error.stack}\n`);
     return isUsageError(error) ? EXIT.usage : EXIT.failure;
   }

@@ -2,6 +2,7 @@
 import type { Digest, DigestRecord } from '../model.js';
 import { articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, isoDate, periodText, sourcePlace } from '../report/format.js';
 import { maskDigest, maskPersonalData } from '../report/mask.js';
+import { safeNamePart } from '../io/file-names.js';
 import { opinionIdOf, type AppliedDecisions } from './apply.js';
 import { FEEDBACK_SCHEMA_VERSION, type FeedbackDocument, type FeedbackRecord } from './schema.js';
 import { type StatsRow, statsRow } from './stats.js';
@@ -116,11 +117,10 @@ export interface PointFeedbackView {
   totalsSentence: string;
 }
 
-/** Strips characters no file system accepts (and control characters), keeps the Chinese name readable. */
-export function safeFileName(name: string): string {
+/** A point's name as the stem of its letter's file name (io/file-names.ts then keeps the whole name short enough). */
+export function letterStem(name: string): string {
   // A mask's asterisks become full-width ones (allowed everywhere): dropping them would join 138 and 5678.
-  const cleaned = name.replace(/\*/g, '＊').replace(/[/\\:?"<>|\u0000-\u001f]/g, '').replace(/^[.\s]+|[.\s]+$/g, '');
-  return cleaned === '' ? NO_POINT : cleaned;
+  return name.trim() === '' ? NO_POINT : safeNamePart(name.replace(/\*/g, '＊'));
 }
 
 const collator = new Intl.Collator('zh-CN');
@@ -146,8 +146,8 @@ export function pointFeedback(
   return [...byPoint.keys()].sort(collator.compare).map((point) => {
     // digest.json keeps records in reading order (file, sheet, row): the order the point sent them.
     const records = byPoint.get(point) ?? [];
-    let stem = `${safeFileName(point)}-采纳情况反馈`;
-    for (let n = 2; usedStems.has(stem); n += 1) stem = `${safeFileName(point)}-${n}-采纳情况反馈`;
+    let stem = `${letterStem(point)}-采纳情况反馈`;
+    for (let n = 2; usedStems.has(stem); n += 1) stem = `${letterStem(point)}-${n}-采纳情况反馈`;
     usedStems.add(stem);
     const county = records.find((r) => r.county !== null)?.county ?? NO_COUNTY;
     const totals = statsRow(point, county, records.map((r) => ({ ...r, draftKey: '' })));

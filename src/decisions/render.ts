@@ -91,7 +91,7 @@ export async function renderStats(stats: StatsModel, formats: readonly FeedbackF
         await sheet('stats/points.xlsx.json', [...stats.points, stats.total]),
         await sheet('stats/counties.xlsx.json', [...stats.counties, stats.total]),
         await sheet('stats/drafts.xlsx.json', [...stats.drafts, stats.total]),
-      ]),
+      ], 'report'),
     });
   }
   return files;

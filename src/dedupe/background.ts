@@ -33,6 +33,8 @@ export type DedupeReply = ({ ok: true } & PackedSets) | { ok: false; code: Yijia
 export interface DuplicateSearch {
   readonly done: () => boolean;
   sets(): Promise<DuplicateSet[]>;
+  /** Ends the worker now (for a caller that gives up on the answer); harmless when it has ended. */
+  cancel?: () => void;
 }
 
 /** The job for `keys`. */
@@ -90,20 +92,47 @@ export function startDuplicateSearch(keys: readonly string[], options: DedupeOpt
     // "Done" at once, so the caller does not segment ahead for a search that has not started.
     return { done: () => true, sets: async () => findDuplicateSets(keys, options) };
   }
+  // Packed before the worker exists: packing can throw (a key list longer than V8's longest string),
+  // and a worker started first would then keep the process alive after the error.
+  const job = packKeys(keys, options.near);
   let finished = false;
   const worker = new Worker(WORKER_URL);
+  // Unreferenced until someone waits for the answer: a run that fails before then exits, worker and all.
+  worker.unref();
+  const end = (): void => {
+    finished = true;
+    void worker.terminate();
+  };
   const answer = new Promise<DuplicateSet[]>((resolve, reject) => {
     worker.once('message', (reply: DedupeReply) => {
-      finished = true;
-      void worker.terminate();
+      end();
       if (reply.ok) resolve(unpackSets(reply));
       else reject(new YijianError(reply.code, reply.message));
     });
     worker.once('error', (error) => {
-      finished = true;
+      end();
       reject(error);
     });
+    worker.once('exit', (code) => {
+      if (finished) return;
+      finished = true;
+      reject(new YijianError('E_INTERNAL', `查找重复的线程意外退出（代码 ${code}）。`));
+    });
   });
-  worker.postMessage(packKeys(keys, options.near));
-  return { done: () => finished, sets: () => answer };
+  // Nobody may be waiting yet; a rejection is reported to whoever calls sets(), not as an unhandled one.
+  answer.catch(() => undefined);
+  try {
+    worker.postMessage(job);
+  } catch (error) {
+    end();
+    throw error;
+  }
+  return {
+    done: () => finished,
+    sets: () => {
+      if (!finished) worker.ref();
+      return answer;
+    },
+    cancel: end,
+  };
 }

@@ -8,8 +8,11 @@ import iconv from 'iconv-lite';
 export interface DecodedText {
   text: string;
   encoding: string;
-  /** Set when lines were decoded one by one because the file mixes UTF-8 and GBK lines. */
-  mixed?: true;
+  /**
+   * Set when lines were decoded one by one because the file mixes UTF-8 and GBK lines: which lines
+   * (1-based, by line feed) were read as which, for staff to check ("第 2、5 行按 GBK，其余按 UTF-8").
+   */
+  mixed?: string;
 }
 
 /** Detects the encoding (BOM, strict UTF-8, then chardet) and decodes; never throws. */
@@ -68,22 +71,42 @@ function decodeMixedLines(buffer: Buffer): DecodedText | null {
     start = i + 1;
   }
   if (start < buffer.length) lines.push(buffer.subarray(start));
-  let utf8Lines = 0;
+  const utf8Lines: number[] = [];
+  const gbLines: number[] = [];
   const parts: string[] = [];
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     const wide = line.some((byte) => byte >= 0x80);
     const utf8 = wide ? plausibleUtf8(line) : line.toString('latin1');
-    if (utf8 !== null && wide) utf8Lines += 1;
+    if (wide) (utf8 === null ? gbLines : utf8Lines).push(index + 1);
     parts.push(utf8 ?? iconv.decode(line, 'gb18030'));
-  }
-  if (utf8Lines === 0) return null;
-  return { text: parts.join(''), encoding: 'UTF-8 + GBK（逐行识别）', mixed: true };
+  });
+  if (utf8Lines.length === 0) return null;
+  return { text: parts.join(''), encoding: 'UTF-8 + GBK（逐行识别）', mixed: `${lineList(gbLines)}按 GBK，${lineList(utf8Lines)}按 UTF-8` };
 }
 
-// Some GBK byte pairs are valid UTF-8 too ("联通" famously), but they decode to Cyrillic or combining
-// marks: a line counts as UTF-8 only when its non-ASCII text is Chinese, punctuation or full-width.
+function lineList(lines: readonly number[]): string {
+  const shown = lines.slice(0, 10).join('、');
+  return lines.length > 10 ? `第 ${shown} 等 ${lines.length} 行` : `第 ${shown} 行`;
+}
+
+// Some GBK byte pairs are valid UTF-8 too ("联通" famously), but they decode to C1 controls, Cyrillic,
+// Greek or combining marks: a line counts as UTF-8 when its non-ASCII text is what people write —
+// Chinese, punctuation, full-width forms, accented Latin letters (café, Müller), symbols and emoji.
 function plausibleUtf8(line: Buffer): string | null {
   const text = strictUtf8(line);
   if (text === null) return null;
-  return /^[\u0000-\u007f\u00b7\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\ufeff]*$/u.test(text) ? text : null;
+  return PLAUSIBLE_UTF8.test(text) ? text : null;
 }
+
+const PLAUSIBLE_UTF8 = new RegExp(
+  '^[' +
+    '\\u0000-\\u007f' + // ASCII
+    '\\u00a0-\\u024f' + // Latin-1 letters and signs, Latin Extended-A/B (accents)
+    '\\u2000-\\u2bff' + // general punctuation, currency, letterlike, arrows, maths, technical, symbols
+    '\\u2e80-\\u303f\\u3040-\\u30ff\\u3100-\\u31ff\\u3200-\\u33ff' + // CJK radicals, punctuation, kana, bopomofo, enclosed
+    '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff' + // CJK ideographs
+    '\\ufe00-\\ufe0f\\ufe30-\\ufe4f\\uff00-\\uffef\\ufeff' + // variation selectors, CJK compatibility, full-width
+    '\\u{1f000}-\\u{1faff}\\u{20000}-\\u{2fa1f}' + // emoji and pictographs, CJK extensions
+    ']*$',
+  'u',
+);

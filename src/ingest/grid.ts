@@ -22,7 +22,12 @@ export interface SheetGrid {
   readonly name: string;
   readonly rows: readonly (readonly GridCell[])[];
   readonly merges: readonly MergeRange[];
-  /** True for a sheet hidden in its workbook (Excel's 隐藏 / very hidden); absent for CSV. */
+  /**
+   * Set for CSV/TSV: a row with more cells than its header row holds a cell split by an unquoted
+   * delimiter, so the row is rejected rather than read shifted or cut. (A workbook may have note columns.)
+   */
+  readonly strictWidth?: boolean;
+  /** Set for a workbook sheet hidden in Excel (Hidden or VeryHidden): a reader must never prefer it silently. */
   readonly hidden?: boolean;
 }
 
@@ -67,4 +72,15 @@ export function gridWidth(grid: SheetGrid): number {
   let width = 0;
   for (const row of grid.rows) width = Math.max(width, row.length);
   return width;
+}
+
+/**
+ * Columns (0-based) of `cells` past `width`, the header row's own cell count. A CSV row with more cells
+ * than its header has one delimiter too many, even when the extra cell is empty: an unquoted comma
+ * moved every later value one column right.
+ */
+export function cellsBeyond(cells: readonly GridCell[], width: number): number[] {
+  const beyond: number[] = [];
+  for (let c = width; c < cells.length; c += 1) beyond.push(c);
+  return beyond;
 }

@@ -7,14 +7,15 @@ import { YijianError } from '../errors.js';
 import { comparePaths, displayNames } from './files.js';
 import type { IngestOptions } from './options.js';
 import { readFileSheets } from './read-file.js';
+import { cellText, type SheetGrid } from './grid.js';
 import { ingestGrid, type SheetProblem } from './sheet.js';
 
-export { collectInputFiles, displayNames } from './files.js';
+export { collectInputFiles, collectInputs, displayNames, refuseOutputAmongInputs, sameFile, type InputFiles } from './files.js';
 export { normalizeIngestOptions, DEFAULT_LIMITS, type IngestOptions, type IngestOptionsInput, type PointRule } from './options.js';
 export { parseMapSpec, parseMapSpecs, type ForcedMapping, type MapTarget } from './map-spec.js';
 export { DEFAULT_SYNONYMS, foldHeader, resolveFieldName } from './synonyms.js';
 export { ingestGrid, type SheetOutcome, type SheetProblem, type SheetSource } from './sheet.js';
-export { readFileSheets, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS } from './read-file.js';
+export { readFileSheets, readGuardedFile, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS, type FileSheets } from './read-file.js';
 export type { SheetGrid, GridCell, MergeRange } from './grid.js';
 
 /** Everything a run read: per-sheet figures, failed files, records and rejects in source order. */
@@ -26,6 +27,8 @@ export interface IngestResult {
   reconciliation: Reconciliation;
   /** Sheet problems with their codes (each SheetReport keeps only the messages). */
   problems: SheetProblem[];
+  /** Files left out on purpose, each said in Chinese: yijian's own earlier outputs. */
+  notices: string[];
 }
 
 /**
@@ -46,18 +49,30 @@ export async function readSubmissions(
     rejects: [],
     reconciliation: emptyReconciliation(paths.length),
     problems: [],
+    notices: [],
   };
+  const inputNames = new Set(ordered.flatMap((path) => [basename(path), names.get(path) ?? basename(path)]));
   let done = 0;
+  let skipped = 0;
   for (const path of ordered) {
     const file = names.get(path) ?? basename(path);
     try {
-      const { grids, encoding, warnings = [] } = await readFileSheets(path, options);
+      const { grids, encoding, warnings = [], origin } = await readFileSheets(path, options);
+      const skip = origin === undefined ? null : ownOutputNotice(file, origin.kind, grids, inputNames);
+      if (skip !== null) {
+        result.notices.push(skip);
+        skipped += 1;
+        done += 1;
+        onProgress?.(done, ordered.length);
+        continue;
+      }
       for (const grid of grids) {
         const outcome = ingestGrid(grid, { file, path, encoding }, options);
         for (const warning of warnings) {
-          // The only reader warning today: lines of one CSV in different encodings, each decoded on its own.
-          outcome.problems.push({ file, sheet: grid.name, code: 'E_MIXED_ENCODING', message: `文件 ${file}：${warning}` });
-          outcome.report.problems.push(`文件 ${file}：${warning}`);
+          // Reader notes: lines of one CSV in different encodings, control characters removed.
+          if (warning.sheet !== undefined && warning.sheet !== grid.name) continue;
+          outcome.problems.push({ file, sheet: grid.name, code: warning.code, message: `文件 ${file}：${warning.message}` });
+          outcome.report.problems.push(`文件 ${file}：${warning.message}`);
         }
         result.sheets.push(outcome.report);
         // A loop, not push(...spread): a sheet can hold a million rows, more than a call's arguments.
@@ -71,8 +86,36 @@ export async function readSubmissions(
     done += 1;
     onProgress?.(done, ordered.length);
   }
-  result.reconciliation = reconcile(paths.length, result);
+  result.reconciliation = reconcile(paths.length - skipped, result);
   return result;
+}
+
+/**
+ * Why a workbook yijian wrote is not read, or null to read it. Reports (登记表, 对照表, 统计) never hold
+ * submissions. A merged workbook does — a county's, forwarded to the city — unless the files it was merged
+ * from are read in the same run: then every opinion in it would be counted twice.
+ */
+function ownOutputNotice(file: string, kind: string, grids: readonly SheetGrid[], inputs: ReadonlySet<string>): string | null {
+  if (kind !== 'merge') return `${file} 是 yijian 生成的报告，不是意见表，已跳过。`;
+  const sources = mergedSources(grids);
+  const also = [...sources].filter((source) => inputs.has(source) && source !== file);
+  if (also.length === 0) return null;
+  const shown = also.slice(0, 3).join('、') + (also.length > 3 ? ` 等 ${also.length} 个文件` : '');
+  return `${file} 是 yijian merge 合并的结果，其中的意见来自本次也在读取的 ${shown}，已跳过，以免重复计数。`;
+}
+
+/** The 来源文件 values of a merged workbook's sheets. */
+function mergedSources(grids: readonly SheetGrid[]): Set<string> {
+  const sources = new Set<string>();
+  for (const grid of grids) {
+    const column = (grid.rows[0] ?? []).findIndex((cell) => cellText(cell).trim() === '来源文件');
+    if (column < 0) continue;
+    for (let r = 1; r < grid.rows.length; r += 1) {
+      const text = cellText(grid.rows[r]?.[column]).trim();
+      if (text !== '') sources.add(text);
+    }
+  }
+  return sources;
 }
 
 function toFailure(file: string, error: unknown): FileFailure {

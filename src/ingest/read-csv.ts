@@ -11,8 +11,31 @@ interface ParsedRecord {
   raw: string;
 }
 
+/**
+ * Any of CR LF, LF and CR ends a record, as when Excel opens the file: files pasted together from
+ * Windows and Unix exports mix them, and a parser that settles on the first one it sees merges the
+ * rows ending in the others into the cell before them.
+ */
+const LINE_ENDS = ['\r\n', '\n', '\r'];
+const LINE_BREAK = /\r\n|\n|\r/u;
+
+/**
+ * The longest physical line a CSV may have: a whole row of 32 cells at Excel's cell limit. A longer
+ * line is not a row anyone typed, and csv-parse needs close to a second per 5 MB of one line.
+ */
+export function maxLineLength(maxCellLength: number): number {
+  return maxCellLength * 32;
+}
+
 /** Parses decoded CSV/TSV text; reads at most `maxRows` + 1 records so a huge file is refused early. */
-export function parseDelimitedText(text: string, sheetName: string, delimiter: string, maxRows: number): SheetGrid {
+export function parseDelimitedText(
+  text: string,
+  sheetName: string,
+  delimiter: string,
+  maxRows: number,
+  maxCellLength: number = 32_767,
+): SheetGrid {
+  refuseLongLine(text, maxLineLength(maxCellLength));
   let parsed: ParsedRecord[];
   // Counted as records arrive, so an error at the end of the text still says where the bad record began.
   let complete = 0;
@@ -23,6 +46,7 @@ export function parseDelimitedText(text: string, sheetName: string, delimiter: s
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
+      record_delimiter: LINE_ENDS,
       raw: true,
       to: maxRows + 1,
       on_record: (record: string[]) => {
@@ -56,7 +80,37 @@ export function parseDelimitedText(text: string, sheetName: string, delimiter: s
       );
     }
   });
-  return { name: sheetName, rows: parsed.map((entry) => entry.record.map(stripNul)), merges: [] };
+  // A row wider than its header is a cell split by an unquoted delimiter, not a note column: the sheet
+  // reader rejects such rows instead of keeping only the cells under the header.
+  return { name: sheetName, rows: parsed.map((entry) => entry.record.map(stripNul)), merges: [], strictWidth: true };
+}
+
+/** Throws E_TOO_LARGE naming the line when one physical line is longer than `limit` characters. */
+function refuseLongLine(text: string, limit: number): void {
+  if (text.length <= limit) return;
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : 10;
+    if (code !== 10 && code !== 13) {
+      if (i - start <= limit) continue;
+      throw new YijianError(
+        'E_TOO_LARGE',
+        `文件第 ${line} 行（按换行计）超过 ${megachars(limit)} 个字符，不像是意见表中的一行，已拒绝读取。`,
+        {
+          hint: '文件可能已损坏或缺少换行。请用 Excel 或 WPS 打开后另存为 .xlsx 或 .csv 再试。',
+          location: { row: line },
+        },
+      );
+    }
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i += 1;
+    start = i + 1;
+    line += 1;
+  }
+}
+
+function megachars(count: number): string {
+  return count >= 100_000 ? `${Math.round(count / 10_000)} 万` : String(count);
 }
 
 /**
@@ -66,7 +120,7 @@ export function parseDelimitedText(text: string, sheetName: string, delimiter: s
  */
 function swallowsRows(raw: string, delimiter: string, width: number): boolean {
   if (width < 3) return false;
-  const lines = raw.replace(/\r?\n$/u, '').split(/\r?\n/u);
+  const lines = raw.replace(/(?:\r\n|\n|\r)$/u, '').split(LINE_BREAK);
   if (lines.length < 2) return false;
   const looksLikeRow = lines.slice(1).some((line) => line.split(delimiter).length >= width);
   return looksLikeRow && !parsesStrictly(raw, delimiter);
@@ -83,7 +137,7 @@ function parsesStrictly(raw: string, delimiter: string): boolean {
 
 /** The delimiter of a CSV file: the most frequent of comma, tab and semicolon in its first line. */
 export function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, 65536).split(/\r?\n/u).find((line) => line.trim() !== '') ?? '';
+  const firstLine = text.slice(0, 65536).split(LINE_BREAK).find((line) => line.trim() !== '') ?? '';
   let best = ',';
   let bestCount = 0;
   for (const candidate of [',', '\t', ';']) {

@@ -4,24 +4,36 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { YijianError } from '../errors.js';
+import { YijianError, type YijianErrorCode } from '../errors.js';
+import { controlNote, removeControlCharacters } from './control-chars.js';
 import type { SheetGrid } from './grid.js';
-import type { IngestOptions } from './options.js';
+import { DEFAULT_LIMITS, type IngestLimits, type IngestOptions } from './options.js';
+import { FIELDS } from '../model.js';
 import { decodeText } from './encoding.js';
 import { detectDelimiter, parseDelimitedText } from './read-csv.js';
 import { readWorkbookBytes } from './read-workbook.js';
 import { readLegacyWorkbook } from './workbook-worker.js';
 import { isEncryptedOle2, sniffContainer, surveyZip, withoutStrayNuls, checkZipStreams } from './sniff.js';
+import { scanXlsx, type WorkbookOrigin } from './xlsx-scan.js';
 
 /** The extensions yijian reads, lower case with the dot. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv'];
+
+/** A note from the reader about one sheet (or, without `sheet`, every sheet of the file). */
+export interface ReaderWarning {
+  code: YijianErrorCode;
+  message: string;
+  sheet?: string;
+}
 
 /** What one file gave: its sheets, the detected text encoding for CSV/TSV (null for workbooks), and notes for staff. */
 export interface FileSheets {
   grids: SheetGrid[];
   encoding: string | null;
-  /** Things read but worth checking (mixed encodings), reported as sheet problems. */
-  warnings?: string[];
+  /** Things read but worth checking (mixed encodings, control characters removed), reported as sheet problems. */
+  warnings?: ReaderWarning[];
+  /** Set when the workbook carries yijian's own marker: a file an earlier run wrote. */
+  origin?: WorkbookOrigin;
 }
 
 /** Reads one file from disk into sheet grids; throws YijianError (E_UNSUPPORTED_FORMAT, E_EMPTY_FILE, …). */
@@ -34,9 +46,18 @@ export async function readFileSheets(path: string, options: IngestOptions): Prom
   }
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const info = await stat(path);
+    // A device (/dev/zero, /dev/urandom), a named pipe or a socket never ends: only regular files are read.
+    if (!info.isFile()) {
+      throw new YijianError('E_UNSUPPORTED_FORMAT', '这不是普通文件（是设备、管道、套接字或文件夹），无法作为意见表读取。', {
+        hint: '请给出意见表文件本身的路径。',
+      });
+    }
+    size = info.size;
   } catch (error) {
-    throw new YijianError('E_FILE_NOT_FOUND', '找不到文件或无权读取。', { cause: error });
+    if (error instanceof YijianError) throw error;
+    const loop = typeof error === 'object' && error !== null && 'code' in error && error.code === 'ELOOP';
+    throw new YijianError('E_FILE_NOT_FOUND', loop ? '路径是循环的符号链接，无法打开。' : '找不到文件或无权读取。', { cause: error });
   }
   if (size > options.limits.maxFileBytes) {
     throw new YijianError('E_TOO_LARGE', `文件大小 ${megabytes(size)} 超过上限 ${megabytes(options.limits.maxFileBytes)}。`, {
@@ -54,6 +75,29 @@ export async function readFileSheets(path: string, options: IngestOptions): Prom
 }
 
 /**
+ * The guarded reader for any untrusted spreadsheet besides submissions (a filled decision sheet): the
+ * same regular-file, size, zip, row-scan and control-character checks, the same worker with a time and
+ * memory limit. Grids carry merges and `hidden`. Throws YijianError like {@link readFileSheets}.
+ */
+export async function readGuardedFile(
+  path: string,
+  settings: { sheet?: string | null; limits?: Partial<IngestLimits> } = {},
+): Promise<FileSheets> {
+  const options: IngestOptions = { ...EMPTY_OPTIONS, sheet: settings.sheet ?? null, limits: { ...DEFAULT_LIMITS, ...settings.limits } };
+  return readFileSheets(path, options);
+}
+
+const EMPTY_OPTIONS: IngestOptions = {
+  sheet: null,
+  maps: [],
+  synonyms: Object.fromEntries(FIELDS.map((field) => [field, []])) as unknown as IngestOptions['synonyms'],
+  point: null,
+  county: null,
+  rules: [],
+  limits: { ...DEFAULT_LIMITS },
+};
+
+/**
  * The same from bytes already in memory, all in-process: no time limit on the .xls parser, so use
  * {@link readSheetsFromBytes} for untrusted input. `csvSheetName` names a CSV's single sheet (its base name).
  */
@@ -64,8 +108,8 @@ export function sheetsFromBytes(
   options: IngestOptions,
 ): FileSheets {
   const plan = planBytes(bytes, extension, options);
-  if (plan.kind === 'text') return textSheets(plan.bytes, extension, csvSheetName, options);
-  return { grids: readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets, encoding: null };
+  if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
+  return cleaned(withOrigin({ grids: readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets, encoding: null }, plan.origin));
 }
 
 /**
@@ -89,16 +133,40 @@ async function guardedSheets(
   handOver: boolean,
 ): Promise<FileSheets> {
   const plan = planBytes(bytes, extension, options);
-  if (plan.kind === 'text') return textSheets(plan.bytes, extension, csvSheetName, options);
+  if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
   const { sheet, limits } = options;
-  const book = plan.legacy
+  // Past the scan's budgets, SheetJS still runs in a worker under a time and memory limit: every .xls, and
+  // every .xlsx up to WORKER_XLSX_BYTES of XML (all ordinary submissions and decision sheets). A bigger
+  // .xlsx has passed the scan's row, column, cell and string budgets and is parsed here: copying a
+  // million parsed rows back from a worker took longer than parsing them (measured: 4 min against 1.5).
+  const inWorker = plan.legacy || plan.inflatedBytes <= WORKER_XLSX_BYTES;
+  const book = inWorker
     ? await readLegacyWorkbook(bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
     : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
-  return { grids: book.sheets, encoding: null };
+  return cleaned(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin));
 }
 
+/** Control characters removed from every sheet, once, here: every later stage and every report sees clean text. */
+function cleaned(sheets: FileSheets): FileSheets {
+  const warnings = [...(sheets.warnings ?? [])];
+  const grids = sheets.grids.map((grid) => {
+    const result = removeControlCharacters(grid);
+    const note = controlNote(result);
+    if (note !== null) warnings.push({ code: 'E_CONTROL_CHARACTERS', message: note, sheet: grid.name });
+    return result.grid;
+  });
+  return { ...sheets, grids, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+function withOrigin(sheets: FileSheets, origin: WorkbookOrigin | null): FileSheets {
+  return origin === null ? sheets : { ...sheets, origin };
+}
+
+/** Largest inflated .xlsx parsed in the worker (see guardedSheets). */
+const WORKER_XLSX_BYTES = 64 * 1024 * 1024;
+
 /** Which parser the bytes go to; `legacy` marks .xls content, whose parser can hang on damaged files. */
-type Plan = { kind: 'workbook'; legacy: boolean } | { kind: 'text'; bytes: Uint8Array };
+type Plan = { kind: 'workbook'; legacy: boolean; origin: WorkbookOrigin | null; inflatedBytes: number } | { kind: 'text'; bytes: Uint8Array };
 
 /** Every check that needs no parser: size, container, zip survey, encryption; throws YijianError. */
 function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions): Plan {
@@ -130,7 +198,8 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
         hint: '请用 Excel 或 WPS 打开后另存为 .xlsx，或让报送单位重新发送原文件。',
       });
     }
-    return { kind: 'workbook', legacy: false };
+    // Rows SheetJS would drop or overwrite, and work it could not finish, are found before it runs.
+    return { kind: 'workbook', legacy: false, origin: scanXlsx(bytes, limits.maxRowsPerSheet).origin, inflatedBytes: survey.inflatedBytes };
   }
   if (container === 'ole2') {
     if (isEncryptedOle2(bytes)) {
@@ -138,7 +207,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
         hint: '请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。',
       });
     }
-    return { kind: 'workbook', legacy: true };
+    return { kind: 'workbook', legacy: true, origin: null, inflatedBytes: bytes.length };
   }
   const isText = extension === '.csv' || extension === '.tsv';
   const cleaned = container === 'binary' && isText ? withoutStrayNuls(bytes) : null;
@@ -150,7 +219,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
   }
   if (!isText) {
     // Excel itself saves "XML Spreadsheet" and web pages as .xls; plain text with such a name is not a workbook.
-    if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true };
+    if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true, origin: null, inflatedBytes: bytes.length };
     throw new YijianError('E_UNREADABLE_FILE', `文件扩展名是 ${extension}，但内容是纯文本，不是 Excel 工作簿。`, {
       hint: '可能是改了扩展名的 CSV/文本文件。请用 Excel 打开后另存为 .xlsx，或把扩展名改为 .csv。',
     });
@@ -162,11 +231,11 @@ function textSheets(bytes: Uint8Array, extension: string, csvSheetName: string, 
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') throw new YijianError('E_EMPTY_FILE', '文件没有内容（只有空白）。');
   const delimiter = extension === '.tsv' ? '\t' : detectDelimiter(decoded.text);
-  const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, options.limits.maxRowsPerSheet);
-  const warnings =
-    decoded.mixed === true
-      ? ['文件中 UTF-8 与 GBK 编码的行混杂（可能由不同软件导出后拼接），已逐行识别编码，请核对文字是否正确。']
-      : [];
+  const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, options.limits.maxRowsPerSheet, options.limits.maxCellLength);
+  const warnings: ReaderWarning[] =
+    decoded.mixed === undefined
+      ? []
+      : [{ code: 'E_MIXED_ENCODING', message: `文件中 UTF-8 与 GBK 编码的行混杂（可能由不同软件导出后拼接），已逐行识别编码：${decoded.mixed}。请核对这些行的文字是否正确。` }];
   return { grids: [grid], encoding: decoded.encoding, warnings };
 }
 

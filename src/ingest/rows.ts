@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { FIELDS, type Field, type OpinionRecord, type PointSource, type Provenance, type Reject } from '../model.js';
-import { cellText, columnLetter, isUnreadable, stripNul, type GridCell } from './grid.js';
+import { cellsBeyond, cellText, columnLetter, isUnreadable, stripNul, type GridCell } from './grid.js';
 
 /** What the row belongs to and how its point and county are found when the sheet has no column for them. */
 export interface RowContext {
@@ -16,6 +16,8 @@ export interface RowContext {
   fallbackPoint: { name: string; source: PointSource } | null;
   fallbackCounty: string | null;
   maxCellLength: number;
+  /** The header row's cell count, when a row with more cells is rejected (CSV: a cell split by a comma). */
+  strictWidth?: number;
   /**
    * One shared copy of a repeated short value (联系点, 县区, 身份, 条款, 日期): a sheet of thousands of rows
    * names the same few points and articles over and over.
@@ -51,6 +53,15 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
       cells: rowCells(cells, context),
     },
   });
+  const beyond = context.strictWidth === undefined ? [] : cellsBeyond(cells, context.strictWidth);
+  if (beyond.length > 0) {
+    const letters = beyond.map(columnLetter).join('、');
+    return reject(
+      'E_EXTRA_CELLS',
+      `第 ${row} 行比表头多出 ${beyond.length} 个单元格（${letters} 列）：可能是意见中有未加引号的英文逗号，把一个单元格分成了几格，后面各列随之错位。原样列在下面，请修正后重新读取。`,
+      beyond[0] ?? null,
+    );
+  }
   const opinionColumn = context.fieldColumns.get('opinion');
   if (opinionColumn === undefined) {
     return reject('E_INVALID_ROW', `第 ${row} 行：工作表没有“意见建议”列，本行无法读取。`, null);

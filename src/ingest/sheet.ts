@@ -116,6 +116,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     fallbackPoint: fallback.point,
     fallbackCounty: fallback.county,
     maxCellLength: options.limits.maxCellLength,
+    ...(grid.strictWidth === true && plan !== null ? { strictWidth: Math.max(...header.rows.map((r) => grid.rows[r - 1]?.length ?? 0)) } : {}),
     // One pool per sheet, bounded: a column of values that never repeat must not grow it without end.
     intern: createInterner(20_000),
   };

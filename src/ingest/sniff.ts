@@ -170,3 +170,66 @@ function localSize(buffer: Buffer, offset: number): number {
   const size = buffer.readUInt32LE(offset + 22);
   return size === 0xffffffff ? 0 : size;
 }
+
+/** One entry of a zip's central directory, as declared. */
+export interface ZipEntryInfo {
+  name: string;
+  method: number;
+  compressedBytes: number;
+  declaredBytes: number;
+  localOffset: number;
+}
+
+/** The entries the central directory lists (zip32 fields; zip64 entries have 0xffffffff sizes). */
+export function zipEntryList(bytes: Uint8Array): ZipEntryInfo[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEndRecord(buffer);
+  if (end < 0) return [];
+  const size = buffer.readUInt32LE(end + 12);
+  const offset = buffer.readUInt32LE(end + 16);
+  const entries: ZipEntryInfo[] = [];
+  let position = offset;
+  while (position + 46 <= offset + size && position + 46 <= buffer.length && buffer.readUInt32LE(position) === ZIP_CENTRAL) {
+    const nameLength = buffer.readUInt16LE(position + 28);
+    const extraLength = buffer.readUInt16LE(position + 30);
+    const commentLength = buffer.readUInt16LE(position + 32);
+    entries.push({
+      name: buffer.subarray(position + 46, position + 46 + nameLength).toString('utf8'),
+      method: buffer.readUInt16LE(position + 10),
+      compressedBytes: buffer.readUInt32LE(position + 20),
+      declaredBytes: buffer.readUInt32LE(position + 24),
+      localOffset: buffer.readUInt32LE(position + 42),
+    });
+    position += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * The inflated bytes of one entry, never more than its declared size (already within the limits);
+ * null when the entry cannot be read (stored damaged, zip64, unknown method).
+ */
+export function entryBytes(bytes: Uint8Array, entry: ZipEntryInfo): Buffer | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (entry.declaredBytes === 0xffffffff || entry.compressedBytes === 0xffffffff) return null;
+  const at = entry.localOffset;
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== ZIP_LOCAL) return null;
+  const dataStart = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  const data = buffer.subarray(dataStart, Math.min(buffer.length, dataStart + entry.compressedBytes));
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) return null;
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.declaredBytes) });
+  } catch {
+    return null;
+  }
+}
+
+/** True when the zip uses zip64 records (an end locator, or an entry whose sizes live in zip64 extras). */
+export function usesZip64(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEndRecord(buffer);
+  if (end < 0) return false;
+  if (end >= 20 && buffer.readUInt32LE(end - 20) === ZIP64_END_LOCATOR) return true;
+  return zipEntryList(bytes).some((e) => e.declaredBytes === 0xffffffff || e.compressedBytes === 0xffffffff || e.localOffset === 0xffffffff);
+}

@@ -1,11 +1,13 @@
 /**
- * Legacy workbooks (.xls: OLE2/CFB containers, Excel's HTML/XML "xls") parsed in a worker thread with a
- * time limit. SheetJS's BIFF/CFB parser can loop forever on a damaged file inside one synchronous call;
- * only terminating the thread that runs it stops it, so the file fails and the other files go on.
+ * Untrusted workbooks (.xlsx, and legacy .xls: OLE2/CFB containers, Excel's HTML/XML "xls") parsed in a
+ * worker thread with a time and a memory limit. SheetJS can loop forever on a damaged file inside one
+ * synchronous call, or run out of heap; only terminating the thread that runs it stops it, so the file
+ * fails and the other files go on.
  */
 import { Worker } from 'node:worker_threads';
 import { YijianError, type YijianErrorCode } from '../errors.js';
 import { readWorkbookBytes, type Workbook } from './read-workbook.js';
+import { chineseForThirdParty } from '../io/third-party.js';
 
 /** What the parent posts to the worker: the bytes (transferred) and what to read. */
 export interface WorkbookJob {
@@ -77,8 +79,14 @@ function takeWorker(): Worker {
   return worker;
 }
 
+/**
+ * Heap a parsing worker may use: SheetJS on Excel's full 1,048,576 rows needs about 2 GB. A file that
+ * needs more is not a submission; the worker is stopped and the file fails, the run goes on.
+ */
+export const WORKER_HEAP_MB = 3072;
+
 function startWorker(): Worker {
-  const worker = new Worker(WORKER_URL);
+  const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   // A worker that dies while idle is forgotten; the listener also keeps an idle 'error' from crashing the process.
   const forget = (): void => {
     if (idle === worker) idle = null;
@@ -110,7 +118,13 @@ function replyError(reply: { code: YijianErrorCode | null; message: string; hint
 }
 
 function crashError(error: Error): YijianError {
-  return new YijianError('E_UNREADABLE_FILE', `读取时出错（${error.message}）。`, {
+  if ('code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new YijianError('E_TOO_LARGE', `解析工作簿所需的内存超过上限（${WORKER_HEAP_MB} MB），已停止读取（可能是恶意或损坏的文件）。`, {
+      hint: '请用 Excel 或 WPS 打开后另存为 .xlsx，或拆分文件后再试。',
+      cause: error,
+    });
+  }
+  return new YijianError('E_UNREADABLE_FILE', `读取时出错（${chineseForThirdParty(error.message).text}）。`, {
     hint: '文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。',
     cause: error,
   });

@@ -151,7 +151,7 @@ export async function renderReports(digest: Digest, options: ReportOptions): Pro
     const digestTemplate = await readTemplate('article-digest/article-digest.xlsx.json', dir);
     files.push({
       name: REPORT_FILES.digestXlsx,
-      data: renderXlsx(digestTemplate, parseXlsxLayout(digestTemplate), articleDigestRows(view), ARTICLE_DIGEST_FIELDS),
+      data: renderXlsx(digestTemplate, parseXlsxLayout(digestTemplate), articleDigestRows(view), ARTICLE_DIGEST_FIELDS, 'report'),
     });
     const decisionTemplate = await readTemplate('decision-sheet/decision-sheet.xlsx.json', dir);
     const opinionTemplate = await readTemplate('decision-sheet/opinion-sheet.xlsx.json', dir);
@@ -160,7 +160,7 @@ export async function renderReports(digest: Digest, options: ReportOptions): Pro
       data: renderXlsxBook([
         { template: decisionTemplate, layout: parseXlsxLayout(decisionTemplate), rows: decisionRows(view, options.carried), known: DECISION_FIELDS },
         { template: opinionTemplate, layout: parseXlsxLayout(opinionTemplate), rows: opinionRows(view, options.carried), known: OPINION_FIELDS },
-      ]),
+      ], 'report'),
     });
   }
   return files;

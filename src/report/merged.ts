@@ -7,6 +7,8 @@ import { YijianError } from '../errors.js';
 import { printPackage } from './xlsx-print.js';
 import { packageZip } from './zip.js';
 import { readZip } from './zip-writer.js';
+import { ORIGIN_PROPERTY } from '../ingest/xlsx-scan.js';
+import { withinCellLimit } from './xlsx-rows.js';
 
 /**
  * Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. 序号 runs
@@ -66,6 +68,8 @@ function countRow(sheet: SheetReport): (string | number)[] {
 
 function sheetOf(rows: (string | number)[][], widths: number[]): XLSX.WorkSheet {
   // Dense storage: a million rows as objects keyed by address would not fit in memory.
+  // Excel's cell limit, applied by the one cell writer's rule (a reject's 原始内容 joins all its cells).
+  for (const row of rows) row.forEach((value, c) => { if (typeof value === 'string') row[c] = withinCellLimit(value); });
   const sheet = XLSX.utils.aoa_to_sheet(rows, { dense: true });
   sheet['!cols'] = widths.map((wch) => ({ wch }));
   if (rows.length > 0) {
@@ -87,6 +91,8 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40]), '核对');
   // No creation date or author: the same inputs give the same bytes.
   book.Props = { Title: '意见汇总', CreatedDate: new Date(0) };
+  // yijian's marker: a later run over the same folder recognises this workbook as its own output.
+  book.Custprops = { [ORIGIN_PROPERTY]: 'merge' };
   try {
     // Stored, then deflated once by native zlib after the print setup is added (as renderXlsxBook does).
     const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;

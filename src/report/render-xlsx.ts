@@ -14,6 +14,7 @@
  */
 import * as XLSX from 'xlsx';
 import { YijianError } from '../errors.js';
+import { ORIGIN_PROPERTY } from '../ingest/xlsx-scan.js';
 import { safeCell } from './cell-safety.js';
 import { escapeXml } from './svg.js';
 import type { LoadedTemplate } from './templates.js';
@@ -45,8 +46,8 @@ const STYLES_XML =
   '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /** Renders one sheet from `layout` and `rows`; a field the rows do not have → E_BAD_TEMPLATE. */
-export function renderXlsx(template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[]): Buffer {
-  return renderXlsxBook([{ template, layout, rows, known }]);
+export function renderXlsx(template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[], origin?: string): Buffer {
+  return renderXlsxBook([{ template, layout, rows, known }], origin);
 }
 
 /** One sheet of a workbook: the layout it follows and its rows. */
@@ -57,9 +58,14 @@ export interface XlsxSheetSpec {
   known: readonly string[];
 }
 
-/** Renders a workbook of several sheets, in order; each gets the header, styles and drop-downs of renderXlsx. */
-export function renderXlsxBook(sheets: readonly XlsxSheetSpec[]): Buffer {
+/**
+ * Renders a workbook of several sheets, in order; each gets the header, styles and drop-downs of renderXlsx.
+ * `origin` marks the workbook as yijian's own output ('report'), so later runs do not read it as submissions;
+ * leave it out for workbooks people fill in and send back (the form).
+ */
+export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string): Buffer {
   const book = XLSX.utils.book_new();
+  if (origin !== undefined) book.Custprops = { [ORIGIN_PROPERTY]: origin };
   const bodies = sheets.map(({ template, layout, rows, known }) => {
     const { sheet, body } = sheetFor(template, layout, rows, known);
     XLSX.utils.book_append_sheet(book, sheet, layout.sheetName);

@@ -4,7 +4,6 @@
  * is the XML SheetJS 0.20.3 writes for the same values (inline `str` cells), with the body style.
  */
 import * as XLSX from 'xlsx';
-import { YijianError } from '../errors.js';
 
 /** SheetJS's rule for xml:space="preserve": leading or trailing whitespace, or a line break. */
 const NEEDS_SPACE = /(^\s|\s$|\n)/;
@@ -21,11 +20,19 @@ export function escapeCellText(text: string): string {
     .replace(CONTROL, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0')}_`);
 }
 
-/** One cell with style `style`: a number as is, text as an inline string. */
+/** Text within Excel's cell limit: a longer one is cut, and the cut says so in the cell itself. */
+export function withinCellLimit(text: string): string {
+  if (text.length <= TEXT_LIMIT) return text;
+  const mark = `……（全文共 ${text.length} 字，超出 Excel 单元格 ${TEXT_LIMIT} 字的上限，以下已截断；全文见 digest.json 或 Word 报告）`;
+  let cut = TEXT_LIMIT - mark.length;
+  // Never split a surrogate pair.
+  if (/[\ud800-\udbff]/u.test(text.charAt(cut - 1))) cut -= 1;
+  return text.slice(0, cut) + mark;
+}
+
+/** One cell with style `style`: a number as is, text as an inline string (cut to Excel's limit, visibly). */
 function cellXml(ref: string, value: string | number, style: number): string {
-  if (typeof value === 'string' && value.length > TEXT_LIMIT) {
-    throw new YijianError('E_INTERNAL', `单元格 ${ref} 的内容超过 Excel 的 ${TEXT_LIMIT} 字符上限`);
-  }
+  if (typeof value === 'string') value = withinCellLimit(value);
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : escapeCellText(String(value));
   const v = `<v${NEEDS_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${text}</v>`;
   const type = typeof value === 'number' && Number.isFinite(value) ? '' : ' t="str"';

@@ -3,6 +3,7 @@
  * lists (one word per line, `#` comments). Parsing is pure; the read* functions touch files.
  */
 import { readFileSync } from 'node:fs';
+import { assertRegularFile } from '../io/regular-file.js';
 import { fileURLToPath } from 'node:url';
 import { YijianError } from '../errors.js';
 import { normalizeText } from './normalize.js';
@@ -77,6 +78,7 @@ export function parseStopWords(text: string): string[] {
 
 /** Reads a UTF-8 text file; a missing or unreadable file is YijianError E_BAD_CONFIG. */
 function readDictionaryFile(path: string, what: string): string {
+  assertRegularFile(path, what, 'E_BAD_CONFIG');
   try {
     return readFileSync(path, 'utf8');
   } catch (cause) {

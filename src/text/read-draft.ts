@@ -2,6 +2,7 @@
  * Reads a draft file (.txt, .md, .docx) from disk and parses it; the only file I/O of the draft reader.
  */
 import { readFile } from 'node:fs/promises';
+import { assertRegularFile } from '../io/regular-file.js';
 import { basename, extname } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -46,12 +47,19 @@ export async function readDraft(path: string): Promise<Draft> {
   if (!(DRAFT_EXTENSIONS as readonly string[]).includes(extension)) {
     throw badDraft(path, `无法读取草案文件 ${name}：不支持的格式“${extension || '无扩展名'}”`);
   }
+  assertRegularFile(path, '草案文件', 'E_BAD_DRAFT');
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     throw badDraft(path, `无法读取草案文件 ${name}：文件不存在或无法打开`, error);
   }
+  return draftFromBytes(bytes, extension, path);
+}
+
+/** A draft from bytes already read (`path` names it in messages); throws YijianError E_BAD_DRAFT. */
+export async function draftFromBytes(bytes: Buffer, extension: string, path: string): Promise<Draft> {
+  const name = basename(path);
   let text: string;
   if (extension === '.docx') {
     try {

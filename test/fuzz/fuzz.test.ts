@@ -8,12 +8,14 @@ import { YijianError } from '../../src/errors.js';
 import { ingestGrid, normalizeIngestOptions, readSheetsFromBytes } from '../../src/ingest/index.js';
 import { findArticleRefs, parseArticleCell } from '../../src/text/article-ref.js';
 import { parseDraft } from '../../src/text/draft.js';
+import { draftFromBytes } from '../../src/text/read-draft.js';
+import { parseDecisionGrids } from '../../src/decisions/sheet.js';
 // @ts-expect-error -- plain ESM shared with bench/fuzz.mjs, no type declarations
 import { PROPERTIES } from '../../bench/fuzz-properties.mjs';
 
 type Property = (api: unknown, options: unknown) => fc.IRawProperty<unknown[]>;
 const properties = PROPERTIES as Record<string, Property>;
-const api = { YijianError, readSheetsFromBytes, ingestGrid, parseArticleCell, findArticleRefs, parseDraft };
+const api = { YijianError, readSheetsFromBytes, ingestGrid, parseArticleCell, findArticleRefs, parseDraft, draftFromBytes, parseDecisionGrids };
 // Small limits make the size and row checks reachable by fuzzed inputs too.
 const options = normalizeIngestOptions({ limits: { maxCellLength: 200, maxRowsPerSheet: 50 } });
 
@@ -25,6 +27,8 @@ const RUNS: Record<string, number> = {
   'ingestGrid: random grids reconcile': 800,
   'parseArticleCell / findArticleRefs: any text': 1500,
   'parseDraft: any text': 400,
+  'decision sheet: mutated 登记表 through the guarded reader': 200,
+  'draft: mutated .docx and .txt drafts': 200,
 };
 
 describe('fuzz', () => {
