@@ -25,7 +25,9 @@ export type YijianErrorCode =
   | 'E_BAD_DIGEST'
   | 'E_BAD_TEMPLATE'
   | 'E_BAD_DECISIONS'
-  | 'E_INTERNAL';
+  | 'E_INTERNAL'
+  /** merge/digest read their inputs and found not one opinion. */
+  | 'E_NO_RECORDS';
 
 /** Where in the input a problem is; every part optional. */
 export interface ErrorLocation {

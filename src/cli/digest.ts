@@ -17,7 +17,7 @@ import type { Digest } from '../model.js';
 import { resolveConfigPath } from '../config/load.js';
 import { action, parseFormatList, parseUnit, type CommandContext } from './program.js';
 import type { IngestResult } from '../ingest/index.js';
-import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
+import { addIngestFlags, assertSomethingRead, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
 import { inputsOrConfig } from './config.js';
 import { carriedDecisions } from './feedback.js';
@@ -139,6 +139,7 @@ async function readAndBuild(context: CommandContext, files: string[], flags: Dig
   const segmenter = segmenterFrom(flags, context);
   const result = await readInputs(inputsOrConfig(files, context), options, context);
   const hasProblems = reportInputProblems(result, context);
+  assertSomethingRead(result);
 
   const text = createDigestText(draft, segmenter, { threshold: run.assignThreshold });
   const progress = stepProgress(context);

@@ -11,7 +11,10 @@ import { ingestGrid, type SheetProblem } from './sheet.js';
 
 export { collectInputFiles, displayNames } from './files.js';
 export { normalizeIngestOptions, DEFAULT_LIMITS, type IngestOptions, type IngestOptionsInput, type PointRule } from './options.js';
-export { parseMapSpec, parseMapSpecs, type ForcedMapping, type MapTarget } from './map-spec.js';
+export { parseMapSpec, parseMapSpecs, mapsFor, scopedMapSpec, type ForcedMapping, type MapTarget, type MapScope } from './map-spec.js';
+export { splitOpinion, type OpinionPart } from './split.js';
+export { rowLabel } from './rows.js';
+export { NOTE_LABELS, type NoteKind } from './non-data.js';
 export { DEFAULT_SYNONYMS, foldHeader, resolveFieldName } from './synonyms.js';
 export { ingestGrid, type SheetOutcome, type SheetProblem, type SheetSource } from './sheet.js';
 export { readFileSheets, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS } from './read-file.js';
@@ -83,10 +86,13 @@ function toFailure(file: string, error: unknown): FileFailure {
 }
 
 function emptyReconciliation(files: number): Reconciliation {
-  return { files, failedFiles: 0, sheets: 0, rows: 0, records: 0, rejects: 0, blanks: 0, balanced: true };
+  return { files, failedFiles: 0, sheets: 0, rows: 0, records: 0, rejects: 0, blanks: 0, notes: 0, splitParts: 0, balanced: true };
 }
 
-/** Totals over all sheets; balanced when every row is a record, a reject or a blank, and the lists agree. */
+/**
+ * Totals over all sheets; balanced when every row is a record (one or, split, several), a reject, a blank
+ * or a 说明行, and the lists agree.
+ */
 export function reconcile(
   files: number,
   result: Pick<IngestResult, 'sheets' | 'failures' | 'records' | 'rejects'>,
@@ -96,6 +102,8 @@ export function reconcile(
   const records = sum((s) => s.records);
   const rejects = sum((s) => s.rejects);
   const blanks = sum((s) => s.blanks);
+  const notes = sum((s) => s.notes ?? 0);
+  const splitParts = sum((s) => s.splitParts ?? 0);
   return {
     files,
     failedFiles: result.failures.length,
@@ -104,8 +112,10 @@ export function reconcile(
     records,
     rejects,
     blanks,
+    notes,
+    splitParts,
     balanced:
-      rows === records + rejects + blanks &&
+      rows === records - splitParts + rejects + blanks + notes &&
       records === result.records.length &&
       rejects === result.rejects.length,
   };

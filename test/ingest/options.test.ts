@@ -24,7 +24,7 @@ describe('parseMapSpec', () => {
     ['submitterType＝身份', 'submitterType', { kind: 'header', text: '身份' }],
     ['OPINION=意见', 'opinion', { kind: 'header', text: '意见' }],
   ])('%s', (spec, field, target) => {
-    expect(parseMapSpec(spec)).toEqual({ field, target, spec });
+    expect(parseMapSpec(spec)).toEqual({ field, target, scope: { file: null, sheet: null }, spec });
   });
 
   it.each(['opinion', '=C', 'opinion=', '意见=C', 'unknown=C', '', '__proto__=A', 'constructor=B'])(
