@@ -72,7 +72,14 @@ export function mapColumns(
     const winner = list.reduce((a, b) => (b.score > a.score ? b : a));
     fieldColumns.set(field, winner.column);
     how.set(winner.column, evidence.get(winner.column) ?? 'synonym');
-    const rest = list.filter((c) => c.column !== winner.column).map((c) => c.column);
+    let rest = list.filter((c) => c.column !== winner.column).map((c) => c.column);
+    // 意见 | 建议 side by side: the 建议 column is the suggested change, not a second opinion column.
+    const suggestion = field === 'opinion' && !candidates.has('suggestion') ? rest.find((c) => foldHeader(headers[c] ?? '') === '建议') : undefined;
+    if (suggestion !== undefined) {
+      fieldColumns.set('suggestion', suggestion);
+      how.set(suggestion, 'words');
+      rest = rest.filter((c) => c !== suggestion);
+    }
     losers.set(field, rest);
     if (rest.length > 0) {
       notices.push(

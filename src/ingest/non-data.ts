@@ -33,7 +33,7 @@ export function noteKind(cells: readonly GridCell[], opinionText: string | null)
   const first = texts[0] ?? '';
   const opinion = (opinionText ?? '').trim();
   const opinionIsNote = (test: (text: string) => boolean): boolean => opinion === '' || test(opinion);
-  if (texts.some((text) => TOTAL_CELL.test(text)) && opinionIsNote((t) => TOTAL_CELL.test(t) || /^\d+$/u.test(t))) return 'total';
+  if (texts.some((text) => TOTAL_CELL.test(text)) && opinionIsNote((t) => TOTAL_CELL.test(t) || /^\d+\s*(?:条|件|项)?$/u.test(t))) return 'total';
   if (FOOTER_LABEL.test(first) && opinionIsNote((t) => FOOTER_LABEL.test(t) || t === first)) return 'signature';
   if (REMARK_START.test(first) && opinionIsNote((t) => t === first || REMARK_START.test(t))) return 'remark';
   return null;

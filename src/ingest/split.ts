@@ -8,6 +8,8 @@
 interface MarkerStyle {
   name: string;
   pattern: RegExp;
+  /** Bracketed and circled markers are unambiguous: they need no sentence end before them. */
+  anywhere: boolean;
   value: (token: string) => number | null;
 }
 
@@ -26,11 +28,11 @@ function chineseNumber(token: string): number | null {
 
 const STYLES: readonly MarkerStyle[] = [
   // 1. 1． 1、 1) — not followed by a digit (1.5, 2024.5) and not after 第 (第1、2款).
-  { name: 'arabic', pattern: /(?<![第\d.．])(\d{1,2})[.．、)）](?![\d.．])/gu, value: (t) => Number(t) },
-  { name: 'paren-arabic', pattern: /(?<!第)[（(](\d{1,2})[)）]/gu, value: (t) => Number(t) },
-  { name: 'chinese', pattern: /(?<![第\p{Script=Han}（(])([一二三四五六七八九十]{1,3})[、.．]/gu, value: chineseNumber },
-  { name: 'paren-chinese', pattern: /(?<!第)[（(]([一二三四五六七八九十]{1,3})[)）]/gu, value: chineseNumber },
-  { name: 'circled', pattern: /([①-⑳])/gu, value: (t) => CIRCLED.indexOf(t) + 1 || null },
+  { name: 'arabic', pattern: /(?<![第\d.．])(\d{1,2})[.．、)）](?![\d.．])/gu, anywhere: false, value: (t) => Number(t) },
+  { name: 'paren-arabic', pattern: /(?<!第)[（(](\d{1,2})[)）]/gu, anywhere: true, value: (t) => Number(t) },
+  { name: 'chinese', pattern: /(?<![第\p{Script=Han}（(])([一二三四五六七八九十]{1,3})[、.．]/gu, anywhere: false, value: chineseNumber },
+  { name: 'paren-chinese', pattern: /(?<!第)[（(]([一二三四五六七八九十]{1,3})[)）]/gu, anywhere: true, value: chineseNumber },
+  { name: 'circled', pattern: /([①-⑳])/gu, anywhere: true, value: (t) => CIRCLED.indexOf(t) + 1 || null },
 ];
 
 // Where a list item may begin: the start, a line break, or after the end of a sentence or clause.
@@ -62,7 +64,7 @@ function splitBy(text: string, style: MarkerStyle): OpinionPart[] | null {
     const token = match[1] ?? '';
     const start = match.index;
     if (style.value(token) !== expected) continue;
-    if (start > 0 && !BOUNDARY_BEFORE.test(text.slice(Math.max(0, start - 1), start))) continue;
+    if (start > 0 && !style.anywhere && !BOUNDARY_BEFORE.test(text.slice(Math.max(0, start - 1), start))) continue;
     if (expected === 1 && start > 0 && !leadInEnds(text.slice(0, start))) continue;
     markers.push({ start, end: start + match[0].length });
     expected += 1;
@@ -74,7 +76,12 @@ function splitBy(text: string, style: MarkerStyle): OpinionPart[] | null {
   const parts: OpinionPart[] = [];
   for (const [i, marker] of markers.entries()) {
     const next = markers[i + 1];
-    const body = text.slice(marker.end, next === undefined ? text.length : next.start).trim().replace(/^[\s:：]+/u, '');
+    // The separator before the next marker (；, ;, a comma) belongs to neither item.
+    const body = text
+      .slice(marker.end, next === undefined ? text.length : next.start)
+      .trim()
+      .replace(/^[\s:：]+/u, '')
+      .replace(/[；;，,\s]+$/u, '');
     // An empty item means the "list" was something else (a heading numbered 1. with nothing after it).
     if (body.replace(/[\s。；;，,.]/gu, '') === '') return null;
     parts.push({ part: i + 1, text: leadIn === '' ? body : `${leadIn}${body}` });
