@@ -86,7 +86,7 @@ function toFailure(file: string, error: unknown): FileFailure {
 }
 
 function emptyReconciliation(files: number): Reconciliation {
-  return { files, failedFiles: 0, sheets: 0, rows: 0, records: 0, rejects: 0, blanks: 0, notes: 0, splitParts: 0, balanced: true };
+  return { files, failedFiles: 0, sheets: 0, rows: 0, records: 0, rejects: 0, blanks: 0, balanced: true };
 }
 
 /**
@@ -112,8 +112,9 @@ export function reconcile(
     records,
     rejects,
     blanks,
-    notes,
-    splitParts,
+    // Present only when there are any, so the figures of a month without them read as before.
+    ...(notes > 0 ? { notes } : {}),
+    ...(splitParts > 0 ? { splitParts } : {}),
     balanced:
       rows === records - splitParts + rejects + blanks + notes &&
       records === result.records.length &&

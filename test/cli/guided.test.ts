@@ -57,7 +57,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     cpSync(submissions, join(dir, '意见'), { recursive: true });
     cpSync(draft, join(dir, '某市电动自行车管理条例（征求意见稿）.txt'));
     // A point whose opinion column has a name no synonym knows: the flow must ask for it.
-    writeFileSync(join(dir, '意见/北街社区.csv'), '编号,联系点,群众反映内容\n1,北街社区,建议第十二条增加过渡期规定\n2,北街社区,小区充电桩太少，建议增加\n');
+    writeFileSync(join(dir, '意见/北街社区.csv'), '编号,联系点,情况记录\n1,北街社区,建议第十二条增加过渡期规定\n2,北街社区,小区充电桩太少，建议增加\n');
 
     const command = `env -u CI NO_COLOR=1 node "${join(repo, 'bin/yijian')}"; echo "EXIT=$?"; sleep 60`;
     tmux('new-session', '-d', '-s', 'guided', '-x', '200', '-y', '50', '-c', dir, command);
@@ -70,7 +70,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     keys('Enter');
 
     const asked = await prompt('「北街社区.csv」工作表「北街社区」的意见在哪一列');
-    expect(asked).toContain('C「群众反映内容」 例：建议第十二条增加过渡期规定');
+    expect(asked).toContain('C「情况记录」 例：建议第十二条增加过渡期规定');
     expect(asked).toContain('A「编号」 例：1');
     keys('Down', 'Down', 'Enter');
 
@@ -106,7 +106,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     const config = ConfigSchema.parse(JSON.parse(readFileSync(join(dir, 'yijian.config.json'), 'utf8')));
     // The output folder lies inside the answered folder ("."), so the inputs are the folders holding input files.
     expect(config.inputs).toEqual(['意见']);
-    expect(config.columns?.map).toEqual({ 意见建议: '群众反映内容' });
+    expect(config.columns?.map).toEqual({ 意见建议: '情况记录' });
     expect(config.draft).toBe('某市电动自行车管理条例（征求意见稿）.txt');
     expect(config.output).toBe('yijian-output');
 

@@ -18,7 +18,7 @@ describe('fixtures/submissions', () => {
       ['河西县城关镇立法联系点意见汇总表.xlsx', null, [1], 15, 12, 1, 2],
     ]);
     expect(result.reconciliation).toEqual({
-      files: 6, failedFiles: 0, sheets: 7, rows: 97, records: 86, rejects: 3, blanks: 8, notes: 0, splitParts: 0, balanced: true,
+      files: 6, failedFiles: 0, sheets: 7, rows: 97, records: 86, rejects: 3, blanks: 8, balanced: true,
     });
     const at = (file: string, row: number) => result.records.find((r) => r.source.file.includes(file) && r.source.row === row);
     expect(at('东湖', 4)).toMatchObject({ article: '第十二条', date: '2024-05-06', contact: '13800135678' });
