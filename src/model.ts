@@ -151,6 +151,8 @@ export const FileFailureSchema = z.object({
   file: z.string(),
   code: z.string(),
   message: z.string(),
+  /** The parser's own (English) words, for maintainers: printed only under --debug. */
+  cause: z.string().optional(),
 });
 export type FileFailure = z.infer<typeof FileFailureSchema>;
 

@@ -43,6 +43,7 @@ export function ingestOptionsFrom(flags: IngestFlags, context: CommandContext): 
       ...(rule.county !== undefined ? { county: rule.county } : {}),
     })),
     limits: config.limits ?? {},
+    ...(config.counties !== undefined ? { counties: config.counties } : {}),
     ...(flags.split === false ? { split: false } : config.columns?.split !== undefined ? { split: config.columns.split } : {}),
   });
 }
@@ -87,7 +88,10 @@ const SHEET_ERRORS: ReadonlySet<string> = new Set(['E_NO_OPINION_COLUMN', 'E_NO_
 
 /** Tells people about files that could not be read and sheet problems; returns whether any input problem exists. */
 export function reportInputProblems(result: IngestResult, context: CommandContext): boolean {
-  for (const failure of result.failures) context.terminal.error(failure.message);
+  for (const failure of result.failures) {
+    context.terminal.error(failure.message);
+    if (context.flags.debug && failure.cause !== undefined) process.stderr.write(`  原因（调试信息）：${failure.cause}\n`);
+  }
   for (const problem of result.problems) {
     // A sheet whose opinions cannot be found at all is an error (its rows are all problem rows), not a remark.
     if (SHEET_ERRORS.has(problem.code)) context.terminal.error(problem.message);

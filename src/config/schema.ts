@@ -51,6 +51,8 @@ export const ConfigSchema = z.strictObject({
     .optional(),
   point: z.string().min(1).optional(),
   county: z.string().min(1).optional(),
+  /** County-level names the built-in official list lacks (开发区, 新区), recognised in file and point names. */
+  counties: z.array(z.string().min(1)).optional(),
   points: z.array(PointRuleSchema).optional(),
   sheet: z.string().min(1).optional(),
   dictionary: z

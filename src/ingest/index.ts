@@ -79,7 +79,10 @@ export async function readSubmissions(
 }
 
 function toFailure(file: string, error: unknown): FileFailure {
-  if (error instanceof YijianError) return { file, code: error.code, message: `文件 ${file}：${error.message}` };
+  if (error instanceof YijianError) {
+    const cause = error.cause instanceof Error ? error.cause.message : error.cause === undefined ? undefined : String(error.cause);
+    return { file, code: error.code, message: `文件 ${file}：${error.message}`, ...(cause === undefined ? {} : { cause }) };
+  }
   // A parser bug must not stop the other files; the code says it is ours, not the user's.
   const detail = error instanceof Error ? error.message : String(error);
   return { file, code: 'E_UNREADABLE_FILE', message: `文件 ${file}：读取时出错（${detail}）。` };

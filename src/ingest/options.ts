@@ -44,6 +44,8 @@ export interface IngestOptions {
   limits: IngestLimits;
   /** Split a cell of several numbered opinions (1.… 2.…) into one record each; --no-split turns it off. */
   split: boolean;
+  /** County-level names the official list lacks (开发区, 新区 …), recognised in file and point names too. */
+  counties: string[];
 }
 
 const positive = z.number().int().positive();
@@ -57,6 +59,7 @@ export const IngestOptionsInputSchema = z
     point: z.string().optional(),
     county: z.string().optional(),
     split: z.boolean().optional(),
+    counties: z.array(z.string()).optional(),
     rules: z
       .array(
         z.object({
@@ -114,6 +117,7 @@ export function normalizeIngestOptions(input: unknown = {}): IngestOptions {
       parseTimeoutMs: raw.limits?.parseTimeoutMs ?? DEFAULT_LIMITS.parseTimeoutMs,
     },
     split: raw.split ?? true,
+    counties: (raw.counties ?? []).map((name) => name.trim()).filter((name) => name !== ''),
   };
 }
 

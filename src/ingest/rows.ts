@@ -18,6 +18,8 @@ export interface RowContext {
   /** Point / county when the row has none, in order: option, config rule, file name. */
   fallbackPoint: { name: string; source: PointSource } | null;
   fallbackCounty: string | null;
+  /** The county a point's own name begins with (东城区和平里街道), used before the file name's; null if none. */
+  countyOfPoint: (point: string) => string | null;
   maxCellLength: number;
   /**
    * One shared copy of a repeated short value (联系点, 县区, 身份, 条款, 日期): a sheet of thousands of rows
@@ -144,7 +146,7 @@ function buildRecord(
     seq: fields.seq,
     point,
     pointSource,
-    county: fields.county ?? context.fallbackCounty,
+    county: fields.county ?? (fields.point === null ? null : context.countyOfPoint(fields.point)) ?? context.fallbackCounty,
     submitter: fields.submitter,
     submitterType: fields.submitterType,
     article: fields.article,

@@ -10,7 +10,7 @@ import { profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { isInstructionSheet, noteText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
-import { countyFromFileName, findRule, pointFromFileName } from './point.js';
+import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
 import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
 import { buildSynonymIndex, foldHeader } from './synonyms.js';
@@ -145,6 +145,11 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     fieldColumns: plan?.fieldColumns ?? new Map(),
     fallbackPoint: fallback.point,
     fallbackCounty: fallback.county,
+    // --county and a config rule say it for the whole file; otherwise a point named 东城区… is in 东城区.
+    countyOfPoint:
+      options.county !== null || findRule(options.rules, source.path)?.county != null
+        ? () => null
+        : (point) => countyFromPointName(point, options.counties),
     maxCellLength: options.limits.maxCellLength,
     // One pool per sheet, bounded: a column of values that never repeat must not grow it without end.
     intern: createInterner(20_000),
@@ -198,7 +203,7 @@ function fallbacks(
     const fromName = pointFromFileName(source.path);
     if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
-  return { point, county: options.county ?? rule?.county ?? countyFromFileName(source.path) };
+  return { point, county: options.county ?? rule?.county ?? countyFromFileName(source.path, options.counties) };
 }
 
 // Merged cells in data rows (a point's name merged down a block) give their value to every row of
