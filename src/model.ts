@@ -290,6 +290,9 @@ export const DigestTotalsSchema = z.object({
   records: z.number().int().nonnegative(),
   rejects: z.number().int().nonnegative(),
   blanks: z.number().int().nonnegative(),
+  /** 说明行 (合计, 签名, 填表说明) and records split out of one cell; absent when there are none. */
+  notes: z.number().int().nonnegative().optional(),
+  splitParts: z.number().int().nonnegative().optional(),
   exactGroups: z.number().int().nonnegative(),
   nearGroups: z.number().int().nonnegative(),
   /** Records that repeat another (members of a group other than its canonical record). */

@@ -3,6 +3,7 @@
  * lines (填表人：张三 审核：李四), remarks under the table (注：…), and instruction sheets (填表说明).
  * They are counted as 说明行 so that the figures still reconcile, and shown so nobody wonders where they went.
  */
+import { toSimplified } from '../text/normalize.js';
 import { cellText, type GridCell, type SheetGrid } from './grid.js';
 
 /** What a 说明行 was taken for. */
@@ -28,10 +29,12 @@ const INSTRUCTION_SHEET = /说明|须知|填表要求|填报要求|使用方法|
  * must be empty or itself the note (a 合计 written into the opinion column is still a 合计).
  */
 export function noteKind(cells: readonly GridCell[], opinionText: string | null): NoteKind | null {
-  const texts = cells.map((cell) => cellText(cell).replace(/\u0000/gu, '').trim()).filter((text) => text !== '');
-  if (texts.length === 0 || texts.length > 4) return null;
+  const raw = cells.map((cell) => cellText(cell).replace(/\u0000/gu, '').trim()).filter((text) => text !== '');
+  if (raw.length === 0 || raw.length > 4) return null;
+  // 合計, 填表人, 審核 from a traditional-character sheet: only short rows get here, so converting is cheap.
+  const texts = raw.map(simplifiedShort);
   const first = texts[0] ?? '';
-  const opinion = (opinionText ?? '').trim();
+  const opinion = simplifiedShort((opinionText ?? '').trim());
   const opinionIsNote = (test: (text: string) => boolean): boolean => opinion === '' || test(opinion);
   if (texts.some((text) => TOTAL_CELL.test(text)) && opinionIsNote((t) => TOTAL_CELL.test(t) || /^\d+\s*(?:条|件|项)?$/u.test(t))) return 'total';
   if (FOOTER_LABEL.test(first) && opinionIsNote((t) => FOOTER_LABEL.test(t) || t === first)) return 'signature';
@@ -44,10 +47,14 @@ export function noteKind(cells: readonly GridCell[], opinionText: string | null)
  * cell does, and no header was found in it.
  */
 export function isInstructionSheet(grid: SheetGrid): boolean {
-  if (INSTRUCTION_SHEET.test(grid.name)) return true;
+  if (INSTRUCTION_SHEET.test(toSimplified(grid.name))) return true;
   const first = grid.rows.find((row) => row.some((cell) => cellText(cell).trim() !== ''));
   const text = first?.map((cell) => cellText(cell).trim()).find((t) => t !== '') ?? '';
-  return /^(?:填表说明|填报说明|说明|使用说明|填写说明)\s*[:：]?/u.test(text);
+  return /^(?:填表说明|填报说明|说明|使用说明|填写说明)\s*[:：]?/u.test(simplifiedShort(text));
+}
+
+function simplifiedShort(text: string): string {
+  return text.length > 40 ? text : toSimplified(text);
 }
 
 /** One line of text for a 说明行: its cells joined, shortened for display. */

@@ -261,7 +261,8 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
   const total = records.length;
   const points = pointViews(records, opinionOf, total);
   const t = digest.totals;
-  const sum = t.records + t.rejects + t.blanks;
+  // Records split out of one cell share their row; 说明行 are rows that are neither opinions nor problems.
+  const sum = t.records - (t.splitParts ?? 0) + t.rejects + t.blanks + (t.notes ?? 0);
   const balanced = sum === t.rows;
   const title = draft?.title ?? '';
   const quoted = title === '' ? '' : `《${title}》`;
@@ -280,7 +281,8 @@ export function buildReportView(digest: Digest, options: ViewOptions): ReportVie
     reconciliation:
       `共读取 ${t.files} 个文件${t.failedFiles > 0 ? `（其中 ${t.failedFiles} 个无法读取）` : ''}` +
       `中的 ${digest.files.length} 个工作表，数据 ${t.rows} 行：有效意见 ${t.records} 条，问题行 ${t.rejects} 行，` +
-      `空行 ${t.blanks} 行，合计 ${sum} 行，` +
+      `空行 ${t.blanks} 行${(t.notes ?? 0) > 0 ? `，说明行（合计、签名、填表说明）${t.notes ?? 0} 行` : ''}` +
+      `${(t.splitParts ?? 0) > 0 ? `（有效意见中 ${t.splitParts ?? 0} 条由一格多条意见拆出，与所在行同行）` : ''}，合计 ${sum} 行，` +
       (balanced ? '与读取行数一致。' : `与读取行数（${t.rows} 行）不一致，请核查。`),
     duplicatesSentence:
       `有效意见中，内容相同的 ${t.exactGroups} 组、高度相似的 ${t.nearGroups} 组，共 ${t.duplicates} 条为重复报送；` +
