@@ -13,7 +13,7 @@ import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
 import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
-import { buildSynonymIndex, foldHeader } from './synonyms.js';
+import { buildSynonymIndex } from './synonyms.js';
 
 /** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
 export interface SheetProblem {
@@ -155,7 +155,9 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     intern: createInterner(20_000),
     split: options.split,
   };
-  const headerKey = header.headers.map(foldHeader).join('\u0000');
+  // Compared as written (spaces folded), not through foldHeader: this runs on every data row, and the
+  // traditional → simplified step would make a million-row sheet crawl.
+  const headerKey = header.headers.map(plainHeader).join('\u0000');
   const result = outcome(header, plan, grid.rows.length - dataStart);
   const filled = dataMergeFill(grid, dataStart);
   for (let r = dataStart; r < grid.rows.length; r += 1) {
@@ -229,9 +231,15 @@ function dataMergeFill(grid: SheetGrid, dataStart: number): Map<number, GridCell
 
 // A data row that repeats the header (every non-empty cell equal to the header's, most of them filled).
 function repeatsHeader(cells: readonly GridCell[], headerKey: string): boolean {
-  const key = cells.map((cell) => foldHeader(cellText(cell))).join('\u0000');
+  const first = cellText(cells[0]);
+  if (first !== '' && !headerKey.startsWith(plainHeader(first))) return false;
+  const key = cells.map((cell) => plainHeader(cellText(cell))).join('\u0000');
   if (key.replaceAll('\u0000', '') === '') return false;
   return key.replace(/\u0000+$/u, '') === headerKey.replace(/\u0000+$/u, '');
+}
+
+function plainHeader(text: string): string {
+  return text.replace(/\s+/gu, '');
 }
 
 // The first rows with their column letters, so a person can see what the sheet holds and pick a column.

@@ -157,7 +157,8 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
     for (const s of EXPECTED_SHEETS) {
       const block = blocks.get(`${s.file} · ${s.sheet}`) ?? '';
       expect(block).toContain(s.headerRows.length === 0 ? '表头：未找到' : `表头：第 ${s.headerRows.join('、')} 行`);
-      expect(block).toContain(`数据行 ${s.rows}：有效意见 ${s.records}，问题行 ${s.rejects}，空行 ${s.blanks}`);
+      expect(block).toContain(`数据行 ${s.rows}：有效意见 ${s.records}`);
+      expect(block).toContain(`问题行 ${s.rejects}，空行 ${s.blanks}`);
     }
   });
 
