@@ -37,9 +37,9 @@ export function cellKind(text: string): CellKind {
   if (compact.length <= 30) {
     const parsed = parseArticleCell(compact);
     if (!parsed.unreadable && parsed.keys.length > 0 && !['general', 'title'].includes(parsed.keys[0] ?? '')) {
-      // The cell is a citation and little else: 第八十条, 第二十条第三款, 第12条、第14条.
+      // The cell is a citation and little else: 第八十条, 第二十条第三款, 第12条、第14条 — not 第一条意见.
       const cited = parsed.citations.reduce((n, c) => n + c.text.length, 0);
-      if (cited >= compact.length * 0.6) return 'citation';
+      if (cited >= compact.length * 0.8) return 'citation';
     }
   }
   if (NAME.test(compact)) return 'name';

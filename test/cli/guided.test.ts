@@ -65,7 +65,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     await prompt('意见文件在哪里');
     keys('Enter');
     const found = await prompt('就用这些文件吗');
-    expect(found).toContain('找到 7 个文件');
+    expect(found).toContain('找到 8 个文件');
     expect(found).toContain('意见/北街社区.csv');
     keys('Enter');
 
@@ -74,8 +74,9 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     expect(asked).toContain('A「编号」 例：1');
     keys('Down', 'Down', 'Enter');
 
-    // The seven fixture sheets were mapped by synonyms: confirm each, after seeing its mapping.
-    for (let sheet = 1; sheet <= 7; sheet += 1) {
+    // The eight fixture tables were mapped by their headers: confirm each, after seeing its mapping (the
+    // 侨联 workbook's 填表说明 sheet is skipped, nothing asked).
+    for (let sheet = 1; sheet <= 8; sheet += 1) {
       const shown = await prompt('这张表的列映射正确吗', sheet);
       if (sheet === 1) expect(shown).toContain('→ 意见建议');
       keys('Enter');
@@ -89,7 +90,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     await prompt('生成哪些格式');
     keys('Enter');
     const done = await prompt('把这些回答保存为 yijian.config.json', 1);
-    expect(done).toContain('数据行 99 = 有效意见 88 + 问题行 3 + 空行 8');
+    expect(done).toContain('数据行 110 = 意见行 94（拆分后有效意见 95 条） + 问题行 3 + 空行 8 + 说明行 5');
     expect(done).toContain(`报告在 ${join(dir, 'yijian-output')}`);
     keys('Enter');
     const end = await waitFor('exit', (text) => text.includes('EXIT='));
@@ -100,7 +101,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
       ['digest.json', '条文意见对照表.docx', '条文意见对照表.xlsx', '汇总报告.docx', '汇总报告.html', '汇总报告.md', '采纳情况登记表.xlsx'].sort(),
     );
     const digest = DigestSchema.parse(JSON.parse(readFileSync(join(out, 'digest.json'), 'utf8')));
-    expect(digest.totals.records).toBe(88);
+    expect(digest.totals.records).toBe(95);
     expect(digest.records.filter((record) => record.source.file === '北街社区.csv')).toHaveLength(2);
 
     const config = ConfigSchema.parse(JSON.parse(readFileSync(join(dir, 'yijian.config.json'), 'utf8')));

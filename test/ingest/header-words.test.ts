@@ -111,6 +111,12 @@ describe('two-row headers and content', () => {
     expect(out.report.notices?.join('')).toContain('B 列「意见」');
   });
 
+  it('short opinions that begin with a citation stay opinions (第一条意见 is not a citation cell)', () => {
+    const h = grid([['序号', '意见建议'], ['1', '第一条意见'], ['2', '第二条意见']]);
+    const plan = mapColumns(['序号', '意见建议'], index, [], profileColumns(h, 1, 2));
+    expect(plan.fieldColumns.get('opinion')).toBe(1);
+  });
+
   it.each([
     ['dates', ['2024-05-01', '2024-05-02', '2024-05-03']],
     ['phone numbers', ['13911112222', '13811113333', '13711114444']],
