@@ -26,7 +26,9 @@ export type YijianErrorCode =
   | 'E_BAD_TEMPLATE'
   | 'E_BAD_DECISIONS'
   | 'E_INTERNAL'
-  | 'E_CONTROL_CHARACTERS';
+  | 'E_CONTROL_CHARACTERS'
+  /** merge/digest read their inputs and found not one opinion. */
+  | 'E_NO_RECORDS';
 
 /** Where in the input a problem is; every part optional. */
 export interface ErrorLocation {

@@ -40,6 +40,11 @@ export const ProvenanceSchema = z.object({
   file: z.string(),
   sheet: z.string(),
   row: z.number().int().positive(),
+  /**
+   * When one cell held several numbered opinions (1.… 2.…), which of them this is (1-based): shown as
+   * 第 5 行第 2 条. Absent for a row that was not split.
+   */
+  part: z.number().int().positive().optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -103,8 +108,11 @@ export const ColumnMappingSchema = z.object({
   /** The header text as found (two-row headers joined with "/"). */
   header: z.string(),
   field: z.enum(FIELDS).nullable(),
-  /** How it was mapped: synonym match, user --map / config, or not at all. */
-  how: z.enum(['synonym', 'forced', 'none']),
+  /**
+   * How it was mapped: synonym match, user --map / config, the header's words (意见建议人 → 提出人),
+   * the column's content (a column of 第八十条 … is the article column), or not at all.
+   */
+  how: z.enum(['synonym', 'forced', 'words', 'content', 'none']),
 });
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
@@ -122,6 +130,19 @@ export const SheetReportSchema = z.object({
   records: z.number().int().nonnegative(),
   rejects: z.number().int().nonnegative(),
   blanks: z.number().int().nonnegative(),
+  /**
+   * 说明行: rows that are neither opinions nor problems (合计, 填表人：…, 填表说明 sheets), so that
+   * rows = (records − split extra parts) + rejects + blanks + notes.
+   */
+  notes: z.number().int().nonnegative().optional(),
+  /** Each 说明行 with what it was taken for and its text. */
+  noteRows: z.array(z.object({ row: z.number().int().positive(), kind: z.enum(['total', 'signature', 'remark', 'instruction', 'header']), text: z.string() })).optional(),
+  /** Records beyond one per row, from cells holding several numbered opinions. */
+  splitParts: z.number().int().nonnegative().optional(),
+  /** Rows split into several records: row → number of parts. */
+  splitRows: z.array(z.object({ row: z.number().int().positive(), parts: z.number().int().positive() })).optional(),
+  /** Guesses worth a look that are not problems: two columns competing for a field, a column mapped by its content. */
+  notices: z.array(z.string()).optional(),
   /** Problems with the sheet as a whole (no opinion column, …), in Chinese. */
   problems: z.array(z.string()),
 });
@@ -132,6 +153,8 @@ export const FileFailureSchema = z.object({
   file: z.string(),
   code: z.string(),
   message: z.string(),
+  /** The parser's own (English) words, for maintainers: printed only under --debug. */
+  cause: z.string().optional(),
 });
 export type FileFailure = z.infer<typeof FileFailureSchema>;
 
@@ -144,6 +167,10 @@ export const ReconciliationSchema = z.object({
   records: z.number().int().nonnegative(),
   rejects: z.number().int().nonnegative(),
   blanks: z.number().int().nonnegative(),
+  /** 说明行 (totals, signature lines, instruction sheets): neither opinions nor problems. */
+  notes: z.number().int().nonnegative().optional(),
+  /** Records beyond one per row (several numbered opinions in one cell). */
+  splitParts: z.number().int().nonnegative().optional(),
   balanced: z.boolean(),
 });
 export type Reconciliation = z.infer<typeof ReconciliationSchema>;
@@ -272,6 +299,9 @@ export const DigestTotalsSchema = z.object({
   records: z.number().int().nonnegative(),
   rejects: z.number().int().nonnegative(),
   blanks: z.number().int().nonnegative(),
+  /** 说明行 (合计, 签名, 填表说明) and records split out of one cell; absent when there are none. */
+  notes: z.number().int().nonnegative().optional(),
+  splitParts: z.number().int().nonnegative().optional(),
   exactGroups: z.number().int().nonnegative(),
   nearGroups: z.number().int().nonnegative(),
   /** Records that repeat another (members of a group other than its canonical record). */

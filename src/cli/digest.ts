@@ -19,7 +19,7 @@ import { resolveConfigPath } from '../config/load.js';
 import { action, parseFormatList, parseUnit, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
 import type { IngestResult } from '../ingest/index.js';
-import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
+import { addIngestFlags, assertSomethingRead, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
 import { inputsOrConfig } from './config.js';
 import { type DecisionCarry, readDecisionCarry } from './feedback.js';
@@ -147,6 +147,7 @@ async function readAndBuild(
   const segmenter = segmenterFrom(flags, context);
   const result = await readInputs(inputsOrConfig(files, context), options, context);
   const hasProblems = reportInputProblems(result, context);
+  assertSomethingRead(result);
 
   // Corrections from the old sheet: those opinions keep their article and teach the assigner its words.
   const corrections = carry?.beforeBuild(result.records, draft);

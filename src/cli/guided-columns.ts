@@ -27,10 +27,11 @@ export function hasOpinionColumn(sheet: SheetReport): boolean {
 export function describeMapping(sheet: SheetReport): string[] {
   const lines = [`■ ${sheet.file} · 工作表「${sheet.sheet}」 · 表头${sheet.headerRows.length === 0 ? '未找到' : `第 ${sheet.headerRows.join('、')} 行`}`];
   for (const column of sheet.columns) {
-    const target = column.field === null ? '（不使用）' : `${FIELD_HEADERS[column.field]}${column.how === 'forced' ? '（指定）' : ''}`;
+    const how = column.how === 'forced' ? '（指定）' : column.how === 'words' ? '（按表头用词推断）' : column.how === 'content' ? '（按内容推断）' : '';
+    const target = column.field === null ? '（不使用）' : `${FIELD_HEADERS[column.field]}${how}`;
     lines.push(`    ${column.column.padEnd(3)}${column.header || '（空表头）'} → ${target}`);
   }
-  lines.push(`    数据行 ${sheet.rows}：有效意见 ${sheet.records}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}`);
+  lines.push(`    数据行 ${sheet.rows}：有效意见 ${sheet.records}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}${(sheet.notes ?? 0) > 0 ? `，说明行 ${sheet.notes ?? 0}` : ''}`);
   return lines;
 }
 

@@ -142,6 +142,11 @@ async function askColumns(terminal: Terminal, result: IngestResult): Promise<Opi
   const answers: OpinionColumnAnswer[] = [];
   for (const sheet of result.sheets) {
     terminal.info(describeMapping(sheet).join('\n'));
+    // A 填表说明 sheet holds no table: nothing to map, nothing to ask.
+    if (sheet.headerRows.length === 0 && (sheet.notes ?? 0) > 0 && sheet.notes === sheet.rows - sheet.blanks) {
+      terminal.info('    本表是填表说明，不含意见，跳过。');
+      continue;
+    }
     if (hasOpinionColumn(sheet)) {
       if (await confirm({ message: '这张表的列映射正确吗？', default: true })) continue;
     } else {

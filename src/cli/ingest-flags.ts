@@ -1,6 +1,7 @@
 /** The reading flags inspect, merge and digest share, declared once, and their normalisation. */
 import type { Command } from 'commander';
 import { collectInputs, normalizeIngestOptions, refuseOutputAmongInputs, readSubmissions, type IngestOptions, type IngestResult } from '../ingest/index.js';
+import { YijianError } from '../errors.js';
 import type { CommandContext } from './program.js';
 import { collect } from './program.js';
 
@@ -11,15 +12,18 @@ export interface IngestFlags {
   point?: string;
   county?: string;
   strict?: boolean;
+  /** commander's --no-split: false when given. */
+  split?: boolean;
 }
 
 /** Declares --sheet, --map, --point, --county and --strict on a command. */
 export function addIngestFlags(command: Command): Command {
   return command
     .option('--sheet <name>', '只读取这个工作表（默认读取全部工作表）')
-    .option('-m, --map <field=column>', '指定列映射，可重复：--map 意见建议=C 或 --map opinion=具体内容', collect, [])
+    .option('-m, --map <field=column>', "指定列映射，可重复：--map 意见建议=C、--map opinion=具体内容；只用于某些文件：--map '海淀*.xls:意见建议=E'", collect, [])
     .option('--point <name>', '表中没有联系点列时，用这个联系点名称')
     .option('--county <name>', '表中没有县（市、区）列时，用这个名称')
+    .option('--no-split', '一格内有多条编号意见（1.… 2.…）时不拆分，整格作一条意见')
     .option('--strict', '发现问题行或无法读取的文件时以退出码 3 结束', false);
 }
 
@@ -39,6 +43,8 @@ export function ingestOptionsFrom(flags: IngestFlags, context: CommandContext): 
       ...(rule.county !== undefined ? { county: rule.county } : {}),
     })),
     limits: config.limits ?? {},
+    ...(config.counties !== undefined ? { counties: config.counties } : {}),
+    ...(flags.split === false ? { split: false } : config.columns?.split !== undefined ? { split: config.columns.split } : {}),
   });
 }
 
@@ -71,19 +77,40 @@ export function reconciliationLine(result: Pick<IngestResult, 'reconciliation'>)
   const r = result.reconciliation;
   const sign = r.balanced ? '=' : '≠';
   const failed = r.failedFiles > 0 ? `，${r.failedFiles} 个文件无法读取` : '';
-  return `核对：读取 ${r.files} 个文件 ${r.sheets} 个工作表，数据行 ${r.rows} ${sign} 有效意见 ${r.records} + 问题行 ${r.rejects} + 空行 ${r.blanks}${failed}`;
+  const split = r.splitParts ?? 0;
+  const records = split > 0 ? `意见行 ${r.records - split}（拆分后有效意见 ${r.records} 条）` : `有效意见 ${r.records}`;
+  const notes = (r.notes ?? 0) > 0 ? ` + 说明行 ${r.notes ?? 0}` : '';
+  return `核对：读取 ${r.files} 个文件 ${r.sheets} 个工作表，数据行 ${r.rows} ${sign} ${records} + 问题行 ${r.rejects} + 空行 ${r.blanks}${notes}${failed}`;
+}
+
+/** merge and digest with nothing to work on: no input gave a single opinion, which is a failure, not a result. */
+export function assertSomethingRead(result: IngestResult): void {
+  if (result.records.length > 0) return;
+  const why =
+    result.failures.length === result.reconciliation.files
+      ? '所有文件都无法读取'
+      : result.reconciliation.rows === 0
+        ? '文件中没有数据行'
+        : `读到的 ${result.reconciliation.rows} 行数据都不是有效意见（问题行 ${result.rejects.length}，空行 ${result.reconciliation.blanks}，说明行 ${result.reconciliation.notes ?? 0}）`;
+  throw new YijianError('E_NO_RECORDS', `没有读到任何意见：${why}。`, {
+    hint: '请先用 yijian inspect 查看各文件的表头与列映射；意见列没有认出时，按提示用 --map 指定。',
+  });
 }
 
 const SHEET_ERRORS: ReadonlySet<string> = new Set(['E_NO_OPINION_COLUMN', 'E_NO_HEADER', 'E_TOO_MANY_ROWS']);
 
 /** Tells people about files that could not be read and sheet problems; returns whether any input problem exists. */
 export function reportInputProblems(result: IngestResult, context: CommandContext): boolean {
-  for (const failure of result.failures) context.terminal.error(failure.message);
+  for (const failure of result.failures) {
+    context.terminal.error(failure.message);
+    if (context.flags.debug && failure.cause !== undefined) process.stderr.write(`  原因（调试信息）：${failure.cause}\n`);
+  }
   for (const problem of result.problems) {
     // A sheet whose opinions cannot be found at all is an error (its rows are all problem rows), not a remark.
     if (SHEET_ERRORS.has(problem.code)) context.terminal.error(problem.message);
     else context.terminal.warn(problem.message);
   }
+  for (const sheet of result.sheets) for (const notice of sheet.notices ?? []) context.terminal.info(`文件 ${sheet.file} 工作表“${sheet.sheet}”：${notice}`);
   if (result.rejects.length > 0) {
     context.terminal.warn(`${result.rejects.length} 行未能成为有效意见（原因见输出中的“问题行”）。`);
   }

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
 import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
+import { NOTE_LABELS } from '../ingest/non-data.js';
+import { rowLabel } from '../ingest/rows.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, parseUnit, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
@@ -88,11 +90,18 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
     lines.push('  列映射：');
     for (const column of mapped) {
       const field = column.field === null ? '' : FIELD_HEADERS[column.field];
-      lines.push(`    ${column.column.padEnd(3)}${column.header} → ${field}${column.how === 'forced' ? '（指定）' : ''}`);
+      lines.push(`    ${column.column.padEnd(3)}${column.header} → ${field}${HOW_LABELS[column.how]}`);
     }
   }
   if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => `${column.column}「${column.header}」`).join('，')}`);
-  lines.push(`  数据行 ${sheet.rows}：有效意见 ${sheet.records}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}`);
+  const split = sheet.splitParts ?? 0;
+  const notes = sheet.notes ?? 0;
+  lines.push(
+    `  数据行 ${sheet.rows}：有效意见 ${sheet.records}${split > 0 ? `（其中 ${split} 条由一格多条拆出）` : ''}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}${notes > 0 ? `，说明行 ${notes}` : ''}`,
+  );
+  for (const note of (sheet.noteRows ?? []).slice(0, 10)) lines.push(`  · 第 ${note.row} 行${NOTE_LABELS[note.kind]}：${note.text}`);
+  if ((sheet.noteRows?.length ?? 0) > 10) lines.push(`  ……另有 ${(sheet.noteRows?.length ?? 0) - 10} 个说明行（用 --json 查看全部）`);
+  for (const notice of sheet.notices ?? []) lines.push(`  ℹ ${notice}`);
   const origin = pointOrigin(sheet, result);
   if (origin !== null) lines.push(`  联系点：${origin}`);
   for (const problem of sheet.problems) lines.push(`  ⚠ ${problem}`);
@@ -101,6 +110,14 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   if (rejects.length > 20) lines.push(`  ……另有 ${rejects.length - 20} 个问题行（用 --json 查看全部）`);
   return `${lines.join('\n')}\n\n`;
 }
+
+const HOW_LABELS: Readonly<Record<SheetReport['columns'][number]['how'], string>> = {
+  synonym: '',
+  forced: '（指定）',
+  words: '（按表头用词推断）',
+  content: '（按内容推断）',
+  none: '',
+};
 
 const POINT_SOURCES: Readonly<Record<string, string>> = {
   column: '取自表中联系点列',
@@ -138,7 +155,7 @@ function describeAssignments(result: IngestResult, assignments: Map<string, Arti
     const confidence = found[0]?.source === 'similarity' ? ` ${found[0].confidence.toFixed(2)}` : '';
     for (const a of found) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
     const excerpt = record.opinion.replace(/\s+/g, ' ').slice(0, 28);
-    lines.push(`  ${record.source.file} 第 ${record.source.row} 行 → ${keys}（${how}${confidence}）${excerpt}`);
+    lines.push(`  ${record.source.file} ${rowLabel(record.source)} → ${keys}（${how}${confidence}）${excerpt}`);
   }
   const summary = [...counts].map(([source, n]) => `${SOURCE_NAMES[source as ArticleAssignment['source']]} ${n}`).join('，');
   lines.push(`  合计：${summary}`);

@@ -6,7 +6,7 @@ import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { mergedCsv, mergedWorkbook, rejectsCsv } from '../report/merged.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
-import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
+import { addIngestFlags, assertSomethingRead, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
 
 interface MergeFlags extends IngestFlags {
   output?: string;
@@ -46,6 +46,9 @@ async function merge(context: CommandContext, files: string[], flags: MergeFlags
   const options = ingestOptionsFrom(flags, context);
   const result = await readInputs(files, options, context, format === '.csv' ? [output, rejectsPath] : [output]);
   const hasProblems = reportInputProblems(result, context);
+  context.terminal.info(reconciliationLine(result));
+  // Nothing read is a failure: an empty merged workbook would look like a month without opinions.
+  assertSomethingRead(result);
 
   if (format === '.xlsx') {
     await writeFileAtomic(output, mergedWorkbook(result), { force: flags.force });
@@ -53,7 +56,6 @@ async function merge(context: CommandContext, files: string[], flags: MergeFlags
     await writeFileAtomic(output, mergedCsv(result.records), { force: flags.force });
     await writeFileAtomic(rejectsPath, rejectsCsv(result.rejects), { force: flags.force });
   }
-  context.terminal.info(reconciliationLine(result));
   context.terminal.success(`已写入 ${flags.output ?? output}：${result.records.length} 条意见${result.rejects.length > 0 ? `，${result.rejects.length} 个问题行` : ''}。`);
   if (flags.json === true) {
     context.stdout(`${JSON.stringify({ output, reconciliation: result.reconciliation, sheets: result.sheets, failures: result.failures, rejects: result.rejects }, null, 2)}\n`);

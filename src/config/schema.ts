@@ -40,12 +40,19 @@ export const ConfigSchema = z.strictObject({
       ...notes,
       /** Extra header synonyms per field: { "opinion": ["群众意见"] }. */
       synonyms: z.partialRecord(fieldName, z.array(z.string().min(1))).optional(),
-      /** Forced mappings, as on the command line: { "意见建议": "C" } or { "opinion": "具体内容" }. */
+      /**
+       * Forced mappings, as on the command line: { "意见建议": "C" } or { "opinion": "具体内容" }, or for some
+       * files only: { "海淀*.xls:意见建议": "E" }.
+       */
       map: z.record(z.string(), z.string().min(1)).optional(),
+      /** false: keep a cell of several numbered opinions (1.… 2.…) as one record (as --no-split). */
+      split: z.boolean().optional(),
     })
     .optional(),
   point: z.string().min(1).optional(),
   county: z.string().min(1).optional(),
+  /** County-level names the built-in official list lacks (开发区, 新区), recognised in file and point names. */
+  counties: z.array(z.string().min(1)).optional(),
   points: z.array(PointRuleSchema).optional(),
   sheet: z.string().min(1).optional(),
   dictionary: z

@@ -261,6 +261,8 @@ function totalsOf(
   const count = (values: Iterable<string | null>): number => new Set([...values].filter((v) => v !== null && v !== '')).size;
   const rows = source.sheets.reduce((sum, sheet) => sum + sheet.rows, 0);
   const blanks = source.sheets.reduce((sum, sheet) => sum + sheet.blanks, 0);
+  const notes = source.sheets.reduce((sum, sheet) => sum + (sheet.notes ?? 0), 0);
+  const splitParts = source.sheets.reduce((sum, sheet) => sum + (sheet.splitParts ?? 0), 0);
   return {
     files: new Set(source.sheets.map((sheet) => sheet.file)).size + source.failures.length,
     failedFiles: source.failures.length,
@@ -268,6 +270,8 @@ function totalsOf(
     records: records.length,
     rejects: source.rejects.length,
     blanks,
+    ...(notes > 0 ? { notes } : {}),
+    ...(splitParts > 0 ? { splitParts } : {}),
     exactGroups: groups.filter((group) => group.kind === 'exact').length,
     nearGroups: groups.filter((group) => group.kind === 'near').length,
     duplicates: groups.reduce((sum, group) => sum + group.members.length - 1, 0),

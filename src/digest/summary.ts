@@ -14,7 +14,7 @@ export function digestSummary(digest: Digest, top = 5): string {
   const lines = [
     `意见汇总${digest.draft === null ? '' : `：${digest.draft.title}`}`,
     `  ${t.files} 个文件，${t.points} 个联系点，${t.counties} 个县（市、区）`,
-    `  数据行 ${t.rows}：有效意见 ${t.records}，问题行 ${t.rejects}，空行 ${t.blanks}`,
+    `  数据行 ${t.rows}：有效意见 ${t.records}，问题行 ${t.rejects}，空行 ${t.blanks}${(t.notes ?? 0) > 0 ? `，说明行 ${t.notes ?? 0}` : ''}`,
     `  重复：完全相同 ${t.exactGroups} 组，近似 ${t.nearGroups} 组，重复提交 ${t.duplicates} 条；去重后 ${t.distinctOpinions} 条意见，聚为 ${t.clusters} 类`,
   ];
   const perArticle = new Map<string, number>();

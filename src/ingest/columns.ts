@@ -1,10 +1,14 @@
 /**
- * Mapping the sheet's columns to canonical fields: forced mappings first, then the best synonym match per field.
+ * Mapping the sheet's columns to canonical fields: forced mappings first, then the best header match per
+ * field (synonyms, then header words), then a check of the content against what the headers say.
  */
-import type { ColumnMapping, Field } from '../model.js';
+import { FIELD_HEADERS, type ColumnMapping, type Field } from '../model.js';
 import { columnLetter } from './grid.js';
 import type { ForcedMapping } from './map-spec.js';
+import { isCitationColumn, unfitForOpinion, type ColumnProfile } from './content.js';
 import { foldHeader, headerKeys, matchHeader, type SynonymIndex } from './synonyms.js';
+
+type How = ColumnMapping['how'];
 
 /** The columns of one sheet and which column (0-based) holds each field. */
 export interface ColumnPlan {
@@ -12,21 +16,35 @@ export interface ColumnPlan {
   fieldColumns: ReadonlyMap<Field, number>;
   /** Forced mappings that name no column of this sheet: a header text not found, or an empty column past the headers. */
   unmatched: ForcedMapping[];
+  /** Guesses people should see: two columns competing for one field, a column moved by its content. */
+  notices: string[];
+  /** Forced mappings whose column's content cannot be what they say (dates forced into 意见建议). */
+  suspect: string[];
+}
+
+interface Candidate {
+  column: number;
+  score: number;
 }
 
 /**
  * Maps header texts (one per column) to fields. A forced mapping takes its column and field away from
- * synonym matching; when two columns could be one field the better match wins and the other stays unmapped.
+ * header matching; when two columns could be one field the better match wins, the other stays unmapped
+ * and a notice names both. With `profiles` (one per column), the content corrects the headers.
  */
 export function mapColumns(
   headers: readonly string[],
   index: SynonymIndex,
   forced: readonly ForcedMapping[],
+  profiles: readonly ColumnProfile[] = [],
 ): ColumnPlan {
   const width = Math.max(headers.length, ...forced.map(forcedWidth));
   const fieldColumns = new Map<Field, number>();
-  const how = new Map<number, 'forced' | 'synonym'>();
+  const how = new Map<number, How>();
   const unmatched: ForcedMapping[] = [];
+  const notices: string[] = [];
+  const suspect: string[] = [];
+  const label = (column: number): string => `${columnLetter(column)} 列「${headers[column] ?? ''}」`;
   for (const mapping of forced) {
     const column = findForcedColumn(mapping, headers);
     if (column === null || (mapping.target.kind === 'column' && column >= headers.length && (headers[column] ?? '') === '')) {
@@ -37,19 +55,40 @@ export function mapColumns(
     fieldColumns.set(mapping.field, column);
     how.set(column, 'forced');
   }
-  const best = new Map<Field, { column: number; score: number }>();
+  const candidates = new Map<Field, Candidate[]>();
+  const evidence = new Map<number, How>();
   headers.forEach((header, column) => {
     if (how.has(column)) return;
     const match = matchHeader(header, index);
     if (match === null || fieldColumns.has(match.field)) return;
-    const current = best.get(match.field);
-    // Strictly better only: on a tie the leftmost column keeps the field.
-    if (current === undefined || match.score > current.score) best.set(match.field, { column, score: match.score });
+    evidence.set(column, match.evidence === 'synonym' ? 'synonym' : 'words');
+    const list = candidates.get(match.field) ?? [];
+    list.push({ column, score: match.score });
+    candidates.set(match.field, list);
   });
-  for (const [field, { column }] of best) {
-    fieldColumns.set(field, column);
-    how.set(column, 'synonym');
+  const losers = new Map<Field, number[]>();
+  for (const [field, list] of candidates) {
+    // Strictly better only: on a tie the leftmost column keeps the field.
+    const winner = list.reduce((a, b) => (b.score > a.score ? b : a));
+    fieldColumns.set(field, winner.column);
+    how.set(winner.column, evidence.get(winner.column) ?? 'synonym');
+    let rest = list.filter((c) => c.column !== winner.column).map((c) => c.column);
+    // 意见 | 建议 side by side: the 建议 column is the suggested change, not a second opinion column.
+    const suggestion = field === 'opinion' && !candidates.has('suggestion') ? rest.find((c) => foldHeader(headers[c] ?? '') === '建议') : undefined;
+    if (suggestion !== undefined) {
+      fieldColumns.set('suggestion', suggestion);
+      how.set(suggestion, 'words');
+      rest = rest.filter((c) => c !== suggestion);
+    }
+    losers.set(field, rest);
+    if (rest.length > 0) {
+      notices.push(
+        `${label(winner.column)}与${rest.map(label).join('、')}都像“${FIELD_HEADERS[field]}”列，取 ${columnLetter(winner.column)} 列（表头更贴近）；如不对，请用 --map ${FIELD_HEADERS[field]}=<列> 指定。`,
+      );
+    }
   }
+  if (profiles.length > 0) checkContent({ headers, profiles, fieldColumns, how, losers, notices, suspect, label });
+
   const fieldOf = new Map<number, Field>();
   for (const [field, column] of fieldColumns) fieldOf.set(column, field);
   const columns: ColumnMapping[] = [];
@@ -57,9 +96,83 @@ export function mapColumns(
     const header = headers[column] ?? '';
     const field = fieldOf.get(column) ?? null;
     if (header === '' && field === null) continue;
-    columns.push({ column: columnLetter(column), header, field, how: how.get(column) ?? 'none' });
+    columns.push({ column: columnLetter(column), header, field, how: field === null ? 'none' : (how.get(column) ?? 'none') });
   }
-  return { columns, fieldColumns, unmatched };
+  return { columns, fieldColumns, unmatched, notices, suspect };
+}
+
+interface ContentCheck {
+  headers: readonly string[];
+  profiles: readonly ColumnProfile[];
+  fieldColumns: Map<Field, number>;
+  how: Map<number, How>;
+  losers: ReadonlyMap<Field, number[]>;
+  notices: string[];
+  suspect: string[];
+  label: (column: number) => string;
+}
+
+// The content overrules the header only where the header cannot be right: an opinion column of dates,
+// names or citations, and a column of citations nobody mapped while the sheet has no article column.
+function checkContent(check: ContentCheck): void {
+  const { profiles, fieldColumns, how, notices, label } = check;
+  const opinion = fieldColumns.get('opinion');
+  const profileOf = (column: number): ColumnProfile | undefined => profiles[column];
+  if (opinion !== undefined) {
+    const profile = profileOf(opinion);
+    const unfit = profile === undefined ? null : unfitForOpinion(profile);
+    if (unfit !== null && how.get(opinion) === 'forced') {
+      check.suspect.push(`指定为“${FIELD_HEADERS.opinion}”的 ${label(opinion)}的内容多为${unfit.label}，不像意见，请核对 --map。`);
+    } else if (unfit !== null && profile !== undefined) {
+      fieldColumns.delete('opinion');
+      how.delete(opinion);
+      const articleColumn = fieldColumns.get('article');
+      const articleProfile = articleColumn === undefined ? undefined : profileOf(articleColumn);
+      const moved = isCitationColumn(profile) && (articleProfile === undefined || !isCitationColumn(articleProfile));
+      if (moved) {
+        if (articleColumn !== undefined) how.delete(articleColumn);
+        fieldColumns.set('article', opinion);
+        how.set(opinion, 'content');
+      }
+      const replacement = replacementOpinion(check, opinion);
+      if (replacement !== null) {
+        fieldColumns.set('opinion', replacement.column);
+        how.set(replacement.column, replacement.how);
+      }
+      notices.push(
+        `${label(opinion)}的表头像“${FIELD_HEADERS.opinion}”，但内容多为${unfit.label}，${moved ? `改作“${FIELD_HEADERS.article}”列` : '不作意见列'}` +
+          (replacement === null ? '；本表没有找到别的意见列。' : `；意见取自 ${label(replacement.column)}。`),
+      );
+    }
+  }
+  if (!fieldColumns.has('article')) {
+    for (const [column, profile] of profiles.entries()) {
+      if (how.has(column) || !isCitationColumn(profile)) continue;
+      fieldColumns.set('article', column);
+      how.set(column, 'content');
+      notices.push(`${label(column)}的内容多为条款序号，按内容作“${FIELD_HEADERS.article}”列。`);
+      break;
+    }
+  }
+}
+
+// Another column for the opinions: one that lost the header contest, else one whose header holds an opinion
+// word, else the unmapped column with the longest text — and only one whose content can be an opinion.
+function replacementOpinion(check: ContentCheck, from: number): { column: number; how: How } | null {
+  const fit = (column: number): boolean => {
+    const profile = check.profiles[column];
+    return column !== from && !check.how.has(column) && profile !== undefined && profile.filled > 0 && unfitForOpinion(profile) === null;
+  };
+  const lost = (check.losers.get('opinion') ?? []).find(fit);
+  if (lost !== undefined) return { column: lost, how: 'words' };
+  const worded = check.headers.findIndex((header, column) => fit(column) && /意见|建议|内容|诉求/u.test(header));
+  if (worded >= 0) return { column: worded, how: 'words' };
+  let best: number | null = null;
+  for (const [column, profile] of check.profiles.entries()) {
+    if (!fit(column) || profile.meanLength < 10) continue;
+    if (best === null || profile.meanLength > (check.profiles[best]?.meanLength ?? 0)) best = column;
+  }
+  return best === null ? null : { column: best, how: 'content' };
 }
 
 function forcedWidth(mapping: ForcedMapping): number {

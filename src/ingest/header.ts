@@ -1,7 +1,8 @@
 /**
  * Finding the header among the first rows: title rows above it are skipped, two-row and merged headers joined.
  */
-import { cellText, gridWidth, type SheetGrid } from './grid.js';
+import { cellText, gridWidth, type GridCell, type SheetGrid } from './grid.js';
+import { cellKind } from './content.js';
 import { matchHeader, type SynonymIndex } from './synonyms.js';
 
 /** How many rows from the top may hold the header. */
@@ -36,6 +37,8 @@ export function findHeader(grid: SheetGrid, index: SynonymIndex): HeaderLocation
   }
   for (let r = 0; r < limit && r + 1 < filled.length; r += 1) {
     const lower = filled[r + 1] ?? [];
+    // A row holding a citation, a number, a date or a phone number is data, never the lower header row.
+    if (looksLikeData(grid.rows[r + 1] ?? [])) continue;
     const headers = joinRows(filled[r] ?? [], lower, width);
     const score = fieldCount(headers, index);
     const alone = Math.max(singles[r] ?? 0, singles[r + 1] ?? fieldCount(lower, index));
@@ -48,6 +51,13 @@ export function findHeader(grid: SheetGrid, index: SynonymIndex): HeaderLocation
     }
   }
   return best;
+}
+
+function looksLikeData(row: readonly GridCell[]): boolean {
+  return row.some((cell) => {
+    const text = cellText(cell).trim();
+    return text !== '' && ['citation', 'number', 'date', 'phone'].includes(cellKind(text));
+  });
 }
 
 // A pair replaces an equal-scoring best only when that best is one of its own two rows.
@@ -64,14 +74,20 @@ function mergesJoin(grid: SheetGrid, r: number): boolean {
   );
 }
 
-/** The distinct fields a row of headers names. */
+/**
+ * The distinct fields a row of headers names. A row named only by header words must name two fields:
+ * one word alone (a title 意见征集表, a data cell 好的建议) does not make a header.
+ */
 export function fieldCount(headers: readonly string[], index: SynonymIndex): number {
   const fields = new Set<string>();
+  let listed = false;
   for (const header of headers) {
     const match = matchHeader(header, index);
-    if (match !== null) fields.add(match.field);
+    if (match === null) continue;
+    fields.add(match.field);
+    if (match.evidence === 'synonym') listed = true;
   }
-  return fields.size;
+  return listed || fields.size >= 2 ? fields.size : 0;
 }
 
 // The header rows as text, with every merged range filled across and down so a merged

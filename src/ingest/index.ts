@@ -12,7 +12,10 @@ import { ingestGrid, type SheetProblem } from './sheet.js';
 
 export { collectInputFiles, collectInputs, displayNames, refuseOutputAmongInputs, sameFile, type InputFiles } from './files.js';
 export { normalizeIngestOptions, DEFAULT_LIMITS, type IngestOptions, type IngestOptionsInput, type PointRule } from './options.js';
-export { parseMapSpec, parseMapSpecs, type ForcedMapping, type MapTarget } from './map-spec.js';
+export { parseMapSpec, parseMapSpecs, mapsFor, scopedMapSpec, type ForcedMapping, type MapTarget, type MapScope } from './map-spec.js';
+export { splitOpinion, type OpinionPart } from './split.js';
+export { rowLabel } from './rows.js';
+export { NOTE_LABELS, type NoteKind } from './non-data.js';
 export { DEFAULT_SYNONYMS, foldHeader, resolveFieldName } from './synonyms.js';
 export { ingestGrid, type SheetOutcome, type SheetProblem, type SheetSource } from './sheet.js';
 export { readFileSheets, readGuardedFile, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS, type FileSheets } from './read-file.js';
@@ -119,7 +122,10 @@ function mergedSources(grids: readonly SheetGrid[]): Set<string> {
 }
 
 function toFailure(file: string, error: unknown): FileFailure {
-  if (error instanceof YijianError) return { file, code: error.code, message: `文件 ${file}：${error.message}` };
+  if (error instanceof YijianError) {
+    const cause = error.cause instanceof Error ? error.cause.message : error.cause === undefined ? undefined : String(error.cause);
+    return { file, code: error.code, message: `文件 ${file}：${error.message}`, ...(cause === undefined ? {} : { cause }) };
+  }
   // A parser bug must not stop the other files; the code says it is ours, not the user's.
   const detail = error instanceof Error ? error.message : String(error);
   return { file, code: 'E_UNREADABLE_FILE', message: `文件 ${file}：读取时出错（${detail}）。` };
@@ -129,7 +135,10 @@ function emptyReconciliation(files: number): Reconciliation {
   return { files, failedFiles: 0, sheets: 0, rows: 0, records: 0, rejects: 0, blanks: 0, balanced: true };
 }
 
-/** Totals over all sheets; balanced when every row is a record, a reject or a blank, and the lists agree. */
+/**
+ * Totals over all sheets; balanced when every row is a record (one or, split, several), a reject, a blank
+ * or a 说明行, and the lists agree.
+ */
 export function reconcile(
   files: number,
   result: Pick<IngestResult, 'sheets' | 'failures' | 'records' | 'rejects'>,
@@ -139,6 +148,8 @@ export function reconcile(
   const records = sum((s) => s.records);
   const rejects = sum((s) => s.rejects);
   const blanks = sum((s) => s.blanks);
+  const notes = sum((s) => s.notes ?? 0);
+  const splitParts = sum((s) => s.splitParts ?? 0);
   return {
     files,
     failedFiles: result.failures.length,
@@ -147,8 +158,11 @@ export function reconcile(
     records,
     rejects,
     blanks,
+    // Present only when there are any, so the figures of a month without them read as before.
+    ...(notes > 0 ? { notes } : {}),
+    ...(splitParts > 0 ? { splitParts } : {}),
     balanced:
-      rows === records + rejects + blanks &&
+      rows === records - splitParts + rejects + blanks + notes &&
       records === result.records.length &&
       rejects === result.rejects.length,
   };

@@ -42,6 +42,10 @@ export interface IngestOptions {
   county: string | null;
   rules: PointRule[];
   limits: IngestLimits;
+  /** Split a cell of several numbered opinions (1.… 2.…) into one record each; --no-split turns it off. */
+  split: boolean;
+  /** County-level names the official list lacks (开发区, 新区 …), recognised in file and point names too. */
+  counties: string[];
 }
 
 const positive = z.number().int().positive();
@@ -54,6 +58,8 @@ export const IngestOptionsInputSchema = z
     synonyms: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
     point: z.string().optional(),
     county: z.string().optional(),
+    split: z.boolean().optional(),
+    counties: z.array(z.string()).optional(),
     rules: z
       .array(
         z.object({
@@ -85,7 +91,7 @@ export function normalizeIngestOptions(input: unknown = {}): IngestOptions {
       .map((issue) => `${issue.path.map(String).join('.') || '（根）'}：${issue.message}`)
       .join('；');
     throw new YijianError('E_BAD_CONFIG', `读取设置无效：${detail}`, {
-      hint: '请检查配置文件中的 sheet、maps、synonyms、point、county、rules、limits 各项。',
+      hint: '请检查配置文件中的 sheet、maps、synonyms、point、county、split、rules、limits 各项。',
     });
   }
   const raw = parsed.data;
@@ -110,6 +116,8 @@ export function normalizeIngestOptions(input: unknown = {}): IngestOptions {
       maxCellLength: raw.limits?.maxCellLength ?? DEFAULT_LIMITS.maxCellLength,
       parseTimeoutMs: raw.limits?.parseTimeoutMs ?? DEFAULT_LIMITS.parseTimeoutMs,
     },
+    split: raw.split ?? true,
+    counties: (raw.counties ?? []).map((name) => name.trim()).filter((name) => name !== ''),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Where a contact point's (联系点) name and county come from when the sheet has no column for them.
  */
+import { countyAtStart } from './counties.js';
 import type { PointRule } from './options.js';
 
 // Words that describe the document rather than who sent it, longest first so 意见汇总表 goes before 意见.
@@ -58,18 +59,27 @@ const COUNTY = /^[\p{Script=Han}]{1,7}?(?:县|(?<![社小园景校片辖城])区
 const AFTER_COUNTY = /^[\p{Script=Han}]{2,}(?:镇|乡|街道|社区|村|联系点)/u;
 
 /**
- * The county (县（市、区）) at the front of a file name, when it is clearly one: its own segment before a
- * separator ('城东区-东湖街道….xlsx' → 城东区) or glued to a township or street ('河西县城关镇立法联系点.xlsx'
- * → 河西县); null otherwise — a guess here would file opinions under the wrong county.
+ * The county (县（市、区）) at the front of a file name: an official county-level name or one from the config
+ * ('东城区-和平里街道….xlsx' → 东城区, '杭州市西湖区-….xlsx' → 西湖区); else, for names the list cannot know, one
+ * that is clearly a county by its form: its own segment before a separator ('城东区-东湖街道….xlsx') or glued to
+ * a township or street ('河西县城关镇立法联系点.xlsx' → 河西县); null otherwise — a guess here would file
+ * opinions under the wrong county.
  */
-export function countyFromFileName(fileName: string): string | null {
+export function countyFromFileName(fileName: string, extra: readonly string[] = []): string | null {
   const base = (fileName.split(/[\\/]/u).pop() ?? fileName).replace(/\.[A-Za-z0-9]{1,5}$/u, '');
   const first = base.split(/[\s\-_—–.·、,，+]+/u)[0] ?? '';
+  const listed = countyAtStart(first, extra);
+  if (listed !== null) return listed;
   const match = COUNTY.exec(first);
   if (match === null) return null;
   const county = match[0];
   if (county === first && first !== base) return county;
   return AFTER_COUNTY.test(first.slice(county.length)) ? county : null;
+}
+
+/** The official (or configured) county at the start of a point's name: 东城区和平里街道立法联系点 → 东城区. */
+export function countyFromPointName(point: string, extra: readonly string[] = []): string | null {
+  return countyAtStart(point.trim(), extra);
 }
 
 /** The first rule whose pattern matches the file: a glob (* and ?) against the base name or the whole path, else a substring. */

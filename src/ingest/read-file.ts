@@ -7,8 +7,7 @@ import { basename, extname } from 'node:path';
 import { YijianError, type YijianErrorCode } from '../errors.js';
 import { controlNote, removeControlCharacters } from './control-chars.js';
 import type { SheetGrid } from './grid.js';
-import { DEFAULT_LIMITS, type IngestLimits, type IngestOptions } from './options.js';
-import { FIELDS } from '../model.js';
+import { DEFAULT_LIMITS, normalizeIngestOptions, type IngestLimits, type IngestOptions } from './options.js';
 import { decodeText } from './encoding.js';
 import { detectDelimiter, parseDelimitedText } from './read-csv.js';
 import { readWorkbookBytes } from './read-workbook.js';
@@ -87,15 +86,8 @@ export async function readGuardedFile(
   return readFileSheets(path, options);
 }
 
-const EMPTY_OPTIONS: IngestOptions = {
-  sheet: null,
-  maps: [],
-  synonyms: Object.fromEntries(FIELDS.map((field) => [field, []])) as unknown as IngestOptions['synonyms'],
-  point: null,
-  county: null,
-  rules: [],
-  limits: { ...DEFAULT_LIMITS },
-};
+// Every default filled by the one normaliser, so a new ingest option cannot be missed here.
+const EMPTY_OPTIONS: IngestOptions = normalizeIngestOptions({});
 
 /**
  * The same from bytes already in memory, all in-process: no time limit on the .xls parser, so use

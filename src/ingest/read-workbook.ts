@@ -5,7 +5,6 @@
 import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { YijianError } from '../errors.js';
-import { chineseForThirdParty } from '../io/third-party.js';
 import { stripNul, type GridCell, type MergeRange, type SheetGrid } from './grid.js';
 
 // Old .xls files store text in the Windows code page (GBK for Chinese Excel); SheetJS needs the tables.
@@ -43,7 +42,8 @@ export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRo
         cause: error,
       });
     }
-    throw new YijianError('E_UNREADABLE_FILE', `无法读取工作簿：${chineseForThirdParty(text).text}`, {
+    // SheetJS's English is for maintainers: it stays the cause, shown under --debug.
+    throw new YijianError('E_UNREADABLE_FILE', '工作簿已损坏或不是 Excel 能打开的格式，无法读取。', {
       hint: '文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。',
       cause: error,
     });

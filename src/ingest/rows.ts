@@ -3,7 +3,10 @@
  */
 import { createHash } from 'node:crypto';
 import { FIELDS, type Field, type OpinionRecord, type PointSource, type Provenance, type Reject } from '../model.js';
+import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
 import { cellsBeyond, cellText, columnLetter, isUnreadable, stripNul, type GridCell } from './grid.js';
+import { noteKind, noteText, type NoteKind } from './non-data.js';
+import { splitOpinion } from './split.js';
 
 /** What the row belongs to and how its point and county are found when the sheet has no column for them. */
 export interface RowContext {
@@ -15,6 +18,8 @@ export interface RowContext {
   /** Point / county when the row has none, in order: option, config rule, file name. */
   fallbackPoint: { name: string; source: PointSource } | null;
   fallbackCounty: string | null;
+  /** The county a point's own name begins with (东城区和平里街道), used before the file name's; null if none. */
+  countyOfPoint: (point: string) => string | null;
   maxCellLength: number;
   /** The header row's cell count, when a row with more cells is rejected (CSV: a cell split by a comma). */
   strictWidth?: number;
@@ -23,18 +28,34 @@ export interface RowContext {
    * names the same few points and articles over and over.
    */
   intern: (text: string) => string;
+  /** Split a cell of several numbered opinions into one record each (off with --no-split). */
+  split: boolean;
 }
 
 /** Fields whose values repeat from row to row, kept once per distinct value. */
 const REPEATED_FIELDS: ReadonlySet<Field> = new Set(['point', 'county', 'submitterType', 'article', 'date']);
 
 /** The fate of one row. */
-export type RowOutcome = { kind: 'blank' } | { kind: 'record'; record: OpinionRecord } | { kind: 'reject'; reject: Reject };
+export type RowOutcome =
+  | { kind: 'blank' }
+  | { kind: 'note'; note: NoteKind; text: string }
+  /** One record, or several when the opinion cell held a numbered list (each with its `source.part`). */
+  | { kind: 'record'; records: OpinionRecord[] }
+  | { kind: 'reject'; reject: Reject };
 
-/** Stable record id: the same file, sheet and row give the same id on every run. */
+/**
+ * Stable record id: the same file, sheet and row (and part, for a split cell) give the same id on every
+ * run; a row that is not split keeps the id it always had.
+ */
 export function recordId(source: Provenance): string {
-  const hash = createHash('sha1').update(`${source.file}\u0000${source.sheet}\u0000${source.row}`).digest('hex');
+  const base = `${source.file}\u0000${source.sheet}\u0000${source.row}`;
+  const hash = createHash('sha1').update(source.part === undefined ? base : `${base}\u0000part${source.part}`).digest('hex');
   return `r${hash.slice(0, 16)}`;
+}
+
+/** 第 5 行, or 第 5 行第 2 条 for the second opinion of a split cell: how people find a record in the sheet. */
+export function rowLabel(source: Pick<Provenance, 'row' | 'part'>): string {
+  return source.part === undefined ? `第 ${source.row} 行` : `第 ${source.row} 行第 ${source.part} 条`;
 }
 
 /** Classifies one row; `row` is the 1-based row number the spreadsheet shows. */
@@ -63,6 +84,8 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
     );
   }
   const opinionColumn = context.fieldColumns.get('opinion');
+  const note = noteKind(cells, opinionColumn === undefined ? null : cellText(cells[opinionColumn]));
+  if (note !== null) return { kind: 'note', note, text: noteText(cells) };
   if (opinionColumn === undefined) {
     return reject('E_INVALID_ROW', `第 ${row} 行：工作表没有“意见建议”列，本行无法读取。`, null);
   }
@@ -85,7 +108,27 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
   if (opinion === '') {
     return reject('E_NO_OPINION', `第 ${row} 行“意见建议”为空。`, opinionColumn);
   }
-  return { kind: 'record', record: buildRecord(cells, source, opinion, context) };
+  const record = buildRecord(cells, source, opinion, context);
+  const parts = context.split ? splitOpinion(opinion) : null;
+  if (parts === null) return { kind: 'record', records: [record] };
+  const cellKeys = record.article === null ? [] : parseArticleCell(record.article).keys;
+  return {
+    kind: 'record',
+    records: parts.map(({ part, text }) => {
+      const partSource: Provenance = { file: source.file, sheet: source.sheet, row, part };
+      return { ...record, id: recordId(partSource), source: partSource, opinion: text, article: partArticle(text, record.article, cellKeys) };
+    }),
+  };
+}
+
+// A part that cites articles of its own takes those from a 条款 cell naming several ("第四十七条、第九十七条"),
+// so each opinion goes to its own article; otherwise the part keeps the cell as written.
+function partArticle(text: string, article: string | null, cellKeys: readonly string[]): string | null {
+  if (article === null || cellKeys.length < 2) return article;
+  const cited = findArticleRefs(text);
+  const keys = cited.flatMap((c) => c.keys);
+  if (keys.length === 0 || !keys.every((key) => cellKeys.includes(key))) return article;
+  return cited.map((c) => c.text).join('、');
 }
 
 function buildRecord(
@@ -114,7 +157,7 @@ function buildRecord(
     seq: fields.seq,
     point,
     pointSource,
-    county: fields.county ?? context.fallbackCounty,
+    county: fields.county ?? (fields.point === null ? null : context.countyOfPoint(fields.point)) ?? context.fallbackCounty,
     submitter: fields.submitter,
     submitterType: fields.submitterType,
     article: fields.article,

@@ -6,8 +6,11 @@ import type { YijianErrorCode } from '../errors.js';
 import { cellText, columnLetter, gridWidth, type GridCell, type SheetGrid } from './grid.js';
 import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js';
 import { mapColumns, type ColumnPlan } from './columns.js';
+import { profileColumns } from './content.js';
+import { mapsFor, scopedMapSpec } from './map-spec.js';
+import { isInstructionSheet, noteText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
-import { countyFromFileName, findRule, pointFromFileName } from './point.js';
+import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
 import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
 import { buildSynonymIndex } from './synonyms.js';
@@ -40,9 +43,14 @@ export interface SheetOutcome {
 /** Reads one grid into records and rejects; never throws on bad data, and rows = records + rejects + blanks. */
 export function ingestGrid(grid: SheetGrid, source: SheetSource, options: IngestOptions): SheetOutcome {
   const problems: SheetProblem[] = [];
+  // Every sheet problem names its file and sheet: a run reads dozens of files, many with a Sheet1.
+  const where = `文件 ${source.file} 工作表“${grid.name}”`;
   const problem = (code: YijianErrorCode, message: string): void => {
-    problems.push({ file: source.file, sheet: grid.name, code, message });
+    problems.push({ file: source.file, sheet: grid.name, code, message: `${where}${message}` });
   };
+  const notices: string[] = [];
+  const noteRows: { row: number; kind: NoteKind; text: string }[] = [];
+  const splitRows: { row: number; parts: number }[] = [];
   const outcome = (header: HeaderLocation, plan: ColumnPlan | null, rows: number): SheetOutcome => ({
     report: {
       file: source.file,
@@ -54,6 +62,11 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
       records: 0,
       rejects: 0,
       blanks: 0,
+      notes: 0,
+      noteRows,
+      splitParts: 0,
+      splitRows,
+      notices,
       problems: problems.map((p) => p.message),
     },
     records: [],
@@ -64,24 +77,40 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   if (grid.rows.length > options.limits.maxRowsPerSheet) {
     problem(
       'E_TOO_MANY_ROWS',
-      `工作表“${grid.name}”行数超过上限 ${options.limits.maxRowsPerSheet} 行，未读取。`,
+      `行数超过上限 ${options.limits.maxRowsPerSheet} 行，未读取。`,
     );
     return outcome({ rows: [], headers: [] }, null, 0);
   }
   const index = buildSynonymIndex(options.synonyms);
+  const maps = mapsFor(options.maps, source.path, grid.name);
   let header = findHeader(grid, index);
-  const forcesOpinionByLetter = options.maps.some((m) => m.field === 'opinion' && m.target.kind === 'column');
+  const forcesOpinionByLetter = maps.some((m) => m.field === 'opinion' && m.target.kind === 'column');
   if (header.rows.length === 0 && forcesOpinionByLetter && grid.rows.length > 0) {
     // The user named the opinion column by letter: take row 1 as the header even though nothing matched.
     header = { rows: [1], headers: (grid.rows[0] ?? []).map((cell) => cellText(cell).trim()) };
   }
   const width = gridWidth(grid);
-  const plan = header.rows.length === 0 ? null : mapColumns(header.headers, index, options.maps);
+  if (header.rows.length === 0 && isInstructionSheet(grid)) {
+    // A 填表说明 sheet: every line is a note, none an opinion or a problem.
+    const result = outcome(header, null, grid.rows.length);
+    grid.rows.forEach((cells, r) => {
+      if (cells.every((cell) => cellText(cell).trim() === '')) result.report.blanks += 1;
+      else noteRows.push({ row: r + 1, kind: 'instruction', text: noteText(cells) });
+    });
+    result.report.notes = noteRows.length;
+    notices.push(`本表是填表说明，${noteRows.length} 行记为说明行，不作意见。`);
+    return result;
+  }
+  const dataStart = header.rows.at(-1) ?? 0;
+  const profiles = header.rows.length === 0 ? [] : profileColumns(grid, dataStart, Math.max(width, header.headers.length));
+  const plan = header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles);
   if (plan === null) {
     if (grid.rows.length > 0) {
+      const guess = guessOpinionColumn(grid, 0, null);
       problem(
         'E_NO_HEADER',
-        `工作表“${grid.name}”前 ${HEADER_SEARCH_ROWS} 行中没有找到表头（如“${FIELD_HEADERS.opinion}”“${FIELD_HEADERS.article}”），各行记为无效。`,
+        `前 ${HEADER_SEARCH_ROWS} 行中没有找到表头（如“${FIELD_HEADERS.opinion}”“${FIELD_HEADERS.article}”），各行记为无效。` +
+          `本表开头几行：\n${previewRows(grid)}\n可用 ${scopedMapSpec(source.file, grid.name, FIELD_HEADERS.opinion, guess ?? 'C')} 指定意见所在的列（以第 1 行为表头）。`,
       );
     }
   } else if (!plan.fieldColumns.has('opinion')) {
@@ -89,24 +118,25 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     const guess = guessOpinionColumn(grid, header.rows.at(-1) ?? 0, plan);
     problem(
       'E_NO_OPINION_COLUMN',
-      `工作表“${grid.name}”没有找到“${FIELD_HEADERS.opinion}”列。找到的表头：${found}。可用 --map 意见建议=${guess ?? '<列>'} 指定意见所在的列。`,
+      `没有找到“${FIELD_HEADERS.opinion}”列。找到的表头：${found}。可用 ${scopedMapSpec(source.file, grid.name, FIELD_HEADERS.opinion, guess ?? '<列>')} 指定意见所在的列。`,
     );
   }
+  for (const message of plan?.notices ?? []) notices.push(message);
+  for (const message of plan?.suspect ?? []) problem('E_BAD_MAPPING', message);
 
   for (const mapping of plan?.unmatched ?? []) {
     const headers = plan?.columns.map((c) => `${c.column}:${c.header}`).join('、') || '（无）';
     problem(
       'E_BAD_MAPPING',
-      `工作表“${grid.name}”中找不到 --map ${mapping.spec} 指定的列（表头：${headers}），这一指定在本表未起作用。`,
+      `中找不到 --map ${mapping.spec} 指定的列（表头：${headers}），这一指定在本表未起作用。`,
     );
   }
 
-  const dataStart = header.rows.at(-1) ?? 0;
   const fallback = fallbacks(source, options);
   if (plan !== null && !plan.fieldColumns.has('point') && fallback.point === null) {
     problem(
       'E_NO_POINT',
-      `工作表“${grid.name}”没有联系点列，文件名中也看不出联系点名称，各条意见的联系点为空。可用 --point 指定，或在配置文件 points 中按文件名设定。`,
+      `没有联系点列，文件名中也看不出联系点名称，各条意见的联系点为空。可用 --point 指定，或在配置文件 points 中按文件名设定。`,
     );
   }
   const context: RowContext = {
@@ -115,19 +145,46 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     fieldColumns: plan?.fieldColumns ?? new Map(),
     fallbackPoint: fallback.point,
     fallbackCounty: fallback.county,
+    // --county and a config rule say it for the whole file; otherwise a point named 东城区… is in 东城区.
+    countyOfPoint:
+      options.county !== null || findRule(options.rules, source.path)?.county != null
+        ? () => null
+        : (point) => countyFromPointName(point, options.counties),
     maxCellLength: options.limits.maxCellLength,
     ...(grid.strictWidth === true && plan !== null ? { strictWidth: Math.max(...header.rows.map((r) => grid.rows[r - 1]?.length ?? 0)) } : {}),
     // One pool per sheet, bounded: a column of values that never repeat must not grow it without end.
     intern: createInterner(20_000),
+    split: options.split,
   };
+  // Compared as written (spaces folded), not through foldHeader: this runs on every data row, and the
+  // traditional → simplified step would make a million-row sheet crawl.
+  const headerKey = header.headers.map(plainHeader).join('\u0000');
   const result = outcome(header, plan, grid.rows.length - dataStart);
   const filled = dataMergeFill(grid, dataStart);
   for (let r = dataStart; r < grid.rows.length; r += 1) {
     const cells = filled.get(r) ?? grid.rows[r] ?? [];
+    if (plan !== null && header.rows.length > 0 && repeatsHeader(cells, headerKey)) {
+      // WPS and Excel exports repeat the header at every printed page: not an opinion, not a problem.
+      noteRows.push({ row: r + 1, kind: 'header', text: noteText(cells) });
+      continue;
+    }
     const row = classifyRow(cells, r + 1, context);
     if (row.kind === 'blank') result.report.blanks += 1;
-    else if (row.kind === 'record') result.records.push(row.record);
-    else result.rejects.push(row.reject);
+    else if (row.kind === 'note') noteRows.push({ row: r + 1, kind: row.note, text: row.text });
+    else if (row.kind === 'record') {
+      for (const record of row.records) result.records.push(record);
+      if (row.records.length > 1) splitRows.push({ row: r + 1, parts: row.records.length });
+    } else result.rejects.push(row.reject);
+  }
+  result.report.notes = noteRows.length;
+  result.report.splitParts = splitRows.reduce((n, s) => n + s.parts - 1, 0);
+  if (splitRows.length > 0) {
+    notices.push(
+      `${splitRows.length} 行的意见格内有多条编号意见，已拆为 ${splitRows.reduce((n, s) => n + s.parts, 0)} 条（${splitRows
+        .slice(0, 5)
+        .map((s) => `第 ${s.row} 行 ${s.parts} 条`)
+        .join('，')}${splitRows.length > 5 ? '……' : ''}）；不想拆分可加 --no-split。`,
+    );
   }
   result.report.records = result.records.length;
   result.report.rejects = result.rejects.length;
@@ -149,7 +206,7 @@ function fallbacks(
     const fromName = pointFromFileName(source.path);
     if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
-  return { point, county: options.county ?? rule?.county ?? countyFromFileName(source.path) };
+  return { point, county: options.county ?? rule?.county ?? countyFromFileName(source.path, options.counties) };
 }
 
 // Merged cells in data rows (a point's name merged down a block) give their value to every row of
@@ -173,9 +230,38 @@ function dataMergeFill(grid: SheetGrid, dataStart: number): Map<number, GridCell
   return filled;
 }
 
+// A data row that repeats the header (every non-empty cell equal to the header's, most of them filled).
+function repeatsHeader(cells: readonly GridCell[], headerKey: string): boolean {
+  const first = cellText(cells[0]);
+  if (first !== '' && !headerKey.startsWith(plainHeader(first))) return false;
+  const key = cells.map((cell) => plainHeader(cellText(cell))).join('\u0000');
+  if (key.replaceAll('\u0000', '') === '') return false;
+  return key.replace(/\u0000+$/u, '') === headerKey.replace(/\u0000+$/u, '');
+}
+
+function plainHeader(text: string): string {
+  return text.replace(/\s+/gu, '');
+}
+
+// The first rows with their column letters, so a person can see what the sheet holds and pick a column.
+function previewRows(grid: SheetGrid): string {
+  const width = Math.min(gridWidth(grid), 12);
+  const lines: string[] = [];
+  for (let r = 0; r < Math.min(5, grid.rows.length); r += 1) {
+    const row = grid.rows[r] ?? [];
+    const cells: string[] = [];
+    for (let c = 0; c < width; c += 1) {
+      const text = cellText(row[c]).replace(/\s+/gu, ' ').trim();
+      if (text !== '') cells.push(`${columnLetter(c)}「${text.length > 16 ? `${text.slice(0, 16)}…` : text}」`);
+    }
+    lines.push(`    第 ${r + 1} 行：${cells.join(' ') || '（空）'}`);
+  }
+  return lines.join('\n');
+}
+
 // The unmapped column with the longest text in the first data rows is most likely the opinion.
-function guessOpinionColumn(grid: SheetGrid, dataStart: number, plan: ColumnPlan): string | null {
-  const mapped = new Set(plan.fieldColumns.values());
+function guessOpinionColumn(grid: SheetGrid, dataStart: number, plan: ColumnPlan | null): string | null {
+  const mapped = new Set(plan?.fieldColumns.values() ?? []);
   const totals = new Map<number, number>();
   for (let r = dataStart; r < Math.min(grid.rows.length, dataStart + 50); r += 1) {
     (grid.rows[r] ?? []).forEach((cell, column) => {

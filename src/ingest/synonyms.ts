@@ -2,6 +2,8 @@
  * The header synonyms of DESIGN.md and the loose comparison used to match headers against them.
  */
 import { FIELDS, FIELD_HEADERS, type Field } from '../model.js';
+import { normalizeText } from '../text/normalize.js';
+import { matchHeaderWords } from './header-words.js';
 
 /** Default headers seen in practice for each canonical field; the canonical header comes first. */
 export const DEFAULT_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
@@ -23,9 +25,12 @@ const NOISE = /[\s()[\]{}【】〔〕〈〉《》<>"'“”‘’:：;；、,，
 // A bracketed remark such as （必填） or (手机) after the real header.
 const BRACKETED = /[（(【[〔][^）)】\]〕]*[）)】\]〕]/gu;
 
-/** Folds a header for loose comparison: width, case, spaces, brackets, 及/和/、/"/" and colons. */
+/**
+ * Folds a header for loose comparison through the same normaliser as opinion text (width, traditional →
+ * simplified, punctuation), then drops case, spaces, brackets, 及/和/、/"/" and colons: 意見建議 → 意见建议.
+ */
 export function foldHeader(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(NOISE, '');
+  return normalizeText(text).toLowerCase().replace(NOISE, '');
 }
 
 /** The folded forms a header can match by: the whole text, then the text without bracketed remarks. */
@@ -61,35 +66,46 @@ export function buildSynonymIndex(table: Readonly<Record<Field, readonly string[
   return index;
 }
 
+/** How a header matched: a listed synonym, or its words (意见建议人 → 人 → submitter). */
+export type HeaderEvidence = 'synonym' | 'words';
+
 /** How well a header names a field: the field and a score (higher is better), or null. */
 export interface HeaderMatch {
   field: Field;
   score: number;
+  evidence: HeaderEvidence;
 }
 
 /**
- * Matches one header (two-row headers joined with "/") against the index. A whole-text match scores
- * above a match on one part of a joined header, and the lower part (the more specific one) wins over the upper.
+ * Matches one header (two-row headers joined with "/") against the index, then by its words. Scores:
+ * a whole-text synonym 1000, then per part from the lowest row up — the lower row's own words win over a
+ * merged group label above it (意见 over 对应条款 is the article column) — synonym 500/400, words 300/200.
  */
 export function matchHeader(header: string, index: SynonymIndex): HeaderMatch | null {
   const whole = bestOf(headerKeys(header), index, 1000);
   if (whole !== null) return whole;
   const parts = header.split('/').map((part) => part.trim()).filter((part) => part !== '');
-  if (parts.length < 2) return null;
+  if (parts.length < 2) return byWords(header, 300);
   for (let i = parts.length - 1; i >= 0; i -= 1) {
     const part = parts[i];
     if (part === undefined) continue;
-    const match = bestOf(headerKeys(part), index, 500);
+    const lowest = i === parts.length - 1;
+    const match = bestOf(headerKeys(part), index, lowest ? 500 : 400) ?? byWords(part, lowest ? 300 : 200);
     if (match !== null) return match;
   }
   return null;
+}
+
+function byWords(header: string, base: number): HeaderMatch | null {
+  const match = matchHeaderWords(header);
+  return match === null ? null : { field: match.field, score: base + match.weight, evidence: 'words' };
 }
 
 function bestOf(keys: string[], index: SynonymIndex, base: number): HeaderMatch | null {
   for (const [position, key] of keys.entries()) {
     const hit = index.get(key);
     // A match on the bare form (remark removed) is slightly weaker than on the whole text.
-    if (hit !== undefined) return { field: hit.field, score: base - position * 100 - hit.rank };
+    if (hit !== undefined) return { field: hit.field, score: base - position * 50 - Math.min(hit.rank, 40), evidence: 'synonym' };
   }
   return null;
 }

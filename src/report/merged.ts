@@ -16,7 +16,9 @@ import { withinCellLimit } from './xlsx-rows.js';
  */
 export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号', '原表序号'];
 export const REJECT_HEADERS = ['来源文件', '来源工作表', '来源行号', '问题', '所在列', '原始内容'];
-export const COUNT_HEADERS = ['来源文件', '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明'];
+// 说明行 (合计, 签名, 填表说明) and the records split out of one cell come last, so that
+// 数据行 = 有效意见 − 一格多条拆出 + 问题行 + 空行 + 说明行 on every line.
+export const COUNT_HEADERS = ['来源文件', '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明', '说明行', '一格多条拆出'];
 
 /** What goes into a merged workbook. */
 export interface MergedInput {
@@ -63,6 +65,8 @@ function countRow(sheet: SheetReport): (string | number)[] {
     sheet.rejects,
     sheet.blanks,
     safeCell(sheet.problems.join('；')),
+    sheet.notes ?? 0,
+    sheet.splitParts ?? 0,
   ];
 }
 
@@ -88,7 +92,7 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   );
   XLSX.utils.book_append_sheet(book, sheetOf([REJECT_HEADERS, ...input.rejects.map(rejectRow)], [28, 12, 8, 30, 8, 60]), '问题行');
   const failed = input.failures.map((failure) => [safeCell(failure.file), '', '', '', 0, 0, 0, 0, safeCell(`无法读取：${failure.message}`)]);
-  XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40]), '核对');
+  XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40, 8, 10]), '核对');
   // No creation date or author: the same inputs give the same bytes.
   book.Props = { Title: '意见汇总', CreatedDate: new Date(0) };
   // yijian's marker: a later run over the same folder recognises this workbook as its own output.

@@ -110,7 +110,7 @@ describe('inputs: next month is one command', () => {
     writeFileSync(join(dir, 'yijian.config.json'), JSON.stringify({ inputs: ['意见'], output: '报告', formats: ['md'] }));
     const run = await yijian(['digest'], dir);
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain('数据行 97 = 有效意见 86 + 问题行 3 + 空行 8');
+    expect(run.stderr).toContain('数据行 108 = 意见行 92（拆分后有效意见 93 条） + 问题行 3 + 空行 8 + 说明行 5');
     expect(readFileSync(join(dir, '报告/汇总报告.md'), 'utf8').length).toBeGreaterThan(0);
     // From elsewhere, with --config: paths still resolve against the config's folder.
     const again = await yijian(['--config', join(dir, 'yijian.config.json'), 'digest', '--force'], tempDir());

@@ -41,25 +41,27 @@ describe('yijian digest on the fixtures', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('意见汇总：某市电动自行车管理条例（征求意见稿）');
     expect(run.stdout).toContain('意见最多的条文');
-    expect(run.stderr).toContain('数据行 97 = 有效意见 86 + 问题行 3 + 空行 8');
+    expect(run.stderr).toContain('数据行 108 = 意见行 92（拆分后有效意见 93 条） + 问题行 3 + 空行 8 + 说明行 5');
     expect(readdirSync(out).sort()).toEqual(['digest.json', '汇总报告.md']);
   });
 
   it('writes totals that match fixtures/EXPECTED.md', async () => {
     expect(digest.totals).toMatchObject({
-      files: 6,
-      rows: 97,
-      records: 86,
+      files: 7,
+      rows: 108,
+      records: 93,
       rejects: 3,
       blanks: 8,
+      notes: 5,
+      splitParts: 1,
       exactGroups: 3,
       nearGroups: 1,
       duplicates: 5,
-      distinctOpinions: 81,
-      points: 6,
+      distinctOpinions: 88,
+      points: 7,
       counties: 2,
     });
-    expect(digest.records).toHaveLength(86);
+    expect(digest.records).toHaveLength(93);
     expect(digest.rejects).toHaveLength(3);
     expect(digest.draft?.articles).toHaveLength(46);
   });
@@ -145,7 +147,7 @@ describe('yijian digest without a draft', () => {
     const run = await yijian(['digest', submissions, '-o', out, '--formats', 'md', '--json']);
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout) as { totals: { records: number } };
-    expect(summary.totals.records).toBe(86);
+    expect(summary.totals.records).toBe(93);
     const digest = digestOf(out);
     expect(digest.draft).toBeNull();
     const sources = new Set(digest.records.flatMap((record) => record.articles.map((a) => a.source)));

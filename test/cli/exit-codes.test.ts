@@ -142,13 +142,14 @@ describe('scripts: a sheet without an opinion column', () => {
   it('is reported with its headers and the --map that fixes it; the --map makes its rows records', async () => {
     const dir = tempDir();
     const file = join(dir, '北街社区.csv');
-    writeFileSync(file, '编号,联系点,群众反映内容\n1,北街社区,建议第十二条增加过渡期规定\n');
+    writeFileSync(file, '编号,联系点,情况记录\n1,北街社区,建议第十二条增加过渡期规定\n');
     const run = await yijian(['--yes', 'inspect', file, '--strict']);
     expect(run.status).toBe(3);
-    expect(run.stderr).toContain('A:编号、B:联系点、C:群众反映内容');
-    expect(run.stderr).toContain('--map 意见建议=C');
-    expect(run.stderr).toMatch(/错误：工作表“[^”]+”没有找到“意见建议”列/);
-    const fixed = await yijian(['--yes', 'inspect', file, '--strict', '--map', '意见建议=C']);
+    expect(run.stderr).toContain('A:编号、B:联系点、C:情况记录');
+    // The hint is scoped to the file, so pasting it cannot misread the other files of the run.
+    expect(run.stderr).toContain("--map '北街社区.csv:北街社区:意见建议=C'");
+    expect(run.stderr).toMatch(/错误：文件 北街社区.csv 工作表“[^”]+”没有找到“意见建议”列/);
+    const fixed = await yijian(['--yes', 'inspect', file, '--strict', '--map', '北街社区.csv:北街社区:意见建议=C']);
     expect(fixed.status).toBe(0);
     expect(fixed.stderr).toContain('有效意见 1 + 问题行 0');
   });

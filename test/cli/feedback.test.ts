@@ -88,7 +88,7 @@ describe('yijian feedback on the fixtures', () => {
       expect(row?.['采纳率（按报送）']).toBe(decided === 0 ? '—' : `${(Math.round((adopted / decided) * 1000) / 10).toFixed(1)}%`);
     }
     const total = rows.find((r) => r['联系点'] === '合计');
-    expect(total?.['报送意见']).toBe(86);
+    expect(total?.['报送意见']).toBe(93);
     expect(total?.['去重后']).toBe(digest.totals.distinctOpinions);
   });
 

@@ -57,7 +57,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     cpSync(submissions, join(dir, '意见'), { recursive: true });
     cpSync(draft, join(dir, '某市电动自行车管理条例（征求意见稿）.txt'));
     // A point whose opinion column has a name no synonym knows: the flow must ask for it.
-    writeFileSync(join(dir, '意见/北街社区.csv'), '编号,联系点,群众反映内容\n1,北街社区,建议第十二条增加过渡期规定\n2,北街社区,小区充电桩太少，建议增加\n');
+    writeFileSync(join(dir, '意见/北街社区.csv'), '编号,联系点,情况记录\n1,北街社区,建议第十二条增加过渡期规定\n2,北街社区,小区充电桩太少，建议增加\n');
 
     const command = `env -u CI NO_COLOR=1 node "${join(repo, 'bin/yijian')}"; echo "EXIT=$?"; sleep 60`;
     tmux('new-session', '-d', '-s', 'guided', '-x', '200', '-y', '50', '-c', dir, command);
@@ -65,17 +65,18 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     await prompt('意见文件在哪里');
     keys('Enter');
     const found = await prompt('就用这些文件吗');
-    expect(found).toContain('找到 7 个文件');
+    expect(found).toContain('找到 8 个文件');
     expect(found).toContain('意见/北街社区.csv');
     keys('Enter');
 
     const asked = await prompt('「北街社区.csv」工作表「北街社区」的意见在哪一列');
-    expect(asked).toContain('C「群众反映内容」 例：建议第十二条增加过渡期规定');
+    expect(asked).toContain('C「情况记录」 例：建议第十二条增加过渡期规定');
     expect(asked).toContain('A「编号」 例：1');
     keys('Down', 'Down', 'Enter');
 
-    // The seven fixture sheets were mapped by synonyms: confirm each, after seeing its mapping.
-    for (let sheet = 1; sheet <= 7; sheet += 1) {
+    // The eight fixture tables were mapped by their headers: confirm each, after seeing its mapping (the
+    // 侨联 workbook's 填表说明 sheet is skipped, nothing asked).
+    for (let sheet = 1; sheet <= 8; sheet += 1) {
       const shown = await prompt('这张表的列映射正确吗', sheet);
       if (sheet === 1) expect(shown).toContain('→ 意见建议');
       keys('Enter');
@@ -89,7 +90,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     await prompt('生成哪些格式');
     keys('Enter');
     const done = await prompt('把这些回答保存为 yijian.config.json', 1);
-    expect(done).toContain('数据行 99 = 有效意见 88 + 问题行 3 + 空行 8');
+    expect(done).toContain('数据行 110 = 意见行 94（拆分后有效意见 95 条） + 问题行 3 + 空行 8 + 说明行 5');
     expect(done).toContain(`报告在 ${join(dir, 'yijian-output')}`);
     keys('Enter');
     const end = await waitFor('exit', (text) => text.includes('EXIT='));
@@ -100,13 +101,13 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
       ['digest.json', '条文意见对照表.docx', '条文意见对照表.xlsx', '汇总报告.docx', '汇总报告.html', '汇总报告.md', '采纳情况登记表.xlsx'].sort(),
     );
     const digest = DigestSchema.parse(JSON.parse(readFileSync(join(out, 'digest.json'), 'utf8')));
-    expect(digest.totals.records).toBe(88);
+    expect(digest.totals.records).toBe(95);
     expect(digest.records.filter((record) => record.source.file === '北街社区.csv')).toHaveLength(2);
 
     const config = ConfigSchema.parse(JSON.parse(readFileSync(join(dir, 'yijian.config.json'), 'utf8')));
     // The output folder lies inside the answered folder ("."), so the inputs are the folders holding input files.
     expect(config.inputs).toEqual(['意见']);
-    expect(config.columns?.map).toEqual({ 意见建议: '群众反映内容' });
+    expect(config.columns?.map).toEqual({ 意见建议: '情况记录' });
     expect(config.draft).toBe('某市电动自行车管理条例（征求意见稿）.txt');
     expect(config.output).toBe('yijian-output');
 

@@ -40,11 +40,16 @@ async function inspectJson(args: readonly string[]): Promise<{ run: CliRun; doc:
   return { run, doc: InspectDocumentSchema.parse(JSON.parse(run.stdout)) };
 }
 
+const QIAOLIAN = '河西县-侨联立法联系点-2024年5月.xlsx';
+
 /** Per file and sheet, from fixtures/EXPECTED.md: header rows, data rows, records, rejects, blanks, encoding. */
 const EXPECTED_SHEETS: readonly (Pick<SheetReport, 'file' | 'sheet' | 'headerRows' | 'rows' | 'records' | 'rejects' | 'blanks' | 'encoding'>)[] = [
   { file: FIXTURE.donghu, sheet: '意见汇总', headerRows: [2, 3], rows: 21, records: 18, rejects: 1, blanks: 2, encoding: null },
   { file: FIXTURE.binjiang, sheet: 'Sheet1', headerRows: [1], rows: 16, records: 15, rejects: 0, blanks: 1, encoding: null },
   { file: FIXTURE.kejiyuan, sheet: csvSheetName(FIXTURE.kejiyuan), headerRows: [1], rows: 16, records: 14, rejects: 1, blanks: 1, encoding: 'GBK' },
+  // The 侨联 workbook: a 填表说明 sheet (3 说明行), then 意見匯總 with a split cell, a 合計 row and a signature line.
+  { file: QIAOLIAN, sheet: '填表說明', headerRows: [], rows: 3, records: 0, rejects: 0, blanks: 0, encoding: null },
+  { file: QIAOLIAN, sheet: '意見匯總', headerRows: [2, 3], rows: 8, records: 7, rejects: 0, blanks: 0, encoding: null },
   { file: FIXTURE.huaqiao, sheet: csvSheetName(FIXTURE.huaqiao), headerRows: [1], rows: 12, records: 11, rejects: 0, blanks: 1, encoding: 'UTF-8 (BOM)' },
   { file: FIXTURE.taoyuan, sheet: '座谈会', headerRows: [2], rows: 9, records: 8, rejects: 0, blanks: 1, encoding: null },
   { file: FIXTURE.taoyuan, sheet: '入户走访', headerRows: [1], rows: 8, records: 8, rejects: 0, blanks: 0, encoding: null },
@@ -76,11 +81,11 @@ describe('yijian inspect fixtures/submissions --json', () => {
     ({ run, doc } = await inspectJson([SUBMISSIONS]));
   });
 
-  it('exits 0 and reconciles 97 data rows = 86 records + 3 rejects + 8 blanks', async () => {
+  it('exits 0 and reconciles 108 data rows = 92 rows of records (93 records) + 3 rejects + 8 blanks + 5 说明行', async () => {
     expect(run.status).toBe(0);
-    expect(doc.reconciliation).toEqual({ files: 6, failedFiles: 0, sheets: 7, rows: 97, records: 86, rejects: 3, blanks: 8, balanced: true });
+    expect(doc.reconciliation).toEqual({ files: 7, failedFiles: 0, sheets: 9, rows: 108, records: 93, rejects: 3, blanks: 8, notes: 5, splitParts: 1, balanced: true });
     expect(doc.failures).toEqual([]);
-    expect(run.stderr).toContain('核对：读取 6 个文件 7 个工作表，数据行 97 = 有效意见 86 + 问题行 3 + 空行 8');
+    expect(run.stderr).toContain('核对：读取 7 个文件 9 个工作表，数据行 108 = 意见行 92（拆分后有效意见 93 条） + 问题行 3 + 空行 8 + 说明行 5');
   });
 
   it('reports every sheet with the header rows and counts of fixtures/EXPECTED.md', async () => {
@@ -93,7 +98,8 @@ describe('yijian inspect fixtures/submissions --json', () => {
   });
 
   it('finds the opinion column in every sheet and maps the two-row header of 东湖 by its joined labels', async () => {
-    for (const sheet of doc.sheets) {
+    // Every table has one opinion column; the 填表说明 sheet is not a table.
+    for (const sheet of doc.sheets.filter((s) => s.sheet !== '填表說明')) {
       expect(sheet.columns.filter((column) => column.field === 'opinion'), sheet.file).toHaveLength(1);
     }
     const donghu = doc.sheets.find((sheet) => sheet.file === FIXTURE.donghu);
@@ -135,13 +141,24 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
     blocks = sheetBlocks(run.stdout);
   });
 
+  it('shows the 侨联 sheet\'s 说明行 and its split cell', async () => {
+    const block = blocks.get(`${QIAOLIAN} · 意見匯總`) ?? '';
+    expect(block).toContain('C  意見/對應條款 → 条款（按表头用词推断）');
+    expect(block).toContain('D  意見/意見及理由 → 意见建议（按表头用词推断）');
+    expect(block).toContain('第 10 行合计行：合計 共7條');
+    expect(block).toContain('第 11 行签名落款行：填表人：陳淑芬');
+    expect(block).toContain('已拆为 2 条（第 5 行 2 条）');
+    expect(blocks.get(`${QIAOLIAN} · 填表說明`)).toContain('本表是填表说明，3 行记为说明行');
+  });
+
   it('prints one block per sheet with its counts', async () => {
     expect(run.status).toBe(0);
     expect([...blocks.keys()]).toEqual(EXPECTED_SHEETS.map((s) => `${s.file} · ${s.sheet}`));
     for (const s of EXPECTED_SHEETS) {
       const block = blocks.get(`${s.file} · ${s.sheet}`) ?? '';
-      expect(block).toContain(`表头：第 ${s.headerRows.join('、')} 行`);
-      expect(block).toContain(`数据行 ${s.rows}：有效意见 ${s.records}，问题行 ${s.rejects}，空行 ${s.blanks}`);
+      expect(block).toContain(s.headerRows.length === 0 ? '表头：未找到' : `表头：第 ${s.headerRows.join('、')} 行`);
+      expect(block).toContain(`数据行 ${s.rows}：有效意见 ${s.records}`);
+      expect(block).toContain(`问题行 ${s.rejects}，空行 ${s.blanks}`);
     }
   });
 
@@ -177,7 +194,7 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
   it('keeps results on stdout and diagnostics on stderr', async () => {
     expect(run.stdout).not.toContain('核对：');
     expect(run.stderr).toContain('3 行未能成为有效意见');
-    expect(run.stderr).toContain('核对：读取 6 个文件 7 个工作表');
+    expect(run.stderr).toContain('核对：读取 7 个文件 9 个工作表');
   });
 });
 
@@ -252,10 +269,10 @@ describe('yijian inspect --draft (article assignment)', () => {
     return found[0] as InspectedRecord;
   }
 
-  it('lists all 86 records, each with at least one assignment, and names the draft', async () => {
+  it('lists all 93 records, each with at least one assignment, and names the draft', async () => {
     expect(run.status).toBe(0);
     expect(doc.draft).toBe('某市电动自行车管理条例（征求意见稿）');
-    expect(doc.records).toHaveLength(86);
+    expect(doc.records).toHaveLength(93);
     for (const record of doc.records ?? []) expect(record.articles.length, record.id).toBeGreaterThan(0);
   });
 

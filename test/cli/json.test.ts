@@ -5,13 +5,15 @@ import { z } from 'zod';
 import { draft, submissions, tempDir, yijian, type CliRun } from './run-yijian.js';
 
 const Reconciliation = z.strictObject({
-  files: z.literal(6),
+  files: z.literal(7),
   failedFiles: z.literal(0),
-  sheets: z.literal(7),
-  rows: z.literal(97),
-  records: z.literal(86),
+  sheets: z.literal(9),
+  rows: z.literal(108),
+  records: z.literal(93),
   rejects: z.literal(3),
   blanks: z.literal(8),
+  notes: z.literal(5),
+  splitParts: z.literal(1),
   balanced: z.literal(true),
 });
 const Sheet = z.object({ file: z.string(), sheet: z.string(), rows: z.number(), records: z.number(), columns: z.array(z.object({ column: z.string(), field: z.string().nullable() })) });
@@ -19,7 +21,7 @@ const Reject = z.object({ source: z.object({ file: z.string(), sheet: z.string()
 
 const InspectJson = z.strictObject({
   reconciliation: Reconciliation,
-  sheets: z.array(Sheet).length(7),
+  sheets: z.array(Sheet).length(9),
   failures: z.array(z.unknown()).length(0),
   rejects: z.array(Reject).length(3),
   draft: z.string().nullable(),
@@ -28,14 +30,14 @@ const InspectJson = z.strictObject({
 const MergeJson = z.strictObject({
   output: z.string(),
   reconciliation: Reconciliation,
-  sheets: z.array(Sheet).length(7),
+  sheets: z.array(Sheet).length(9),
   failures: z.array(z.unknown()).length(0),
   rejects: z.array(Reject).length(3),
 });
 const DigestJson = z.strictObject({
   outputDir: z.string(),
   files: z.array(z.string()).min(2),
-  totals: z.object({ records: z.literal(86), rejects: z.literal(3), rows: z.literal(97) }),
+  totals: z.object({ records: z.literal(93), rejects: z.literal(3), rows: z.literal(108) }),
   reconciliation: Reconciliation,
 });
 
@@ -58,7 +60,7 @@ describe('--json prints one document on stdout', () => {
     const run = await yijian(['inspect', submissions, '--json', '--draft', draft]);
     const doc = InspectJson.parse(onlyJson(run));
     expect(doc.draft).toBe('某市电动自行车管理条例（征求意见稿）');
-    expect(doc.records).toHaveLength(86);
+    expect(doc.records).toHaveLength(93);
   });
 
   it('merge --json', async () => {

@@ -68,6 +68,8 @@ const COUNT_ROWS: readonly (readonly (string | number)[])[] = [
   [FIXTURE.donghu, '意见汇总', '', '2、3', 21, 18, 1, 2, ''],
   [FIXTURE.binjiang, 'Sheet1', '', '1', 16, 15, 0, 1, ''],
   [FIXTURE.kejiyuan, csvSheetName(FIXTURE.kejiyuan), 'GBK', '1', 16, 14, 1, 1, ''],
+  ['河西县-侨联立法联系点-2024年5月.xlsx', '填表說明', '', '', 3, 0, 0, 0, ''],
+  ['河西县-侨联立法联系点-2024年5月.xlsx', '意見匯總', '', '2、3', 8, 7, 0, 0, ''],
   [FIXTURE.huaqiao, csvSheetName(FIXTURE.huaqiao), 'UTF-8 (BOM)', '1', 12, 11, 0, 1, ''],
   [FIXTURE.taoyuan, '座谈会', '', '2', 9, 8, 0, 1, ''],
   [FIXTURE.taoyuan, '入户走访', '', '1', 8, 8, 0, 0, ''],
@@ -112,8 +114,8 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
 
   it('exits 0 and says the rows reconcile', async () => {
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain('数据行 97 = 有效意见 86 + 问题行 3 + 空行 8');
-    expect(run.stderr).toContain('已写入 汇总.xlsx：86 条意见，3 个问题行。');
+    expect(run.stderr).toContain('数据行 108 = 意见行 92（拆分后有效意见 93 条） + 问题行 3 + 空行 8 + 说明行 5');
+    expect(run.stderr).toContain('已写入 汇总.xlsx：93 条意见，3 个问题行。');
     expect(readdirSync(dir)).toEqual(['汇总.xlsx']);
   });
 
@@ -121,28 +123,30 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
     expect(book.SheetNames).toEqual(['意见汇总', '问题行', '核对']);
   });
 
-  it('puts the canonical headers in row 1 and 86 data rows below', async () => {
+  it('puts the canonical headers in row 1 and 93 data rows below', async () => {
     expect(MERGED_HEADERS).toEqual(HEADERS);
     expect(rowValues(records, 0, WIDTH)).toEqual(HEADERS);
-    expect(records['!ref']).toBe('A1:O87');
-    expect(dataRows(records)).toHaveLength(86);
+    expect(records['!ref']).toBe('A1:O94');
+    expect(dataRows(records)).toHaveLength(93);
   });
 
-  it('numbers the merged rows 1…86 in 序号 and keeps each point\'s own 序号 in 原表序号', async () => {
-    expect(dataRows(records).map((row) => row[0])).toEqual(Array.from({ length: 86 }, (_, i) => i + 1));
+  it('numbers the merged rows 1…93 in 序号 and keeps each point\'s own 序号 in 原表序号', async () => {
+    expect(dataRows(records).map((row) => row[0])).toEqual(Array.from({ length: 93 }, (_, i) => i + 1));
     const donghu = dataRows(records).filter((row) => row[FILE_COL] === FIXTURE.donghu);
     expect(donghu.slice(0, 3).map((row) => row[OWN_SEQ_COL])).toEqual(['1', '2', '3']);
   });
 
   it('keeps every record with its provenance, files in name order and rows in sheet order', async () => {
     const provenance = dataRows(records).map((row) => `${String(row[FILE_COL])}|${String(row[SHEET_COL])}|${String(row[ROW_COL])}`);
-    expect(new Set(provenance).size).toBe(86);
+    // The two opinions split out of the 侨联 sheet's row 5 share that row.
+    expect(new Set(provenance).size).toBe(92);
     const perSheet = new Map<string, number>();
     for (const row of dataRows(records)) {
       const key = `${String(row[FILE_COL])} · ${String(row[SHEET_COL])}`;
       perSheet.set(key, (perSheet.get(key) ?? 0) + 1);
     }
-    expect([...perSheet]).toEqual(COUNT_ROWS.map((count) => [`${String(count[0])} · ${String(count[1])}`, count[5]]));
+    // A 填表说明 sheet gives no record, so it has no line here.
+    expect([...perSheet]).toEqual(COUNT_ROWS.filter((count) => Number(count[5]) > 0).map((count) => [`${String(count[0])} · ${String(count[1])}`, count[5]]));
     const files = dataRows(records).map((row) => String(row[FILE_COL]));
     expect(files).toEqual([...files].sort());
     // The planted reject and blank rows are absent from the records sheet.
@@ -196,10 +200,10 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
   it('gives the per-sheet counts in 核对, and they add up', async () => {
     const counts = sheetNamed(book, '核对');
     expect(rowValues(counts, 0, 9)).toEqual(['来源文件', '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明']);
-    expect(counts['!ref']).toBe('A1:I8');
+    expect(counts['!ref']).toBe('A1:K10');
     COUNT_ROWS.forEach((expected, index) => expect(rowValues(counts, index + 1, 9)).toEqual(expected));
     const sum = (column: number): number => COUNT_ROWS.reduce((total, row) => total + Number(row[column]), 0);
-    expect([sum(4), sum(5), sum(6), sum(7)]).toEqual([97, 86, 3, 8]);
+    expect([sum(4), sum(5), sum(6), sum(7)]).toEqual([108, 93, 3, 8]);
   });
 
   it('writes the same bytes on a second run', async () => {
@@ -223,7 +227,7 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
     expect(converted.status, converted.stderr).toBe(0);
     const rows = parse(readFileSync(join(out, '汇总.csv'), 'utf8'), { bom: true, relax_column_count: true }) as string[][];
     expect(rows[0]).toEqual(HEADERS);
-    expect(rows).toHaveLength(87);
+    expect(rows).toHaveLength(94);
     const text = rows.flat().join('\n');
     expect(text).not.toContain('\uFFFD');
     expect(text).toContain('騎電動自行車戴頭盔是對的，但夏天太熱，建議推廣透氣的輕便頭盔。');
@@ -254,13 +258,13 @@ describe('yijian merge -o 汇总.csv', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(raw.toString('utf8')).toContain('\r\n');
     expect(rows[0]).toEqual(HEADERS);
-    expect(rows).toHaveLength(87);
+    expect(rows).toHaveLength(94);
     // The CSV is the same table as the workbook, with the row number as text.
     for (const expected of SAMPLE_ROWS) {
       const found = rows.find((row) => row[FILE_COL] === expected[FILE_COL] && row[SHEET_COL] === expected[SHEET_COL] && row[ROW_COL] === String(expected[ROW_COL]));
       expect(found).toEqual(asMerged(expected, Number(found?.[0])).map(String));
     }
-    expect(rows.slice(1).map((row) => row[0])).toEqual(Array.from({ length: 86 }, (_, i) => String(i + 1)));
+    expect(rows.slice(1).map((row) => row[0])).toEqual(Array.from({ length: 93 }, (_, i) => String(i + 1)));
     expect(rows.flat().filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
     expect(rows.flat().filter((cell) => cell.startsWith(GUARD))).toHaveLength(2);
   });
@@ -306,7 +310,7 @@ describe('yijian merge: existing output and --force', () => {
 
     const forced = await mergeInto(dir, '汇总.xlsx', SUBMISSIONS, '--force');
     expect(forced.status).toBe(0);
-    expect(sheetNamed(readWorkbook(output), '意见汇总')['!ref']).toBe('A1:O87');
+    expect(sheetNamed(readWorkbook(output), '意见汇总')['!ref']).toBe('A1:O94');
     expect(readdirSync(dir)).toEqual(['汇总.xlsx']);
   });
 

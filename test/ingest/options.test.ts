@@ -24,7 +24,7 @@ describe('parseMapSpec', () => {
     ['submitterType＝身份', 'submitterType', { kind: 'header', text: '身份' }],
     ['OPINION=意见', 'opinion', { kind: 'header', text: '意见' }],
   ])('%s', (spec, field, target) => {
-    expect(parseMapSpec(spec)).toEqual({ field, target, spec });
+    expect(parseMapSpec(spec)).toEqual({ field, target, scope: { file: null, sheet: null }, spec });
   });
 
   it.each(['opinion', '=C', 'opinion=', '意见=C', 'unknown=C', '', '__proto__=A', 'constructor=B'])(
@@ -87,5 +87,30 @@ describe('normalizeIngestOptions', () => {
     [{ rules: [{ pattern: '' }] }, 'E_BAD_CONFIG'],
   ])('refuses %j', (input, code) => {
     expect(codeOf(() => normalizeIngestOptions(input))).toBe(code);
+  });
+});
+
+describe('scoped --map', () => {
+  it('parses file and sheet scopes; the most specific mapping wins for each field', async () => {
+    const { mapsFor, parseMapSpecs } = await import('../../src/ingest/map-spec.js');
+    const maps = parseMapSpecs(['意见建议=C', '海淀*.xls:意见建议=E', '东湖.xlsx:座谈会:意见建议=F', '海淀*.xls:条款=B']);
+    expect(maps[1]?.scope).toEqual({ file: '海淀*.xls', sheet: null });
+    expect(maps[2]?.scope).toEqual({ file: '东湖.xlsx', sheet: '座谈会' });
+    const pick = (path: string, sheet: string) => mapsFor(maps, path, sheet).map((m) => m.spec);
+    expect(pick('收件/海淀区学院路.xls', 'Sheet1')).toEqual(['海淀*.xls:意见建议=E', '海淀*.xls:条款=B']);
+    expect(pick('收件/东湖.xlsx', '座谈会')).toEqual(['东湖.xlsx:座谈会:意见建议=F']);
+    expect(pick('收件/东湖.xlsx', '入户走访')).toEqual(['意见建议=C']);
+    expect(pick('收件/朝阳.xlsx', 'Sheet1')).toEqual(['意见建议=C']);
+  });
+
+  it('two mappings of one field in the same scope are refused; in different scopes they are not', async () => {
+    const { parseMapSpecs } = await import('../../src/ingest/map-spec.js');
+    expect(() => parseMapSpecs(['a.xls:意见建议=C', 'a.xls:意见建议=D'])).toThrow(/已由/u);
+    expect(parseMapSpecs(['a.xls:意见建议=C', 'b.xls:意见建议=D'])).toHaveLength(2);
+  });
+
+  it('config maps take the same scoped keys', () => {
+    const normalized = normalizeIngestOptions({ maps: { '海淀*.xls:意见建议': 'E' } });
+    expect(normalized.maps[0]).toMatchObject({ field: 'opinion', scope: { file: '海淀*.xls', sheet: null } });
   });
 });

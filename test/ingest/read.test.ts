@@ -98,13 +98,14 @@ describe('workbooks round trip', () => {
     expect(result.failures).toEqual([]);
     expect(result.sheets.map((s) => [s.sheet, s.headerRows, s.records, s.rejects, s.encoding])).toEqual([
       ['汇总', [2], 2, 1, null],
-      ['说明', [], 0, 1, null],
+      // A 填表说明 sheet is a note, not a problem row.
+      ['说明', [], 0, 0, null],
     ]);
     expect(result.records.map((r) => [r.seq, r.article, r.opinion, r.contact, r.date])).toEqual([
       ['1', '第十二条', '建议删除', '13812345678', '2024-05-01'],
       ['3', '第3条', '=SUM(1,2) 不应执行', '110101199001011000', '2024-05-01 12:00'],
     ]);
-    expect(result.reconciliation).toMatchObject({ files: 1, sheets: 2, rows: 4, records: 2, rejects: 2, balanced: true });
+    expect(result.reconciliation).toMatchObject({ files: 1, sheets: 2, rows: 4, records: 2, rejects: 1, notes: 1, balanced: true });
   });
 
   it('reads one named sheet; an unknown one is E_USAGE listing the sheets', async () => {

@@ -77,17 +77,19 @@ describe('cell problems', () => {
 
 describe('sheet problems', () => {
   it('no opinion column: a problem with the fixing --map, rows rejected E_INVALID_ROW', () => {
-    const g = grid([['序号', '条款', '具体内容'], ['1', '第三条', '建议修改得更清楚一些'], ['', '', '']]);
+    const g = grid([['序号', '条款', '填写栏'], ['1', '第三条', '建议修改得更清楚一些'], ['', '', '']]);
     const out = ingestGrid(g, source, options());
     expect(out.problems.map((p) => p.code)).toEqual(['E_NO_OPINION_COLUMN']);
-    expect(out.report.problems[0]).toContain('--map 意见建议=C');
-    expect(out.report.problems[0]).toContain('具体内容');
+    // The hint is scoped to this file and sheet, so pasting it cannot misread other files.
+    expect(out.report.problems[0]).toContain(`--map '${source.file}:Sheet1:意见建议=C'`);
+    expect(out.report.problems[0]).toContain('填写栏');
+    expect(out.report.problems[0]).toMatch(/^文件 \S+ 工作表“Sheet1”/u);
     expect(out.rejects.map((r) => r.reason)).toEqual(['E_INVALID_ROW']);
     expect(out.report).toMatchObject({ rows: 2, records: 0, rejects: 1, blanks: 1 });
   });
 
   it('the suggested --map makes it read', () => {
-    const g = grid([['序号', '条款', '具体内容'], ['1', '第三条', '建议修改']]);
+    const g = grid([['序号', '条款', '填写栏'], ['1', '第三条', '建议修改']]);
     const out = ingestGrid(g, source, options({ maps: ['意见建议=C'] }));
     expect(out.records.map((r) => r.opinion)).toEqual(['建议修改']);
     expect(out.report.columns.find((c) => c.column === 'C')?.how).toBe('forced');
@@ -100,9 +102,9 @@ describe('sheet problems', () => {
   });
 
   it('no header but the opinion column forced by letter: row 1 is the header', () => {
-    const out = ingestGrid(grid([['甲', '乙'], ['1', '好的建议']]), source, options({ maps: ['opinion=B'] }));
+    const out = ingestGrid(grid([['甲', '乙'], ['1', '这是一条建议']]), source, options({ maps: ['opinion=B'] }));
     expect(out.report.headerRows).toEqual([1]);
-    expect(out.records.map((r) => r.opinion)).toEqual(['好的建议']);
+    expect(out.records.map((r) => r.opinion)).toEqual(['这是一条建议']);
   });
 
   it('too many rows: a problem, nothing read', () => {
@@ -204,7 +206,7 @@ describe('property: random grids', () => {
           options(forced ? { maps: ['opinion=B'], limits: { maxCellLength: 4 } } : {}),
         );
         const r = out.report;
-        expect(r.rows).toBe(r.records + r.rejects + r.blanks);
+        expect(r.rows).toBe(r.records - (r.splitParts ?? 0) + r.rejects + r.blanks + (r.notes ?? 0));
         expect(r.records).toBe(out.records.length);
         expect(r.rejects).toBe(out.rejects.length);
         expect(r.rows).toBe(cells.length - (r.headerRows.at(-1) ?? 0));

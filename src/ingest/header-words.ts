@@ -1,0 +1,104 @@
+/**
+ * Headers nobody listed, read by their parts: 意见/建议/内容 name an opinion, 条/款/条文 an article,
+ * 人/姓名/单位 a submitter … Chinese compounds put the head last (意见提出人 is a person, 提出时间 a date),
+ * so the last word of the first conjunct decides (意见及理由 is the opinion column that also holds reasons).
+ */
+import type { Field } from '../model.js';
+import { normalizeText } from '../text/normalize.js';
+
+/** A header word: the field it names (null: a column that is none of ours, such as 备注 or 处理意见) and how strongly. */
+interface HeaderWord {
+  field: Field | null;
+  weight: number;
+}
+
+// Longer words are tried first at each position, so 修改建议 is one word (suggestion), not 修改 + 建议.
+const WORDS: ReadonlyArray<readonly [string, Field | null, number]> = [
+  ['意见建议', 'opinion', 3], ['意见', 'opinion', 3], ['建议', 'opinion', 2], ['内容', 'opinion', 1],
+  ['诉求', 'opinion', 2], ['看法', 'opinion', 2], ['想法', 'opinion', 2], ['问题', 'opinion', 1], ['心声', 'opinion', 1],
+  ['修改建议', 'suggestion', 3], ['建议修改', 'suggestion', 3], ['修改后', 'suggestion', 3], ['修改为', 'suggestion', 3],
+  ['建议条文', 'suggestion', 3], ['建议稿', 'suggestion', 2], ['修改方案', 'suggestion', 2], ['修改意见', 'opinion', 3],
+  ['条款', 'article', 3], ['条文', 'article', 3], ['条目', 'article', 3], ['法条', 'article', 3], ['条号', 'article', 3],
+  ['条', 'article', 2], ['款', 'article', 2], ['章节', 'article', 2], ['章', 'article', 1], ['节', 'article', 1],
+  ['提出人', 'submitter', 3], ['提出者', 'submitter', 3], ['反映人', 'submitter', 3], ['建议人', 'submitter', 3],
+  ['意见人', 'submitter', 3], ['姓名', 'submitter', 3], ['名字', 'submitter', 2], ['署名', 'submitter', 2],
+  ['联系人', 'submitter', 2], ['对象', 'submitter', 2], ['人', 'submitter', 2], ['者', 'submitter', 1], ['单位', 'submitter', 2], ['个人', 'submitter', 1],
+  ['联系点', 'point', 3], ['联络站', 'point', 3], ['联络点', 'point', 3], ['工作站', 'point', 2], ['站点', 'point', 2],
+  ['报送单位', 'point', 3], ['填报单位', 'point', 3], ['来源单位', 'point', 3], ['报送', 'point', 1], ['来源', 'point', 2],
+  ['县市区', 'county', 3], ['区县', 'county', 3], ['县区', 'county', 3], ['所属区', 'county', 2], ['所在区', 'county', 2],
+  ['辖区', 'county', 2], ['县', 'county', 2],
+  ['序号', 'seq', 3], ['编号', 'seq', 3], ['序', 'seq', 2], ['号', 'seq', 1],
+  ['身份', 'submitterType', 3], ['人员类别', 'submitterType', 3], ['人员类型', 'submitterType', 3], ['界别', 'submitterType', 3],
+  ['类别', 'submitterType', 2], ['类型', 'submitterType', 2], ['职业', 'submitterType', 2], ['群体', 'submitterType', 1],
+  ['理由', 'reason', 3], ['依据', 'reason', 3], ['原因', 'reason', 2], ['根据', 'reason', 2], ['缘由', 'reason', 2],
+  ['说明', 'reason', 2],
+  ['联系方式', 'contact', 3], ['联系电话', 'contact', 3], ['电话', 'contact', 3], ['手机', 'contact', 3], ['号码', 'contact', 2],
+  ['邮箱', 'contact', 2], ['电子邮件', 'contact', 2], ['微信', 'contact', 2],
+  ['日期', 'date', 3], ['时间', 'date', 3], ['年月日', 'date', 3], ['月日', 'date', 2],
+  // Columns that are none of the canonical fields: matching them to a field would misread the column.
+  ['备注', null, 3], ['备注说明', null, 4], ['处理意见', null, 4], ['办理意见', null, 4], ['审核意见', null, 4],
+  ['采纳情况', null, 4], ['处理情况', null, 4], ['办理情况', null, 4], ['是否采纳', null, 4], ['采纳', null, 3],
+  ['答复', null, 3], ['反馈', null, 2], ['意见类别', null, 4], ['意见类型', null, 4], ['意见分类', null, 4],
+  ['地址', null, 3], ['住址', null, 3], ['附件', null, 3], ['页码', null, 3],
+];
+
+const TABLE: ReadonlyMap<string, HeaderWord> = new Map(WORDS.map(([word, field, weight]) => [word, { field, weight }]));
+const LONGEST = Math.max(...WORDS.map(([word]) => word.length));
+
+/** Longest header (bracketed remarks removed) read by its parts; longer cells are titles, notes or data. */
+export const MAX_WORD_HEADER_LENGTH = 8;
+
+// A cell that reads as data or a label with its value, not as a column name.
+const NOT_A_HEADER = /第\s*[0-9一二三四五六七八九十百千零两]+\s*[条章节款]|[：:]\s*\S|[，。；！？,;!?]|\d{3,}/u;
+const BRACKETED = /[（(【[〔][^）)】\]〕]*[）)】\]〕]/gu;
+const CONJUNCTION = /[及和与、,，/&+]/u;
+
+/** A match by header words: the field and its strength (1–4), or null. */
+export interface WordMatch {
+  field: Field;
+  weight: number;
+  /** The word that decided, for the reader: 人 in 意见建议人. */
+  word: string;
+}
+
+/**
+ * The field a header names by its words, or null when it names none of ours (or is not header-like:
+ * too long, a citation, a label with its value).
+ */
+export function matchHeaderWords(header: string): WordMatch | null {
+  const raw = header.trim();
+  if (raw === '' || NOT_A_HEADER.test(raw.replace(BRACKETED, ''))) return null;
+  const bare = raw.replace(BRACKETED, '').trim();
+  const tried = bare === '' ? [raw] : bare === raw ? [raw] : [bare, raw];
+  for (const text of tried) {
+    const folded = normalizeText(text).toLowerCase();
+    if (folded.length === 0 || folded.length > MAX_WORD_HEADER_LENGTH) continue;
+    for (const conjunct of folded.split(CONJUNCTION)) {
+      const words = wordsOf(conjunct);
+      const head = words.at(-1);
+      if (head === undefined) continue;
+      const found = TABLE.get(head);
+      if (found === undefined || found.field === null) return null;
+      return { field: found.field, weight: found.weight, word: head };
+    }
+  }
+  return null;
+}
+
+/** The header words in order, longest first at each position; characters that are no word are skipped. */
+export function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let taken = 0;
+    for (let length = Math.min(LONGEST, text.length - at); length > 0; length -= 1) {
+      if (TABLE.has(text.slice(at, at + length))) {
+        taken = length;
+        break;
+      }
+    }
+    if (taken > 0) words.push(text.slice(at, at + taken));
+    at += taken > 0 ? taken : 1;
+  }
+  return words;
+}

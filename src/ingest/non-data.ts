@@ -1,0 +1,68 @@
+/**
+ * Rows and sheets that are neither opinions nor problems: totals (合计, 共10条), signature and footer
+ * lines (填表人：张三 审核：李四), remarks under the table (注：…), and instruction sheets (填表说明).
+ * They are counted as 说明行 so that the figures still reconcile, and shown so nobody wonders where they went.
+ */
+import { toSimplified } from '../text/normalize.js';
+import { cellText, type GridCell, type SheetGrid } from './grid.js';
+
+/** What a 说明行 was taken for. */
+export type NoteKind = 'total' | 'signature' | 'remark' | 'instruction' | 'header';
+
+/** The Chinese name of each kind, for inspect. */
+export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
+  total: '合计行',
+  signature: '签名落款行',
+  remark: '注释行',
+  instruction: '填表说明',
+  header: '重复的表头行',
+};
+
+const TOTAL_CELL = /^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|合计条数)\s*[:：]?\s*(?:共?\s*\d+\s*(?:条|件|项|人次?)?(?:意见(?:建议)?)?)?$|^共\s*(?:计)?\s*\d+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$/u;
+const FOOTER_LABEL =
+  /^(?:填表人|填报人|制表人?|审核人?|审批人?|经办人|负责人|联系人|报送人|报送日期|填报日期|填表日期|制表日期|报送时间|填报时间|联系电话|单位盖章|盖章|签字|签名|单位负责人|部门负责人|分管领导|主要负责人|报送单位|填报单位)\s*[（(]?[^：:]{0,6}[)）]?\s*[:：]/u;
+const REMARK_START = /^(?:注|备注|说明|附注|填表说明|注意)\s*[:：]|^注[1-9一二三]?[.、:：]|^[（(]?以下(?:空白|无正文)[)）]?$|^此页无正文/u;
+const INSTRUCTION_SHEET = /说明|须知|填表要求|填报要求|使用方法|示例|样表/u;
+
+/**
+ * The kind of note a data row is, or null for a data row. `opinionText` is the row's opinion cell, which
+ * must be empty or itself the note (a 合计 written into the opinion column is still a 合计).
+ */
+export function noteKind(cells: readonly GridCell[], opinionText: string | null): NoteKind | null {
+  const raw = cells.map((cell) => cellText(cell).replace(/\u0000/gu, '').trim()).filter((text) => text !== '');
+  if (raw.length === 0 || raw.length > 4) return null;
+  // 合計, 填表人, 審核 from a traditional-character sheet: only short rows get here, so converting is cheap.
+  const texts = raw.map(simplifiedShort);
+  const first = texts[0] ?? '';
+  const opinion = simplifiedShort((opinionText ?? '').trim());
+  const opinionIsNote = (test: (text: string) => boolean): boolean => opinion === '' || test(opinion);
+  if (texts.some((text) => TOTAL_CELL.test(text)) && opinionIsNote((t) => TOTAL_CELL.test(t) || /^\d+\s*(?:条|件|项)?$/u.test(t))) return 'total';
+  if (FOOTER_LABEL.test(first) && opinionIsNote((t) => FOOTER_LABEL.test(t) || t === first)) return 'signature';
+  if (REMARK_START.test(first) && opinionIsNote((t) => t === first || REMARK_START.test(t))) return 'remark';
+  return null;
+}
+
+/**
+ * True when the sheet is an instruction sheet (填表说明) rather than a table: its name says so, or its first
+ * cell does, and no header was found in it.
+ */
+export function isInstructionSheet(grid: SheetGrid): boolean {
+  if (INSTRUCTION_SHEET.test(toSimplified(grid.name))) return true;
+  const first = grid.rows.find((row) => row.some((cell) => cellText(cell).trim() !== ''));
+  const text = first?.map((cell) => cellText(cell).trim()).find((t) => t !== '') ?? '';
+  return /^(?:填表说明|填报说明|说明|使用说明|填写说明)\s*[:：]?/u.test(simplifiedShort(text));
+}
+
+function simplifiedShort(text: string): string {
+  return text.length > 40 ? text : toSimplified(text);
+}
+
+/** One line of text for a 说明行: its cells joined, shortened for display. */
+export function noteText(cells: readonly GridCell[]): string {
+  const text = cells
+    .map((cell) => cellText(cell).trim())
+    .filter((t) => t !== '')
+    .join(' ')
+    .replace(/\s+/gu, ' ');
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}

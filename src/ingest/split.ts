@@ -1,0 +1,96 @@
+/**
+ * Several numbered opinions in one cell (1.… 2.…, 一、… 二、…, （1）…, ①…, （一）…) → one text each.
+ * Only a real list splits: markers of one style, numbered 1, 2, 3 … in order, each at the start of the
+ * cell, of a line or after a sentence — so 2024.5, 第1、2款, 3.5米 and a lone "1." stay whole.
+ */
+
+/** A marker style and how to read its number. */
+interface MarkerStyle {
+  name: string;
+  pattern: RegExp;
+  /** Bracketed and circled markers are unambiguous: they need no sentence end before them. */
+  anywhere: boolean;
+  value: (token: string) => number | null;
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+// 一 … 九十九, enough for any list in one cell.
+function chineseNumber(token: string): number | null {
+  if (/^[一二三四五六七八九]$/u.test(token)) return CHINESE_DIGITS[token] ?? null;
+  const m = /^([二三四五六七八九]?)十([一二三四五六七八九]?)$/u.exec(token);
+  if (m === null) return null;
+  const tens = m[1] === '' || m[1] === undefined ? 1 : (CHINESE_DIGITS[m[1]] ?? 0);
+  const ones = m[2] === '' || m[2] === undefined ? 0 : (CHINESE_DIGITS[m[2]] ?? 0);
+  return tens * 10 + ones;
+}
+
+const STYLES: readonly MarkerStyle[] = [
+  // 1. 1． 1、 1) — not followed by a digit (1.5, 2024.5) and not after 第 (第1、2款).
+  { name: 'arabic', pattern: /(?<![第\d.．])(\d{1,2})[.．、)）](?![\d.．])/gu, anywhere: false, value: (t) => Number(t) },
+  { name: 'paren-arabic', pattern: /(?<!第)[（(](\d{1,2})[)）]/gu, anywhere: true, value: (t) => Number(t) },
+  { name: 'chinese', pattern: /(?<![第\p{Script=Han}（(])([一二三四五六七八九十]{1,3})[、.．]/gu, anywhere: false, value: chineseNumber },
+  { name: 'paren-chinese', pattern: /(?<!第)[（(]([一二三四五六七八九十]{1,3})[)）]/gu, anywhere: true, value: chineseNumber },
+  { name: 'circled', pattern: /([①-⑳])/gu, anywhere: true, value: (t) => CIRCLED.indexOf(t) + 1 || null },
+];
+
+// Where a list item may begin: the start, a line break, or after the end of a sentence or clause.
+const BOUNDARY_BEFORE = /[\n\r。；;！!？?：:，,\s]$/u;
+
+/** One piece of a split cell: its text and 1-based number. */
+export interface OpinionPart {
+  part: number;
+  text: string;
+}
+
+/**
+ * The numbered opinions in a cell, or null when it is not a list of two or more. A lead-in before the first
+ * marker ("对第十条提三点意见：") is kept at the front of every part: it says what each part is about.
+ */
+export function splitOpinion(text: string): OpinionPart[] | null {
+  let best: OpinionPart[] | null = null;
+  for (const style of STYLES) {
+    const parts = splitBy(text, style);
+    if (parts !== null && (best === null || parts.length > best.length)) best = parts;
+  }
+  return best;
+}
+
+function splitBy(text: string, style: MarkerStyle): OpinionPart[] | null {
+  const markers: { start: number; end: number }[] = [];
+  let expected = 1;
+  for (const match of text.matchAll(style.pattern)) {
+    const token = match[1] ?? '';
+    const start = match.index;
+    if (style.value(token) !== expected) continue;
+    if (start > 0 && !style.anywhere && !BOUNDARY_BEFORE.test(text.slice(Math.max(0, start - 1), start))) continue;
+    if (expected === 1 && start > 0 && !leadInEnds(text.slice(0, start))) continue;
+    markers.push({ start, end: start + match[0].length });
+    expected += 1;
+  }
+  if (markers.length < 2) return null;
+  const first = markers[0];
+  if (first === undefined) return null;
+  const leadIn = text.slice(0, first.start).trim();
+  const parts: OpinionPart[] = [];
+  for (const [i, marker] of markers.entries()) {
+    const next = markers[i + 1];
+    // The separator before the next marker (；, ;, a comma) belongs to neither item.
+    const body = text
+      .slice(marker.end, next === undefined ? text.length : next.start)
+      .trim()
+      .replace(/^[\s:：]+/u, '')
+      .replace(/[；;，,\s]+$/u, '');
+    // An empty item means the "list" was something else (a heading numbered 1. with nothing after it).
+    if (body.replace(/[\s。；;，,.]/gu, '') === '') return null;
+    parts.push({ part: i + 1, text: leadIn === '' ? body : `${leadIn}${body}` });
+  }
+  return parts;
+}
+
+// A lead-in may only be short and end like an introduction (：, or a sentence end), else the list is not the cell's.
+function leadInEnds(leadIn: string): boolean {
+  const trimmed = leadIn.trim();
+  return trimmed === '' || (trimmed.length <= 40 && /[：:。]$/u.test(trimmed));
+}
