@@ -33,7 +33,14 @@ export interface DigestSource {
 export interface DigestText {
   comparisonKey(text: string): string;
   terms(text: string): string[];
-  assign(input: { article: string | null; opinion: string }, terms: () => string[]): ArticleAssignment[];
+  /** Words of a text, in order, punctuation out: cluster labels are cut at their boundaries. */
+  tokens?(text: string): string[];
+  /** Explicit assignment (条款 column, citation, general wording); [] when there is none. */
+  cited(input: { article: string | null; opinion: string }, terms: () => string[]): ArticleAssignment[];
+  /** Teaches the article profiles an explicitly assigned opinion. */
+  learn(input: { article: string | null; opinion: string }, found: readonly ArticleAssignment[], terms: () => string[]): void;
+  /** Assignment by similarity to the (learned) profiles, or `unassigned`. */
+  guess(input: { article: string | null; opinion: string }, terms: () => string[]): ArticleAssignment[];
 }
 
 /** Normalised settings of a digest run. */
@@ -93,10 +100,24 @@ export async function buildDigest(
     return shared as ArticleAssignment[];
   };
   const articlesAt: ArticleAssignment[][] = new Array<ArticleAssignment[]>(total);
+  // Two passes: first every explicit assignment, each teaching the article profiles its words; then the
+  // guesses for the rest, so that every uncited opinion profits from every citing one, wherever it is.
+  const uncited: number[] = [];
   for (let index = 0; index < total; index++) {
     if (index % 5000 === 0) onStep('assign', index, total);
     const record = records[index]!;
-    const found = text.assign({ article: record.article, opinion: record.opinion }, () => termsFor(index));
+    const input = { article: record.article, opinion: record.opinion };
+    const found = text.cited(input, () => termsFor(index));
+    if (found.length === 0) {
+      uncited.push(index);
+      continue;
+    }
+    text.learn(input, found, () => termsFor(index));
+    articlesAt[index] = share(found);
+  }
+  for (const index of uncited) {
+    const record = records[index]!;
+    const found = text.guess({ article: record.article, opinion: record.opinion }, () => termsFor(index));
     articlesAt[index] = share(found.length > 0 ? found : [unassigned()]);
   }
   sharedAssignments.clear();
