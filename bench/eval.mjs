@@ -115,6 +115,9 @@ async function evaluate(set) {
     return true;
   });
   const clusters = pairScores(distinct, distinct.map((s) => s.record.cluster), distinct.map((s) => s.g.topic));
+  // The most the clustering could reach: topic pairs that the assignment put under the same article.
+  const articleOfCluster = new Map(digest.clusters.map((c) => [c.id, c.article]));
+  const ceiling = pairScores(distinct, distinct.map((s) => articleOfCluster.get(s.record.cluster) ?? null), distinct.map((s) => s.g.topic));
   const dups = pairScores(scored, scored.map((s) => s.record.duplicateGroup), scored.map((s) => (s.g.dup === '' ? null : s.g.dup)));
 
   const misses = values.misses
@@ -136,7 +139,7 @@ async function evaluate(set) {
     records: scored.length,
     cited: { n: cited.length, right: citedRight.length },
     uncited: { n: uncited.length, right: uncitedRight.length, confidentWrong: confidentWrong.length, abstained: abstained.length },
-    clusters: { ...clusters, count: digest.clusters.length, distinct: distinct.length },
+    clusters: { ...clusters, count: digest.clusters.length, distinct: distinct.length, ceiling },
     duplicates: dups,
     misses,
   };
@@ -159,7 +162,8 @@ function sum(name, part, list) {
     name, part, records: add((r) => r.records),
     cited: { n: add((r) => r.cited.n), right: add((r) => r.cited.right) },
     uncited: { n: add((r) => r.uncited.n), right: add((r) => r.uncited.right), confidentWrong: add((r) => r.uncited.confidentWrong), abstained: add((r) => r.uncited.abstained) },
-    clusters: { ...pair('clusters'), count: add((r) => r.clusters.count), distinct: add((r) => r.clusters.distinct) },
+    clusters: { ...pair('clusters'), count: add((r) => r.clusters.count), distinct: add((r) => r.clusters.distinct),
+      ceiling: { recall: add((r) => r.clusters.ceiling.tp) / Math.max(1, add((r) => r.clusters.ceiling.goldPairs)) } },
     duplicates: pair('duplicates'),
     misses: [],
   };
@@ -175,12 +179,12 @@ if (values.json) {
   console.log(JSON.stringify({ settings, rows }, null, 2));
 } else {
   console.log(`settings: assign ${settings.assignThreshold}, cluster ${settings.clusterThreshold}, near ${settings.near}`);
-  console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类数 / 不同意见 | 重复 P / R |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const c = r.clusters;
     const d = r.duplicates;
-    console.log(`| ${r.name} | ${r.part} | ${r.records} | ${pct(r.cited.right, r.cited.n)} (${r.cited.right}/${r.cited.n}) | ${pct(r.uncited.right, r.uncited.n)} (${r.uncited.right}/${r.uncited.n}) | ${pct(r.uncited.confidentWrong, r.uncited.n)} (${r.uncited.confidentWrong}) | ${pct(r.uncited.abstained, r.uncited.n)} | ${c.precision.toFixed(2)} / ${c.recall.toFixed(2)} / ${f1(c.precision, c.recall).toFixed(2)} | ${c.count} / ${c.distinct} | ${d.precision.toFixed(3)} / ${d.recall.toFixed(3)} |`);
+    console.log(`| ${r.name} | ${r.part} | ${r.records} | ${pct(r.cited.right, r.cited.n)} (${r.cited.right}/${r.cited.n}) | ${pct(r.uncited.right, r.uncited.n)} (${r.uncited.right}/${r.uncited.n}) | ${pct(r.uncited.confidentWrong, r.uncited.n)} (${r.uncited.confidentWrong}) | ${pct(r.uncited.abstained, r.uncited.n)} | ${c.precision.toFixed(2)} / ${c.recall.toFixed(2)} / ${f1(c.precision, c.recall).toFixed(2)} | ${c.ceiling.recall.toFixed(2)} | ${c.count} / ${c.distinct} | ${d.precision.toFixed(3)} / ${d.recall.toFixed(3)} |`);
   }
   for (const r of results) if (r.misses.length > 0) console.log(`\n${r.name}:\n${r.misses.join('\n')}`);
 }

@@ -19,6 +19,7 @@ import {
 } from '../model.js';
 import { startDuplicateSearch } from '../dedupe/background.js';
 import { groupsFromSets } from '../dedupe/groups.js';
+import { textDifference } from '../dedupe/diff.js';
 import { clusterOpinions } from '../cluster/index.js';
 
 /** What was read: the output of ingestion. */
@@ -157,12 +158,13 @@ export async function buildDigest(
         id: record.id,
         article: primaryArticle(members.map((member) => articlesAt[member]!)),
         terms: termsFor(index),
+        text: record.opinion,
         submissions: members.length,
         points: group?.points ?? (record.point === null ? [] : [record.point]),
         counties: group?.counties ?? (record.county === null ? [] : [record.county]),
       };
     }),
-    { threshold: settings.clusterThreshold },
+    { threshold: settings.clusterThreshold, ...(text.tokens === undefined ? {} : { tokens: (t: string) => text.tokens!(t) }) },
   );
   onStep('cluster', distinct.length, distinct.length);
   termsAt.length = 0;
@@ -170,9 +172,16 @@ export async function buildDigest(
   const clusterOf = new Map<string, string>();
   for (const cluster of clusters) for (const id of cluster.opinions) clusterOf.set(id, cluster.id);
 
+  // Canonical records of near groups by id, to say what each near copy changes.
+  const nearCanonical = new Map<string, OpinionRecord>();
+  for (let index = 0; index < total; index++) {
+    const group = groupAt(index);
+    if (group?.kind === 'near' && group.canonical === records[index]!.id) nearCanonical.set(group.canonical, records[index]!);
+  }
   const digestRecords: DigestRecord[] = records.map((record, index) => {
     const group = groupAt(index);
     const canonicalId = group?.canonical ?? record.id;
+    const canonicalRecord = canonicalId === record.id ? undefined : nearCanonical.get(canonicalId);
     // Every field spelled out, not `...record`: V8 gave each spread copy a hidden class of its own (a
     // heap snapshot showed one per record, some 300 bytes each), most of a gigabyte at a million records.
     return {
@@ -194,6 +203,7 @@ export async function buildDigest(
       duplicateGroup: group?.id ?? null,
       canonical: canonicalId === record.id,
       cluster: clusterOf.get(canonicalId) ?? '',
+      ...(canonicalRecord === undefined ? {} : { difference: textDifference(canonicalRecord.opinion, record.opinion) }),
     };
   });
 
