@@ -9,20 +9,20 @@
  */
 import type { TermVector } from './vectors.js';
 
-/** An opinion's heaviest terms used to look up neighbours. */
-const LOOKUP_TERMS = 24;
+/** An opinion's first terms (the caller puts its heaviest words first) used to look up neighbours. */
+const LOOKUP_TERMS = 12;
 /** Neighbours kept per opinion (the most similar among those found). */
 const NEIGHBOURS = 10;
 /** Opinions scored per lookup: those with the largest partial dot product over the lookup terms. */
 const CANDIDATES = 32;
 /** A term whose posting list is this long stops taking new opinions: it no longer tells them apart. */
-const POSTING_CAP = 64;
+const POSTING_CAP = 48;
 /**
  * Two clusters that were never linked are compared term by term only when one has at most this many
  * members; between two larger ones the unknown member pairs count as 0 (the link is then a lower bound of
  * the average, so big clusters merge only through known similar pairs). Keeps a merge's cost bounded.
  */
-const EXACT_MEMBERS = 8;
+const EXACT_MEMBERS = 2;
 /** Neighbour clusters remembered per cluster after a merge (the most similar): bounds work per merge. */
 const CLUSTER_NEIGHBOURS = 16;
 

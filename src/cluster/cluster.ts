@@ -91,7 +91,7 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
 
 /**
  * Words and character bigrams in one space: the bigram ids follow the word ids, each part scaled so
- * that a cosine is WORD_SHARE × the word cosine + the rest × the bigram cosine. Terms stay heaviest first.
+ * that a cosine is WORD_SHARE × the word cosine + the rest × the bigram cosine.
  */
 function articleVectors(list: readonly ClusterItem[]): { vocabulary: string[]; vectors: TermVector[] } {
   const words = buildVectors(list.map((item) => item.terms));
@@ -101,16 +101,22 @@ function articleVectors(list: readonly ClusterItem[]): { vocabulary: string[]; v
   const b = Math.sqrt(1 - WORD_SHARE);
   const vectors = words.vectors.map((w, i): TermVector => {
     const g = grams.vectors[i]!;
-    const entries: [number, number][] = [];
-    for (let t = 0; t < w.terms.length; t++) entries.push([w.terms[t]!, a * w.weights[t]!]);
-    for (let t = 0; t < g.terms.length; t++) entries.push([offset + g.terms[t]!, b * g.weights[t]!]);
-    // A text with words but no bigrams (all single characters) is still a unit vector.
-    const norm = Math.sqrt(entries.reduce((sum, [, x]) => sum + x * x, 0));
-    entries.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    return {
-      terms: Int32Array.from(entries, ([id]) => id),
-      weights: Float64Array.from(entries, ([, x]) => (norm > 0 ? x / norm : 0)),
-    };
+    // Each part is already a unit vector, so the scaled pair is one too (a² + b² = 1) unless a part is empty.
+    const norm = Math.sqrt((w.terms.length > 0 ? a * a : 0) + (g.terms.length > 0 ? b * b : 0));
+    const size = w.terms.length + g.terms.length;
+    const terms = new Int32Array(size);
+    const weights = new Float64Array(size);
+    // Words first, heaviest first, then bigrams: neighbours are looked up by an opinion's heaviest words
+    // (bigrams of common words would fill the lookup and find everyone); cosines use both.
+    for (let t = 0; t < w.terms.length; t++) {
+      terms[t] = w.terms[t]!;
+      weights[t] = norm > 0 ? (a * w.weights[t]!) / norm : 0;
+    }
+    for (let t = 0; t < g.terms.length; t++) {
+      terms[w.terms.length + t] = offset + g.terms[t]!;
+      weights[w.terms.length + t] = norm > 0 ? (b * g.weights[t]!) / norm : 0;
+    }
+    return { terms, weights };
   });
   return { vocabulary: [...words.vocabulary, ...grams.vocabulary.map((gram) => `\u0000${gram}`)], vectors };
 }

@@ -10,6 +10,8 @@ export const LABEL_MAX_CHARS = 24;
 
 /** Clause boundaries: sentence ends, commas, semicolons, colons, line breaks. */
 const CLAUSE = /[。！？!?；;，,：:\n\r]+/u;
+/** The cluster's words a clause is scored on. */
+const SCORED_WORDS = 12;
 /** A clause this short says too little alone ("第一", "对此"): it is skipped when a longer one exists. */
 const CLAUSE_MIN_CHARS = 4;
 
@@ -49,22 +51,23 @@ export function clusterLabel(
       return normalized.length === c.length ? { shown: c, normalized } : { shown: normalized, normalized };
     });
   if (clauses.length === 0) return fallback;
-  let best: { shown: string; normalized: string; tokens: string[]; score: number } | null = null;
+  // Clauses are scored by the cluster's heaviest words they contain (a substring test: segmenting every
+  // clause of every representative cost more than the clustering); only the chosen one is segmented.
+  const heaviest = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SCORED_WORDS);
+  let best: { shown: string; normalized: string; score: number } | null = null;
   for (const clause of clauses) {
-    const words = tokens(clause.shown);
-    if (words.length === 0) continue;
     let score = 0;
-    for (const word of new Set(words)) score += weights.get(word) ?? 0;
+    for (const [word, weight] of heaviest) if (clause.normalized.includes(word)) score += weight;
     // Short clauses only win when nothing longer carries any weight.
     if ([...clause.shown].length < CLAUSE_MIN_CHARS) score *= 0.01;
-    if (best === null || score > best.score) best = { ...clause, tokens: words, score };
+    if (best === null || score > best.score) best = { ...clause, score };
   }
   if (best === null) return fallback;
   const { shown, normalized } = best;
   if ([...shown].length <= LABEL_MAX_CHARS) return shown;
   // Too long: the longest prefix ending at a word's end, so no word is cut in two.
   let end = 0;
-  for (const span of tokenSpans(normalized, best.tokens)) {
+  for (const span of tokenSpans(normalized, tokens(normalized))) {
     if ([...normalized.slice(0, span.end)].length > LABEL_MAX_CHARS) break;
     end = span.end;
   }
