@@ -34,7 +34,8 @@ export interface AgglomeratedCluster {
 
 interface Working {
   members: number[];
-  sum: Map<number, number>;
+  /** Summed member vectors; null while the cluster is one opinion (its vector is the sum): most stay so. */
+  sum: Map<number, number> | null;
   /** Neighbour cluster → ΣA · ΣC, kept so that a merge costs only the dot products of the smaller side. */
   links: Map<number, number>;
   /** Bumped on every merge so queued pairs that predate it are recognised as stale. */
@@ -96,21 +97,29 @@ function dot(a: Map<number, number>, b: Map<number, number>): number {
   return sum;
 }
 
+/** Dot product of two short vectors without allocating: a nested scan (terms are not sorted by id). */
 function vectorDot(x: TermVector, y: TermVector): number {
-  // Both are short; a map of the smaller is cheaper than sorting.
   let sum = 0;
-  const [small, large] = x.terms.length <= y.terms.length ? [x, y] : [y, x];
-  const weights = new Map<number, number>();
-  for (let i = 0; i < small.terms.length; i++) weights.set(small.terms[i]!, small.weights[i]!);
-  for (let i = 0; i < large.terms.length; i++) {
-    const w = weights.get(large.terms[i]!);
-    if (w !== undefined) sum += w * large.weights[i]!;
+  for (let i = 0; i < x.terms.length; i++) {
+    const term = x.terms[i]!;
+    for (let k = 0; k < y.terms.length; k++) {
+      if (y.terms[k] === term) {
+        sum += x.weights[i]! * y.weights[k]!;
+        break;
+      }
+    }
   }
   return sum;
 }
 
+/** One neighbour of an opinion: its position and their cosine. */
+export interface Neighbour {
+  readonly j: number;
+  readonly score: number;
+}
+
 /** For each vector, up to NEIGHBOURS others with cosine ≥ `floor`, found through the inverted index. */
-export function neighbourGraph(vectors: readonly TermVector[], floor: number): number[][] {
+export function neighbourGraph(vectors: readonly TermVector[], floor: number): Neighbour[][] {
   const postings = new Map<number, number[]>();
   let vocabulary = 0;
   for (let i = 0; i < vectors.length; i++) {
@@ -127,7 +136,7 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): n
   // The query's weights spread over the vocabulary, so each candidate's cosine is one pass over its terms.
   const dense = new Float64Array(vocabulary);
   const touched: number[] = [];
-  const graph: number[][] = vectors.map(() => []);
+  const graph: Neighbour[][] = vectors.map(() => []);
   for (let i = 0; i < vectors.length; i++) {
     const v = vectors[i]!;
     touched.length = 0;
@@ -153,7 +162,7 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): n
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = 0;
     for (const j of touched) partial[j] = 0;
     scored.sort((x, y) => y.score - x.score || x.j - y.j);
-    graph[i] = scored.slice(0, NEIGHBOURS).map((s) => s.j);
+    graph[i] = scored.slice(0, NEIGHBOURS);
   }
   return graph;
 }
@@ -164,18 +173,32 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): n
  */
 export function agglomerate(vectors: readonly TermVector[], threshold: number): AgglomeratedCluster[] {
   const graph = neighbourGraph(vectors, threshold);
-  const clusters: Working[] = vectors.map((v, i) => {
+  const clusters: Working[] = vectors.map((_v, i) => ({ members: [i], sum: null, links: new Map<number, number>(), version: 0, alive: true }));
+  const sumOf = (c: Working): Map<number, number> => {
+    if (c.sum !== null) return c.sum;
+    const v = vectors[c.members[0]!]!;
     const sum = new Map<number, number>();
     for (let t = 0; t < v.terms.length; t++) sum.set(v.terms[t]!, v.weights[t]!);
-    return { members: [i], sum, links: new Map<number, number>(), version: 0, alive: true };
-  });
+    return sum;
+  };
+  /** ΣX · ΣC without building a map for a one-opinion side. */
+  const sumDot = (X: Working, C: Working): number => {
+    if (X.sum === null && C.sum === null) return vectorDot(vectors[X.members[0]!]!, vectors[C.members[0]!]!);
+    const [single, other] = X.sum === null ? [X, C] : C.sum === null ? [C, X] : [null, null];
+    if (single !== null && other !== null) {
+      const v = vectors[single.members[0]!]!;
+      let d = 0;
+      for (let t = 0; t < v.terms.length; t++) d += v.weights[t]! * (other.sum!.get(v.terms[t]!) ?? 0);
+      return d;
+    }
+    return dot(X.sum!, C.sum!);
+  };
   // Neighbour relations are symmetric for clusters: if i found j, j can merge with i.
   graph.forEach((list, i) => {
-    for (const j of list) {
+    for (const { j, score } of list) {
       if (clusters[i]!.links.has(j)) continue;
-      const d = vectorDot(vectors[i]!, vectors[j]!);
-      clusters[i]!.links.set(j, d);
-      clusters[j]!.links.set(i, d);
+      clusters[i]!.links.set(j, score);
+      clusters[j]!.links.set(i, score);
     }
   });
   const average = (numerator: number, a: Working, b: Working): number => numerator / (a.members.length * b.members.length);
@@ -201,18 +224,20 @@ export function agglomerate(vectors: readonly TermVector[], threshold: number): 
       const C = clusters[c]!;
       if (!C.alive) continue;
       const unknown = (X: Working): number =>
-        Math.min(X.members.length, C.members.length) <= EXACT_MEMBERS ? dot(X.sum, C.sum) : 0;
+        Math.min(X.members.length, C.members.length) <= EXACT_MEMBERS ? sumDot(X, C) : 0;
       const d = (A.links.get(c) ?? unknown(A)) + (B.links.get(c) ?? unknown(B));
       numerators.push({ c, d });
     }
     // Merge into the one with the smaller id (its first member), reusing the larger map: ids stay
     // order-independent and a big cluster absorbing a small one costs the small one's terms.
-    const [big, small] = A.sum.size >= B.sum.size ? [A.sum, B.sum] : [B.sum, A.sum];
+    const sumA = sumOf(A);
+    const sumB = sumOf(B);
+    const [big, small] = sumA.size >= sumB.size ? [sumA, sumB] : [sumB, sumA];
     for (const [term, w] of small) big.set(term, (big.get(term) ?? 0) + w);
     A.sum = big;
     for (const m of B.members) A.members.push(m);
     B.alive = false;
-    B.sum = new Map();
+    B.sum = null;
     B.links.clear();
     A.version++;
     const scored = numerators.map(({ c, d }) => ({ c, d, score: average(d, A, clusters[c]!) }));
@@ -234,5 +259,5 @@ export function agglomerate(vectors: readonly TermVector[], threshold: number): 
   }
   return clusters
     .filter((c) => c.alive)
-    .map((c) => ({ members: [...c.members].sort((x, y) => x - y), sum: c.sum }));
+    .map((c) => ({ members: [...c.members].sort((x, y) => x - y), sum: sumOf(c) }));
 }

@@ -50,6 +50,8 @@ const WORD_SHARE = 0.5;
 
 /** Keywords kept per cluster. */
 const KEYWORDS = 5;
+/** Heaviest words a label is chosen by. */
+const LABEL_WORDS = 12;
 
 /** Clusters distinct opinions within each article; singletons are clusters too. */
 export function clusterOpinions(items: readonly ClusterItem[], options: ClusterOptions = {}): Cluster[] {
@@ -141,12 +143,27 @@ function describe(
       representative = position;
     }
   }
-  // Keywords are whole words only (bigram ids carry a \u0000 mark).
-  const weights = [...found.sum]
-    .map(([term, weight]) => ({ term: vocabulary[term]!, weight }))
-    .filter((k) => !k.term.startsWith('\u0000'))
-    .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  const keywords = weights.slice(0, KEYWORDS).map((k) => k.term);
+  // Keywords are whole words only (bigram ids carry a \u0000 mark). Most clusters are one opinion, whose
+  // vector already lists its words heaviest first: only merged clusters sort their summed vector.
+  const weights: [string, number][] = [];
+  if (found.members.length === 1) {
+    const v = vectors[found.members[0]!]!;
+    for (let t = 0; t < v.terms.length && weights.length < LABEL_WORDS; t++) {
+      const term = vocabulary[v.terms[t]!]!;
+      if (term.startsWith('\u0000')) break;
+      weights.push([term, v.weights[t]!]);
+    }
+    // Equal weights in the vector are ordered by id; keywords by text, as for merged clusters.
+    weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  } else {
+    for (const [term, weight] of found.sum) {
+      const word = vocabulary[term]!;
+      if (!word.startsWith('\u0000')) weights.push([word, weight]);
+    }
+    weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    weights.length = Math.min(weights.length, LABEL_WORDS);
+  }
+  const keywords = weights.slice(0, KEYWORDS).map(([term]) => term);
   const points = new Set<string>();
   const counties = new Set<string>();
   let submissions = 0;
@@ -161,7 +178,7 @@ function describe(
     id: '', // assigned by assignIds once every cluster is known
     article,
     representative: central.id,
-    label: clusterLabel(central.text ?? null, new Map(weights.map((k) => [k.term, k.weight])), keywords, tokens),
+    label: clusterLabel(central.text ?? null, weights, keywords, tokens),
     keywords,
     opinions: [representative, ...found.members.filter((p) => p !== representative)].map((p) => list[p]!.id),
     submissions,

@@ -29,12 +29,12 @@ function tokenSpans(text: string, tokens: readonly string[]): { start: number; e
 }
 
 /**
- * The label. `weights` are the cluster's word weights (its summed vector), `keywords` the fallback when
+ * The label. `weights` are the cluster's heaviest words with their weights, heaviest first; `keywords` the fallback when
  * there is no text or no segmenter: then the label is its first keywords, joined by 、.
  */
 export function clusterLabel(
   text: string | null,
-  weights: ReadonlyMap<string, number>,
+  weights: readonly (readonly [word: string, weight: number])[],
   keywords: readonly string[],
   tokens: ((text: string) => string[]) | undefined,
 ): string {
@@ -53,7 +53,7 @@ export function clusterLabel(
   if (clauses.length === 0) return fallback;
   // Clauses are scored by the cluster's heaviest words they contain (a substring test: segmenting every
   // clause of every representative cost more than the clustering); only the chosen one is segmented.
-  const heaviest = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SCORED_WORDS);
+  const heaviest = weights.slice(0, SCORED_WORDS);
   let best: { shown: string; normalized: string; score: number } | null = null;
   for (const clause of clauses) {
     let score = 0;

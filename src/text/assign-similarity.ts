@@ -50,7 +50,7 @@ const LEARNED_MAX = 6;
  */
 const WORD_SHARE = 0.3;
 /** A term in more than this share of the profiles (and more than COMMON_MIN) is skipped when scoring. */
-const COMMON_SHARE = 0.25;
+const COMMON_SHARE = 1 / 16;
 const COMMON_MIN = 128;
 /** Minimum opinions learned before the general-opinion profile competes with articles. */
 const GENERAL_MIN = 2;

@@ -54,7 +54,7 @@ describe('cluster labels', () => {
   it('cuts a long clause at a word boundary: every word of the label is a whole word of the clause', () => {
     // One long clause: the label must stop at the end of a word, e.g. not "…北京市住" out of 北京市住房和城乡建设委员会.
     const text = '建议由北京市住房和城乡建设委员会会同各区人民政府尽快制定物业服务收费政府指导价的具体办法';
-    const weights = new Map(segmenter.terms(text).map((t) => [t, 1]));
+    const weights = segmenter.terms(text).map((t) => [t, 1] as const);
     const label = clusterLabel(text, weights, [], segmenter.tokens);
     expect(label.endsWith('…')).toBe(true);
     const kept = label.slice(0, -1);
@@ -71,7 +71,7 @@ describe('cluster labels', () => {
   });
 
   it('falls back to keywords when there is no text or no segmenter', () => {
-    expect(clusterLabel(null, new Map(), ['犬链', '长度', '上限', '标准'], undefined)).toBe('犬链、长度、上限');
+    expect(clusterLabel(null, [], ['犬链', '长度', '上限', '标准'], undefined)).toBe('犬链、长度、上限');
     const [c] = clusterOpinions([{ id: 'r1', article: '3', terms: ['犬链', '长度'], submissions: 1, points: [], counties: [] }]);
     expect(c!.label).toBe('犬链、长度');
   });
