@@ -39,11 +39,12 @@ export function articleDocument(draft: Draft, index: number): string {
 
 /**
  * Weight of the learned part of a profile against the article's own text, by the number of opinions
- * learned: one citing opinion counts a little, a dozen outweigh the legal wording. Chosen on the
- * tuning batches of fixtures/eval (see bench/RESULTS.md).
+ * learned: one citing opinion counts a little, many count at most twice the article's own text — with
+ * more (6 was tried) the words of a few citing letters drowned an article's own wording and an opinion
+ * that nearly quoted it was left unassigned (bench/RESULTS.md, the eval section).
  */
-const LEARNED_HALF = 1;
-const LEARNED_MAX = 6;
+const LEARNED_HALF = 2;
+const LEARNED_MAX = 2;
 /**
  * Share of the word space in the similarity; the rest is character bigrams, which catch 狗证 against
  * 养犬登记证 and 涨价 against 调价 where whole words differ. Chosen on the tuning batches.

@@ -15,7 +15,7 @@ import { findArticleRefs, parseArticleCell } from './article-ref.js';
 /**
  * Default minimum similarity for an assignment by similarity, chosen with DEFAULT_ASSIGN_MARGIN on the
  * tuning batches of fixtures/eval (npm run eval): the pair that places the most uncited opinions while at
- * most 3 % of them are placed wrongly (0.2 / 0.3: 42 % placed right, 2.7 % wrong, the rest left for people).
+ * most 3 % of them are placed wrongly (0.2 / 0.3: 40 % placed right, 1.6 % wrong, the rest left for people).
  * 0.15 / 0.15 placed 53 % right but 8 % wrong; a wrong guess costs a drafter more than an open one.
  */
 export const DEFAULT_ASSIGN_THRESHOLD = 0.2;
