@@ -20,6 +20,11 @@ export function targetsOf(stored) {
   check(render ? render.ms < 10_000 : null, `rendering all reports of a 100k digest < 10 s: ${render ? both(render) : '?'}`);
   check(d1m ? d1m.ms < 180_000 : null, `digest 1M (--formats md) < 3 min: ${d1m ? both(d1m) : '?'}`);
   check(d1m ? d1m.maxRssMB < 4096 : null, `digest 1M peak RSS < 4 GB: ${d1m ? `${d1m.maxRssMB} MiB` : '?'}`);
+  for (const id of ['phases-100k', 'phases-1m']) {
+    const e = stored[id];
+    if (e?.ratio === undefined) continue;
+    check(e.ratio.wall <= 3, `${id}: digest ≤ 3× the floor (reading the files and segmenting their text once, same run): ${e.ratio.wall.toFixed(2)}× wall (${seconds(e.ms)} s vs ${seconds(e.floor.ms)} s), ${e.ratio.cpu.toFixed(2)}× CPU`);
+  }
   check(d1m && d100md ? d1m.ms <= 12 * d100md.ms : null,
     `digest 1M ≤ 12× digest 100k (both --formats md): ${d1m && d100md ? `${(d1m.ms / d100md.ms).toFixed(1)}× (CPU time ${(d1m.cpuMs / d100md.cpuMs).toFixed(1)}×)` : '?'}`);
   return lines;

@@ -273,6 +273,11 @@ export const ClusterSchema = z.object({
   article: ArticleKeySchema,
   /** The most central distinct opinion. */
   representative: z.string(),
+  /**
+   * A short phrase people can read: a clause of the most central opinion, cut only between words
+   * (or its first keywords). Optional only so that digests written before it still parse.
+   */
+  label: z.string().optional(),
   keywords: z.array(z.string()).max(5),
   /** Distinct opinions (canonical record ids), representative first. */
   opinions: z.array(z.string()),
@@ -283,12 +288,21 @@ export const ClusterSchema = z.object({
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
 
+/** What a near duplicate adds to and leaves out of its canonical record's text, piece by piece. */
+export const TextDifferenceSchema = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+});
+export type TextDifference = z.infer<typeof TextDifferenceSchema>;
+
 /** A record as the digest keeps it: the record plus what the pipeline found. */
 export const DigestRecordSchema = OpinionRecordSchema.extend({
   articles: z.array(ArticleAssignmentSchema).min(1),
   duplicateGroup: z.string().nullable(),
   canonical: z.boolean(),
   cluster: z.string(),
+  /** Only on the non-canonical members of a near group: how the text differs from the canonical one. */
+  difference: TextDifferenceSchema.optional(),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
 

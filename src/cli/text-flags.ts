@@ -39,5 +39,6 @@ export function segmenterFrom(flags: TextFlags, context: CommandContext): Segmen
     userDicts: [...fromConfig(dictionary.userDict), ...fromFlags(flags.userDict)],
     stopWords: dictionary.stopWords ?? [],
     stopWordFiles: [...fromConfig(dictionary.stopWordFiles), ...fromFlags(flags.stopWords)],
+    synonymFiles: fromConfig(dictionary.synonyms),
   });
 }

@@ -6,8 +6,10 @@ import { YijianError } from '../errors.js';
 import type { ArticleKey, Cluster } from '../model.js';
 import { hashHex } from '../dedupe/hash.js';
 import { compareArticleKeys } from './article-order.js';
-import { cosineToCentroid, type LeaderCluster, leaderCluster } from './leader.js';
-import { buildVectors } from './vectors.js';
+import { charGrams } from '../text/assign-similarity.js';
+import { type AgglomeratedCluster, agglomerate } from './agglomerate.js';
+import { clusterLabel } from './label.js';
+import { buildVectors, type TermVector } from './vectors.js';
 
 /** One distinct opinion: the canonical record of a duplicate group, or a record without duplicates. */
 export interface ClusterItem {
@@ -20,25 +22,36 @@ export interface ClusterItem {
   readonly submissions: number;
   readonly points: readonly string[];
   readonly counties: readonly string[];
+  /** The opinion as written, for the cluster's label; without it the label is made of keywords. */
+  readonly text?: string;
 }
 
 /** Clustering options, normalised by the caller. */
 export interface ClusterOptions {
-  /** Cosine similarity to a cluster's centroid at or above which an opinion joins it. */
+  /** Average cosine between the members of two clusters at or above which they merge. */
   readonly threshold?: number;
+  /** Words of a text in order (the segmenter's tokens): labels are cut only between words. */
+  readonly tokens?: (text: string) => string[];
+}
+
+/** The article an opinion is clustered under: 8.2 and 8.2.1 with 8 (the paragraph stays on the opinion). */
+export function clusterArticle(key: ArticleKey): ArticleKey {
+  return /^\d/.test(key) ? key.split('.')[0]! : key;
 }
 
 /**
- * Measured on test/cluster/examples.ts (32 opinions, four topics of one article, jieba terms,
- * 30 different id orders): at 0.2 no cluster mixed two topics in any order, every topic had a
- * cluster of 3+ (on average 21 of 32 opinions sat in their topic's largest cluster, 10.7
- * clusters); at 0.16–0.18 mixed clusters appeared (0.2–0.3 per run), at 0.12 fewer, larger
- * clusters (5.7) but still some mixing. Splitting is the safer error: a drafter sees both halves.
+ * Average-link threshold, chosen on the tuning batches of fixtures/eval (npm run eval, bench/RESULTS.md):
+ * the average cosine (words and character bigrams) between the members of two clusters for them to merge.
  */
-export const DEFAULT_CLUSTER_THRESHOLD = 0.2;
+export const DEFAULT_CLUSTER_THRESHOLD = 0.06;
+
+/** Share of the word space in the cosine; the rest is character bigrams inside the words. */
+const WORD_SHARE = 0.5;
 
 /** Keywords kept per cluster. */
 const KEYWORDS = 5;
+/** Heaviest words a label is chosen by. */
+const LABEL_WORDS = 12;
 
 /** Clusters distinct opinions within each article; singletons are clusters too. */
 export function clusterOpinions(items: readonly ClusterItem[], options: ClusterOptions = {}): Cluster[] {
@@ -53,10 +66,11 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
   for (const item of items) {
     if (seen.has(item.id)) throw new YijianError('E_INTERNAL', `归类时发现重复的意见编号 ${item.id}`);
     seen.add(item.id);
-    let list = byArticle.get(item.article);
+    const article = clusterArticle(item.article);
+    let list = byArticle.get(article);
     if (list === undefined) {
       list = [];
-      byArticle.set(item.article, list);
+      byArticle.set(article, list);
     }
     list.push(item);
   }
@@ -65,9 +79,9 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
   for (const [article, list] of byArticle) {
     // Sorted by id so the result does not depend on the order files were read in.
     list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const { vocabulary, vectors } = buildVectors(list.map((item) => item.terms));
-    for (const found of leaderCluster(vectors, threshold)) {
-      clusters.push(describe(article, list, vocabulary, vectors, found));
+    const { vocabulary, vectors } = articleVectors(list);
+    for (const found of agglomerate(vectors, threshold)) {
+      clusters.push(describe(article, list, vocabulary, vectors, found, options.tokens));
     }
   }
   assignIds(clusters);
@@ -77,28 +91,79 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
   );
 }
 
+/**
+ * Words and character bigrams in one space: the bigram ids follow the word ids, each part scaled so
+ * that a cosine is WORD_SHARE × the word cosine + the rest × the bigram cosine.
+ */
+function articleVectors(list: readonly ClusterItem[]): { vocabulary: string[]; vectors: TermVector[] } {
+  const words = buildVectors(list.map((item) => item.terms));
+  const grams = buildVectors(list.map((item) => charGrams(item.terms)));
+  const offset = words.vocabulary.length;
+  const a = Math.sqrt(WORD_SHARE);
+  const b = Math.sqrt(1 - WORD_SHARE);
+  const vectors = words.vectors.map((w, i): TermVector => {
+    const g = grams.vectors[i]!;
+    // Each part is already a unit vector, so the scaled pair is one too (a² + b² = 1) unless a part is empty.
+    const norm = Math.sqrt((w.terms.length > 0 ? a * a : 0) + (g.terms.length > 0 ? b * b : 0));
+    const size = w.terms.length + g.terms.length;
+    const terms = new Int32Array(size);
+    const weights = new Float64Array(size);
+    // Words first, heaviest first, then bigrams: neighbours are looked up by an opinion's heaviest words
+    // (bigrams of common words would fill the lookup and find everyone); cosines use both.
+    for (let t = 0; t < w.terms.length; t++) {
+      terms[t] = w.terms[t]!;
+      weights[t] = norm > 0 ? (a * w.weights[t]!) / norm : 0;
+    }
+    for (let t = 0; t < g.terms.length; t++) {
+      terms[w.terms.length + t] = offset + g.terms[t]!;
+      weights[w.terms.length + t] = norm > 0 ? (b * g.weights[t]!) / norm : 0;
+    }
+    return { terms, weights };
+  });
+  return { vocabulary: [...words.vocabulary, ...grams.vocabulary.map((gram) => `\u0000${gram}`)], vectors };
+}
+
 function describe(
   article: ArticleKey,
   list: readonly ClusterItem[],
   vocabulary: readonly string[],
-  vectors: ReturnType<typeof buildVectors>['vectors'],
-  found: LeaderCluster,
+  vectors: readonly TermVector[],
+  found: AgglomeratedCluster,
+  tokens: ((text: string) => string[]) | undefined,
 ): Cluster {
-  // Members are positions in the id-sorted list, ascending: the first best score wins ties by id.
+  // The most central opinion: the largest cosine to the cluster's summed vector; the first wins ties (by id).
   let representative = found.members[0]!;
   let bestScore = -1;
   for (const position of found.members) {
-    const score = cosineToCentroid(vectors[position]!, found.centroid, found.norm2);
-    if (score > bestScore) {
+    const vector = vectors[position]!;
+    let score = 0;
+    for (let t = 0; t < vector.terms.length; t++) score += vector.weights[t]! * (found.sum.get(vector.terms[t]!) ?? 0);
+    if (score > bestScore + 1e-12) {
       bestScore = score;
       representative = position;
     }
   }
-  const keywords = [...found.centroid]
-    .map(([term, weight]) => ({ term: vocabulary[term]!, weight }))
-    .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-    .slice(0, KEYWORDS)
-    .map((k) => k.term);
+  // Keywords are whole words only (bigram ids carry a \u0000 mark). Most clusters are one opinion, whose
+  // vector already lists its words heaviest first: only merged clusters sort their summed vector.
+  const weights: [string, number][] = [];
+  if (found.members.length === 1) {
+    const v = vectors[found.members[0]!]!;
+    for (let t = 0; t < v.terms.length && weights.length < LABEL_WORDS; t++) {
+      const term = vocabulary[v.terms[t]!]!;
+      if (term.startsWith('\u0000')) break;
+      weights.push([term, v.weights[t]!]);
+    }
+    // Equal weights in the vector are ordered by id; keywords by text, as for merged clusters.
+    weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  } else {
+    for (const [term, weight] of found.sum) {
+      const word = vocabulary[term]!;
+      if (!word.startsWith('\u0000')) weights.push([word, weight]);
+    }
+    weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    weights.length = Math.min(weights.length, LABEL_WORDS);
+  }
+  const keywords = weights.slice(0, KEYWORDS).map(([term]) => term);
   const points = new Set<string>();
   const counties = new Set<string>();
   let submissions = 0;
@@ -108,10 +173,12 @@ function describe(
     for (const p of item.points) points.add(p);
     for (const c of item.counties) counties.add(c);
   }
+  const central = list[representative]!;
   return {
     id: '', // assigned by assignIds once every cluster is known
     article,
-    representative: list[representative]!.id,
+    representative: central.id,
+    label: clusterLabel(central.text ?? null, weights, keywords, tokens),
     keywords,
     opinions: [representative, ...found.members.filter((p) => p !== representative)].map((p) => list[p]!.id),
     submissions,

@@ -1,8 +1,10 @@
 /** Per-article clustering of distinct opinions (意见归类). */
 export {
   DEFAULT_CLUSTER_THRESHOLD,
+  clusterArticle,
   clusterOpinions,
   type ClusterItem,
   type ClusterOptions,
 } from './cluster.js';
 export { compareArticleKeys } from './article-order.js';
+export { clusterLabel, LABEL_MAX_CHARS } from './label.js';

@@ -88,6 +88,11 @@ export function withCitedRound(
   return {
     comparisonKey: text.comparisonKey,
     terms: text.terms,
-    assign: (input, terms) => remap(text.assign(input, terms), () => similarity(input.opinion, terms)),
+    ...(text.tokens === undefined ? {} : { tokens: text.tokens }),
+    // Citations are read on the earlier round and moved to the current numbering; the current draft's
+    // profiles learn from them, and guesses for the uncited are made against the current draft alone.
+    cited: (input, terms) => remap(text.cited(input, terms), () => similarity(input.opinion, terms)),
+    learn: text.learn,
+    guess: text.guess,
   };
 }

@@ -61,6 +61,8 @@ export const ConfigSchema = z.strictObject({
       userDict: z.array(z.string().min(1)).optional(),
       stopWords: z.array(z.string().min(1)).optional(),
       stopWordFiles: z.array(z.string().min(1)).optional(),
+      /** Extra synonym lists (one group per line, the first word the canonical one). */
+      synonyms: z.array(z.string().min(1)).optional(),
     })
     .optional(),
   thresholds: z

@@ -19,6 +19,7 @@ import {
 } from '../model.js';
 import { startDuplicateSearch } from '../dedupe/background.js';
 import { groupsFromSets } from '../dedupe/groups.js';
+import { textDifference } from '../dedupe/diff.js';
 import { clusterOpinions } from '../cluster/index.js';
 
 /** What was read: the output of ingestion. */
@@ -33,7 +34,14 @@ export interface DigestSource {
 export interface DigestText {
   comparisonKey(text: string): string;
   terms(text: string): string[];
-  assign(input: { article: string | null; opinion: string }, terms: () => string[]): ArticleAssignment[];
+  /** Words of a text, in order, punctuation out: cluster labels are cut at their boundaries. */
+  tokens?(text: string): string[];
+  /** Explicit assignment (条款 column, citation, general wording); [] when there is none. */
+  cited(input: { article: string | null; opinion: string }, terms: () => string[]): ArticleAssignment[];
+  /** Teaches the article profiles an explicitly assigned opinion. */
+  learn(input: { article: string | null; opinion: string }, found: readonly ArticleAssignment[], terms: () => string[]): void;
+  /** Assignment by similarity to the (learned) profiles, or `unassigned`. */
+  guess(input: { article: string | null; opinion: string }, terms: () => string[]): ArticleAssignment[];
 }
 
 /** Normalised settings of a digest run. */
@@ -102,10 +110,30 @@ export async function buildDigest(
     return shared as ArticleAssignment[];
   };
   const articlesAt: ArticleAssignment[][] = new Array<ArticleAssignment[]>(total);
+  // Two passes: first every explicit assignment, each teaching the article profiles its words; then the
+  // guesses for the rest, so that every uncited opinion profits from every citing one, wherever it is.
+  const uncited: number[] = [];
   for (let index = 0; index < total; index++) {
     if (index % 5000 === 0) onStep('assign', index, total);
     const record = records[index]!;
-    const found = settings.corrected?.get(record.id) ?? text.assign({ article: record.article, opinion: record.opinion }, () => termsFor(index));
+    const corrected = settings.corrected?.get(record.id);
+    if (corrected !== undefined) {
+      // A person settled this article (a correction carried from the old 登记表): not assigned again.
+      articlesAt[index] = share(corrected);
+      continue;
+    }
+    const input = { article: record.article, opinion: record.opinion };
+    const found = text.cited(input, () => termsFor(index));
+    if (found.length === 0) {
+      uncited.push(index);
+      continue;
+    }
+    text.learn(input, found, () => termsFor(index));
+    articlesAt[index] = share(found);
+  }
+  for (const index of uncited) {
+    const record = records[index]!;
+    const found = text.guess({ article: record.article, opinion: record.opinion }, () => termsFor(index));
     articlesAt[index] = share(found.length > 0 ? found : [unassigned()]);
   }
   sharedAssignments.clear();
@@ -145,12 +173,13 @@ export async function buildDigest(
         id: record.id,
         article: primaryArticle(members.map((member) => articlesAt[member]!)),
         terms: termsFor(index),
+        text: record.opinion,
         submissions: members.length,
         points: group?.points ?? (record.point === null ? [] : [record.point]),
         counties: group?.counties ?? (record.county === null ? [] : [record.county]),
       };
     }),
-    { threshold: settings.clusterThreshold },
+    { threshold: settings.clusterThreshold, ...(text.tokens === undefined ? {} : { tokens: (t: string) => text.tokens!(t) }) },
   );
   onStep('cluster', distinct.length, distinct.length);
   termsAt.length = 0;
@@ -158,9 +187,16 @@ export async function buildDigest(
   const clusterOf = new Map<string, string>();
   for (const cluster of clusters) for (const id of cluster.opinions) clusterOf.set(id, cluster.id);
 
+  // Canonical records of near groups by id, to say what each near copy changes.
+  const nearCanonical = new Map<string, OpinionRecord>();
+  for (let index = 0; index < total; index++) {
+    const group = groupAt(index);
+    if (group?.kind === 'near' && group.canonical === records[index]!.id) nearCanonical.set(group.canonical, records[index]!);
+  }
   const digestRecords: DigestRecord[] = records.map((record, index) => {
     const group = groupAt(index);
     const canonicalId = group?.canonical ?? record.id;
+    const canonicalRecord = canonicalId === record.id ? undefined : nearCanonical.get(canonicalId);
     // Every field spelled out, not `...record`: V8 gave each spread copy a hidden class of its own (a
     // heap snapshot showed one per record, some 300 bytes each), most of a gigabyte at a million records.
     return {
@@ -182,6 +218,7 @@ export async function buildDigest(
       duplicateGroup: group?.id ?? null,
       canonical: canonicalId === record.id,
       cluster: clusterOf.get(canonicalId) ?? '',
+      ...(canonicalRecord === undefined ? {} : { difference: textDifference(canonicalRecord.opinion, record.opinion) }),
     };
   });
 

@@ -21,16 +21,20 @@ export function createDigestText(draft: Draft | null, segmenter: Segmenter, opti
   let pending: { text: string; terms: () => string[] } | null = null;
   const terms = (text: string): string[] => (pending !== null && pending.text === text ? pending.terms() : segmenter.terms(text));
   const assigner = createAssigner(draft, terms, options);
+  const withTerms = <T>(opinion: string, termsOfOpinion: () => string[], run: () => T): T => {
+    pending = { text: opinion, terms: termsOfOpinion };
+    try {
+      return run();
+    } finally {
+      pending = null;
+    }
+  };
   return {
     comparisonKey,
     terms: (text) => intern(segmenter.terms(text)),
-    assign: (input, termsOfOpinion) => {
-      pending = { text: input.opinion, terms: termsOfOpinion };
-      try {
-        return assigner.assign(input);
-      } finally {
-        pending = null;
-      }
-    },
+    tokens: (text) => segmenter.tokens(text),
+    cited: (input, termsOfOpinion) => withTerms(input.opinion, termsOfOpinion, () => assigner.cited(input)),
+    learn: (input, found, termsOfOpinion) => withTerms(input.opinion, termsOfOpinion, () => assigner.learn(input, found)),
+    guess: (input, termsOfOpinion) => withTerms(input.opinion, termsOfOpinion, () => assigner.guess(input)),
   };
 }

@@ -7,6 +7,8 @@ import { renderXlsx, renderXlsxBook, type XlsxRow } from './render-xlsx.js';
 import { readTemplate } from './templates.js';
 import type { ReportView } from './view.js';
 import { parseXlsxLayout } from './xlsx-layout.js';
+import { maskPersonalData } from './mask.js';
+import { nearDifferencesByCanonical } from '../dedupe/diff.js';
 
 /** Output formats a run may ask for. */
 export type ReportFormat = 'md' | 'html' | 'docx' | 'xlsx';
@@ -105,7 +107,7 @@ export function decisionRows(view: ReportView, carried?: CarriedDecisions): Xlsx
 }
 
 /** Rows of the 单条意见 sheet: one per distinct opinion, where a decision overrides its cluster's. */
-export function opinionRows(view: ReportView, carried?: CarriedDecisions): XlsxRow[] {
+export function opinionRows(view: ReportView, carried?: CarriedDecisions, nearDifferences?: ReadonlyMap<string, string>): XlsxRow[] {
   return view.sections.flatMap((section) =>
     section.clusters.flatMap((c) =>
       c.members.map((m) => ({
@@ -119,6 +121,7 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions): XlsxR
         reason: fitCell(carried?.opinions.get(m.recordId)?.reason ?? ''),
         correction: carried?.opinions.get(m.recordId)?.correction ?? '',
         moveTo: carried?.opinions.get(m.recordId)?.moveTo ?? '',
+        nearDifferences: fitCell(nearDifferences?.get(m.recordId) ?? ''),
       })),
     ),
   );
@@ -126,7 +129,7 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions): XlsxR
 
 const ARTICLE_DIGEST_FIELDS = ['id', 'articleLabel', 'articleText', 'representative', 'keywordsText', 'opinions', 'submissions', 'pointsText', 'membersText', 'assignmentNote', 'decision'];
 const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'assignmentNote', 'decision', 'reason', 'status', 'membersText', 'correction'];
-const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'assignmentNote', 'opinion', 'pointsText', 'decision', 'reason', 'correction', 'moveTo'];
+const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'assignmentNote', 'opinion', 'pointsText', 'decision', 'reason', 'correction', 'moveTo', 'nearDifferences'];
 
 /** Renders the asked reports from `digest`; same digest and options, same bytes. */
 export async function renderReports(digest: Digest, options: ReportOptions): Promise<RenderedFile[]> {
@@ -159,7 +162,7 @@ export async function renderReports(digest: Digest, options: ReportOptions): Pro
       name: REPORT_FILES.decisionXlsx,
       data: renderXlsxBook([
         { template: decisionTemplate, layout: parseXlsxLayout(decisionTemplate), rows: decisionRows(view, options.carried), known: DECISION_FIELDS },
-        { template: opinionTemplate, layout: parseXlsxLayout(opinionTemplate), rows: opinionRows(view, options.carried), known: OPINION_FIELDS },
+        { template: opinionTemplate, layout: parseXlsxLayout(opinionTemplate), rows: opinionRows(view, options.carried, nearDifferencesByCanonical(digest.records, digest.duplicateGroups, maskPersonalData)), known: OPINION_FIELDS },
       ], 'report'),
     });
   }

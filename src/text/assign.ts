@@ -13,31 +13,40 @@ import {
 import { findArticleRefs, parseArticleCell } from './article-ref.js';
 
 /**
- * Default minimum similarity for an assignment by similarity, chosen by measurement on labelled
- * opinions about 上海市养犬管理条例 (see test/text/assign-threshold.test.ts and the report).
+ * Default minimum similarity for an assignment by similarity, chosen with DEFAULT_ASSIGN_MARGIN on the
+ * tuning batches of fixtures/eval (npm run eval): the pair that places the most uncited opinions while at
+ * most 3 % of them are placed wrongly (0.2 / 0.3: 40 % placed right, 1.6 % wrong, the rest left for people).
+ * 0.15 / 0.15 placed 53 % right but 8 % wrong; a wrong guess costs a drafter more than an open one.
  */
-export const DEFAULT_ASSIGN_THRESHOLD = 0.1;
+export const DEFAULT_ASSIGN_THRESHOLD = 0.2;
 
-/** Default lead of the best article over the runner-up: a (near) tie between two articles stays unassigned. */
-export const DEFAULT_ASSIGN_MARGIN = 0.01;
+/**
+ * Default lead of the best article over the runner-up, as a share of the best score: a (near) tie
+ * between two articles stays unassigned. Chosen with the threshold on the tuning batches of
+ * fixtures/eval (npm run eval; bench/RESULTS.md).
+ */
+export const DEFAULT_ASSIGN_MARGIN = 0.3;
 
-/** Normalised options of the assigner (the CLI fills the defaults). */
-export interface AssignOptions {
-  /** Minimum cosine similarity, 0..1, for an assignment by similarity. */
-  threshold: number;
-  /** Minimum lead of the best article over the second best; DEFAULT_ASSIGN_MARGIN when absent. */
-  minMargin?: number;
-  /**
-   * Opinions whose article a person settled (a correction in the 登记表 carried into a rerun): their words
-   * are added to that article's profile, so opinions saying the same are found there too.
-   */
-  examples?: readonly LabelledExample[];
-}
-
-/** An opinion with the article it belongs to, as a person decided it. */
+/** An opinion whose article a person (or an earlier run's correction) has settled. */
 export interface LabelledExample {
   opinion: string;
   key: ArticleKey;
+}
+
+/** Normalised options of the assigner (the CLI fills the defaults). */
+export interface AssignOptions {
+  /** Minimum similarity, 0..1, for an assignment by similarity. */
+  threshold: number;
+  /**
+   * Minimum lead of the best article over the second best, as a share of the best score;
+   * DEFAULT_ASSIGN_MARGIN when absent.
+   */
+  minMargin?: number;
+  /**
+   * Opinions with a known article (corrections made in the 登记表): their words enrich the article's
+   * profile before anything is assigned by similarity, as the opinions that cite do.
+   */
+  examples?: readonly LabelledExample[];
 }
 
 /** What the assigner reads of a record. */
@@ -47,10 +56,20 @@ export interface AssignInput {
   opinion: string;
 }
 
-/** Assigns opinions to articles of one draft (or none). */
+/**
+ * Assigns opinions to articles of one draft (or none). A batch is assigned in two passes: `cited` for
+ * every opinion (learning from those that name their article), then `guess` for the rest, so an
+ * uncited opinion early in the batch profits from citing opinions that come after it.
+ */
 export interface Assigner {
-  /** Never empty: at least `unassigned` with source `none`. */
+  /** Cited, else a guess from what was learned so far. Never empty: at least `unassigned` with source `none`. */
   assign(input: AssignInput): ArticleAssignment[];
+  /** The 条款 column, a citation in the text or general-opinion wording; [] when there is none. */
+  cited(input: AssignInput): ArticleAssignment[];
+  /** Adds an opinion to the profiles of the articles it was explicitly assigned to. */
+  learn(input: AssignInput, found: readonly ArticleAssignment[]): void;
+  /** An assignment by similarity, or `unassigned` when the best article does not lead clearly. */
+  guess(input: AssignInput): ArticleAssignment[];
 }
 
 /**
@@ -102,7 +121,7 @@ export function createAssigner(
   const inDraft = createDraftKeyCheck(draft);
   const isSelf = createSelfNameCheck(draft);
   const matcher: ArticleMatcher | null =
-    draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, terms, options.examples ?? []);
+    draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, terms);
   const minMargin = options.minMargin ?? DEFAULT_ASSIGN_MARGIN;
 
   const explicit = (key: ArticleKey, source: 'column' | 'text', cited: string): ArticleAssignment => ({
@@ -136,21 +155,40 @@ export function createAssigner(
     return [{ key: 'general', source: 'general', confidence: 1, cited: phrase, notInDraft: false }];
   };
 
-  const fromSimilarity = (opinion: string): ArticleAssignment[] => [
-    similarityAssignment(matcher?.match(opinion) ?? NO_MATCH, options.threshold, minMargin),
+  const cited = (input: AssignInput): ArticleAssignment[] => {
+    for (const step of [
+      () => fromColumn(input.article),
+      () => fromText(input.opinion),
+      () => fromGeneralWording(input.opinion),
+    ]) {
+      const found = step();
+      if (found.length > 0) return found;
+    }
+    return [];
+  };
+  const guess = (input: AssignInput): ArticleAssignment[] => [
+    similarityAssignment(matcher?.match(input.opinion) ?? NO_MATCH, options.threshold, minMargin),
   ];
+  const learn = (input: AssignInput, found: readonly ArticleAssignment[]): void => {
+    if (matcher === null) return;
+    // Only what the writer or a person said: guesses would teach the profiles their own mistakes.
+    const keys = found.filter((a) => a.source !== 'similarity' && a.source !== 'none' && !a.notInDraft).map((a) => a.key);
+    if (keys.length === 0) return;
+    const opinionTerms = terms(input.opinion);
+    // An opinion on two articles teaches each half as much.
+    for (const key of keys) matcher.learn(key, opinionTerms, 1 / keys.length);
+  };
+  for (const example of options.examples ?? []) {
+    learn({ article: null, opinion: example.opinion }, [{ key: example.key, source: 'column', confidence: 1, cited: null, notInDraft: false }]);
+  }
 
   return {
     assign(input) {
-      for (const step of [
-        () => fromColumn(input.article),
-        () => fromText(input.opinion),
-        () => fromGeneralWording(input.opinion),
-      ]) {
-        const found = step();
-        if (found.length > 0) return found;
-      }
-      return fromSimilarity(input.opinion);
+      const found = cited(input);
+      return found.length > 0 ? found : guess(input);
     },
+    cited,
+    learn,
+    guess,
   };
 }

@@ -23,6 +23,9 @@ const DICT_DIR = new URL('../../templates/dict/', import.meta.url);
 /** Path of the bundled legal-domain user dictionary (templates/dict/legal.dict.txt). */
 export const DEFAULT_USER_DICT: string = fileURLToPath(new URL('legal.dict.txt', DICT_DIR));
 
+/** Path of the bundled synonym list (templates/dict/synonyms.txt). */
+export const DEFAULT_SYNONYMS: string = fileURLToPath(new URL('synonyms.txt', DICT_DIR));
+
 /** Path of the bundled stop-word list (templates/dict/stopwords.txt). */
 export const DEFAULT_STOP_WORDS: string = fileURLToPath(new URL('stopwords.txt', DICT_DIR));
 
@@ -74,6 +77,29 @@ export function parseStopWords(text: string): string[] {
     if (word !== '') words.push(word);
   }
   return words;
+}
+
+/**
+ * Parses a synonym list: one group per line, words separated by spaces, commas or 、, the first word
+ * the form the others are counted as; `#` comments. A word in two groups keeps its first group, so a
+ * user's list read after the bundled one cannot silently re-route a bundled word.
+ */
+export function parseSynonyms(text: string): Map<string, string> {
+  const canonical = new Map<string, string>();
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const words = line.split(/[\s,，、]+/).map(normalizeText).filter((w) => w !== '');
+    const head = words[0];
+    if (head === undefined) continue;
+    for (const word of words) if (!canonical.has(word)) canonical.set(word, canonical.get(head) ?? head);
+  }
+  return canonical;
+}
+
+/** Reads and parses a synonym file. */
+export function readSynonyms(path: string): Map<string, string> {
+  return parseSynonyms(readDictionaryFile(path, '同义词表'));
 }
 
 /** Reads a UTF-8 text file; a missing or unreadable file is YijianError E_BAD_CONFIG. */

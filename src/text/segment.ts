@@ -15,9 +15,11 @@ import { normalizeText } from './normalize.js';
 import { CHINESE_NUMERAL_CHARS } from './numerals.js';
 import {
   DEFAULT_STOP_WORDS,
+  DEFAULT_SYNONYMS,
   DEFAULT_USER_DICT,
   formatUserDict,
   readStopWords,
+  readSynonyms,
   readUserDict,
   type UserDictEntry,
 } from './dictionaries.js';
@@ -26,7 +28,10 @@ import {
 export interface Segmenter {
   /** jieba tokens of normalizeText(text), punctuation and symbols left out. */
   tokens(text: string): string[];
-  /** Tokens without stop words, numbers, article citations and (most) single characters. */
+  /**
+   * Tokens without stop words, numbers, article citations and (most) single characters, each
+   * synonym counted as the first word of its group (电瓶车 → 电动自行车).
+   */
   terms(text: string): string[];
 }
 
@@ -38,6 +43,8 @@ export interface SegmenterOptions {
   stopWords?: readonly string[];
   /** Extra stop-word files (one word per line). */
   stopWordFiles?: readonly string[];
+  /** Extra synonym files (one group per line, the first word the canonical one). */
+  synonymFiles?: readonly string[];
 }
 
 /** Single characters that carry meaning in opinions on local regulations, kept as terms. */
@@ -82,7 +89,16 @@ const CITATION_TOKEN = new RegExp(`^第?(?:[0-9]+|[${CHINESE_NUMERAL_CHARS}]+)[�
  * Dictionary files are read now (E_BAD_CONFIG if unreadable or malformed); jieba loads on first use.
  */
 export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
+  const synonyms = new Map<string, string>();
+  for (const path of [DEFAULT_SYNONYMS, ...(options.synonymFiles ?? [])]) {
+    for (const [word, head] of readSynonyms(path)) if (!synonyms.has(word)) synonyms.set(word, synonyms.get(head) ?? head);
+  }
   const entries: UserDictEntry[] = [DEFAULT_USER_DICT, ...(options.userDicts ?? [])].flatMap(readUserDict);
+  // A synonym jieba would cut in two (物业公司 → 物业 / 公司) could never be matched: every listed word is a word.
+  const known = new Set(entries.map((e) => e.word));
+  for (const word of synonyms.keys()) {
+    if (!known.has(word) && [...word].length > 1) entries.push({ word, freq: null, tag: 'n' });
+  }
   const stopWords = new Set<string>([
     ...readStopWords(DEFAULT_STOP_WORDS),
     ...(options.stopWordFiles ?? []).flatMap(readStopWords),
@@ -99,13 +115,15 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     // HMM on: unknown words (place and company names) stay whole instead of falling into single characters.
     return nodejieba.cut(normalized, true).filter((token) => !PUNCTUATION_ONLY.test(token));
   };
-  const terms = (text: string): string[] =>
-    tokens(text).filter(
-      (token) =>
-        !stopWords.has(token) &&
-        !NUMBER_ONLY.test(token) &&
-        !CITATION_TOKEN.test(token) &&
-        ([...token].length > 1 || SINGLE_CHAR_TERMS.has(token)),
-    );
+  const terms = (text: string): string[] => {
+    const kept: string[] = [];
+    for (const token of tokens(text)) {
+      if (stopWords.has(token) || NUMBER_ONLY.test(token) || CITATION_TOKEN.test(token)) continue;
+      const head = synonyms.get(token);
+      if (head !== undefined) kept.push(head);
+      else if ([...token].length > 1 || SINGLE_CHAR_TERMS.has(token)) kept.push(token);
+    }
+    return kept;
+  };
   return { tokens, terms };
 }

@@ -172,7 +172,7 @@ describe('yijian digest --decisions (carry-forward) when late submissions arrive
     fillDecisionSheet(join(work, 'old', '采纳情况登记表.xlsx'), join(work, 'filled.xlsx'), (id) => ['已采纳', `原理由 ${id}`]);
 
     // A late file: one opinion joining the 第十二条之一 cluster of 临时号牌, one on an article nobody wrote about.
-    const target = old.clusters.find((c) => c.article === '12-1' && c.opinions.length === 2);
+    const target = old.clusters.find((c) => c.article === '12-1' && c.opinions.length >= 2);
     expect(target).toBeDefined();
     writeFileSync(join(input, '城东区-东湖街道立法联系点-2024年5月补报.csv'),
       '序号,联系点,县（市、区）,提出人,条款,意见建议\n' +

@@ -11,6 +11,9 @@ import type { Digest, DigestRecord } from '../../src/model.js';
 import { draft, type Filled, fillDecisionSheet, readDigestJson, submissions, yijian } from './cli.js';
 
 type Run = Awaited<ReturnType<typeof yijian>>;
+// Clusters that join only near-identical opinions: these tests follow corrections and moves, and the default
+// threshold would also join the corrected opinions with other paraphrases on their new article.
+const CLUSTERS = ['--cluster', '0.5'];
 interface Problem { code: string; message: string; cell: { sheet: string; address: string } | null }
 
 /** The record of one source row; `sheet` where the file has several. */
@@ -70,7 +73,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     const input = join(work, 'in');
     mkdirSync(input);
     for (const name of readdirSync(submissions)) copyFileSync(join(submissions, name), join(input, name));
-    const first = await yijian(['digest', input, '--draft', draft, '-o', join(work, 'old'), '--formats', 'xlsx']);
+    const first = await yijian(['digest', input, '--draft', draft, '-o', join(work, 'old'), '--formats', 'xlsx', ...CLUSTERS]);
     expect(first.status, first.stderr).toBe(0);
     old = readDigestJson(join(work, 'old'));
     flying = recordAt(old, '城东区-东湖街道', 9);
@@ -100,7 +103,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
       '序号,联系点,县（市、区）,提出人,条款,意见建议\n' +
       `1,东城社区基层立法联系点,城东区,补报甲,,${flying.opinion}\n` +
       '2,东城社区基层立法联系点,城东区,补报乙,第四十四条,建议附则中明确本条例自公布之日起六个月后施行，给群众留出换车时间。\n');
-    rerun = await yijian(['digest', input, '--draft', draft, '-o', join(work, 'new'), '--formats', 'xlsx', '--decisions', filled]);
+    rerun = await yijian(['digest', input, '--draft', draft, '-o', join(work, 'new'), '--formats', 'xlsx', '--decisions', filled, ...CLUSTERS]);
     fresh = readDigestJson(join(work, 'new'));
     again = await yijian(['feedback', '--digest', join(work, 'new'), '--decisions', join(work, 'new', '采纳情况登记表.xlsx'), '-o', join(work, 'fb2'), '--formats', 'md', '--json']);
   });

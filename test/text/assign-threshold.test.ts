@@ -46,10 +46,12 @@ describe('similarity threshold on labelled opinions (上海市养犬管理条例
     expect(Math.max(...offTopic)).toBeLessThan(DEFAULT_ASSIGN_THRESHOLD);
   });
 
-  it('the default threshold keeps precision ≥ 0.85 and recall ≥ 0.7', () => {
+  // The defaults are now chosen on fixtures/eval for few wrong guesses (npm run eval): on this older set,
+  // with the draft's text alone (nothing learned), they give P 0.95 / R 0.69 where 0.1 / 0.01 gave 0.89 / 0.86.
+  it('the default threshold keeps precision ≥ 0.9 and recall ≥ 0.65', () => {
     const r = measure(DEFAULT_ASSIGN_THRESHOLD, DEFAULT_ASSIGN_MARGIN);
-    expect(r.precision).toBeGreaterThanOrEqual(0.85);
-    expect(r.recall).toBeGreaterThanOrEqual(0.7);
+    expect(r.precision).toBeGreaterThanOrEqual(0.9);
+    expect(r.recall).toBeGreaterThanOrEqual(0.65);
   });
 
   it('off-topic opinions stay unassigned at the default threshold', () => {

@@ -77,7 +77,9 @@ describe('createAssigner with a draft', () => {
   });
 
   it('a citation of another law is not a citation of the draft', () => {
-    const [found] = assigner.assign({ article: null, opinion: '根据《中华人民共和国道路交通安全法》第五十一条，骑车应当戴安全头盔。' });
+    // Without the citation the opinion is a guess (or, with too little in common, left unassigned).
+    const lenient = createAssigner(DRAFT, terms, { threshold: 0.05 });
+    const [found] = lenient.assign({ article: null, opinion: '根据《中华人民共和国道路交通安全法》第五十一条，骑车应当戴安全头盔。' });
     expect(found?.source).toBe('similarity');
     expect(found?.key).toBe('4');
   });

@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+/**
+ * `npm run eval`: measures assignment, clustering and duplicate finding on the hand-written evaluation
+ * batches in fixtures/eval/ against their gold answers (fixtures/eval/gold/). It runs the built digest
+ * core (dist/: ingest, draft reader, segmenter, createDigestText, buildDigest) on the batch files, exactly
+ * as `yijian digest` does, and only scores what comes out.
+ *
+ *   node bench/eval.mjs                       every batch, default settings
+ *   node bench/eval.mjs --assign 0.1 --cluster 0.2 --near 0.5   other thresholds
+ *   node bench/eval.mjs --part tuning         only the tuning batches (held-out is never used to tune)
+ *   node bench/eval.mjs --misses              also list the wrong uncited assignments
+ *   node bench/eval.mjs --json                the figures as JSON
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EVAL_SETS, parseSource } from '../fixtures/eval/make-eval.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const load = (path) => import(join(ROOT, 'dist', path));
+
+const { values } = parseArgs({
+  options: {
+    assign: { type: 'string' },
+    cluster: { type: 'string' },
+    near: { type: 'string' },
+    part: { type: 'string' },
+    misses: { type: 'boolean', default: false },
+    clusters: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const { collectInputFiles, normalizeIngestOptions, readSubmissions } = await load('ingest/index.js');
+const { readDraft } = await load('text/read-draft.js');
+const { createSegmenter } = await load('text/segment.js');
+const { createDigestText } = await load('digest/text.js');
+const { buildDigest } = await load('digest/build.js');
+const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
+const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
+const { DEFAULT_ASSIGN_THRESHOLD } = await load('text/assign.js');
+
+const settings = {
+  near: values.near !== undefined ? Number(values.near) : DEFAULT_NEAR_THRESHOLD,
+  assignThreshold: values.assign !== undefined ? Number(values.assign) : DEFAULT_ASSIGN_THRESHOLD,
+  clusterThreshold: values.cluster !== undefined ? Number(values.cluster) : DEFAULT_CLUSTER_THRESHOLD,
+  date: null,
+};
+
+/** Gold rows of a batch by `file\0row`. */
+function readGold(set) {
+  const opinions = parseSource(readFileSync(join(ROOT, 'fixtures/eval/src', `${set.name}.txt`), 'utf8'), set.name);
+  const lines = readFileSync(join(ROOT, 'fixtures/eval/gold', `${set.name}.csv`), 'utf8').replace(/^\uFEFF/, '').split('\r\n').slice(1).filter((l) => l !== '');
+  const gold = new Map();
+  lines.forEach((line, i) => {
+    const [file, row] = line.split(',');
+    gold.set(`${file}\u0000${row}`, opinions[i]);
+  });
+  return gold;
+}
+
+/** The article a key belongs to: 12.2.3 → 12, 12-1.2 → 12-1; general, unassigned, chapters unchanged. */
+const baseOf = (key) => (/^\d/.test(key) ? key.split('.')[0] : key);
+const goldKey = (key) => (key === 'none' ? 'unassigned' : key);
+
+/** Pairs counted from a labelling: n·(n−1)/2 per label, and the pairs two labellings share. */
+function pairScores(items, predicted, gold) {
+  const count = (labels) => {
+    const sizes = new Map();
+    for (const label of labels) if (label !== null) sizes.set(label, (sizes.get(label) ?? 0) + 1);
+    let pairs = 0;
+    for (const n of sizes.values()) pairs += (n * (n - 1)) / 2;
+    return pairs;
+  };
+  const both = items.map((_, i) => (predicted[i] === null || gold[i] === null ? null : `${predicted[i]}\u0000${gold[i]}`));
+  const tp = count(both);
+  const p = count(predicted);
+  const g = count(gold);
+  return { tp, predictedPairs: p, goldPairs: g, precision: p === 0 ? 1 : tp / p, recall: g === 0 ? 1 : tp / g };
+}
+
+async function evaluate(set) {
+  const gold = readGold(set);
+  const draft = await readDraft(join(ROOT, set.draft));
+  const segmenter = createSegmenter();
+  const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
+  const text = createDigestText(draft, segmenter, { threshold: settings.assignThreshold });
+  const digest = await buildDigest(ingest, draft, text, settings);
+  if (digest.records.length !== gold.size) throw new Error(`${set.name}: ${digest.records.length} records, ${gold.size} gold rows`);
+
+  const scored = digest.records.map((record) => {
+    const g = gold.get(`${basename(record.source.file)}\u0000${record.source.row}`);
+    if (g === undefined || g.opinion !== record.opinion) throw new Error(`${set.name}: no gold for ${record.source.file} row ${record.source.row}`);
+    return { record, g };
+  });
+  const cited = scored.filter((s) => s.g.cited);
+  const uncited = scored.filter((s) => !s.g.cited);
+  const goldSet = (s) => new Set(s.g.gold.map(goldKey));
+  const predicted = (s) => [...new Set(s.record.articles.map((a) => baseOf(a.key)))];
+  const citedRight = cited.filter((s) => {
+    const want = goldSet(s);
+    const got = predicted(s);
+    return got.length === want.size && got.every((k) => want.has(k));
+  });
+  const uncitedRight = uncited.filter((s) => goldSet(s).has(predicted(s)[0]));
+  const confidentWrong = uncited.filter((s) => s.record.articles[0].key !== 'unassigned' && !goldSet(s).has(predicted(s)[0]));
+  const abstained = uncited.filter((s) => s.record.articles[0].key === 'unassigned' && !goldSet(s).has('unassigned'));
+
+  // Clusters against topics, over the distinct opinions of the gold (one per gold duplicate group).
+  const seenDup = new Set();
+  const distinct = scored.filter((s) => {
+    if (s.g.dup === '') return true;
+    if (seenDup.has(s.g.dup)) return false;
+    seenDup.add(s.g.dup);
+    return true;
+  });
+  const clusters = pairScores(distinct, distinct.map((s) => s.record.cluster), distinct.map((s) => s.g.topic));
+  // The most the clustering could reach: topic pairs that the assignment put under the same article.
+  const articleOfCluster = new Map(digest.clusters.map((c) => [c.id, c.article]));
+  const ceiling = pairScores(distinct, distinct.map((s) => articleOfCluster.get(s.record.cluster) ?? null), distinct.map((s) => s.g.topic));
+  const dups = pairScores(scored, scored.map((s) => s.record.duplicateGroup), scored.map((s) => (s.g.dup === '' ? null : s.g.dup)));
+
+  const misses = values.misses
+    ? [...confidentWrong.map((s) => `  ✗ ${s.g.gold.join(';')} → ${s.record.articles[0].key} (${s.record.articles[0].source} ${s.record.articles[0].confidence}) ${s.record.opinion.slice(0, 50)}`),
+       ...abstained.map((s) => `  ? ${s.g.gold.join(';')} → 未归入 (${s.record.articles[0].confidence}) ${s.record.opinion.slice(0, 50)}`),
+       ...cited.filter((s) => !citedRight.includes(s)).map((s) => `  ✗引 ${s.g.gold.join(';')} → ${predicted(s).join(';')} ${s.record.article ?? ''} ${s.record.opinion.slice(0, 40)}`)]
+    : [];
+  if (values.clusters) {
+    const byId = new Map(digest.records.map((r) => [r.id, r]));
+    const topicOf = new Map(scored.map((s) => [s.record.id, s.g.topic]));
+    for (const c of digest.clusters) {
+      misses.push(`  [${c.id}] ${c.label ?? ''} · ${c.opinions.map((id) => topicOf.get(id)).join(' ')}`);
+    }
+    void byId;
+  }
+  return {
+    name: set.name,
+    part: set.part,
+    records: scored.length,
+    cited: { n: cited.length, right: citedRight.length },
+    uncited: { n: uncited.length, right: uncitedRight.length, confidentWrong: confidentWrong.length, abstained: abstained.length },
+    clusters: { ...clusters, count: digest.clusters.length, distinct: distinct.length, ceiling },
+    duplicates: dups,
+    misses,
+  };
+}
+
+const sets = EVAL_SETS.filter((set) => values.part === undefined || set.part === values.part);
+const results = [];
+for (const set of sets) results.push(await evaluate(set));
+
+/** Sums the counts of several results (pair figures from summed pairs, not averaged ratios). */
+function sum(name, part, list) {
+  const add = (f) => list.reduce((s, r) => s + f(r), 0);
+  const pair = (k) => {
+    const tp = add((r) => r[k].tp);
+    const p = add((r) => r[k].predictedPairs);
+    const g = add((r) => r[k].goldPairs);
+    return { tp, predictedPairs: p, goldPairs: g, precision: p === 0 ? 1 : tp / p, recall: g === 0 ? 1 : tp / g };
+  };
+  return {
+    name, part, records: add((r) => r.records),
+    cited: { n: add((r) => r.cited.n), right: add((r) => r.cited.right) },
+    uncited: { n: add((r) => r.uncited.n), right: add((r) => r.uncited.right), confidentWrong: add((r) => r.uncited.confidentWrong), abstained: add((r) => r.uncited.abstained) },
+    clusters: { ...pair('clusters'), count: add((r) => r.clusters.count), distinct: add((r) => r.clusters.distinct),
+      ceiling: { recall: add((r) => r.clusters.ceiling.tp) / Math.max(1, add((r) => r.clusters.ceiling.goldPairs)) } },
+    duplicates: pair('duplicates'),
+    misses: [],
+  };
+}
+const rows = [...results];
+const parts = [...new Set(results.map((r) => r.part))];
+for (const part of parts) rows.push(sum(`合计（${part === 'tuning' ? '调参集' : '留出集'}）`, part, results.filter((r) => r.part === part)));
+if (results.length > 1) rows.push(sum('合计（全部）', 'all', results));
+
+const pct = (a, b) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
+const f1 = (p, r) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+if (values.json) {
+  console.log(JSON.stringify({ settings, rows }, null, 2));
+} else {
+  console.log(`settings: assign ${settings.assignThreshold}, cluster ${settings.clusterThreshold}, near ${settings.near}`);
+  console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const c = r.clusters;
+    const d = r.duplicates;
+    console.log(`| ${r.name} | ${r.part} | ${r.records} | ${pct(r.cited.right, r.cited.n)} (${r.cited.right}/${r.cited.n}) | ${pct(r.uncited.right, r.uncited.n)} (${r.uncited.right}/${r.uncited.n}) | ${pct(r.uncited.confidentWrong, r.uncited.n)} (${r.uncited.confidentWrong}) | ${pct(r.uncited.abstained, r.uncited.n)} | ${c.precision.toFixed(2)} / ${c.recall.toFixed(2)} / ${f1(c.precision, c.recall).toFixed(2)} | ${c.ceiling.recall.toFixed(2)} | ${c.count} / ${c.distinct} | ${d.precision.toFixed(3)} / ${d.recall.toFixed(3)} |`);
+  }
+  for (const r of results) if (r.misses.length > 0) console.log(`\n${r.name}:\n${r.misses.join('\n')}`);
+}
