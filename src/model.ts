@@ -35,6 +35,9 @@ export const FIELD_HEADERS: Readonly<Record<Field, string>> = {
   date: '日期',
 };
 
+/** The sheets of the workbook `yijian merge` writes: the opinions, the rows that were not, the per-sheet counts. */
+export const MERGED_SHEETS = { records: '意见汇总', rejects: '问题行', counts: '核对' } as const;
+
 /** Where a row came from: file name, sheet, and the 1-based row number the spreadsheet shows. */
 export const ProvenanceSchema = z.object({
   file: z.string(),

@@ -4,6 +4,7 @@
  * not a row of keywords, and never a broken word like 市住.
  */
 import { normalizeText } from '../text/normalize.js';
+import { maskPersonalData } from '../text/pii.js';
 
 /** Longest label, in characters, before the ellipsis. */
 export const LABEL_MAX_CHARS = 24;
@@ -40,6 +41,9 @@ export function clusterLabel(
 ): string {
   const fallback = keywords.slice(0, 3).join('、');
   if (text === null || tokens === undefined) return fallback;
+  // Masked before it is cut: a phone or ID number cut in half by the length limit is no longer recognisable
+  // as one, and the label is printed wherever the cluster is named.
+  text = maskPersonalData(text);
   // The clause as the writer wrote it (full-width punctuation and all), unless normalising changes its
   // length: then word positions in the normalised text no longer fit the original, and the label is normalised.
   const clauses = text

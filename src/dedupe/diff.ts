@@ -90,7 +90,7 @@ export function nearDifferencesByCanonical(
       .filter((id) => id !== group.canonical)
       .map((id) => byId.get(id))
       .filter((r): r is DigestRecord => r !== undefined)
-      .map((r, n) => `${n + 1}. ${r.source.file} 第 ${r.source.row} 行：${mask(differenceText(r.difference!))}`);
+      .map((r, n) => mask(`${n + 1}. ${r.source.file} 第 ${r.source.row} 行：${differenceText(r.difference!)}`));
     if (lines.length > 0) out.set(group.canonical, `其他 ${lines.length} 份近似：\n${lines.join('\n')}`);
   }
   return out;

@@ -2,7 +2,7 @@
  * Ingestion entry points: files in, records and rejects out, with figures that reconcile.
  */
 import { basename } from 'node:path';
-import type { FileFailure, OpinionRecord, Reconciliation, Reject, SheetReport } from '../model.js';
+import { MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reconciliation, type Reject, type SheetReport } from '../model.js';
 import { YijianError } from '../errors.js';
 import { comparePaths, displayNames } from './files.js';
 import type { IngestOptions } from './options.js';
@@ -69,7 +69,11 @@ export async function readSubmissions(
         onProgress?.(done, ordered.length);
         continue;
       }
-      for (const grid of grids) {
+      // A county's merged workbook, forwarded on its own: its opinions are on 意见汇总; 问题行 and 核对 are that
+      // run's own report on its inputs, not submissions.
+      const read = origin?.kind === 'merge' ? grids.filter((grid) => grid.name !== MERGED_SHEETS.rejects && grid.name !== MERGED_SHEETS.counts) : grids;
+      if (read.length < grids.length) result.notices.push(`${file} 是 yijian merge 合并的结果：只读取其中的“${MERGED_SHEETS.records}”工作表，“${MERGED_SHEETS.rejects}”“${MERGED_SHEETS.counts}”是合并时的核对记录。`);
+      for (const grid of read) {
         const outcome = ingestGrid(grid, { file, path, encoding }, options);
         for (const warning of warnings) {
           // Reader notes: lines of one CSV in different encodings, control characters removed.

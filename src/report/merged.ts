@@ -1,7 +1,7 @@
 /** The merged workbook `merge` writes: one standard sheet of records, one of problem rows, one of counts. */
 import * as XLSX from 'xlsx';
 import { stringify } from 'csv-stringify/sync';
-import { FIELDS, FIELD_HEADERS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
+import { FIELDS, FIELD_HEADERS, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { safeCell } from './cell-safety.js';
 import { YijianError } from '../errors.js';
 import { printPackage } from './xlsx-print.js';
@@ -88,13 +88,13 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   XLSX.utils.book_append_sheet(
     book,
     sheetOf([MERGED_HEADERS, ...input.records.map(recordRow)], [6, 24, 12, 10, 10, 14, 60, 40, 30, 16, 12, 28, 12, 8, 8]),
-    '意见汇总',
+    MERGED_SHEETS.records,
   );
-  XLSX.utils.book_append_sheet(book, sheetOf([REJECT_HEADERS, ...input.rejects.map(rejectRow)], [28, 12, 8, 30, 8, 60]), '问题行');
+  XLSX.utils.book_append_sheet(book, sheetOf([REJECT_HEADERS, ...input.rejects.map(rejectRow)], [28, 12, 8, 30, 8, 60]), MERGED_SHEETS.rejects);
   const failed = input.failures.map((failure) => [safeCell(failure.file), '', '', '', 0, 0, 0, 0, safeCell(`无法读取：${failure.message}`)]);
-  XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40, 8, 10]), '核对');
+  XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40, 8, 10]), MERGED_SHEETS.counts);
   // No creation date or author: the same inputs give the same bytes.
-  book.Props = { Title: '意见汇总', CreatedDate: new Date(0) };
+  book.Props = { Title: MERGED_SHEETS.records, CreatedDate: new Date(0) };
   // yijian's marker: a later run over the same folder recognises this workbook as its own output.
   book.Custprops = { [ORIGIN_PROPERTY]: 'merge' };
   try {
