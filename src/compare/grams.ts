@@ -4,6 +4,9 @@
  * its dictionary; bigrams of the comparison key are cheap, deterministic and good enough to tell articles apart).
  */
 import { comparisonKey } from '../text/normalize.js';
+import { intersectionSize } from '../dedupe/shingles.js';
+
+export { intersectionSize };
 
 /** Sorted, distinct bigram codes of a text (its one character when the text is that short). */
 export function bigramSet(text: string): Int32Array {
@@ -14,24 +17,6 @@ export function bigramSet(text: string): Int32Array {
   // and a rare collision between two astral bigrams only nudges a similarity.
   for (let i = 0; i + 1 < chars.length; i++) codes.add(((chars[i]! & 0xffff) << 16) ^ (chars[i + 1]! & 0xffff) ^ (chars[i]! >>> 16));
   return Int32Array.from(codes).sort();
-}
-
-/** |a ∩ b| for sorted sets. */
-export function intersectionSize(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared;
 }
 
 /** Dice similarity 2|a∩b| / (|a|+|b|), 0 for two empty sets. */

@@ -41,8 +41,8 @@ function sortDistinct(hashes: Uint32Array): number {
   return unique;
 }
 
-/** How many hashes two sorted sets share. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+/** How many values two sorted sets share (shingle hashes here; character bigrams in compare/). */
+export function intersectionSize(a: Uint32Array | Int32Array, b: Uint32Array | Int32Array): number {
   let i = 0;
   let j = 0;
   let shared = 0;
