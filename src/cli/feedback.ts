@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
-import { assertWritable } from '../io/atomic.js';
 import { safeFileName } from '../io/file-names.js';
 import { openStaging } from '../io/staging.js';
 import { applySheet } from '../decisions/apply.js';
