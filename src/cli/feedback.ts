@@ -11,7 +11,7 @@ import { FEEDBACK_FILE, readDigest } from '../decisions/read-inputs.js';
 import { readDecisionSheet } from '../decisions/read-sheet.js';
 import { type FeedbackFormat, renderFeedback, renderStats } from '../decisions/render.js';
 import { computeStats } from '../decisions/stats.js';
-import { chineseDate } from '../report/format.js';
+import { chineseDate } from '../text/format.js';
 import type { CarriedDecisions } from '../report/index.js';
 import type { Digest } from '../model.js';
 import { type CarriedCorrections, carryCorrections, carryForward, correctionsBeforeBuild } from '../decisions/carry-forward.js';

@@ -6,7 +6,7 @@
 import type { DigestText } from '../digest/build.js';
 import type { ArticleAssignment, Draft } from '../model.js';
 import { createDraftKeyCheck } from '../text/assign-draft.js';
-import { baseArticleKey } from '../report/format.js';
+import { baseArticleKey } from '../text/format.js';
 import { bigramSet, intersectionSize } from './grams.js';
 import type { DraftAlignment } from './model.js';
 

@@ -5,7 +5,7 @@ import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import type { CommandContext } from '../cli/program.js';
 import { parseFormatList } from '../cli/program.js';
 import { readDraft } from '../text/read-draft.js';
-import { articleKeyLabel } from '../report/format.js';
+import { articleKeyLabel } from '../text/format.js';
 import { alignDrafts } from './align.js';
 import { alignmentJson } from './json.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from './render.js';

@@ -6,7 +6,7 @@
 import type { ArticleAssignment, Digest, Draft } from '../model.js';
 import type { CarriedDecision, CarriedDecisions } from '../report/index.js';
 import type { LabelledExample } from '../text/assign.js';
-import { baseArticleKey } from '../report/format.js';
+import { baseArticleKey } from '../text/format.js';
 import {
   applyCorrections,
   type ClusterMove,

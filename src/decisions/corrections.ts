@@ -7,7 +7,7 @@
 import type { ArticleAssignment, ArticleKey, Cluster, Digest, DigestRecord, Draft } from '../model.js';
 import { parseArticleCell } from '../text/article-ref.js';
 import { createDraftKeyCheck } from '../text/assign-draft.js';
-import { articleKeyLabel, baseArticleKey } from '../report/format.js';
+import { articleKeyLabel, baseArticleKey } from '../text/format.js';
 import { type CellRef, type DecisionEntry, type DecisionProblem, type DecisionSheet, type WrittenCell, describeCell, describeWritten } from './sheet.js';
 
 /** A 更正条款 cell read to article keys and found in the draft. */

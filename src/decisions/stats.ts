@@ -3,7 +3,7 @@
  * Adoption rate = (采纳 + 部分采纳) / decided, decided = everything but 待研究; counted both by
  * submissions (every record) and by distinct opinions (each opinion once within the group).
  */
-import { percent } from '../report/format.js';
+import { percent } from '../text/format.js';
 import { maskPersonalData } from '../text/pii.js';
 import type { FeedbackDocument, FeedbackRecord } from './schema.js';
 import { type Decision, DECISIONS, isAdopted, PENDING } from './values.js';

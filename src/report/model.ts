@@ -7,7 +7,7 @@ import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
   articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
-} from './format.js';
+} from '../text/format.js';
 import { maskContact, maskDigest, maskPersonalData } from './mask.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,

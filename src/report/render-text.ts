@@ -4,7 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import { YijianError } from '../errors.js';
-import { chineseDate, chineseNumber, percent } from './format.js';
+import { chineseDate, chineseNumber, percent } from '../text/format.js';
 import { barChart } from './svg.js';
 import type { LoadedTemplate } from './templates.js';
 import type { ReportView } from './view.js';

@@ -8,7 +8,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { feedbackDetails, pointFeedback, buildFeedbackDocument } from '../../src/decisions/feedback.js';
 import type { Digest } from '../../src/model.js';
-import { assignmentNote, groupAssignmentNote, topicPhrase } from '../../src/report/format.js';
+import { assignmentNote, groupAssignmentNote, topicPhrase } from '../../src/text/format.js';
 import { renderReports } from '../../src/report/index.js';
 import { sampleDigest } from './sample-digest.js';
 

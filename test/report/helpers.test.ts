@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { YijianError } from '../../src/errors.js';
 import { CELL_GUARD, safeCell } from '../../src/report/cell-safety.js';
-import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent } from '../../src/report/format.js';
+import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent } from '../../src/text/format.js';
 import { escapeMarkdown } from '../../src/report/render-text.js';
 import { DEFAULT_TEMPLATES_DIR, exportTemplates, listTemplates } from '../../src/report/templates.js';
 import { sampleDigest } from './sample-digest.js';

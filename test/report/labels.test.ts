@@ -1,7 +1,7 @@
 /** Article labels read the same in every report and on the terminal (#14): 第二十条第三款, never 第20条第3款. */
 import { describe, expect, it } from 'vitest';
 import { articleLabel, digestSummary } from '../../src/digest/summary.js';
-import { articleKeyLabel } from '../../src/report/format.js';
+import { articleKeyLabel } from '../../src/text/format.js';
 import { sampleDigest } from './sample-digest.js';
 
 describe('article labels', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, periodText } from '../../src/report/format.js';
+import { isoDate, periodText } from '../../src/text/format.js';
 
 describe('the collection period from 日期 cells', () => {
   it.each([

@@ -1,6 +1,6 @@
 /** What reports show people: keywords without contact fragments, source places without a repeated CSV name. */
 import { describe, expect, it } from 'vitest';
-import { sourcePlace } from '../../src/report/format.js';
+import { sourcePlace } from '../../src/text/format.js';
 import { keywordsWithoutPersonalData, stripPersonalData } from '../../src/report/mask.js';
 
 describe('keywordsWithoutPersonalData', () => {
