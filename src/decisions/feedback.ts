@@ -1,7 +1,7 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
 import type { Digest, DigestRecord } from '../model.js';
 import { articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, isoDate, periodText, sourcePlace } from '../text/format.js';
-import { maskDigest, maskPersonalData } from '../report/mask.js';
+import { maskDigest, maskPersonalData } from '../text/mask.js';
 import { safeNamePart } from '../io/file-names.js';
 import { opinionIdOf, type AppliedDecisions } from './apply.js';
 import { FEEDBACK_SCHEMA_VERSION, type FeedbackDocument, type FeedbackRecord } from './schema.js';

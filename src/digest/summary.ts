@@ -1,7 +1,7 @@
 /** The short Chinese summary `digest` prints: totals, the busiest articles, the largest clusters. */
 import type { Digest } from '../model.js';
 import { articleKeyLabel } from '../text/format.js';
-import { maskPersonalData } from '../report/mask.js';
+import { maskPersonalData } from '../text/mask.js';
 
 /** Label of an article key as the reports print it (第十二条, 第十二条第二款, 总体意见): one style everywhere. */
 export function articleLabel(key: string, digest: Digest): string {

@@ -7,7 +7,7 @@ import { renderXlsx, renderXlsxBook, type XlsxRow } from './render-xlsx.js';
 import { readTemplate } from './templates.js';
 import type { ReportView } from './view.js';
 import { parseXlsxLayout } from './xlsx-layout.js';
-import { maskPersonalData } from './mask.js';
+import { maskPersonalData } from '../text/mask.js';
 import { nearDifferencesByCanonical } from '../dedupe/diff.js';
 
 /** Output formats a run may ask for. */

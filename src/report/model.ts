@@ -8,7 +8,7 @@ import {
   articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
 } from '../text/format.js';
-import { maskContact, maskDigest, maskPersonalData } from './mask.js';
+import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
   ReportView, SourceView,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { computeStats } from '../../src/decisions/stats.js';
 import type { FeedbackDocument } from '../../src/decisions/schema.js';
 import type { Digest, DigestRecord } from '../../src/model.js';
-import { maskContact, maskDigest, maskPersonalData } from '../../src/report/mask.js';
+import { maskContact, maskDigest, maskPersonalData } from '../../src/text/mask.js';
 import { findPersonalData } from '../../src/text/pii.js';
 
 describe('maskContact', () => {

@@ -1,7 +1,7 @@
 /** What reports show people: keywords without contact fragments, source places without a repeated CSV name. */
 import { describe, expect, it } from 'vitest';
 import { sourcePlace } from '../../src/text/format.js';
-import { keywordsWithoutPersonalData, stripPersonalData } from '../../src/report/mask.js';
+import { keywordsWithoutPersonalData, stripPersonalData } from '../../src/text/mask.js';
 
 describe('keywordsWithoutPersonalData', () => {
   it.each([

@@ -6,7 +6,7 @@
  * they are staff's working files (see README, 个人信息).
  */
 import type { Cluster, Digest, DigestRecord, Reject, SheetReport } from '../model.js';
-import { maskContact, maskPersonalData, stripPersonalData } from '../text/pii.js';
+import { maskContact, maskPersonalData, stripPersonalData } from './pii.js';
 
 export { maskContact, maskPersonalData, stripPersonalData };
 
