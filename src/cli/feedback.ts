@@ -9,7 +9,7 @@ import { applySheet } from '../decisions/apply.js';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../decisions/feedback.js';
 import { FEEDBACK_FILE, readDigest } from '../decisions/read-inputs.js';
 import { readDecisionSheet } from '../decisions/read-sheet.js';
-import { type FeedbackFormat, renderFeedback, renderStats } from '../decisions/render.js';
+import { type FeedbackFormat, renderFeedback, renderStats } from '../report/feedback.js';
 import { computeStats } from '../decisions/stats.js';
 import { chineseDate } from '../text/format.js';
 import type { CarriedDecisions } from '../report/index.js';

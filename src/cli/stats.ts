@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { readStatsInput } from '../decisions/read-inputs.js';
-import { renderStats } from '../decisions/render.js';
+import { renderStats } from '../report/feedback.js';
 import { computeStats } from '../decisions/stats.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';

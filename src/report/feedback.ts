@@ -1,13 +1,13 @@
 /** Feedback and statistics through the report templates: one md/docx per point; 统计.xlsx/md/html. */
-import { renderDocx } from '../report/render-docx.js';
-import { renderHtmlWith, renderMarkdownWith, trustedHtml } from '../report/render-text.js';
-import { renderXlsxBook, type XlsxRow } from '../report/render-xlsx.js';
-import { readTemplate } from '../report/templates.js';
-import { barChart } from '../report/svg.js';
-import { parseXlsxLayout } from '../report/xlsx-layout.js';
-import type { RenderedFile } from '../report/index.js';
-import type { PointFeedbackView } from './feedback.js';
-import type { StatsModel, StatsRow } from './stats.js';
+import { renderDocx } from './render-docx.js';
+import { renderHtmlWith, renderMarkdownWith, trustedHtml } from './render-text.js';
+import { renderXlsxBook, type XlsxRow } from './render-xlsx.js';
+import { readTemplate } from './templates.js';
+import { barChart } from './svg.js';
+import { parseXlsxLayout } from './xlsx-layout.js';
+import type { RenderedFile } from './index.js';
+import type { PointFeedbackView } from '../decisions/feedback.js';
+import type { StatsModel, StatsRow } from '../decisions/stats.js';
 
 /** Formats `feedback` and `stats` may write. */
 export type FeedbackFormat = 'md' | 'html' | 'docx' | 'xlsx';
