@@ -8,7 +8,7 @@ import { readDraft } from '../text/read-draft.js';
 import { articleKeyLabel } from '../text/format.js';
 import { alignDrafts } from './align.js';
 import { alignmentJson } from './json.js';
-import { COMPARE_FORMATS, renderCompare, type CompareFormat } from './render.js';
+import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../report/compare.js';
 import { buildCompareView } from './view.js';
 
 /** Flags as commander hands them over. */

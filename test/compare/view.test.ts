@@ -1,7 +1,7 @@
 /** The 对照表 rows: labels in front of each article, marks on the right side, notes for moves, splits and merges. */
 import { describe, expect, it } from 'vitest';
 import { alignDrafts } from '../../src/compare/align.js';
-import { renderCompare } from '../../src/compare/render.js';
+import { renderCompare } from '../../src/report/compare.js';
 import { buildCompareView, cellText, markedText } from '../../src/compare/view.js';
 import { parseDraft } from '../../src/text/draft.js';
 

@@ -2,13 +2,13 @@
  * Renders the 修改前后对照表 through the project's templates: Word (docxtemplater, the official-document
  * look of the other reports), Excel (renderXlsxBook and a layout JSON) and Markdown (Handlebars).
  */
-import { renderDocx } from '../report/render-docx.js';
-import { escapeMarkdown, renderMarkdownWith } from '../report/render-text.js';
-import { renderXlsxBook, type XlsxRow } from '../report/render-xlsx.js';
-import { escapeXml } from '../report/svg.js';
-import { readTemplate } from '../report/templates.js';
-import { parseXlsxLayout } from '../report/xlsx-layout.js';
-import { cellText, markedText, type CellRun, type CellView, type CompareView } from './view.js';
+import { renderDocx } from './render-docx.js';
+import { escapeMarkdown, renderMarkdownWith } from './render-text.js';
+import { renderXlsxBook, type XlsxRow } from './render-xlsx.js';
+import { escapeXml } from './svg.js';
+import { readTemplate } from './templates.js';
+import { parseXlsxLayout } from './xlsx-layout.js';
+import { cellText, markedText, type CellRun, type CellView, type CompareView } from '../compare/view.js';
 
 /** Formats `compare` writes. */
 export const COMPARE_FORMATS = ['docx', 'xlsx', 'md'] as const;
