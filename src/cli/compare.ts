@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { action } from './program.js';
 import { commandDescription } from './commands.js';
-import type { CompareFlags } from '../compare/run.js';
+import type { CompareFlags } from './compare-run.js';
 
 /** Registers `compare`. */
 export function registerCompare(program: Command): void {
@@ -24,7 +24,7 @@ export function registerCompare(program: Command): void {
   $ yijian compare 一审稿.txt 二审稿.txt --json > 条文对应.json
 对照表中，修改后条文里加粗并加下划线的是新增或改写的文字，原条文里加粗并加删除线的是删去的文字。`)
     .action(action(async (context, oldPath: string, newPath: string, flags: CompareFlags) => {
-      const { runCompare } = await import('../compare/run.js');
+      const { runCompare } = await import('./compare-run.js');
       return runCompare(context, oldPath, newPath, flags);
     }));
 }

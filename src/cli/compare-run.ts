@@ -2,14 +2,14 @@
 import { extname, resolve } from 'node:path';
 import { EXIT, YijianError } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
-import type { CommandContext } from '../cli/program.js';
-import { parseFormatList } from '../cli/program.js';
+import type { CommandContext } from './program.js';
+import { parseFormatList } from './program.js';
 import { readDraft } from '../text/read-draft.js';
 import { articleKeyLabel } from '../text/format.js';
-import { alignDrafts } from './align.js';
-import { alignmentJson } from './json.js';
+import { alignDrafts } from '../compare/align.js';
+import { alignmentJson } from '../compare/json.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../report/compare.js';
-import { buildCompareView } from './view.js';
+import { buildCompareView } from '../compare/view.js';
 
 /** Flags as commander hands them over. */
 export interface CompareFlags {
