@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { action } from './program.js';
 import { commandDescription } from './commands.js';
-import type { FormFlags } from '../form/run.js';
+import type { FormFlags } from './form-run.js';
 
 /** Registers `form`. */
 export function registerForm(program: Command): void {
@@ -23,7 +23,7 @@ export function registerForm(program: Command): void {
 表中“条款”可从下拉列表选择（第十二条（号牌登记）…、总体意见、草案名称），“身份”也有下拉列表；另有“填表说明”工作表。
 联系点填好后报回的表，直接用 yijian inspect / merge / digest 读取。`)
     .action(action(async (context, flags: FormFlags) => {
-      const { runForm } = await import('../form/run.js');
+      const { runForm } = await import('./form-run.js');
       return runForm(context, flags);
     }));
 }

@@ -2,14 +2,14 @@
 import { resolve } from 'node:path';
 import { EXIT, YijianError } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
-import type { CommandContext } from '../cli/program.js';
+import type { CommandContext } from './program.js';
 import { readDraft } from '../text/read-draft.js';
 import { renderXlsxBook, type XlsxRow } from '../report/render-xlsx.js';
 import { readTemplate } from '../report/templates.js';
 import { parseXlsxLayout } from '../report/xlsx-layout.js';
 import { resolveConfigPath } from '../config/load.js';
-import { buildForm, DEFAULT_FORM_ROWS, type FormModel, type FormOptions } from './build.js';
-import { finishForm } from './finish.js';
+import { buildForm, DEFAULT_FORM_ROWS, type FormModel, type FormOptions } from '../form/build.js';
+import { finishForm } from '../form/finish.js';
 
 /** Flags as commander hands them over. */
 export interface FormFlags {
