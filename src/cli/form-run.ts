@@ -9,7 +9,7 @@ import { readTemplate } from '../report/templates.js';
 import { parseXlsxLayout } from '../report/xlsx-layout.js';
 import { resolveConfigPath } from '../config/load.js';
 import { buildForm, DEFAULT_FORM_ROWS, type FormModel, type FormOptions } from '../form/build.js';
-import { finishForm } from '../form/finish.js';
+import { finishForm } from '../report/form.js';
 
 /** Flags as commander hands them over. */
 export interface FormFlags {

@@ -6,9 +6,9 @@
  */
 import * as XLSX from 'xlsx';
 import { YijianError } from '../errors.js';
-import { escapeCellText } from '../report/xlsx-rows.js';
-import { packageZip } from '../report/zip.js';
-import { readZip } from '../report/zip-writer.js';
+import { escapeCellText } from './xlsx-rows.js';
+import { packageZip } from './zip.js';
+import { readZip } from './zip-writer.js';
 
 /** What finishing adds to the form sheet. */
 export interface FormFinish {
