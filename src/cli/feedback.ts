@@ -12,7 +12,7 @@ import { readDecisionSheet } from '../decisions/read-sheet.js';
 import { type FeedbackFormat, renderFeedback, renderStats } from '../report/feedback.js';
 import { computeStats } from '../decisions/stats.js';
 import { chineseDate } from '../text/format.js';
-import type { CarriedDecisions } from '../report/index.js';
+import type { CarriedDecisions } from '../decisions/carried.js';
 import type { Digest } from '../model.js';
 import { type CarriedCorrections, carryCorrections, carryForward, correctionsBeforeBuild } from '../decisions/carry-forward.js';
 import type { DecisionSheet } from '../decisions/sheet.js';

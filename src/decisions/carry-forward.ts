@@ -4,7 +4,7 @@
  * that shares opinions with an old one but changed is pre-filled and marked for review.
  */
 import type { ArticleAssignment, Digest, Draft } from '../model.js';
-import type { CarriedDecision, CarriedDecisions } from '../report/index.js';
+import type { CarriedDecision, CarriedDecisions } from './carried.js';
 import type { LabelledExample } from '../text/assign.js';
 import { baseArticleKey } from '../text/format.js';
 import {

@@ -9,6 +9,7 @@ import type { ReportView } from './view.js';
 import { parseXlsxLayout } from './xlsx-layout.js';
 import { maskPersonalData } from '../text/mask.js';
 import { nearDifferencesByCanonical } from '../dedupe/diff.js';
+import type { CarriedDecisions } from '../decisions/carried.js';
 
 /** Output formats a run may ask for. */
 export type ReportFormat = 'md' | 'html' | 'docx' | 'xlsx';
@@ -22,24 +23,6 @@ export interface ReportOptions {
   showContact: boolean;
   /** Decisions carried forward from an earlier decision sheet (`digest --decisions`), pre-filled. */
   carried?: CarriedDecisions | undefined;
-}
-
-/** A decision pre-filled on the new decision sheet, with the 状态 note for the drafters. */
-export interface CarriedDecision {
-  decision: string;
-  reason: string;
-  /** '' when unchanged; 需复核：成员有变化（原编号 X） when the cluster changed. */
-  status: string;
-  /** 更正条款 as written on the old sheet, so a correction sticks on the new one too. */
-  correction?: string;
-  /** 移入类编号 (单条意见): the target cluster's id in this run. */
-  moveTo?: string;
-}
-
-/** What `digest --decisions` carries into the new sheet: by cluster id and by record id (单条意见). */
-export interface CarriedDecisions {
-  clusters: ReadonlyMap<string, CarriedDecision>;
-  opinions: ReadonlyMap<string, CarriedDecision>;
 }
 
 /** One rendered output file: its name and its content. */
