@@ -1,20 +1,13 @@
 /** The reading flags inspect, merge and digest share, declared once, and their normalisation. */
 import type { Command } from 'commander';
-import { collectInputs, normalizeIngestOptions, refuseOutputAmongInputs, readSubmissions, type IngestOptions, type IngestResult } from '../ingest/index.js';
+import { collectInputs, refuseOutputAmongInputs, readSubmissions, type IngestOptions, type IngestResult } from '../ingest/index.js';
 import { YijianError } from '../errors.js';
 import type { CommandContext } from './program.js';
 import { collect } from './program.js';
+import { ingestOptionsOf, type IngestFlags } from './options/ingest.js';
 
 /** Reading flags as commander hands them over. */
-export interface IngestFlags {
-  sheet?: string;
-  map?: string[];
-  point?: string;
-  county?: string;
-  strict?: boolean;
-  /** commander's --no-split: false when given. */
-  split?: boolean;
-}
+export type { IngestFlags } from './options/ingest.js';
 
 /** Declares --sheet, --map, --point, --county and --strict on a command. */
 export function addIngestFlags(command: Command): Command {
@@ -27,25 +20,9 @@ export function addIngestFlags(command: Command): Command {
     .option('--strict', '发现问题行或无法读取的文件时以退出码 3 结束', false);
 }
 
-/** Flags and config turned into the one options object ingestion sees (flags win over the config). */
+/** Flags and config turned into the one options object ingestion sees (for the guided flow; commands resolve theirs in options/). */
 export function ingestOptionsFrom(flags: IngestFlags, context: CommandContext): IngestOptions {
-  const config = context.config.config;
-  const configMaps = Object.entries(config.columns?.map ?? {}).map(([field, column]) => `${field}=${column}`);
-  return normalizeIngestOptions({
-    ...(flags.sheet ?? config.sheet) !== undefined ? { sheet: flags.sheet ?? config.sheet } : {},
-    maps: [...configMaps, ...(flags.map ?? [])],
-    synonyms: config.columns?.synonyms ?? {},
-    ...(flags.point ?? config.point) !== undefined ? { point: flags.point ?? config.point } : {},
-    ...(flags.county ?? config.county) !== undefined ? { county: flags.county ?? config.county } : {},
-    rules: (config.points ?? []).map((rule) => ({
-      pattern: rule.pattern,
-      ...(rule.point !== undefined ? { point: rule.point } : {}),
-      ...(rule.county !== undefined ? { county: rule.county } : {}),
-    })),
-    limits: config.limits ?? {},
-    ...(config.counties !== undefined ? { counties: config.counties } : {}),
-    ...(flags.split === false ? { split: false } : config.columns?.split !== undefined ? { split: config.columns.split } : {}),
-  });
+  return ingestOptionsOf(flags, context.config);
 }
 
 /**
