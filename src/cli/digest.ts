@@ -1,46 +1,28 @@
 /** `yijian digest`: the city bureau's batch summary — duplicates, articles, clusters, reports. */
 import type { Command } from 'commander';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { EXIT, YijianError } from '../errors.js';
 import { assertWritable } from '../io/atomic.js';
 import { openStaging } from '../io/staging.js';
 import type { Progress } from '../io/terminal.js';
-import { REPORT_FORMATS, type ReportFormat } from '../config/schema.js';
+import type { ReportFormat } from '../config/schema.js';
 import { buildDigest, type DigestStep, type DigestText } from '../digest/build.js';
 import { createDigestText } from '../digest/text.js';
 import { digestSummary } from '../digest/summary.js';
-import { DEFAULT_NEAR_THRESHOLD } from '../dedupe/index.js';
-import { DEFAULT_CLUSTER_THRESHOLD } from '../cluster/index.js';
-import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
+import { resolveDigestOptions, type DigestFlags, type DigestOptions } from './options/digest.js';
+import { THRESHOLD_DEFAULTS } from './options/thresholds.js';
 import type { Segmenter } from '../text/segment.js';
 import { REPORT_FILES, renderReports } from '../report/index.js';
 import type { Digest, Draft } from '../model.js';
-import { resolveConfigPath } from '../config/load.js';
-import { action, parseFormatList, parseUnit, type CommandContext } from './program.js';
+import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
 import type { IngestResult } from '../ingest/index.js';
-import { addIngestFlags, assertSomethingRead, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
-import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
-import { inputsOrConfig } from './config.js';
+import { addIngestFlags, assertSomethingRead, readInputs, reconciliationLine, reportInputProblems } from './ingest-flags.js';
+import { addTextFlags, draftOf, segmenterOf } from './text-flags.js';
 import { type DecisionCarry, readDecisionCarry } from './feedback.js';
 
 /** Digest flags as commander hands them over (also built by the guided flow). */
-export interface DigestFlags extends IngestFlags, TextFlags {
-  output?: string;
-  force: boolean;
-  json?: boolean;
-  near?: string;
-  assign?: string;
-  cluster?: string;
-  formats?: string;
-  templates?: string;
-  date?: string;
-  showContact: boolean;
-  /** An earlier, filled 采纳情况登记表 whose decisions carry forward. */
-  decisions?: string;
-  /** The earlier round of the draft the submissions' citations refer to. */
-  citedDraft?: string;
-}
+export type { DigestFlags } from './options/digest.js';
 
 /** The digest's own file name in OUTDIR. */
 export const DIGEST_FILE = 'digest.json';
@@ -54,9 +36,9 @@ export function registerDigest(program: Command): void {
     .option('-o, --output <dir>', '输出目录（默认：配置中的 output，否则 ./yijian-output）')
     .option('-f, --force', '覆盖输出目录中已存在的文件', false)
     .option('--json', '在标准输出打印汇总数字（JSON）')
-    .option('--near <0-1>', `近似重复的相似度阈值（默认 ${DEFAULT_NEAR_THRESHOLD}）`)
-    .option('--assign <0-1>', `按相似度归入条文的最低相似度（默认 ${DEFAULT_ASSIGN_THRESHOLD}）`)
-    .option('--cluster <0-1>', `同条意见聚为一类的相似度阈值（默认 ${DEFAULT_CLUSTER_THRESHOLD}）`)
+    .option('--near <0-1>', `近似重复的相似度阈值（默认 ${THRESHOLD_DEFAULTS.near}）`)
+    .option('--assign <0-1>', `按相似度归入条文的最低相似度（默认 ${THRESHOLD_DEFAULTS.assign}）`)
+    .option('--cluster <0-1>', `同条意见聚为一类的相似度阈值（默认 ${THRESHOLD_DEFAULTS.cluster}）`)
     .option('--formats <list>', '报告格式，逗号分隔：md,html,docx,xlsx（默认全部）')
     .option('--templates <dir>', '自定义模板目录（缺少的模板用默认的）')
     .option('--date <date>', '写入报告的日期（默认不写日期，便于比对两次结果）')
@@ -73,34 +55,6 @@ export function registerDigest(program: Command): void {
   $ yijian digest 各县区/ --draft 修改稿.docx --cited-draft 征求意见稿.docx -o 报告/   意见针对的是上一稿
 输出：digest.json（完整模型）、汇总报告（md/html/docx）、条文意见对照表（docx/xlsx）、采纳情况登记表（xlsx）。`);
   command.action(action(async (context, files: string[], flags: DigestFlags) => digest(context, files, flags)));
-}
-
-/** Flags and config, normalised once. */
-interface DigestRun {
-  outputDir: string;
-  near: number;
-  assignThreshold: number;
-  clusterThreshold: number;
-  formats: ReportFormat[];
-  templatesDir: string | null;
-  date: string | null;
-}
-
-function normalizeDigestFlags(flags: DigestFlags, context: CommandContext): DigestRun {
-  const config = context.config.config;
-  const formats = flags.formats !== undefined ? parseFormatList(flags.formats, REPORT_FORMATS, '报告格式') : config.formats ?? [...REPORT_FORMATS];
-  const templates = flags.templates !== undefined ? resolve(context.cwd, flags.templates)
-    : config.templates !== undefined ? resolveConfigPath(context.config, config.templates) : null;
-  return {
-    outputDir: flags.output !== undefined ? resolve(context.cwd, flags.output)
-      : config.output !== undefined ? resolveConfigPath(context.config, config.output) : resolve(context.cwd, 'yijian-output'),
-    near: flags.near !== undefined ? parseUnit(flags.near, '--near') : config.thresholds?.near ?? DEFAULT_NEAR_THRESHOLD,
-    assignThreshold: flags.assign !== undefined ? parseUnit(flags.assign, '--assign') : config.thresholds?.assign ?? DEFAULT_ASSIGN_THRESHOLD,
-    clusterThreshold: flags.cluster !== undefined ? parseUnit(flags.cluster, '--cluster') : config.thresholds?.cluster ?? DEFAULT_CLUSTER_THRESHOLD,
-    formats,
-    templatesDir: templates,
-    date: flags.date ?? null,
-  };
 }
 
 /** The report files a set of formats produces, by extension. */
@@ -139,26 +93,23 @@ interface BuiltDigest {
  * Reads the inputs and builds the model. A function of its own so that the ingested record objects,
  * which the model copies (sharing their strings), are let go when it returns.
  */
-async function readAndBuild(
-  context: CommandContext, files: string[], flags: DigestFlags, run: DigestRun, carry: DecisionCarry | undefined,
-): Promise<BuiltDigest> {
-  const options = ingestOptionsFrom(flags, context);
-  const draft = await draftFrom(flags, context);
-  const segmenter = segmenterFrom(flags, context);
-  const result = await readInputs(inputsOrConfig(files, context), options, context);
+async function readAndBuild(context: CommandContext, run: DigestOptions, carry: DecisionCarry | undefined): Promise<BuiltDigest> {
+  const draft = await draftOf(run.text);
+  const segmenter = segmenterOf(run.text);
+  const result = await readInputs(run.inputs, run.ingest, context);
   const hasProblems = reportInputProblems(result, context);
   assertSomethingRead(result);
 
   // Corrections from the old sheet: those opinions keep their article and teach the assigner its words.
   const corrections = carry?.beforeBuild(result.records, draft);
-  const cited = await citedRoundFrom(flags, context, draft, segmenter, run.assignThreshold);
-  const plain = createDigestText(draft, segmenter, { threshold: run.assignThreshold, examples: corrections?.examples ?? [] });
+  const cited = await citedRoundFrom(run, context, draft, segmenter);
+  const plain = createDigestText(draft, segmenter, { threshold: run.thresholds.assign, minMargin: run.thresholds.assignMargin, examples: corrections?.examples ?? [] });
   const text = cited === null ? plain : cited.wrap(plain);
   const progress = stepProgress(context);
   const model: Digest = await buildDigest(result, draft, text, {
-    near: run.near,
-    assignThreshold: run.assignThreshold,
-    clusterThreshold: run.clusterThreshold,
+    near: run.thresholds.near,
+    assignThreshold: run.thresholds.assign,
+    clusterThreshold: run.thresholds.cluster,
     date: run.date,
     ...(corrections === undefined ? {} : { corrected: corrections.assignments }),
     citedDraft: cited?.draft ?? null,
@@ -172,11 +123,9 @@ async function readAndBuild(
  * null when there is none. Loaded only then, so a plain digest does not pay for the alignment.
  */
 async function citedRoundFrom(
-  flags: DigestFlags, context: CommandContext, draft: Draft | null, segmenter: Segmenter, threshold: number,
+  run: DigestOptions, context: CommandContext, draft: Draft | null, segmenter: Segmenter,
 ): Promise<{ draft: { title: string; file: string }; wrap: (text: DigestText) => DigestText } | null> {
-  const configured = context.config.config.citedDraft;
-  const path = flags.citedDraft !== undefined ? resolve(context.cwd, flags.citedDraft)
-    : configured !== undefined ? resolveConfigPath(context.config, configured) : null;
+  const path = run.citedDraft;
   if (path === null) return null;
   if (draft === null) {
     throw new YijianError('E_USAGE', '给出上一稿（--cited-draft）时，还需要用 --draft 给出现稿。', {
@@ -196,30 +145,30 @@ async function citedRoundFrom(
   return {
     draft: { title: oldDraft.title, file: oldDraft.file },
     wrap: (text) => round.withCitedRound(text, remap, (opinion) =>
-      similarity.similarityAssignment(matcher.match(opinion), threshold, DEFAULT_ASSIGN_MARGIN)),
+      similarity.similarityAssignment(matcher.match(opinion), run.thresholds.assign, run.thresholds.assignMargin)),
   };
 }
 
 /** Runs the digest on files (or the config's inputs) and writes the reports; returns the exit code. */
 export async function digest(context: CommandContext, files: string[], flags: DigestFlags): Promise<number> {
-  const run = normalizeDigestFlags(flags, context);
+  const run = resolveDigestOptions(files, { flags, config: context.config, cwd: context.cwd });
   const outputs = [DIGEST_FILE, ...reportNames(run.formats)].map((name) => join(run.outputDir, name));
-  for (const path of outputs) assertWritable(path, flags.force);
+  for (const path of outputs) assertWritable(path, run.force);
 
   // Read the old decision sheet before reading and writing anything, so a bad one leaves the output folder untouched.
-  const carry = await readDecisionCarry(flags.decisions, context);
-  const built = await readAndBuild(context, files, flags, run, carry);
+  const carry = await readDecisionCarry(run.decisions ?? undefined, context);
+  const built = await readAndBuild(context, run, carry);
   const { reconciliation, balanced, hasProblems } = built;
   const after = carry?.afterBuild(built.model);
   const model = after?.digest ?? built.model;
   const carried = after?.carried;
   // Everything goes to a staging folder first and is moved in at the end: a failure on the way (a template
   // error, a full disk, a kill) leaves the output folder as it was.
-  const staging = await openStaging(run.outputDir, outputs.map((path) => basename(path)), flags.force);
+  const staging = await openStaging(run.outputDir, outputs.map((path) => basename(path)), run.force);
   let rendered: Awaited<ReturnType<typeof renderReports>>;
   try {
     await staging.writeJson(DIGEST_FILE, model);
-    rendered = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: flags.showContact, carried });
+    rendered = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: run.showContact, carried });
     for (const file of rendered) await staging.writeFile(file.name, file.data);
     await staging.commit();
   } catch (error) {
@@ -228,7 +177,7 @@ export async function digest(context: CommandContext, files: string[], flags: Di
   }
 
   const summary = digestSummary(model);
-  if (flags.json === true) {
+  if (run.json) {
     context.stdout(`${JSON.stringify({ outputDir: run.outputDir, files: [DIGEST_FILE, ...rendered.map((file) => file.name)], totals: model.totals, reconciliation }, null, 2)}\n`);
   } else {
     context.stdout(summary);
@@ -236,5 +185,5 @@ export async function digest(context: CommandContext, files: string[], flags: Di
   context.terminal.info(reconciliationLine({ reconciliation }));
   context.terminal.success(`已写入 ${run.outputDir}：${[DIGEST_FILE, ...rendered.map((file) => file.name)].join('、')}`);
   if (!balanced) return EXIT.failure;
-  return flags.strict === true && hasProblems ? EXIT.inputProblems : EXIT.ok;
+  return run.strict && hasProblems ? EXIT.inputProblems : EXIT.ok;
 }

@@ -6,6 +6,7 @@ import { createSegmenter, type Segmenter } from '../text/segment.js';
 import { resolveConfigPath } from '../config/load.js';
 import { collect, type CommandContext } from './program.js';
 import { resolve } from 'node:path';
+import type { TextOptions } from './options/text.js';
 
 /** Text flags as commander hands them over. */
 export interface TextFlags {
@@ -41,4 +42,14 @@ export function segmenterFrom(flags: TextFlags, context: CommandContext): Segmen
     stopWordFiles: [...fromConfig(dictionary.stopWordFiles), ...fromFlags(flags.stopWords)],
     synonymFiles: fromConfig(dictionary.synonyms),
   });
+}
+
+/** Reads the draft the options name, or null when there is none. */
+export async function draftOf(text: TextOptions): Promise<Draft | null> {
+  return text.draft === null ? null : readDraft(text.draft);
+}
+
+/** The segmenter, with the resolved dictionaries and stop words (read now: E_BAD_CONFIG names a bad file). */
+export function segmenterOf(text: TextOptions): Segmenter {
+  return createSegmenter(text.segmenter);
 }
