@@ -2,19 +2,16 @@
 import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
-import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
+import { createAssigner } from '../text/assign.js';
 import { NOTE_LABELS } from '../ingest/non-data.js';
 import { rowLabel } from '../ingest/rows.js';
 import type { IngestResult } from '../ingest/index.js';
-import { action, parseUnit, type CommandContext } from './program.js';
+import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
-import { addIngestFlags, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
-import { addTextFlags, draftFrom, segmenterFrom, type TextFlags } from './text-flags.js';
+import { addIngestFlags, readInputs, reconciliationLine, reportInputProblems } from './ingest-flags.js';
+import { addTextFlags, draftOf, segmenterOf } from './text-flags.js';
+import { resolveInspectOptions, type InspectFlags } from './options/inspect.js';
 
-interface InspectFlags extends IngestFlags, TextFlags {
-  json?: boolean;
-  assign?: string;
-}
 
 /** Registers `inspect`. */
 export function registerInspect(program: Command): void {
@@ -35,21 +32,19 @@ export function registerInspect(program: Command): void {
 }
 
 async function inspect(context: CommandContext, files: string[], flags: InspectFlags): Promise<number> {
-  const options = ingestOptionsFrom(flags, context);
-  const threshold = flags.assign !== undefined ? parseUnit(flags.assign, '--assign')
-    : context.config.config.thresholds?.assign ?? DEFAULT_ASSIGN_THRESHOLD;
-  const draft = await draftFrom(flags, context);
-  const result = await readInputs(files, options, context);
+  const options = resolveInspectOptions(files, { flags, config: context.config, cwd: context.cwd });
+  const draft = await draftOf(options.text);
+  const result = await readInputs(options.inputs, options.ingest, context);
   const hasProblems = reportInputProblems(result, context);
 
   let assignments: Map<string, ArticleAssignment[]> | null = null;
   if (draft !== null) {
-    const segmenter = segmenterFrom(flags, context);
-    const assigner = createAssigner(draft, (text) => segmenter.terms(text), { threshold });
+    const segmenter = segmenterOf(options.text);
+    const assigner = createAssigner(draft, (text) => segmenter.terms(text), options.assign);
     assignments = new Map(result.records.map((record) => [record.id, assigner.assign(record)]));
   }
 
-  if (flags.json === true) {
+  if (options.json) {
     context.stdout(`${JSON.stringify(inspectDocument(result, assignments, draft?.title ?? null), null, 2)}\n`);
   } else {
     for (const sheet of result.sheets) context.stdout(describeSheet(sheet, result));
@@ -57,7 +52,7 @@ async function inspect(context: CommandContext, files: string[], flags: InspectF
     if (assignments !== null) context.stdout(describeAssignments(result, assignments, draft?.title ?? ''));
   }
   context.terminal.info(reconciliationLine(result));
-  return flags.strict === true && hasProblems ? EXIT.inputProblems : result.reconciliation.balanced ? EXIT.ok : EXIT.failure;
+  return options.strict && hasProblems ? EXIT.inputProblems : result.reconciliation.balanced ? EXIT.ok : EXIT.failure;
 }
 
 /** The --json document of inspect. */

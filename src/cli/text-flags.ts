@@ -3,17 +3,11 @@ import type { Command } from 'commander';
 import type { Draft } from '../model.js';
 import { readDraft } from '../text/read-draft.js';
 import { createSegmenter, type Segmenter } from '../text/segment.js';
-import { resolveConfigPath } from '../config/load.js';
-import { collect, type CommandContext } from './program.js';
-import { resolve } from 'node:path';
 import type { TextOptions } from './options/text.js';
+import { collect } from './program.js';
 
 /** Text flags as commander hands them over. */
-export interface TextFlags {
-  draft?: string;
-  userDict?: string[];
-  stopWords?: string[];
-}
+export type { TextFlags } from './options/text.js';
 
 /** Declares --draft, --user-dict and --stop-words. */
 export function addTextFlags(command: Command): Command {
@@ -21,27 +15,6 @@ export function addTextFlags(command: Command): Command {
     .option('-d, --draft <file>', '草案文件（.txt / .md / .docx），用于按相似度归入条文、引用条文原文')
     .option('--user-dict <file>', '补充分词词典（每行：词语 [词频] [词性]），可重复', collect, [])
     .option('--stop-words <file>', '补充停用词表（每行一个词），可重复', collect, []);
-}
-
-/** Reads the draft named by the flag or the config, or null when there is none. */
-export async function draftFrom(flags: TextFlags, context: CommandContext): Promise<Draft | null> {
-  if (flags.draft !== undefined) return readDraft(resolve(context.cwd, flags.draft));
-  const configured = context.config.config.draft;
-  return configured === undefined ? null : readDraft(resolveConfigPath(context.config, configured));
-}
-
-/** The segmenter, with the config's and the flags' dictionaries and stop words. */
-export function segmenterFrom(flags: TextFlags, context: CommandContext): Segmenter {
-  const dictionary = context.config.config.dictionary ?? {};
-  const fromConfig = (paths: readonly string[] | undefined): string[] =>
-    (paths ?? []).map((path) => resolveConfigPath(context.config, path));
-  const fromFlags = (paths: readonly string[] | undefined): string[] => (paths ?? []).map((path) => resolve(context.cwd, path));
-  return createSegmenter({
-    userDicts: [...fromConfig(dictionary.userDict), ...fromFlags(flags.userDict)],
-    stopWords: dictionary.stopWords ?? [],
-    stopWordFiles: [...fromConfig(dictionary.stopWordFiles), ...fromFlags(flags.stopWords)],
-    synonymFiles: fromConfig(dictionary.synonyms),
-  });
 }
 
 /** Reads the draft the options name, or null when there is none. */
