@@ -1,18 +1,12 @@
 /** `yijian merge`: the points' spreadsheets into one standard workbook, nothing lost. */
 import type { Command } from 'commander';
-import { extname, resolve } from 'node:path';
-import { EXIT, YijianError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { mergedCsv, mergedWorkbook, rejectsCsv } from '../report/merged.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
-import { addIngestFlags, assertSomethingRead, ingestOptionsFrom, readInputs, reconciliationLine, reportInputProblems, type IngestFlags } from './ingest-flags.js';
-
-interface MergeFlags extends IngestFlags {
-  output?: string;
-  force: boolean;
-  json?: boolean;
-}
+import { addIngestFlags, assertSomethingRead, readInputs, reconciliationLine, reportInputProblems } from './ingest-flags.js';
+import { resolveMergeOptions, type MergeFlags } from './options/merge.js';
 
 /** Registers `merge`. */
 export function registerMerge(program: Command): void {
@@ -33,33 +27,28 @@ export function registerMerge(program: Command): void {
 }
 
 async function merge(context: CommandContext, files: string[], flags: MergeFlags): Promise<number> {
-  const output = resolve(context.cwd, flags.output ?? '');
-  const format = extname(output).toLowerCase();
-  if (format !== '.xlsx' && format !== '.csv') {
-    throw new YijianError('E_USAGE', `输出文件须为 .xlsx 或 .csv：${flags.output ?? ''}`, { hint: '例如 -o 汇总.xlsx' });
-  }
-  const rejectsPath = output.replace(/\.csv$/i, '.问题行.csv');
+  const options = resolveMergeOptions(files, { flags, config: context.config, cwd: context.cwd });
+  const { output, rejectsPath } = options;
   // Refuse before the (possibly long) read, not after it.
-  assertWritable(output, flags.force);
-  if (format === '.csv') assertWritable(rejectsPath, flags.force);
+  assertWritable(output, options.force);
+  if (rejectsPath !== null) assertWritable(rejectsPath, options.force);
 
-  const options = ingestOptionsFrom(flags, context);
-  const result = await readInputs(files, options, context, format === '.csv' ? [output, rejectsPath] : [output]);
+  const result = await readInputs(options.inputs, options.ingest, context, rejectsPath === null ? [output] : [output, rejectsPath]);
   const hasProblems = reportInputProblems(result, context);
   context.terminal.info(reconciliationLine(result));
   // Nothing read is a failure: an empty merged workbook would look like a month without opinions.
   assertSomethingRead(result);
 
-  if (format === '.xlsx') {
-    await writeFileAtomic(output, mergedWorkbook(result), { force: flags.force });
+  if (rejectsPath === null) {
+    await writeFileAtomic(output, mergedWorkbook(result), { force: options.force });
   } else {
-    await writeFileAtomic(output, mergedCsv(result.records), { force: flags.force });
-    await writeFileAtomic(rejectsPath, rejectsCsv(result.rejects), { force: flags.force });
+    await writeFileAtomic(output, mergedCsv(result.records), { force: options.force });
+    await writeFileAtomic(rejectsPath, rejectsCsv(result.rejects), { force: options.force });
   }
-  context.terminal.success(`已写入 ${flags.output ?? output}：${result.records.length} 条意见${result.rejects.length > 0 ? `，${result.rejects.length} 个问题行` : ''}。`);
-  if (flags.json === true) {
+  context.terminal.success(`已写入 ${options.outputAsTyped}：${result.records.length} 条意见${result.rejects.length > 0 ? `，${result.rejects.length} 个问题行` : ''}。`);
+  if (options.json) {
     context.stdout(`${JSON.stringify({ output, reconciliation: result.reconciliation, sheets: result.sheets, failures: result.failures, rejects: result.rejects }, null, 2)}\n`);
   }
   if (!result.reconciliation.balanced) return EXIT.failure;
-  return flags.strict === true && hasProblems ? EXIT.inputProblems : EXIT.ok;
+  return options.strict && hasProblems ? EXIT.inputProblems : EXIT.ok;
 }
