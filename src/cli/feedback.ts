@@ -1,7 +1,6 @@
 /** `yijian feedback`: the filled decision sheet applied to a digest → feedback per point, statistics, feedback.json. */
 import type { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import { safeFileName } from '../io/file-names.js';
 import { openStaging } from '../io/staging.js';
@@ -9,36 +8,16 @@ import { applySheet } from '../decisions/apply.js';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../decisions/feedback.js';
 import { FEEDBACK_FILE, readDigest } from '../decisions/read-inputs.js';
 import { readDecisionSheet } from '../decisions/read-sheet.js';
-import { type FeedbackFormat, renderFeedback, renderStats } from '../report/feedback.js';
+import { renderFeedback, renderStats } from '../report/feedback.js';
 import { computeStats } from '../decisions/stats.js';
 import { chineseDate } from '../text/format.js';
 import type { CarriedDecisions } from '../decisions/carried.js';
 import type { Digest } from '../model.js';
 import { type CarriedCorrections, carryCorrections, carryForward, correctionsBeforeBuild } from '../decisions/carry-forward.js';
 import type { DecisionSheet } from '../decisions/sheet.js';
-import { action, parseFormatList, type CommandContext } from './program.js';
+import { action, type CommandContext } from './program.js';
+import { resolveFeedbackOptions, type FeedbackFlags } from './options/feedback.js';
 import { commandDescription } from './commands.js';
-
-interface FeedbackFlags {
-  digest: string;
-  decisions: string;
-  output?: string;
-  force: boolean;
-  strict?: boolean;
-  json?: boolean;
-  formats?: string;
-  templates?: string;
-  date?: string;
-  issuer?: string;
-}
-
-const ALL_FORMATS: readonly FeedbackFormat[] = ['docx', 'md', 'xlsx', 'html'];
-
-/** Parses --formats for feedback and stats: docx,md,xlsx,html. */
-export function parseFeedbackFormats(text: string | undefined): FeedbackFormat[] {
-  if (text === undefined) return [...ALL_FORMATS];
-  return parseFormatList(text, ALL_FORMATS, '输出格式');
-}
 
 /** Registers `feedback`. */
 export function registerFeedback(program: Command): void {
@@ -69,14 +48,11 @@ export function registerFeedback(program: Command): void {
 }
 
 async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<number> {
-  const digestArg = resolve(context.cwd, flags.digest);
-  const digestPath = existsSync(digestArg) && statSync(digestArg).isDirectory() ? join(digestArg, 'digest.json') : digestArg;
-  const outputDir = resolve(context.cwd, flags.output ?? 'yijian-feedback');
-  const formats = parseFeedbackFormats(flags.formats);
-  const templatesDir = flags.templates === undefined ? null : resolve(context.cwd, flags.templates);
+  const options = resolveFeedbackOptions({ flags, config: context.config, cwd: context.cwd });
+  const { outputDir, formats, templatesDir } = options;
 
-  const original = await readDigest(digestPath);
-  const sheet = await readDecisionSheet(resolve(context.cwd, flags.decisions));
+  const original = await readDigest(options.digestPath);
+  const sheet = await readDecisionSheet(options.decisionsPath);
   for (const notice of sheet.notices) context.terminal.warn(notice);
   // Corrections first: letters, feedback.json and statistics show the article a person settled.
   const { digest, applied, corrections } = applySheet(original, sheet);
@@ -93,15 +69,15 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
     );
     return EXIT.inputProblems;
   }
-  if (flags.strict === true && applied.problems.length > 0) {
+  if (options.strict && applied.problems.length > 0) {
     context.terminal.error(`采纳情况登记表有 ${applied.problems.length} 处问题（--strict），未生成反馈。`, '请按上面的提示修改登记表后重新运行；不加 --strict 时这些问题只作提示。');
     return EXIT.inputProblems;
   }
 
   const document = buildFeedbackDocument(digest, applied);
-  const date = flags.date ?? digest.date;
+  const date = options.date ?? digest.date;
   const dateText = date === null ? '' : chineseDate(date);
-  const issuer = flags.issuer ?? context.config.config.issuer ?? '';
+  const { issuer } = options;
   if (issuer === '' && formats.some((f) => f === 'docx' || f === 'md')) {
     context.terminal.warn('反馈函没有落款单位：请在配置文件中设置 "issuer"（如 某市司法局），或加 --issuer。');
   }
@@ -117,7 +93,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const files = rendered.map((file) => ({ name: safeFileName(file.name, taken), data: file.data }));
   const names = [FEEDBACK_FILE, ...files.map((f) => f.name)];
   // Staged, then moved in: a failure part-way leaves the output folder as it was.
-  const staging = await openStaging(outputDir, names, flags.force);
+  const staging = await openStaging(outputDir, names, options.force);
   try {
     await staging.writeJson(FEEDBACK_FILE, document);
     for (const file of files) await staging.writeFile(file.name, file.data);
@@ -128,7 +104,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   }
 
   const t = stats.total;
-  if (flags.json === true) {
+  if (options.json) {
     context.stdout(`${JSON.stringify({ outputDir, files: names, problems: applied.problems, totals: t, points: stats.points, counties: stats.counties }, null, 2)}\n`);
   } else {
     context.stdout(

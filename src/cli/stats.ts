@@ -1,6 +1,6 @@
 /** `yijian stats`: adoption statistics across several drafts (a month, a year), per point, county and draft. */
 import type { Command } from 'commander';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { readStatsInput } from '../decisions/read-inputs.js';
@@ -8,16 +8,7 @@ import { renderStats } from '../report/feedback.js';
 import { computeStats } from '../decisions/stats.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
-import { parseFeedbackFormats } from './feedback.js';
-
-interface StatsFlags {
-  output?: string;
-  force: boolean;
-  json?: boolean;
-  formats?: string;
-  templates?: string;
-  title?: string;
-}
+import { resolveStatsOptions, type StatsFlags } from './options/stats.js';
 
 /** Registers `stats`. */
 export function registerStats(program: Command): void {
@@ -40,21 +31,20 @@ export function registerStats(program: Command): void {
 }
 
 async function stats(context: CommandContext, inputs: string[], flags: StatsFlags): Promise<number> {
-  const outputDir = resolve(context.cwd, flags.output ?? 'yijian-stats');
-  const formats = parseFeedbackFormats(flags.formats ?? 'xlsx,md,html').filter((f) => f !== 'docx');
-  const templatesDir = flags.templates === undefined ? null : resolve(context.cwd, flags.templates);
+  const options = resolveStatsOptions(inputs, { flags, config: context.config, cwd: context.cwd });
+  const { outputDir } = options;
   const drafts = [];
-  for (const input of inputs) {
-    const draft = await readStatsInput(resolve(context.cwd, input));
-    if (draft.from === 'digest') context.terminal.info(`${input}：没有 feedback.json，按 digest.json 统计（采纳情况均为待研究）`);
+  for (const input of options.inputs) {
+    const draft = await readStatsInput(input.path);
+    if (draft.from === 'digest') context.terminal.info(`${input.typed}：没有 feedback.json，按 digest.json 统计（采纳情况均为待研究）`);
     drafts.push(draft);
   }
   const model = computeStats(drafts);
-  const rendered = await renderStats(model, formats, templatesDir, flags.title ?? '意见采纳情况统计', '');
-  for (const file of rendered) assertWritable(join(outputDir, file.name), flags.force);
-  for (const file of rendered) await writeFileAtomic(join(outputDir, file.name), file.data, { force: flags.force });
+  const rendered = await renderStats(model, options.formats, options.templatesDir, options.title, '');
+  for (const file of rendered) assertWritable(join(outputDir, file.name), options.force);
+  for (const file of rendered) await writeFileAtomic(join(outputDir, file.name), file.data, { force: options.force });
   const t = model.total;
-  if (flags.json === true) {
+  if (options.json) {
     context.stdout(`${JSON.stringify({ outputDir, files: rendered.map((f) => f.name), ...model }, null, 2)}\n`);
   } else {
     context.stdout(
