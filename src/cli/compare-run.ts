@@ -1,71 +1,32 @@
 /** `yijian compare OLD NEW`: reads both rounds, aligns them, writes the 修改前后对照表 (the command's I/O). */
-import { extname, resolve } from 'node:path';
-import { EXIT, YijianError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import type { CommandContext } from './program.js';
-import { parseFormatList } from './program.js';
 import { readDraft } from '../text/read-draft.js';
 import { articleKeyLabel } from '../text/format.js';
 import { alignDrafts } from '../compare/align.js';
 import { alignmentJson } from '../compare/json.js';
-import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../report/compare.js';
+import { renderCompare } from '../report/compare.js';
+import { resolveCompareOptions, type CompareFlags } from './options/compare.js';
 import { buildCompareView } from '../compare/view.js';
-
-/** Flags as commander hands them over. */
-export interface CompareFlags {
-  output?: string;
-  force: boolean;
-  json?: boolean;
-  formats?: string;
-  templates?: string;
-  changedOnly: boolean;
-}
-
-/** The default output name (without extension), in the current folder. */
-export const DEFAULT_COMPARE_OUTPUT = '修改前后对照表';
 
 /** How many changes the terminal lists before it says how many more there are. */
 const LISTED = 40;
 
-interface CompareRun {
-  base: string | null;
-  formats: CompareFormat[];
-  templatesDir: string | null;
-}
-
-/** -o with an extension writes that format only; without one, every asked format beside each other. */
-function normalize(flags: CompareFlags, context: CommandContext): CompareRun {
-  let formats = flags.formats === undefined ? [...COMPARE_FORMATS] : parseFormatList(flags.formats, COMPARE_FORMATS, '输出格式');
-  let base: string | null = flags.output === undefined ? (flags.json === true ? null : DEFAULT_COMPARE_OUTPUT) : flags.output;
-  if (base !== null) {
-    const extension = extname(base).slice(1).toLowerCase();
-    if (extension !== '') {
-      if (!(COMPARE_FORMATS as readonly string[]).includes(extension)) {
-        throw new YijianError('E_USAGE', `不支持的输出格式“.${extension}”：${base}`, { hint: '输出文件请用 .docx、.xlsx 或 .md，或不带扩展名（三种都写）。' });
-      }
-      formats = [extension as CompareFormat];
-      base = base.slice(0, -extension.length - 1);
-    }
-    base = resolve(context.cwd, base);
-  }
-  const templatesDir = flags.templates === undefined ? null : resolve(context.cwd, flags.templates);
-  return { base, formats, templatesDir };
-}
-
 /** Runs the comparison; returns the exit code. */
 export async function runCompare(context: CommandContext, oldPath: string, newPath: string, flags: CompareFlags): Promise<number> {
-  const run = normalize(flags, context);
+  const run = resolveCompareOptions(oldPath, newPath, { flags, config: context.config, cwd: context.cwd });
   const paths = run.base === null ? [] : run.formats.map((f) => `${run.base}.${f}`);
-  for (const path of paths) assertWritable(path, flags.force);
-  const oldDraft = await readDraft(resolve(context.cwd, oldPath));
-  const newDraft = await readDraft(resolve(context.cwd, newPath));
+  for (const path of paths) assertWritable(path, run.force);
+  const oldDraft = await readDraft(run.oldPath);
+  const newDraft = await readDraft(run.newPath);
   const alignment = alignDrafts(oldDraft, newDraft);
-  const view = buildCompareView(oldDraft, newDraft, alignment, { changedOnly: flags.changedOnly });
+  const view = buildCompareView(oldDraft, newDraft, alignment, { changedOnly: run.changedOnly });
   if (run.base !== null) {
     const rendered = await renderCompare(view, run.formats, run.templatesDir);
-    for (const [format, data] of rendered) await writeFileAtomic(`${run.base}.${format}`, data, { force: flags.force });
+    for (const [format, data] of rendered) await writeFileAtomic(`${run.base}.${format}`, data, { force: run.force });
   }
-  if (flags.json === true) {
+  if (run.json) {
     context.stdout(`${JSON.stringify({ files: paths, ...alignmentJson(oldDraft, newDraft, alignment) }, null, 2)}\n`);
   } else {
     const lines = [`修改前后对照表：${oldDraft.title} → ${newDraft.title}`, `  ${view.summaryLine}`];

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { action } from './program.js';
 import { commandDescription } from './commands.js';
-import type { CompareFlags } from './compare-run.js';
+import type { CompareFlags } from './options/compare.js';
 
 /** Registers `compare`. */
 export function registerCompare(program: Command): void {
