@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { action } from './program.js';
 import { commandDescription } from './commands.js';
-import type { FormFlags } from './form-run.js';
+import type { FormFlags } from './options/form.js';
 
 /** Registers `form`. */
 export function registerForm(program: Command): void {

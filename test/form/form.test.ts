@@ -174,7 +174,7 @@ describe('reading the filled form back', () => {
 
 describe('defaultFormName', () => {
   it('starts with the point, so the returned file names its point; never a path', async () => {
-    const { defaultFormName } = await import('../../src/cli/form-run.js');
+    const { defaultFormName } = await import('../../src/cli/options/form.js');
     expect(defaultFormName({ point: '东湖街道立法联系点', county: '城东区', rows: 1 })).toBe('东湖街道立法联系点-意见征集表.xlsx');
     expect(defaultFormName({ point: '../东湖/街道', county: null, rows: 1 })).toBe('.._东湖_街道-意见征集表.xlsx');
     expect(defaultFormName({ point: null, county: null, rows: 1 })).toBe('意见征集表.xlsx');
