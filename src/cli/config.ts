@@ -1,11 +1,11 @@
-/** `yijian config init`: writes a commented example yijian.config.json; and the config's `inputs` for digest. */
+/** `yijian config init`: writes a commented example yijian.config.json. */
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { EXIT, YijianError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
-import { DEFAULT_CONFIG_NAME, resolveConfigPath } from '../config/load.js';
+import { DEFAULT_CONFIG_NAME } from '../config/load.js';
 import { ConfigSchema, type Config } from '../config/schema.js';
-import { action, type CommandContext } from './program.js';
+import { action } from './program.js';
 import { commandDescription } from './commands.js';
 
 /**
@@ -88,16 +88,4 @@ export function registerConfig(program: Command): void {
         return EXIT.ok;
       }),
     );
-}
-
-/** The files a command reads: its arguments, else the config's `inputs` (resolved against the config's folder). */
-export function inputsOrConfig(files: readonly string[], context: CommandContext): string[] {
-  if (files.length > 0) return [...files];
-  const configured = context.config.config.inputs;
-  if (configured === undefined) {
-    throw new YijianError('E_USAGE', '缺少参数 <files>：没有指定要读取的意见文件或目录，配置文件中也没有 inputs。', {
-      hint: '例如 yijian digest 各联系点/ ；或在 yijian.config.json 中写 "inputs": ["各联系点/"]。',
-    });
-  }
-  return configured.map((path) => resolveConfigPath(context.config, path));
 }

@@ -168,32 +168,6 @@ function isUsageError(error: YijianError): boolean {
   return error.code === 'E_USAGE' || error.code === 'E_BAD_MAPPING' || error.code === 'E_BAD_CONFIG';
 }
 
-/**
- * Parses a --formats list ("md,xlsx", "md，xlsx", "md xlsx") against the formats a command writes;
- * `what` names them in the message (报告格式, 输出格式). Repeats are dropped, order is kept.
- */
-export function parseFormatList<T extends string>(text: string, allowed: readonly T[], what: string): T[] {
-  const asked = text.split(/[,，\s]+/).filter((part) => part !== '');
-  const unknown = asked.filter((format) => !(allowed as readonly string[]).includes(format));
-  if (asked.length === 0 || unknown.length > 0) {
-    throw new YijianError('E_USAGE', `不认识的${what}：${unknown.join('、') || '（空）'}`, {
-      hint: `可选：${allowed.join(',')}，例如 --formats md,xlsx`,
-    });
-  }
-  return [...new Set(asked)] as T[];
-}
-
-/** Parses a number option, or throws a usage error naming the option. */
-export function parseUnit(value: string, option: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < 0 || number > 1) {
-    throw new YijianError('E_USAGE', `选项 ${option} 的取值应为 0 到 1 之间的小数，收到“${value}”。`, {
-      hint: `例如 ${option} 0.8`,
-    });
-  }
-  return number;
-}
-
 /** Collects a repeatable option (`--map a=B --map c=D`). */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
