@@ -19,7 +19,7 @@ import { commandDescription } from './commands.js';
 import type { IngestResult } from '../ingest/index.js';
 import { addIngestFlags, assertSomethingRead, readInputs, reconciliationLine, reportInputProblems } from './ingest-flags.js';
 import { addTextFlags, draftOf, segmenterOf } from './text-flags.js';
-import { type DecisionCarry, readDecisionCarry } from './feedback.js';
+import { type DecisionCarry, readDecisionCarry } from './decision-carry.js';
 
 /** Digest flags as commander hands them over (also built by the guided flow). */
 export type { DigestFlags } from './options/digest.js';
@@ -156,7 +156,7 @@ export async function digest(context: CommandContext, files: string[], flags: Di
   for (const path of outputs) assertWritable(path, run.force);
 
   // Read the old decision sheet before reading and writing anything, so a bad one leaves the output folder untouched.
-  const carry = await readDecisionCarry(run.decisions ?? undefined, context);
+  const carry = await readDecisionCarry(run.decisions, context);
   const built = await readAndBuild(context, run, carry);
   const { reconciliation, balanced, hasProblems } = built;
   const after = carry?.afterBuild(built.model);

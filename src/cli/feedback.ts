@@ -1,6 +1,5 @@
 /** `yijian feedback`: the filled decision sheet applied to a digest → feedback per point, statistics, feedback.json. */
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import { safeFileName } from '../io/file-names.js';
 import { openStaging } from '../io/staging.js';
@@ -11,10 +10,6 @@ import { readDecisionSheet } from '../decisions/read-sheet.js';
 import { renderFeedback, renderStats } from '../report/feedback.js';
 import { computeStats } from '../decisions/stats.js';
 import { chineseDate } from '../text/format.js';
-import type { CarriedDecisions } from '../decisions/carried.js';
-import type { Digest } from '../model.js';
-import { type CarriedCorrections, carryCorrections, carryForward, correctionsBeforeBuild } from '../decisions/carry-forward.js';
-import type { DecisionSheet } from '../decisions/sheet.js';
 import { action, type CommandContext } from './program.js';
 import { resolveFeedbackOptions, type FeedbackFlags } from './options/feedback.js';
 import { commandDescription } from './commands.js';
@@ -117,43 +112,4 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   if (applied.problems.length > 0) context.terminal.warn(`登记表有 ${applied.problems.length} 处问题，已按提示处理（加 --strict 可在有问题时停止）。`);
   context.terminal.success(`已写入 ${outputDir}：${names.length} 个文件（${points.length} 个联系点的反馈）`);
   return EXIT.ok;
-}
-
-/** An earlier, filled decision sheet for `digest --decisions`, read before the build so its corrections shape it. */
-export interface DecisionCarry {
-  sheet: DecisionSheet;
-  /** Resolves the sheet's corrections against the records just read: assignments to keep and examples for the assigner. */
-  beforeBuild(records: readonly { id: string; opinion: string }[], draft: Digest['draft']): CarriedCorrections;
-  /** Applies corrections and moves to the built digest and maps the old decisions onto it, telling the user what happened. */
-  afterBuild(digest: Digest): { digest: Digest; carried: CarriedDecisions };
-}
-
-/** For `digest --decisions OLD_SHEET`: reads the old sheet (a bad one stops the run before anything is written). */
-export async function readDecisionCarry(path: string | undefined, context: CommandContext): Promise<DecisionCarry | undefined> {
-  if (path === undefined) return undefined;
-  const sheet = await readDecisionSheet(resolve(context.cwd, path));
-  for (const notice of sheet.notices) context.terminal.warn(notice);
-  for (const problem of sheet.problems) context.terminal.warn(problem.message);
-  let before: CarriedCorrections | null = null;
-  return {
-    sheet,
-    beforeBuild(records, draft) {
-      before = correctionsBeforeBuild(sheet, records, draft);
-      return before;
-    },
-    afterBuild(built) {
-      const corrected = before === null ? null : carryCorrections(sheet, before, built);
-      const digest = corrected?.digest ?? built;
-      for (const problem of corrected?.problems ?? []) context.terminal.warn(problem.message);
-      if (corrected !== null && (corrected.counts.articles > 0 || corrected.counts.moves > 0)) {
-        context.terminal.info(`沿用上次登记表中的更正：${corrected.counts.articles} 条意见按更正后的条款归入，${corrected.counts.moves} 条意见移入指定的类。`);
-      }
-      const result = carryForward(sheet, digest, corrected?.movedTo);
-      context.terminal.info(`沿用上次的采纳情况：成员未变 ${result.kept} 类，需复核 ${result.review} 类，新增 ${result.added} 类。`);
-      if (result.gone.length > 0) {
-        context.terminal.warn(`上次登记表中 ${result.gone.length} 类意见在本次汇总中已不存在（原编号 ${result.gone.join('、')}），其采纳情况未沿用。`);
-      }
-      return { digest, carried: result.carried };
-    },
-  };
 }
