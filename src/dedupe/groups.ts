@@ -63,12 +63,8 @@ export interface DuplicateSet {
  * run where the records are not (dedupe/background.ts). Only sets of two or more records are returned.
  */
 export function findDuplicateSets(itemKeys: readonly string[], options: DedupeOptions): DuplicateSet[] {
+  // Validated where the user gave it (cli/options): the core trusts its options.
   const near = options.near;
-  if (!Number.isFinite(near) || near < 0 || near > 1) {
-    throw new YijianError('E_USAGE', `近似重复阈值应在 0 到 1 之间，收到 ${String(near)}`, {
-      hint: `默认值为 ${DEFAULT_NEAR_THRESHOLD}`,
-    });
-  }
 
   // Exact: one slot per distinct non-empty key, in order of first appearance.
   const slotOfKey = new Map<string, number>();
