@@ -13,7 +13,7 @@ import { readZip } from '../../src/report/zip-writer.js';
 import { DigestSchema, type Digest } from '../../src/model.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { buildForm } from '../../src/form/build.js';
-import { renderForm } from '../../src/cli/form-run.js';
+import { renderForm } from '../../src/report/form-workbook.js';
 import { LAWS } from '../support/paths.js';
 
 const FORM = '东湖街道立法联系点-意见征集表.xlsx';
