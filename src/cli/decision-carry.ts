@@ -4,6 +4,7 @@ import type { CarriedDecisions } from '../decisions/carried.js';
 import { type CarriedCorrections, carryCorrections, carryForward, correctionsBeforeBuild } from '../decisions/carry-forward.js';
 import type { DecisionSheet } from '../decisions/sheet.js';
 import type { Digest } from '../model.js';
+import type { IngestOptions } from '../ingest/index.js';
 import type { CommandContext } from './program.js';
 
 /** An earlier, filled decision sheet for `digest --decisions`, read before the build so its corrections shape it. */
@@ -16,9 +17,11 @@ export interface DecisionCarry {
 }
 
 /** For `digest --decisions OLD_SHEET`: reads the old sheet (a bad one stops the run before anything is written). */
-export async function readDecisionCarry(path: string | null, context: CommandContext): Promise<DecisionCarry | undefined> {
-  if (path === null) return undefined;
-  const sheet = await readDecisionSheet(path);
+export async function readDecisionCarry(
+  decisions: { path: string; reading: IngestOptions } | null, context: CommandContext,
+): Promise<DecisionCarry | undefined> {
+  if (decisions === null) return undefined;
+  const sheet = await readDecisionSheet(decisions.path, decisions.reading);
   for (const notice of sheet.notices) context.terminal.warn(notice);
   for (const problem of sheet.problems) context.terminal.warn(problem.message);
   let before: CarriedCorrections | null = null;

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { YijianError } from '../errors.js';
 import { readFileSheets } from '../ingest/read-file.js';
-import { normalizeIngestOptions, type IngestOptions } from '../ingest/options.js';
+import type { IngestOptions } from '../ingest/options.js';
 import { type DecisionSheet, parseDecisionGrids } from './sheet.js';
 
 const HINT = '请给出 yijian digest 生成并填写好的采纳情况登记表（.xlsx），或从它另存的 .xls / .csv。';
@@ -15,7 +15,7 @@ const HINT = '请给出 yijian digest 生成并填写好的采纳情况登记表
  * Reads `path` (xlsx, xls, or a CSV saved from it). Missing → E_FILE_NOT_FOUND; empty, damaged, not a
  * workbook, or without a sheet holding 编号 and 采纳情况 → E_BAD_DECISIONS naming the file.
  */
-export async function readDecisionSheet(path: string, options: IngestOptions = normalizeIngestOptions({})): Promise<DecisionSheet> {
+export async function readDecisionSheet(path: string, options: IngestOptions): Promise<DecisionSheet> {
   const name = basename(path);
   let grids;
   try {

@@ -74,7 +74,7 @@ describe('digest options', () => {
     expect(fromFlags).toMatchObject({
       outputDir: join(CWD, '报告'),
       templatesDir: join(CWD, '模板'),
-      decisions: join(CWD, '旧/登记表.xlsx'),
+      decisions: { path: join(CWD, '旧/登记表.xlsx'), reading: { sheet: null, limits: DEFAULT_LIMITS } },
       citedDraft: join(CWD, '上一稿.docx'),
       text: { draft: join(CWD, '草案.docx'), segmenter: { userDicts: [join(CWD, '词典.txt')], stopWordFiles: [join(CWD, '停用.txt')] } },
     });

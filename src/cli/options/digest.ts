@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { YijianError } from '../../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../config/schema.js';
 import { resolveConfigPath } from '../../config/load.js';
-import type { IngestOptions } from '../../ingest/index.js';
+import { normalizeIngestOptions, type IngestOptions } from '../../ingest/index.js';
 import { flagPath, formatsFlag, loadedConfig, pathOption, resolveWith, unitFlag, type OptionSources } from './common.js';
 import { IngestFlagsSchema, ingestOptionsOf } from './ingest.js';
 import { TextFlagsSchema, textOptionsOf, type TextOptions } from './text.js';
@@ -47,8 +47,8 @@ export interface DigestOptions {
   /** Only when asked (--date): otherwise outputs carry no date. */
   date: string | null;
   showContact: boolean;
-  /** The old decision sheet to carry forward (--decisions), or null. */
-  decisions: string | null;
+  /** The old decision sheet to carry forward (--decisions) and how it is read (the guarded reader's own limits), or null. */
+  decisions: { path: string; reading: IngestOptions } | null;
   /** The earlier round the citations refer to (--cited-draft, else the config's citedDraft), or null. */
   citedDraft: string | null;
   thresholds: { near: number; assign: number; assignMargin: number; cluster: number };
@@ -71,7 +71,7 @@ export const DigestOptionsSchema = z
       templatesDir: pathOption(cwd, flags.templates, loaded, config.templates),
       date: flags.date ?? null,
       showContact: flags.showContact ?? false,
-      decisions: flags.decisions === undefined ? null : flagPath(cwd, flags.decisions),
+      decisions: flags.decisions === undefined ? null : { path: flagPath(cwd, flags.decisions), reading: normalizeIngestOptions({}) },
       citedDraft: pathOption(cwd, flags.citedDraft, loaded, config.citedDraft),
       thresholds: {
         near: flags.near ?? config.thresholds?.near ?? THRESHOLD_DEFAULTS.near,

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FeedbackFormat } from '../../report/feedback.js';
+import { normalizeIngestOptions, type IngestOptions } from '../../ingest/index.js';
 import { flagPath, formatsFlag, loadedConfig, resolveWith, type OptionSources } from './common.js';
 
 /** The formats feedback writes (stats writes those but docx), in the order they are listed. */
@@ -31,6 +32,8 @@ export interface FeedbackOptions {
   /** digest.json (a folder given for --digest means the digest.json inside it). */
   digestPath: string;
   decisionsPath: string;
+  /** How the decision sheet is read: the guarded reader's own limits (the config's reading settings are for submissions). */
+  decisionsReading: IngestOptions;
   outputDir: string;
   force: boolean;
   strict: boolean;
@@ -51,6 +54,7 @@ export const FeedbackOptionsSchema = z
     return {
       digestPath: existsSync(digestArg) && statSync(digestArg).isDirectory() ? join(digestArg, 'digest.json') : digestArg,
       decisionsPath: flagPath(cwd, flags.decisions),
+      decisionsReading: normalizeIngestOptions({}),
       outputDir: flagPath(cwd, flags.output ?? 'yijian-feedback'),
       force: flags.force ?? false,
       strict: flags.strict ?? false,
