@@ -20,7 +20,7 @@ export async function runCompare(context: CommandContext, oldPath: string, newPa
   for (const path of paths) assertWritable(path, run.force);
   const oldDraft = await readDraft(run.oldPath);
   const newDraft = await readDraft(run.newPath);
-  const alignment = alignDrafts(oldDraft, newDraft);
+  const alignment = alignDrafts(oldDraft, newDraft, run.align);
   const view = buildCompareView(oldDraft, newDraft, alignment, { changedOnly: run.changedOnly });
   if (run.base !== null) {
     const rendered = await renderCompare(view, run.formats, run.templatesDir);

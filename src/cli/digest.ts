@@ -136,7 +136,7 @@ async function citedRoundFrom(
     import('../text/read-draft.js'), import('../compare/align.js'), import('../compare/cited-round.js'), import('../text/assign-similarity.js'),
   ]);
   const oldDraft = await readDraft(path);
-  const alignment = alignDrafts(oldDraft, draft);
+  const alignment = alignDrafts(oldDraft, draft, run.align);
   const remap = round.createCitedRoundRemap(oldDraft, draft, alignment);
   const matcher = similarity.createArticleMatcher(draft, (text) => segmenter.terms(text));
   const deleted = Object.values(alignment.oldToNew).filter((keys) => keys.length === 0).length;

@@ -160,7 +160,7 @@ export function heaviestChain<P extends { old: number; new: number; score: numbe
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 /** Aligns two rounds of a draft. Deterministic: the same two drafts give the same alignment. */
-export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOptions = DEFAULT_ALIGN_OPTIONS): DraftAlignment {
+export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOptions): DraftAlignment {
   const before = sideOf(oldDraft);
   const after = sideOf(newDraft);
   const pairs = scoredPairs(before, after);

@@ -14,6 +14,7 @@ import { DEFAULT_NEAR_THRESHOLD } from '../../src/dedupe/index.js';
 import { DEFAULT_CLUSTER_THRESHOLD } from '../../src/cluster/index.js';
 import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/text/assign.js';
 import { DEFAULT_FORM_ROWS } from '../../src/form/build.js';
+import { DEFAULT_ALIGN_OPTIONS } from '../../src/compare/align.js';
 import { resolveDigestOptions } from '../../src/cli/options/digest.js';
 import { resolveInspectOptions } from '../../src/cli/options/inspect.js';
 import { resolveMergeOptions } from '../../src/cli/options/merge.js';
@@ -226,6 +227,7 @@ describe('compare options', () => {
       force: false,
       json: false,
       changedOnly: false,
+      align: DEFAULT_ALIGN_OPTIONS,
     });
     expect(resolveCompareOptions('a', 'b', { flags: { output: '对照/表.DOCX', changedOnly: true }, config: NO_CONFIG, cwd: CWD })).toMatchObject({ base: join(CWD, '对照/表'), formats: ['docx'], changedOnly: true });
     expect(resolveCompareOptions('a', 'b', { flags: { json: true }, config: NO_CONFIG, cwd: CWD }).base).toBeNull();

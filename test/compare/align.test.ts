@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { alignDrafts, heaviestChain } from '../../src/compare/align.js';
+import { alignDrafts, DEFAULT_ALIGN_OPTIONS, heaviestChain } from '../../src/compare/align.js';
 import type { ArticleChange } from '../../src/compare/model.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { generateRound } from './rounds.js';
@@ -19,7 +19,7 @@ function check(name: string, seed: number) {
   const round = generateRound(oldDraft, seed);
   const newDraft = parseDraft(round.text, '修改稿.md');
   const started = performance.now();
-  const alignment = alignDrafts(oldDraft, newDraft);
+  const alignment = alignDrafts(oldDraft, newDraft, DEFAULT_ALIGN_OPTIONS);
   const ms = performance.now() - started;
   const wrong = Object.entries(round.truth).filter(([key, keys]) => JSON.stringify(alignment.oldToNew[key]) !== JSON.stringify(keys));
   const total = Object.keys(round.truth).length;
@@ -72,7 +72,7 @@ describe.each([
 describe('alignDrafts on the same text', () => {
   it('finds every article unchanged, with similarity 1', () => {
     const draft = law('上海市养犬管理条例.md');
-    const alignment = alignDrafts(draft, draft);
+    const alignment = alignDrafts(draft, draft, DEFAULT_ALIGN_OPTIONS);
     expect(alignment.changes.every((c) => c.kind === 'unchanged' && c.similarity === 1 && !c.renumbered)).toBe(true);
   });
 });

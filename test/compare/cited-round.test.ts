@@ -9,7 +9,7 @@ import PizZip from 'pizzip';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_TXT, SUBMISSIONS, makeTempDir, readWorkbook, rowValues, runCli, sheetNamed, type CliRun } from '../cli/run-cli.js';
-import { alignDrafts } from '../../src/compare/align.js';
+import { alignDrafts, DEFAULT_ALIGN_OPTIONS } from '../../src/compare/align.js';
 import { createCitedRoundRemap } from '../../src/compare/cited-round.js';
 import { DigestSchema, type ArticleAssignment, type Digest } from '../../src/model.js';
 import { parseDraft } from '../../src/text/draft.js';
@@ -22,7 +22,7 @@ describe('createCitedRoundRemap', () => {
     '第三条 养犬人应当为犬只办理登记。', '办理登记应当提交身份证明。', '第四条 禁止携带犬只进入学校。', '第五条 本条例自公布之日起施行。'].join('\n'), '旧.txt');
   const newDraft = parseDraft(['某市条例', '第一条 为了规范管理，制定本条例。', '第二条 市公安部门负责养犬管理工作。',
     '第三条 本条例适用于本市行政区域。', '第四条 养犬人应当为犬只办理登记。', '第五条 办理登记应当提交身份证明和免疫证明。', '第六条 本条例自公布之日起施行。'].join('\n'), '新.txt');
-  const remap = createCitedRoundRemap(oldDraft, newDraft, alignDrafts(oldDraft, newDraft));
+  const remap = createCitedRoundRemap(oldDraft, newDraft, alignDrafts(oldDraft, newDraft, DEFAULT_ALIGN_OPTIONS));
   const cited = (key: string): ArticleAssignment => ({ key, source: 'column', confidence: 1, cited: key, notInDraft: false });
   const guess: ArticleAssignment = { key: '2', source: 'similarity', confidence: 0.3, cited: null, notInDraft: false };
 

@@ -1,6 +1,6 @@
 /** The 对照表 rows: labels in front of each article, marks on the right side, notes for moves, splits and merges. */
 import { describe, expect, it } from 'vitest';
-import { alignDrafts } from '../../src/compare/align.js';
+import { alignDrafts, DEFAULT_ALIGN_OPTIONS } from '../../src/compare/align.js';
 import { renderCompare } from '../../src/report/compare.js';
 import { buildCompareView, cellText, markedText } from '../../src/compare/view.js';
 import { parseDraft } from '../../src/text/draft.js';
@@ -24,7 +24,7 @@ const newDraft = parseDraft([
 ].join('\n'), '修改稿.txt');
 
 describe('buildCompareView', () => {
-  const alignment = alignDrafts(oldDraft, newDraft);
+  const alignment = alignDrafts(oldDraft, newDraft, DEFAULT_ALIGN_OPTIONS);
   const view = buildCompareView(oldDraft, newDraft, alignment, { changedOnly: false });
 
   it('finds the modifications, the split and the deletion (which cancel out in the numbering after them)', () => {
@@ -50,7 +50,7 @@ describe('buildCompareView', () => {
   it('lists only the changed articles with --changed-only', () => {
     const changed = buildCompareView(oldDraft, newDraft, alignment, { changedOnly: true });
     expect(changed.rows.map((r) => r.kindText)).toEqual(['修改', '拆分', '删除', '修改']);
-    const same = buildCompareView(oldDraft, oldDraft, alignDrafts(oldDraft, oldDraft), { changedOnly: true });
+    const same = buildCompareView(oldDraft, oldDraft, alignDrafts(oldDraft, oldDraft, DEFAULT_ALIGN_OPTIONS), { changedOnly: true });
     expect(same.rows).toEqual([]);
   });
 

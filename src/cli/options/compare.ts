@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { z } from 'zod';
 import { YijianError } from '../../errors.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../../report/compare.js';
+import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../../compare/align.js';
 import { flagPath, formatsFlag, loadedConfig, resolveWith, type OptionSources } from './common.js';
 
 /** The default output name (without extension), in the current folder. */
@@ -30,6 +31,8 @@ export interface CompareOptions {
   force: boolean;
   json: boolean;
   changedOnly: boolean;
+  /** The alignment's thresholds (not user settings: tuned on generated rounds of the fixtures' laws). */
+  align: AlignOptions;
 }
 
 /** The schema: the two rounds + flags + cwd → CompareOptions. -o with an extension writes that format only. */
@@ -58,6 +61,7 @@ export const CompareOptionsSchema = z
       force: flags.force ?? false,
       json: flags.json ?? false,
       changedOnly: flags.changedOnly ?? false,
+      align: DEFAULT_ALIGN_OPTIONS,
     };
   });
 

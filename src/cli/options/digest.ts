@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { YijianError } from '../../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../config/schema.js';
 import { resolveConfigPath } from '../../config/load.js';
+import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../../compare/align.js';
 import { normalizeIngestOptions, type IngestOptions } from '../../ingest/index.js';
 import { flagPath, formatsFlag, loadedConfig, pathOption, resolveWith, unitFlag, type OptionSources } from './common.js';
 import { IngestFlagsSchema, ingestOptionsOf } from './ingest.js';
@@ -51,6 +52,8 @@ export interface DigestOptions {
   decisions: { path: string; reading: IngestOptions } | null;
   /** The earlier round the citations refer to (--cited-draft, else the config's citedDraft), or null. */
   citedDraft: string | null;
+  /** How that round is aligned to the draft (compare's thresholds). */
+  align: AlignOptions;
   thresholds: { near: number; assign: number; assignMargin: number; cluster: number };
   ingest: IngestOptions;
   text: TextOptions;
@@ -73,6 +76,7 @@ export const DigestOptionsSchema = z
       showContact: flags.showContact ?? false,
       decisions: flags.decisions === undefined ? null : { path: flagPath(cwd, flags.decisions), reading: normalizeIngestOptions({}) },
       citedDraft: pathOption(cwd, flags.citedDraft, loaded, config.citedDraft),
+      align: DEFAULT_ALIGN_OPTIONS,
       thresholds: {
         near: flags.near ?? config.thresholds?.near ?? THRESHOLD_DEFAULTS.near,
         assign: flags.assign ?? config.thresholds?.assign ?? THRESHOLD_DEFAULTS.assign,
