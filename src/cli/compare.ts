@@ -1,4 +1,4 @@
-/** `yijian compare OLD NEW`: the 修改前后对照表 of two rounds of a draft (flags and help; the work is in compare/run.ts). */
+/** `yijian compare OLD NEW`: the 修改前后对照表 of two rounds of a draft (flags and help; the work is in cli/compare-run.ts). */
 import type { Command } from 'commander';
 import { action } from './program.js';
 import { commandDescription } from './commands.js';

@@ -1,4 +1,4 @@
-/** `yijian form`: the 意见征集表 a contact point fills in (flags and help; the work is in form/run.ts). */
+/** `yijian form`: the 意见征集表 a contact point fills in (flags and help; the work is in cli/form-run.ts). */
 import type { Command } from 'commander';
 import { action } from './program.js';
 import { commandDescription } from './commands.js';

@@ -1,5 +1,5 @@
 /**
- * The personal-data detector (src/text/pii.ts) and the masking built on it (src/report/mask.ts):
+ * The personal-data detector (src/text/pii.ts) and the masking built on it (src/text/mask.ts):
  * generated numbers in every format people type are masked, ordinary numbers are not, masking is idempotent.
  */
 import fc from 'fast-check';
