@@ -3,6 +3,7 @@
  * Each type has a zod schema, used where data crosses the edge (files in, files out).
  */
 import { z } from 'zod';
+import { ArticleKeyTextSchema } from './article-key.js';
 
 /** The canonical fields of a submission row, in the order of DESIGN.md. */
 export const FIELDS = [
@@ -181,11 +182,11 @@ export type Reconciliation = z.infer<typeof ReconciliationSchema>;
 /**
  * A canonical article key (条款键): `12`, `12.2`, `12.2.3`, `12-1`, `12-1.2`, `ch3`, `ch3.s2`,
  * `part2` (编), `part2.ch3` (a chapter of a code whose chapters restart per 编), `general` (总体意见),
- * `title` (名称), or `unassigned`.
+ * `title` (名称), or `unassigned`. The format, order and labels are defined once, in article-key.ts;
+ * fields here stay plain strings (not its branded ArticleKey) until every producer of keys goes
+ * through it, so that the brand can be switched on in one place.
  */
-export const ArticleKeySchema = z
-  .string()
-  .regex(/^(?:\d+(?:-\d+)?(?:\.\d+(?:\.\d+)?)?|part\d+|(?:part\d+\.)?ch\d+(?:\.s\d+)?|general|title|unassigned)$/);
+export const ArticleKeySchema = ArticleKeyTextSchema;
 export type ArticleKey = z.infer<typeof ArticleKeySchema>;
 
 /** How an article key was found for a record; `corrected`: a person set it in the 采纳情况登记表 (更正条款 / 移入类). */
