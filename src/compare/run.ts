@@ -5,7 +5,7 @@ import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import type { CommandContext } from '../cli/program.js';
 import { parseFormatList } from '../cli/program.js';
 import { readDraft } from '../text/read-draft.js';
-import { articleKeyLabel } from '../report/format.js';
+import { articleLabel } from '../article-key.js';
 import { alignDrafts } from './align.js';
 import { alignmentJson } from './json.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from './render.js';
@@ -73,8 +73,8 @@ export async function runCompare(context: CommandContext, oldPath: string, newPa
     const changed = alignment.changes.filter((c) => c.kind !== 'unchanged');
     for (const change of changed.slice(0, LISTED)) {
       const row = view.rows.find((r) => r.change === change);
-      const from = change.old.map((k) => articleKeyLabel(k, oldDraft)).join('、') || '（无）';
-      const to = change.new.map((k) => articleKeyLabel(k, newDraft)).join('、') || '（删除）';
+      const from = change.old.map((k) => articleLabel(k, oldDraft)).join('、') || '（无）';
+      const to = change.new.map((k) => articleLabel(k, newDraft)).join('、') || '（删除）';
       const similarity = change.old.length > 0 && change.new.length > 0 ? `  相似度 ${change.similarity.toFixed(2)}` : '';
       const what = change.old.length === 0 ? `新增 现${to}` : change.new.length === 0 ? `删除 原${from}` : `原${from} → 现${to}  ${row?.kindText ?? change.kind}`;
       lines.push(`  ${what}${similarity}`);
