@@ -6,7 +6,7 @@
 import type { ArticleAssignment, Digest, Draft } from '../model.js';
 import type { CarriedDecision, CarriedDecisions } from '../report/index.js';
 import type { LabelledExample } from '../text/assign.js';
-import { baseArticleKey } from '../report/format.js';
+import { baseArticle } from '../article-key.js';
 import {
   applyCorrections,
   type ClusterMove,
@@ -187,7 +187,7 @@ export function correctionsBeforeBuild(
     const opinion = text.get(id);
     if (opinion === undefined) continue;
     assignments.set(id, correctedAssignments(correction.keys, correction.written));
-    for (const key of new Set(correction.keys.map(baseArticleKey))) if (articles.has(key)) examples.push({ opinion, key });
+    for (const key of new Set(correction.keys.map(baseArticle))) if (articles.has(key)) examples.push({ opinion, key });
   }
   return { resolved, assignments, examples };
 }

@@ -7,7 +7,7 @@
 import type { ArticleAssignment, ArticleKey, Cluster, Digest, DigestRecord, Draft } from '../model.js';
 import { parseArticleCell } from '../text/article-ref.js';
 import { createDraftKeyCheck } from '../text/assign-draft.js';
-import { articleKeyLabel, baseArticleKey } from '../report/format.js';
+import { articleLabel, baseArticle } from '../article-key.js';
 import { type CellRef, type DecisionEntry, type DecisionProblem, type DecisionSheet, type WrittenCell, describeCell, describeWritten } from './sheet.js';
 
 /** A 更正条款 cell read to article keys and found in the draft. */
@@ -67,7 +67,7 @@ export function checkCorrection(written: WrittenCell, draft: Draft | null, what:
     const count = draft === null ? '' : `（草案共 ${draft.articles.length} 条）`;
     return {
       code: 'article-not-in-draft',
-      message: `${where}：${what}的更正条款“${written.text}”中的 ${missing.map((k) => articleKeyLabel(k, draft)).join('、')} 在草案中不存在${count}，此更正未使用`,
+      message: `${where}：${what}的更正条款“${written.text}”中的 ${missing.map((k) => articleLabel(k, draft)).join('、')} 在草案中不存在${count}，此更正未使用`,
       cell: written.cell,
     };
   }
@@ -221,7 +221,7 @@ function movedAssignments(current: ArticleAssignment[], target: Cluster | undefi
   if (target.article === 'unassigned') return current;
   const mine = current[0]?.key;
   // 第八条第二款 moved into a cluster on 第八条 keeps its paragraph.
-  if (mine !== undefined && baseArticleKey(mine) === baseArticleKey(target.article)) return current;
+  if (mine !== undefined && baseArticle(mine) === baseArticle(target.article)) return current;
   return correctedAssignments([target.article], null);
 }
 
