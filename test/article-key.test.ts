@@ -1,5 +1,5 @@
 /** The one article-key module: parse, format, order, base article and label, by table and by property. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,6 +9,9 @@ import {
 import { ArticleKeySchema as ModelKeySchema } from '../src/model.js';
 import { parseArticleCell } from '../src/text/article-ref.js';
 import { parseDraft } from '../src/text/draft.js';
+import { digestSummary } from '../src/digest/summary.js';
+import { buildReportView } from '../src/report/model.js';
+import { sampleDigest } from './report/sample-digest.js';
 
 const positive = fc.integer({ min: 1, max: 3000 });
 const small = fc.integer({ min: 1, max: 30 });
@@ -144,5 +147,23 @@ describe('articleLabel', () => {
       expect(label).toMatch(/^第[一二三四五六七八九十百千零]+条(?:之[一二三四五六七八九十百千零]+)?(?:第[一二三四五六七八九十]+款(?:第（[一二三四五六七八九十]+）项)?)?$/);
       expect(parseArticleCell(label).keys).toEqual([text]);
     }));
+  });
+
+  it('names articles in Chinese numerals in the reports and on stdout even when the draft writes 第4条', () => {
+    const digest = sampleDigest();
+    const arabic = { ...digest, draft: { ...digest.draft!, articles: digest.draft!.articles.map((a) => ({ ...a, label: a.label.replace(/^第[^条]+条/, `第${a.key.split('-')[0]}条`) })) } };
+    expect(arabic.draft.articles.some((a) => /^第\d+条/.test(a.label))).toBe(true);
+    const view = buildReportView(arabic, { showContact: false });
+    const shown = [...view.sections.map((s) => `${s.heading} ${s.label} ${s.silentText}`), ...view.articleCounts.map((c) => c.label),
+      ...view.decisionRows.map((r) => r.articleLabel), digestSummary(arabic)].join('\n');
+    expect(shown).not.toMatch(/第\d+条/);
+    expect(shown).toContain('第四条');
+  });
+
+  it('has one wording for unassigned opinions, and no other module spells another', () => {
+    expect(articleLabel('unassigned')).toBe('未归入条文');
+    const files = readdirSync('src', { recursive: true }).map(String).filter((file) => file.endsWith('.ts') && file !== 'article-key.ts');
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) expect(readFileSync(`src/${file}`, 'utf8'), file).not.toMatch(/未能归入条文|未归入条款|未归入条文/);
   });
 });
