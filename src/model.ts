@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ArticleKeyTextSchema } from './article-key.js';
+import { ErrorCodeSchema, RejectReasonSchema } from './codes.js';
 
 /** The canonical fields of a submission row, in the order of DESIGN.md. */
 export const FIELDS = [
@@ -81,16 +82,8 @@ export const OpinionRecordSchema = z.object({
 });
 export type OpinionRecord = z.infer<typeof OpinionRecordSchema>;
 
-/** Why a row did not become a record. */
-export const RejectReasonSchema = z.enum([
-  'E_NO_OPINION',
-  'E_UNREADABLE_CELL',
-  'E_CELL_TOO_LARGE',
-  'E_INVALID_ROW',
-  /** A CSV row with text right of the header's last column: a cell split by an unquoted comma. */
-  'E_EXTRA_CELLS',
-]);
-export type RejectReason = z.infer<typeof RejectReasonSchema>;
+/** Why a row did not become a record: the reject reasons of the one code union (codes.ts). */
+export { RejectReasonSchema, type RejectReason } from './codes.js';
 
 /** A row that could not become a record, with the reason (never silently dropped). */
 export const RejectSchema = z.object({
@@ -155,7 +148,7 @@ export type SheetReport = z.infer<typeof SheetReportSchema>;
 /** A file that could not be read at all, reported and skipped. */
 export const FileFailureSchema = z.object({
   file: z.string(),
-  code: z.string(),
+  code: ErrorCodeSchema,
   message: z.string(),
   /** The parser's own (English) words, for maintainers: printed only under --debug. */
   cause: z.string().optional(),

@@ -85,7 +85,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
     context.terminal.info(`登记表中的更正：${corrections.articles} 条意见改了条款，${corrections.moves} 条意见移入其他类。`);
   }
   // A letter must not say 待研究 beside a reason for adopting: a decision nobody can read stops the letters.
-  const unreadable = applied.problems.filter((p) => p.code === 'unknown-decision');
+  const unreadable = applied.problems.filter((p) => p.code === 'W_UNKNOWN_DECISION');
   if (unreadable.length > 0) {
     context.terminal.error(
       `采纳情况登记表有 ${unreadable.length} 处采纳情况无法识别，未生成反馈。`,

@@ -224,7 +224,7 @@ export function carryCorrections(old: DecisionSheet, carried: CarriedCorrections
     const id = opinionOf.get(opinion);
     if (best === undefined || id === undefined) {
       problems.push({
-        code: 'unknown-cluster',
+        code: 'W_UNKNOWN_CLUSTER',
         message: `${describeWritten({ text: move.written, cell: move.cell, header: move.header })}：移入的意见类 ${move.target} 的意见在本次汇总中都已不在，此移动未沿用`,
         cell: move.cell,
       });
