@@ -7,7 +7,7 @@
  * E_…: errors (a command stops, a file is skipped, a row is rejected, a sheet has no opinions).
  * W_…: warnings (the command goes on; with --strict a decision-sheet problem stops it).
  */
-import { z } from 'zod';
+// No zod here: the terminal prints codes on every run, --help included, and zod loads only with an action (model.ts has the schemas).
 
 /** Errors a YijianError can carry; a file that cannot be read is reported under one of these. */
 export const ERROR_CODES = [
@@ -81,9 +81,6 @@ export type WarningCode = (typeof WARNING_CODES)[number];
 /** The one union. */
 export type Code = ErrorCode | RejectReason | DecisionProblemCode | WarningCode;
 export const CODES: readonly Code[] = [...ERROR_CODES, ...REJECT_REASONS, ...DECISION_PROBLEM_CODES, ...WARNING_CODES];
-export const CodeSchema = z.enum(CODES as [Code, ...Code[]]);
-export const ErrorCodeSchema = z.enum(ERROR_CODES);
-export const RejectReasonSchema = z.enum(REJECT_REASONS);
 
 /** What each code means, in the words of the README's table. */
 export const CODE_MEANINGS: Readonly<Record<Code, string>> = {

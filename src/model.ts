@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ArticleKeyTextSchema } from './article-key.js';
-import { ErrorCodeSchema, RejectReasonSchema } from './codes.js';
+import { CODES, type Code, ERROR_CODES, REJECT_REASONS } from './codes.js';
 
 /** The canonical fields of a submission row, in the order of DESIGN.md. */
 export const FIELDS = [
@@ -82,8 +82,11 @@ export const OpinionRecordSchema = z.object({
 });
 export type OpinionRecord = z.infer<typeof OpinionRecordSchema>;
 
-/** Why a row did not become a record: the reject reasons of the one code union (codes.ts). */
-export { RejectReasonSchema, type RejectReason } from './codes.js';
+/** Any code of the one union (codes.ts); its error part; the reject reasons (why a row did not become a record). */
+export const CodeSchema = z.enum(CODES as [Code, ...Code[]]);
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export const RejectReasonSchema = z.enum(REJECT_REASONS);
+export type RejectReason = z.infer<typeof RejectReasonSchema>;
 
 /** A row that could not become a record, with the reason (never silently dropped). */
 export const RejectSchema = z.object({

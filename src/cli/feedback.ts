@@ -77,10 +77,10 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
 
   const original = await readDigest(digestPath);
   const sheet = await readDecisionSheet(resolve(context.cwd, flags.decisions));
-  for (const notice of sheet.notices) context.terminal.warn(notice);
+  for (const notice of sheet.notices) context.terminal.warn('W_DECISION_SHEET_NOTICE', notice);
   // Corrections first: letters, feedback.json and statistics show the article a person settled.
   const { digest, applied, corrections } = applySheet(original, sheet);
-  for (const problem of applied.problems) context.terminal.warn(problem.message);
+  for (const problem of applied.problems) context.terminal.warn(problem.code, problem.message);
   if (corrections.articles > 0 || corrections.moves > 0) {
     context.terminal.info(`登记表中的更正：${corrections.articles} 条意见改了条款，${corrections.moves} 条意见移入其他类。`);
   }
@@ -88,13 +88,14 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const unreadable = applied.problems.filter((p) => p.code === 'W_UNKNOWN_DECISION');
   if (unreadable.length > 0) {
     context.terminal.error(
+      'E_BAD_DECISIONS',
       `采纳情况登记表有 ${unreadable.length} 处采纳情况无法识别，未生成反馈。`,
       `请把这些单元格改为 采纳、部分采纳、未采纳、已转送、作为参考 或 待研究（空白）后重新运行。`,
     );
     return EXIT.inputProblems;
   }
   if (flags.strict === true && applied.problems.length > 0) {
-    context.terminal.error(`采纳情况登记表有 ${applied.problems.length} 处问题（--strict），未生成反馈。`, '请按上面的提示修改登记表后重新运行；不加 --strict 时这些问题只作提示。');
+    context.terminal.error('E_BAD_DECISIONS', `采纳情况登记表有 ${applied.problems.length} 处问题（--strict），未生成反馈。`, '请按上面的提示修改登记表后重新运行；不加 --strict 时这些问题只作提示。');
     return EXIT.inputProblems;
   }
 
@@ -103,7 +104,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const dateText = date === null ? '' : chineseDate(date);
   const issuer = flags.issuer ?? context.config.config.issuer ?? '';
   if (issuer === '' && formats.some((f) => f === 'docx' || f === 'md')) {
-    context.terminal.warn('反馈函没有落款单位：请在配置文件中设置 "issuer"（如 某市司法局），或加 --issuer。');
+    context.terminal.warn('W_NO_ISSUER', '反馈函没有落款单位：请在配置文件中设置 "issuer"（如 某市司法局），或加 --issuer。');
   }
   const points = pointFeedback(document, { issuer, dateText }, feedbackDetails(digest));
   const stats = computeStats([{ name: digest.draft?.title ?? '（未指定草案）', document }]);
@@ -138,7 +139,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
       points.map((p) => `  ${p.point}：${p.totals.submissions} 条，采纳率 ${p.totals.rateText}\n`).join(''),
     );
   }
-  if (applied.problems.length > 0) context.terminal.warn(`登记表有 ${applied.problems.length} 处问题，已按提示处理（加 --strict 可在有问题时停止）。`);
+  if (applied.problems.length > 0) context.terminal.warn('W_DECISION_PROBLEMS', `登记表有 ${applied.problems.length} 处问题，已按提示处理（加 --strict 可在有问题时停止）。`);
   context.terminal.success(`已写入 ${outputDir}：${names.length} 个文件（${points.length} 个联系点的反馈）`);
   return EXIT.ok;
 }
@@ -156,8 +157,8 @@ export interface DecisionCarry {
 export async function readDecisionCarry(path: string | undefined, context: CommandContext): Promise<DecisionCarry | undefined> {
   if (path === undefined) return undefined;
   const sheet = await readDecisionSheet(resolve(context.cwd, path));
-  for (const notice of sheet.notices) context.terminal.warn(notice);
-  for (const problem of sheet.problems) context.terminal.warn(problem.message);
+  for (const notice of sheet.notices) context.terminal.warn('W_DECISION_SHEET_NOTICE', notice);
+  for (const problem of sheet.problems) context.terminal.warn(problem.code, problem.message);
   let before: CarriedCorrections | null = null;
   return {
     sheet,
@@ -168,14 +169,14 @@ export async function readDecisionCarry(path: string | undefined, context: Comma
     afterBuild(built) {
       const corrected = before === null ? null : carryCorrections(sheet, before, built);
       const digest = corrected?.digest ?? built;
-      for (const problem of corrected?.problems ?? []) context.terminal.warn(problem.message);
+      for (const problem of corrected?.problems ?? []) context.terminal.warn(problem.code, problem.message);
       if (corrected !== null && (corrected.counts.articles > 0 || corrected.counts.moves > 0)) {
         context.terminal.info(`沿用上次登记表中的更正：${corrected.counts.articles} 条意见按更正后的条款归入，${corrected.counts.moves} 条意见移入指定的类。`);
       }
       const result = carryForward(sheet, digest, corrected?.movedTo);
       context.terminal.info(`沿用上次的采纳情况：成员未变 ${result.kept} 类，需复核 ${result.review} 类，新增 ${result.added} 类。`);
       if (result.gone.length > 0) {
-        context.terminal.warn(`上次登记表中 ${result.gone.length} 类意见在本次汇总中已不存在（原编号 ${result.gone.join('、')}），其采纳情况未沿用。`);
+        context.terminal.warn('W_DECISIONS_GONE', `上次登记表中 ${result.gone.length} 类意见在本次汇总中已不存在（原编号 ${result.gone.join('、')}），其采纳情况未沿用。`);
       }
       return { digest, carried: result.carried };
     },
