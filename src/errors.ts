@@ -2,35 +2,12 @@
  * Errors are values with stable codes: tests assert on `code`, people read `message` and `hint`.
  */
 
-export type YijianErrorCode =
-  | 'E_USAGE'
-  | 'E_FILE_NOT_FOUND'
-  | 'E_UNREADABLE_FILE'
-  | 'E_MIXED_ENCODING'
-  | 'E_UNSUPPORTED_FORMAT'
-  | 'E_EMPTY_FILE'
-  | 'E_ENCRYPTED'
-  | 'E_TRUNCATED'
-  | 'E_TOO_LARGE'
-  | 'E_TOO_MANY_ROWS'
-  | 'E_PARSE_TIMEOUT'
-  | 'E_NO_HEADER'
-  | 'E_NO_OPINION_COLUMN'
-  | 'E_NO_POINT'
-  | 'E_BAD_MAPPING'
-  | 'E_BAD_CONFIG'
-  | 'E_OUTPUT_EXISTS'
-  | 'E_WRITE_FAILED'
-  | 'E_BAD_DRAFT'
-  | 'E_BAD_DIGEST'
-  | 'E_BAD_TEMPLATE'
-  | 'E_BAD_DECISIONS'
-  | 'E_INTERNAL'
-  | 'E_CONTROL_CHARACTERS'
-  /** merge/digest read their inputs and found not one opinion. */
-  | 'E_NO_RECORDS';
+import type { ErrorCode } from './codes.js';
 
-/** Where in the input a problem is; every part optional. */
+/** The codes a YijianError carries: the E_ part of the one code union in codes.ts. */
+export type YijianErrorCode = ErrorCode;
+
+/** Where in the input a problem is, carried as data; every part optional. */
 export interface ErrorLocation {
   file?: string;
   sheet?: string;
@@ -38,6 +15,8 @@ export interface ErrorLocation {
   row?: number;
   /** Column letter, or header text. */
   column?: string;
+  /** Which of several numbered opinions in one cell (1-based): 第 5 行第 2 条. */
+  part?: number;
 }
 
 /** The one error type of yijian: a code, a Chinese message, a hint, and where. */
@@ -59,12 +38,12 @@ export class YijianError extends Error {
   }
 }
 
-/** "文件 a.xlsx，工作表 Sheet1，第 3 行，C 列" — the place, in the words staff use. */
+/** "文件 a.xlsx，工作表 Sheet1，第 3 行，C 列" (第 3 行第 2 条 for a part of a split cell) — the one formatter of a location. */
 export function describeLocation(location: ErrorLocation): string {
   const parts: string[] = [];
   if (location.file !== undefined) parts.push(`文件 ${location.file}`);
   if (location.sheet !== undefined) parts.push(`工作表 ${location.sheet}`);
-  if (location.row !== undefined) parts.push(`第 ${location.row} 行`);
+  if (location.row !== undefined) parts.push(`第 ${location.row} 行${location.part === undefined ? '' : `第 ${location.part} 条`}`);
   if (location.column !== undefined) parts.push(`${location.column} 列`);
   return parts.join('，');
 }

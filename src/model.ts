@@ -3,6 +3,8 @@
  * Each type has a zod schema, used where data crosses the edge (files in, files out).
  */
 import { z } from 'zod';
+import { ArticleKeyTextSchema } from './article-key.js';
+import { CODES, type Code, ERROR_CODES, REJECT_REASONS } from './codes.js';
 
 /** The canonical fields of a submission row, in the order of DESIGN.md. */
 export const FIELDS = [
@@ -80,15 +82,10 @@ export const OpinionRecordSchema = z.object({
 });
 export type OpinionRecord = z.infer<typeof OpinionRecordSchema>;
 
-/** Why a row did not become a record. */
-export const RejectReasonSchema = z.enum([
-  'E_NO_OPINION',
-  'E_UNREADABLE_CELL',
-  'E_CELL_TOO_LARGE',
-  'E_INVALID_ROW',
-  /** A CSV row with text right of the header's last column: a cell split by an unquoted comma. */
-  'E_EXTRA_CELLS',
-]);
+/** Any code of the one union (codes.ts); its error part; the reject reasons (why a row did not become a record). */
+export const CodeSchema = z.enum(CODES as [Code, ...Code[]]);
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export const RejectReasonSchema = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
 
 /** A row that could not become a record, with the reason (never silently dropped). */
@@ -154,7 +151,7 @@ export type SheetReport = z.infer<typeof SheetReportSchema>;
 /** A file that could not be read at all, reported and skipped. */
 export const FileFailureSchema = z.object({
   file: z.string(),
-  code: z.string(),
+  code: ErrorCodeSchema,
   message: z.string(),
   /** The parser's own (English) words, for maintainers: printed only under --debug. */
   cause: z.string().optional(),
@@ -181,11 +178,11 @@ export type Reconciliation = z.infer<typeof ReconciliationSchema>;
 /**
  * A canonical article key (条款键): `12`, `12.2`, `12.2.3`, `12-1`, `12-1.2`, `ch3`, `ch3.s2`,
  * `part2` (编), `part2.ch3` (a chapter of a code whose chapters restart per 编), `general` (总体意见),
- * `title` (名称), or `unassigned`.
+ * `title` (名称), or `unassigned`. The format, order and labels are defined once, in article-key.ts;
+ * fields here stay plain strings (not its branded ArticleKey) until every producer of keys goes
+ * through it, so that the brand can be switched on in one place.
  */
-export const ArticleKeySchema = z
-  .string()
-  .regex(/^(?:\d+(?:-\d+)?(?:\.\d+(?:\.\d+)?)?|part\d+|(?:part\d+\.)?ch\d+(?:\.s\d+)?|general|title|unassigned)$/);
+export const ArticleKeySchema = ArticleKeyTextSchema;
 export type ArticleKey = z.infer<typeof ArticleKeySchema>;
 
 /** How an article key was found for a record; `corrected`: a person set it in the 采纳情况登记表 (更正条款 / 移入类). */

@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import type { CommandContext } from './program.js';
 import { readDraft } from '../text/read-draft.js';
-import { articleKeyLabel } from '../text/format.js';
+import { articleLabel } from '../article-key.js';
 import { alignDrafts } from '../compare/align.js';
 import { alignmentJson } from '../compare/json.js';
 import { renderCompare } from '../report/compare.js';
@@ -34,8 +34,8 @@ export async function runCompare(context: CommandContext, oldPath: string, newPa
     const changed = alignment.changes.filter((c) => c.kind !== 'unchanged');
     for (const change of changed.slice(0, LISTED)) {
       const row = view.rows.find((r) => r.change === change);
-      const from = change.old.map((k) => articleKeyLabel(k, oldDraft)).join('、') || '（无）';
-      const to = change.new.map((k) => articleKeyLabel(k, newDraft)).join('、') || '（删除）';
+      const from = change.old.map((k) => articleLabel(k, oldDraft)).join('、') || '（无）';
+      const to = change.new.map((k) => articleLabel(k, newDraft)).join('、') || '（删除）';
       const similarity = change.old.length > 0 && change.new.length > 0 ? `  相似度 ${change.similarity.toFixed(2)}` : '';
       const what = change.old.length === 0 ? `新增 现${to}` : change.new.length === 0 ? `删除 原${from}` : `原${from} → 现${to}  ${row?.kindText ?? change.kind}`;
       lines.push(`  ${what}${similarity}`);

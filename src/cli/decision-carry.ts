@@ -22,8 +22,8 @@ export async function readDecisionCarry(
 ): Promise<DecisionCarry | undefined> {
   if (decisions === null) return undefined;
   const sheet = await readDecisionSheet(decisions.path, decisions.reading);
-  for (const notice of sheet.notices) context.terminal.warn(notice);
-  for (const problem of sheet.problems) context.terminal.warn(problem.message);
+  for (const notice of sheet.notices) context.terminal.warn('W_DECISION_SHEET_NOTICE', notice);
+  for (const problem of sheet.problems) context.terminal.warn(problem.code, problem.message);
   let before: CarriedCorrections | null = null;
   return {
     sheet,
@@ -34,14 +34,14 @@ export async function readDecisionCarry(
     afterBuild(built) {
       const corrected = before === null ? null : carryCorrections(sheet, before, built);
       const digest = corrected?.digest ?? built;
-      for (const problem of corrected?.problems ?? []) context.terminal.warn(problem.message);
+      for (const problem of corrected?.problems ?? []) context.terminal.warn(problem.code, problem.message);
       if (corrected !== null && (corrected.counts.articles > 0 || corrected.counts.moves > 0)) {
         context.terminal.info(`沿用上次登记表中的更正：${corrected.counts.articles} 条意见按更正后的条款归入，${corrected.counts.moves} 条意见移入指定的类。`);
       }
       const result = carryForward(sheet, digest, corrected?.movedTo);
       context.terminal.info(`沿用上次的采纳情况：成员未变 ${result.kept} 类，需复核 ${result.review} 类，新增 ${result.added} 类。`);
       if (result.gone.length > 0) {
-        context.terminal.warn(`上次登记表中 ${result.gone.length} 类意见在本次汇总中已不存在（原编号 ${result.gone.join('、')}），其采纳情况未沿用。`);
+        context.terminal.warn('W_DECISIONS_GONE', `上次登记表中 ${result.gone.length} 类意见在本次汇总中已不存在（原编号 ${result.gone.join('、')}），其采纳情况未沿用。`);
       }
       return { digest, carried: result.carried };
     },

@@ -48,24 +48,25 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
 
   const original = await readDigest(options.digestPath);
   const sheet = await readDecisionSheet(options.decisionsPath, options.decisionsReading);
-  for (const notice of sheet.notices) context.terminal.warn(notice);
+  for (const notice of sheet.notices) context.terminal.warn('W_DECISION_SHEET_NOTICE', notice);
   // Corrections first: letters, feedback.json and statistics show the article a person settled.
   const { digest, applied, corrections } = applySheet(original, sheet);
-  for (const problem of applied.problems) context.terminal.warn(problem.message);
+  for (const problem of applied.problems) context.terminal.warn(problem.code, problem.message);
   if (corrections.articles > 0 || corrections.moves > 0) {
     context.terminal.info(`登记表中的更正：${corrections.articles} 条意见改了条款，${corrections.moves} 条意见移入其他类。`);
   }
   // A letter must not say 待研究 beside a reason for adopting: a decision nobody can read stops the letters.
-  const unreadable = applied.problems.filter((p) => p.code === 'unknown-decision');
+  const unreadable = applied.problems.filter((p) => p.code === 'W_UNKNOWN_DECISION');
   if (unreadable.length > 0) {
     context.terminal.error(
+      'E_BAD_DECISIONS',
       `采纳情况登记表有 ${unreadable.length} 处采纳情况无法识别，未生成反馈。`,
       `请把这些单元格改为 采纳、部分采纳、未采纳、已转送、作为参考 或 待研究（空白）后重新运行。`,
     );
     return EXIT.inputProblems;
   }
   if (options.strict && applied.problems.length > 0) {
-    context.terminal.error(`采纳情况登记表有 ${applied.problems.length} 处问题（--strict），未生成反馈。`, '请按上面的提示修改登记表后重新运行；不加 --strict 时这些问题只作提示。');
+    context.terminal.error('E_BAD_DECISIONS', `采纳情况登记表有 ${applied.problems.length} 处问题（--strict），未生成反馈。`, '请按上面的提示修改登记表后重新运行；不加 --strict 时这些问题只作提示。');
     return EXIT.inputProblems;
   }
 
@@ -74,7 +75,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const dateText = date === null ? '' : chineseDate(date);
   const { issuer } = options;
   if (issuer === '' && formats.some((f) => f === 'docx' || f === 'md')) {
-    context.terminal.warn('反馈函没有落款单位：请在配置文件中设置 "issuer"（如 某市司法局），或加 --issuer。');
+    context.terminal.warn('W_NO_ISSUER', '反馈函没有落款单位：请在配置文件中设置 "issuer"（如 某市司法局），或加 --issuer。');
   }
   const points = pointFeedback(document, { issuer, dateText }, feedbackDetails(digest));
   const stats = computeStats([{ name: digest.draft?.title ?? '（未指定草案）', document }]);
@@ -109,7 +110,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
       points.map((p) => `  ${p.point}：${p.totals.submissions} 条，采纳率 ${p.totals.rateText}\n`).join(''),
     );
   }
-  if (applied.problems.length > 0) context.terminal.warn(`登记表有 ${applied.problems.length} 处问题，已按提示处理（加 --strict 可在有问题时停止）。`);
+  if (applied.problems.length > 0) context.terminal.warn('W_DECISION_PROBLEMS', `登记表有 ${applied.problems.length} 处问题，已按提示处理（加 --strict 可在有问题时停止）。`);
   context.terminal.success(`已写入 ${outputDir}：${names.length} 个文件（${points.length} 个联系点的反馈）`);
   return EXIT.ok;
 }

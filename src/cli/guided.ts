@@ -113,7 +113,7 @@ async function askInputs(terminal: Terminal, cwd: string, existing: Config, outp
     const parts = existing.inputs !== undefined && answer === fallback ? existing.inputs : [answer.trim() === '' ? '.' : answer.trim()];
     const files = (await Promise.all(parts.map((part) => findInputs(part, cwd, output)))).flat();
     if (files.length === 0) {
-      terminal.warn(`“${answer}”下没有找到 .xlsx .xls .csv .tsv 文件，请重新输入。`);
+      terminal.warn('W_NO_INPUT_FILES', `“${answer}”下没有找到 .xlsx .xls .csv .tsv 文件，请重新输入。`);
       fallback = answer;
       continue;
     }
@@ -138,7 +138,7 @@ function inputsAnswer(parts: readonly string[], files: readonly string[], output
 }
 
 async function askColumns(terminal: Terminal, result: IngestResult): Promise<OpinionColumnAnswer[]> {
-  for (const failure of result.failures) terminal.error(failure.message);
+  for (const failure of result.failures) terminal.error(failure.code, failure.message);
   const answers: OpinionColumnAnswer[] = [];
   for (const sheet of result.sheets) {
     terminal.info(describeMapping(sheet).join('\n'));
@@ -150,7 +150,7 @@ async function askColumns(terminal: Terminal, result: IngestResult): Promise<Opi
     if (hasOpinionColumn(sheet)) {
       if (await confirm({ message: '这张表的列映射正确吗？', default: true })) continue;
     } else {
-      terminal.warn(`工作表「${sheet.sheet}」没有找到“意见建议”列，请指出意见在哪一列。`);
+      terminal.warn('E_NO_OPINION_COLUMN', `工作表「${sheet.sheet}」没有找到“意见建议”列，请指出意见在哪一列。`);
     }
     const answer = await askOpinionColumn(sheet, result);
     if (answer !== null) answers.push(answer);

@@ -37,7 +37,7 @@ export async function readInputs(
 ): Promise<IngestResult> {
   const { files: paths, notices } = await collectInputs([...args]);
   refuseOutputAmongInputs(paths, outputs);
-  for (const notice of notices) context.terminal.warn(notice);
+  for (const notice of notices) context.terminal.warn('W_INPUT_SKIPPED', notice);
   const progress = context.terminal.progress('读取文件', paths.length);
   let result: IngestResult;
   try {
@@ -45,7 +45,7 @@ export async function readInputs(
   } finally {
     progress.stop();
   }
-  for (const notice of result.notices) context.terminal.warn(notice);
+  for (const notice of result.notices) context.terminal.warn('W_READ_NOTICE', notice);
   return result;
 }
 
@@ -79,17 +79,17 @@ const SHEET_ERRORS: ReadonlySet<string> = new Set(['E_NO_OPINION_COLUMN', 'E_NO_
 /** Tells people about files that could not be read and sheet problems; returns whether any input problem exists. */
 export function reportInputProblems(result: IngestResult, context: CommandContext): boolean {
   for (const failure of result.failures) {
-    context.terminal.error(failure.message);
+    context.terminal.error(failure.code, failure.message);
     if (context.flags.debug && failure.cause !== undefined) process.stderr.write(`  原因（调试信息）：${failure.cause}\n`);
   }
   for (const problem of result.problems) {
     // A sheet whose opinions cannot be found at all is an error (its rows are all problem rows), not a remark.
-    if (SHEET_ERRORS.has(problem.code)) context.terminal.error(problem.message);
-    else context.terminal.warn(problem.message);
+    if (SHEET_ERRORS.has(problem.code)) context.terminal.error(problem.code, problem.message);
+    else context.terminal.warn(problem.code, problem.message);
   }
   for (const sheet of result.sheets) for (const notice of sheet.notices ?? []) context.terminal.info(`文件 ${sheet.file} 工作表“${sheet.sheet}”：${notice}`);
   if (result.rejects.length > 0) {
-    context.terminal.warn(`${result.rejects.length} 行未能成为有效意见（原因见输出中的“问题行”）。`);
+    context.terminal.warn('W_REJECTED_ROWS', `${result.rejects.length} 行未能成为有效意见（原因见输出中的“问题行”）。`);
   }
   return result.failures.length > 0 || result.rejects.length > 0 || result.problems.length > 0;
 }

@@ -1,6 +1,7 @@
 /** The yijian program: global flags, subcommands, and the exit code. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { withCode } from '../codes.js';
 import { EXIT } from '../errors.js';
 import { Terminal } from '../io/terminal.js';
 import { ChineseHelp, startRun } from './program.js';
@@ -59,7 +60,7 @@ export async function buildProgram(
     command.configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      outputError: (text, write) => write(`错误：${translateUsageError(text)}\n  用 yijian ${command.name() === 'yijian' ? '' : `${command.name()} `}--help 查看用法。\n`),
+      outputError: (text, write) => write(`错误：${withCode('E_USAGE', translateUsageError(text))}\n  用 yijian ${command.name() === 'yijian' ? '' : `${command.name()} `}--help 查看用法。\n`),
     });
   });
   return program;
@@ -106,7 +107,7 @@ export async function run(argv: readonly string[], partialIo: Partial<CliIo> = {
       return done ? EXIT.ok : EXIT.usage;
     }
     const terminal = Terminal.fromEnvironment({ color: false, quiet: false }, io);
-    terminal.error(`内部错误：${error instanceof Error ? error.message : String(error)}`, '请加 --debug 重新运行。');
+    terminal.error('E_INTERNAL', `内部错误：${error instanceof Error ? error.message : String(error)}`, '请加 --debug 重新运行。');
     return EXIT.failure;
   } finally {
     restore();

@@ -152,13 +152,13 @@ export function reportError(terminal: Terminal, error: unknown, debug: boolean):
       : error.message;
     // Library English (docxtemplater, zod, Handlebars …) said in Chinese; the original under --debug.
     const message = chineseForThirdParty(located).text;
-    terminal.error(message, error.hint === undefined ? undefined : chineseForThirdParty(error.hint).text);
+    terminal.error(error.code, message, error.hint === undefined ? undefined : chineseForThirdParty(error.hint).text);
     if (debug && message !== located) terminal.raw(`原始信息：${located}\n`);
     if (debug && error.cause instanceof Error) terminal.raw(`原因：${error.cause.message}\n`);
     if (debug && error.stack !== undefined) terminal.raw(`${error.stack}\n`);
     return isUsageError(error) ? EXIT.usage : EXIT.failure;
   }
-  terminal.error(`内部错误：${error instanceof Error ? error.message : String(error)}`,
+  terminal.error('E_INTERNAL', `内部错误：${error instanceof Error ? error.message : String(error)}`,
     '这是 yijian 的缺陷，不是您的文件的问题。请加 --debug 重新运行，并把输出发给维护人员。');
   if (debug && error instanceof Error && error.stack !== undefined) terminal.raw(`${error.stack}\n`);
   return EXIT.failure;

@@ -5,7 +5,7 @@
 import { YijianError } from '../errors.js';
 import type { ArticleKey, Cluster } from '../model.js';
 import { hashHex } from '../dedupe/hash.js';
-import { compareArticleKeys } from './article-order.js';
+import { baseArticle, compareArticleKeys } from '../article-key.js';
 import { charGrams } from '../text/assign-similarity.js';
 import { type AgglomeratedCluster, agglomerate } from './agglomerate.js';
 import { clusterLabel } from './label.js';
@@ -36,7 +36,7 @@ export interface ClusterOptions {
 
 /** The article an opinion is clustered under: 8.2 and 8.2.1 with 8 (the paragraph stays on the opinion). */
 export function clusterArticle(key: ArticleKey): ArticleKey {
-  return /^\d/.test(key) ? key.split('.')[0]! : key;
+  return baseArticle(key);
 }
 
 /**

@@ -6,5 +6,5 @@ export {
   type ClusterItem,
   type ClusterOptions,
 } from './cluster.js';
-export { compareArticleKeys } from './article-order.js';
+export { compareArticleKeys } from '../article-key.js';
 export { clusterLabel, LABEL_MAX_CHARS } from './label.js';

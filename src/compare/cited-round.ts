@@ -4,9 +4,9 @@
  * article NEW deleted is kept and flagged (originalDeleted), and the opinion is placed by similarity to NEW.
  */
 import type { DigestText } from '../digest/build.js';
+import { baseArticle, isArticle, parseArticleKey } from '../article-key.js';
 import type { ArticleAssignment, Draft } from '../model.js';
 import { createDraftKeyCheck } from '../text/assign-draft.js';
-import { baseArticleKey } from '../text/format.js';
 import { bigramSet, intersectionSize } from './grams.js';
 import type { DraftAlignment } from './model.js';
 
@@ -41,9 +41,9 @@ export function createCitedRoundRemap(oldDraft: Draft, newDraft: Draft, alignmen
   const remapOne = (a: ArticleAssignment, bySimilarity: () => ArticleAssignment): ArticleAssignment[] => {
     // Only citations name a round; guesses by similarity were made against the new draft already.
     if ((a.source !== 'column' && a.source !== 'text') || NOT_ARTICLES.has(a.key)) return [a];
-    const base = baseArticleKey(a.key);
+    const base = baseArticle(a.key);
     // Chapters and sections (第三章) are kept as cited: drafts rarely renumber them, and an alignment of articles says nothing about them.
-    if (base === a.key && !/^\d/.test(a.key)) return [{ ...a, notInDraft: !inNew(a.key) }];
+    if (!isArticle(a.key)) return [{ ...a, notInDraft: !inNew(a.key) }];
     if (!inOld(a.key) && !oldArticles.has(base)) {
       // Cited an article the earlier round never had: flagged, and not filed under the new article that happens to carry the number.
       return [{ ...a, key: 'unassigned', notInDraft: true, originalKey: a.key }];
@@ -54,10 +54,11 @@ export function createCitedRoundRemap(oldDraft: Draft, newDraft: Draft, alignmen
       return [{ ...guess, cited: a.cited, notInDraft: false, originalKey: a.key, originalDeleted: true }];
     }
     const rest = a.key.slice(base.length);
-    const paragraph = /^\.(\d+)/.exec(rest);
+    const parsed = parseArticleKey(a.key);
+    const paragraph = parsed?.kind === 'article' ? parsed.paragraph : null;
     if (targets.length > 1) {
       // A split article: a paragraph citation goes to the piece holding that paragraph, an article citation to every piece.
-      const keys = paragraph === null ? targets : [pieceHolding(base, Number(paragraph[1]), targets)];
+      const keys = paragraph === null ? targets : [pieceHolding(base, paragraph, targets)];
       return keys.map((key) => ({ ...a, key, notInDraft: false, originalKey: a.key }));
     }
     const key = `${targets[0]!}${rest}`;

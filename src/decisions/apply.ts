@@ -39,7 +39,7 @@ function resolveId(entry: DecisionEntry, known: ReadonlySet<string>, problems: D
   const matches = [...new Set(candidates.filter((id) => known.has(id)))];
   if (matches.length === 0) {
     problems.push({
-      code: 'unknown-id',
+      code: 'W_UNKNOWN_ID',
       message: `${describeCell(entry.idCell)}：${what} ${entry.id} 不在本次汇总（digest.json）中，此行未使用`,
       cell: entry.idCell,
     });
@@ -47,7 +47,7 @@ function resolveId(entry: DecisionEntry, known: ReadonlySet<string>, problems: D
   }
   if (matches.length > 1) {
     problems.push({
-      code: 'id-mismatch',
+      code: 'W_ID_MISMATCH',
       message: `${describeCell(entry.idCell)}：编号 ${entry.id} 与 编号（核对用） ${entry.checkId} 不一致，按核对用编号处理`,
       cell: entry.idCell,
     });

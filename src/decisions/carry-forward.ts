@@ -6,7 +6,7 @@
 import type { ArticleAssignment, Digest, Draft } from '../model.js';
 import type { CarriedDecision, CarriedDecisions } from './carried.js';
 import type { LabelledExample } from '../text/assign.js';
-import { baseArticleKey } from '../text/format.js';
+import { baseArticle } from '../article-key.js';
 import {
   applyCorrections,
   type ClusterMove,
@@ -187,7 +187,7 @@ export function correctionsBeforeBuild(
     const opinion = text.get(id);
     if (opinion === undefined) continue;
     assignments.set(id, correctedAssignments(correction.keys, correction.written));
-    for (const key of new Set(correction.keys.map(baseArticleKey))) if (articles.has(key)) examples.push({ opinion, key });
+    for (const key of new Set(correction.keys.map(baseArticle))) if (articles.has(key)) examples.push({ opinion, key });
   }
   return { resolved, assignments, examples };
 }
@@ -224,7 +224,7 @@ export function carryCorrections(old: DecisionSheet, carried: CarriedCorrections
     const id = opinionOf.get(opinion);
     if (best === undefined || id === undefined) {
       problems.push({
-        code: 'unknown-cluster',
+        code: 'W_UNKNOWN_CLUSTER',
         message: `${describeWritten({ text: move.written, cell: move.cell, header: move.header })}：移入的意见类 ${move.target} 的意见在本次汇总中都已不在，此移动未沿用`,
         cell: move.cell,
       });

@@ -7,7 +7,7 @@
 import type { ArticleAssignment, ArticleKey, Cluster, Digest, DigestRecord, Draft } from '../model.js';
 import { parseArticleCell } from '../text/article-ref.js';
 import { createDraftKeyCheck } from '../text/assign-draft.js';
-import { articleKeyLabel, baseArticleKey } from '../text/format.js';
+import { articleLabel, baseArticle } from '../article-key.js';
 import { type CellRef, type DecisionEntry, type DecisionProblem, type DecisionSheet, type WrittenCell, describeCell, describeWritten } from './sheet.js';
 
 /** A 更正条款 cell read to article keys and found in the draft. */
@@ -56,7 +56,7 @@ export function checkCorrection(written: WrittenCell, draft: Draft | null, what:
   const where = describeWritten(written);
   if (parsed.unreadable || parsed.keys.length === 0) {
     return {
-      code: 'unknown-article',
+      code: 'W_UNKNOWN_ARTICLE',
       message: `${where}：${what}的更正条款“${written.text}”无法识别为条款（${EXAMPLES}），此更正未使用`,
       cell: written.cell,
     };
@@ -66,8 +66,8 @@ export function checkCorrection(written: WrittenCell, draft: Draft | null, what:
   if (missing.length > 0) {
     const count = draft === null ? '' : `（草案共 ${draft.articles.length} 条）`;
     return {
-      code: 'article-not-in-draft',
-      message: `${where}：${what}的更正条款“${written.text}”中的 ${missing.map((k) => articleKeyLabel(k, draft)).join('、')} 在草案中不存在${count}，此更正未使用`,
+      code: 'W_ARTICLE_NOT_IN_DRAFT',
+      message: `${where}：${what}的更正条款“${written.text}”中的 ${missing.map((k) => articleLabel(k, draft)).join('、')} 在草案中不存在${count}，此更正未使用`,
       cell: written.cell,
     };
   }
@@ -89,7 +89,7 @@ export function resolveCorrections(sheet: DecisionSheet, target: CorrectionTarge
     const filled = entry.correction ?? entry.moveTo;
     if (!target.reportUnknownIds || filled === null) return;
     result.problems.push({
-      code: 'unknown-id',
+      code: 'W_UNKNOWN_ID',
       message: `${describeCell(entry.idCell)}：${what} ${entry.id} 不在本次汇总中，此行的更正（${describeWritten(filled)}）未使用`,
       cell: entry.idCell,
     });
@@ -127,7 +127,7 @@ export function resolveCorrections(sheet: DecisionSheet, target: CorrectionTarge
       const wanted = entry.moveTo.text.replace(/\s/g, '');
       if (!target.clusters.has(wanted)) {
         result.problems.push({
-          code: 'unknown-cluster',
+          code: 'W_UNKNOWN_CLUSTER',
           message: `${describeWritten(entry.moveTo)}：意见 ${entry.id} 的移入类编号“${entry.moveTo.text}”不是本次汇总中的意见类编号，此移动未使用`,
           cell: entry.moveTo.cell,
         });
@@ -221,7 +221,7 @@ function movedAssignments(current: ArticleAssignment[], target: Cluster | undefi
   if (target.article === 'unassigned') return current;
   const mine = current[0]?.key;
   // 第八条第二款 moved into a cluster on 第八条 keeps its paragraph.
-  if (mine !== undefined && baseArticleKey(mine) === baseArticleKey(target.article)) return current;
+  if (mine !== undefined && baseArticle(mine) === baseArticle(target.article)) return current;
   return correctedAssignments([target.article], null);
 }
 

@@ -1,6 +1,7 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
 import type { Digest, DigestRecord } from '../model.js';
-import { articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, isoDate, periodText, sourcePlace } from '../text/format.js';
+import { articleLabel, baseArticle } from '../article-key.js';
+import { assignmentNote, chineseDate, isoDate, periodText, sourcePlace } from '../text/format.js';
 import { maskDigest, maskPersonalData } from '../text/mask.js';
 import { safeNamePart } from '../io/file-names.js';
 import { opinionIdOf, type AppliedDecisions } from './apply.js';
@@ -20,7 +21,7 @@ export function buildFeedbackDocument(unmasked: Digest, applied: AppliedDecision
   const byRecord = new Map((applied?.records ?? []).map((d) => [d.recordId, d]));
   const opinionOf = opinionIdOf(digest);
   const label = (keys: readonly string[]): string =>
-    [...new Set(keys.map(baseArticleKey))].map((k) => articleKeyLabel(k, digest.draft)).join('、');
+    [...new Set(keys.map(baseArticle))].map((k) => articleLabel(k, digest.draft)).join('、');
   const records = digest.records.map((r): FeedbackRecord => {
     const decided = byRecord.get(r.id);
     const opinionId = decided?.opinionId ?? opinionOf(r);

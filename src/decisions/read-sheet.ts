@@ -38,7 +38,7 @@ export async function readDecisionSheet(path: string, options: IngestOptions): P
     });
   }
   const sheet = parseDecisionGrids(grids, name);
-  const missing = sheet.problems.find((p) => p.code === 'no-decision-sheet');
+  const missing = sheet.problems.find((p) => p.code === 'W_NO_DECISION_SHEET');
   if (missing !== undefined) {
     // Reading on would turn every decision into 待研究 without a word: an unusable sheet stops the run.
     throw new YijianError('E_BAD_DECISIONS', `采纳情况登记表 ${name} 中没有找到含“编号”和“采纳情况”列的工作表，无法读取采纳情况。`, {

@@ -47,17 +47,9 @@ export interface DecisionEntry {
   moveTo: WrittenCell | null;
 }
 
-/** What can be wrong with a decision sheet; each names its cell when there is one. */
-export type DecisionProblemCode =
-  | 'unknown-decision'
-  | 'missing-id'
-  | 'duplicate-id'
-  | 'unknown-id'
-  | 'id-mismatch'
-  | 'no-decision-sheet'
-  | 'unknown-article'
-  | 'article-not-in-draft'
-  | 'unknown-cluster';
+/** What can be wrong with a decision sheet (W_… codes of the one union in codes.ts); each names its cell when there is one. */
+export type { DecisionProblemCode } from '../codes.js';
+import type { DecisionProblemCode } from '../codes.js';
 
 /** A problem found in the sheet: a warning, fatal under --strict. */
 export interface DecisionProblem {
@@ -173,7 +165,7 @@ export function parseDecisionGrids(grids: readonly SheetGrid[], file: string): D
   const found = grids.map(withHeader).filter((s): s is HeaderedSheet => s !== null);
   if (found.length === 0) {
     result.problems.push({
-      code: 'no-decision-sheet',
+      code: 'W_NO_DECISION_SHEET',
       message: `${file}：没有找到含“编号”和“采纳情况”列的工作表`,
       cell: null,
     });
@@ -232,7 +224,7 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
       if (decisionText !== '' || reason !== '' || filled !== null) {
         const where = decisionText !== '' || reason !== '' || filled === null ? decisionCell : filled.cell;
         result.problems.push({
-          code: 'missing-id',
+          code: 'W_MISSING_ID',
           message: `${describeCell(where)}：此行填写了采纳情况、理由或更正，但没有编号，无法对应到意见`,
           cell: where,
         });
@@ -243,7 +235,7 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     const decision = parseDecision(decisionText);
     if (decision === null) {
       result.problems.push({
-        code: 'unknown-decision',
+        code: 'W_UNKNOWN_DECISION',
         message: `${describeCell(decisionCell)}：不认识的采纳情况“${decisionText}”（编号 ${id}），按“待研究”处理`,
         cell: decisionCell,
       });
@@ -251,7 +243,7 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     const earlier = seen.get(id);
     if (earlier !== undefined) {
       result.problems.push({
-        code: 'duplicate-id',
+        code: 'W_DUPLICATE_ID',
         message: `${describeCell(idCell)}：编号 ${id} 重复出现（首次在 ${earlier.address}），以首次出现的行为准`,
         cell: idCell,
       });

@@ -1,12 +1,7 @@
 /** The short Chinese summary `digest` prints: totals, the busiest articles, the largest clusters. */
 import type { Digest } from '../model.js';
-import { articleKeyLabel } from '../text/format.js';
+import { articleLabel, compareArticleKeys } from '../article-key.js';
 import { maskPersonalData } from '../text/mask.js';
-
-/** Label of an article key as the reports print it (第十二条, 第十二条第二款, 总体意见): one style everywhere. */
-export function articleLabel(key: string, digest: Digest): string {
-  return key === 'unassigned' ? '未能归入条文' : articleKeyLabel(key, digest.draft);
-}
 
 /** Text of the summary, several lines. */
 export function digestSummary(digest: Digest, top = 5): string {
@@ -22,10 +17,10 @@ export function digestSummary(digest: Digest, top = 5): string {
     const key = record.articles[0]?.key ?? 'unassigned';
     perArticle.set(key, (perArticle.get(key) ?? 0) + 1);
   }
-  const busiest = [...perArticle].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
+  const busiest = [...perArticle].sort((a, b) => b[1] - a[1] || compareArticleKeys(a[0], b[0])).slice(0, top);
   if (busiest.length > 0) {
     lines.push('  意见最多的条文：');
-    for (const [key, count] of busiest) lines.push(`    ${articleLabel(key, digest)}：${count} 条`);
+    for (const [key, count] of busiest) lines.push(`    ${articleLabel(key, digest.draft)}：${count} 条`);
   }
   const representative = new Map(digest.records.map((record) => [record.id, record.opinion]));
   const largest = [...digest.clusters].sort((a, b) => b.submissions - a.submissions || (a.id < b.id ? -1 : 1)).slice(0, top);
@@ -34,7 +29,7 @@ export function digestSummary(digest: Digest, top = 5): string {
     for (const cluster of largest) {
       const text = maskPersonalData(representative.get(cluster.representative) ?? '').replace(/\s+/g, ' ');
       const excerpt = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-      lines.push(`    [${cluster.id}] ${articleLabel(cluster.article, digest)}，${cluster.submissions} 次提交，${cluster.points.length} 个联系点：${excerpt}`);
+      lines.push(`    [${cluster.id}] ${articleLabel(cluster.article, digest.draft)}，${cluster.submissions} 次提交，${cluster.points.length} 个联系点：${excerpt}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -2,6 +2,7 @@
  * The 意见征集表 a contact point fills in (pure): the rows of the form and of its 填表说明 sheet, the
  * 条款 choices (第十二条（号牌登记）…, 总体意见, 草案名称), and the lines of the title area.
  */
+import { articleLabel } from '../article-key.js';
 import type { Draft } from '../model.js';
 
 /** Normalised options of `yijian form`. */
@@ -37,7 +38,7 @@ export function articleChoice(label: string, caption: string | null): string {
 
 /** Builds the form for `draft`. */
 export function buildForm(draft: Draft, options: FormOptions): FormModel {
-  const choices = [...GENERAL_CHOICES, ...draft.articles.map((a) => articleChoice(a.label, a.caption))];
+  const choices = [...GENERAL_CHOICES, ...draft.articles.map((a) => articleChoice(articleLabel(a.key), a.caption))];
   const pointParts = [
     ...(options.point === null ? [] : [`联系点：${options.point}`]),
     ...(options.county === null ? [] : [`县（市、区）：${options.county}`]),

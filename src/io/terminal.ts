@@ -1,6 +1,7 @@
 /** The terminal edge: messages and progress on stderr, colour only for people. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { createRequire } from 'node:module';
+import { type Code, withCode } from '../codes.js';
 import type cliProgressModule from 'cli-progress';
 
 /** What the terminal needs to know of a run (src/cli/io.ts CliIo has these). */
@@ -68,14 +69,14 @@ export class Terminal {
     if (!this.options.quiet) this.write(`${this.paint.green(message)}\n`);
   }
 
-  /** A warning: shown even with --quiet, since it means something needs a look. */
-  warn(message: string): void {
-    this.write(`${this.paint.yellow(`提示：${message}`)}\n`);
+  /** A warning with its code: shown even with --quiet, since it means something needs a look. */
+  warn(code: Code, message: string): void {
+    this.write(`${this.paint.yellow(`提示：${withCode(code, message)}`)}\n`);
   }
 
-  /** An error, with an optional hint on the next line. */
-  error(message: string, hint?: string): void {
-    this.write(`${this.paint.red(`错误：${message}`)}\n`);
+  /** An error with its code, and an optional hint on the next line. */
+  error(code: Code, message: string, hint?: string): void {
+    this.write(`${this.paint.red(`错误：${withCode(code, message)}`)}\n`);
     if (hint !== undefined) this.write(`${this.paint.dim(`  ${hint}`)}\n`);
   }
 

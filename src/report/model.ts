@@ -3,9 +3,10 @@
  * is built from maskDigest's copy); counts are recomputed from the records so each report tells the same story.
  */
 import { YijianError } from '../errors.js';
+import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, UNASSIGNED } from '../article-key.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
-  articleKeyLabel, assignmentNote, baseArticleKey, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
+  assignmentNote, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
 } from '../text/format.js';
 import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
@@ -29,17 +30,6 @@ const NON_ARTICLE_KEYS = new Set(['general', 'title', 'unassigned']);
 /** Pinyin order for names: deterministic for a given Node/ICU. */
 const collator = new Intl.Collator('zh-CN');
 
-/** Numeric order for article keys: 2 < 12 < 12-1 < 13; non-numeric keys after, by name. */
-function compareKeys(a: string, b: string): number {
-  const parse = (k: string): number[] | null => (/^\d+(-\d+)?$/.test(k) ? k.split('-').map(Number) : null);
-  const pa = parse(a);
-  const pb = parse(b);
-  if (pa !== null && pb !== null) return (pa[0] ?? 0) - (pb[0] ?? 0) || (pa[1] ?? 0) - (pb[1] ?? 0);
-  if (pa !== null) return -1;
-  if (pb !== null) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 /** Appends to a list in a map (linear time, unlike copying the list per item). */
@@ -56,7 +46,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function roundNote(record: DigestRecord, label: (key: string) => string): string {
   return unique(record.articles.flatMap((a) => {
     if (a.originalKey === undefined) return [];
-    const was = `原${articleKeyLabel(a.originalKey, null)}`;
+    const was = `原${keyLabel(a.originalKey)}`;
     if (a.originalDeleted === true) return [`${was}（现稿已删除）${a.key === 'unassigned' ? '' : `，按内容归入${label(a.key)}`}`];
     if (a.key === 'unassigned') return [`${was}（上一稿无此条）`];
     return a.key === a.originalKey ? [] : [`${was}，现${label(a.key)}`];
@@ -81,12 +71,12 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     const members = group.members.flatMap((id) => byId.get(id) ?? []);
     return members.length > 0 ? members : [record];
   };
-  // articleKeyLabel searches the draft's articles; a code of 1,260 articles and thousands of clusters make that add up.
+  // The label of a 章 searches the draft's divisions; a code of 1,260 articles and thousands of clusters make that add up.
   const labels = new Map<string, string>();
   const label = (key: string): string => {
     const known = labels.get(key);
     if (known !== undefined) return known;
-    const found = articleKeyLabel(key, draft);
+    const found = keyLabel(key, draft);
     labels.set(key, found);
     return found;
   };
@@ -134,8 +124,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   const clusterAssignments = (cluster: Cluster): { source: string; confidence: number }[] =>
     cluster.opinions.map((id) => {
       const articles = byId.get(id)?.articles ?? [];
-      const base = baseArticleKey(cluster.article);
-      const found = articles.find((a) => a.key === cluster.article) ?? articles.find((a) => baseArticleKey(a.key) === base);
+      const base = baseArticle(cluster.article);
+      const found = articles.find((a) => a.key === cluster.article) ?? articles.find((a) => baseArticle(a.key) === base);
       return { source: found?.source ?? 'none', confidence: found?.confidence ?? 0 };
     });
 
@@ -146,19 +136,19 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     // Member views (masked text and sources of every record) are built on first use: the summary
     // reads members of a few clusters only; the article digest and the Excel sheets read them all.
     let members: MemberView[] | undefined;
-    const articleLabel = label(baseArticleKey(cluster.article));
+    const articleLabel = label(baseArticle(cluster.article));
     const representative = byId.get(cluster.representative)?.opinion ?? cluster.representative;
     // H13's clusters may carry a readable label; without one the representative's first clause stands in.
     const own = (cluster as { label?: unknown }).label;
     const topic = typeof own === 'string' && own.trim() !== '' ? maskPersonalData(own.trim()) : topicPhrase(representative);
-    const key = baseArticleKey(cluster.article);
+    const key = baseArticle(cluster.article);
     // 第三章 rather than 第三章 停放与充电 in a heading that goes on with the opinion's own words.
-    const about = NON_ARTICLE_KEYS.has(key) ? topic : `${/^(ch|part)/.test(key) ? articleKeyLabel(key, null) : articleLabel}${topic}`;
+    const about = NON_ARTICLE_KEYS.has(key) ? topic : `${isDivision(key) ? keyLabel(key) : articleLabel}${topic}`;
     return {
       no,
       noText: `（${chineseNumber(no)}）`,
       id: cluster.id,
-      articleKey: baseArticleKey(cluster.article),
+      articleKey: baseArticle(cluster.article),
       articleLabel,
       // Clusters name their representative by record id; reports show that record's words.
       representative,
@@ -184,12 +174,12 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   const perKey = new Map<string, DigestRecord[]>();
   for (const r of records) {
     // Most records cite one article: no set to build for them.
-    if (r.articles.length === 1) push(perKey, baseArticleKey(r.articles[0]!.key), r);
-    else for (const key of unique(r.articles.map((a) => baseArticleKey(a.key)))) push(perKey, key, r);
+    if (r.articles.length === 1) push(perKey, baseArticle(r.articles[0]!.key), r);
+    else for (const key of unique(r.articles.map((a) => baseArticle(a.key)))) push(perKey, key, r);
   }
   const clustersByKey = new Map<string, Cluster[]>();
   for (const c of digest.clusters) {
-    const key = baseArticleKey(c.article);
+    const key = baseArticle(c.article);
     push(clustersByKey, key, c);
   }
   // Asked twice per article (the counts table and the article's section): counted once.
@@ -215,7 +205,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   const divisionKeys = draft?.divisions.map((d) => d.key) ?? [];
   const known = new Set([...draftKeys, ...divisionKeys, ...NON_ARTICLE_KEYS]);
   const usedKeys = unique([...perKey.keys(), ...clustersByKey.keys()]);
-  const strayKeys = usedKeys.filter((k) => !known.has(k)).sort(compareKeys);
+  const strayKeys = usedKeys.filter((k) => !known.has(k)).sort(compareArticleKeys);
   const divisionUsed = divisionKeys.filter((k) => usedKeys.includes(k));
 
   // The 主旨 column is never empty: the article's caption, else its first words; a short name for the rest.
@@ -230,7 +220,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   ];
   const busiest = articleCounts
     .map((count, order) => ({ count, order }))
-    .filter(({ count }) => count.submissions > 0 && !NON_ARTICLE_KEYS.has(count.key) && !/^(ch|part)/.test(count.key))
+    .filter(({ count }) => count.submissions > 0 && !NON_ARTICLE_KEYS.has(count.key) && !isDivision(count.key))
     .sort((a, b) => b.count.submissions - a.count.submissions || b.count.distinct - a.count.distinct || a.order - b.order)
     .slice(0, BUSIEST_ARTICLES)
     .map(({ count }) => count);
@@ -265,14 +255,14 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     ...(usedKeys.includes('general') ? [section('general', '总体意见')] : []),
     ...divisionUsed.map((k) => section(k, `${label(k)}（整章、整节意见）`, { inDraft: true })),
     ...(draft?.articles ?? []).map((a) =>
-      section(a.key, a.caption === null ? a.label : `${a.label}　${a.caption}`, {
+      section(a.key, a.caption === null ? label(a.key) : `${label(a.key)}　${a.caption}`, {
         caption: a.caption ?? '', chapterHeading: firstOfChapter.get(a.key) ?? '',
         text: a.text, paragraphs: a.paragraphs, inDraft: true,
         // A line break inside a justified paragraph stretches its last line across the page: one paragraph each.
         textParagraphs: a.paragraphs.flatMap((para) => para.split(/\r?\n/)).filter((line) => line.trim() !== ''),
       })),
     ...strayKeys.map((k) => section(k, draft === null ? label(k) : `${label(k)}（草案中无此条）`)),
-    ...(usedKeys.includes('unassigned') ? [section('unassigned', '未归入条款的意见')] : []),
+    ...(usedKeys.includes('unassigned') ? [section('unassigned', `${label(UNASSIGNED)}的意见`)] : []),
   ];
   markSilentRuns(sections);
 
@@ -420,7 +410,7 @@ function markSilentRuns(sections: ArticleSectionView[]): void {
     start = -1;
   };
   sections.forEach((section, i) => {
-    const silent = section.inDraft && !section.hasClusters && !/^(ch|part)/.test(section.key);
+    const silent = section.inDraft && !section.hasClusters && !isDivision(section.key);
     if (!silent || section.chapterHeading !== '') close(i - 1);
     if (silent && start < 0) start = i;
   });

@@ -97,7 +97,7 @@ export interface ArticleCountView {
 /** One section of the per-article digest: the article (or heading) and its clusters. */
 export interface ArticleSectionView {
   key: string;
-  /** 第四条　登记上牌 / 总体意见 / 未归入条款的意见 */
+  /** 第四条　登记上牌 / 总体意见 / (unassigned label)的意见 */
   heading: string;
   label: string;
   caption: string;

@@ -3,6 +3,7 @@
  * 第三章第二节 and 第一编 at one position of a folded string. Positions index the original text,
  * because folding maps every code unit to exactly one code unit.
  */
+import { parseArticleKey } from '../article-key.js';
 import { arabicToNumber, chineseToNumber, isChineseNumeralChar } from './numerals.js';
 
 /** Largest range we expand; anything wider is a typo, not a citation of 200+ articles. */
@@ -266,7 +267,7 @@ export class CitationScanner {
     if (first === null) return null;
     if (fresh && this.s[i] !== '第') {
       const arabic = /[0-9]/.test(this.s[i] as string);
-      const hasParagraph = first.keys.some((key) => key.includes('.'));
+      const hasParagraph = first.keys.some(isParagraph);
       if (!this.bareAllowed(i, first.end, arabic, hasParagraph)) return null;
     }
     const keys = [...first.keys];
@@ -277,7 +278,7 @@ export class CitationScanner {
       const rangeAt = last.single !== null ? this.word(this.spaces(end), RANGE_SEPARATORS) : -1;
       if (rangeAt >= 0) {
         const to = this.articleUnit(this.spaces(rangeAt));
-        if (to !== null && to.keys.length === 1 && !to.bad && /^\d+(?:-\d+)?$/.test(to.keys[0] ?? '')) {
+        if (to !== null && to.keys.length === 1 && !to.bad && isWholeArticle(to.keys[0] ?? '')) {
           const range = expandArticleRange(last.single as number, keys[keys.length - 1] ?? '', to.keys[0] as string);
           keys.pop();
           if (range === null) bad = true;
@@ -298,6 +299,18 @@ export class CitationScanner {
     }
     return { start: i, end, keys: bad ? [] : dedupe(keys), bad };
   }
+}
+
+/** 12 or 12-1: a key a range can end at (not a paragraph or item). */
+function isWholeArticle(key: string): boolean {
+  const parsed = parseArticleKey(key);
+  return parsed?.kind === 'article' && parsed.paragraph === null;
+}
+
+/** 12.2 or 12.2.3: a key that names a 款 (or 项) of an article. */
+function isParagraph(key: string): boolean {
+  const parsed = parseArticleKey(key);
+  return parsed?.kind === 'article' && parsed.paragraph !== null;
 }
 
 /** Expands number items (ranges inclusive); null when one is reversed, zero or too wide. */

@@ -2,6 +2,7 @@
  * What the assigner needs to know about a draft: which keys it has (to flag citations of articles
  * it lacks) and how to tell a citation of the draft from a citation of another law.
  */
+import { baseArticle, parseArticleKey } from '../article-key.js';
 import type { ArticleKey, Draft } from '../model.js';
 import { ITEM_RE } from './draft-lines.js';
 
@@ -21,16 +22,16 @@ export function createDraftKeyCheck(draft: Draft | null): DraftKeyCheck {
   const hasDivision = (key: string): boolean =>
     divisions.has(key) || draft.divisions.some((d) => d.key.endsWith(`.${key}`));
   return (key) => {
-    if (key === 'general' || key === 'title' || key === 'unassigned') return true;
-    if (/^(?:part|ch|s)\d/.test(key)) return hasDivision(key);
-    const [article = '', paragraph, item] = key.split('.');
-    const found = paragraphs.get(article);
+    const parsed = parseArticleKey(key);
+    if (parsed === null) return hasDivision(key);
+    if (parsed.kind !== 'article') return parsed.kind === 'part' || parsed.kind === 'chapter' ? hasDivision(key) : true;
+    const found = paragraphs.get(baseArticle(key));
     if (found === undefined) return false;
-    if (paragraph === undefined) return true;
-    const text = found[Number(paragraph) - 1];
+    if (parsed.paragraph === null) return true;
+    const text = found[parsed.paragraph - 1];
     if (text === undefined) return false;
-    if (item === undefined) return true;
-    return text.split('\n').filter((line) => ITEM_RE.test(line)).length >= Number(item);
+    if (parsed.item === null) return true;
+    return text.split('\n').filter((line) => ITEM_RE.test(line)).length >= parsed.item;
   };
 }
 

@@ -6,6 +6,7 @@
  * words ("狗绳", "遛狗", "拴") describe it better than the legal text ("牵引带"). An opinion is scored
  * against every profile by cosine in both spaces; the mean of the two is its similarity.
  */
+import { baseArticle } from '../article-key.js';
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
 
 /** The best article for an opinion and how far ahead of the runner-up it is. */
@@ -222,7 +223,7 @@ export function createArticleMatcher(draft: Draft, terms: (text: string) => stri
   return {
     learn(key, opinionTerms, weight = 1) {
       // Paragraph and item keys teach their article: 12.2.3 → 12, 12-1.2 → 12-1.
-      const base = /^\d/.test(key) ? key.split('.')[0]! : key;
+      const base = baseArticle(key);
       const profile = profileOf.get(base);
       if (profile === undefined || opinionTerms.length === 0) return;
       words.learn(profile, opinionTerms, weight);

@@ -1,5 +1,5 @@
 /** Formatting helpers shared by the view model and the templates: numerals, dates, percentages, labels. */
-import type { Draft } from '../model.js';
+import { baseArticle } from '../article-key.js';
 import { numberToChinese } from './numerals.js';
 
 /** Chinese numerals for templates (十二, 一百零八); numbers the text module cannot write stay Arabic. */
@@ -57,37 +57,6 @@ export function sourcePlace(file: string, sheet: string): string {
   return sheet === '' || sheet === file || sheet === stem ? file : `${file} / ${sheet}`;
 }
 
-/** The article a key belongs to: 7.2 → 7, 12-1.2.3 → 12-1; other keys unchanged. */
-export function baseArticleKey(key: string): string {
-  const match = /^(\d+(?:-\d+)?)(?:\.\d+)*$/.exec(key);
-  return match?.[1] ?? key;
-}
-
-/** How people name a key: 第四条, 第十二条之一第二款, 第二章第一节, 总体意见 … (the draft's label when it has one). */
-export function articleKeyLabel(key: string, draft: Draft | null): string {
-  const article = draft?.articles.find((a) => a.key === key);
-  if (article !== undefined) return article.label;
-  const division = draft?.divisions.find((d) => d.key === key);
-  if (division !== undefined) return division.label;
-  if (key === 'general') return '总体意见';
-  if (key === 'title') return '草案名称';
-  if (key === 'unassigned') return '未归入条款';
-  const cn = (digits: string | undefined): string => chineseNumber(Number(digits ?? '0'));
-  const numbered = /^(\d+)(?:-(\d+))?(?:\.(\d+))?(?:\.(\d+))?$/.exec(key);
-  if (numbered !== null) {
-    const [, art, sub, para, item] = numbered;
-    const articleKey = sub === undefined ? (art ?? '') : `${art}-${sub}`;
-    const own = `第${cn(art)}条${sub === undefined ? '' : `之${cn(sub)}`}`;
-    const head = draft?.articles.find((a) => a.key === articleKey)?.label ?? own;
-    return `${head}${para === undefined ? '' : `第${cn(para)}款`}${item === undefined ? '' : `第（${cn(item)}）项`}`;
-  }
-  const chapter = /^ch(\d+)(?:\.s(\d+))?$/.exec(key);
-  if (chapter !== null) return `第${cn(chapter[1])}章${chapter[2] === undefined ? '' : `第${cn(chapter[2])}节`}`;
-  const part = /^part(\d+)$/.exec(key);
-  if (part !== null) return `第${cn(part[1])}编`;
-  return key;
-}
-
 /** The part of an article assignment a report needs to say how it was made. */
 export interface AssignmentEvidence {
   key: string;
@@ -110,8 +79,8 @@ export const CORRECTED_NOTE = '已人工更正';
  * model may gain (`corrected`) without depending on them.
  */
 export function assignmentNote(articles: readonly AssignmentEvidence[], key: string): string {
-  const base = baseArticleKey(key);
-  const found = articles.find((a) => a.key === key) ?? articles.find((a) => baseArticleKey(a.key) === base);
+  const base = baseArticle(key);
+  const found = articles.find((a) => a.key === key) ?? articles.find((a) => baseArticle(a.key) === base);
   if (found === undefined) return '';
   if (found.source === 'similarity') return similarityNote(found.confidence);
   if (found.source === 'corrected') return CORRECTED_NOTE;

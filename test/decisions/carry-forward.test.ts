@@ -33,7 +33,7 @@ describe('correctionsBeforeBuild', () => {
   });
 
   it('reports a corrected opinion that is no longer among the records, with its cell', () => {
-    expect(carried.resolved.problems.map((p) => [p.code, p.cell?.sheet, p.cell?.address])).toEqual([['unknown-id', '单条意见', 'A3']]);
+    expect(carried.resolved.problems.map((p) => [p.code, p.cell?.sheet, p.cell?.address])).toEqual([['W_UNKNOWN_ID', '单条意见', 'A3']]);
     expect(carried.resolved.problems[0]?.message).toContain('单条意见 H3');
   });
 
@@ -72,7 +72,7 @@ describe('carryCorrections and carryForward', () => {
     }, '旧登记表.xlsx');
     const fresh = digestOnDraft();
     const after = carryCorrections(old, correctionsBeforeBuild(old, fresh.records, DRAFT), fresh);
-    expect(after.problems.map((p) => [p.code, p.cell?.address])).toEqual([['unknown-cluster', 'I2']]);
+    expect(after.problems.map((p) => [p.code, p.cell?.address])).toEqual([['W_UNKNOWN_CLUSTER', 'I2']]);
     expect(after.digest.records.find((r) => r.id === 'r2')?.cluster).toBe('2-b');
   });
 

@@ -141,17 +141,17 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
 
   it('reports each correction it cannot apply with its cell, and applies the rest', async () => {
     const problems = (JSON.parse(feedback.stdout) as { problems: Problem[] }).problems;
-    expect(problems.map((p) => p.code).sort()).toEqual(['article-not-in-draft', 'unknown-article', 'unknown-cluster']);
-    const written: Record<string, string> = { 'article-not-in-draft': '第九十九条', 'unknown-article': '看着办', 'unknown-cluster': '99-不存在' };
+    expect(problems.map((p) => p.code).sort()).toEqual(['W_ARTICLE_NOT_IN_DRAFT', 'W_UNKNOWN_ARTICLE', 'W_UNKNOWN_CLUSTER']);
+    const written: Record<string, string> = { 'W_ARTICLE_NOT_IN_DRAFT': '第九十九条', 'W_UNKNOWN_ARTICLE': '看着办', 'W_UNKNOWN_CLUSTER': '99-不存在' };
     for (const problem of problems) {
       const cell = problem.cell as { sheet: string; address: string };
       const row = cell.address.replace(/^[A-Z]+/, '');
-      const column = problem.code === 'unknown-cluster' ? '移入类编号' : '更正条款';
+      const column = problem.code === 'W_UNKNOWN_CLUSTER' ? '移入类编号' : '更正条款';
       expect(problem.message).toContain(`已填写.xlsx 工作表 ${cell.sheet} ${cell.address}（第 ${row} 行“${column}”列）`);
       expect(cellValue(filled, cell.sheet, cell.address)).toBe(written[problem.code]);
       expect(feedback.stderr).toContain(problem.message);
     }
-    expect(problems.find((p) => p.code === 'unknown-article')?.cell?.sheet).toBe('采纳情况');
+    expect(problems.find((p) => p.code === 'W_UNKNOWN_ARTICLE')?.cell?.sheet).toBe('采纳情况');
     expect(letterLine(join(work, 'fb'), missing)).toContain('| 第三十八条 |');
     expect(letterLine(join(work, 'fb'), helmet)).toContain('| 作为参考 |');
   });

@@ -51,9 +51,9 @@ describe('更正条款 and 移入类编号', () => {
   });
 
   it.each([
-    ['an unreadable article', '看着办', 'unknown-article', 'H2', '无法识别为条款'],
-    ['an article the draft lacks', '第九十九条', 'article-not-in-draft', 'H2', '第九十九条 在草案中不存在（草案共 2 条）'],
-    ['a paragraph the draft lacks', '第二条第三款', 'article-not-in-draft', 'H2', '在草案中不存在'],
+    ['an unreadable article', '看着办', 'W_UNKNOWN_ARTICLE', 'H2', '无法识别为条款'],
+    ['an article the draft lacks', '第九十九条', 'W_ARTICLE_NOT_IN_DRAFT', 'H2', '第九十九条 在草案中不存在（草案共 2 条）'],
+    ['a paragraph the draft lacks', '第二条第三款', 'W_ARTICLE_NOT_IN_DRAFT', 'H2', '在草案中不存在'],
   ])('reports %s with its cell and leaves the article as it was', (_name, written, code, address, text) => {
     const sheet = parse({ 采纳情况: [CLUSTER_HEADER], 单条意见: [OPINION_HEADER, opinionRow('r2', '2-b', '', '', written)] }, '登记表.xlsx');
     const { digest: corrected, applied } = applySheet(digestOnDraft(), sheet);
@@ -66,7 +66,7 @@ describe('更正条款 and 移入类编号', () => {
   it('reports a move to a cluster id the digest does not have, with its cell', () => {
     const sheet = parse({ 采纳情况: [CLUSTER_HEADER], 单条意见: [OPINION_HEADER, opinionRow('r2', '2-b', '', '', '', '9-zz')] }, '登记表.xlsx');
     const { digest: corrected, applied } = applySheet(digest(), sheet);
-    expect(applied.problems.map((p) => [p.code, p.cell?.address])).toEqual([['unknown-cluster', 'I2']]);
+    expect(applied.problems.map((p) => [p.code, p.cell?.address])).toEqual([['W_UNKNOWN_CLUSTER', 'I2']]);
     expect(applied.problems[0]?.message).toContain('移入类编号“9-zz”');
     expect(corrected.records[1]?.cluster).toBe('2-b');
   });
@@ -74,7 +74,7 @@ describe('更正条款 and 移入类编号', () => {
   it('reports a correction on a row whose id is unknown once, as the unknown id', () => {
     const sheet = parse({ 采纳情况: [CLUSTER_HEADER, [...row('9-z', ''), '第二条']] }, '登记表.xlsx');
     const { applied } = applySheet(digestOnDraft(), sheet);
-    expect(applied.problems.map((p) => [p.code, p.cell?.address])).toEqual([['unknown-id', 'A2']]);
+    expect(applied.problems.map((p) => [p.code, p.cell?.address])).toEqual([['W_UNKNOWN_ID', 'A2']]);
   });
 });
 

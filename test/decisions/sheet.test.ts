@@ -13,9 +13,9 @@ describe('parseDecisionGrids', () => {
   });
 
   it.each([
-    ['unknown decision', [HEADER, row('1-a', '同意')], 'unknown-decision', 'G2'],
-    ['missing id', [HEADER, ['', '', '', '', '', '', '采纳', '', '']], 'missing-id', 'G2'],
-    ['duplicated id', [HEADER, row('1-a', '采纳'), row('1-a', '未采纳')], 'duplicate-id', 'A3'],
+    ['unknown decision', [HEADER, row('1-a', '同意')], 'W_UNKNOWN_DECISION', 'G2'],
+    ['missing id', [HEADER, ['', '', '', '', '', '', '采纳', '', '']], 'W_MISSING_ID', 'G2'],
+    ['duplicated id', [HEADER, row('1-a', '采纳'), row('1-a', '未采纳')], 'W_DUPLICATE_ID', 'A3'],
   ])('reports %s with its cell', (_name, rows, code, address) => {
     const sheet = parse({ 采纳情况: rows }, '登记表.xlsx');
     expect(sheet.problems.map((p) => [p.code, p.cell?.address])).toEqual([[code, address]]);
@@ -37,7 +37,7 @@ describe('parseDecisionGrids', () => {
 
   it('says so when no sheet has the decision columns', () => {
     const sheet = parse({ Sheet1: [['序号', '意见']] }, 'x.xlsx');
-    expect(sheet.problems.map((p) => p.code)).toEqual(['no-decision-sheet']);
+    expect(sheet.problems.map((p) => p.code)).toEqual(['W_NO_DECISION_SHEET']);
   });
 });
 
@@ -61,7 +61,7 @@ describe('applyDecisions', () => {
   it('reports ids the digest does not have, with the cell', () => {
     const sheet = parse({ 采纳情况: [HEADER, row('9-z', '采纳')] }, 'x.xlsx');
     const applied = applyDecisions(digest(), sheet);
-    expect(applied.problems.map((p) => [p.code, p.cell?.address])).toEqual([['unknown-id', 'A2']]);
+    expect(applied.problems.map((p) => [p.code, p.cell?.address])).toEqual([['W_UNKNOWN_ID', 'A2']]);
     expect(applied.records.every((d) => d.decision === '待研究')).toBe(true);
   });
 });

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { YijianError } from '../../src/errors.js';
 import { CELL_GUARD, safeCell } from '../../src/report/cell-safety.js';
-import { articleKeyLabel, baseArticleKey, chineseDate, chineseNumber, percent } from '../../src/text/format.js';
+import { articleLabel, baseArticle } from '../../src/article-key.js';
+import { chineseDate, chineseNumber, percent } from '../../src/text/format.js';
 import { escapeMarkdown } from '../../src/report/render-text.js';
 import { DEFAULT_TEMPLATES_DIR, exportTemplates, listTemplates } from '../../src/report/templates.js';
 import { sampleDigest } from './sample-digest.js';
@@ -53,14 +54,14 @@ describe('format helpers', () => {
 
   it.each([
     ['7.2', '7'], ['12-1.2.3', '12-1'], ['12', '12'], ['ch3.s2', 'ch3.s2'], ['general', 'general'],
-  ])('baseArticleKey(%s) = %s', (key, expected) => expect(baseArticleKey(key)).toBe(expected));
+  ])('baseArticle(%s) = %s', (key, expected) => expect(baseArticle(key)).toBe(expected));
 
   const draft = sampleDigest().draft;
   it.each([
     ['4', '第四条'], ['7.2', '第七条第二款'], ['12-1', '第十二条之一'], ['12.2.3', '第十二条第二款第（三）项'],
     ['ch2', '第二章 管理措施'], ['ch3.s2', '第三章第二节'], ['part1', '第一编'], ['general', '总体意见'],
-    ['title', '草案名称'], ['unassigned', '未归入条款'],
-  ])('articleKeyLabel(%s) = %s', (key, expected) => expect(articleKeyLabel(key, draft)).toBe(expected));
+    ['title', '草案名称'], ['unassigned', '未归入条文'],
+  ])('articleLabel(%s) = %s', (key, expected) => expect(articleLabel(key, draft)).toBe(expected));
 
   it.each([
     ['a*b*', 'a\\*b\\*'], ['<b>', '\\<b\\>'], ['x|y', 'x\\|y'], ['# 标题', '\\# 标题'], ['1. 第一', '1\\. 第一'],

@@ -1,0 +1,139 @@
+/**
+ * Every code yijian gives a problem, in one union (as csv-parse keeps its CsvErrorCode): errors that
+ * stop a command, reasons a row did not become a record, problems of a decision sheet, and warnings.
+ * The CLI prints the code after each error and warning (`[E_NO_OPINION_COLUMN]`) so that scripts and
+ * tests can match it; people read the Chinese message beside it. README.md lists the same table.
+ *
+ * E_…: errors (a command stops, a file is skipped, a row is rejected, a sheet has no opinions).
+ * W_…: warnings (the command goes on; with --strict a decision-sheet problem stops it).
+ */
+// No zod here: the terminal prints codes on every run, --help included, and zod loads only with an action (model.ts has the schemas).
+
+/** Errors a YijianError can carry; a file that cannot be read is reported under one of these. */
+export const ERROR_CODES = [
+  'E_USAGE',
+  'E_FILE_NOT_FOUND',
+  'E_UNREADABLE_FILE',
+  'E_MIXED_ENCODING',
+  'E_UNSUPPORTED_FORMAT',
+  'E_EMPTY_FILE',
+  'E_ENCRYPTED',
+  'E_TRUNCATED',
+  'E_TOO_LARGE',
+  'E_TOO_MANY_ROWS',
+  'E_PARSE_TIMEOUT',
+  'E_NO_HEADER',
+  'E_NO_OPINION_COLUMN',
+  'E_NO_POINT',
+  'E_BAD_MAPPING',
+  'E_BAD_CONFIG',
+  'E_OUTPUT_EXISTS',
+  'E_WRITE_FAILED',
+  'E_BAD_DRAFT',
+  'E_BAD_DIGEST',
+  'E_BAD_TEMPLATE',
+  'E_BAD_DECISIONS',
+  'E_INTERNAL',
+  'E_CONTROL_CHARACTERS',
+  /** merge/digest read their inputs and found not one opinion. */
+  'E_NO_RECORDS',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Why a row did not become a record (the 问题行 of merge and digest). */
+export const REJECT_REASONS = [
+  'E_NO_OPINION',
+  'E_UNREADABLE_CELL',
+  'E_CELL_TOO_LARGE',
+  'E_INVALID_ROW',
+  /** A CSV row with text right of the header's last column: a cell split by an unquoted comma. */
+  'E_EXTRA_CELLS',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** What can be wrong in a filled 采纳情况登记表; each names its cell when there is one. */
+export const DECISION_PROBLEM_CODES = [
+  'W_UNKNOWN_DECISION',
+  'W_MISSING_ID',
+  'W_DUPLICATE_ID',
+  'W_UNKNOWN_ID',
+  'W_ID_MISMATCH',
+  'W_NO_DECISION_SHEET',
+  'W_UNKNOWN_ARTICLE',
+  'W_ARTICLE_NOT_IN_DRAFT',
+  'W_UNKNOWN_CLUSTER',
+] as const;
+export type DecisionProblemCode = (typeof DECISION_PROBLEM_CODES)[number];
+
+/** Warnings the CLI prints that are not decision-sheet problems. */
+export const WARNING_CODES = [
+  'W_INPUT_SKIPPED',
+  'W_READ_NOTICE',
+  'W_REJECTED_ROWS',
+  'W_DECISION_SHEET_NOTICE',
+  'W_DECISION_PROBLEMS',
+  'W_NO_ISSUER',
+  'W_DECISIONS_GONE',
+  'W_NO_INPUT_FILES',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** The one union. */
+export type Code = ErrorCode | RejectReason | DecisionProblemCode | WarningCode;
+export const CODES: readonly Code[] = [...ERROR_CODES, ...REJECT_REASONS, ...DECISION_PROBLEM_CODES, ...WARNING_CODES];
+
+/** What each code means, in the words of the README's table. */
+export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
+  E_USAGE: '命令用法有误（选项、参数或取值）',
+  E_FILE_NOT_FOUND: '找不到输入的文件或文件夹',
+  E_UNREADABLE_FILE: '文件无法读取',
+  E_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',
+  E_UNSUPPORTED_FORMAT: '不支持的文件格式',
+  E_EMPTY_FILE: '文件是空的',
+  E_ENCRYPTED: '文件已加密，无法读取',
+  E_TRUNCATED: '文件不完整（传输中被截断）',
+  E_TOO_LARGE: '文件或内容超过大小限制',
+  E_TOO_MANY_ROWS: '工作表行数超过限制',
+  E_PARSE_TIMEOUT: '解析文件超时',
+  E_NO_HEADER: '找不到表头',
+  E_NO_OPINION_COLUMN: '找不到“意见建议”列',
+  E_NO_POINT: '无法确定联系点名称',
+  E_BAD_MAPPING: '列映射（--map）有误',
+  E_BAD_CONFIG: '配置文件有误',
+  E_OUTPUT_EXISTS: '输出文件已存在（加 --force 覆盖）',
+  E_WRITE_FAILED: '写入输出文件失败',
+  E_BAD_DRAFT: '草案无法读取',
+  E_BAD_DIGEST: 'digest.json 无效或不完整',
+  E_BAD_TEMPLATE: '模板有误',
+  E_BAD_DECISIONS: '采纳情况登记表无法使用',
+  E_INTERNAL: '内部错误（yijian 的缺陷）',
+  E_CONTROL_CHARACTERS: '文件中有控制字符，已去除',
+  E_NO_RECORDS: '没有读到任何意见',
+  E_NO_OPINION: '问题行：没有意见内容',
+  E_UNREADABLE_CELL: '问题行：单元格无法读取',
+  E_CELL_TOO_LARGE: '问题行：单元格内容过长',
+  E_INVALID_ROW: '问题行：工作表没有意见列，本行无法读取',
+  E_EXTRA_CELLS: '问题行：表头最后一列右侧还有内容（多为未加引号的逗号）',
+  W_UNKNOWN_DECISION: '登记表：采纳情况无法识别',
+  W_MISSING_ID: '登记表：填了采纳情况但没有编号',
+  W_DUPLICATE_ID: '登记表：同一编号出现多次',
+  W_UNKNOWN_ID: '登记表：编号不在本次汇总中',
+  W_ID_MISMATCH: '登记表：编号与核对用编号不一致',
+  W_NO_DECISION_SHEET: '登记表：找不到采纳情况登记表',
+  W_UNKNOWN_ARTICLE: '登记表：更正条款无法识别',
+  W_ARTICLE_NOT_IN_DRAFT: '登记表：更正条款在草案中不存在',
+  W_UNKNOWN_CLUSTER: '登记表：移入类编号不存在',
+  W_INPUT_SKIPPED: '输入文件：重复给出、符号链接、以前的输出等，已跳过',
+  W_READ_NOTICE: '读取时的提示（如只读取合并表的“意见汇总”工作表）',
+  W_REJECTED_ROWS: '有的行未能成为有效意见（见“问题行”）',
+  W_DECISION_SHEET_NOTICE: '登记表的读法提示（如合并单元格已用于所覆盖的各行）',
+  W_DECISION_PROBLEMS: '登记表有问题，已按提示处理',
+  W_NO_ISSUER: '反馈函没有落款单位',
+  W_DECISIONS_GONE: '上次登记表中的意见类在本次汇总中已不存在',
+  W_NO_INPUT_FILES: '所给位置下没有可读取的表格文件',
+};
+
+/** A message as the CLI prints it: the Chinese words, then the code in brackets, the one place this is written. */
+export function withCode(code: Code, message: string): string {
+  return `${message} [${code}]`;
+}
