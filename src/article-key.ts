@@ -8,7 +8,7 @@
  * `title` (名称), `unassigned` (未归入条文).
  */
 import { z } from 'zod';
-import { numberToChinese } from './text/numerals.js';
+import { numberToChinese } from './numerals.js';
 
 /** A number inside a key: no leading zeros, so that every key has exactly one spelling. */
 const N = '(0|[1-9]\\d*)';

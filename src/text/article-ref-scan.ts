@@ -4,7 +4,7 @@
  * because folding maps every code unit to exactly one code unit.
  */
 import { parseArticleKey } from '../article-key.js';
-import { arabicToNumber, chineseToNumber, isChineseNumeralChar } from './numerals.js';
+import { arabicToNumber, chineseToNumber, isChineseNumeralChar } from '../numerals.js';
 
 /** Largest range we expand; anything wider is a typo, not a citation of 200+ articles. */
 export const MAX_RANGE = 200;

@@ -4,7 +4,7 @@
  */
 import type { ArticleKey } from '../model.js';
 import { CitationScanner, foldForScan, type ScannedCitation } from './article-ref-scan.js';
-import { isChineseNumeralChar } from './numerals.js';
+import { isChineseNumeralChar } from '../numerals.js';
 
 /** One citation as written, with its place in the input (UTF-16 offsets, end exclusive). */
 export interface Citation {

@@ -2,7 +2,7 @@
  * Classifies one line of a draft (草案): article start, 编/章/节 heading, 目录, noise, or plain text.
  * The draft parser walks these classes; keeping the patterns here keeps the parser about structure only.
  */
-import { CHINESE_NUMERAL_CHARS, parseNumeral } from './numerals.js';
+import { CHINESE_NUMERAL_CHARS, parseNumeral } from '../numerals.js';
 
 /** Heading levels found in drafts; `subpart` (分编) is recognised so it never becomes article text. */
 export type HeadingLevel = 'part' | 'subpart' | 'chapter' | 'section';

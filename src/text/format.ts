@@ -1,6 +1,6 @@
 /** Formatting helpers shared by the view model and the templates: numerals, dates, percentages, labels. */
 import { baseArticle } from '../article-key.js';
-import { numberToChinese } from './numerals.js';
+import { numberToChinese } from '../numerals.js';
 
 /** Chinese numerals for templates (十二, 一百零八); numbers the text module cannot write stay Arabic. */
 export function chineseNumber(value: number): string {

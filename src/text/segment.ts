@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import nodejieba from 'nodejieba';
 import { YijianError } from '../errors.js';
 import { normalizeText } from './normalize.js';
-import { CHINESE_NUMERAL_CHARS } from './numerals.js';
+import { CHINESE_NUMERAL_CHARS } from '../numerals.js';
 import {
   DEFAULT_STOP_WORDS,
   DEFAULT_SYNONYMS,

@@ -4,7 +4,7 @@
  * alignment can be checked article by article. Seeded: the same seed gives the same round.
  */
 import type { Draft, DraftArticle } from '../../src/model.js';
-import { numberToChinese } from '../../src/text/numerals.js';
+import { numberToChinese } from '../../src/numerals.js';
 
 /** What the generator did, and to which old articles. */
 export interface GeneratedRound {

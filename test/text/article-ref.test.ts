@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { findArticleRefs, parseArticleCell } from '../../src/text/article-ref.js';
-import { numberToChinese } from '../../src/text/numerals.js';
+import { numberToChinese } from '../../src/numerals.js';
 import { ArticleKeySchema } from '../../src/model.js';
 
 const fullWidth = (n: number): string => String(n).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));

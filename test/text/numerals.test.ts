@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { chineseToNumber, numberToChinese, parseNumeral, arabicToNumber } from '../../src/text/numerals.js';
+import { chineseToNumber, numberToChinese, parseNumeral, arabicToNumber } from '../../src/numerals.js';
 
 describe('chineseToNumber', () => {
   test.each([

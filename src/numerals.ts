@@ -2,7 +2,7 @@
  * Chinese numerals (中文数字) as law texts write them: 十二, 一百零八, 一千二百六十, 两百,
  * financial forms (壹贰叁…拾佰仟) and traditional forms (兩, 萬) included.
  */
-import { YijianError } from '../errors.js';
+import { YijianError } from './errors.js';
 
 /** Digit characters and their values; 两/兩 appear before units (两百), 〇 in positional forms. */
 const DIGITS: ReadonlyMap<string, number> = new Map([
