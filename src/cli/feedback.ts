@@ -76,7 +76,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const templatesDir = flags.templates === undefined ? null : resolve(context.cwd, flags.templates);
 
   const original = await readDigest(digestPath);
-  const sheet = await readDecisionSheet(resolve(context.cwd, flags.decisions));
+  const sheet = await readDecisionSheet(resolve(context.cwd, flags.decisions), undefined, context.workbooks);
   for (const notice of sheet.notices) context.terminal.warn(notice);
   // Corrections first: letters, feedback.json and statistics show the article a person settled.
   const { digest, applied, corrections } = applySheet(original, sheet);
@@ -155,7 +155,7 @@ export interface DecisionCarry {
 /** For `digest --decisions OLD_SHEET`: reads the old sheet (a bad one stops the run before anything is written). */
 export async function readDecisionCarry(path: string | undefined, context: CommandContext): Promise<DecisionCarry | undefined> {
   if (path === undefined) return undefined;
-  const sheet = await readDecisionSheet(resolve(context.cwd, path));
+  const sheet = await readDecisionSheet(resolve(context.cwd, path), undefined, context.workbooks);
   for (const notice of sheet.notices) context.terminal.warn(notice);
   for (const problem of sheet.problems) context.terminal.warn(problem.message);
   let before: CarriedCorrections | null = null;
