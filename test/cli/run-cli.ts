@@ -1,7 +1,8 @@
 /**
  * Test helper: runs yijian as a user's script would, and reads back what it wrote. `runYijian` runs the
  * compiled CLI in this process (fast: most tests); `runCli` spawns the real `bin/yijian` (the few tests
- * that are about the process itself: exit status, signals, start-up, a terminal).
+ * that are about the process itself: exit status, signals, start-up, a terminal). test/README.md has the
+ * rules that keep the suite under 3 minutes: in-process runs, one run per file in beforeAll, small inputs.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
