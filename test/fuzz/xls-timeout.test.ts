@@ -101,7 +101,7 @@ describe('a hanging .xls fails alone with E_PARSE_TIMEOUT', () => {
     }
   }, 60_000);
 
-  it('dist readFileSheets without workers: a worker of its own, ended once the file is read', async () => {
+  it('dist readFileSheets without workers given: reads the .xls in a worker of its own', async () => {
     const dist = await distIngest();
     const options = dist.normalizeIngestOptions({});
     const fromFile = await dist.readFileSheets(fixturePath(FIXTURE.binjiang), options);
