@@ -106,7 +106,8 @@ export class RunProgram extends Command {
 export function runOf(command: Command): RunState {
   let root = command;
   while (root.parent !== null) root = root.parent;
-  if (!(root instanceof RunProgram)) throw new Error('yijian 的命令只能在 run() 建立的程序中执行');
+  // A command declared on a program that run() did not build has no run to report to: a bug in yijian.
+  if (!(root instanceof RunProgram)) throw new YijianError('E_INTERNAL', 'yijian 的命令只能在 run() 建立的程序中执行。');
   return root.state;
 }
 
