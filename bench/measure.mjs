@@ -42,7 +42,7 @@ async function measureCli(args) {
   const { run } = await load('cli/main.js');
   const cpu0 = cpuMs();
   const start = performance.now();
-  const exitCode = await run(['node', 'yijian', ...args]);
+  const { code: exitCode } = await run(['node', 'yijian', ...args]);
   return { ms: performance.now() - start, cpuMs: cpuMs() - cpu0, exitCode };
 }
 

@@ -21,7 +21,7 @@ export async function readDecisionCarry(
   decisions: { path: string; reading: IngestOptions } | null, context: CommandContext,
 ): Promise<DecisionCarry | undefined> {
   if (decisions === null) return undefined;
-  const sheet = await readDecisionSheet(decisions.path, decisions.reading);
+  const sheet = await readDecisionSheet(decisions.path, decisions.reading, context.workbooks);
   for (const notice of sheet.notices) context.terminal.warn('W_DECISION_SHEET_NOTICE', notice);
   for (const problem of sheet.problems) context.terminal.warn(problem.code, problem.message);
   let before: CarriedCorrections | null = null;

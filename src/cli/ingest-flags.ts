@@ -41,7 +41,7 @@ export async function readInputs(
   const progress = context.terminal.progress('读取文件', paths.length);
   let result: IngestResult;
   try {
-    result = await readSubmissions(paths, options, (done) => progress.update(done));
+    result = await readSubmissions(paths, options, (done) => progress.update(done), context.workbooks);
   } finally {
     progress.stop();
   }

@@ -4,10 +4,11 @@ import { Command, CommanderError } from 'commander';
 import { withCode } from '../codes.js';
 import { EXIT } from '../errors.js';
 import { Terminal } from '../io/terminal.js';
-import { ChineseHelp, startRun } from './program.js';
+import { ChineseHelp, RunProgram, type RunState } from './program.js';
 import { resolveIo, type CliIo } from './io.js';
 import { translateUsageError } from './usage-errors.js';
 import { COMMANDS, invokedCommand, type CommandEntry } from './commands.js';
+import { WorkbookWorkers } from '../ingest/workbook-worker.js';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -17,14 +18,13 @@ const packageJson = JSON.parse(
 export const VERSION = packageJson.version;
 
 /**
- * Builds the commander program; its help and errors go to `io`. Only `commands` are declared in full (their
- * modules loaded); the others are listed by name and description, which is all the program's help shows.
+ * Builds the commander program of one run; its help and errors go to the run's io. Only `commands` are
+ * declared in full (their modules loaded); the others are listed by name and description, which is all
+ * the program's help shows.
  */
-export async function buildProgram(
-  io: Pick<CliIo, 'stdout' | 'stderr'> = resolveIo({}),
-  commands: readonly CommandEntry[] = COMMANDS,
-): Promise<Command> {
-  const program = new Command('yijian');
+export async function buildProgram(state: RunState, commands: readonly CommandEntry[] = COMMANDS): Promise<RunProgram> {
+  const { io } = state;
+  const program = new RunProgram(state);
   program
     .description('意见 — 基层立法联系点意见的合并、去重、逐条归类、汇总报告与采纳反馈')
     .version(VERSION, '-V, --version', '显示版本号')
@@ -71,17 +71,43 @@ function applyToAll(command: Command, apply: (command: Command) => void): void {
   for (const sub of command.commands) applyToAll(sub, apply);
 }
 
+/** What a run lends from its caller instead of making its own. */
+export interface RunResources {
+  /**
+   * Workbook parsing workers the caller owns and ends (a test process running many in-process runs);
+   * without them the run starts its own and ends them when it ends.
+   */
+  workbooks?: WorkbookWorkers;
+}
+
+/** What one run ended with. */
+export interface RunResult {
+  /** The exit code: 0 ok, 1 failure, 2 usage, 3 input problems found with --strict. */
+  readonly code: number;
+}
+
 /**
- * Runs the CLI on `argv` (as process.argv) and returns the exit code. With `io`, the run talks only to it:
+ * Runs the CLI on `argv` (as process.argv) and returns how it ended. With `io`, the run talks only to it:
  * results to io.stdout, messages to io.stderr, io.env for CI/NO_COLOR. Relative paths are read against
  * io.cwd, which is made the process's folder for the length of the run, so in-process runs go one at a time.
+ * The run's state (io, workers, exit code) belongs to this call alone; nothing of it outlives the run.
  */
-export async function run(argv: readonly string[], partialIo: Partial<CliIo> = {}): Promise<number> {
-  const io = resolveIo(partialIo);
+export async function run(argv: readonly string[], partialIo: Partial<CliIo> & RunResources = {}): Promise<RunResult> {
+  const { workbooks: lent, ...ioParts } = partialIo;
+  const io = resolveIo(ioParts);
+  const state: RunState = { io, workbooks: lent ?? new WorkbookWorkers(), code: EXIT.ok };
+  try {
+    state.code = await runProgram(argv, state, ioParts.stdout === undefined);
+  } finally {
+    if (lent === undefined) await state.workbooks.close();
+  }
+  return { code: state.code };
+}
+
+async function runProgram(argv: readonly string[], state: RunState, ownProcess: boolean): Promise<number> {
+  const { io } = state;
   const invoked = invokedCommand(argv);
-  const program = await buildProgram(io, invoked === null ? [] : [invoked]);
-  const state = startRun(program, io);
-  const ownProcess = partialIo.stdout === undefined;
+  const program = await buildProgram(state, invoked === null ? [] : [invoked]);
   // `yijian --help | head`: a closed pipe ends the run quietly instead of crashing with EPIPE.
   if (ownProcess) {
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {

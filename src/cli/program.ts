@@ -3,7 +3,8 @@ import { Command, Help, type Argument, type Option } from 'commander';
 import { describeLocation, EXIT, YijianError } from '../errors.js';
 import type { LoadedConfig } from '../config/load.js';
 import { Terminal } from '../io/terminal.js';
-import { processIo, type CliIo } from './io.js';
+import type { CliIo } from './io.js';
+import type { WorkbookWorkers } from '../ingest/workbook-worker.js';
 import { chineseForThirdParty } from '../io/third-party.js';
 
 /** Global flags, declared once on the program and read by every subcommand. */
@@ -23,6 +24,8 @@ export interface CommandContext {
   cwd: string;
   /** Results (and --json documents) go here; everything else goes to the terminal (stderr). */
   stdout: (text: string) => void;
+  /** The run's workbook parsing workers, for every file the command reads (absent: each read starts its own). */
+  workbooks?: WorkbookWorkers;
 }
 
 const TITLES: Readonly<Record<string, string>> = {
@@ -80,29 +83,32 @@ function chineseUsageWords(usage: string): string {
   return usage.replace('[options]', '[选项]').replace('[command]', '[命令]');
 }
 
-/** One run of the program: what it talks to, and the exit code its action sets. */
+/** One run of the program: what it talks to, the workers it owns, and the exit code its action sets. */
 export interface RunState {
   readonly io: CliIo;
+  /** The run's workbook parsers: one idle worker kept between files, ended when the run ends. */
+  readonly workbooks: WorkbookWorkers;
   code: number;
 }
 
-// Commander's action handlers cannot return a value, and a program may be parsed in-process several times:
-// each run's state hangs on its root command, not in a module variable.
-const runs = new WeakMap<Command, RunState>();
-
-/** Starts a run of `program` with `io`; its action's exit code is read back from the returned state. */
-export function startRun(program: Command, io: CliIo): RunState {
-  const state: RunState = { io, code: EXIT.ok };
-  runs.set(program, state);
-  return state;
+/**
+ * The root command of one run, carrying that run's state. Commander's action handlers cannot return a
+ * value, so an action finds its run by walking up to this root and records the exit code there; a
+ * program parsed again in the same process is a new RunProgram with a state of its own.
+ */
+export class RunProgram extends Command {
+  constructor(readonly state: RunState) {
+    super('yijian');
+  }
 }
 
-/** The run a (sub)command belongs to; a program parsed without startRun talks to the process. */
+/** The run a (sub)command belongs to. */
 export function runOf(command: Command): RunState {
   let root = command;
   while (root.parent !== null) root = root.parent;
-  const state = runs.get(root);
-  return state ?? startRun(root, processIo());
+  // A command declared on a program that run() did not build has no run to report to: a bug in yijian.
+  if (!(root instanceof RunProgram)) throw new YijianError('E_INTERNAL', 'yijian 的命令只能在 run() 建立的程序中执行。');
+  return root.state;
 }
 
 /** Builds the context for an action from the command's flags (with the program's). */
@@ -110,7 +116,7 @@ export async function contextFor(command: Command): Promise<CommandContext> {
   // The config's schema (zod) loads when an action runs, not for --help or --version.
   const { loadConfig } = await import('../config/load.js');
   const flags = command.optsWithGlobals<GlobalFlags>();
-  const { io } = runOf(command);
+  const { io, workbooks } = runOf(command);
   const terminal = Terminal.fromEnvironment({ color: flags.color, quiet: flags.quiet }, io);
   return {
     terminal,
@@ -118,6 +124,7 @@ export async function contextFor(command: Command): Promise<CommandContext> {
     flags,
     cwd: io.cwd,
     stdout: io.stdout,
+    workbooks,
   };
 }
 

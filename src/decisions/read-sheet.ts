@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { YijianError } from '../errors.js';
 import { readFileSheets } from '../ingest/read-file.js';
 import type { IngestOptions } from '../ingest/options.js';
+import type { WorkbookWorkers } from '../ingest/workbook-worker.js';
 import { type DecisionSheet, parseDecisionGrids } from './sheet.js';
 
 const HINT = '请给出 yijian digest 生成并填写好的采纳情况登记表（.xlsx），或从它另存的 .xls / .csv。';
@@ -15,12 +16,12 @@ const HINT = '请给出 yijian digest 生成并填写好的采纳情况登记表
  * Reads `path` (xlsx, xls, or a CSV saved from it). Missing → E_FILE_NOT_FOUND; empty, damaged, not a
  * workbook, or without a sheet holding 编号 and 采纳情况 → E_BAD_DECISIONS naming the file.
  */
-export async function readDecisionSheet(path: string, options: IngestOptions): Promise<DecisionSheet> {
+export async function readDecisionSheet(path: string, options: IngestOptions, workers?: WorkbookWorkers): Promise<DecisionSheet> {
   const name = basename(path);
   let grids;
   try {
     // Every sheet: the decision sheets are found by their headers, not by a --sheet name.
-    grids = (await readFileSheets(path, { ...options, sheet: null })).grids;
+    grids = (await readFileSheets(path, { ...options, sheet: null }, workers)).grids;
   } catch (error) {
     if (!(error instanceof YijianError)) throw error;
     if (error.code === 'E_FILE_NOT_FOUND') {

@@ -7,6 +7,7 @@ import { YijianError } from '../errors.js';
 import { comparePaths, displayNames } from './files.js';
 import type { IngestOptions } from './options.js';
 import { readFileSheets } from './read-file.js';
+import { WorkbookWorkers } from './workbook-worker.js';
 import { cellText, type SheetGrid } from './grid.js';
 import { ingestGrid, type SheetProblem } from './sheet.js';
 
@@ -20,6 +21,7 @@ export { DEFAULT_SYNONYMS, foldHeader, resolveFieldName } from './synonyms.js';
 export { ingestGrid, type SheetOutcome, type SheetProblem, type SheetSource } from './sheet.js';
 export { readFileSheets, readGuardedFile, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS, type FileSheets } from './read-file.js';
 export type { SheetGrid, GridCell, MergeRange } from './grid.js';
+export { WorkbookWorkers } from './workbook-worker.js';
 
 /** Everything a run read: per-sheet figures, failed files, records and rejects in source order. */
 export interface IngestResult {
@@ -37,12 +39,22 @@ export interface IngestResult {
 /**
  * Reads every file; a file that cannot be read becomes a FileFailure and the others go on.
  * Output is ordered by display name, then sheet order, then row, whatever the order of `paths`.
+ * Workbooks are parsed by `workers` (the run's), or by workers started for this call and ended with it.
  */
 export async function readSubmissions(
   paths: readonly string[],
   options: IngestOptions,
   onProgress?: (done: number, total: number) => void,
+  workers?: WorkbookWorkers,
 ): Promise<IngestResult> {
+  if (workers === undefined) {
+    const own = new WorkbookWorkers();
+    try {
+      return await readSubmissions(paths, options, onProgress, own);
+    } finally {
+      await own.close();
+    }
+  }
   const names = displayNames(paths);
   const ordered = [...paths].sort((a, b) => comparePaths(names.get(a) ?? a, names.get(b) ?? b) || comparePaths(a, b));
   const result: IngestResult = {
@@ -60,7 +72,7 @@ export async function readSubmissions(
   for (const path of ordered) {
     const file = names.get(path) ?? basename(path);
     try {
-      const { grids, encoding, warnings = [], origin } = await readFileSheets(path, options);
+      const { grids, encoding, warnings = [], origin } = await readFileSheets(path, options, workers);
       const skip = origin === undefined ? null : ownOutputNotice(file, origin.kind, grids, inputNames);
       if (skip !== null) {
         result.notices.push(skip);

@@ -10,8 +10,8 @@ import type { SheetGrid } from './grid.js';
 import { DEFAULT_LIMITS, normalizeIngestOptions, type IngestLimits, type IngestOptions } from './options.js';
 import { decodeText } from './encoding.js';
 import { detectDelimiter, parseDelimitedText } from './read-csv.js';
-import { readWorkbookBytes } from './read-workbook.js';
-import { readLegacyWorkbook } from './workbook-worker.js';
+import { readWorkbookBytes, type Workbook } from './read-workbook.js';
+import { WorkbookWorkers } from './workbook-worker.js';
 import { isEncryptedOle2, sniffContainer, surveyZip, withoutStrayNuls, checkZipStreams } from './sniff.js';
 import { scanXlsx, type WorkbookOrigin } from './xlsx-scan.js';
 
@@ -35,8 +35,12 @@ export interface FileSheets {
   origin?: WorkbookOrigin;
 }
 
-/** Reads one file from disk into sheet grids; throws YijianError (E_UNSUPPORTED_FORMAT, E_EMPTY_FILE, …). */
-export async function readFileSheets(path: string, options: IngestOptions): Promise<FileSheets> {
+/**
+ * Reads one file from disk into sheet grids; throws YijianError (E_UNSUPPORTED_FORMAT, E_EMPTY_FILE, …).
+ * Workbooks are parsed by a worker of `workers` (the caller's, kept between files), or without them by a
+ * worker started for this file and ended after it.
+ */
+export async function readFileSheets(path: string, options: IngestOptions, workers?: WorkbookWorkers): Promise<FileSheets> {
   const extension = extname(path).toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(extension)) {
     throw new YijianError('E_UNSUPPORTED_FORMAT', `不支持的文件类型“${extension || '（无扩展名）'}”，只能读取 .xlsx、.xls、.csv、.tsv。`, {
@@ -70,7 +74,7 @@ export async function readFileSheets(path: string, options: IngestOptions): Prom
     throw new YijianError('E_UNREADABLE_FILE', '无法读取文件（权限不足或磁盘错误）。', { cause: error });
   }
   // The bytes are ours alone: hand their memory to the .xls worker instead of copying it.
-  return guardedSheets(bytes, extension, basename(path, extname(path)), options, true);
+  return guardedSheets(bytes, extension, basename(path, extname(path)), options, true, workers);
 }
 
 /**
@@ -81,9 +85,10 @@ export async function readFileSheets(path: string, options: IngestOptions): Prom
 export async function readGuardedFile(
   path: string,
   settings: { sheet?: string | null; limits?: Partial<IngestLimits> } = {},
+  workers?: WorkbookWorkers,
 ): Promise<FileSheets> {
   const options: IngestOptions = { ...EMPTY_OPTIONS, sheet: settings.sheet ?? null, limits: { ...DEFAULT_LIMITS, ...settings.limits } };
-  return readFileSheets(path, options);
+  return readFileSheets(path, options, workers);
 }
 
 // Every default filled by the one normaliser, so a new ingest option cannot be missed here.
@@ -113,8 +118,9 @@ export function readSheetsFromBytes(
   extension: string,
   csvSheetName: string,
   options: IngestOptions,
+  workers?: WorkbookWorkers,
 ): Promise<FileSheets> {
-  return guardedSheets(bytes, extension, csvSheetName, options, false);
+  return guardedSheets(bytes, extension, csvSheetName, options, false, workers);
 }
 
 async function guardedSheets(
@@ -123,6 +129,7 @@ async function guardedSheets(
   csvSheetName: string,
   options: IngestOptions,
   handOver: boolean,
+  workers: WorkbookWorkers | undefined,
 ): Promise<FileSheets> {
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
@@ -133,9 +140,23 @@ async function guardedSheets(
   // million parsed rows back from a worker took longer than parsing them (measured: 4 min against 1.5).
   const inWorker = plan.legacy || plan.inflatedBytes <= WORKER_XLSX_BYTES;
   const book = inWorker
-    ? await readLegacyWorkbook(bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
+    ? await parseInWorker(workers, bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
     : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
   return cleaned(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin));
+}
+
+/** Parses in a worker of `workers`, or in one started for this file alone and ended once it is read. */
+async function parseInWorker(
+  workers: WorkbookWorkers | undefined,
+  ...job: Parameters<WorkbookWorkers['parse']>
+): Promise<Workbook> {
+  if (workers !== undefined) return workers.parse(...job);
+  const own = new WorkbookWorkers();
+  try {
+    return await own.parse(...job);
+  } finally {
+    await own.close();
+  }
 }
 
 /** Control characters removed from every sheet, once, here: every later stage and every report sees clean text. */

@@ -2,13 +2,25 @@
  * Workbook bytes (.xlsx, .xls, Excel-HTML) → sheet grids, each cell as staff see it in Excel.
  * Formulas are never evaluated: the cached value is read.
  */
+import { createRequire } from 'node:module';
 import * as XLSX from 'xlsx';
-import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { YijianError } from '../errors.js';
 import { stripNul, type GridCell, type MergeRange, type SheetGrid } from './grid.js';
 
-// Old .xls files store text in the Windows code page (GBK for Chinese Excel); SheetJS needs the tables.
-XLSX.set_cptable(cptable);
+// Old .xls files store text in the Windows code page (GBK for Chinese Excel), and SheetJS decodes it only
+// with the code page tables, which it keeps in one library-wide slot. The tables are half a megabyte of
+// JavaScript: they are handed over by the workbook reader itself, once, on its first parse, so importing
+// this module (a CSV-only merge, `--help`, a writer) costs nothing, and no import order decides whether
+// an .xls reads right.
+let codepagesGiven = false;
+
+function sheetjsWithCodepages(): typeof XLSX {
+  if (!codepagesGiven) {
+    XLSX.set_cptable(createRequire(import.meta.url)('xlsx/dist/cpexcel.full') as Parameters<typeof XLSX.set_cptable>[0]);
+    codepagesGiven = true;
+  }
+  return XLSX;
+}
 
 /** Every sheet name of a workbook, in workbook order. */
 export interface Workbook {
@@ -22,8 +34,9 @@ export interface Workbook {
  */
 export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRows: number): Workbook {
   let book: XLSX.WorkBook;
+  const sheetjs = sheetjsWithCodepages();
   try {
-    book = XLSX.read(bytes, {
+    book = sheetjs.read(bytes, {
       type: 'buffer',
       dense: true,
       cellDates: false,

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { YijianError, type YijianErrorCode } from '../errors.js';
-import { readWorkbookBytes, type Workbook } from './read-workbook.js';
+import type { Workbook } from './read-workbook.js';
 import { chineseForThirdParty } from '../io/third-party.js';
 
 /** What the parent posts to the worker: the bytes (transferred) and what to read. */
@@ -28,55 +28,85 @@ const WORKER_URL = new URL('./xls-worker.js', import.meta.url);
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
 /**
- * Parses legacy workbook bytes in a worker, giving up after `timeoutMs` (YijianError E_PARSE_TIMEOUT).
- * With `handOver` the bytes' memory is transferred to the worker (the caller must not use them again);
- * otherwise a copy is sent.
+ * The parsing workers of one run. At most one idle worker is kept between files (starting a worker and
+ * loading SheetJS in it costs ~200 ms); whoever creates this owns it and calls {@link close} when its
+ * run ends, so no worker outlives the run that started it and two in-process runs share nothing unless
+ * their caller hands both the same one.
  */
-export function readLegacyWorkbook(
-  bytes: Uint8Array,
-  sheet: string | null,
-  maxRows: number,
-  timeoutMs: number,
-  handOver = false,
-): Promise<Workbook> {
-  if (FROM_SOURCE) return new Promise((resolve) => resolve(readWorkbookBytes(bytes, sheet, maxRows)));
-  // Only a view that owns its whole buffer can be transferred: Node pools small Buffers in shared slabs.
-  const own = handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  const sent = own ? bytes : new Uint8Array(bytes);
-  const job: WorkbookJob = { bytes: sent, sheet, maxRows };
-  return new Promise<Workbook>((resolve, reject) => {
-    const worker = takeWorker();
-    let settled = false;
-    const finish = (outcome: { workbook: Workbook } | { error: YijianError }, healthy: boolean): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (healthy) releaseWorker(worker);
-      else void worker.terminate();
-      if ('workbook' in outcome) resolve(outcome.workbook);
-      else reject(outcome.error);
-    };
-    const onMessage = (reply: WorkbookReply): void => {
-      finish(reply.ok ? { workbook: reply.workbook } : { error: replyError(reply) }, true);
-    };
-    const onError = (error: Error): void => finish({ error: crashError(error) }, false);
-    const onExit = (code: number): void => finish({ error: crashError(new Error(`解析线程意外退出（代码 ${code}）`)) }, false);
-    // The only way to stop a parser stuck in a synchronous loop: terminate its thread.
-    const timer = setTimeout(() => finish({ error: timeoutError(timeoutMs) }, false), timeoutMs);
-    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage(job, [sent.buffer as ArrayBuffer]);
-  });
-}
+export class WorkbookWorkers {
+  private idle: Worker | null = null;
+  private closed = false;
 
-// One idle worker kept between files: starting a worker and loading SheetJS in it costs ~200 ms.
-let idle: Worker | null = null;
+  /**
+   * Parses legacy workbook bytes in a worker, giving up after `timeoutMs` (YijianError E_PARSE_TIMEOUT).
+   * With `handOver` the bytes' memory is transferred to the worker (the caller must not use them again);
+   * otherwise a copy is sent.
+   */
+  parse(bytes: Uint8Array, sheet: string | null, maxRows: number, timeoutMs: number, handOver = false): Promise<Workbook> {
+    if (FROM_SOURCE) return import('./read-workbook.js').then(({ readWorkbookBytes }) => readWorkbookBytes(bytes, sheet, maxRows));
+    // Only a view that owns its whole buffer can be transferred: Node pools small Buffers in shared slabs.
+    const own = handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    const sent = own ? bytes : new Uint8Array(bytes);
+    const job: WorkbookJob = { bytes: sent, sheet, maxRows };
+    return new Promise<Workbook>((resolve, reject) => {
+      const worker = this.take();
+      let settled = false;
+      const finish = (outcome: { workbook: Workbook } | { error: YijianError }, healthy: boolean): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (healthy) this.release(worker);
+        else void worker.terminate();
+        if ('workbook' in outcome) resolve(outcome.workbook);
+        else reject(outcome.error);
+      };
+      const onMessage = (reply: WorkbookReply): void => {
+        finish(reply.ok ? { workbook: reply.workbook } : { error: replyError(reply) }, true);
+      };
+      const onError = (error: Error): void => finish({ error: crashError(error) }, false);
+      const onExit = (code: number): void => finish({ error: crashError(new Error(`解析线程意外退出（代码 ${code}）`)) }, false);
+      // The only way to stop a parser stuck in a synchronous loop: terminate its thread.
+      const timer = setTimeout(() => finish({ error: timeoutError(timeoutMs) }, false), timeoutMs);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(job, [sent.buffer as ArrayBuffer]);
+    });
+  }
 
-function takeWorker(): Worker {
-  const worker = idle ?? startWorker();
-  idle = null;
-  worker.ref();
-  return worker;
+  /** Ends the idle worker; a parse asked for later starts a worker for itself and ends it when done. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const idle = this.idle;
+    this.idle = null;
+    if (idle !== null) await idle.terminate();
+  }
+
+  private take(): Worker {
+    const worker = this.idle ?? this.start();
+    this.idle = null;
+    worker.ref();
+    return worker;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // A worker that dies while idle is forgotten; the listener also keeps an idle 'error' from crashing the process.
+    const forget = (): void => {
+      if (this.idle === worker) this.idle = null;
+    };
+    worker.on('exit', forget).on('error', forget);
+    return worker;
+  }
+
+  private release(worker: Worker): void {
+    if (this.idle !== null || this.closed) {
+      void worker.terminate();
+      return;
+    }
+    // An idle worker must not keep the process alive once the run is over, even if its owner forgets close().
+    worker.unref();
+    this.idle = worker;
+  }
 }
 
 /**
@@ -84,26 +114,6 @@ function takeWorker(): Worker {
  * needs more is not a submission; the worker is stopped and the file fails, the run goes on.
  */
 export const WORKER_HEAP_MB = 3072;
-
-function startWorker(): Worker {
-  const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-  // A worker that dies while idle is forgotten; the listener also keeps an idle 'error' from crashing the process.
-  const forget = (): void => {
-    if (idle === worker) idle = null;
-  };
-  worker.on('exit', forget).on('error', forget);
-  return worker;
-}
-
-function releaseWorker(worker: Worker): void {
-  if (idle !== null) {
-    void worker.terminate();
-    return;
-  }
-  // An idle worker must not keep the process alive once the run is over.
-  worker.unref();
-  idle = worker;
-}
 
 function timeoutError(timeoutMs: number): YijianError {
   const limit = timeoutMs < 1000 ? `${timeoutMs} 毫秒` : `${Math.round(timeoutMs / 100) / 10} 秒`;

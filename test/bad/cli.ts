@@ -1,9 +1,10 @@
-/** Runs the real yijian CLI (dist/) in a child process, with bounded memory, for end-to-end tests. */
+/** Runs the yijian CLI (dist/) for end-to-end tests: in-process, or in a child process with bounded memory. */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
+import { runYijian } from '../cli/run-cli.js';
 
 /** The repository root (tests run from it). */
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -20,6 +21,17 @@ export interface CliRun {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+}
+
+/**
+ * Runs yijian in this process (see test/cli/run-cli.ts), with the same result shape as {@link runCli}:
+ * for tests about messages, exit codes and outputs. A crash would still show: an exception escaping a
+ * command becomes 内部错误 on stderr, which {@link looksCrashed} catches. Tests about the process itself
+ * (heap caps, signals, a worker left running) keep {@link runCli}.
+ */
+export async function runInProcess(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
+  const run = await runYijian(args, options.cwd ?? REPO);
+  return { code: run.status, signal: null, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** Spawns `node bin/yijian …args` with a 1 GB heap cap; resolves when it exits. */

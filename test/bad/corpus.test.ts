@@ -1,5 +1,5 @@
 /**
- * The broken-input corpus (fixtures/bad) through the real CLI: each bad file beside a good one, with
+ * The broken-input corpus (fixtures/bad) through the CLI (in-process): each bad file beside a good one, with
  * `inspect` and `merge`. A clear Chinese message naming the file, the documented exit code, no stack
  * trace, the good file still read, and rows = records + rejects + blanks.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { GOOD, GOOD_NAME, GOOD_RECORDS, REPO, firstUnsafeCell, looksCrashed, runCli, tempDir } from './cli.js';
+import { GOOD, GOOD_NAME, GOOD_RECORDS, REPO, firstUnsafeCell, looksCrashed, runInProcess, tempDir } from './cli.js';
 
 interface Reconciliation {
   files: number;
@@ -122,11 +122,11 @@ describe.each(CASES)('fixtures/bad/$file', (c) => {
   const bad = join(BAD, c.file);
 
   it('inspect: message, exit 0, reconciliation; --strict exits 3 when the file has a problem', async () => {
-    const plain = await runCli(['inspect', bad, GOOD, '--json']);
+    const plain = await runInProcess(['inspect', bad, GOOD, '--json']);
     checkStderr(plain.stderr, c);
     expect(plain.code).toBe(0);
     checkDocument(JSON.parse(plain.stdout) as Doc, c);
-    const strict = await runCli(['inspect', bad, GOOD, '--json', '--strict']);
+    const strict = await runInProcess(['inspect', bad, GOOD, '--json', '--strict']);
     expect(looksCrashed(strict.stderr)).toBe(false);
     expect(strict.code).toBe(c.problem ? 3 : 0);
   });
@@ -134,7 +134,7 @@ describe.each(CASES)('fixtures/bad/$file', (c) => {
   it('merge: the good records are in the workbook, every cell safe', async () => {
     const dir = tempDir();
     const output = join(dir, '汇总.xlsx');
-    const run = await runCli(['merge', bad, GOOD, '-o', output, '--json']);
+    const run = await runInProcess(['merge', bad, GOOD, '-o', output, '--json']);
     checkStderr(run.stderr, c);
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout) as Doc;

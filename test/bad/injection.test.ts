@@ -9,7 +9,7 @@ import mammoth from 'mammoth';
 import PizZip from 'pizzip';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run-cli.js';
+import { runYijian } from '../cli/run-cli.js';
 
 const PERSONAL = ['13812345678', '138 1234 5678', '0571-87654321', '(010)12345678', '11010519491231002X', 'zhang.wei@example.com'];
 const CONTACT = '13987654321';
@@ -54,13 +54,13 @@ describe('hostile opinions through digest', () => {
   let out: string;
   let outWithContacts: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yijian-inject-'));
     writeFileSync(join(dir, '东湖.csv'), csv(rows));
     out = join(dir, 'out');
     outWithContacts = join(dir, 'out-contacts');
-    expect(runCli(['digest', join(dir, '东湖.csv'), '-o', out], dir).status).toBe(0);
-    expect(runCli(['digest', join(dir, '东湖.csv'), '-o', outWithContacts, '--show-contact'], dir).status).toBe(0);
+    expect((await runYijian(['digest', join(dir, '东湖.csv'), '-o', out], dir)).status).toBe(0);
+    expect((await runYijian(['digest', join(dir, '东湖.csv'), '-o', outWithContacts, '--show-contact'], dir)).status).toBe(0);
   });
 
   it('masks phone, landline, ID-card numbers and e-mail in every report', async () => {

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyRowsXml, withinCellLimit } from '../../src/report/xlsx-rows.js';
 import { chineseForThirdParty } from '../../src/io/third-party.js';
 import { safeFileName } from '../../src/io/file-names.js';
-import { GOOD, REPO, looksCrashed, runCli, tempDir, type CliRun } from './cli.js';
+import { GOOD, REPO, looksCrashed, runInProcess, tempDir, type CliRun } from './cli.js';
 
 /** Every file under `dir` with its bytes, for before/after comparison. */
 function snapshot(dir: string): Record<string, string> {
@@ -30,21 +30,21 @@ describe('digest leaves the output folder as it was when it fails part-way', () 
   beforeAll(async () => {
     dir = tempDir();
     const out = join(dir, 'out');
-    await runCli(['digest', GOOD, '-o', out, '--formats', 'md,docx']);
+    await runInProcess(['digest', GOOD, '-o', out, '--formats', 'md,docx']);
     before = snapshot(out);
     // A copied template with a block left open: Handlebars fails after digest.json would have been written.
     mkdirSync(join(dir, 'tpl', 'summary'), { recursive: true });
     writeFileSync(join(dir, 'tpl', 'summary', 'summary.md.hbs'), '# {{title}}\n{{#each articles}}\n- {{label}}\n');
-    broken = await runCli(['digest', GOOD, '-o', out, '--formats', 'md,docx', '--force', '--templates', join(dir, 'tpl'), '--date', '2024-06-01']);
+    broken = await runInProcess(['digest', GOOD, '-o', out, '--formats', 'md,docx', '--force', '--templates', join(dir, 'tpl'), '--date', '2024-06-01']);
     // A "Word" template that is really a workbook.
     mkdirSync(join(dir, 'tpl2', 'summary'), { recursive: true });
     copyFileSync(join(REPO, 'fixtures', 'bad', 'proto.xlsx'), join(dir, 'tpl2', 'summary', 'summary.docx'));
-    notWord = await runCli(['--debug', 'digest', GOOD, '-o', out, '--formats', 'docx', '--force', '--templates', join(dir, 'tpl2'), '--date', '2024-06-01']);
+    notWord = await runInProcess(['--debug', 'digest', GOOD, '-o', out, '--formats', 'docx', '--force', '--templates', join(dir, 'tpl2'), '--date', '2024-06-01']);
     // What a killed run leaves: a staging folder of a process that is gone, a temporary file inside.
     mkdirSync(join(dir, `.out.yijian-staging-999999`));
     writeFileSync(join(dir, `.out.yijian-staging-999999`, 'digest.json'), '{');
     writeFileSync(join(out, '.digest.json.999999.1700000000000.tmp'), '{');
-    again = await runCli(['digest', GOOD, '-o', out, '--formats', 'md,docx', '--force']);
+    again = await runInProcess(['digest', GOOD, '-o', out, '--formats', 'md,docx', '--force']);
   }, 120_000);
 
   it('a template error: exit 1, a Chinese message, and not one output file changed', () => {
@@ -82,9 +82,9 @@ describe('feedback with a point name too long for a file name', () => {
     const long2 = `${long}（第二）`;
     const csv = `序号,联系点,条款,意见建议\r\n1,${long},第十二条,建议增加停车位。\r\n2,${long2},第十九条,罚款过高。\r\n3,滨江社区立法联系点,第二十条,建议明确责任。\r\n`;
     writeFileSync(join(dir, '意见.csv'), csv);
-    const digest = await runCli(['digest', join(dir, '意见.csv'), '-o', join(dir, 'd'), '--formats', 'xlsx']);
+    const digest = await runInProcess(['digest', join(dir, '意见.csv'), '-o', join(dir, 'd'), '--formats', 'xlsx']);
     expect(digest.code).toBe(0);
-    const run = await runCli(['feedback', '--digest', join(dir, 'd'), '--decisions', join(dir, 'd', '采纳情况登记表.xlsx'), '-o', join(dir, 'f'), '--formats', 'md,docx']);
+    const run = await runInProcess(['feedback', '--digest', join(dir, 'd'), '--decisions', join(dir, 'd', '采纳情况登记表.xlsx'), '-o', join(dir, 'f'), '--formats', 'md,docx']);
     expect(looksCrashed(run.stderr)).toBe(false);
     expect(run.code).toBe(0);
     const names = readdirSync(join(dir, 'f'));

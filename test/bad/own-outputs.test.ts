@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO, looksCrashed, runCli, tempDir, type CliRun } from './cli.js';
+import { REPO, looksCrashed, runInProcess, tempDir, type CliRun } from './cli.js';
 
 interface DigestJson {
   totals: Record<string, number>;
@@ -25,13 +25,13 @@ describe('a submissions folder that holds earlier outputs', () => {
   beforeAll(async () => {
     dir = tempDir();
     cpSync(join(REPO, 'fixtures', 'submissions'), dir, { recursive: true });
-    first = JSON.parse((await runCli(['digest', '.', '--json', '--formats', 'xlsx'], { cwd: dir })).stdout) as DigestJson;
-    secondRun = await runCli(['digest', '.', '--json', '--force', '--formats', 'xlsx'], { cwd: dir });
+    first = JSON.parse((await runInProcess(['digest', '.', '--json', '--formats', 'xlsx'], { cwd: dir })).stdout) as DigestJson;
+    secondRun = await runInProcess(['digest', '.', '--json', '--force', '--formats', 'xlsx'], { cwd: dir });
     second = JSON.parse(secondRun.stdout) as DigestJson;
-    await runCli(['merge', '.', '-o', '汇总.xlsx'], { cwd: dir });
-    afterMerge = JSON.parse((await runCli(['digest', '.', '--json', '--force', '--formats', 'xlsx'], { cwd: dir })).stdout) as DigestJson;
-    mergeAgain = await runCli(['merge', '.', '-o', 'merged/汇总2.xlsx'], { cwd: dir });
-    overwrite = await runCli(['merge', '.', '-o', '城东区-科技园企业立法联系点-2024年5月.csv', '--force'], { cwd: dir });
+    await runInProcess(['merge', '.', '-o', '汇总.xlsx'], { cwd: dir });
+    afterMerge = JSON.parse((await runInProcess(['digest', '.', '--json', '--force', '--formats', 'xlsx'], { cwd: dir })).stdout) as DigestJson;
+    mergeAgain = await runInProcess(['merge', '.', '-o', 'merged/汇总2.xlsx'], { cwd: dir });
+    overwrite = await runInProcess(['merge', '.', '-o', '城东区-科技园企业立法联系点-2024年5月.csv', '--force'], { cwd: dir });
   }, 180_000);
 
   it('a second digest skips ./yijian-output and reads the same records', () => {
@@ -58,7 +58,7 @@ describe('a submissions folder that holds earlier outputs', () => {
   it('a merged workbook forwarded alone (its sources not in the run) is read as submissions', async () => {
     const elsewhere = tempDir();
     cpSync(join(dir, '汇总.xlsx'), join(elsewhere, '城东区汇总.xlsx'));
-    const run = await runCli(['inspect', join(elsewhere, '城东区汇总.xlsx'), '--json']);
+    const run = await runInProcess(['inspect', join(elsewhere, '城东区汇总.xlsx'), '--json']);
     const doc = JSON.parse(run.stdout) as { reconciliation: { records: number } };
     expect(doc.reconciliation.records).toBe(first.reconciliation.records);
     expect(statSync(join(elsewhere, '城东区汇总.xlsx')).size).toBeGreaterThan(0);
@@ -70,7 +70,7 @@ describe('the same file given twice', () => {
     const dir = tempDir();
     cpSync(join(REPO, 'fixtures', 'submissions', '城东区-科技园企业立法联系点-2024年5月.csv'), join(dir, 'aux.csv'));
     symlinkSync(join(dir, 'aux.csv'), join(dir, 'link.csv'));
-    const run = await runCli(['digest', 'aux.csv', './aux.csv', 'link.csv', '-o', 'out', '--json', '--formats', 'md'], { cwd: dir });
+    const run = await runInProcess(['digest', 'aux.csv', './aux.csv', 'link.csv', '-o', 'out', '--json', '--formats', 'md'], { cwd: dir });
     expect(looksCrashed(run.stderr)).toBe(false);
     expect(run.stderr).not.toContain('重复的意见编号');
     expect(run.code).toBe(0);

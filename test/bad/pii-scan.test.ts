@@ -12,7 +12,7 @@ import { extname, join } from 'node:path';
 import PizZip from 'pizzip';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DRAFT_TXT, REPO_ROOT, runCli, type CliRun } from '../cli/run-cli.js';
+import { DRAFT_TXT, REPO_ROOT, runYijian, type CliRun } from '../cli/run-cli.js';
 import { fillDecisionSheet } from '../decisions/cli.js';
 
 const PII = join(REPO_ROOT, 'fixtures/pii');
@@ -127,15 +127,15 @@ describe('personal data in what the CLI writes (fixtures/pii)', () => {
   let work: string;
   const runs: Record<string, CliRun> = {};
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'yijian-pii-'));
-    runs['digest'] = runCli(['digest', PII, '--draft', DRAFT_TXT, '-o', join(work, 'digest')]);
-    runs['merge'] = runCli(['merge', PII, '-o', join(work, '合并.xlsx')]);
+    runs['digest'] = await runYijian(['digest', PII, '--draft', DRAFT_TXT, '-o', join(work, 'digest')]);
+    runs['merge'] = await runYijian(['merge', PII, '-o', join(work, '合并.xlsx')]);
     fillDecisionSheet(join(work, 'digest', '采纳情况登记表.xlsx'), join(work, '已填写.xlsx'), (_id, index) =>
       [['采纳', '部分采纳', '未采纳', '作为参考', ''][index % 5] ?? '', index % 2 === 0 ? REASON_PHONE : REASON_EMAIL]);
-    runs['feedback'] = runCli(['feedback', '--digest', join(work, 'digest'), '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'feedback')]);
-    runs['stats'] = runCli(['stats', join(work, 'feedback'), join(work, 'digest'), '-o', join(work, 'stats')]);
-    runs['show-contact'] = runCli(['digest', PII, '--draft', DRAFT_TXT, '-o', join(work, 'show'), '--formats', 'xlsx', '--show-contact']);
+    runs['feedback'] = await runYijian(['feedback', '--digest', join(work, 'digest'), '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'feedback')]);
+    runs['stats'] = await runYijian(['stats', join(work, 'feedback'), join(work, 'digest'), '-o', join(work, 'stats')]);
+    runs['show-contact'] = await runYijian(['digest', PII, '--draft', DRAFT_TXT, '-o', join(work, 'show'), '--formats', 'xlsx', '--show-contact']);
   });
 
   it('every run succeeds', () => {

@@ -2,20 +2,20 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, runCli, type CliRun } from './run-cli.js';
+import { makeTempDir, runYijian, type CliRun } from './run-cli.js';
 
 const CORPUS = 'fixtures/intake/corpus';
 
 describe('yijian inspect on intake shapes, with a --map scoped to one file', () => {
   let run: CliRun;
   let json: CliRun;
-  beforeAll(() => {
+  beforeAll(async () => {
     const dir = makeTempDir();
     for (const name of ['丰台区-方庄地区立法联系点.xlsx', '顺义区-仁和镇立法联系点.xlsx']) copyFileSync(join(CORPUS, name), join(dir, name));
     // A header nobody could guess: only this file's --map may fix it.
     writeFileSync(join(dir, '北街社区.csv'), '编号,情况记录,栏目三\n1,建议公开物业服务收支,甲\n2,建议物业费调价先听证,乙\n');
-    run = runCli(['inspect', dir, '--map', '北街*.csv:意见建议=B']);
-    json = runCli(['inspect', dir, '--map', '北街*.csv:意见建议=B', '--json']);
+    run = await runYijian(['inspect', dir, '--map', '北街*.csv:意见建议=B']);
+    json = await runYijian(['inspect', dir, '--map', '北街*.csv:意见建议=B', '--json']);
   });
 
   it('applies the scoped mapping to that file only and reconciles with 说明行 and split parts', () => {
@@ -41,10 +41,10 @@ describe('yijian inspect on intake shapes, with a --map scoped to one file', () 
 });
 
 describe('nothing read is a failure', () => {
-  it('merge exits 1 when no input gives a single opinion, and says why', () => {
+  it('merge exits 1 when no input gives a single opinion, and says why', async () => {
     const dir = makeTempDir();
     writeFileSync(join(dir, '填表说明.csv'), '填表说明\n一、每条意见填写一行。\n二、请注明条款。\n');
-    const run = runCli(['merge', dir, '-o', join(dir, '汇总.xlsx')]);
+    const run = await runYijian(['merge', dir, '-o', join(dir, '汇总.xlsx')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('没有读到任何意见');
     expect(run.stderr).toContain('说明行 3');

@@ -1,7 +1,8 @@
 /**
  * Test helper: runs yijian as a user's script would, and reads back what it wrote. `runYijian` runs the
  * compiled CLI in this process (fast: most tests); `runCli` spawns the real `bin/yijian` (the few tests
- * that are about the process itself: exit status, signals, start-up, a terminal).
+ * that are about the process itself: exit status, signals, start-up, a terminal). test/README.md has the
+ * rules that keep the suite under 3 minutes: in-process runs, one run per file in beforeAll, small inputs.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
@@ -66,10 +67,10 @@ const MAIN = join(REPO_ROOT, 'dist/cli/main.js');
  * child: same arguments, same result. cwd is a fresh tmp dir unless given.
  */
 export async function runYijian(args: readonly string[], cwd: string = makeTempDir()): Promise<CliRun> {
-  const { run } = (await import(MAIN)) as { run: (argv: readonly string[], io: object) => Promise<number> };
+  const { run } = (await import(MAIN)) as { run: (argv: readonly string[], io: object) => Promise<{ code: number }> };
   let stdout = '';
   let stderr = '';
-  const status = await run([process.execPath, join(REPO_ROOT, 'bin/yijian'), ...args], {
+  const { code: status } = await run([process.execPath, join(REPO_ROOT, 'bin/yijian'), ...args], {
     stdout: (text: string) => {
       stdout += text;
     },
@@ -78,8 +79,24 @@ export async function runYijian(args: readonly string[], cwd: string = makeTempD
     },
     env: { CI: 'true', NO_COLOR: '1' },
     cwd,
+    workbooks: await testProcessWorkbooks(),
   });
   return { status, stdout, stderr };
+}
+
+/** The compiled workbook parsers (the same module instance the compiled CLI uses). */
+const WORKBOOK_WORKERS = join(REPO_ROOT, 'dist/ingest/workbook-worker.js');
+let workbooks: Promise<{ close(): Promise<void> }> | null = null;
+
+/**
+ * One set of workbook parsing workers lent to every in-process run of this test file: starting a worker
+ * and loading SheetJS in it costs ~0.2 s of CPU, which a file of thirty runs would pay thirty times. Its
+ * idle worker is unreferenced, so it never holds the test process open.
+ */
+function testProcessWorkbooks(): Promise<{ close(): Promise<void> }> {
+  workbooks ??= (import(WORKBOOK_WORKERS) as Promise<{ WorkbookWorkers: new () => { close(): Promise<void> } }>)
+    .then(({ WorkbookWorkers }) => new WorkbookWorkers());
+  return workbooks;
 }
 
 /** A fresh folder under the system tmp dir; tests write only there. */

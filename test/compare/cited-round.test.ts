@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import PizZip from 'pizzip';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DRAFT_TXT, SUBMISSIONS, makeTempDir, readWorkbook, rowValues, runCli, sheetNamed, type CliRun } from '../cli/run-cli.js';
+import { DRAFT_TXT, SUBMISSIONS, makeTempDir, readWorkbook, rowValues, runYijian, sheetNamed, type CliRun } from '../cli/run-cli.js';
 import { alignDrafts, DEFAULT_ALIGN_OPTIONS } from '../../src/compare/align.js';
 import { createCitedRoundRemap } from '../../src/compare/cited-round.js';
 import { DigestSchema, type ArticleAssignment, type Digest } from '../../src/model.js';
@@ -60,11 +60,11 @@ describe('digest --draft NEW --cited-draft OLD --decisions ROUND_ONE_SHEET', () 
   let runs: CliRun[];
   const filled = new Map<string, string>();
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = makeTempDir('yijian-cited-');
     round = generateRound(parseDraft(readFileSync(DRAFT_TXT, 'utf8'), 'draft.txt'), 11);
     writeFileSync(join(dir, '修改稿.md'), round.text);
-    runs = [runCli(['digest', SUBMISSIONS, '--draft', DRAFT_TXT, '-o', 'r1', '--formats', 'xlsx'], dir)];
+    runs = [await runYijian(['digest', SUBMISSIONS, '--draft', DRAFT_TXT, '-o', 'r1', '--formats', 'xlsx'], dir)];
     first = DigestSchema.parse(JSON.parse(readFileSync(join(dir, 'r1/digest.json'), 'utf8')));
     // The drafters fill round one's sheet: a decision and a reason on every cluster.
     const book = readWorkbook(join(dir, 'r1/采纳情况登记表.xlsx'));
@@ -78,7 +78,7 @@ describe('digest --draft NEW --cited-draft OLD --decisions ROUND_ONE_SHEET', () 
       filled.set(String(id), decision);
     }
     writeFileSync(join(dir, '第一轮已填写.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    runs.push(runCli(['digest', SUBMISSIONS, '--draft', '修改稿.md', '--cited-draft', DRAFT_TXT, '--decisions', '第一轮已填写.xlsx', '-o', 'r2'], dir));
+    runs.push(await runYijian(['digest', SUBMISSIONS, '--draft', '修改稿.md', '--cited-draft', DRAFT_TXT, '--decisions', '第一轮已填写.xlsx', '-o', 'r2'], dir));
     second = DigestSchema.parse(JSON.parse(readFileSync(join(dir, 'r2/digest.json'), 'utf8')));
   });
 

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, readWorkbook, rowValues, runCli, sheetNamed, type CliRun } from '../cli/run-cli.js';
+import { makeTempDir, readWorkbook, rowValues, runYijian, sheetNamed, type CliRun } from '../cli/run-cli.js';
 import { LAWS } from '../support/paths.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { generateRound, type GeneratedRound } from './rounds.js';
@@ -17,11 +17,11 @@ let run: CliRun;
 let round: GeneratedRound;
 let json: { mapping: Record<string, { new: string[]; kind: string; similarity: number }>; added: string[]; files: string[] };
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = makeTempDir('yijian-compare-');
   round = generateRound(parseDraft(readFileSync(OLD, 'utf8'), '上海市养犬管理条例.md'), 3);
   writeFileSync(join(dir, '上海市养犬管理条例（修改稿）.md'), round.text);
-  run = runCli(['compare', OLD, '上海市养犬管理条例（修改稿）.md', '-o', '对照表', '--json'], dir);
+  run = await runYijian(['compare', OLD, '上海市养犬管理条例（修改稿）.md', '-o', '对照表', '--json'], dir);
   json = JSON.parse(run.stdout) as typeof json;
 });
 

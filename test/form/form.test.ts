@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DRAFT_TXT, REPO_ROOT, makeTempDir, onPath, runCli, type CliRun } from '../cli/run-cli.js';
+import { DRAFT_TXT, REPO_ROOT, makeTempDir, onPath, runYijian, type CliRun } from '../cli/run-cli.js';
 import { readZip } from '../../src/report/zip-writer.js';
 import { DigestSchema, type Digest } from '../../src/model.js';
 import { parseDraft } from '../../src/text/draft.js';
@@ -68,9 +68,9 @@ let digestRun: CliRun;
 let digest: Digest;
 let libreOffice: string | null = null;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = makeTempDir('yijian-form-');
-  formRun = runCli(['form', '--draft', DRAFT_TXT, '--point', '东湖街道立法联系点', '--county', '城东区'], dir);
+  formRun = await runYijian(['form', '--draft', DRAFT_TXT, '--point', '东湖街道立法联系点', '--county', '城东区'], dir);
   const book = XLSX.read(readFileSync(join(dir, FORM)), { type: 'buffer' });
   filled = fill(book);
   mkdirSync(join(dir, '报回'));
@@ -87,7 +87,7 @@ beforeAll(() => {
   } else {
     console.log('未安装 LibreOffice（soffice），跳过经 LibreOffice 另存的读回检查。');
   }
-  digestRun = runCli(['digest', join(dir, '报回'), '--draft', DRAFT_TXT, '-o', 'out', '--formats', 'xlsx'], dir);
+  digestRun = await runYijian(['digest', join(dir, '报回'), '--draft', DRAFT_TXT, '-o', 'out', '--formats', 'xlsx'], dir);
   digest = DigestSchema.parse(JSON.parse(readFileSync(join(dir, 'out', 'digest.json'), 'utf8')));
 });
 

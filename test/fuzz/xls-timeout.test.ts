@@ -23,9 +23,15 @@ function hangingXls(): Buffer {
   return bytes;
 }
 
+/** The compiled workbook parsers: one set is owned by each run (here: each test) and closed at its end. */
+interface DistWorkers {
+  close(): Promise<void>;
+}
+
 interface DistIngest {
-  readSheetsFromBytes(bytes: Uint8Array, ext: string, name: string, options: unknown): Promise<{ grids: unknown[] }>;
-  readFileSheets(path: string, options: unknown): Promise<{ grids: unknown[] }>;
+  readSheetsFromBytes(bytes: Uint8Array, ext: string, name: string, options: unknown, workers?: DistWorkers): Promise<{ grids: unknown[] }>;
+  readFileSheets(path: string, options: unknown, workers?: DistWorkers): Promise<{ grids: unknown[] }>;
+  WorkbookWorkers: new () => DistWorkers;
   sheetsFromBytes(bytes: Uint8Array, ext: string, name: string, options: unknown): { grids: unknown[] };
   normalizeIngestOptions(input: unknown): unknown;
 }
@@ -76,17 +82,30 @@ describe('a hanging .xls fails alone with E_PARSE_TIMEOUT', () => {
   it('dist readSheetsFromBytes: times out, then the next .xls parses in a fresh worker, same grids as in-process', async () => {
     const dist = await distIngest();
     const options = dist.normalizeIngestOptions({ limits: { parseTimeoutMs: 1500 } });
-    const bad = hangingXls();
-    const started = performance.now();
-    await expect(dist.readSheetsFromBytes(bad, '.xls', 'x', options)).rejects.toMatchObject({ code: 'E_PARSE_TIMEOUT' });
-    expect(performance.now() - started).toBeLessThan(30_000);
-    expect(bad[AT]).toBe(HANGING); // the caller's bytes are copied, not detached
-    const good = Buffer.from(GOOD_XLS);
-    const inWorker = await dist.readSheetsFromBytes(good, '.xls', 'x', options);
-    expect(inWorker).toEqual(dist.sheetsFromBytes(GOOD_XLS, '.xls', 'x', options));
-    expect(good.equals(GOOD_XLS)).toBe(true);
+    // One run's workers, as the CLI passes them: the timed-out worker is ended, the next parse starts a fresh one.
+    const workers = new dist.WorkbookWorkers();
+    try {
+      const bad = hangingXls();
+      const started = performance.now();
+      await expect(dist.readSheetsFromBytes(bad, '.xls', 'x', options, workers)).rejects.toMatchObject({ code: 'E_PARSE_TIMEOUT' });
+      expect(performance.now() - started).toBeLessThan(30_000);
+      expect(bad[AT]).toBe(HANGING); // the caller's bytes are copied, not detached
+      const good = Buffer.from(GOOD_XLS);
+      const inWorker = await dist.readSheetsFromBytes(good, '.xls', 'x', options, workers);
+      expect(inWorker).toEqual(dist.sheetsFromBytes(GOOD_XLS, '.xls', 'x', options));
+      expect(good.equals(GOOD_XLS)).toBe(true);
+      const fromFile = await dist.readFileSheets(fixturePath(FIXTURE.binjiang), options, workers);
+      expect(fromFile.grids).toEqual(inWorker.grids);
+    } finally {
+      await workers.close();
+    }
+  }, 60_000);
+
+  it('dist readFileSheets without workers given: reads the .xls in a worker of its own', async () => {
+    const dist = await distIngest();
+    const options = dist.normalizeIngestOptions({});
     const fromFile = await dist.readFileSheets(fixturePath(FIXTURE.binjiang), options);
-    expect(fromFile.grids).toEqual(inWorker.grids);
+    expect(fromFile.grids).toEqual(dist.sheetsFromBytes(GOOD_XLS, '.xls', FIXTURE.binjiang, options).grids);
   }, 60_000);
 
   it('dist: errors thrown in the worker come back as YijianError codes', async () => {
