@@ -1,0 +1,169 @@
+/**
+ * The guided flow's column step: each doubtful sheet (and any other the person asks for) shown with its first
+ * rows and the column of every field; the person moves any field to another column or to none, sees the sheet
+ * read again, and goes on. Prompts and reading are passed in, so the step runs in tests without a terminal.
+ */
+import { FIELD_HEADERS, type Field, type Reject, type SheetReport } from '../model.js';
+import type { SheetGrid, SheetProblem } from '../ingest/index.js';
+import type { ColumnProfile } from '../ingest/content.js';
+import { choiceLabel, headerChoices, profilesByLetter } from './guided-columns.js';
+import { contentMismatch, isInstructionSheet, sheetDoubts, type Doubt } from './guided-doubts.js';
+import { FIELD_ORDER, fieldTarget, mappingLines, previewLines, readResultLines } from './guided-view.js';
+import type { ColumnChoice, SheetChoices } from './guided-save.js';
+
+/** The prompts the flow asks with: @inquirer/prompts at a terminal, scripted answers in tests. */
+export interface Prompts {
+  select<T>(question: { message: string; choices: { value: T; name: string }[]; default?: T; pageSize?: number }): Promise<T>;
+  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
+  input(question: { message: string; default?: string; validate?: (value: string) => boolean | string }): Promise<string>;
+  checkbox<T>(question: { message: string; choices: { value: T; name: string; checked?: boolean }[]; required?: boolean }): Promise<T[]>;
+}
+
+/** One sheet as the step works on it. */
+export interface GuidedSheet {
+  /** The sheet as first read (the tool's own mapping). */
+  original: SheetReport;
+  path: string;
+  grid: SheetGrid;
+  /** Scope saved choices to the sheet: its file has several sheets. */
+  bySheet: boolean;
+}
+
+/** What reading one sheet again with the choices so far gives. */
+export interface SheetRead {
+  report: SheetReport;
+  rejects: Reject[];
+  problems: SheetProblem[];
+}
+
+/** What the step needs from its caller. */
+export interface SheetStepDeps {
+  prompts: Prompts;
+  /** Lines for the person (stderr at a terminal). */
+  say: (line: string) => void;
+  warn: (line: string) => void;
+  /** Reads one sheet again with these choices (the other sheets' choices are the caller's business). */
+  reread: (sheet: GuidedSheet, choices: SheetChoices) => Promise<SheetRead>;
+}
+
+const DONE = '\u0000done';
+
+/**
+ * Runs the step over every sheet: doubtful ones are shown and asked about, then the person may open any other.
+ * Returns the choices that differ from the tool's own mapping, one entry per sheet with any.
+ */
+export async function chooseColumns(
+  sheets: readonly GuidedSheet[],
+  first: { rejects: readonly Reject[]; problems: readonly SheetProblem[] },
+  deps: SheetStepDeps,
+): Promise<SheetChoices[]> {
+  const states = sheets.map((sheet) => ({
+    sheet,
+    profiles: profilesByLetter(sheet.original, sheet.grid),
+    read: {
+      report: sheet.original,
+      rejects: first.rejects.filter((reject) => sameSheet(reject.source, sheet.original)),
+      problems: first.problems.filter((problem) => sameSheet(problem, sheet.original)),
+    } satisfies SheetRead,
+    choices: { file: sheet.original.file, path: sheet.path, sheet: sheet.original.sheet, bySheet: sheet.bySheet, fields: {} } as SheetChoices,
+  }));
+  const doubtful = states.filter((state) => sheetDoubts(state.sheet.original, state.read.problems, state.profiles).length > 0);
+  deps.say(`读取了 ${sheets.length} 张工作表，其中 ${doubtful.length} 张的列映射需要您确认：`);
+  for (const state of states) {
+    const mark = doubtful.includes(state) ? '？' : isInstructionSheet(state.sheet.original) ? '—' : '✔';
+    deps.say(`  ${mark} ${state.sheet.original.file} · ${state.sheet.original.sheet}：有效意见 ${state.read.report.records}，问题行 ${state.read.report.rejects}`);
+  }
+  for (const state of doubtful) await reviewSheet(state, deps);
+
+  for (;;) {
+    const others = states.filter((state) => !isInstructionSheet(state.sheet.original));
+    if (others.length === 0) break;
+    const picked = await deps.prompts.select<number | string>({
+      message: '还要查看或修改哪张表的列？',
+      choices: [
+        { value: DONE, name: '不用了，继续' },
+        ...others.map((state) => ({ value: states.indexOf(state), name: `${state.sheet.original.file} · ${state.sheet.original.sheet}` })),
+      ],
+      default: DONE,
+      pageSize: 12,
+    });
+    if (picked === DONE || typeof picked !== 'number') break;
+    const state = states[picked];
+    if (state !== undefined) await reviewSheet(state, deps);
+  }
+  return states.map((state) => state.choices).filter((choices) => Object.keys(choices.fields).length > 0);
+}
+
+interface SheetState {
+  sheet: GuidedSheet;
+  profiles: Map<string, ColumnProfile>;
+  read: SheetRead;
+  choices: SheetChoices;
+}
+
+async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void> {
+  const { original, grid } = state.sheet;
+  const header = original.headerRows.length === 0 ? '表头未找到' : `表头第 ${original.headerRows.join('、')} 行`;
+  deps.say('');
+  deps.say(`■ ${original.file} · 工作表「${original.sheet}」 · ${header}`);
+  const doubts = sheetDoubts(state.read.report, state.read.problems, state.profiles);
+  for (const doubt of doubts) deps.warn(`  ${doubt.message}`);
+  for (const line of previewLines(grid, original.headerRows)) deps.say(`  ${line}`);
+  deps.say('  各字段现在取自：');
+  for (const line of mappingLines(state.read.report)) deps.say(line);
+  for (const line of readResultLines(state.read.report, state.read.rejects)) deps.say(line);
+
+  const columns = headerChoices(original, grid);
+  let suggested = firstFieldIn(doubts);
+  for (;;) {
+    const field = await deps.prompts.select<Field | string>({
+      message: `「${original.file}」「${original.sheet}」：要修改哪个字段的列？`,
+      choices: [
+        { value: DONE, name: '这张表没问题了，继续' },
+        ...FIELD_ORDER.map((candidate) => ({ value: candidate, name: `${FIELD_HEADERS[candidate]} → ${fieldTarget(state.read.report, candidate)}` })),
+      ],
+      default: suggested ?? DONE,
+      pageSize: FIELD_ORDER.length + 1,
+    });
+    if (field === DONE || !isField(field)) return;
+    suggested = null;
+    const current = state.read.report.columns.find((column) => column.field === field)?.column ?? null;
+    const suggestion = doubts.find((doubt) => doubt.kind === 'unmapped' && doubt.field === field)?.column ?? null;
+    const letter = await deps.prompts.select<string | null>({
+      message: `“${FIELD_HEADERS[field]}”在哪一列？`,
+      choices: [
+        ...columns.map((choice) => ({ value: choice.column, name: choiceLabel(choice) })),
+        { value: null, name: `无（本表没有“${FIELD_HEADERS[field]}”）` },
+      ],
+      default: suggestion ?? current,
+      pageSize: 14,
+    });
+    const chosen: ColumnChoice = letter === null ? null : { letter, header: original.headerRows.length === 0 ? '' : (columns.find((c) => c.column === letter)?.header ?? '') };
+    if (chosen !== null) {
+      const mismatch = contentMismatch(field, state.profiles.get(chosen.letter));
+      if (mismatch !== null) deps.warn(`  注意：${chosen.letter} 列${mismatch}，请确认选对了列。`);
+    } else if (field === 'opinion') {
+      deps.warn(`  注意：没有“${FIELD_HEADERS.opinion}”列，这张表的各行都会记为问题行。`);
+    }
+    state.choices.fields[field] = chosen;
+    state.read = await deps.reread(state.sheet, state.choices);
+    deps.say('  重新读取后：');
+    for (const line of mappingLines(state.read.report)) deps.say(line);
+    for (const line of readResultLines(state.read.report, state.read.rejects)) deps.say(line);
+    for (const doubt of sheetDoubts(state.read.report, state.read.problems, state.profiles)) {
+      if (doubt.kind === 'problem' || doubt.kind === 'content' || doubt.kind === 'no-opinion' || doubt.kind === 'unmapped') deps.warn(`  ${doubt.message}`);
+    }
+  }
+}
+
+function firstFieldIn(doubts: readonly Doubt[]): Field | null {
+  return doubts.find((doubt) => doubt.field !== null)?.field ?? null;
+}
+
+function isField(value: string): value is Field {
+  return (FIELD_ORDER as readonly string[]).includes(value);
+}
+
+function sameSheet(source: { file: string; sheet: string }, sheet: SheetReport): boolean {
+  return source.file === sheet.file && source.sheet === sheet.sheet;
+}
