@@ -81,12 +81,14 @@ export function suggestedField(profile: ColumnProfile | undefined): Field | null
 
 /**
  * Everything doubtful about one sheet's mapping; empty when the sheet can be trusted as read.
- * `problems` are the run's sheet problems (with codes), `profiles` the sheet's columns by letter.
+ * `problems` are the run's sheet problems (with codes), `profiles` the sheet's columns by letter, `absent` the
+ * fields a person said the sheet lacks (`提出人=无`), which no column is suggested for.
  */
 export function sheetDoubts(
   sheet: SheetReport,
   problems: readonly SheetProblem[],
   profiles: ReadonlyMap<string, ColumnProfile>,
+  absent: ReadonlySet<Field> = new Set(),
 ): Doubt[] {
   if (isInstructionSheet(sheet)) return [];
   const doubts: Doubt[] = [];
@@ -110,7 +112,7 @@ export function sheetDoubts(
     const label = `${column.column} 列「${column.header || '（空表头）'}」`;
     if (column.field === null) {
       const field = suggestedField(profiles.get(column.column));
-      if (field !== null && !mapped.has(field)) {
+      if (field !== null && !mapped.has(field) && !absent.has(field)) {
         doubts.push({
           kind: 'unmapped', field, column: column.column,
           message: `${label}没有对应任何字段，内容多为${kindNameOf(profiles.get(column.column))}，像“${FIELD_HEADERS[field]}”列。`,

@@ -1,8 +1,8 @@
 /** The guided flow's reading: each sheet's grid kept for previews, and one sheet read again with a person's choices. */
 import type { Config } from '../config/schema.js';
 import { ConfigSchema } from '../config/schema.js';
-import { displayNames, ingestGrid, readFileSheets, type IngestOptions, type IngestResult, type SheetGrid } from '../ingest/index.js';
-import type { GuidedSheet, SheetRead } from './guided-sheets.js';
+import { displayNames, ingestGrid, mapsFor, readFileSheets, type IngestOptions, type IngestResult, type SheetGrid } from '../ingest/index.js';
+import { fallbackPoint, type GuidedSheet, type SheetRead } from './guided-sheets.js';
 import { mapEntries, patchConfigObject, type SheetChoices } from './guided-save.js';
 
 /** Each sheet of the first read with its grid and its file's path (each file is read once more, here). */
@@ -18,7 +18,8 @@ export async function loadGuidedSheets(files: readonly string[], result: IngestR
     if (!grids.has(path)) grids.set(path, (await readFileSheets(path, options)).grids);
     const grid = grids.get(path)?.find((candidate) => candidate.name === report.sheet);
     if (grid === undefined) continue;
-    sheets.push({ original: report, path, grid, bySheet: (perFile.get(report.file) ?? 0) > 1 });
+    const absent = mapsFor(options.maps, path, report.sheet).filter((mapping) => mapping.target.kind === 'none').map((mapping) => mapping.field);
+    sheets.push({ original: report, path, grid, bySheet: (perFile.get(report.file) ?? 0) > 1, absent });
   }
   return sheets;
 }
@@ -38,7 +39,7 @@ export function rereadSheet(
   const read = (): SheetRead => {
     const config = ConfigSchema.parse(patchConfigObject(raw, { map: mapEntries([choice], files, () => sheet.original.columns) }));
     const outcome = ingestGrid(sheet.grid, { file: sheet.original.file, path: sheet.path, encoding: sheet.original.encoding }, optionsFor(config));
-    return { report: outcome.report, rejects: outcome.rejects, problems: outcome.problems };
+    return { report: outcome.report, rejects: outcome.rejects, problems: outcome.problems, point: fallbackPoint(outcome.records) };
   };
   let result = read();
   let fixed = false;

@@ -86,12 +86,17 @@ export function fieldTarget(sheet: SheetReport, field: Field): string {
   return column === undefined ? '（无）' : `${column.column}「${column.header || '（空表头）'}」${HOW[column.how]}`;
 }
 
-/** One line per field, every field: `    意见建议    C「意见内容」`. */
-export function mappingLines(sheet: SheetReport): string[] {
+/**
+ * One line per field, every field: `    意见建议    C「意见内容」`; `point` is the 联系点 rows get without a
+ * column (from the file name), shown so that （无） there is not taken for a missing point.
+ */
+export function mappingLines(sheet: SheetReport, point: string | null = null): string[] {
   const width = Math.max(...FIELDS.map((field) => displayWidth(FIELD_HEADERS[field])));
   return FIELD_ORDER.map((field) => {
     const name = FIELD_HEADERS[field];
-    return `    ${name}${' '.repeat(width - displayWidth(name))}  ${fieldTarget(sheet, field)}`;
+    let target = fieldTarget(sheet, field);
+    if (field === 'point' && point !== null && target === '（无）') target = `（无；各行的联系点为“${point}”）`;
+    return `    ${name}${' '.repeat(width - displayWidth(name))}  ${target}`;
   });
 }
 

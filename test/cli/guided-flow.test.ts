@@ -174,14 +174,19 @@ describe('the column step with scripted answers', () => {
     expect(text).toContain('    提出人        E「备注2」（指定）');
     expect(text).toContain('    日期          （无）');
 
+    // The guessed columns a person saw and kept (日期 by its header's words, the 群众意见 that won over 联系点意见)
+    // are saved too, so they are no longer guesses next month.
     expect(choices).toEqual([
-      { file: LIUXIANG, path: FILES[0], sheet: '意见登记', bySheet: false, fields: { contact: { letter: 'D', header: '备注1' }, submitter: { letter: 'E', header: '备注2' } } },
+      { file: LIUXIANG, path: FILES[0], sheet: '意见登记', bySheet: false, fields: { contact: { letter: 'D', header: '备注1' }, submitter: { letter: 'E', header: '备注2' }, date: { letter: 'F', header: '收集时间' } } },
+      { file: BINHE, path: FILES[1], sheet: '座谈会', bySheet: true, fields: { opinion: { letter: 'E', header: '群众意见' } } },
       { file: BINHE, path: FILES[1], sheet: '走访', bySheet: true, fields: { submitter: { letter: 'C', header: '联系方式' }, contact: { letter: 'B', header: '提出人' }, date: null } },
     ]);
     const entries = mapEntries(choices, FILES, (choice) => sheet(choice.file, choice.sheet).original.columns);
     expect(entries).toEqual([
       [`${LIUXIANG}:联系方式`, '备注1'],
       [`${LIUXIANG}:提出人`, '备注2'],
+      [`${LIUXIANG}:日期`, '收集时间'],
+      [`${BINHE}:座谈会:意见建议`, '群众意见'],
       [`${BINHE}:走访:提出人`, '联系方式'],
       [`${BINHE}:走访:联系方式`, '提出人'],
       [`${BINHE}:走访:日期`, '无'],
@@ -198,6 +203,11 @@ describe('the column step with scripted answers', () => {
     const forum = again.records.filter((record) => record.source.sheet === '座谈会');
     expect(forum[0]?.submitter).toBe('陈大山');
     expect(forum[0]?.date).toBe('2024-05-12');
+
+    // A second guided run with the saved config finds nothing doubtful: it asks about none of these sheets.
+    const reloaded = await loadGuidedSheets(FILES, again, optionsFor(config));
+    expect(reloaded.map((s) => s.absent)).toEqual([[], [], ['date']]);
+    expect(reloaded.map((s) => sheetDoubts(s.original, again.problems, profilesByLetter(s.original, s.grid), new Set(s.absent)))).toEqual([[], [], []]);
   });
 
   it('warns in Chinese when a column of phone numbers is picked for 意见建议', async () => {
@@ -214,7 +224,7 @@ describe('the column step with scripted answers', () => {
       warn: (line) => lines.push(`! ${line}`),
       reread: async (sheetToRead, choice) => rereadSheet(sheetToRead, choice, {}, FILES, optionsFor),
     });
-    expect(lines).toContain('!   注意：D 列内容多为电话号码，不像“意见建议”，请确认选对了列。');
+    expect(lines).toContain('! 注意：D 列内容多为电话号码，不像“意见建议”，请确认选对了列。');
   });
 });
 
