@@ -27,14 +27,14 @@ const NO_COLUMN = NO_COLUMN_VALUES[0] ?? '无';
 /**
  * The scope part of a map key for one sheet: the file's display name (and the sheet), as the hints print it.
  * A plain name matches any path containing it (东湖.xlsx is inside 城东湖.xlsx), so when it would match another
- * input it is prefixed with `*` and a slash: a glob, which matches the whole base name only.
+ * input a `*` is added at its end: a glob, which must match from the start of the file's name (东湖.xlsx*).
  */
 export function scopeFor(choice: Pick<SheetChoices, 'file' | 'path' | 'sheet' | 'bySheet'>, inputPaths: readonly string[]): string {
   // ':' separates the scope's parts; '?' (any one character) stands in for it inside a name.
   const safe = (name: string): string => name.replace(/[:：]/gu, '?');
   let file = safe(choice.file);
   const others = inputPaths.filter((path) => path !== choice.path);
-  if (others.some((path) => matchesFile(file, path))) file = `*/${file}`;
+  if (others.some((path) => matchesFile(file, path))) file = `${file}*`;
   return choice.bySheet ? `${file}:${safe(choice.sheet)}` : file;
 }
 

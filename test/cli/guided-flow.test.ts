@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeIngestOptions, readSubmissions, type IngestResult } from '../../src/ingest/index.js';
 import { ConfigSchema, type Config } from '../../src/config/schema.js';
 import { mapColumns } from '../../src/ingest/columns.js';
-import { parseMapSpecs } from '../../src/ingest/map-spec.js';
+import { matchesFile, parseMapSpecs } from '../../src/ingest/map-spec.js';
 import { buildSynonymIndex, DEFAULT_SYNONYMS } from '../../src/ingest/synonyms.js';
 import { readDraft } from '../../src/text/read-draft.js';
 import { sheetDoubts, contentMismatch } from '../../src/cli/guided-doubts.js';
@@ -241,7 +241,10 @@ describe('what is saved', () => {
   it('scopeFor: the display name, the sheet for workbooks of several, a glob when the name is inside another input', () => {
     const paths = ['/w/东湖.xlsx', '/w/城东湖.xlsx', '/w/桃源镇.xlsx'];
     expect(scopeFor({ file: '桃源镇.xlsx', path: '/w/桃源镇.xlsx', sheet: '座谈会', bySheet: true }, paths)).toBe('桃源镇.xlsx:座谈会');
-    expect(scopeFor({ file: '东湖.xlsx', path: '/w/东湖.xlsx', sheet: 'Sheet1', bySheet: false }, paths)).toBe('*/东湖.xlsx');
+    expect(scopeFor({ file: '东湖.xlsx', path: '/w/东湖.xlsx', sheet: 'Sheet1', bySheet: false }, paths)).toBe('东湖.xlsx*');
+    // The glob names 东湖.xlsx alone, with or without a folder in front, never 城东湖.xlsx.
+    for (const path of ['/w/东湖.xlsx', '东湖.xlsx', '意见/东湖.xlsx']) expect(matchesFile('东湖.xlsx*', path), path).toBe(true);
+    expect(matchesFile('东湖.xlsx*', '/w/城东湖.xlsx')).toBe(false);
     expect(scopeFor({ file: '城东湖.xlsx', path: '/w/城东湖.xlsx', sheet: '意见：5月', bySheet: true }, paths)).toBe('城东湖.xlsx:意见?5月');
   });
 
