@@ -48,6 +48,8 @@ export interface SheetStepDeps {
   warn: (line: string) => void;
   /** Reads one sheet again with these choices (the other sheets' choices are the caller's business). */
   reread: (sheet: GuidedSheet, choices: SheetChoices) => Promise<SheetRead>;
+  /** The terminal's width in columns, so previews do not wrap. */
+  screenWidth?: number;
 }
 
 const DONE = '\u0000done';
@@ -73,7 +75,9 @@ export async function chooseColumns(
     choices: { file: sheet.original.file, path: sheet.path, sheet: sheet.original.sheet, bySheet: sheet.bySheet, fields: {} } as SheetChoices,
   }));
   const doubtful = states.filter((state) => sheetDoubts(state.sheet.original, state.read.problems, state.profiles, absentFields(state)).length > 0);
-  deps.say(`读取了 ${sheets.length} 张工作表，其中 ${doubtful.length} 张的列映射需要您确认：`);
+  deps.say(doubtful.length === 0
+    ? `读取了 ${sheets.length} 张工作表，列映射都没有疑问：`
+    : `读取了 ${sheets.length} 张工作表，其中 ${doubtful.length} 张的列映射需要您确认：`);
   for (const state of states) {
     const mark = doubtful.includes(state) ? '？' : isInstructionSheet(state.sheet.original) ? '—' : '✔';
     deps.say(`  ${mark} ${state.sheet.original.file} · ${state.sheet.original.sheet}：有效意见 ${state.read.report.records}，问题行 ${state.read.report.rejects}`);
@@ -113,7 +117,7 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
   deps.say(`■ ${original.file} · 工作表「${original.sheet}」 · ${header}`);
   let doubts = sheetDoubts(state.read.report, state.read.problems, state.profiles, absentFields(state));
   for (const doubt of doubts) deps.warn(doubt.message);
-  for (const line of previewLines(grid, original.headerRows)) deps.say(`  ${line}`);
+  for (const line of previewLines(grid, original.headerRows, 3, (deps.screenWidth ?? 200) - 2)) deps.say(`  ${line}`);
   deps.say('  各字段现在取自：');
   for (const line of mappingLines(state.read.report, state.read.point)) deps.say(line);
   for (const line of readResultLines(state.read.report, state.read.rejects)) deps.say(line);
@@ -140,7 +144,7 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
     // mapped to another field (the names under a 联系方式 header, when 提出人 holds the phone numbers).
     const looksLike = columns.filter((choice) => choice.column !== current && suggestedField(state.profiles.get(choice.column)) === field);
     const unmapped = looksLike.find((choice) => !state.read.report.columns.some((c) => c.column === choice.column && c.field !== null));
-    const suggestion = (unmapped ?? looksLike[0])?.column ?? null;
+    const suggestion = (unmapped ?? looksLike[0])?.column ?? (field === 'opinion' && current === null ? longestText(state, columns) : null);
     const letter = await deps.prompts.select<string | null>({
       message: `“${FIELD_HEADERS[field]}”在哪一列？`,
       choices: [
@@ -171,6 +175,18 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
     }
     suggested = fieldToFix(doubts, state.choices);
   }
+}
+
+// For a missing 意见建议: the unmapped column of the longest text that can hold opinions (情况记录, 群众诉求).
+function longestText(state: SheetState, columns: readonly { column: string }[]): string | null {
+  let best: { column: string; length: number } | null = null;
+  for (const { column } of columns) {
+    const profile = state.profiles.get(column);
+    if (profile === undefined || profile.meanLength < 10 || contentMismatch('opinion', profile) !== null) continue;
+    if (state.read.report.columns.some((c) => c.column === column && c.field !== null)) continue;
+    if (best === null || profile.meanLength > best.length) best = { column, length: profile.meanLength };
+  }
+  return best?.column ?? null;
 }
 
 function absentFields(state: SheetState): Set<Field> {

@@ -8,7 +8,7 @@ import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
 /** The fields in the order a person checks them: the opinion first, then where it is from and about. */
 export const FIELD_ORDER: readonly Field[] = ['opinion', 'article', 'reason', 'suggestion', 'submitter', 'submitterType', 'contact', 'date', 'point', 'county', 'seq'];
 
-const CELL_WIDTH = 16;
+const MAX_CELL_WIDTH = 16;
 const MAX_COLUMNS = 12;
 
 /** Columns a terminal needs for `text`: Chinese characters take two. */
@@ -43,10 +43,13 @@ export function fitCell(text: string, width: number): string {
 
 /**
  * The header row(s) and the first `samples` non-blank data rows of a sheet, each line led by its row number
- * (header rows marked *), under a line of column letters. Without a header, the first rows of the sheet.
+ * (header rows marked *), under a line of column letters, fitted to `screenWidth` terminal columns. Without a
+ * header, the first rows of the sheet.
  */
-export function previewLines(grid: SheetGrid, headerRows: readonly number[], samples = 3): string[] {
+export function previewLines(grid: SheetGrid, headerRows: readonly number[], samples = 3, screenWidth = 200): string[] {
   const width = Math.min(MAX_COLUMNS, Math.max(0, ...grid.rows.slice(0, 50).map((row) => lastFilled(row) + 1)));
+  // Cells share the terminal's width, so a row never wraps: narrower cells on an 80-column screen.
+  const CELL_WIDTH = Math.max(6, Math.min(MAX_CELL_WIDTH, Math.floor((screenWidth - 8) / Math.max(1, width)) - 1));
   const start = headerRows.at(-1) ?? 0;
   const shown: number[] = headerRows.length > 0 ? [...headerRows] : [];
   for (let r = start; r < grid.rows.length && shown.length < headerRows.length + samples + (headerRows.length === 0 ? 2 : 0); r += 1) {

@@ -86,6 +86,7 @@ async function guided(terminal: Terminal, cwd: string, prompts: Prompts): Promis
     say: (line) => terminal.info(line),
     warn: (line) => terminal.warn(line),
     reread: async (sheet, choice) => rereadSheet(sheet, choice, raw, files, optionsFor),
+    screenWidth: process.stderr.columns ?? 100,
   });
   const draft = await askDraft(prompts, cwd, files, existing, resolve(cwd, defaultOutput));
   const output = await prompts.input({ message: '报告写到哪个文件夹？', default: defaultOutput });

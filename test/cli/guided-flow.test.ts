@@ -17,7 +17,7 @@ import { loadGuidedSheets, rereadSheet } from '../../src/cli/guided-read.js';
 import { chooseColumns, type GuidedSheet, type Prompts } from '../../src/cli/guided-sheets.js';
 import { describeChanges, mapEntries, mapTarget, mergeMap, patchConfigObject, scopeFor } from '../../src/cli/guided-save.js';
 import { draftFolders, findDrafts, looksLikeDraft } from '../../src/cli/guided-drafts.js';
-import { mappingLines, previewLines } from '../../src/cli/guided-view.js';
+import { displayWidth, mappingLines, previewLines } from '../../src/cli/guided-view.js';
 import { tempDir } from './run-yijian.js';
 
 const GUIDED = resolve('fixtures/guided');
@@ -131,6 +131,11 @@ describe('what the step shows', () => {
     expect(lines[1]).toMatch(/^2\* 序号 +条款 +意见内容 +备注1 +备注2 +收集时间$/u);
     expect(lines[2]).toContain('13700001101');
     expect(lines).toHaveLength(5);
+    // On an 80-column terminal the cells shrink so no row wraps.
+    const narrow = previewLines(s.grid, s.original.headerRows, 3, 80);
+    expect(Math.max(...narrow.map(displayWidth))).toBeLessThanOrEqual(80);
+    expect(narrow[2]).toContain('13700001101');
+    expect(narrow[2]).toContain('老小区没有…');
     const mapping = mappingLines(s.original);
     expect(mapping).toHaveLength(11);
     expect(mapping[0]).toBe('    意见建议      C「意见内容」');
@@ -225,6 +230,35 @@ describe('the column step with scripted answers', () => {
       reread: async (sheetToRead, choice) => rereadSheet(sheetToRead, choice, {}, FILES, optionsFor),
     });
     expect(lines).toContain('! 注意：D 列内容多为电话号码，不像“意见建议”，请确认选对了列。');
+  });
+});
+
+describe('a sheet without an opinion column', () => {
+  it('starts on 意见建议 and offers the column of longest text; choosing it makes the rows records', async () => {
+    const dir = tempDir('yijian-guided-flow-');
+    const file = join(dir, '北街社区.csv');
+    writeFileSync(file, '编号,联系点,情况记录,登记人\n1,北街社区,建议第十二条增加过渡期规定，给老旧车辆留出时间,李四\n2,北街社区,小区充电桩太少，建议按户数配建充电设施,李四\n');
+    const options = optionsFor({});
+    const read = await readSubmissions([file], options);
+    const loaded = await loadGuidedSheets([file], read, options);
+    const prompts = scripted([
+      { message: '要修改哪个字段的列', value: 'opinion' },
+      { message: '“意见建议”在哪一列', value: 'C' },
+      { message: '要修改哪个字段的列', value: '这张表没问题了' },
+      { message: '还要查看或修改哪张表的列', value: '不用了' },
+    ]);
+    const lines: string[] = [];
+    const choices = await chooseColumns(loaded, read, {
+      prompts, say: (line) => lines.push(line), warn: (line) => lines.push(`! ${line}`),
+      reread: async (s, choice) => rereadSheet(s, choice, {}, [file], optionsFor),
+    });
+    expect(read.sheets[0]?.records).toBe(0);
+    expect(lines).toContain('! 没有找到“意见建议”列。');
+    expect(prompts.asked[0]?.default).toBe('opinion');
+    expect(prompts.asked[1]?.default).toBe('C');
+    expect(lines).toContain('    数据行 2：有效意见 2，问题行 0，空行 0');
+    // 登记人 → 提出人 was a guess from the header's words; the person saw it and went on, so it is kept as chosen.
+    expect(mapEntries(choices, [file], () => loaded[0]?.original.columns ?? [])).toEqual([['北街社区.csv:意见建议', '情况记录'], ['北街社区.csv:提出人', '登记人']]);
   });
 });
 

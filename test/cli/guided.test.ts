@@ -160,7 +160,7 @@ it.runIf(!hasTmux)('skipped: tmux not installed (apt-get install -y tmux) — th
 
 describe('without a terminal the guided flow never starts, and says why', () => {
   it('piped stdin, CI unset: exit 2 at once with a Chinese message that it needs a terminal, then the help', () => {
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env['CI'];
     const run = spawnSync(process.execPath, [join(repo, 'bin/yijian')], { cwd: tempDir(), env, input: '\n\n', encoding: 'utf8', timeout: 20_000 });
     expect(run.error).toBeUndefined();
