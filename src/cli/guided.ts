@@ -218,7 +218,8 @@ async function offerToSave(
   }
   terminal.info(`保存到 ${DEFAULT_CONFIG_NAME} 将${exists ? '改动这些设置（其余设置原样保留）' : '写入这些设置'}：`);
   for (const line of changes) terminal.info(line);
-  const save = await prompts.confirm({ message: `保存到 ${DEFAULT_CONFIG_NAME}，下次不再询问这些表的列吗？`, default: true });
+  const columns = changes.some((line) => line.startsWith('  columns.map'));
+  const save = await prompts.confirm({ message: `保存到 ${DEFAULT_CONFIG_NAME}${columns ? '，下次不再询问这些表的列' : ''}吗？`, default: true });
   if (!save) {
     terminal.info('没有保存配置。');
     return;
