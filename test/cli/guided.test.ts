@@ -59,8 +59,8 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     cpSync(guided, join(dir, '意见'), { recursive: true, filter: (path) => !path.endsWith('.mjs') });
     // The draft lies beside the inputs' folder, as a bureau keeps it: found, never typed.
     cpSync(draft, join(dir, '某市电动自行车管理条例（征求意见稿）.txt'));
-    // A config someone wrote by hand: saving must keep its keys, notes and order.
-    writeFileSync(join(dir, 'yijian.config.json'), `${JSON.stringify({ _说明: '城西区司法局的设置', issuer: '城西区司法局' }, null, 2)}\n`);
+    // A config someone wrote by hand: saving must keep its keys, notes and order (Markdown only keeps the run short).
+    writeFileSync(join(dir, 'yijian.config.json'), `${JSON.stringify({ _说明: '城西区司法局的设置', issuer: '城西区司法局', formats: ['md'] }, null, 2)}\n`);
 
     const command = `env -u CI NO_COLOR=1 node "${join(repo, 'bin/yijian')}"; echo "EXIT=$?"; sleep 60`;
     tmux('new-session', '-d', '-s', 'guided', '-x', '200', '-y', '50', '-c', dir, command);
@@ -127,7 +127,8 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     expect(end).toContain('EXIT=0');
 
     const saved = JSON.parse(readFileSync(join(dir, 'yijian.config.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(saved)).toEqual(['_说明', 'issuer', 'inputs', 'output', 'formats', 'draft', 'columns']);
+    expect(Object.keys(saved)).toEqual(['_说明', 'issuer', 'formats', 'inputs', 'output', 'draft', 'columns']);
+    expect(saved['issuer']).toBe('城西区司法局');
     expect(ConfigSchema.parse(saved).columns?.map).toEqual({
       '城西区-柳巷社区立法联系点-2024年5月.xlsx:联系方式': '备注1',
       '城西区-柳巷社区立法联系点-2024年5月.xlsx:提出人': '备注2',
@@ -159,15 +160,24 @@ it.runIf(!hasTmux)('skipped: tmux not installed (apt-get install -y tmux) — th
 });
 
 describe('without a terminal the guided flow never starts, and says why', () => {
-  it('piped stdin, CI unset: exit 2 at once with a Chinese message that it needs a terminal, then the help', () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete env['CI'];
-    const run = spawnSync(process.execPath, [join(repo, 'bin/yijian')], { cwd: tempDir(), env, input: '\n\n', encoding: 'utf8', timeout: 20_000 });
-    expect(run.error).toBeUndefined();
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('向导需要在终端里由人来回答；标准输入或标准错误不是终端（脚本、管道或定时任务），所以没有启动。');
-    expect(run.stderr).toContain('用法： yijian');
-    expect(run.stderr).not.toContain('意见文件在哪里');
+  it('piped stdin, CI unset: exit 2 at once with a Chinese message that it needs a terminal, then the help', async () => {
+    // In-process with the streams a pipe gives (stdin not a terminal, stderr one): the same decision the binary makes.
+    const { run } = (await import(join(repo, 'dist/cli/main.js'))) as { run: (argv: readonly string[], io: object) => Promise<number> };
+    let stderr = '';
+    const status = await run([process.execPath, join(repo, 'bin/yijian')], {
+      stdout: () => undefined,
+      stderr: (text: string) => {
+        stderr += text;
+      },
+      env: { NO_COLOR: '1' },
+      cwd: tempDir(),
+      stdinIsTTY: false,
+      stderrIsTTY: true,
+    });
+    expect(status).toBe(2);
+    expect(stderr).toContain('向导需要在终端里由人来回答；标准输入或标准错误不是终端（脚本、管道或定时任务），所以没有启动。');
+    expect(stderr).toContain('用法： yijian');
+    expect(stderr).not.toContain('意见文件在哪里');
   });
 
   it('CI=true: the message names CI', async () => {
