@@ -75,6 +75,7 @@ export const WARNING_CODES = [
   'W_NO_ISSUER',
   'W_DECISIONS_GONE',
   'W_NO_INPUT_FILES',
+  'W_COLUMN_DOUBT',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -131,6 +132,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_NO_ISSUER: '反馈函没有落款单位',
   W_DECISIONS_GONE: '上次登记表中的意见类在本次汇总中已不存在',
   W_NO_INPUT_FILES: '所给位置下没有可读取的表格文件',
+  W_COLUMN_DOUBT: '引导模式：某张表的列映射需要人确认（列是猜的、两列相争、内容与字段不符）',
 };
 
 /** A message as the CLI prints it: the Chinese words, then the code in brackets, the one place this is written. */

@@ -1,4 +1,4 @@
-/** The guided flow's file questions: a folder or a simple glob to input files, and likely drafts nearby. */
+/** The guided flow's file questions: a folder or a simple glob to input files, and how paths are saved. */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { collectInputFiles, comparePaths } from '../ingest/files.js';
@@ -37,24 +37,6 @@ export async function findInputs(answer: string, cwd: string, exclude: string | 
   if (exclude === null) return files;
   const outside = resolve(cwd, exclude) + sep;
   return files.filter((file) => !file.startsWith(outside));
-}
-
-const DRAFT_EXTENSIONS = new Set(['.docx', '.txt', '.md']);
-const DRAFT_WORDS = /草案|征求意见稿|条例|办法|规定|法/u;
-
-/** Files in the given folders (not recursive) that look like a draft: .docx/.txt/.md named like one. */
-export async function findDraftCandidates(folders: readonly string[]): Promise<string[]> {
-  const found = new Set<string>();
-  for (const folder of folders) {
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.isFile() && DRAFT_EXTENSIONS.has(extname(entry.name).toLowerCase()) && DRAFT_WORDS.test(entry.name)
-        && !entry.name.startsWith('~$')) {
-        found.add(join(folder, entry.name));
-      }
-    }
-  }
-  return [...found].sort(comparePaths);
 }
 
 /** A path as the config stores it: relative to the config's folder, "/" separators, absolute when elsewhere. */

@@ -1,24 +1,31 @@
 /** `yijian` with no arguments at a terminal: a guided digest, question by question, ending with a saved config. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { EXIT } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { Terminal } from '../io/terminal.js';
 import { DEFAULT_CONFIG_NAME, loadConfig, type LoadedConfig } from '../config/load.js';
-import { REPORT_FORMATS, type Config, type ReportFormat } from '../config/schema.js';
-import { readSubmissions, type IngestResult } from '../ingest/index.js';
-import type { SheetReport } from '../model.js';
+import { ConfigSchema, REPORT_FORMATS, type Config, type ReportFormat } from '../config/schema.js';
+import { readSubmissions } from '../ingest/index.js';
 import { reportError, type CommandContext } from './program.js';
 import { ingestOptionsFrom } from './ingest-flags.js';
 import { digest } from './digest.js';
-import { choiceLabel, describeMapping, hasOpinionColumn, headerChoices, type OpinionColumnAnswer } from './guided-columns.js';
-import { answersToConfig, configText, type GuidedAnswers } from './guided-config.js';
-import { configRelative, findDraftCandidates, findInputs, inputsToSave, isGlob } from './guided-files.js';
+import { configRelative, findInputs, inputsToSave, isGlob } from './guided-files.js';
+import { draftFolders, draftLabel, findDrafts } from './guided-drafts.js';
+import { chooseColumns, type GuidedSheet, type Prompts } from './guided-sheets.js';
+import { loadGuidedSheets, rereadSheet } from './guided-read.js';
+import { describeChanges, mapEntries, patchConfigObject, type ConfigPatch, type SheetChoices } from './guided-save.js';
 
 /** Whether a person is at the keyboard: stdin and stderr are terminals and this is not CI. */
-export function wantsGuided(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY) && env['CI'] !== 'true';
+export function wantsGuided(env: Readonly<Record<string, string | undefined>>, terminals: { stdinIsTTY: boolean; stderrIsTTY: boolean }): boolean {
+  return terminals.stdinIsTTY && terminals.stderrIsTTY && env['CI'] !== 'true';
+}
+
+/** Why the guided flow does not start, said before the help when `yijian` runs without a terminal. */
+export function guidedNeedsTerminal(env: Readonly<Record<string, string | undefined>>): string {
+  const why = env['CI'] === 'true' ? '设置了 CI=true' : '标准输入或标准错误不是终端（脚本、管道或定时任务）';
+  return `不带参数运行 yijian 会启动问答式向导，但向导需要在终端里由人来回答；${why}，所以没有启动。` +
+    `请在终端中运行 yijian，或直接用命令，例如 yijian digest 意见/ --draft 草案.docx -o 报告/（已有 ${DEFAULT_CONFIG_NAME} 时 yijian digest 即可）。\n`;
 }
 
 const KEY_NAMES: Readonly<Record<string, string>> = { navigate: '移动', select: '选择', all: '全选', invert: '反选', submit: '确认' };
@@ -28,6 +35,17 @@ const listTheme = {
   },
 };
 
+/** The prompts of @inquirer/prompts, loaded only when the flow runs, with the Chinese key help. */
+async function terminalPrompts(): Promise<Prompts> {
+  const inquirer = await import('@inquirer/prompts');
+  return {
+    select: (question) => inquirer.select({ ...question, theme: listTheme }),
+    confirm: (question) => inquirer.confirm(question),
+    input: (question) => inquirer.input(question),
+    checkbox: (question) => inquirer.checkbox({ ...question, theme: listTheme }),
+  };
+}
+
 const FORMAT_NAMES: Readonly<Record<ReportFormat, string>> = {
   md: 'Markdown（汇总报告）',
   html: 'HTML（汇总报告，含图表）',
@@ -36,10 +54,10 @@ const FORMAT_NAMES: Readonly<Record<ReportFormat, string>> = {
 };
 
 /** Runs the guided flow in the current folder and returns the exit code; never throws. */
-export async function runGuided(): Promise<number> {
+export async function runGuided(prompts?: Prompts): Promise<number> {
   const terminal = Terminal.fromEnvironment({ color: process.env['NO_COLOR'] === undefined, quiet: false });
   try {
-    return await guided(terminal, process.cwd());
+    return await guided(terminal, process.cwd(), prompts ?? await terminalPrompts());
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') {
       terminal.info('\n已取消，没有写入任何文件。');
@@ -49,47 +67,62 @@ export async function runGuided(): Promise<number> {
   }
 }
 
-async function guided(terminal: Terminal, cwd: string): Promise<number> {
+async function guided(terminal: Terminal, cwd: string, prompts: Prompts): Promise<number> {
   const loaded = loadConfig(undefined, cwd);
   const existing = loaded.config;
+  const raw = loaded.path === null ? {} : rawConfig(loaded.path);
   terminal.info('yijian 向导：一步步合并、去重、逐条归类各联系点的意见并生成报告。按 Ctrl+C 随时退出。');
-  if (loaded.path !== null) terminal.info(`已读取当前目录的 ${DEFAULT_CONFIG_NAME}，其中的设置作为默认值。`);
+  if (loaded.path !== null) terminal.info(`已读取当前目录的 ${DEFAULT_CONFIG_NAME}，其中的设置作为默认值（包括以前保存的各表列映射）。`);
 
   const defaultOutput = existing.output ?? 'yijian-output';
-  const { answer: inputAnswer, files } = await askInputs(terminal, cwd, existing, defaultOutput);
-  const context = contextFor(terminal, { config: existing, path: loaded.path, baseDir: cwd }, cwd);
+  const { answer: inputAnswer, files } = await askInputs(terminal, prompts, cwd, existing, defaultOutput);
+  const context = contextFor(terminal, loaded, cwd);
   const result = await readSubmissions(files, ingestOptionsFrom({}, context));
-  const opinionColumns = await askColumns(terminal, result);
-  const draft = await askDraft(cwd, files, existing);
-  const output = await input({ message: '报告写到哪个文件夹？', default: defaultOutput });
-  const formats = await checkbox<ReportFormat>({
+  for (const failure of result.failures) terminal.error(failure.code, failure.message);
+  const optionsFor = (config: Config): ReturnType<typeof ingestOptionsFrom> => ingestOptionsFrom({}, contextFor(terminal, { config, path: null, baseDir: cwd }, cwd));
+  const sheets = await loadGuidedSheets(files, result, ingestOptionsFrom({}, context));
+  const choices = await chooseColumns(sheets, result, {
+    prompts,
+    say: (line) => terminal.info(line),
+    warn: (line) => terminal.warn('W_COLUMN_DOUBT', line),
+    reread: async (sheet, choice) => rereadSheet(sheet, choice, raw, files, optionsFor),
+    screenWidth: process.stderr.columns ?? 100,
+  });
+  const draft = await askDraft(prompts, cwd, files, existing, resolve(cwd, defaultOutput));
+  const output = await prompts.input({ message: '报告写到哪个文件夹？', default: defaultOutput });
+  const formats = await prompts.checkbox<ReportFormat>({
     message: '生成哪些格式？',
     choices: REPORT_FORMATS.map((format) => ({ value: format, name: FORMAT_NAMES[format], checked: (existing.formats ?? REPORT_FORMATS).includes(format) })),
     required: true,
-    theme: listTheme,
   });
   const outputDir = resolve(cwd, output);
-  const force = existsSync(outputDir) && await confirm({ message: `文件夹 ${output} 已存在，覆盖其中同名的报告吗？`, default: false });
+  const force = existsSync(outputDir) && await prompts.confirm({ message: `文件夹 ${output} 已存在，覆盖其中同名的报告吗？`, default: false });
   if (existsSync(outputDir) && !force) {
     terminal.info('没有覆盖。请换一个输出文件夹后重新运行 yijian。');
     return EXIT.failure;
   }
 
-  const answers: GuidedAnswers = {
+  const patch: ConfigPatch = {
     inputs: inputsAnswer(inputAnswer, files, outputDir, cwd),
-    opinionColumns,
-    draft: draft === null ? null : configRelative(draft, cwd),
     output: configRelative(outputDir, cwd),
     formats,
+    draft: draft === null ? null : configRelative(draft, cwd),
+    map: mapEntries(choices, files, (choice) => columnsOf(sheets, choice)),
   };
-  const config = answersToConfig(existing, answers);
+  const patched = patchConfigObject(raw, patch);
   // The run uses exactly the config that would be saved, so "next month" gives the same result.
+  const config = ConfigSchema.parse(patched);
   const runContext = contextFor(terminal, { config, path: null, baseDir: cwd }, cwd);
   const code = await digest(runContext, [], { force, showContact: false });
   if (code === EXIT.failure) return code;
   terminal.success(`报告在 ${outputDir}`);
-  await offerToSave(terminal, cwd, config);
+  await offerToSave(terminal, prompts, cwd, raw, patched, loaded.path !== null);
   return code;
+}
+
+function rawConfig(path: string): Record<string, unknown> {
+  // loadConfig has validated it; this is the same file as written, so saving keeps every key and its order.
+  return JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/u, '')) as Record<string, unknown>;
 }
 
 function contextFor(terminal: Terminal, config: LoadedConfig, cwd: string): CommandContext {
@@ -102,10 +135,14 @@ function contextFor(terminal: Terminal, config: LoadedConfig, cwd: string): Comm
   };
 }
 
-async function askInputs(terminal: Terminal, cwd: string, existing: Config, output: string): Promise<{ answer: string[]; files: string[] }> {
+function columnsOf(sheets: readonly GuidedSheet[], choice: SheetChoices): GuidedSheet['original']['columns'] {
+  return sheets.find((sheet) => sheet.path === choice.path && sheet.original.sheet === choice.sheet)?.original.columns ?? [];
+}
+
+async function askInputs(terminal: Terminal, prompts: Prompts, cwd: string, existing: Config, output: string): Promise<{ answer: string[]; files: string[] }> {
   let fallback = existing.inputs?.join(' ') ?? '.';
   for (;;) {
-    const answer = await input({
+    const answer = await prompts.input({
       message: '意见文件在哪里？（文件夹、文件，或通配符如 各联系点/*.xlsx）',
       default: fallback,
     });
@@ -119,7 +156,7 @@ async function askInputs(terminal: Terminal, cwd: string, existing: Config, outp
     }
     terminal.info(`找到 ${files.length} 个文件：`);
     for (const file of files) terminal.info(`  ${relative(cwd, file) || file}`);
-    if (await confirm({ message: '就用这些文件吗？', default: true })) {
+    if (await prompts.confirm({ message: '就用这些文件吗？', default: true })) {
       return { answer: parts, files };
     }
     fallback = answer;
@@ -137,74 +174,57 @@ function inputsAnswer(parts: readonly string[], files: readonly string[], output
   return [...new Set(saved)];
 }
 
-async function askColumns(terminal: Terminal, result: IngestResult): Promise<OpinionColumnAnswer[]> {
-  for (const failure of result.failures) terminal.error(failure.code, failure.message);
-  const answers: OpinionColumnAnswer[] = [];
-  for (const sheet of result.sheets) {
-    terminal.info(describeMapping(sheet).join('\n'));
-    // A 填表说明 sheet holds no table: nothing to map, nothing to ask.
-    if (sheet.headerRows.length === 0 && (sheet.notes ?? 0) > 0 && sheet.notes === sheet.rows - sheet.blanks) {
-      terminal.info('    本表是填表说明，不含意见，跳过。');
-      continue;
-    }
-    if (hasOpinionColumn(sheet)) {
-      if (await confirm({ message: '这张表的列映射正确吗？', default: true })) continue;
-    } else {
-      terminal.warn('E_NO_OPINION_COLUMN', `工作表「${sheet.sheet}」没有找到“意见建议”列，请指出意见在哪一列。`);
-    }
-    const answer = await askOpinionColumn(sheet, result);
-    if (answer !== null) answers.push(answer);
-  }
-  return answers;
-}
+const OTHER = '\u0000other';
 
-async function askOpinionColumn(sheet: SheetReport, result: IngestResult): Promise<OpinionColumnAnswer | null> {
-  const choices = headerChoices(sheet, result);
-  if (choices.length === 0) return null;
-  const header = await select<string | null>({
-    message: `「${sheet.file}」工作表「${sheet.sheet}」的意见在哪一列？`,
-    choices: [
-      ...choices.map((choice) => ({ value: choice.header, name: choiceLabel(choice) })),
-      { value: null, name: '跳过这张表（其中的行记为问题行）' },
-    ],
-    pageSize: 12,
-    theme: listTheme,
-  });
-  return header === null ? null : { file: sheet.file, sheet: sheet.sheet, header };
-}
-
-async function askDraft(cwd: string, files: readonly string[], existing: Config): Promise<string | null> {
-  const folders = [...new Set([cwd, ...files.map((file) => resolve(file, '..'))])];
-  const candidates = await findDraftCandidates(folders);
+async function askDraft(prompts: Prompts, cwd: string, files: readonly string[], existing: Config, outputDir: string): Promise<string | null> {
+  const { readDraft } = await import('../text/read-draft.js');
+  const candidates = await findDrafts(draftFolders(files, cwd), readDraft, outputDir);
   const configured = existing.draft !== undefined ? resolve(cwd, existing.draft) : null;
-  const other = '\u0000other';
-  const choice = await select<string | null>({
-    message: '草案文件（用于把意见归入条文、引用条文原文）：',
+  const shown = (path: string): string => relative(cwd, path) || path;
+  const choices = candidates.map((candidate) => ({ value: candidate.path as string | null, name: draftLabel(candidate, shown(candidate.path)) }));
+  if (configured !== null && !candidates.some((candidate) => candidate.path === configured)) {
+    choices.unshift({ value: configured, name: `${shown(configured)}（配置文件中的草案）` });
+  }
+  const choice = await prompts.select<string | null>({
+    message: candidates.length === 0 ? '草案文件（在意见文件旁没有找到草案）：' : `草案文件（在意见文件旁找到 ${candidates.length} 份，用于把意见归入条文、引用条文原文）：`,
     choices: [
-      ...[...new Set([...(configured === null ? [] : [configured]), ...candidates])].map((path) => ({ value: path, name: relative(cwd, path) || path })),
-      { value: other, name: '输入其他路径…' },
+      ...choices,
+      { value: OTHER, name: '输入其他路径…' },
       { value: null, name: '不使用草案（只按条款列和正文中的引用归类）' },
     ],
-    theme: listTheme,
+    default: configured ?? choices[0]?.value ?? null,
   });
-  if (choice !== other) return choice;
-  const typed = await input({
+  if (choice !== OTHER) return choice;
+  const typed = await prompts.input({
     message: '草案文件路径（.docx .txt .md）：',
     validate: (value) => existsSync(resolve(cwd, value.trim())) || '找不到这个文件，请检查路径。',
   });
   return resolve(cwd, typed.trim());
 }
 
-async function offerToSave(terminal: Terminal, cwd: string, config: Config): Promise<void> {
+async function offerToSave(
+  terminal: Terminal,
+  prompts: Prompts,
+  cwd: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  exists: boolean,
+): Promise<void> {
   const path = join(cwd, DEFAULT_CONFIG_NAME);
-  const save = await confirm({ message: `把这些回答保存为 ${DEFAULT_CONFIG_NAME}，下个月一条命令就能重跑吗？`, default: true });
-  if (!save) return;
-  const force = existsSync(path) && await confirm({ message: `${DEFAULT_CONFIG_NAME} 已存在，覆盖吗？`, default: false });
-  if (existsSync(path) && !force) {
+  const changes = describeChanges(before, after);
+  if (changes.length === 0) {
+    terminal.info(`${DEFAULT_CONFIG_NAME} 中已是这些设置，无需保存。`);
+    return;
+  }
+  terminal.info(`保存到 ${DEFAULT_CONFIG_NAME} 将${exists ? '改动这些设置（其余设置原样保留）' : '写入这些设置'}：`);
+  for (const line of changes) terminal.info(line);
+  const columns = changes.some((line) => line.startsWith('  columns.map'));
+  const save = await prompts.confirm({ message: `保存到 ${DEFAULT_CONFIG_NAME}${columns ? '，下次不再询问这些表的列' : ''}吗？`, default: true });
+  if (!save) {
     terminal.info('没有保存配置。');
     return;
   }
-  await writeFileAtomic(path, configText(config), { force });
+  await writeFileAtomic(path, `${JSON.stringify(after, null, 2)}\n`, { force: true });
   terminal.success(`已保存 ${path}`);
-  terminal.info(`下次在这个文件夹运行：yijian digest --yes --force（或 yijian digest --config ${DEFAULT_CONFIG_NAME}）`);
+  terminal.info('下次在这个文件夹运行 yijian digest --force 即按这些设置汇总，不再提问。');
 }

@@ -118,8 +118,9 @@ async function runProgram(argv: readonly string[], state: RunState, ownProcess: 
   try {
     if (argv.length <= 2) {
       // A person at a terminal gets the guided flow; a script or a pipe gets the help and a usage exit, never a prompt.
-      const { runGuided, wantsGuided } = await import('./guided.js');
-      if (wantsGuided(io.env)) return await runGuided();
+      const { guidedNeedsTerminal, runGuided, wantsGuided } = await import('./guided.js');
+      if (wantsGuided(io.env, io)) return await runGuided();
+      io.stderr(guidedNeedsTerminal(io.env));
       program.outputHelp({ error: true });
       return EXIT.usage;
     }

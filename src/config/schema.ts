@@ -42,7 +42,8 @@ export const ConfigSchema = z.strictObject({
       synonyms: z.partialRecord(fieldName, z.array(z.string().min(1))).optional(),
       /**
        * Forced mappings, as on the command line: { "意见建议": "C" } or { "opinion": "具体内容" }, or for some
-       * files only: { "海淀*.xls:意见建议": "E" }.
+       * files only: { "海淀*.xls:意见建议": "E" }, one sheet: { "东湖.xlsx:座谈会:提出人": "备注2" }; "无" says the
+       * file or sheet has no such column. The guided flow saves a person's choices here in that scoped form.
        */
       map: z.record(z.string(), z.string().min(1)).optional(),
       /** false: keep a cell of several numbered opinions (1.… 2.…) as one record (as --no-split). */

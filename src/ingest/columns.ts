@@ -45,7 +45,10 @@ export function mapColumns(
   const notices: string[] = [];
   const suspect: string[] = [];
   const label = (column: number): string => `${columnLetter(column)} 列「${headers[column] ?? ''}」`;
+  // Fields a person said this sheet lacks (`提出人=无`): no header or content check may give them a column.
+  const absent = new Set(forced.filter((mapping) => mapping.target.kind === 'none').map((mapping) => mapping.field));
   for (const mapping of forced) {
+    if (mapping.target.kind === 'none') continue;
     const column = findForcedColumn(mapping, headers);
     if (column === null || (mapping.target.kind === 'column' && column >= headers.length && (headers[column] ?? '') === '')) {
       unmatched.push(mapping);
@@ -60,7 +63,7 @@ export function mapColumns(
   headers.forEach((header, column) => {
     if (how.has(column)) return;
     const match = matchHeader(header, index);
-    if (match === null || fieldColumns.has(match.field)) return;
+    if (match === null || fieldColumns.has(match.field) || absent.has(match.field)) return;
     evidence.set(column, match.evidence === 'synonym' ? 'synonym' : 'words');
     const list = candidates.get(match.field) ?? [];
     list.push({ column, score: match.score });
@@ -74,7 +77,7 @@ export function mapColumns(
     how.set(winner.column, evidence.get(winner.column) ?? 'synonym');
     let rest = list.filter((c) => c.column !== winner.column).map((c) => c.column);
     // 意见 | 建议 side by side: the 建议 column is the suggested change, not a second opinion column.
-    const suggestion = field === 'opinion' && !candidates.has('suggestion') ? rest.find((c) => foldHeader(headers[c] ?? '') === '建议') : undefined;
+    const suggestion = field === 'opinion' && !candidates.has('suggestion') && !absent.has('suggestion') ? rest.find((c) => foldHeader(headers[c] ?? '') === '建议') : undefined;
     if (suggestion !== undefined) {
       fieldColumns.set('suggestion', suggestion);
       how.set(suggestion, 'words');
@@ -87,7 +90,7 @@ export function mapColumns(
       );
     }
   }
-  if (profiles.length > 0) checkContent({ headers, profiles, fieldColumns, how, losers, notices, suspect, label });
+  if (profiles.length > 0) checkContent({ headers, profiles, fieldColumns, how, losers, notices, suspect, label, absent });
 
   const fieldOf = new Map<number, Field>();
   for (const [field, column] of fieldColumns) fieldOf.set(column, field);
@@ -110,6 +113,7 @@ interface ContentCheck {
   notices: string[];
   suspect: string[];
   label: (column: number) => string;
+  absent: ReadonlySet<Field>;
 }
 
 // The content overrules the header only where the header cannot be right: an opinion column of dates,
@@ -128,13 +132,13 @@ function checkContent(check: ContentCheck): void {
       how.delete(opinion);
       const articleColumn = fieldColumns.get('article');
       const articleProfile = articleColumn === undefined ? undefined : profileOf(articleColumn);
-      const moved = isCitationColumn(profile) && (articleProfile === undefined || !isCitationColumn(articleProfile));
+      const moved = !check.absent.has('article') && isCitationColumn(profile) && (articleProfile === undefined || !isCitationColumn(articleProfile));
       if (moved) {
         if (articleColumn !== undefined) how.delete(articleColumn);
         fieldColumns.set('article', opinion);
         how.set(opinion, 'content');
       }
-      const replacement = replacementOpinion(check, opinion);
+      const replacement = check.absent.has('opinion') ? null : replacementOpinion(check, opinion);
       if (replacement !== null) {
         fieldColumns.set('opinion', replacement.column);
         how.set(replacement.column, replacement.how);
@@ -145,7 +149,7 @@ function checkContent(check: ContentCheck): void {
       );
     }
   }
-  if (!fieldColumns.has('article')) {
+  if (!fieldColumns.has('article') && !check.absent.has('article')) {
     for (const [column, profile] of profiles.entries()) {
       if (how.has(column) || !isCitationColumn(profile)) continue;
       fieldColumns.set('article', column);
@@ -182,6 +186,7 @@ function forcedWidth(mapping: ForcedMapping): number {
 // A header-text target matches the whole header or one part of a two-row header, loosely.
 function findForcedColumn(mapping: ForcedMapping, headers: readonly string[]): number | null {
   if (mapping.target.kind === 'column') return mapping.target.index;
+  if (mapping.target.kind === 'none') return null;
   const wanted = foldHeader(mapping.target.text);
   if (wanted === '') return null;
   for (const [column, header] of headers.entries()) {

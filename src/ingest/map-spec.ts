@@ -7,8 +7,14 @@ import { YijianError } from '../errors.js';
 import { columnIndex } from './grid.js';
 import { resolveFieldName } from './synonyms.js';
 
-/** Where a forced mapping points: a column by letter, or a column by its header text. */
-export type MapTarget = { kind: 'column'; letter: string; index: number } | { kind: 'header'; text: string };
+/**
+ * Where a forced mapping points: a column by letter, a column by its header text, or no column at all
+ * (`提出人=无`: this sheet has no such column, so no header is taken for it).
+ */
+export type MapTarget = { kind: 'column'; letter: string; index: number } | { kind: 'header'; text: string } | { kind: 'none' };
+
+/** The values that say "no column" for a field: `--map 提出人=无`. */
+export const NO_COLUMN_VALUES: readonly string[] = ['无', 'none', '-'];
 
 /** Which files and sheet a forced mapping applies to; null parts apply to all. */
 export interface MapScope {
@@ -43,6 +49,7 @@ export function parseMapSpec(spec: string): ForcedMapping {
   if (value === '') throw badMapping(spec, '“=”右边缺少列字母或表头文字。');
   const field = resolveFieldName(name);
   if (field === null) throw badMapping(spec, `不认识字段“${name}”。`);
+  if (NO_COLUMN_VALUES.includes(value.toLowerCase())) return { field, target: { kind: 'none' }, scope, spec };
   const index = columnIndex(value);
   if (index !== null) {
     return { field, target: { kind: 'column', letter: value.toUpperCase(), index }, scope, spec };
@@ -114,6 +121,6 @@ export function parseMapSpecs(specs: readonly string[]): ForcedMapping[] {
 
 function badMapping(spec: string, why: string): YijianError {
   return new YijianError('E_BAD_MAPPING', `列映射“${spec}”无效：${why}`, {
-    hint: `格式为 [文件:[工作表:]]字段=列字母 或 字段=表头文字，例如 --map 意见建议=C、--map opinion=具体内容、--map '海淀*.xls:意见建议=E'。可用字段：${FIELD_LIST}。`,
+    hint: `格式为 [文件:[工作表:]]字段=列字母 或 字段=表头文字（字段=无 表示本表没有这一列），例如 --map 意见建议=C、--map opinion=具体内容、--map '海淀*.xls:意见建议=E'。可用字段：${FIELD_LIST}。`,
   });
 }

@@ -1,11 +1,13 @@
-/** The guided flow in a real pseudo-terminal (tmux): a full run on the fixtures, then the files it wrote. */
+/** The guided flow in a real pseudo-terminal (tmux): a full run on fixtures/guided/, then the files it wrote. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { DigestSchema } from '../../src/model.js';
-import { draft, repo, submissions, tempDir, yijian } from './run-yijian.js';
+import { draft, repo, tempDir, yijian } from './run-yijian.js';
+
+const guided = join(repo, 'fixtures/guided');
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 // A private tmux server, so the test never touches anyone else's sessions.
@@ -31,19 +33,19 @@ async function waitFor(what: string, ready: (text: string) => boolean, timeoutMs
   }
 }
 
-/** Waits until a prompt is waiting for an answer (`? message`), the `n`th time it is asked. */
+/** Waits until a prompt whose message holds `message` is waiting for an answer, the `nth` time it is asked. */
 function prompt(message: string, nth = 1): Promise<string> {
-  return waitFor(message, (text) => text.split(`? ${message}`).length - 1 >= 1 && text.split(`✔ ${message}`).length - 1 >= nth - 1
-    && lastPromptIs(text, message));
-}
-
-function lastPromptIs(text: string, message: string): boolean {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  const last = lines.findLast((line) => line.startsWith('? ') || line.startsWith('✔ '));
-  return last?.startsWith(`? ${message}`) ?? false;
+  return waitFor(message, (text) => {
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    const answered = lines.filter((line) => line.startsWith('✔ ') && line.includes(message)).length;
+    const last = lines.findLast((line) => line.startsWith('? ') || line.startsWith('✔ '));
+    return answered === nth - 1 && last !== undefined && last.startsWith('? ') && last.includes(message);
+  });
 }
 
 function keys(...names: string[]): void {
+  // A prompt listens for keys only once it has drawn itself: give it a moment so no key is lost.
+  spawnSync('sleep', ['0.3']);
   tmux('send-keys', '-t', 'guided', ...names);
 }
 
@@ -52,12 +54,13 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     spawnSync('tmux', ['-L', socket, 'kill-server']);
   });
 
-  it('asks, runs the digest, writes the reports and a config that reruns the same digest', async () => {
+  it('fixes 提出人 and 联系方式 of the points\' sheets, picks the draft it found, saves, and a plain digest reads the same', async () => {
     const dir = tempDir('yijian-guided-');
-    cpSync(submissions, join(dir, '意见'), { recursive: true });
+    cpSync(guided, join(dir, '意见'), { recursive: true, filter: (path) => !path.endsWith('.mjs') });
+    // The draft lies beside the inputs' folder, as a bureau keeps it: found, never typed.
     cpSync(draft, join(dir, '某市电动自行车管理条例（征求意见稿）.txt'));
-    // A point whose opinion column has a name no synonym knows: the flow must ask for it.
-    writeFileSync(join(dir, '意见/北街社区.csv'), '编号,联系点,情况记录\n1,北街社区,建议第十二条增加过渡期规定\n2,北街社区,小区充电桩太少，建议增加\n');
+    // A config someone wrote by hand: saving must keep its keys, notes and order (Markdown only keeps the run short).
+    writeFileSync(join(dir, 'yijian.config.json'), `${JSON.stringify({ _说明: '城西区司法局的设置', issuer: '城西区司法局', formats: ['md'] }, null, 2)}\n`);
 
     const command = `env -u CI NO_COLOR=1 node "${join(repo, 'bin/yijian')}"; echo "EXIT=$?"; sleep 60`;
     tmux('new-session', '-d', '-s', 'guided', '-x', '200', '-y', '50', '-c', dir, command);
@@ -65,62 +68,123 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     await prompt('意见文件在哪里');
     keys('Enter');
     const found = await prompt('就用这些文件吗');
-    expect(found).toContain('找到 8 个文件');
-    expect(found).toContain('意见/北街社区.csv');
+    expect(found).toContain('找到 2 个文件');
     keys('Enter');
 
-    const asked = await prompt('「北街社区.csv」工作表「北街社区」的意见在哪一列');
-    expect(asked).toContain('C「情况记录」 例：建议第十二条增加过渡期规定');
-    expect(asked).toContain('A「编号」 例：1');
-    keys('Down', 'Down', 'Enter');
+    // 柳巷社区: names and phone numbers under 备注1/备注2. The cursor starts on the missing 联系方式, the column list
+    // on the column of phone numbers; then on 提出人 and the column of names.
+    const liuxiang = await prompt('「意见登记」：要修改哪个字段的列');
+    expect(liuxiang).toContain('读取了 3 张工作表，其中 3 张的列映射需要您确认');
+    expect(liuxiang).toMatch(/2\* 序号 +条款 +意见内容 +备注1 +备注2 +收集时间/u);
+    expect(liuxiang).toContain('D 列「备注1」没有对应任何字段，内容多为电话号码，像“联系方式”列。');
+    expect(liuxiang).toContain('❯ 联系方式 → （无）');
+    keys('Enter');
+    expect(await prompt('“联系方式”在哪一列')).toContain('❯ D「备注1」 例：13700001101');
+    keys('Enter');
+    const reread = await prompt('「意见登记」：要修改哪个字段的列', 2);
+    expect(reread).toContain('    联系方式      D「备注1」（指定）');
+    expect(reread).toContain('❯ 提出人 → （无）');
+    keys('Enter');
+    expect(await prompt('“提出人”在哪一列')).toContain('❯ E「备注2」 例：孙桂兰');
+    keys('Enter');
+    expect(await prompt('「意见登记」：要修改哪个字段的列', 3)).toContain('❯ 这张表没问题了，继续');
+    keys('Enter');
 
-    // The eight fixture tables were mapped by their headers: confirm each, after seeing its mapping (the
-    // 侨联 workbook's 填表说明 sheet is skipped, nothing asked).
-    for (let sheet = 1; sheet <= 8; sheet += 1) {
-      const shown = await prompt('这张表的列映射正确吗', sheet);
-      if (sheet === 1) expect(shown).toContain('→ 意见建议');
-      keys('Enter');
-    }
+    // 滨河村 座谈会: 群众意见 won over 联系点意见 — right, so on.
+    const forum = await prompt('「座谈会」：要修改哪个字段的列');
+    expect(forum).toContain('E 列「群众意见」与F 列「联系点意见」都像“意见建议”列');
+    keys('Enter');
+    // 滨河村 走访: phone numbers under 提出人, names under 联系方式 — swap them.
+    const visits = await prompt('「走访」：要修改哪个字段的列');
+    expect(visits).toContain('B 列「提出人」作“提出人”列，但内容多为电话号码，不像“提出人”。');
+    expect(visits).toContain('❯ 提出人 → B「提出人」');
+    keys('Enter');
+    expect(await prompt('“提出人”在哪一列', 2)).toContain('❯ C「联系方式」 例：黄大伯');
+    keys('Enter');
+    expect(await prompt('「走访」：要修改哪个字段的列', 2)).toContain('❯ 联系方式 → （无）');
+    keys('Enter');
+    expect(await prompt('“联系方式”在哪一列', 2)).toContain('❯ B「提出人」 例：13900003301');
+    keys('Enter');
+    await prompt('「走访」：要修改哪个字段的列', 3);
+    keys('Enter');
+    await prompt('还要查看或修改哪张表的列');
+    keys('Enter');
 
     const drafts = await prompt('草案文件');
-    expect(drafts).toContain('❯ 某市电动自行车管理条例（征求意见稿）.txt');
+    expect(drafts).toContain('在意见文件旁找到 1 份');
+    expect(drafts).toContain('❯ 某市电动自行车管理条例（征求意见稿）.txt  共 46 条');
     keys('Enter');
     await prompt('报告写到哪个文件夹');
     keys('Enter');
     await prompt('生成哪些格式');
     keys('Enter');
-    const done = await prompt('把这些回答保存为 yijian.config.json', 1);
-    expect(done).toContain('数据行 110 = 意见行 94（拆分后有效意见 95 条） + 问题行 3 + 空行 8 + 说明行 5');
-    expect(done).toContain(`报告在 ${join(dir, 'yijian-output')}`);
+    const save = await prompt('保存到 yijian.config.json');
+    expect(save).toContain('保存到 yijian.config.json 将改动这些设置（其余设置原样保留）');
+    expect(save).toContain('columns.map "城西区-柳巷社区立法联系点-2024年5月.xlsx:提出人": "备注2"（新增）');
+    expect(save).toContain('draft: "某市电动自行车管理条例（征求意见稿）.txt"（新增）');
     keys('Enter');
     const end = await waitFor('exit', (text) => text.includes('EXIT='));
     expect(end).toContain('EXIT=0');
 
+    const saved = JSON.parse(readFileSync(join(dir, 'yijian.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(saved)).toEqual(['_说明', 'issuer', 'formats', 'inputs', 'output', 'draft', 'columns']);
+    expect(saved['issuer']).toBe('城西区司法局');
+    expect(ConfigSchema.parse(saved).columns?.map).toEqual({
+      '城西区-柳巷社区立法联系点-2024年5月.xlsx:联系方式': '备注1',
+      '城西区-柳巷社区立法联系点-2024年5月.xlsx:提出人': '备注2',
+      '城西区-柳巷社区立法联系点-2024年5月.xlsx:日期': '收集时间',
+      '城西区-滨河村立法联系点-2024年5月.xlsx:座谈会:意见建议': '群众意见',
+      '城西区-滨河村立法联系点-2024年5月.xlsx:走访:提出人': '联系方式',
+      '城西区-滨河村立法联系点-2024年5月.xlsx:走访:联系方式': '提出人',
+    });
+
+    // Next month: a plain digest, no questions, reads the saved mapping and gives the same digest.
     const out = join(dir, 'yijian-output');
-    expect(readdirSync(out).sort()).toEqual(
-      ['digest.json', '条文意见对照表.docx', '条文意见对照表.xlsx', '汇总报告.docx', '汇总报告.html', '汇总报告.md', '采纳情况登记表.xlsx'].sort(),
-    );
-    const digest = DigestSchema.parse(JSON.parse(readFileSync(join(out, 'digest.json'), 'utf8')));
-    expect(digest.totals.records).toBe(95);
-    expect(digest.records.filter((record) => record.source.file === '北街社区.csv')).toHaveLength(2);
-
-    const config = ConfigSchema.parse(JSON.parse(readFileSync(join(dir, 'yijian.config.json'), 'utf8')));
-    // The output folder lies inside the answered folder ("."), so the inputs are the folders holding input files.
-    expect(config.inputs).toEqual(['意见']);
-    expect(config.columns?.map).toEqual({ 意见建议: '情况记录' });
-    expect(config.draft).toBe('某市电动自行车管理条例（征求意见稿）.txt');
-    expect(config.output).toBe('yijian-output');
-
-    // Next month: one command, no questions, the same digest.
     const before = readFileSync(join(out, 'digest.json'));
     const rerun = await yijian(['digest', '--force'], dir);
     expect(rerun.status).toBe(0);
-    expect(readFileSync(join(out, 'digest.json')).equals(before)).toBe(true);
+    const after = readFileSync(join(out, 'digest.json'));
+    expect(after.equals(before)).toBe(true);
+    const digest = DigestSchema.parse(JSON.parse(after.toString('utf8')));
+    expect(digest.totals.records).toBe(16);
+    expect(digest.draft?.articles).toHaveLength(46);
+    const submitters = (sheet: string): (string | null)[] => digest.records.filter((record) => record.source.sheet === sheet).map((record) => record.submitter);
+    expect(submitters('意见登记')).toEqual(['孙桂兰', '赵德明', '钱小燕', '周国庆', '吴春梅', '郑卫东', '王秀英']);
+    expect(submitters('走访')).toEqual(['黄大伯', '林阿姨', '马师傅', '郭大姐']);
+    expect(digest.records.find((record) => record.submitter === '孙桂兰')?.articles[0]?.key).toBe('14');
   }, 120_000);
 });
 
 it.runIf(!hasTmux)('skipped: tmux not installed (apt-get install -y tmux) — the guided flow needs a pseudo-terminal', () => {
   expect(hasTmux).toBe(false);
+});
+
+describe('without a terminal the guided flow never starts, and says why', () => {
+  it('piped stdin, CI unset: exit 2 at once with a Chinese message that it needs a terminal, then the help', async () => {
+    // In-process with the streams a pipe gives (stdin not a terminal, stderr one): the same decision the binary makes.
+    const { run } = (await import(join(repo, 'dist/cli/main.js'))) as { run: (argv: readonly string[], io: object) => Promise<number> };
+    let stderr = '';
+    const status = await run([process.execPath, join(repo, 'bin/yijian')], {
+      stdout: () => undefined,
+      stderr: (text: string) => {
+        stderr += text;
+      },
+      env: { NO_COLOR: '1' },
+      cwd: tempDir(),
+      stdinIsTTY: false,
+      stderrIsTTY: true,
+    });
+    expect(status).toBe(2);
+    expect(stderr).toContain('向导需要在终端里由人来回答；标准输入或标准错误不是终端（脚本、管道或定时任务），所以没有启动。');
+    expect(stderr).toContain('用法： yijian');
+    expect(stderr).not.toContain('意见文件在哪里');
+  });
+
+  it('CI=true: the message names CI', async () => {
+    const run = await yijian([]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('设置了 CI=true，所以没有启动');
+  });
 });
 
 describe('guided flow helpers', () => {
@@ -140,30 +204,5 @@ describe('guided flow helpers', () => {
     const files = ['/w/意见/a.xlsx', '/w/意见/sub/b.csv', '/w/c.csv'];
     expect(inputsToSave('/w/意见', files.slice(0, 2), '/w/out', '/w')).toEqual(['意见']);
     expect(inputsToSave('/w', files, '/w/out', '/w')).toEqual(['c.csv', '意见']);
-  });
-
-  it('answersToConfig: first chosen header is forced, others become synonyms, an old opinion map is replaced', async () => {
-    const { answersToConfig } = await import('../../src/cli/guided-config.js');
-    const config = answersToConfig(
-      { columns: { map: { opinion: 'D', 条款: 'B' } }, thresholds: { near: 0.7 } },
-      {
-        inputs: ['意见'],
-        opinionColumns: [
-          { file: 'a.csv', sheet: 'a', header: '群众反映内容' },
-          { file: 'b.csv', sheet: 'b', header: '具体问题' },
-          { file: 'c.csv', sheet: 'c', header: '群众反映内容' },
-        ],
-        draft: null,
-        output: '报告',
-        formats: ['md'],
-      },
-    );
-    expect(config).toEqual({
-      thresholds: { near: 0.7 },
-      inputs: ['意见'],
-      output: '报告',
-      formats: ['md'],
-      columns: { map: { 条款: 'B', 意见建议: '群众反映内容' }, synonyms: { opinion: ['具体问题'] } },
-    });
   });
 });

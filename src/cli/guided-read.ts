@@ -1,0 +1,56 @@
+/** The guided flow's reading: each sheet's grid kept for previews, and one sheet read again with a person's choices. */
+import type { Config } from '../config/schema.js';
+import { ConfigSchema } from '../config/schema.js';
+import { displayNames, ingestGrid, mapsFor, readFileSheets, type IngestOptions, type IngestResult, type SheetGrid } from '../ingest/index.js';
+import { fallbackPoint, type GuidedSheet, type SheetRead } from './guided-sheets.js';
+import { mapEntries, patchConfigObject, type SheetChoices } from './guided-save.js';
+
+/** Each sheet of the first read with its grid and its file's path (each file is read once more, here). */
+export async function loadGuidedSheets(files: readonly string[], result: IngestResult, options: IngestOptions): Promise<GuidedSheet[]> {
+  const pathOf = new Map([...displayNames(files)].map(([path, name]) => [name, path]));
+  const perFile = new Map<string, number>();
+  for (const report of result.sheets) perFile.set(report.file, (perFile.get(report.file) ?? 0) + 1);
+  const grids = new Map<string, SheetGrid[]>();
+  const sheets: GuidedSheet[] = [];
+  for (const report of result.sheets) {
+    const path = pathOf.get(report.file);
+    if (path === undefined) continue;
+    if (!grids.has(path)) grids.set(path, (await readFileSheets(path, options)).grids);
+    const grid = grids.get(path)?.find((candidate) => candidate.name === report.sheet);
+    if (grid === undefined) continue;
+    const absent = mapsFor(options.maps, path, report.sheet).filter((mapping) => mapping.target.kind === 'none').map((mapping) => mapping.field);
+    sheets.push({ original: report, path, grid, bySheet: (perFile.get(report.file) ?? 0) > 1, absent });
+  }
+  return sheets;
+}
+
+/**
+ * One sheet read again with the config as it would be saved with this sheet's choices (`raw` is the user's config
+ * as written). A header-text target that lands on another column than the one picked (two headers alike) is
+ * replaced by the column letter, in `choice` too, so what is saved is what was shown.
+ */
+export function rereadSheet(
+  sheet: GuidedSheet,
+  choice: SheetChoices,
+  raw: Readonly<Record<string, unknown>>,
+  files: readonly string[],
+  optionsFor: (config: Config) => IngestOptions,
+): SheetRead {
+  const read = (): SheetRead => {
+    const config = ConfigSchema.parse(patchConfigObject(raw, { map: mapEntries([choice], files, () => sheet.original.columns) }));
+    const outcome = ingestGrid(sheet.grid, { file: sheet.original.file, path: sheet.path, encoding: sheet.original.encoding }, optionsFor(config));
+    return { report: outcome.report, rejects: outcome.rejects, problems: outcome.problems, point: fallbackPoint(outcome.records) };
+  };
+  let result = read();
+  let fixed = false;
+  for (const [field, column] of Object.entries(choice.fields)) {
+    if (column === null || column === undefined) continue;
+    const landed = result.report.columns.find((candidate) => candidate.field === field)?.column;
+    if (landed !== column.letter && column.header !== '') {
+      column.header = '';
+      fixed = true;
+    }
+  }
+  if (fixed) result = read();
+  return result;
+}
