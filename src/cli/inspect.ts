@@ -90,7 +90,7 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
     lines.push('  列映射：');
     for (const column of mapped) {
       const field = column.field === null ? '' : FIELD_HEADERS[column.field];
-      lines.push(`    ${column.column.padEnd(3)}${column.header} → ${field}${HOW_LABELS[column.how]}`);
+      lines.push(`    ${column.column.padEnd(3)}${column.header === '' ? '（无表头）' : column.header} → ${field}${HOW_LABELS[column.how]}`);
     }
   }
   if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => `${column.column}「${column.header}」`).join('，')}`);
@@ -125,6 +125,7 @@ const POINT_SOURCES: Readonly<Record<string, string>> = {
   config: '取自配置文件',
   filename: '取自文件名',
   none: '未知',
+  subtitle: '取自表内分段标题',
 };
 
 // Where the sheet's point names came from, so staff can see a name guessed from the file name.
@@ -133,6 +134,8 @@ function pointOrigin(sheet: SheetReport, result: IngestResult): string | null {
   const first = records[0];
   if (first === undefined) return null;
   if (first.pointSource === 'column') return null;
+  const fromSubtitles = [...new Set(records.filter((r) => r.pointSource === 'subtitle').map((r) => r.point ?? ''))];
+  if (fromSubtitles.length > 1) return `${fromSubtitles.join('、')}（${POINT_SOURCES.subtitle}）`;
   return `${first.point ?? '（空）'}（${POINT_SOURCES[first.pointSource] ?? first.pointSource}）${first.county === null ? '' : `，县（市、区）：${first.county}`}`;
 }
 

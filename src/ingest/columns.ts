@@ -259,6 +259,12 @@ function opinionFromOtherField(check: ContentCheck): void {
   if (previous !== undefined) fieldColumns.delete(previous);
   fieldColumns.set('opinion', column);
   how.set(column, 'content');
+  // The field it leaves goes to the column that came second for it (修改后条文 beside a 修改建议 of opinions).
+  const heir = previous === undefined ? undefined : (check.losers.get(previous) ?? []).find((c) => !how.has(c));
+  if (previous !== undefined && heir !== undefined) {
+    fieldColumns.set(previous, heir);
+    how.set(heir, 'words');
+  }
   check.notices.push(
     `本表没有以“${FIELD_HEADERS.opinion}”为题的列；${check.label(column)}的内容是成段的意见（平均 ${Math.round(profiles[column]?.meanLength ?? 0)} 字），` +
       `作“${FIELD_HEADERS.opinion}”列${previous === undefined ? '' : `（按表头本应是“${FIELD_HEADERS[previous]}”列）`}；如不对，请用 --map 指定。`,
