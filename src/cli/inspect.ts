@@ -4,7 +4,7 @@ import { EXIT } from '../errors.js';
 import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
 import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
 import { NOTE_LABELS } from '../ingest/non-data.js';
-import { rowLabel } from '../ingest/rows.js';
+import { rowLabel } from '../provenance.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, parseUnit, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
