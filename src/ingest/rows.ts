@@ -35,7 +35,7 @@ export interface RowContext {
    * A merged workbook read again (a county's, forwarded): the columns holding each record's own provenance
    * (来源文件, 来源工作表, 来源行号 5 or 5-2, 原表序号), so the record keeps its source, its part and its id.
    */
-  carried?: { file: number; sheet: number; row: number; seq: number | null };
+  carried?: { file: number; sheet: number; row: number; seq: number | null; seen: Set<string> };
 }
 
 /** Fields whose values repeat from row to row, kept once per distinct value. */
@@ -155,6 +155,10 @@ function carriedSource(cells: readonly GridCell[], context: RowContext): Provena
   const sheet = unguard(normalizeField(cellText(cells[carried.sheet])));
   const at = parseSourceRow(cellText(cells[carried.row]));
   if (file === '' || at === null) return null;
+  // A row copied within the merged sheet would give two records one id: the copy keeps its own place instead.
+  const key = `${file}\u0000${sheet}\u0000${at.row}\u0000${at.part ?? 0}`;
+  if (carried.seen.has(key)) return null;
+  carried.seen.add(key);
   return at.part === undefined ? { file, sheet, row: at.row } : { file, sheet, row: at.row, part: at.part };
 }
 

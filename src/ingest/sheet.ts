@@ -270,7 +270,7 @@ function carriedColumns(source: SheetSource, sheet: string, headers: readonly st
   const at = (name: string): number => headers.findIndex((header) => header.trim() === name);
   const [file, sheetColumn, row, seq] = ['来源文件', '来源工作表', '来源行号', '原表序号'].map(at);
   if (file === undefined || sheetColumn === undefined || row === undefined || file < 0 || sheetColumn < 0 || row < 0) return {};
-  return { carried: { file, sheet: sheetColumn, row, seq: seq === undefined || seq < 0 ? null : seq } };
+  return { carried: { file, sheet: sheetColumn, row, seq: seq === undefined || seq < 0 ? null : seq, seen: new Set() } };
 }
 
 // Rows (0-based) with a cell merged across several columns: a sub-title over the table's width.

@@ -8,6 +8,7 @@ import type { WorkBook, WorkSheet } from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MERGED_HEADERS, REJECT_HEADERS } from '../../src/report/merged.js';
 import { normalizeIngestOptions, readSubmissions } from '../../src/ingest/index.js';
+import type { OpinionRecord } from '../../src/model.js';
 import {
   allCells,
   BAD,
@@ -400,7 +401,7 @@ describe('yijian merge with bad inputs', () => {
 describe('yijian merge, then yijian digest on the merged workbook', () => {
   let dir: string;
   let book: WorkBook;
-  let records: { id: string; source: { file: string; sheet: string; row: number; part?: number }; opinion: string; seq: string | null }[];
+  let records: Pick<OpinionRecord, 'id' | 'source' | 'opinion' | 'seq'>[];
 
   beforeAll(async () => {
     dir = makeTempDir();
@@ -422,7 +423,7 @@ describe('yijian merge, then yijian digest on the merged workbook', () => {
 
   it('keeps every record’s file, sheet, row, part, 序号, opinion and id as the points’ own files give them', async () => {
     const direct = await readSubmissions(readdirSync(SUBMISSIONS).map((name) => join(SUBMISSIONS, name)), normalizeIngestOptions({}));
-    const key = (r: { id: string; source: { file: string; sheet: string; row: number; part?: number }; opinion: string; seq: string | null }) =>
+    const key = (r: Pick<OpinionRecord, 'id' | 'source' | 'opinion' | 'seq'>) =>
       [r.id, r.source.file, r.source.sheet, r.source.row, r.source.part ?? 0, r.seq, r.opinion].join('|');
     expect(records.map(key).sort()).toEqual(direct.records.map(key).sort());
     expect(records.filter((r) => r.source.part !== undefined).map((r) => [r.source.row, r.source.part])).toEqual([[5, 1], [5, 2]]);
