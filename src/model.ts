@@ -54,7 +54,7 @@ export const ProvenanceSchema = z.object({
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 /** How a record's contact point (联系点) name was found. */
-export const PointSourceSchema = z.enum(['column', 'option', 'config', 'filename', 'none']);
+export const PointSourceSchema = z.enum(['column', 'option', 'config', 'filename', 'none', 'subtitle']);
 export type PointSource = z.infer<typeof PointSourceSchema>;
 
 /** One opinion (意见) as read from a submission row. Absent fields are null. */
@@ -136,7 +136,7 @@ export const SheetReportSchema = z.object({
    */
   notes: z.number().int().nonnegative().optional(),
   /** Each 说明行 with what it was taken for and its text. */
-  noteRows: z.array(z.object({ row: z.number().int().positive(), kind: z.enum(['total', 'signature', 'remark', 'instruction', 'header']), text: z.string() })).optional(),
+  noteRows: z.array(z.object({ row: z.number().int().positive(), kind: z.enum(['total', 'signature', 'remark', 'instruction', 'header', 'subtitle', 'continuation', 'title']), text: z.string() })).optional(),
   /** Records beyond one per row, from cells holding several numbered opinions. */
   splitParts: z.number().int().nonnegative().optional(),
   /** Rows split into several records: row → number of parts. */

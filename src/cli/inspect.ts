@@ -4,7 +4,7 @@ import { EXIT } from '../errors.js';
 import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
 import { createAssigner } from '../text/assign.js';
 import { NOTE_LABELS } from '../ingest/non-data.js';
-import { rowLabel } from '../ingest/rows.js';
+import { rowLabel } from '../provenance.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
@@ -85,7 +85,7 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
     lines.push('  列映射：');
     for (const column of mapped) {
       const field = column.field === null ? '' : FIELD_HEADERS[column.field];
-      lines.push(`    ${column.column.padEnd(3)}${column.header} → ${field}${HOW_LABELS[column.how]}`);
+      lines.push(`    ${column.column.padEnd(3)}${column.header === '' ? '（无表头）' : column.header} → ${field}${HOW_LABELS[column.how]}`);
     }
   }
   if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => `${column.column}「${column.header}」`).join('，')}`);
@@ -120,6 +120,7 @@ const POINT_SOURCES: Readonly<Record<string, string>> = {
   config: '取自配置文件',
   filename: '取自文件名',
   none: '未知',
+  subtitle: '取自表内分段标题',
 };
 
 // Where the sheet's point names came from, so staff can see a name guessed from the file name.
@@ -128,6 +129,8 @@ function pointOrigin(sheet: SheetReport, result: IngestResult): string | null {
   const first = records[0];
   if (first === undefined) return null;
   if (first.pointSource === 'column') return null;
+  const fromSubtitles = [...new Set(records.filter((r) => r.pointSource === 'subtitle').map((r) => r.point ?? ''))];
+  if (fromSubtitles.length > 1) return `${fromSubtitles.join('、')}（${POINT_SOURCES.subtitle}）`;
   return `${first.point ?? '（空）'}（${POINT_SOURCES[first.pointSource] ?? first.pointSource}）${first.county === null ? '' : `，县（市、区）：${first.county}`}`;
 }
 

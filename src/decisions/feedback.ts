@@ -2,6 +2,7 @@
 import type { Digest, DigestRecord } from '../model.js';
 import { articleLabel, baseArticle } from '../article-key.js';
 import { assignmentNote, chineseDate, isoDate, periodText, sourcePlace } from '../text/format.js';
+import { rowLabel, sourceLabel } from '../provenance.js';
 import { maskDigest, maskPersonalData } from '../text/mask.js';
 import { safeNamePart } from '../io/file-names.js';
 import { opinionIdOf, type AppliedDecisions } from './apply.js';
@@ -69,6 +70,8 @@ export interface FeedbackItemView {
   sourceFile: string;
   sourceSheet: string;
   sourceRow: number;
+  /** 第 5 行, or 第 5 行第 2 条 for an opinion split out of one cell. */
+  sourceRowLabel: string;
   decision: string;
   reason: string;
 }
@@ -180,10 +183,11 @@ export function pointFeedback(
           assignmentNote: note,
           assignmentMark: note === '' ? '' : `（${note}）`,
           opinion: r.opinion,
-          sourceText: `${r.source.file} / ${r.source.sheet} / 第 ${r.source.row} 行`,
+          sourceText: sourceLabel(r.source),
           sourceFile: r.source.file,
           sourceSheet: r.source.sheet,
           sourceRow: r.source.row,
+          sourceRowLabel: rowLabel(r.source),
           decision: r.decision,
           reason: r.reason === '' ? (r.decision === PENDING ? '正在研究中' : '') : r.reason,
         };
@@ -205,7 +209,7 @@ function sourceGroups(items: readonly FeedbackItemView[]): { place: string; rows
   }
   return [...groups].map(([place, list]) => ({
     place,
-    rowsText: `${list.map((item) => `序号 ${item.seqText} 在第 ${item.sourceRow} 行`).join('；')}。`,
+    rowsText: `${list.map((item) => `序号 ${item.seqText} 在${item.sourceRowLabel}`).join('；')}。`,
   }));
 }
 

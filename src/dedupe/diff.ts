@@ -3,6 +3,7 @@
  * leaves out, so that a drafter can see why two letters were counted as one ("多：（3号楼全体业主）").
  * A character-level longest common subsequence on the part between the common prefix and suffix.
  */
+import { rowLabel } from '../provenance.js';
 import type { DigestRecord, DuplicateGroup, TextDifference } from '../model.js';
 
 /** Above this many characters (each side, after the common ends), the middle is reported whole. */
@@ -90,7 +91,7 @@ export function nearDifferencesByCanonical(
       .filter((id) => id !== group.canonical)
       .map((id) => byId.get(id))
       .filter((r): r is DigestRecord => r !== undefined)
-      .map((r, n) => mask(`${n + 1}. ${r.source.file} 第 ${r.source.row} 行：${differenceText(r.difference!)}`));
+      .map((r, n) => mask(`${n + 1}. ${r.source.file} ${rowLabel(r.source)}：${differenceText(r.difference!)}`));
     if (lines.length > 0) out.set(group.canonical, `其他 ${lines.length} 份近似：\n${lines.join('\n')}`);
   }
   return out;

@@ -6,6 +6,7 @@ import { FIELD_HEADERS, type ColumnMapping, type Field } from '../model.js';
 import { columnLetter } from './grid.js';
 import type { ForcedMapping } from './map-spec.js';
 import { isCitationColumn, unfitForOpinion, type ColumnProfile } from './content.js';
+import { conjunctFields, speaksOfOpinions } from './header-words.js';
 import { foldHeader, headerKeys, matchHeader, type SynonymIndex } from './synonyms.js';
 
 type How = ColumnMapping['how'];
@@ -84,13 +85,18 @@ export function mapColumns(
       rest = rest.filter((c) => c !== suggestion);
     }
     losers.set(field, rest);
-    if (rest.length > 0) {
-      notices.push(
-        `${label(winner.column)}与${rest.map(label).join('、')}都像“${FIELD_HEADERS[field]}”列，取 ${columnLetter(winner.column)} 列（表头更贴近）；如不对，请用 --map ${FIELD_HEADERS[field]}=<列> 指定。`,
-      );
-    }
+  }
+  const byContent = profiles.length > 0 ? opinionByContent(headers, profiles, fieldColumns, how, losers) : null;
+  for (const [field, rest] of losers) {
+    const winner = fieldColumns.get(field);
+    if (rest.length === 0 || winner === undefined) continue;
+    const why = field === 'opinion' && byContent !== null ? byContent : '表头更贴近';
+    notices.push(
+      `${label(winner)}与${rest.map(label).join('、')}都像“${FIELD_HEADERS[field]}”列，取 ${columnLetter(winner)} 列（${why}）；如不对，请用 --map ${FIELD_HEADERS[field]}=<列> 指定。`,
+    );
   }
   if (profiles.length > 0) checkContent({ headers, profiles, fieldColumns, how, losers, notices, suspect, label, absent });
+  laterFields({ headers, fieldColumns, how, losers, notices, label, absent });
 
   const fieldOf = new Map<number, Field>();
   for (const [field, column] of fieldColumns) fieldOf.set(column, field);
@@ -145,7 +151,8 @@ function checkContent(check: ContentCheck): void {
       }
       notices.push(
         `${label(opinion)}的表头像“${FIELD_HEADERS.opinion}”，但内容多为${unfit.label}，${moved ? `改作“${FIELD_HEADERS.article}”列` : '不作意见列'}` +
-          (replacement === null ? '；本表没有找到别的意见列。' : `；意见取自 ${label(replacement.column)}。`),
+          // Without a replacement, opinionFromOtherField below may still find one, or the sheet problem says none.
+          (replacement === null ? '。' : `；意见取自 ${label(replacement.column)}。`),
       );
     }
   }
@@ -158,6 +165,7 @@ function checkContent(check: ContentCheck): void {
       break;
     }
   }
+  opinionFromOtherField(check);
 }
 
 // Another column for the opinions: one that lost the header contest, else one whose header holds an opinion
@@ -177,6 +185,96 @@ function replacementOpinion(check: ContentCheck, from: number): { column: number
     if (best === null || profile.meanLength > (check.profiles[best]?.meanLength ?? 0)) best = column;
   }
   return best === null ? null : { column: best, how: 'content' };
+}
+
+// Two columns both headed like the opinion column (意见内容 | 修改意见及理由): the content decides when it
+// speaks clearly — the one whose cells are paragraphs holds the opinions, not the one of short notes.
+// Returns why the winner won when the content changed the header's choice, else null.
+function opinionByContent(
+  headers: readonly string[],
+  profiles: readonly ColumnProfile[],
+  fieldColumns: Map<Field, number>,
+  how: Map<number, How>,
+  losers: Map<Field, number[]>,
+): string | null {
+  const winner = fieldColumns.get('opinion');
+  const rest = losers.get('opinion') ?? [];
+  if (winner === undefined || how.get(winner) === 'forced' || rest.length === 0) return null;
+  const mine = profiles[winner];
+  // A winner that cannot hold opinions at all (citations, dates) is checkContent's case, with its own notice.
+  if (mine === undefined || unfitForOpinion(mine) !== null) return null;
+  let best: number | null = null;
+  for (const column of rest) {
+    const profile = profiles[column];
+    if (profile === undefined || unfitForOpinion(profile) !== null || profile.filled < Math.max(2, mine.filled)) continue;
+    if (profile.meanLength < 2 * Math.max(mine.meanLength, 4)) continue;
+    if (best === null || profile.meanLength > (profiles[best]?.meanLength ?? 0)) best = column;
+  }
+  if (best === null) return null;
+  fieldColumns.set('opinion', best);
+  how.delete(winner);
+  how.set(best, 'content');
+  losers.set('opinion', [winner, ...rest.filter((c) => c !== best)]);
+  const mean = (column: number): number => Math.round(profiles[column]?.meanLength ?? 0);
+  return `按内容：${columnLetter(best)} 列平均 ${mean(best)} 字，${columnLetter(winner)} 列平均 ${mean(winner)} 字；“${headers[winner] ?? ''}”的表头更贴近`;
+}
+
+interface LaterFields {
+  headers: readonly string[];
+  fieldColumns: Map<Field, number>;
+  how: Map<number, How>;
+  losers: ReadonlyMap<Field, number[]>;
+  notices: string[];
+  label: (column: number) => string;
+  /** Fields a forced mapping says this sheet has no column for (…=无). */
+  absent: ReadonlySet<Field>;
+}
+
+// A column that lost its first field keeps a later one its header names and nobody has: 修改意见及理由,
+// beaten to 意见 by 意见内容, is the 理由 column.
+function laterFields(check: LaterFields): void {
+  for (const [field, rest] of check.losers) {
+    for (const column of rest) {
+      if (check.how.has(column)) continue;
+      const header = check.headers[column] ?? '';
+      const lowest = header.split('/').at(-1) ?? header;
+      const later = conjunctFields(lowest).find((f) => f !== field && !check.fieldColumns.has(f) && !check.absent.has(f));
+      if (later === undefined) continue;
+      check.fieldColumns.set(later, column);
+      check.how.set(column, 'words');
+      check.notices.push(`${check.label(column)}没有取作“${FIELD_HEADERS[field]}”列，按表头中的另一词作“${FIELD_HEADERS[later]}”列。`);
+    }
+  }
+}
+
+// No column is headed as the opinion column, yet one whose header speaks of opinions (修改建议 in a 反馈意见表,
+// 意见说明) holds paragraphs: the opinions are there, since a sheet of opinions always has them somewhere.
+function opinionFromOtherField(check: ContentCheck): void {
+  const { headers, profiles, fieldColumns, how } = check;
+  if (fieldColumns.has('opinion')) return;
+  let best: number | null = null;
+  headers.forEach((header, column) => {
+    const profile = profiles[column];
+    if (how.get(column) === 'forced' || profile === undefined || profile.filled === 0 || profile.meanLength < 6) return;
+    if (unfitForOpinion(profile) !== null || !speaksOfOpinions(header.split('/').at(-1) ?? header)) return;
+    if (best === null || profile.meanLength > (profiles[best]?.meanLength ?? 0)) best = column;
+  });
+  if (best === null) return;
+  const column: number = best;
+  const previous = [...fieldColumns].find(([, c]) => c === column)?.[0];
+  if (previous !== undefined) fieldColumns.delete(previous);
+  fieldColumns.set('opinion', column);
+  how.set(column, 'content');
+  // The field it leaves goes to the column that came second for it (修改后条文 beside a 修改建议 of opinions).
+  const heir = previous === undefined ? undefined : (check.losers.get(previous) ?? []).find((c) => !how.has(c));
+  if (previous !== undefined && heir !== undefined) {
+    fieldColumns.set(previous, heir);
+    how.set(heir, 'words');
+  }
+  check.notices.push(
+    `本表没有以“${FIELD_HEADERS.opinion}”为题的列；${check.label(column)}的内容是成段的意见（平均 ${Math.round(profiles[column]?.meanLength ?? 0)} 字），` +
+      `作“${FIELD_HEADERS.opinion}”列${previous === undefined ? '' : `（按表头本应是“${FIELD_HEADERS[previous]}”列）`}；如不对，请用 --map 指定。`,
+  );
 }
 
 function forcedWidth(mapping: ForcedMapping): number {

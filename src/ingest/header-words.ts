@@ -47,6 +47,8 @@ const LONGEST = Math.max(...WORDS.map(([word]) => word.length));
 
 /** Longest header (bracketed remarks removed) read by its parts; longer cells are titles, notes or data. */
 export const MAX_WORD_HEADER_LENGTH = 8;
+/** Longest header of several joined parts (存在问题及修改建议): each part still at most MAX_WORD_HEADER_LENGTH. */
+const MAX_JOINED_HEADER_LENGTH = 14;
 
 // A cell that reads as data or a label with its value, not as a column name.
 const NOT_A_HEADER = /第\s*[0-9一二三四五六七八九十百千零两]+\s*[条章节款]|[：:]\s*\S|[，。；！？,;!?]|\d{3,}/u;
@@ -71,8 +73,8 @@ export function matchHeaderWords(header: string): WordMatch | null {
   const bare = raw.replace(BRACKETED, '').trim();
   const tried = bare === '' ? [raw] : bare === raw ? [raw] : [bare, raw];
   for (const text of tried) {
-    const folded = normalizeText(text).toLowerCase();
-    if (folded.length === 0 || folded.length > MAX_WORD_HEADER_LENGTH) continue;
+    const folded = foldedHeader(text);
+    if (folded === null) continue;
     for (const conjunct of folded.split(CONJUNCTION)) {
       const words = wordsOf(conjunct);
       const head = words.at(-1);
@@ -83,6 +85,44 @@ export function matchHeaderWords(header: string): WordMatch | null {
     }
   }
   return null;
+}
+
+// The header folded for word matching, or null when it is too long to be a column name.
+function foldedHeader(text: string): string | null {
+  const folded = normalizeText(text).toLowerCase();
+  if (folded.length === 0) return null;
+  if (folded.length <= MAX_WORD_HEADER_LENGTH) return folded;
+  const conjuncts = folded.split(CONJUNCTION);
+  const joined = conjuncts.length >= 2 && folded.length <= MAX_JOINED_HEADER_LENGTH && conjuncts.every((c) => c.length <= MAX_WORD_HEADER_LENGTH);
+  return joined ? folded : null;
+}
+
+/**
+ * Every field a joined header names, one per part in order: 修改意见及理由 → opinion, reason. A column that
+ * loses its first field to a better-named column may still be the column of a later one.
+ */
+export function conjunctFields(header: string): Field[] {
+  const raw = header.trim();
+  if (raw === '' || NOT_A_HEADER.test(raw.replace(BRACKETED, ''))) return [];
+  const folded = foldedHeader(raw.replace(BRACKETED, '').trim() || raw);
+  if (folded === null) return [];
+  const fields: Field[] = [];
+  for (const conjunct of folded.split(CONJUNCTION)) {
+    const head = wordsOf(conjunct).at(-1);
+    const field = head === undefined ? undefined : TABLE.get(head)?.field;
+    if (field !== undefined && field !== null && !fields.includes(field)) fields.push(field);
+  }
+  return fields;
+}
+
+/**
+ * True when a header's words speak of opinions or suggested changes (修改建议, 意见说明, 问题和建议) and of
+ * nothing that is none of ours (处理意见, 备注): such a column may hold the opinions when no column is headed so.
+ */
+export function speaksOfOpinions(header: string): boolean {
+  const folded = normalizeText(header.replace(BRACKETED, '')).toLowerCase();
+  const fields = wordsOf(folded).map((word) => TABLE.get(word)?.field);
+  return fields.some((field) => field === 'opinion' || field === 'suggestion') && !fields.includes(null);
 }
 
 /** The header words in order, longest first at each position; characters that are no word are skipped. */

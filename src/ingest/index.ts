@@ -86,7 +86,7 @@ export async function readSubmissions(
       const read = origin?.kind === 'merge' ? grids.filter((grid) => grid.name !== MERGED_SHEETS.rejects && grid.name !== MERGED_SHEETS.counts) : grids;
       if (read.length < grids.length) result.notices.push(`${file} 是 yijian merge 合并的结果：只读取其中的“${MERGED_SHEETS.records}”工作表，“${MERGED_SHEETS.rejects}”“${MERGED_SHEETS.counts}”是合并时的核对记录。`);
       for (const grid of read) {
-        const outcome = ingestGrid(grid, { file, path, encoding }, options);
+        const outcome = ingestGrid(grid, origin?.kind === 'merge' ? { file, path, encoding, merged: true } : { file, path, encoding }, options);
         for (const warning of warnings) {
           // Reader notes: lines of one CSV in different encodings, control characters removed.
           if (warning.sheet !== undefined && warning.sheet !== grid.name) continue;

@@ -5,9 +5,10 @@
  */
 import { toSimplified } from '../text/normalize.js';
 import { cellText, type GridCell, type SheetGrid } from './grid.js';
+import { cellKind } from './content.js';
 
 /** What a 说明行 was taken for. */
-export type NoteKind = 'total' | 'signature' | 'remark' | 'instruction' | 'header';
+export type NoteKind = 'total' | 'signature' | 'remark' | 'instruction' | 'header' | 'subtitle' | 'continuation' | 'title';
 
 /** The Chinese name of each kind, for inspect. */
 export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
@@ -16,6 +17,9 @@ export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
   remark: '注释行',
   instruction: '填表说明',
   header: '重复的表头行',
+  subtitle: '分段标题行',
+  continuation: '续行',
+  title: '标题行',
 };
 
 const TOTAL_CELL = /^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|合计条数)\s*[:：]?\s*(?:共?\s*\d+\s*(?:条|件|项|人次?)?(?:意见(?:建议)?)?)?$|^共\s*(?:计)?\s*\d+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$/u;
@@ -65,4 +69,66 @@ export function noteText(cells: readonly GridCell[]): string {
     .join(' ')
     .replace(/\s+/gu, ' ');
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+// A heading numbered like a section (一、 （二） 第三部分 4、) rather than like an opinion.
+const SECTION_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]+(?:部分|组|批|片区)|\d{1,2}[、.．](?!\d))/u;
+// The end of a name that is a contact point (or the body behind one), not a topic such as 座谈会意见.
+const POINT_NAME_END = /(?:联系点|联络站|联络点|工作站|街道|社区|居委会|村委会|委员会|镇|乡|村|协会|商会|律师事务所|大学|学院|公司|企业)$/u;
+
+/**
+ * The text of a sub-title row between blocks of a sheet (一、万寿路街道立法联系点（3条）), or null. Such a row has
+ * one short cell of text outside the opinion column, merged across the table or numbered like a section.
+ */
+export function subtitleText(cells: readonly GridCell[], opinionColumn: number | undefined, mergedAcross: boolean): string | null {
+  let found: { column: number; text: string } | null = null;
+  for (const [column, cell] of cells.entries()) {
+    const text = cellText(cell).trim();
+    if (text === '') continue;
+    if (found !== null) return null;
+    found = { column, text };
+  }
+  if (found === null || found.column === opinionColumn || found.text.length < 2 || found.text.length > 40) return null;
+  if (/[。！？!?]$/u.test(found.text) || cellKind(found.text) !== 'text') return null;
+  return mergedAcross || SECTION_HEADING.test(found.text) ? found.text : null;
+}
+
+/** The contact point a sub-title names (一、万寿路街道立法联系点（3条） → 万寿路街道立法联系点), or null for a topic. */
+export function pointOfSubtitle(text: string): string | null {
+  const name = toSimplified(text)
+    .replace(SECTION_HEADING, '')
+    .replace(/[（(][^）)]*[)）]\s*$/u, '')
+    .replace(/[：:]\s*$/u, '')
+    .replace(/(?:报送|提出|反映|收集)?的?(?:意见建议|意见|建议)(?:汇总|情况)?$/u, '')
+    .trim();
+  return name.length >= 2 && POINT_NAME_END.test(name) ? name : null;
+}
+
+// Where a sentence may end: an opinion cell ending so is complete; one ending otherwise may run on below.
+const SENTENCE_END = /[。！？!?；;…”"’）)\]】]$/u;
+const CONTINUED_MARK = /^(?:[（(]续[)）]|续[：:]|接上[：:，,]?)/u;
+
+/**
+ * True when `cells` continue the opinion of the row above (`above`, already joined with any earlier
+ * continuation): only the opinion cell is filled, the row above is a full row, and its opinion stops
+ * mid-sentence — or this one says so (（续）, 接上).
+ */
+export function continuesOpinion(above: readonly GridCell[], cells: readonly GridCell[], opinionColumn: number, otherColumns: readonly number[]): boolean {
+  const text = cellText(cells[opinionColumn]).trim();
+  if (text === '') return false;
+  if (cells.some((cell, column) => column !== opinionColumn && cellText(cell).trim() !== '')) return false;
+  const before = cellText(above[opinionColumn]).trim();
+  if (before === '' || !otherColumns.some((column) => cellText(above[column]).trim() !== '')) return false;
+  return !SENTENCE_END.test(before) || CONTINUED_MARK.test(text);
+}
+
+/** The opinion of a row and its continuation as one text: run on mid-sentence, a new line after a full stop. */
+export function joinContinued(before: string, after: string): string {
+  const head = before.replace(/\s+$/u, '');
+  return SENTENCE_END.test(head) ? `${head}\n${after.trim()}` : `${head}${after.trim()}`;
+}
+
+/** A title line above opinions pasted without a header: short, no sentence punctuation, ending like a title. */
+export function isTitleLine(text: string): boolean {
+  return text.length <= 40 && !/[，,。；;！!？?]/u.test(text) && /(?:意见|建议|汇总|征集|反馈|情况|表)[）)]?$/u.test(toSimplified(text));
 }

@@ -7,6 +7,7 @@ import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
 import { cellsBeyond, cellText, columnLetter, isUnreadable, stripNul, type GridCell } from './grid.js';
 import { noteKind, noteText, type NoteKind } from './non-data.js';
 import { splitOpinion } from './split.js';
+import { parseSourceRow } from '../provenance.js';
 
 /** What the row belongs to and how its point and county are found when the sheet has no column for them. */
 export interface RowContext {
@@ -30,6 +31,11 @@ export interface RowContext {
   intern: (text: string) => string;
   /** Split a cell of several numbered opinions into one record each (off with --no-split). */
   split: boolean;
+  /**
+   * A merged workbook read again (a county's, forwarded): the columns holding each record's own provenance
+   * (来源文件, 来源工作表, 来源行号 5 or 5-2, 原表序号), so the record keeps its source, its part and its id.
+   */
+  carried?: { file: number; sheet: number; row: number; seq: number | null; seen: Set<string> };
 }
 
 /** Fields whose values repeat from row to row, kept once per distinct value. */
@@ -53,17 +59,14 @@ export function recordId(source: Provenance): string {
   return `r${hash.slice(0, 16)}`;
 }
 
-/** 第 5 行, or 第 5 行第 2 条 for the second opinion of a split cell: how people find a record in the sheet. */
-export function rowLabel(source: Pick<Provenance, 'row' | 'part'>): string {
-  return source.part === undefined ? `第 ${source.row} 行` : `第 ${source.row} 行第 ${source.part} 条`;
-}
+export { rowLabel } from '../provenance.js';
 
 /** Classifies one row; `row` is the 1-based row number the spreadsheet shows. */
 export function classifyRow(cells: readonly GridCell[], row: number, context: RowContext): RowOutcome {
   if (cells.every((cell) => !isUnreadable(cell) && cellText(cell).trim() === '')) return { kind: 'blank' };
   // Spelled out, not spread: V8 gave each spread copy a hidden class of its own, 300-odd bytes per
   // record (measured in a heap snapshot), most of a gigabyte at a million records.
-  const source: Provenance = { file: context.source.file, sheet: context.source.sheet, row };
+  const source: Provenance = carriedSource(cells, context) ?? { file: context.source.file, sheet: context.source.sheet, row };
   const reject = (reason: Reject['reason'], message: string, column: number | null): RowOutcome => ({
     kind: 'reject',
     reject: {
@@ -109,6 +112,24 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
     return reject('E_NO_OPINION', `第 ${row} 行“意见建议”为空。`, opinionColumn);
   }
   const record = buildRecord(cells, source, opinion, context);
+  if (context.carried !== undefined) {
+    // Split already, when the county merged it: the part stays the one it was given, never split again.
+    // The invisible guard merge put before =, +, -, @ is merge's own and comes off again.
+    const seq = context.carried.seq === null ? '' : unguard(normalizeField(cellText(cells[context.carried.seq])));
+    const text = (value: string | null): string | null => (value === null ? null : unguard(value));
+    return {
+      kind: 'record',
+      records: [{
+        ...record,
+        seq: seq === '' ? null : seq,
+        opinion: unguard(record.opinion),
+        submitter: text(record.submitter),
+        article: text(record.article),
+        suggestion: text(record.suggestion),
+        reason: text(record.reason),
+      }],
+    };
+  }
   const parts = context.split ? splitOpinion(opinion) : null;
   if (parts === null) return { kind: 'record', records: [record] };
   const cellKeys = record.article === null ? [] : parseArticleCell(record.article).keys;
@@ -119,6 +140,26 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
       return { ...record, id: recordId(partSource), source: partSource, opinion: text, article: partArticle(text, record.article, cellKeys) };
     }),
   };
+}
+
+// The zero-width space cell-safety.ts puts before text a spreadsheet would run as a formula.
+function unguard(text: string): string {
+  return text.startsWith('\u200B') ? text.slice(1) : text;
+}
+
+// The record's own provenance from a merged workbook's 来源 columns, or null when they do not hold one.
+function carriedSource(cells: readonly GridCell[], context: RowContext): Provenance | null {
+  const carried = context.carried;
+  if (carried === undefined) return null;
+  const file = unguard(normalizeField(cellText(cells[carried.file])));
+  const sheet = unguard(normalizeField(cellText(cells[carried.sheet])));
+  const at = parseSourceRow(cellText(cells[carried.row]));
+  if (file === '' || at === null) return null;
+  // A row copied within the merged sheet would give two records one id: the copy keeps its own place instead.
+  const key = `${file}\u0000${sheet}\u0000${at.row}\u0000${at.part ?? 0}`;
+  if (carried.seen.has(key)) return null;
+  carried.seen.add(key);
+  return at.part === undefined ? { file, sheet, row: at.row } : { file, sheet, row: at.row, part: at.part };
 }
 
 // A part that cites articles of its own takes those from a 条款 cell naming several ("第四十七条、第九十七条"),

@@ -1,14 +1,14 @@
 /**
  * The pure core of ingestion: one sheet grid → header → column mapping → records, rejects and figures.
  */
-import { FIELD_HEADERS, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
+import { FIELD_HEADERS, MERGED_SHEETS, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
 import type { YijianErrorCode } from '../errors.js';
 import { cellText, columnLetter, gridWidth, type GridCell, type SheetGrid } from './grid.js';
 import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js';
 import { mapColumns, type ColumnPlan } from './columns.js';
-import { profileColumns } from './content.js';
+import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
-import { isInstructionSheet, noteText, type NoteKind } from './non-data.js';
+import { continuesOpinion, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
 import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
@@ -30,6 +30,8 @@ export interface SheetSource {
   /** Path used for config rules and the file-name point. */
   path: string;
   encoding: string | null;
+  /** Set when the file is a workbook `yijian merge` wrote: its records carry their own provenance. */
+  merged?: boolean;
 }
 
 /** Everything one sheet gives. */
@@ -101,10 +103,22 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     notices.push(`本表是填表说明，${noteRows.length} 行记为说明行，不作意见。`);
     return result;
   }
-  const dataStart = header.rows.at(-1) ?? 0;
+  const pasted = header.rows.length === 0 ? pastedOpinions(grid) : null;
+  const dataStart = pasted?.firstRow ?? header.rows.at(-1) ?? 0;
   const profiles = header.rows.length === 0 ? [] : profileColumns(grid, dataStart, Math.max(width, header.headers.length));
-  const plan = header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles);
-  if (plan === null) {
+  const plan = pasted !== null ? pastedPlan(pasted.column) : header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles);
+  let blanksAbove = 0;
+  if (pasted !== null) {
+    for (let r = 0; r < pasted.firstRow; r += 1) {
+      const cells = grid.rows[r] ?? [];
+      if (cells.some((cell) => cellText(cell).trim() !== '')) noteRows.push({ row: r + 1, kind: 'title', text: noteText(cells) });
+      else blanksAbove += 1;
+    }
+    notices.push(
+      `没有找到表头：本表只有 ${columnLetter(pasted.column)} 列有内容，按内容作“${FIELD_HEADERS.opinion}”列` +
+        `${pasted.firstRow > 0 ? `，第 ${pasted.firstRow === 1 ? '1' : `1–${pasted.firstRow}`} 行作标题（说明行）` : ''}；如不对，请用 ${scopedMapSpec(source.file, grid.name, FIELD_HEADERS.opinion, columnLetter(pasted.column))} 指定。`,
+    );
+  } else if (plan === null) {
     if (grid.rows.length > 0) {
       const guess = guessOpinionColumn(grid, 0, null);
       problem(
@@ -151,32 +165,73 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
         ? () => null
         : (point) => countyFromPointName(point, options.counties),
     maxCellLength: options.limits.maxCellLength,
-    ...(grid.strictWidth === true && plan !== null ? { strictWidth: Math.max(...header.rows.map((r) => grid.rows[r - 1]?.length ?? 0)) } : {}),
+    ...(grid.strictWidth === true && plan !== null && header.rows.length > 0 ? { strictWidth: Math.max(...header.rows.map((r) => grid.rows[r - 1]?.length ?? 0)) } : {}),
     // One pool per sheet, bounded: a column of values that never repeat must not grow it without end.
     intern: createInterner(20_000),
     split: options.split,
+    ...carriedColumns(source, grid.name, header.headers),
   };
   // Compared as written (spaces folded), not through foldHeader: this runs on every data row, and the
   // traditional → simplified step would make a million-row sheet crawl.
   const headerKey = header.headers.map(plainHeader).join('\u0000');
-  const result = outcome(header, plan, grid.rows.length - dataStart);
+  const result = outcome(header, plan, grid.rows.length - (pasted === null ? dataStart : 0));
+  result.report.blanks = blanksAbove;
   const filled = dataMergeFill(grid, dataStart);
+  const cellsAt = (r: number): readonly GridCell[] => filled.get(r) ?? grid.rows[r] ?? [];
+  const opinionColumn = plan?.fieldColumns.get('opinion');
+  const otherColumns = [...(plan?.fieldColumns ?? new Map<string, number>())].filter(([field]) => field !== 'opinion').map(([, column]) => column);
+  const across = mergedAcrossRows(grid, dataStart);
+  const subtitlePoints: string[] = [];
   for (let r = dataStart; r < grid.rows.length; r += 1) {
-    const cells = filled.get(r) ?? grid.rows[r] ?? [];
+    let cells = cellsAt(r);
     if (plan !== null && header.rows.length > 0 && repeatsHeader(cells, headerKey)) {
       // WPS and Excel exports repeat the header at every printed page: not an opinion, not a problem.
       noteRows.push({ row: r + 1, kind: 'header', text: noteText(cells) });
       continue;
     }
-    const row = classifyRow(cells, r + 1, context);
+    const subtitle = plan === null ? null : subtitleText(cells, opinionColumn, across.has(r));
+    if (subtitle !== null && noteKind(cells, null) === null) {
+      // 一、万寿路街道立法联系点（3条）: the rows below are that point's, when the sheet has no 联系点 column.
+      noteRows.push({ row: r + 1, kind: 'subtitle', text: noteText(cells) });
+      const point = plan?.fieldColumns.has('point') === true ? null : pointOfSubtitle(subtitle);
+      if (point !== null) {
+        context.fallbackPoint = { name: point, source: 'subtitle' };
+        subtitlePoints.push(point);
+      }
+      continue;
+    }
+    const first = r;
+    if (opinionColumn !== undefined && otherColumns.length > 0) {
+      // An opinion typed on into the next row(s): one record, the rows below counted as 续行.
+      while (r + 1 < grid.rows.length && continuesOpinion(cells, cellsAt(r + 1), opinionColumn, otherColumns)) {
+        r += 1;
+        const joined = [...cells];
+        joined[opinionColumn] = joinContinued(cellText(cells[opinionColumn]), cellText(cellsAt(r)[opinionColumn]));
+        cells = joined;
+        noteRows.push({ row: r + 1, kind: 'continuation', text: `（接第 ${first + 1} 行的意见）${noteText(cellsAt(r))}` });
+      }
+    }
+    const row = classifyRow(cells, first + 1, context);
     if (row.kind === 'blank') result.report.blanks += 1;
-    else if (row.kind === 'note') noteRows.push({ row: r + 1, kind: row.note, text: row.text });
+    else if (row.kind === 'note') noteRows.push({ row: first + 1, kind: row.note, text: row.text });
     else if (row.kind === 'record') {
       for (const record of row.records) result.records.push(record);
-      if (row.records.length > 1) splitRows.push({ row: r + 1, parts: row.records.length });
+      if (row.records.length > 1) splitRows.push({ row: first + 1, parts: row.records.length });
     } else result.rejects.push(row.reject);
   }
+  noteRows.sort((a, b) => a.row - b.row);
   result.report.notes = noteRows.length;
+  const continued = noteRows.filter((n) => n.kind === 'continuation');
+  if (continued.length > 0) {
+    notices.push(`${continued.map((n) => `第 ${n.row} 行`).slice(0, 5).join('、')}${continued.length > 5 ? '等' : ''}只有意见一格有字、上一行的意见没有写完，已接到上一行的意见后面（记为说明行）。`);
+  }
+  const subtitles = noteRows.filter((n) => n.kind === 'subtitle');
+  if (subtitles.length > 0) {
+    notices.push(
+      `${subtitles.map((n) => `第 ${n.row} 行`).slice(0, 5).join('、')}${subtitles.length > 5 ? '等' : ''}是分段标题，记为说明行` +
+        (subtitlePoints.length > 0 ? `；其下各行的联系点取自分段标题（${[...new Set(subtitlePoints)].join('、')}）。` : '。'),
+    );
+  }
   result.report.splitParts = splitRows.reduce((n, s) => n + s.parts - 1, 0);
   if (splitRows.length > 0) {
     notices.push(
@@ -207,6 +262,55 @@ function fallbacks(
     if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
   return { point, county: options.county ?? rule?.county ?? countyFromFileName(source.path, options.counties) };
+}
+
+// A merged workbook's 意见汇总 sheet: where its 来源文件, 来源工作表, 来源行号 and 原表序号 are.
+function carriedColumns(source: SheetSource, sheet: string, headers: readonly string[]): Pick<RowContext, 'carried'> {
+  if (source.merged !== true || sheet !== MERGED_SHEETS.records) return {};
+  const at = (name: string): number => headers.findIndex((header) => header.trim() === name);
+  const [file, sheetColumn, row, seq] = ['来源文件', '来源工作表', '来源行号', '原表序号'].map(at);
+  if (file === undefined || sheetColumn === undefined || row === undefined || file < 0 || sheetColumn < 0 || row < 0) return {};
+  return { carried: { file, sheet: sheetColumn, row, seq: seq === undefined || seq < 0 ? null : seq, seen: new Set() } };
+}
+
+// Rows (0-based) with a cell merged across several columns: a sub-title over the table's width.
+function mergedAcrossRows(grid: SheetGrid, dataStart: number): Set<number> {
+  const rows = new Set<number>();
+  for (const merge of grid.merges) if (merge.s.r >= dataStart && merge.e.c > merge.s.c) rows.add(merge.s.r);
+  return rows;
+}
+
+/**
+ * Opinions pasted into one column with no header (under a title, perhaps): the column and the first row
+ * (0-based) below the title lines, or null when the sheet is anything else.
+ */
+function pastedOpinions(grid: SheetGrid): { column: number; firstRow: number } | null {
+  let column: number | null = null;
+  for (const row of grid.rows) {
+    for (const [c, cell] of row.entries()) {
+      if (cellText(cell).trim() === '') continue;
+      if (column !== null && column !== c) return null;
+      column = c;
+    }
+  }
+  if (column === null) return null;
+  const texts = grid.rows.map((row) => cellText(row[column]).trim());
+  let firstRow = 0;
+  while (firstRow < texts.length && (texts[firstRow] === '' || isTitleLine(texts[firstRow] ?? ''))) firstRow += 1;
+  const body = texts.slice(firstRow).filter((text) => text !== '');
+  const opinionLike = body.filter((text) => text.length >= 10 && cellKind(text) === 'text');
+  return opinionLike.length >= 2 && opinionLike.length >= body.length * 0.6 ? { column, firstRow } : null;
+}
+
+function pastedPlan(column: number): ColumnPlan {
+  const letter = columnLetter(column);
+  return {
+    columns: [{ column: letter, header: '', field: 'opinion', how: 'content' }],
+    fieldColumns: new Map([['opinion', column]]),
+    unmatched: [],
+    notices: [],
+    suspect: [],
+  };
 }
 
 // Merged cells in data rows (a point's name merged down a block) give their value to every row of

@@ -1,7 +1,8 @@
 /**
- * Several numbered opinions in one cell (1.… 2.…, 一、… 二、…, （1）…, ①…, （一）…) → one text each.
- * Only a real list splits: markers of one style, numbered 1, 2, 3 … in order, each at the start of the
- * cell, of a line or after a sentence — so 2024.5, 第1、2款, 3.5米 and a lone "1." stay whole.
+ * Several numbered opinions in one cell (1.… 2.…, 一、… 二、…, （1）…, ①…, （一）…, and in words: 一是…二是…,
+ * 第一，…第二，…, 首先…其次…最后…) → one text each. Only a real list splits: markers of one style, numbered
+ * 1, 2, 3 … in order, each at the start of the cell, of a line or after a sentence or clause — so 2024.5,
+ * 第1、2款, 3.5米, a lone "1.", 第一条 (a citation) and a lone 一是 inside a sentence stay whole.
  */
 
 /** A marker style and how to read its number. */
@@ -10,8 +11,15 @@ interface MarkerStyle {
   pattern: RegExp;
   /** Bracketed and circled markers are unambiguous: they need no sentence end before them. */
   anywhere: boolean;
+  /** The marker's number; LAST for 最后, which ends a list of any length. */
   value: (token: string) => number | null;
+  /** Word markers (一是, 首先) also occur in prose: each item must say something (at least this many characters). */
+  minItem?: number;
 }
+
+/** The value of 最后: the next number, whatever it is, and the end of the list. */
+const LAST = -1;
+const ORDER_WORDS: Readonly<Record<string, number>> = { 首先: 1, 其次: 2, 再次: 3, 然后: 3, 最后: LAST };
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -33,6 +41,13 @@ const STYLES: readonly MarkerStyle[] = [
   { name: 'chinese', pattern: /(?<![第\p{Script=Han}（(])([一二三四五六七八九十]{1,3})[、.．]/gu, anywhere: false, value: chineseNumber },
   { name: 'paren-chinese', pattern: /(?<!第)[（(]([一二三四五六七八九十]{1,3})[)）]/gu, anywhere: true, value: chineseNumber },
   { name: 'circled', pattern: /([①-⑳])/gu, anywhere: true, value: (t) => CIRCLED.indexOf(t) + 1 || null },
+  // 一是…二是…, 其一…其二…: after a clause, never inside a word (统一是, 唯一是).
+  { name: 'shi', pattern: /(?<![第\p{Script=Han}])([一二三四五六七八九十]{1,3})是/gu, anywhere: false, value: chineseNumber, minItem: 4 },
+  { name: 'qi', pattern: /(?<!\p{Script=Han})其([一二三四五六七八九十]{1,3})[，,、：:是]?/gu, anywhere: false, value: chineseNumber, minItem: 4 },
+  // 第一，…第二，… — the comma is what makes it an enumeration: 第一条, 第一款 are citations.
+  { name: 'ordinal', pattern: /(?<!\p{Script=Han})第([一二三四五六七八九十]{1,3})[，,、：:]/gu, anywhere: false, value: chineseNumber, minItem: 4 },
+  // 首先，…其次，…最后，…: only with the comma, else 首先要… is prose and the marker part of the sentence.
+  { name: 'order', pattern: /(?<!\p{Script=Han})(首先|其次|再次|然后|最后)[，,：:]/gu, anywhere: false, value: (t) => ORDER_WORDS[t] ?? null, minItem: 4 },
 ];
 
 // Where a list item may begin: the start, a line break, or after the end of a sentence or clause.
@@ -63,11 +78,14 @@ function splitBy(text: string, style: MarkerStyle): OpinionPart[] | null {
   for (const match of text.matchAll(style.pattern)) {
     const token = match[1] ?? '';
     const start = match.index;
-    if (style.value(token) !== expected) continue;
+    const value = style.value(token);
+    const last = value === LAST && expected >= 2;
+    if (value !== expected && !last) continue;
     if (start > 0 && !style.anywhere && !BOUNDARY_BEFORE.test(text.slice(Math.max(0, start - 1), start))) continue;
     if (expected === 1 && start > 0 && !leadInEnds(text.slice(0, start))) continue;
     markers.push({ start, end: start + match[0].length });
     expected += 1;
+    if (last) break;
   }
   if (markers.length < 2) return null;
   const first = markers[0];
@@ -84,6 +102,7 @@ function splitBy(text: string, style: MarkerStyle): OpinionPart[] | null {
       .replace(/[；;，,\s]+$/u, '');
     // An empty item means the "list" was something else (a heading numbered 1. with nothing after it).
     if (body.replace(/[\s。；;，,.]/gu, '') === '') return null;
+    if (style.minItem !== undefined && body.replace(/[\s\p{P}]/gu, '').length < style.minItem) return null;
     parts.push({ part: i + 1, text: leadIn === '' ? body : `${leadIn}${body}` });
   }
   return parts;

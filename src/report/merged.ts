@@ -2,7 +2,8 @@
 import * as XLSX from 'xlsx';
 import { stringify } from 'csv-stringify/sync';
 import { FIELDS, FIELD_HEADERS, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
-import { safeCell } from './cell-safety.js';
+import { CELL_GUARD, safeCell } from './cell-safety.js';
+import { sourceRowText } from '../provenance.js';
 import { YijianError } from '../errors.js';
 import { printPackage } from './xlsx-print.js';
 import { packageZip } from './zip.js';
@@ -29,14 +30,33 @@ export interface MergedInput {
   failures: readonly FileFailure[];
 }
 
+/** An Excel number cell shown through a format: 来源行号 5 shown as 5-2 for the second part of row 5. */
+interface FormattedNumber {
+  t: 'n';
+  v: number;
+  z: string;
+}
+type MergedCell = string | number | FormattedNumber;
+
+/**
+ * The 来源行号 cell. In the workbook it stays the row number, shown as 5-2 for a split cell's second opinion
+ * (number format 0"-2"): the column sorts by row and the parts of one row keep their order, while the filter
+ * list and the cell show 5-2. In CSV, where there is no format, 5-2 is text behind the invisible guard, since
+ * Excel would otherwise open a bare 5-2 as the date 5月2日.
+ */
+function sourceRowCell(source: OpinionRecord['source'], target: 'xlsx' | 'csv'): MergedCell {
+  if (source.part === undefined) return source.row;
+  return target === 'xlsx' ? { t: 'n', v: source.row, z: `0"-${source.part}"` } : `${CELL_GUARD}${sourceRowText(source)}`;
+}
+
 /** One row of the records sheet (the `index`-th, 0-based), every text cell made safe for spreadsheets. */
-export function recordRow(record: OpinionRecord, index: number): (string | number)[] {
+export function recordRow(record: OpinionRecord, index: number, target: 'xlsx' | 'csv' = 'xlsx'): MergedCell[] {
   return [
     index + 1,
     ...FIELDS.filter((field) => field !== 'seq').map((field) => safeCell(record[field] ?? '')),
     safeCell(record.source.file),
     safeCell(record.source.sheet),
-    record.source.row,
+    sourceRowCell(record.source, target),
     safeCell(record.seq ?? ''),
   ];
 }
@@ -70,7 +90,7 @@ function countRow(sheet: SheetReport): (string | number)[] {
   ];
 }
 
-function sheetOf(rows: (string | number)[][], widths: number[]): XLSX.WorkSheet {
+function sheetOf(rows: MergedCell[][], widths: number[]): XLSX.WorkSheet {
   // Dense storage: a million rows as objects keyed by address would not fit in memory.
   // Excel's cell limit, applied by the one cell writer's rule (a reject's 原始内容 joins all its cells).
   for (const row of rows) row.forEach((value, c) => { if (typeof value === 'string') row[c] = withinCellLimit(value); });
@@ -87,7 +107,7 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(
     book,
-    sheetOf([MERGED_HEADERS, ...input.records.map(recordRow)], [6, 24, 12, 10, 10, 14, 60, 40, 30, 16, 12, 28, 12, 8, 8]),
+    sheetOf([MERGED_HEADERS, ...input.records.map((record, index) => recordRow(record, index))], [6, 24, 12, 10, 10, 14, 60, 40, 30, 16, 12, 28, 12, 8, 8]),
     MERGED_SHEETS.records,
   );
   XLSX.utils.book_append_sheet(book, sheetOf([REJECT_HEADERS, ...input.rejects.map(rejectRow)], [28, 12, 8, 30, 8, 60]), MERGED_SHEETS.rejects);
@@ -117,7 +137,7 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
 
 /** The merged records as CSV (UTF-8 with BOM so Excel and WPS show the Chinese right). */
 export function mergedCsv(records: readonly OpinionRecord[]): string {
-  return `\uFEFF${stringify([MERGED_HEADERS, ...records.map(recordRow)], { record_delimiter: 'windows' })}`;
+  return `\uFEFF${stringify([MERGED_HEADERS, ...records.map((record, index) => recordRow(record, index, 'csv'))], { record_delimiter: 'windows' })}`;
 }
 
 /** The problem rows as CSV, written beside a CSV merge. */

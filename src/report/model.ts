@@ -9,6 +9,7 @@ import {
   assignmentNote, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
 } from '../text/format.js';
+import { sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
@@ -87,7 +88,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     file: r.source.file,
     sheet: r.source.sheet,
     row: r.source.row,
-    label: `${r.point ?? NO_POINT}：${sourcePlace(r.source.file, r.source.sheet)} / 第 ${r.source.row} 行`,
+    label: `${r.point ?? NO_POINT}：${sourceLabel(r.source)}`,
   });
 
   const recordOf = (cluster: Cluster, id: string): DigestRecord => {
@@ -352,7 +353,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       return decisionRows;
     },
     rejects: digest.rejects.map((r) => ({
-      label: `${sourcePlace(r.source.file, r.source.sheet)} / 第 ${r.source.row} 行${r.column === null ? '' : `，${r.column} 列`}`,
+      label: `${sourceLabel(r.source)}${r.column === null ? '' : `，${r.column} 列`}`,
       message: r.message,
       cellsText: Object.entries(r.cells).map(([k, v]) => `${k}：${v}`).join('；'),
     })),

@@ -52,10 +52,7 @@ export function percent(part: number, whole: number): string {
 }
 
 /** Where a row came from, for people: `file / sheet`, or just `file` when the sheet is only the file's own name (CSV). */
-export function sourcePlace(file: string, sheet: string): string {
-  const stem = file.replace(/\.[^./\\]+$/, '');
-  return sheet === '' || sheet === file || sheet === stem ? file : `${file} / ${sheet}`;
-}
+export { sourcePlace } from '../provenance.js';
 
 /** The part of an article assignment a report needs to say how it was made. */
 export interface AssignmentEvidence {

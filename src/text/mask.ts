@@ -123,7 +123,8 @@ function maskRecord(
   if (unchanged) return r;
   return {
     ...r,
-    source: { file, sheet, row: r.source.row },
+    // The part number stays: 第 5 行第 2 条 is how a split opinion is found again.
+    source: r.source.part === undefined ? { file, sheet, row: r.source.row } : { file, sheet, row: r.source.row, part: r.source.part },
     point, county, submitter, article, date, opinion, suggestion, reason, contact,
     articles: r.articles.map((a, i) => (cited[i] === a.cited ? a : { ...a, cited: cited[i] ?? null })),
   };

@@ -7,6 +7,8 @@ import { parse } from 'csv-parse/sync';
 import type { WorkBook, WorkSheet } from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MERGED_HEADERS, REJECT_HEADERS } from '../../src/report/merged.js';
+import { normalizeIngestOptions, readSubmissions } from '../../src/ingest/index.js';
+import type { OpinionRecord } from '../../src/model.js';
 import {
   allCells,
   BAD,
@@ -266,7 +268,9 @@ describe('yijian merge -o 汇总.csv', () => {
     }
     expect(rows.slice(1).map((row) => row[0])).toEqual(Array.from({ length: 93 }, (_, i) => String(i + 1)));
     expect(rows.flat().filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
-    expect(rows.flat().filter((cell) => cell.startsWith(GUARD))).toHaveLength(2);
+    // Two formula-like opinions, and the 来源行号 of the two parts split out of 侨联 row 5 (5-2 would open as a date).
+    expect(rows.flat().filter((cell) => cell.startsWith(GUARD))).toHaveLength(4);
+    expect(rows.map((row) => row[ROW_COL]).filter((cell) => cell?.startsWith(GUARD) === true)).toEqual([`${GUARD}5-1`, `${GUARD}5-2`]);
   });
 
   it('writes the 3 reject rows to 汇总.问题行.csv', async () => {
@@ -391,3 +395,38 @@ describe('yijian merge with bad inputs', () => {
     expect((await mergeInto(dir, '汇总.xlsx', fixturePath(FIXTURE.binjiang), '--strict')).status).toBe(0);
   });
 });
+
+// A county merges, the city digests the county's workbook: the opinions split out of one cell stay the
+// parts they were (no second split), and every record keeps the source and id the points' own files give.
+describe('yijian merge, then yijian digest on the merged workbook', () => {
+  let dir: string;
+  let book: WorkBook;
+  let records: Pick<OpinionRecord, 'id' | 'source' | 'opinion' | 'seq'>[];
+
+  beforeAll(async () => {
+    dir = makeTempDir();
+    await mergeInto(dir, '县汇总.xlsx', SUBMISSIONS);
+    book = readWorkbook(join(dir, '县汇总.xlsx'));
+    const digest = await runCli(['digest', '县汇总.xlsx', '--formats', 'md', '-o', 'out'], dir);
+    expect(digest.status).toBe(0);
+    records = (JSON.parse(readFileSync(join(dir, 'out', 'digest.json'), 'utf8')) as { records: typeof records }).records;
+  });
+
+  it('shows the part in 来源行号: 5-2 on screen, the row number underneath, so the column sorts by row', () => {
+    const sheet = sheetNamed(book, '意见汇总');
+    const parts = dataRows(sheet).map((row, r) => ({ file: row[FILE_COL], cell: cellAt(sheet, r + 1, ROW_COL) })).filter((x) => x.cell?.w?.includes('-') === true);
+    expect(parts.map((x) => [x.file, x.cell?.v, x.cell?.w])).toEqual([
+      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, '5-1'],
+      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, '5-2'],
+    ]);
+  });
+
+  it('keeps every record’s file, sheet, row, part, 序号, opinion and id as the points’ own files give them', async () => {
+    const direct = await readSubmissions(readdirSync(SUBMISSIONS).map((name) => join(SUBMISSIONS, name)), normalizeIngestOptions({}));
+    const key = (r: Pick<OpinionRecord, 'id' | 'source' | 'opinion' | 'seq'>) =>
+      [r.id, r.source.file, r.source.sheet, r.source.row, r.source.part ?? 0, r.seq, r.opinion].join('|');
+    expect(records.map(key).sort()).toEqual(direct.records.map(key).sort());
+    expect(records.filter((r) => r.source.part !== undefined).map((r) => [r.source.row, r.source.part])).toEqual([[5, 1], [5, 2]]);
+  });
+});
+

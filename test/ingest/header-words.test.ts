@@ -135,3 +135,46 @@ describe('two-row headers and content', () => {
     expect(out.problems[0]?.message).toMatch(/^文件 展览路.xlsx 工作表“Sheet1”指定为“意见建议”的 B 列「日期」的内容多为日期/u);
   });
 });
+
+describe('which column holds the opinions when the headers do not say plainly', () => {
+  const opinions = ['建议删除本条第二款，与上位法重复。', '犬只出户应当束犬链，犬链长度不超过两米。', '电梯内应当抱起犬只或者收紧犬链。'];
+  const plan = (rows: string[][]) => mapColumns(rows[0] ?? [], index, [], profileColumns(grid(rows), 1, (rows[0] ?? []).length));
+
+  it('意见说明 holding paragraphs is the opinion column when no column is headed 意见建议', () => {
+    const p = plan([['序号', '条款', '修改建议', '意见说明'], ...opinions.map((o, i) => [String(i + 1), `第${i + 10}条`, '建议删除。', o])]);
+    expect([p.fieldColumns.get('opinion'), p.fieldColumns.get('suggestion'), p.fieldColumns.has('reason')]).toEqual([3, 2, false]);
+    expect(p.notices.join('')).toContain('D 列「意见说明」的内容是成段的意见');
+  });
+
+  it('意见说明 of short notes beside 问题和建议 stays the reason column', () => {
+    const p = plan([['条款', '问题和建议', '意见说明'], ...opinions.map((o, i) => [`第${i + 10}条`, o, '居民反映'])]);
+    expect([p.fieldColumns.get('opinion'), p.fieldColumns.get('reason')]).toEqual([1, 2]);
+  });
+
+  it('a 反馈意见表 (章节 | 条款 | 原文 | 修改建议 | 理由) has its opinions under 修改建议, not under 原文', () => {
+    const original = '物业服务人应当按照物业服务合同的约定提供物业服务，并遵守下列规定。';
+    const p = plan([['章节', '条款', '原文', '修改建议', '理由'], ...opinions.map((o) => ['第五章', '第六十五条', original, o, ''])]);
+    expect([p.fieldColumns.get('article'), p.fieldColumns.get('opinion'), p.fieldColumns.has('suggestion')]).toEqual([1, 3, false]);
+  });
+
+  it('修改意见及理由 beaten to 意见 by 意见内容 is the reason column (its later word)', () => {
+    const p = plan([['条款号', '意见内容', '修改意见及理由'], ...opinions.map((o, i) => [`第${i + 10}条`, o, i === 0 ? '上位法已有规定' : ''])]);
+    expect([p.fieldColumns.get('opinion'), p.fieldColumns.get('reason')]).toEqual([1, 2]);
+    expect(p.notices.join('')).toContain('作“理由”列');
+  });
+
+  it('of two columns headed like opinions, the one of paragraphs wins over one of one-word notes', () => {
+    const p = plan([['序号', '意见', '意见建议及理由'], ...opinions.map((o, i) => [String(i + 1), ['同意', '赞成', '同意'][i] ?? '', o])]);
+    expect(p.fieldColumns.get('opinion')).toBe(2);
+    expect(p.notices.join('')).toMatch(/取 C 列（按内容：C 列平均 \d+ 字，B 列平均 2 字/u);
+  });
+
+  it.each([
+    ['存在问题及修改建议', 'opinion'],
+    ['问题和建议', 'opinion'],
+    ['修改意见及理由', 'opinion'],
+    ['关于条例第十二条的意见和建议', null],
+  ])('%s → %s (a joined header is read part by part)', (header, field) => {
+    expect(matchHeader(header, index)?.field ?? null).toBe(field);
+  });
+});

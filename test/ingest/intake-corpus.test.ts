@@ -20,17 +20,23 @@ interface Line {
   diffs: string[];
 }
 
-const DIR = 'fixtures/intake/corpus';
-const expectations = readdirSync(DIR)
-  .filter((name) => name.endsWith('.expected.json'))
-  .sort()
-  .map((name) => JSON.parse(readFileSync(join(DIR, name), 'utf8')) as { file: string });
+const load = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.expected.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as { file: string });
 
-// Every file of the intake corpus through the real ingest, in-process: each field in its column, every
-// record (row, part, opinion, 条款) as expected, every row a record, reject, blank or 说明行.
-describe('intake corpus (fixtures/intake/corpus)', () => {
-  it('has at least 40 files, each with its expectation', () => {
-    expect(expectations.length).toBeGreaterThanOrEqual(40);
+// Every file of the intake corpus and of both held-out sets through the real ingest, in-process: each field
+// in its column, every record (row, part, opinion, 条款, 联系点 where given) as expected, every row a record,
+// reject, blank or 说明行.
+describe.each([
+  ['fixtures/intake/corpus', 40],
+  ['fixtures/intake/heldout', 10],
+  ['fixtures/intake/fresh', 12],
+])('intake set %s', (DIR, atLeast) => {
+  const expectations = load(DIR);
+  it(`has at least ${atLeast} files, each with its expectation`, () => {
+    expect(expectations.length).toBeGreaterThanOrEqual(atLeast);
   });
 
   const lines: Line[] = [];
@@ -46,8 +52,8 @@ describe('intake corpus (fixtures/intake/corpus)', () => {
     }
   });
 
-  it('prints the corpus table', () => {
-    const table = formatTable('intake corpus', lines) as string;
+  it('prints the table', () => {
+    const table = formatTable(DIR, lines) as string;
     console.log(table);
     expect(lines.length).toBeGreaterThan(expectations.length - 1);
   });

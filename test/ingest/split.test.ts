@@ -14,6 +14,12 @@ describe('splitOpinion', () => {
     ['①多设便便箱②多设遛狗区', ['多设便便箱', '多设遛狗区']],
     ['（一）明确交接时限。（二）由街道组织接管。', ['明确交接时限。', '由街道组织接管。']],
     ['提两点意见：1.电梯内抱起犬只。2.大型犬戴嘴套。', ['提两点意见：电梯内抱起犬只。', '提两点意见：大型犬戴嘴套。']],
+    ['一是物业费标准要公开；二是公共收益要按季度公示。', ['物业费标准要公开', '公共收益要按季度公示。']],
+    ['建议如下：一是委员候选人应当交纳物业费。二是任期改为三年。三是公开公共收益。', ['建议如下：委员候选人应当交纳物业费。', '建议如下：任期改为三年。', '建议如下：公开公共收益。']],
+    ['第一，免疫点设在社区卫生服务站。第二，免疫证明可以在手机上查询。', ['免疫点设在社区卫生服务站。', '免疫证明可以在手机上查询。']],
+    ['首先，收容期限要延长。其次，领养要有动物保护组织参与。最后，扑杀要严格限制。', ['收容期限要延长。', '领养要有动物保护组织参与。', '扑杀要严格限制。']],
+    ['其一，物业费用要公开；其二，维修资金账目要公示。', ['物业费用要公开', '维修资金账目要公示。']],
+    ['一是第四十条候选人要交费；二是第四十一条任期太长。', ['第四十条候选人要交费', '第四十一条任期太长。']],
   ])('%s', (text, parts) => {
     expect(splitOpinion(text)?.map((p) => p.text)).toEqual(parts);
   });
@@ -28,6 +34,14 @@ describe('splitOpinion', () => {
     '建议分1、2、3号楼分别公示。',
     '第（1）项和第（2）项合并。',
     '2.建议公开。3.建议公示。',
+    '第一条的表述不清，第二条也有问题。',
+    '第一条：建议删除。第二条：建议合并。',
+    '建议写明电梯内应当抱起犬只，一是为了安全，这一点大家都同意。',
+    '这样一是浪费，二是不安全。',
+    '一是一，二是二。',
+    '首先要公开物业费标准，其次要公示收益。',
+    '统一是好事，唯一是问题。',
+    '二是建议公示。三是建议听证。',
   ])('%s is not a list', (text) => {
     expect(splitOpinion(text)).toBeNull();
   });
@@ -66,6 +80,79 @@ describe('splitOpinion', () => {
     );
   });
 });
+
+// Every marker the splitter knows, and every citation-like look-alike it must leave alone.
+const WORD_MARKERS = [
+  (i: number) => `${'一二三四五六七八九'[i - 1]}是`,
+  (i: number) => `第${'一二三四五六七八九'[i - 1]}，`,
+  (i: number, n: number) => (i === n ? '最后，' : i === 1 ? '首先，' : i === 2 ? '其次，' : '再次，'),
+  (i: number) => `其${'一二三四五六七八九'[i - 1]}，`,
+];
+const body = fc.stringMatching(/^[\u4e00-\u9fa5]{4,14}$/u).filter((b) => !/[是其第首次最再然一二三四五六七八九十]/u.test(b));
+
+describe('enumerations in words (一是, 第一，, 首先, 其一) — properties', () => {
+  it('a list of n items written with any word marker splits back into its n items', () => {
+    fc.assert(
+      fc.property(fc.array(body, { minLength: 2, maxLength: 6 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('。', '；', '\n'), fc.constantFrom('', '提几点建议：'), (items, style, sep, leadIn) => {
+        fc.pre(style !== 2 || items.length <= 4);
+        const marker = WORD_MARKERS[style]!;
+        const text = leadIn + items.map((b, i) => `${marker(i + 1, items.length)}${b}`).join(sep);
+        const parts = splitOpinion(text);
+        expect(parts?.map((p) => p.text)).toEqual(items.map((b, i) => `${leadIn}${b}${sep === '。' && i < items.length - 1 ? '。' : ''}`));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  const fragment = fc.oneof(
+    body,
+    fc.constantFrom('一是', '二是', '三是', '第一，', '第二，', '第一条', '第二条', '首先，', '其次，', '最后，', '其一，', '其二，', '1.', '2.', '（1）', '（2）', '。', '；', '\n', '：', '，'),
+  );
+  it('no text is lost: the parts, in order, cover the cell but for markers, lead-in and separators', () => {
+    const gap = /^(?:[\s。；;，,：:.、]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、：:]|其[一二三四五六七八九十]+[，,、：:是]?|首先[，,：:]|其次[，,：:]|再次[，,：:]|然后[，,：:]|最后[，,：:]|\d{1,2}[.．、)）]|[（(][\d一二三四五六七八九十]{1,3}[)）]|[①-⑳])*$/u;
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 14 }).map((f) => f.join('')), (text) => {
+        const parts = splitOpinion(text);
+        if (parts === null) return;
+        // The lead-in is what every part begins with and the cell itself begins with.
+        const leadIn = commonPrefix([text.trim(), ...parts.map((p) => p.text)]);
+        let at = text.indexOf(leadIn) + leadIn.length;
+        expect(text.slice(0, text.indexOf(leadIn)).trim()).toBe('');
+        for (const part of parts) {
+          const own = part.text.slice(leadIn.length);
+          const found = text.indexOf(own, at);
+          expect(found, JSON.stringify({ text, parts })).toBeGreaterThanOrEqual(at);
+          expect(text.slice(at, found)).toMatch(gap);
+          at = found + own.length;
+        }
+        expect(text.slice(at)).toMatch(gap);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('a citation goes with its part only: n parts citing n articles get one article each', () => {
+    const numerals = ['十', '二十', '三十', '四十', '五十', '六十', '七十', '八十'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(numerals, { minLength: 2, maxLength: 5 }), fc.array(body, { minLength: 5, maxLength: 5 }), fc.integer({ min: 0, max: 1 }), (cited, bodies, style) => {
+        const articles = cited.map((n) => `第${n}条`);
+        const marker = WORD_MARKERS[style]!;
+        const cell = articles.map((a, i) => `${marker(i + 1, articles.length)}${a}${bodies[i]}`).join('；');
+        const out = ingestGrid(grid([['条款', '意见建议'], [articles.join('、'), cell]]), { file: 'a.xlsx', path: 'a.xlsx', encoding: null }, options());
+        expect(out.records.map((r) => r.article)).toEqual(articles);
+        expect(out.records.map((r) => r.source.part)).toEqual(articles.map((_, i) => i + 1));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+function commonPrefix(texts: readonly string[]): string {
+  const first = texts[0] ?? '';
+  let n = 0;
+  while (n < first.length && texts.every((t) => t[n] === first[n])) n += 1;
+  return first.slice(0, n);
+}
 
 describe('split records', () => {
   const source = { file: 'a.xlsx', path: 'in/a.xlsx', encoding: null };

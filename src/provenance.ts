@@ -1,0 +1,40 @@
+/**
+ * How people are told where a record came from — 文件 / 工作表 / 第 5 行第 2 条 — in one place, so inspect,
+ * reports, feedback letters, near-duplicate notes and the merged workbook say it the same way.
+ */
+import type { Provenance } from './model.js';
+
+/** 第 5 行, or 第 5 行第 2 条 for the second opinion of a split cell: how people find a record in the sheet. */
+export function rowLabel(source: Pick<Provenance, 'row' | 'part'>): string {
+  return source.part === undefined ? `第 ${source.row} 行` : `第 ${source.row} 行第 ${source.part} 条`;
+}
+
+/** `file / sheet`, or just `file` when the sheet is only the file's own name (CSV). */
+export function sourcePlace(file: string, sheet: string): string {
+  const stem = file.replace(/\.[^./\\]+$/, '');
+  return sheet === '' || sheet === file || sheet === stem ? file : `${file} / ${sheet}`;
+}
+
+/** 东风街道意见汇总.xlsx / 意见表 / 第 3 行第 2 条: file, sheet (unless a CSV's) and row with its part. */
+export function sourceLabel(source: Pick<Provenance, 'file' | 'sheet' | 'row' | 'part'>): string {
+  return `${sourcePlace(source.file, source.sheet)} / ${rowLabel(source)}`;
+}
+
+/**
+ * The 来源行号 of a merged workbook as text: 5, or 5-2 for the second opinion split out of row 5's cell.
+ * Row first, so the part reads as a sub-number of the row the clerk opens in the point's own file.
+ */
+export function sourceRowText(source: Pick<Provenance, 'row' | 'part'>): string {
+  return source.part === undefined ? String(source.row) : `${source.row}-${source.part}`;
+}
+
+/** Reads a 来源行号 written by {@link sourceRowText} (5, 5-2, as text or number); null for anything else. */
+export function parseSourceRow(text: string): Pick<Provenance, 'row' | 'part'> | null {
+  const match = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/u.exec(text.replace(/\u200B/gu, ''));
+  if (match === null) return null;
+  const row = Number(match[1]);
+  if (!Number.isSafeInteger(row) || row < 1) return null;
+  if (match[2] === undefined) return { row };
+  const part = Number(match[2]);
+  return part >= 1 ? { row, part } : null;
+}
