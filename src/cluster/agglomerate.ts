@@ -171,7 +171,12 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): N
  * Clusters the vectors (positions in the caller's deterministic order) by average link at
  * `threshold`. Vectors without terms stay alone. Clusters come back ordered by their first member.
  */
-export function agglomerate(vectors: readonly TermVector[], threshold: number): AgglomeratedCluster[] {
+/** What agglomerate needs of the settings. */
+export interface AgglomerateSettings {
+  readonly threshold: number;
+}
+
+export function agglomerate(vectors: readonly TermVector[], { threshold }: AgglomerateSettings): AgglomeratedCluster[] {
   const graph = neighbourGraph(vectors, threshold);
   const clusters: Working[] = vectors.map((_v, i) => ({ members: [i], sum: null, links: new Map<number, number>(), version: 0, alive: true }));
   const sumOf = (c: Working): Map<number, number> => {

@@ -6,10 +6,9 @@ import { YijianError } from '../errors.js';
 import type { ArticleKey, Cluster } from '../model.js';
 import { hashHex } from '../dedupe/hash.js';
 import { compareArticleKeys } from './article-order.js';
-import { charGrams } from '../text/assign-similarity.js';
 import { type AgglomeratedCluster, agglomerate } from './agglomerate.js';
 import { clusterLabel } from './label.js';
-import { buildVectors, type TermVector } from './vectors.js';
+import { buildVectors, charGrams, type DocumentFrequency, documentFrequency, type TermVector } from './vectors.js';
 
 /** One distinct opinion: the canonical record of a duplicate group, or a record without duplicates. */
 export interface ClusterItem {
@@ -26,12 +25,30 @@ export interface ClusterItem {
   readonly text?: string;
 }
 
-/** Clustering options, normalised by the caller. */
-export interface ClusterOptions {
-  /** Average cosine between the members of two clusters at or above which they merge. */
-  readonly threshold?: number;
-  /** Words of a text in order (the segmenter's tokens): labels are cut only between words. */
-  readonly tokens?: (text: string) => string[];
+/** The clustering settings a user may change; CLUSTER_DEFAULTS holds their defaults. */
+export interface ClusterSettings {
+  /** Similarity between two clusters (see `linkage`) at or above which they merge. */
+  readonly threshold: number;
+  /** Share of the word space in the cosine; the rest is character bigrams inside the words. */
+  readonly wordShare: number;
+  /** IDF from every opinion of the batch instead of the article's own (few) opinions. */
+  readonly batchIdf: boolean;
+}
+
+/**
+ * Defaults, chosen on the tuning batches of fixtures/eval (node bench/eval-clusters.mjs --part tuning,
+ * bench/RESULTS.md); never on the held-out batch.
+ */
+export const CLUSTER_DEFAULTS: ClusterSettings = {
+  threshold: 0.035,
+  wordShare: 0.8,
+  batchIdf: true,
+};
+
+/** Everything clusterOpinions needs, resolved by the caller. */
+export interface ClusterOptions extends ClusterSettings {
+  /** Words of a text in order (the segmenter's tokens): labels are cut only between words; null: keyword labels. */
+  readonly tokens: ((text: string) => string[]) | null;
 }
 
 /** The article an opinion is clustered under: 8.2 and 8.2.1 with 8 (the paragraph stays on the opinion). */
@@ -39,14 +56,8 @@ export function clusterArticle(key: ArticleKey): ArticleKey {
   return /^\d/.test(key) ? key.split('.')[0]! : key;
 }
 
-/**
- * Average-link threshold, chosen on the tuning batches of fixtures/eval (npm run eval, bench/RESULTS.md):
- * the average cosine (words and character bigrams) between the members of two clusters for them to merge.
- */
-export const DEFAULT_CLUSTER_THRESHOLD = 0.06;
-
-/** Share of the word space in the cosine; the rest is character bigrams inside the words. */
-const WORD_SHARE = 0.5;
+/** Kept for callers that name the threshold alone. */
+export const DEFAULT_CLUSTER_THRESHOLD = CLUSTER_DEFAULTS.threshold;
 
 /** Keywords kept per cluster. */
 const KEYWORDS = 5;
@@ -54,13 +65,7 @@ const KEYWORDS = 5;
 const LABEL_WORDS = 12;
 
 /** Clusters distinct opinions within each article; singletons are clusters too. */
-export function clusterOpinions(items: readonly ClusterItem[], options: ClusterOptions = {}): Cluster[] {
-  const threshold = options.threshold ?? DEFAULT_CLUSTER_THRESHOLD;
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-    throw new YijianError('E_USAGE', `归类阈值应在 0 到 1 之间，收到 ${String(threshold)}`, {
-      hint: `默认值为 ${DEFAULT_CLUSTER_THRESHOLD}`,
-    });
-  }
+export function clusterOpinions(items: readonly ClusterItem[], options: ClusterOptions): Cluster[] {
   const byArticle = new Map<ArticleKey, ClusterItem[]>();
   const seen = new Set<string>();
   for (const item of items) {
@@ -74,13 +79,16 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
     }
     list.push(item);
   }
+  const batch = options.batchIdf
+    ? { words: documentFrequency(items.map((i) => i.terms)), grams: documentFrequency(items.map((i) => charGrams(i.terms))) }
+    : null;
 
   const clusters: Cluster[] = [];
   for (const [article, list] of byArticle) {
     // Sorted by id so the result does not depend on the order files were read in.
     list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const { vocabulary, vectors } = articleVectors(list);
-    for (const found of agglomerate(vectors, threshold)) {
+    const { vocabulary, vectors } = articleVectors(list, options.wordShare, batch);
+    for (const found of agglomerate(vectors, options)) {
       clusters.push(describe(article, list, vocabulary, vectors, found, options.tokens));
     }
   }
@@ -93,14 +101,18 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
 
 /**
  * Words and character bigrams in one space: the bigram ids follow the word ids, each part scaled so
- * that a cosine is WORD_SHARE × the word cosine + the rest × the bigram cosine.
+ * that a cosine is wordShare × the word cosine + the rest × the bigram cosine.
  */
-function articleVectors(list: readonly ClusterItem[]): { vocabulary: string[]; vectors: TermVector[] } {
-  const words = buildVectors(list.map((item) => item.terms));
-  const grams = buildVectors(list.map((item) => charGrams(item.terms)));
+function articleVectors(
+  list: readonly ClusterItem[],
+  wordShare: number,
+  batch: { words: DocumentFrequency; grams: DocumentFrequency } | null,
+): { vocabulary: string[]; vectors: TermVector[] } {
+  const words = buildVectors(list.map((item) => item.terms), batch === null ? null : batch.words);
+  const grams = buildVectors(list.map((item) => charGrams(item.terms)), batch === null ? null : batch.grams);
   const offset = words.vocabulary.length;
-  const a = Math.sqrt(WORD_SHARE);
-  const b = Math.sqrt(1 - WORD_SHARE);
+  const a = Math.sqrt(wordShare);
+  const b = Math.sqrt(1 - wordShare);
   const vectors = words.vectors.map((w, i): TermVector => {
     const g = grams.vectors[i]!;
     // Each part is already a unit vector, so the scaled pair is one too (a² + b² = 1) unless a part is empty.
@@ -129,7 +141,7 @@ function describe(
   vocabulary: readonly string[],
   vectors: readonly TermVector[],
   found: AgglomeratedCluster,
-  tokens: ((text: string) => string[]) | undefined,
+  tokens: ((text: string) => string[]) | null,
 ): Cluster {
   // The most central opinion: the largest cosine to the cluster's summed vector; the first wins ties (by id).
   let representative = found.members[0]!;

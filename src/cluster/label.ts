@@ -37,10 +37,10 @@ export function clusterLabel(
   text: string | null,
   weights: readonly (readonly [word: string, weight: number])[],
   keywords: readonly string[],
-  tokens: ((text: string) => string[]) | undefined,
+  tokens: ((text: string) => string[]) | null,
 ): string {
   const fallback = keywords.slice(0, 3).join('、');
-  if (text === null || tokens === undefined) return fallback;
+  if (text === null || tokens === null) return fallback;
   // Masked before it is cut: a phone or ID number cut in half by the length limit is no longer recognisable
   // as one, and the label is printed wherever the cluster is named.
   text = maskPersonalData(text);
