@@ -27,7 +27,7 @@ export interface ClusterItem {
 
 /** The clustering settings a user may change; CLUSTER_DEFAULTS holds their defaults. */
 export interface ClusterSettings {
-  /** Similarity between two clusters (see `linkage`) at or above which they merge. */
+  /** Average cosine between the members of two clusters at or above which they merge (average link). */
   readonly threshold: number;
   /** Share of the word space in the cosine; the rest is character bigrams inside the words. */
   readonly wordShare: number;
@@ -79,7 +79,7 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
     }
     list.push(item);
   }
-  // Bigrams once per opinion, by its position in `items`.
+  // Bigrams once per opinion: the batch frequencies and the article's vectors both need them.
   const gramsOf = new Map<ClusterItem, number[]>();
   for (const item of items) gramsOf.set(item, gramKeys(item.terms));
   const batch = options.batchIdf
