@@ -43,47 +43,74 @@ interface Working {
   alive: boolean;
 }
 
-/** Binary max-heap of candidate merges; ties by smaller cluster ids, so the order is total. */
+/** Binary max-heap of candidate merges, in typed arrays (a million queued pairs as objects kept the GC busy); ties by smaller cluster ids, so the order is total. */
 class MergeHeap {
-  private readonly items: { score: number; a: number; b: number; va: number; vb: number }[] = [];
-  get size(): number {
-    return this.items.length;
+  private score = new Float64Array(1024);
+  private pair = new Int32Array(4 * 1024);
+  size = 0;
+  private before(x: number, y: number): boolean {
+    const sx = this.score[x]!;
+    const sy = this.score[y]!;
+    if (sx !== sy) return sx > sy;
+    const ax = this.pair[4 * x]!;
+    const ay = this.pair[4 * y]!;
+    if (ax !== ay) return ax < ay;
+    return this.pair[4 * x + 1]! < this.pair[4 * y + 1]!;
   }
-  private before(x: MergeHeap['items'][number], y: MergeHeap['items'][number]): boolean {
-    if (x.score !== y.score) return x.score > y.score;
-    if (x.a !== y.a) return x.a < y.a;
-    return x.b < y.b;
+  private swap(x: number, y: number): void {
+    const s = this.score[x]!;
+    this.score[x] = this.score[y]!;
+    this.score[y] = s;
+    for (let k = 0; k < 4; k++) {
+      const p = this.pair[4 * x + k]!;
+      this.pair[4 * x + k] = this.pair[4 * y + k]!;
+      this.pair[4 * y + k] = p;
+    }
   }
-  push(item: MergeHeap['items'][number]): void {
-    const h = this.items;
-    h.push(item);
-    let i = h.length - 1;
+  push(score: number, a: number, b: number, va: number, vb: number): void {
+    if (this.size === this.score.length) {
+      const scores = new Float64Array(2 * this.size);
+      scores.set(this.score);
+      this.score = scores;
+      const pairs = new Int32Array(8 * this.size);
+      pairs.set(this.pair);
+      this.pair = pairs;
+    }
+    let i = this.size++;
+    this.score[i] = score;
+    this.pair[4 * i] = a;
+    this.pair[4 * i + 1] = b;
+    this.pair[4 * i + 2] = va;
+    this.pair[4 * i + 3] = vb;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(h[i]!, h[parent]!)) break;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      if (!this.before(i, parent)) break;
+      this.swap(i, parent);
       i = parent;
     }
   }
-  pop(): MergeHeap['items'][number] | undefined {
-    const h = this.items;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last !== undefined) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let best = i;
-        if (l < h.length && this.before(h[l]!, h[best]!)) best = l;
-        if (r < h.length && this.before(h[r]!, h[best]!)) best = r;
-        if (best === i) break;
-        [h[i], h[best]] = [h[best]!, h[i]!];
-        i = best;
-      }
+  /** Removes the best pair and writes it into `out` (score, then a, b, va, vb). */
+  pop(out: { score: number; a: number; b: number; va: number; vb: number }): void {
+    out.score = this.score[0]!;
+    out.a = this.pair[0]!;
+    out.b = this.pair[1]!;
+    out.va = this.pair[2]!;
+    out.vb = this.pair[3]!;
+    const last = --this.size;
+    if (last === 0) return;
+    this.score[0] = this.score[last]!;
+    this.pair.copyWithin(0, 4 * last, 4 * last + 4);
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = i;
+      if (l < last && this.before(l, best)) best = l;
+      if (r < last && this.before(r, best)) best = r;
+      if (best === i) break;
+      this.swap(i, best);
+      i = best;
     }
-    return top;
   }
 }
 
@@ -97,29 +124,24 @@ function dot(a: Map<number, number>, b: Map<number, number>): number {
   return sum;
 }
 
-/** Dot product of two short vectors without allocating: a nested scan (terms are not sorted by id). */
-function vectorDot(x: TermVector, y: TermVector): number {
-  let sum = 0;
-  for (let i = 0; i < x.terms.length; i++) {
-    const term = x.terms[i]!;
-    for (let k = 0; k < y.terms.length; k++) {
-      if (y.terms[k] === term) {
-        sum += x.weights[i]! * y.weights[k]!;
-        break;
-      }
-    }
-  }
-  return sum;
-}
-
 /** One neighbour of an opinion: its position and their cosine. */
 export interface Neighbour {
   readonly j: number;
   readonly score: number;
 }
 
+/** The neighbour graph and what it cost. */
+export interface NeighbourGraph {
+  /** Per vector, up to NEIGHBOURS others with cosine ≥ the floor, most similar first. */
+  readonly graph: Neighbour[][];
+  /** Cosines computed: at most CANDIDATES per vector, whatever the article's size. */
+  readonly comparisons: number;
+  /** One more than the largest term id. */
+  readonly vocabulary: number;
+}
+
 /** For each vector, up to NEIGHBOURS others with cosine ≥ `floor`, found through the inverted index. */
-export function neighbourGraph(vectors: readonly TermVector[], floor: number): Neighbour[][] {
+export function neighbourGraph(vectors: readonly TermVector[], floor: number): NeighbourGraph {
   const postings = new Map<number, number[]>();
   let vocabulary = 0;
   for (let i = 0; i < vectors.length; i++) {
@@ -136,6 +158,8 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): N
   // The query's weights spread over the vocabulary, so each candidate's cosine is one pass over its terms.
   const dense = new Float64Array(vocabulary);
   const touched: number[] = [];
+  const best: number[] = [];
+  let comparisons = 0;
   const graph: Neighbour[][] = vectors.map(() => []);
   for (let i = 0; i < vectors.length; i++) {
     const v = vectors[i]!;
@@ -148,31 +172,57 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): N
         partial[j] = partial[j]! + v.weights[t]! + 1e-9;
       }
     }
-    // The best candidates by partial score (ties by position), then exact cosines.
-    if (touched.length > CANDIDATES) touched.sort((x, y) => partial[y]! - partial[x]! || x - y);
+    // The best candidates by partial score (ties by position), then exact cosines. A bounded insertion
+    // into the best-so-far list, not a sort of everyone touched: most lookups touch hundreds.
+    best.length = 0;
+    for (const j of touched) {
+      const p = partial[j]!;
+      if (best.length === CANDIDATES) {
+        const last = best[CANDIDATES - 1]!;
+        if (p < partial[last]! || (p === partial[last]! && j > last)) continue;
+        best.pop();
+      }
+      let at = best.length;
+      while (at > 0 && (partial[best[at - 1]!]! < p || (partial[best[at - 1]!]! === p && best[at - 1]! > j))) at--;
+      best.splice(at, 0, j);
+    }
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = v.weights[t]!;
-    const scored: { j: number; score: number }[] = [];
-    for (let k = 0; k < touched.length && k < CANDIDATES; k++) {
-      const j = touched[k]!;
+    const scored: Neighbour[] = [];
+    for (const j of best) {
       const u = vectors[j]!;
       let score = 0;
       for (let t = 0; t < u.terms.length; t++) score += u.weights[t]! * dense[u.terms[t]!]!;
       if (score >= floor) scored.push({ j, score });
     }
+    comparisons += best.length;
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = 0;
     for (const j of touched) partial[j] = 0;
     scored.sort((x, y) => y.score - x.score || x.j - y.j);
-    graph[i] = scored.slice(0, NEIGHBOURS);
+    if (scored.length > NEIGHBOURS) scored.length = NEIGHBOURS;
+    graph[i] = scored;
   }
-  return graph;
+  return { graph, comparisons, vocabulary };
+}
+
+/** What agglomerate needs of the settings. */
+export interface AgglomerateSettings {
+  readonly threshold: number;
+}
+
+/** The clusters and how many vector or cluster dot products they cost (for the sub-quadratic test). */
+export interface Agglomeration {
+  readonly clusters: AgglomeratedCluster[];
+  readonly comparisons: number;
 }
 
 /**
  * Clusters the vectors (positions in the caller's deterministic order) by average link at
  * `threshold`. Vectors without terms stay alone. Clusters come back ordered by their first member.
  */
-export function agglomerate(vectors: readonly TermVector[], threshold: number): AgglomeratedCluster[] {
-  const graph = neighbourGraph(vectors, threshold);
+export function agglomerate(vectors: readonly TermVector[], { threshold }: AgglomerateSettings): Agglomeration {
+  const built = neighbourGraph(vectors, threshold);
+  const graph = built.graph;
+  let comparisons = built.comparisons;
   const clusters: Working[] = vectors.map((_v, i) => ({ members: [i], sum: null, links: new Map<number, number>(), version: 0, alive: true }));
   const sumOf = (c: Working): Map<number, number> => {
     if (c.sum !== null) return c.sum;
@@ -181,17 +231,35 @@ export function agglomerate(vectors: readonly TermVector[], threshold: number): 
     for (let t = 0; t < v.terms.length; t++) sum.set(v.terms[t]!, v.weights[t]!);
     return sum;
   };
-  /** ΣX · ΣC without building a map for a one-opinion side. */
+  // A one-opinion side of a merge spread over the vocabulary: its dot with another one-opinion cluster
+  // is then one pass over the other's terms (a nested scan of both cost most of the merging time).
+  const dense = new Float64Array(built.vocabulary);
+  /** ΣX · ΣC, X spread into `dense` when it is one opinion; never builds a map for a one-opinion side. */
   const sumDot = (X: Working, C: Working): number => {
-    if (X.sum === null && C.sum === null) return vectorDot(vectors[X.members[0]!]!, vectors[C.members[0]!]!);
+    comparisons++;
+    if (X.sum === null && C.sum === null) {
+      const v = vectors[C.members[0]!]!;
+      let d = 0;
+      for (let t = 0; t < v.terms.length; t++) d += v.weights[t]! * dense[v.terms[t]!]!;
+      return d;
+    }
     const [single, other] = X.sum === null ? [X, C] : C.sum === null ? [C, X] : [null, null];
     if (single !== null && other !== null) {
       const v = vectors[single.members[0]!]!;
+      const sum = other.sum!;
       let d = 0;
-      for (let t = 0; t < v.terms.length; t++) d += v.weights[t]! * (other.sum!.get(v.terms[t]!) ?? 0);
+      for (let t = 0; t < v.terms.length; t++) {
+        const w = sum.get(v.terms[t]!);
+        if (w !== undefined) d += v.weights[t]! * w;
+      }
       return d;
     }
     return dot(X.sum!, C.sum!);
+  };
+  const spread = (X: Working, on: boolean): void => {
+    if (X.sum !== null) return;
+    const v = vectors[X.members[0]!]!;
+    for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = on ? v.weights[t]! : 0;
   };
   // Neighbour relations are symmetric for clusters: if i found j, j can merge with i.
   graph.forEach((list, i) => {
@@ -207,26 +275,36 @@ export function agglomerate(vectors: readonly TermVector[], threshold: number): 
     for (const [b, d] of clusters[a]!.links) {
       if (b <= a) continue;
       const score = average(d, clusters[a]!, clusters[b]!);
-      if (score >= threshold) heap.push({ score, a, b, va: 0, vb: 0 });
+      if (score >= threshold) heap.push(score, a, b, 0, 0);
     }
   }
+  const numerators: { c: number; d: number; score: number }[] = [];
+  const around = new Set<number>();
+  const top = { score: 0, a: 0, b: 0, va: 0, vb: 0 };
   while (heap.size > 0) {
-    const top = heap.pop()!;
+    heap.pop(top);
     const A = clusters[top.a]!;
     const B = clusters[top.b]!;
     if (!A.alive || !B.alive || A.version !== top.va || B.version !== top.vb) continue;
     // ΣA∪B · ΣC = ΣA · ΣC + ΣB · ΣC: known for linked clusters, computed (smaller map first) for the others.
-    const around = new Set([...A.links.keys(), ...B.links.keys()]);
+    around.clear();
+    for (const c of A.links.keys()) around.add(c);
+    for (const c of B.links.keys()) around.add(c);
     around.delete(top.a);
     around.delete(top.b);
-    const numerators: { c: number; d: number }[] = [];
+    numerators.length = 0;
+    const unknown = (X: Working, C: Working): number => {
+      if (Math.min(X.members.length, C.members.length) > EXACT_MEMBERS) return 0;
+      spread(X, true);
+      const d = sumDot(X, C);
+      spread(X, false);
+      return d;
+    };
     for (const c of around) {
       const C = clusters[c]!;
       if (!C.alive) continue;
-      const unknown = (X: Working): number =>
-        Math.min(X.members.length, C.members.length) <= EXACT_MEMBERS ? sumDot(X, C) : 0;
-      const d = (A.links.get(c) ?? unknown(A)) + (B.links.get(c) ?? unknown(B));
-      numerators.push({ c, d });
+      const d = (A.links.get(c) ?? unknown(A, C)) + (B.links.get(c) ?? unknown(B, C));
+      numerators.push({ c, d, score: 0 });
     }
     // Merge into the one with the smaller id (its first member), reusing the larger map: ids stay
     // order-independent and a big cluster absorbing a small one costs the small one's terms.
@@ -240,24 +318,26 @@ export function agglomerate(vectors: readonly TermVector[], threshold: number): 
     B.sum = null;
     B.links.clear();
     A.version++;
-    const scored = numerators.map(({ c, d }) => ({ c, d, score: average(d, A, clusters[c]!) }));
-    scored.sort((x, y) => y.score - x.score || x.c - y.c);
-    const kept = scored.slice(0, CLUSTER_NEIGHBOURS);
-    A.links = new Map(kept.map(({ c, d }) => [c, d]));
-    for (const { c } of scored) {
+    for (const n of numerators) n.score = average(n.d, A, clusters[n.c]!);
+    numerators.sort((x, y) => y.score - x.score || x.c - y.c);
+    for (const { c } of numerators) {
       const C = clusters[c]!;
       C.links.delete(top.a);
       C.links.delete(top.b);
     }
-    for (const { c, d, score } of kept) {
+    A.links.clear();
+    for (let k = 0; k < numerators.length && k < CLUSTER_NEIGHBOURS; k++) {
+      const { c, d, score } = numerators[k]!;
+      A.links.set(c, d);
       clusters[c]!.links.set(top.a, d);
       if (score >= threshold) {
         const [a, b] = top.a < c ? [top.a, c] : [c, top.a];
-        heap.push({ score, a, b, va: clusters[a]!.version, vb: clusters[b]!.version });
+        heap.push(score, a, b, clusters[a]!.version, clusters[b]!.version);
       }
     }
   }
-  return clusters
-    .filter((c) => c.alive)
-    .map((c) => ({ members: [...c.members].sort((x, y) => x - y), sum: sumOf(c) }));
+  return {
+    clusters: clusters.filter((c) => c.alive).map((c) => ({ members: [...c.members].sort((x, y) => x - y), sum: sumOf(c) })),
+    comparisons,
+  };
 }

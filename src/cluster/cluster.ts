@@ -6,10 +6,9 @@ import { YijianError } from '../errors.js';
 import type { ArticleKey, Cluster } from '../model.js';
 import { hashHex } from '../dedupe/hash.js';
 import { baseArticle, compareArticleKeys } from '../article-key.js';
-import { charGrams } from '../text/assign-similarity.js';
 import { type AgglomeratedCluster, agglomerate } from './agglomerate.js';
 import { clusterLabel } from './label.js';
-import { buildVectors, type TermVector } from './vectors.js';
+import { buildVectors, type DocumentFrequency, documentFrequency, gramKeys, type TermVector } from './vectors.js';
 
 /** One distinct opinion: the canonical record of a duplicate group, or a record without duplicates. */
 export interface ClusterItem {
@@ -26,12 +25,30 @@ export interface ClusterItem {
   readonly text?: string;
 }
 
-/** Clustering options, normalised by the caller. */
-export interface ClusterOptions {
-  /** Average cosine between the members of two clusters at or above which they merge. */
-  readonly threshold?: number;
-  /** Words of a text in order (the segmenter's tokens): labels are cut only between words. */
-  readonly tokens?: (text: string) => string[];
+/** The clustering settings a user may change; CLUSTER_DEFAULTS holds their defaults. */
+export interface ClusterSettings {
+  /** Average cosine between the members of two clusters at or above which they merge (average link). */
+  readonly threshold: number;
+  /** Share of the word space in the cosine; the rest is character bigrams inside the words. */
+  readonly wordShare: number;
+  /** IDF from every opinion of the batch instead of the article's own (few) opinions. */
+  readonly batchIdf: boolean;
+}
+
+/**
+ * Defaults, chosen on the tuning batches of fixtures/eval (node bench/eval-clusters.mjs --part tuning,
+ * bench/RESULTS.md); never on the held-out batch.
+ */
+export const CLUSTER_DEFAULTS: ClusterSettings = {
+  threshold: 0.035,
+  wordShare: 0.8,
+  batchIdf: true,
+};
+
+/** Everything clusterOpinions needs, resolved by the caller. */
+export interface ClusterOptions extends ClusterSettings {
+  /** Words of a text in order (the segmenter's tokens): labels are cut only between words; null: keyword labels. */
+  readonly tokens: ((text: string) => string[]) | null;
 }
 
 /** The article an opinion is clustered under: 8.2 and 8.2.1 with 8 (the paragraph stays on the opinion). */
@@ -39,14 +56,8 @@ export function clusterArticle(key: ArticleKey): ArticleKey {
   return baseArticle(key);
 }
 
-/**
- * Average-link threshold, chosen on the tuning batches of fixtures/eval (npm run eval, bench/RESULTS.md):
- * the average cosine (words and character bigrams) between the members of two clusters for them to merge.
- */
-export const DEFAULT_CLUSTER_THRESHOLD = 0.06;
-
-/** Share of the word space in the cosine; the rest is character bigrams inside the words. */
-const WORD_SHARE = 0.5;
+/** Kept for callers that name the threshold alone. */
+export const DEFAULT_CLUSTER_THRESHOLD = CLUSTER_DEFAULTS.threshold;
 
 /** Keywords kept per cluster. */
 const KEYWORDS = 5;
@@ -54,13 +65,7 @@ const KEYWORDS = 5;
 const LABEL_WORDS = 12;
 
 /** Clusters distinct opinions within each article; singletons are clusters too. */
-export function clusterOpinions(items: readonly ClusterItem[], options: ClusterOptions = {}): Cluster[] {
-  const threshold = options.threshold ?? DEFAULT_CLUSTER_THRESHOLD;
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-    throw new YijianError('E_USAGE', `归类阈值应在 0 到 1 之间，收到 ${String(threshold)}`, {
-      hint: `默认值为 ${DEFAULT_CLUSTER_THRESHOLD}`,
-    });
-  }
+export function clusterOpinions(items: readonly ClusterItem[], options: ClusterOptions): Cluster[] {
   const byArticle = new Map<ArticleKey, ClusterItem[]>();
   const seen = new Set<string>();
   for (const item of items) {
@@ -74,14 +79,20 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
     }
     list.push(item);
   }
+  // Bigrams once per opinion: the batch frequencies and the article's vectors both need them.
+  const gramsOf = new Map<ClusterItem, number[]>();
+  for (const item of items) gramsOf.set(item, gramKeys(item.terms));
+  const batch = options.batchIdf
+    ? { words: documentFrequency(items.map((i) => i.terms)), grams: documentFrequency(gramsOf.values()) }
+    : null;
 
   const clusters: Cluster[] = [];
   for (const [article, list] of byArticle) {
     // Sorted by id so the result does not depend on the order files were read in.
     list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const { vocabulary, vectors } = articleVectors(list);
-    for (const found of agglomerate(vectors, threshold)) {
-      clusters.push(describe(article, list, vocabulary, vectors, found, options.tokens));
+    const { words, vectors } = articleVectors(list, list.map((item) => gramsOf.get(item)!), options.wordShare, batch);
+    for (const found of agglomerate(vectors, options).clusters) {
+      clusters.push(describe(article, list, words, vectors, found, options.tokens));
     }
   }
   assignIds(clusters);
@@ -93,43 +104,52 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
 
 /**
  * Words and character bigrams in one space: the bigram ids follow the word ids, each part scaled so
- * that a cosine is WORD_SHARE × the word cosine + the rest × the bigram cosine.
+ * that a cosine is wordShare × the word cosine + the rest × the bigram cosine. `words` is the word
+ * vocabulary: ids from its length on are bigrams.
  */
-function articleVectors(list: readonly ClusterItem[]): { vocabulary: string[]; vectors: TermVector[] } {
-  const words = buildVectors(list.map((item) => item.terms));
-  const grams = buildVectors(list.map((item) => charGrams(item.terms)));
+export function articleVectors(
+  list: readonly ClusterItem[],
+  grams: readonly (readonly number[])[],
+  wordShare: number,
+  batch: { words: DocumentFrequency<string>; grams: DocumentFrequency<number> } | null,
+): { words: readonly string[]; vectors: TermVector[] } {
+  const words = buildVectors(list.map((item) => item.terms), batch === null ? null : batch.words);
+  const bigrams = buildVectors(grams, batch === null ? null : batch.grams);
   const offset = words.vocabulary.length;
-  const a = Math.sqrt(WORD_SHARE);
-  const b = Math.sqrt(1 - WORD_SHARE);
+  const a = Math.sqrt(wordShare);
+  const b = Math.sqrt(1 - wordShare);
+  let size = 0;
+  for (let i = 0; i < list.length; i++) size += words.vectors[i]!.terms.length + bigrams.vectors[i]!.terms.length;
+  const allTerms = new Int32Array(size);
+  const allWeights = new Float64Array(size);
+  let at = 0;
   const vectors = words.vectors.map((w, i): TermVector => {
-    const g = grams.vectors[i]!;
+    const g = bigrams.vectors[i]!;
     // Each part is already a unit vector, so the scaled pair is one too (a² + b² = 1) unless a part is empty.
     const norm = Math.sqrt((w.terms.length > 0 ? a * a : 0) + (g.terms.length > 0 ? b * b : 0));
-    const size = w.terms.length + g.terms.length;
-    const terms = new Int32Array(size);
-    const weights = new Float64Array(size);
+    const start = at;
     // Words first, heaviest first, then bigrams: neighbours are looked up by an opinion's heaviest words
     // (bigrams of common words would fill the lookup and find everyone); cosines use both.
-    for (let t = 0; t < w.terms.length; t++) {
-      terms[t] = w.terms[t]!;
-      weights[t] = norm > 0 ? (a * w.weights[t]!) / norm : 0;
+    for (let t = 0; t < w.terms.length; t++, at++) {
+      allTerms[at] = w.terms[t]!;
+      allWeights[at] = norm > 0 ? (a * w.weights[t]!) / norm : 0;
     }
-    for (let t = 0; t < g.terms.length; t++) {
-      terms[w.terms.length + t] = offset + g.terms[t]!;
-      weights[w.terms.length + t] = norm > 0 ? (b * g.weights[t]!) / norm : 0;
+    for (let t = 0; t < g.terms.length; t++, at++) {
+      allTerms[at] = offset + g.terms[t]!;
+      allWeights[at] = norm > 0 ? (b * g.weights[t]!) / norm : 0;
     }
-    return { terms, weights };
+    return { terms: allTerms.subarray(start, at), weights: allWeights.subarray(start, at) };
   });
-  return { vocabulary: [...words.vocabulary, ...grams.vocabulary.map((gram) => `\u0000${gram}`)], vectors };
+  return { words: words.vocabulary, vectors };
 }
 
 function describe(
   article: ArticleKey,
   list: readonly ClusterItem[],
-  vocabulary: readonly string[],
+  words: readonly string[],
   vectors: readonly TermVector[],
   found: AgglomeratedCluster,
-  tokens: ((text: string) => string[]) | undefined,
+  tokens: ((text: string) => string[]) | null,
 ): Cluster {
   // The most central opinion: the largest cosine to the cluster's summed vector; the first wins ties (by id).
   let representative = found.members[0]!;
@@ -143,23 +163,20 @@ function describe(
       representative = position;
     }
   }
-  // Keywords are whole words only (bigram ids carry a \u0000 mark). Most clusters are one opinion, whose
+  // Keywords are whole words only (bigram ids come after the word ids). Most clusters are one opinion, whose
   // vector already lists its words heaviest first: only merged clusters sort their summed vector.
   const weights: [string, number][] = [];
   if (found.members.length === 1) {
     const v = vectors[found.members[0]!]!;
     for (let t = 0; t < v.terms.length && weights.length < LABEL_WORDS; t++) {
-      const term = vocabulary[v.terms[t]!]!;
-      if (term.startsWith('\u0000')) break;
-      weights.push([term, v.weights[t]!]);
+      // Bigram ids follow the words.
+      if (v.terms[t]! >= words.length) break;
+      weights.push([words[v.terms[t]!]!, v.weights[t]!]);
     }
     // Equal weights in the vector are ordered by id; keywords by text, as for merged clusters.
     weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   } else {
-    for (const [term, weight] of found.sum) {
-      const word = vocabulary[term]!;
-      if (!word.startsWith('\u0000')) weights.push([word, weight]);
-    }
+    for (const [term, weight] of found.sum) if (term < words.length) weights.push([words[term]!, weight]);
     weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     weights.length = Math.min(weights.length, LABEL_WORDS);
   }

@@ -1,6 +1,6 @@
 /**
- * A cluster's label: the clause of its most central opinion that carries most of the cluster's
- * weight, cut only between words when it is too long — a drafter reads "车位应该先保障本小区业主",
+ * A cluster's label: the clauses of its most central opinion that carry most of the cluster's
+ * weight, cut only between words when they are too long — a drafter reads "车位应该先保障本小区业主",
  * not a row of keywords, and never a broken word like 市住.
  */
 import { normalizeText } from '../text/normalize.js';
@@ -9,12 +9,23 @@ import { maskPersonalData } from '../text/pii.js';
 /** Longest label, in characters, before the ellipsis. */
 export const LABEL_MAX_CHARS = 24;
 
-/** Clause boundaries: sentence ends, commas, semicolons, colons, line breaks. */
-const CLAUSE = /[。！？!?；;，,：:\n\r]+/u;
+/** Sentence ends: a label never runs across one. */
+const SENTENCE_END = /[。！？!?；;\n\r]+/u;
+/** Clause boundaries inside a sentence, kept (captured) so that joined clauses read as written. */
+const CLAUSE_BREAK = /([，,：:]+)/u;
 /** The cluster's words a clause is scored on. */
 const SCORED_WORDS = 12;
-/** A clause this short says too little alone ("第一", "对此"): it is skipped when a longer one exists. */
-const CLAUSE_MIN_CHARS = 4;
+/** A run this short says too little alone ("第一", "定期检测"): it wins only when nothing longer carries weight. */
+const CLAUSE_MIN_CHARS = 6;
+/**
+ * Words that say what the writer asks for: a run of clauses holding one is what a drafter needs to read
+ * ("建议规定高峰时段禁止带犬乘电梯"), not the story before it ("早上上班高峰有人牵着大狗坐电梯").
+ */
+const ASKING = /建议|应当|应该|希望|要求|请求|必须|不得|禁止|明确|增加|删除|取消|修改|提高|降低|加大|规定/u;
+/** Weight of a run of clauses that asks for something, against one that does not. */
+const ASKING_BONUS = 1.5;
+/** Words a clause may open with that lean on the clause before it: dropped from the label's start. */
+const LEANING = new Set(['但', '但是', '而', '而且', '并', '并且', '且', '还', '也', '所以', '因此', '另外', '同时', '可是', '然而', '否则']);
 
 /** Where each token starts and ends in `text` (tokens are substrings, in order, punctuation skipped). */
 function tokenSpans(text: string, tokens: readonly string[]): { start: number; end: number; token: string }[] {
@@ -29,49 +40,91 @@ function tokenSpans(text: string, tokens: readonly string[]): { start: number; e
   return spans;
 }
 
+/** A candidate label: as shown (the writer's punctuation) and normalised (for matching words), same length. */
+interface Candidate {
+  readonly shown: string;
+  readonly normalized: string;
+}
+
+function candidate(text: string): Candidate {
+  const normalized = normalizeText(text);
+  // As the writer wrote it (full-width punctuation and all), unless normalising changes its length: then
+  // word positions in the normalised text no longer fit the original, and the label is normalised.
+  return normalized.length === text.length ? { shown: text, normalized } : { shown: normalized, normalized };
+}
+
+/** Every run of consecutive clauses within one sentence that fits the limit, and each clause alone. */
+function runs(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const raw of text.split(SENTENCE_END)) {
+    const sentence = raw.trim();
+    if (sentence === '') continue;
+    const parts = sentence.split(CLAUSE_BREAK);
+    // parts: clause, separator, clause, separator, …, clause
+    for (let i = 0; i < parts.length; i += 2) {
+      if (parts[i]!.trim() === '') continue;
+      let joined = parts[i]!.trim();
+      found.push(candidate(joined));
+      for (let j = i + 2; j < parts.length; j += 2) {
+        const next = parts[j]!.trim();
+        if (next === '') break;
+        joined = `${joined}${parts[j - 1]!}${next}`;
+        if ([...joined].length > LABEL_MAX_CHARS) break;
+        found.push(candidate(joined));
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * The label. `weights` are the cluster's heaviest words with their weights, heaviest first; `keywords` the fallback when
- * there is no text or no segmenter: then the label is its first keywords, joined by 、.
+ * there is no text or no segmenter: then the label is its first keywords, joined by 、. Otherwise it is the run
+ * of clauses of one sentence that carries most of the cluster's weight (more when it asks for something),
+ * within LABEL_MAX_CHARS, or a single long clause cut after a whole word.
  */
 export function clusterLabel(
   text: string | null,
   weights: readonly (readonly [word: string, weight: number])[],
   keywords: readonly string[],
-  tokens: ((text: string) => string[]) | undefined,
+  tokens: ((text: string) => string[]) | null,
 ): string {
   const fallback = keywords.slice(0, 3).join('、');
-  if (text === null || tokens === undefined) return fallback;
+  if (text === null || tokens === null) return fallback;
   // Masked before it is cut: a phone or ID number cut in half by the length limit is no longer recognisable
   // as one, and the label is printed wherever the cluster is named.
-  text = maskPersonalData(text);
-  // The clause as the writer wrote it (full-width punctuation and all), unless normalising changes its
-  // length: then word positions in the normalised text no longer fit the original, and the label is normalised.
-  const clauses = text
-    .split(CLAUSE)
-    .map((c) => c.trim())
-    .filter((c) => c !== '')
-    .map((c) => {
-      const normalized = normalizeText(c);
-      return normalized.length === c.length ? { shown: c, normalized } : { shown: normalized, normalized };
-    });
-  if (clauses.length === 0) return fallback;
-  // Clauses are scored by the cluster's heaviest words they contain (a substring test: segmenting every
+  const candidates = runs(maskPersonalData(text));
+  if (candidates.length === 0) return fallback;
+  // Runs are scored by the cluster's heaviest words they contain (a substring test: segmenting every
   // clause of every representative cost more than the clustering); only the chosen one is segmented.
   const heaviest = weights.slice(0, SCORED_WORDS);
-  let best: { shown: string; normalized: string; score: number } | null = null;
-  for (const clause of clauses) {
+  let best: (Candidate & { score: number }) | null = null;
+  for (const run of candidates) {
     let score = 0;
-    for (const [word, weight] of heaviest) if (clause.normalized.includes(word)) score += weight;
+    for (const [word, weight] of heaviest) if (run.normalized.includes(word)) score += weight;
+    if (ASKING.test(run.normalized)) score *= ASKING_BONUS;
     // Short clauses only win when nothing longer carries any weight.
-    if ([...clause.shown].length < CLAUSE_MIN_CHARS) score *= 0.01;
-    if (best === null || score > best.score) best = { ...clause, score };
+    if ([...run.shown].length < CLAUSE_MIN_CHARS) score *= 0.01;
+    // Equal weight: the shorter run (a clause of story before the point adds nothing), then the earlier.
+    const better =
+      best === null || score > best.score + 1e-12 || (score > best.score - 1e-12 && run.shown.length < best.shown.length);
+    if (better) best = { ...run, score };
   }
   if (best === null) return fallback;
-  const { shown, normalized } = best;
+  let { shown, normalized } = best;
+  let spans = tokenSpans(normalized, tokens(normalized));
+  // "但原物业至今拒不移交资料" reads as a reply to a clause the label left out: the leaning word goes.
+  const first = spans[0];
+  if (first !== undefined && spans.length > 1 && LEANING.has(first.token)) {
+    const from = spans[1]!.start;
+    shown = shown.slice(from);
+    normalized = normalized.slice(from);
+    spans = spans.slice(1).map((span) => ({ ...span, start: span.start - from, end: span.end - from }));
+  }
   if ([...shown].length <= LABEL_MAX_CHARS) return shown;
   // Too long: the longest prefix ending at a word's end, so no word is cut in two.
   let end = 0;
-  for (const span of tokenSpans(normalized, tokens(normalized))) {
+  for (const span of spans) {
     if ([...normalized.slice(0, span.end)].length > LABEL_MAX_CHARS) break;
     end = span.end;
   }

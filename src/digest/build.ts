@@ -20,7 +20,7 @@ import {
 import { startDuplicateSearch } from '../dedupe/background.js';
 import { groupsFromSets } from '../dedupe/groups.js';
 import { textDifference } from '../dedupe/diff.js';
-import { clusterOpinions } from '../cluster/index.js';
+import { CLUSTER_DEFAULTS, clusterOpinions } from '../cluster/index.js';
 
 /** What was read: the output of ingestion. */
 export interface DigestSource {
@@ -179,7 +179,11 @@ export async function buildDigest(
         counties: group?.counties ?? (record.county === null ? [] : [record.county]),
       };
     }),
-    { threshold: settings.clusterThreshold, ...(text.tokens === undefined ? {} : { tokens: (t: string) => text.tokens!(t) }) },
+    {
+      ...CLUSTER_DEFAULTS,
+      threshold: settings.clusterThreshold,
+      tokens: text.tokens === undefined ? null : (t: string) => text.tokens!(t),
+    },
   );
   onStep('cluster', distinct.length, distinct.length);
   termsAt.length = 0;

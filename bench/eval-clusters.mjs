@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+/**
+ * Clustering measured on its own: the evaluation batches of fixtures/eval/ clustered under their GOLD
+ * articles, so a wrong or missing assignment cannot hide or excuse a clustering mistake (`npm run eval`
+ * measures the whole digest, assignment included; its "类 R 上限" is what the assignment leaves reachable).
+ * Runs the built core (dist/): the segmenter the digest uses and clusterOpinions with CLUSTER_DEFAULTS.
+ *
+ *   node bench/eval-clusters.mjs                          every batch, default settings
+ *   node bench/eval-clusters.mjs --part tuning            only the tuning batches (choose settings here only)
+ *   node bench/eval-clusters.mjs --set threshold=0.1      any CLUSTER_DEFAULTS field overridden (repeatable)
+ *   node bench/eval-clusters.mjs --sweep threshold=0.04,0.06,0.08   one summary line per value
+ *   node bench/eval-clusters.mjs --clusters               also list every cluster: label, size, gold topics
+ *   node bench/eval-clusters.mjs --json                   the figures as JSON
+ *   node bench/eval-clusters.mjs --scale bench/out/runs/phases-100k/digest.json
+ *       times clusterOpinions alone (CPU) on the distinct opinions of a digest written by bench/run.mjs,
+ *       under the digest's articles; add `node --cpu-prof` to see where the time goes
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EVAL_SETS, parseSource } from '../fixtures/eval/make-eval.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const load = (path) => import(join(ROOT, 'dist', path));
+
+const { values } = parseArgs({
+  options: {
+    part: { type: 'string' },
+    set: { type: 'string', multiple: true, default: [] },
+    sweep: { type: 'string' },
+    clusters: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    scale: { type: 'string' },
+  },
+});
+
+const { CLUSTER_DEFAULTS, clusterOpinions } = await load('cluster/index.js');
+const { createSegmenter } = await load('text/segment.js');
+const segmenter = createSegmenter();
+
+/** `name=value` → [name, number or boolean]; only fields CLUSTER_DEFAULTS has. */
+function parseSetting(text) {
+  const [name, raw] = text.split('=');
+  if (!(name in CLUSTER_DEFAULTS)) throw new Error(`unknown setting ${name}; known: ${Object.keys(CLUSTER_DEFAULTS).join(', ')}`);
+  const kind = typeof CLUSTER_DEFAULTS[name];
+  const value = kind === 'string' ? raw : kind === 'boolean' ? raw === 'true' : Number(raw);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${name}: not a number: ${raw}`);
+  return [name, value];
+}
+const overrides = Object.fromEntries(values.set.map(parseSetting));
+
+/** The article an opinion is clustered under (12.2.3 → 12), as the digest does; none → unassigned. */
+const baseOf = (key) => (key === 'none' ? 'unassigned' : /^\d/.test(key) ? key.split('.')[0] : key);
+
+/** Pair counts of a labelling against the gold topics. */
+function pairScores(predicted, gold) {
+  const count = (labels) => {
+    const sizes = new Map();
+    for (const label of labels) sizes.set(label, (sizes.get(label) ?? 0) + 1);
+    let pairs = 0;
+    for (const n of sizes.values()) pairs += (n * (n - 1)) / 2;
+    return pairs;
+  };
+  const tp = count(predicted.map((p, i) => `${p}\u0000${gold[i]}`));
+  return { tp, predictedPairs: count(predicted), goldPairs: count(gold) };
+}
+const ratios = ({ tp, predictedPairs, goldPairs }) => {
+  const precision = predictedPairs === 0 ? 1 : tp / predictedPairs;
+  const recall = goldPairs === 0 ? 1 : tp / goldPairs;
+  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+};
+
+/** The distinct opinions of a batch (one per gold duplicate group) under their first gold article. */
+async function batch(set) {
+  const opinions = parseSource(readFileSync(join(ROOT, 'fixtures/eval/src', `${set.name}.txt`), 'utf8'), set.name);
+  const seen = new Set();
+  const distinct = opinions.filter((o) => {
+    if (o.dup === '') return true;
+    if (seen.has(o.dup)) return false;
+    seen.add(o.dup);
+    return true;
+  });
+  const items = distinct.map((o, i) => ({
+    id: `e${String(i).padStart(4, '0')}`,
+    article: baseOf(o.gold[0]),
+    terms: segmenter.terms(o.opinion),
+    text: o.opinion,
+    submissions: 1,
+    points: [],
+    counties: [],
+  }));
+  return { set, distinct, items };
+}
+
+function evaluate({ set, distinct, items }, settings) {
+  const clusters = clusterOpinions(items, { ...CLUSTER_DEFAULTS, ...settings, tokens: segmenter.tokens });
+  const clusterOf = new Map();
+  for (const c of clusters) for (const id of c.opinions) clusterOf.set(id, c.id);
+  const scores = pairScores(items.map((it) => clusterOf.get(it.id)), distinct.map((o) => o.topic));
+  const listing = [];
+  if (values.clusters) {
+    const topicOf = new Map(items.map((it, i) => [it.id, distinct[i].topic]));
+    for (const c of clusters) listing.push(`  ${c.article.padEnd(10)} ${String(c.opinions.length).padStart(3)}  ${c.label ?? ''}  · ${c.opinions.map((id) => topicOf.get(id)).join(' ')}`);
+  }
+  return { name: set.name, part: set.part, distinct: items.length, clusters: clusters.length, topics: new Set(distinct.map((o) => o.topic)).size, ...scores, listing };
+}
+
+if (values.scale !== undefined) {
+  const digest = JSON.parse(readFileSync(values.scale, 'utf8'));
+  const items = digest.records
+    .filter((r) => r.canonical)
+    .map((r) => ({ id: r.id, article: r.articles[0].key, terms: segmenter.terms(r.opinion), text: r.opinion, submissions: 1, points: r.point === null ? [] : [r.point], counties: [] }));
+  digest.records.length = 0;
+  const settings = { ...CLUSTER_DEFAULTS, ...overrides, tokens: segmenter.tokens };
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const before = cpu();
+  const start = performance.now();
+  const clusters = clusterOpinions(items, settings);
+  const ms = performance.now() - start;
+  const cpuMs = cpu() - before;
+  const sizes = new Map();
+  for (const item of items) sizes.set(item.article, (sizes.get(item.article) ?? 0) + 1);
+  const largest = Math.max(...sizes.values());
+  const merged = clusters.filter((c) => c.opinions.length > 1);
+  console.log(`clusterOpinions: ${items.length} distinct opinions on ${sizes.size} articles (largest ${largest}) → ${clusters.length} clusters (${merged.length} of 2+, largest ${Math.max(...clusters.map((c) => c.opinions.length))}); ${(cpuMs / 1000).toFixed(2)} s CPU, ${(ms / 1000).toFixed(2)} s wall, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+  process.exit(0);
+}
+
+const sets = EVAL_SETS.filter((set) => values.part === undefined || set.part === values.part);
+const batches = [];
+for (const set of sets) batches.push(await batch(set));
+
+/** Per batch, per part and overall (pairs summed, not ratios averaged). */
+function table(settings) {
+  const rows = batches.map((b) => evaluate(b, settings));
+  const total = (name, part, list) => ({
+    name, part,
+    distinct: list.reduce((s, r) => s + r.distinct, 0),
+    clusters: list.reduce((s, r) => s + r.clusters, 0),
+    topics: list.reduce((s, r) => s + r.topics, 0),
+    tp: list.reduce((s, r) => s + r.tp, 0),
+    predictedPairs: list.reduce((s, r) => s + r.predictedPairs, 0),
+    goldPairs: list.reduce((s, r) => s + r.goldPairs, 0),
+    listing: [],
+  });
+  const parts = [...new Set(rows.map((r) => r.part))];
+  const sums = parts.map((part) => total(`合计（${part === 'tuning' ? '调参集' : '留出集'}）`, part, rows.filter((r) => r.part === part)));
+  return [...rows, ...sums].map((r) => ({ ...r, ...ratios(r) }));
+}
+
+if (values.sweep !== undefined) {
+  const [name, list] = values.sweep.split('=');
+  for (const raw of list.split(',')) {
+    const [key, value] = parseSetting(`${name}=${raw}`);
+    const rows = table({ ...overrides, [key]: value });
+    console.log(`${key}=${value}  ${rows.filter((r) => r.name.startsWith('合计')).map((r) => `${r.part} P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} F1 ${r.f1.toFixed(3)} (${r.clusters} 类)`).join('   ')}`);
+  }
+} else {
+  const rows = table(overrides);
+  const settings = { ...CLUSTER_DEFAULTS, ...overrides };
+  if (values.json) {
+    console.log(JSON.stringify({ settings, rows: rows.map(({ listing, ...r }) => r) }, null, 2));
+  } else {
+    console.log(`clustering under the GOLD articles; settings ${JSON.stringify(settings)}`);
+    console.log('| 批次 | 集 | 不同意见 | 话题 | 类数 | 类 P / R / F1 |');
+    console.log('|---|---|---:|---:|---:|---:|');
+    for (const r of rows) console.log(`| ${r.name} | ${r.part} | ${r.distinct} | ${r.topics} | ${r.clusters} | ${r.precision.toFixed(2)} / ${r.recall.toFixed(2)} / ${r.f1.toFixed(2)} |`);
+    for (const r of rows) if (r.listing.length > 0) console.log(`\n${r.name}:\n${r.listing.join('\n')}`);
+  }
+}
