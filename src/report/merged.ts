@@ -1,20 +1,15 @@
 /** The merged workbook `merge` writes: one standard sheet of records, one of problem rows, one of counts. */
-import * as XLSX from 'xlsx';
 import { stringify } from 'csv-stringify/sync';
-import { FIELDS, FIELD_HEADERS, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
+import { FIELDS, FIELD_HEADERS, MERGED_OWN_SEQ_HEADER, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { safeCell } from './cell-safety.js';
 import { YijianError } from '../errors.js';
-import { printPackage } from './xlsx-print.js';
-import { packageZip } from './zip.js';
-import { readZip } from './zip-writer.js';
-import { ORIGIN_PROPERTY } from '../ingest/xlsx-scan.js';
-import { withinCellLimit } from './xlsx-rows.js';
+import { renderXlsxBook, type XlsxSheetSpec } from './render-xlsx.js';
 
 /**
  * Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. 序号 runs
  * 1…N over the merged rows; the point's own 序号 is kept, with the rest of the provenance, as 原表序号.
  */
-export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号', '原表序号'];
+export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号', MERGED_OWN_SEQ_HEADER];
 export const REJECT_HEADERS = ['来源文件', '来源工作表', '来源行号', '问题', '所在列', '原始内容'];
 // 说明行 (合计, 签名, 填表说明) and the records split out of one cell come last, so that
 // 数据行 = 有效意见 − 一格多条拆出 + 问题行 + 空行 + 说明行 on every line.
@@ -70,41 +65,45 @@ function countRow(sheet: SheetReport): (string | number)[] {
   ];
 }
 
-function sheetOf(rows: (string | number)[][], widths: number[]): XLSX.WorkSheet {
-  // Dense storage: a million rows as objects keyed by address would not fit in memory.
-  // Excel's cell limit, applied by the one cell writer's rule (a reject's 原始内容 joins all its cells).
-  for (const row of rows) row.forEach((value, c) => { if (typeof value === 'string') row[c] = withinCellLimit(value); });
-  const sheet = XLSX.utils.aoa_to_sheet(rows, { dense: true });
-  sheet['!cols'] = widths.map((wch) => ({ wch }));
-  if (rows.length > 0) {
-    sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: (rows[0]?.length ?? 1) - 1 } }) };
-  }
-  return sheet;
+/**
+ * Column widths (Excel characters; a Chinese character takes two in Excel, about 1.5 in LibreOffice) chosen
+ * for print: the sheet is fitted to one landscape A4 page width, so the visible widths add up to at most 133,
+ * which LibreOffice still prints at 9 pt or more from 11 pt after that scaling (7.2 pt per width unit, 799 pt
+ * between the margins); the long texts wrap instead of running off the page.
+ */
+const MERGED_WIDTHS: Readonly<Record<string, number>> = {
+  序号: 4, 联系点: 12, '县（市、区）': 5, 提出人: 6, 身份: 5, 条款: 7, 意见建议: 23, 修改建议: 11, 理由: 10,
+  联系方式: 9, 日期: 8, 来源文件: 13, 来源工作表: 5, 来源行号: 4, [MERGED_OWN_SEQ_HEADER]: 4,
+};
+const REJECT_WIDTHS = [18, 8, 5, 34, 5, 50];
+const COUNT_WIDTHS = [18, 8, 6, 5, 5, 5, 5, 5, 32, 5, 6];
+
+/** A sheet built in code: columns named by their headers, each row's cells in header order. */
+function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number)[][]): XlsxSheetSpec {
+  const fields = headers.map((_h, i) => `c${i}`);
+  return {
+    layout: { sheetName, columns: headers.map((header, i) => ({ header, field: fields[i] ?? `c${i}`, width: widths[i] ?? 10 })) },
+    rows: rows.map((row) => Object.fromEntries(row.map((value, i) => [fields[i] ?? `c${i}`, value] as const))),
+    known: fields,
+  };
 }
 
-/** Builds the merged .xlsx: 意见汇总, 问题行, 核对 (per-sheet counts). */
+/**
+ * Builds the merged .xlsx: 意见汇总, 问题行, 核对 (per-sheet counts), through the one sheet writer the
+ * reports use, so it prints the same way: landscape A4 fitted to the page width (not its height), long
+ * cells wrapped with rows as tall as their text, the header row repeated on every page.
+ */
 export function mergedWorkbook(input: MergedInput): Uint8Array {
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(
-    book,
-    sheetOf([MERGED_HEADERS, ...input.records.map(recordRow)], [6, 24, 12, 10, 10, 14, 60, 40, 30, 16, 12, 28, 12, 8, 8]),
-    MERGED_SHEETS.records,
-  );
-  XLSX.utils.book_append_sheet(book, sheetOf([REJECT_HEADERS, ...input.rejects.map(rejectRow)], [28, 12, 8, 30, 8, 60]), MERGED_SHEETS.rejects);
   const failed = input.failures.map((failure) => [safeCell(failure.file), '', '', '', 0, 0, 0, 0, safeCell(`无法读取：${failure.message}`)]);
-  XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40, 8, 10]), MERGED_SHEETS.counts);
-  // No creation date or author: the same inputs give the same bytes.
-  book.Props = { Title: MERGED_SHEETS.records, CreatedDate: new Date(0) };
-  // yijian's marker: a later run over the same folder recognises this workbook as its own output.
-  book.Custprops = { [ORIGIN_PROPERTY]: 'merge' };
   try {
-    // Stored, then deflated once by native zlib after the print setup is added (as renderXlsxBook does).
-    const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
-    const entries = new Map(readZip(written).map((entry) => [entry.name, entry.data] as const));
-    printPackage(entries, book.SheetNames);
-    return packageZip([...entries].map(([name, data]) => ({ name, data })));
+    // yijian's marker ('merge'): a later run over the same folder recognises this workbook as its own output.
+    return renderXlsxBook([
+      sheetSpec(MERGED_SHEETS.records, MERGED_HEADERS, MERGED_HEADERS.map((h) => MERGED_WIDTHS[h] ?? 10), input.records.map(recordRow)),
+      sheetSpec(MERGED_SHEETS.rejects, REJECT_HEADERS, REJECT_WIDTHS, input.rejects.map(rejectRow)),
+      sheetSpec(MERGED_SHEETS.counts, COUNT_HEADERS, COUNT_WIDTHS, [...input.sheets.map(countRow), ...failed]),
+    ], 'merge');
   } catch (error) {
-    // SheetJS builds each sheet's XML as one string; past V8's longest string (about a million long rows) it cannot.
+    // A sheet's XML is built as one string; past V8's longest string (about a million long rows) it cannot be.
     if (error instanceof RangeError) {
       throw new YijianError('E_TOO_LARGE', `合并结果有 ${input.records.length} 条意见，超出一张 Excel 工作表能写出的大小。`, {
         hint: '请改为输出 CSV（-o 汇总.csv），或分批合并。',

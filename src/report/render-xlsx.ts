@@ -52,7 +52,8 @@ export function renderXlsx(template: LoadedTemplate, layout: XlsxLayout, rows: r
 
 /** One sheet of a workbook: the layout it follows and its rows. */
 export interface XlsxSheetSpec {
-  template: LoadedTemplate;
+  /** The layout's template file, named when a field is wrong; absent for a layout built in code (the merged workbook). */
+  template?: LoadedTemplate;
   layout: XlsxLayout;
   rows: readonly XlsxRow[];
   known: readonly string[];
@@ -109,10 +110,13 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string
  * the body rows are returned as values and written by bodyRowsXml.
  */
 function sheetFor(
-  template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[],
+  template: LoadedTemplate | undefined, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[],
 ): { sheet: XLSX.WorkSheet; body: (string | number)[][] } {
   const unknown = layout.columns.find((c) => !known.includes(c.field));
-  if (unknown !== undefined) {
+  if (unknown !== undefined && template === undefined) {
+    throw new YijianError('E_INTERNAL', `工作表 ${layout.sheetName} 的字段 ${unknown.field} 不存在`);
+  }
+  if (unknown !== undefined && template !== undefined) {
     throw new YijianError('E_BAD_TEMPLATE', `模板 ${template.file} 中的字段 ${unknown.field} 不存在`, {
       hint: `可用字段：${known.join('、')}。请检查模板文件 ${template.path}。`,
       location: { file: template.path },

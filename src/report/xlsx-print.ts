@@ -33,7 +33,7 @@ export function printSheetXml(xml: Buffer, print: SheetPrint = DEFAULT_PRINT): B
   tail = tail.replace(/<printOptions\b[^>]*\/>|<pageMargins\b[^>]*\/>|<pageSetup\b[^>]*\/>|<headerFooter\b[\s\S]*?<\/headerFooter>/g, '');
   const setup =
     '<printOptions horizontalCentered="1"/>' +
-    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageMargins left="0.25" right="0.25" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     // paperSize 9 is A4; fitToHeight 0 lets the rows run on to as many pages as they need.
     `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>` +
     `<headerFooter><oddFooter>${escapeXml('&C第 &P 页，共 &N 页')}</oddFooter></headerFooter>`;
