@@ -4,13 +4,21 @@
  * wrap-text styles, the decision drop-down list, print setup (xlsx-print.ts). Every text cell goes
  * through safeCell.
  *
- * Why not ExcelJS: what SheetJS CE lacks (styles, validation, print setup, row heights) is a few
- * fixed XML fragments added here, while the body rows are written as XML directly (xlsx-rows.ts);
- * print setup touches only each sheet's head and tail. Measured with `node bench/run.mjs --sizes 100k
- * --only render,merge` (machine load 13–18 on 2 cores, so CPU seconds are the figure to compare):
- * rendering the xlsx reports of 100k opinions took 5.8 CPU s before print setup and row heights and
- * 7.6 CPU s after (all four formats 15.8 → 16.2 CPU s, peak 723 → 759 MiB); merge of 100k rows
- * 12.5 → 13.4 CPU s. ExcelJS was not measured: nothing needed was out of reach of this writer.
+ * Why not ExcelJS (issue 14 asked for a maintained library unless measured too slow at 100k rows): measured
+ * with `node bench/xlsx-writers.mjs` (100k-row 采纳情况登记表: same columns, widths, wrap, row heights, frozen
+ * header, drop-down on 采纳情况, landscape A4 fitted to width with the header repeated; each writer in its
+ * own process, CPU s = user + system, 2-core machine under load):
+ *
+ *   this writer (SheetJS + sheet XML)   6.3 CPU s   peak RSS  613 MiB
+ *   ExcelJS 4.4 streaming WorkbookWriter  19.8 CPU s   peak RSS  244 MiB
+ *   ExcelJS 4.4 in-memory Workbook       32.1 CPU s   peak RSS 2063 MiB
+ *
+ * ExcelJS takes 3.1× (streaming) to 5.1× the CPU: the xlsx reports of a 100k digest, 7.6 CPU s here, would
+ * alone exceed the 10 s budget for rendering every report. It would not remove the hand-written parts
+ * either: both its writers date every zip entry with the current time (same input, different bytes) and
+ * write no custom document properties (yijian's own-output marker), so its package would still be re-zipped
+ * and patched. Streaming ExcelJS does use less memory (244 against 613 MiB); if a million-row merge runs out
+ * of memory, that is where to look again.
  */
 import * as XLSX from 'xlsx';
 import { YijianError } from '../errors.js';
