@@ -72,17 +72,20 @@ function countRow(sheet: SheetReport): (string | number)[] {
  * between the margins); the long texts wrap instead of running off the page.
  */
 const MERGED_WIDTHS: Readonly<Record<string, number>> = {
-  序号: 4, 联系点: 12, '县（市、区）': 5, 提出人: 6, 身份: 5, 条款: 7, 意见建议: 23, 修改建议: 11, 理由: 10,
-  联系方式: 9, 日期: 8, 来源文件: 13, 来源工作表: 5, 来源行号: 4, [MERGED_OWN_SEQ_HEADER]: 4,
+  序号: 4, 联系点: 12, '县（市、区）': 5, 提出人: 6, 身份: 5, 条款: 7, 意见建议: 21, 修改建议: 11, 理由: 10,
+  联系方式: 11, 日期: 9, 来源文件: 12, 来源工作表: 5, 来源行号: 4, [MERGED_OWN_SEQ_HEADER]: 4,
 };
 const REJECT_WIDTHS = [18, 8, 5, 34, 5, 50];
 const COUNT_WIDTHS = [18, 8, 6, 5, 5, 5, 5, 5, 32, 5, 6];
+
+/** Columns of counts and row numbers, centred so that 来源行号 4 beside 原表序号 1 does not read as 41. */
+const CENTRED = new Set(['序号', '来源行号', MERGED_OWN_SEQ_HEADER, '所在列', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明行', '一格多条拆出']);
 
 /** A sheet built in code: columns named by their headers, each row's cells in header order. */
 function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number)[][]): XlsxSheetSpec {
   const fields = headers.map((_h, i) => `c${i}`);
   return {
-    layout: { sheetName, columns: headers.map((header, i) => ({ header, field: fields[i] ?? `c${i}`, width: widths[i] ?? 10 })) },
+    layout: { sheetName, columns: headers.map((header, i) => ({ header, field: fields[i] ?? `c${i}`, width: widths[i] ?? 10, ...(CENTRED.has(header) ? { align: 'center' as const } : {}) })) },
     rows: rows.map((row) => Object.fromEntries(row.map((value, i) => [fields[i] ?? `c${i}`, value] as const))),
     known: fields,
   };

@@ -35,7 +35,7 @@ import { readZip } from './zip-writer.js';
 /** A row: field name → cell value. */
 export type XlsxRow = Readonly<Record<string, string | number>>;
 
-/** Styles: 0 default, 1 body (wrap, top, thin border), 2 header (bold, grey, centred, wrap, border). */
+/** Styles: 0 default, 1 body (wrap, top, thin border), 2 header (bold, grey, centred, wrap, border), 3 body centred. */
 const STYLES_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -47,10 +47,11 @@ const STYLES_XML =
   '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right>' +
   '<top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
   '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">' +
-  '<alignment horizontal="center" vertical="center" wrapText="1"/></xf></cellXfs>' +
+  '<alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top" wrapText="1"/></xf></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /** Renders one sheet from `layout` and `rows`; a field the rows do not have → E_BAD_TEMPLATE. */
@@ -102,7 +103,7 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string
     const body = bodyRowsXml(bodies[index] ?? [], 2, {
       widths: layout.columns.map((c) => c.width),
       hidden: layout.columns.map((c) => c.hidden === true),
-    });
+    }, layout.columns.map((c) => (c.align === 'center' ? 3 : 1)));
     entries.set(path, Buffer.from(finished.slice(0, end) + body + finished.slice(end), 'utf8'));
   });
   entries.set('xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
