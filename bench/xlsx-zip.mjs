@@ -29,7 +29,10 @@ const cpuSeconds = () => {
 /** The package's entries: the 100k-row 登记表 written by yijian, read back (not timed). */
 async function packageEntries() {
   const self = fileURLToPath(new URL('./xlsx-writers.mjs', import.meta.url));
-  const file = `/tmp/yijian-xlsx-zip-${process.pid}.xlsx`;
+  const { mkdirSync } = await import('node:fs');
+  const out = fileURLToPath(new URL('./out/', import.meta.url));
+  mkdirSync(out, { recursive: true });
+  const file = `${out}xlsx-zip-${process.pid}.xlsx`;
   const made = spawnSync(process.execPath, [self, '--child', 'sheetjs', '--rows', String(ROWS), '--out', file], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(made.stderr);
   const { readFileSync, rmSync } = await import('node:fs');
