@@ -40,6 +40,9 @@ export const FIELD_HEADERS: Readonly<Record<Field, string>> = {
 /** The sheets of the workbook `yijian merge` writes: the opinions, the rows that were not, the per-sheet counts. */
 export const MERGED_SHEETS = { records: '意见汇总', rejects: '问题行', counts: '核对' } as const;
 
+/** The merged workbook's column of each point's own 序号 (its 序号 column runs 1…N over the merged rows). */
+export const MERGED_OWN_SEQ_HEADER = '原表序号';
+
 /** Where a row came from: file name, sheet, and the 1-based row number the spreadsheet shows. */
 export const ProvenanceSchema = z.object({
   file: z.string(),

@@ -1,6 +1,14 @@
 /**
  * Looking at a file's bytes before any parser does: what it really is, whether it is encrypted, and
  * how big an xlsx zip would become when inflated (read from the central directory, nothing inflated).
+ *
+ * yijian's one zip directory parser (report/zip-writer.ts reads SheetJS's packages through it too). Kept
+ * instead of a package (issue 15): as a guard it must see what the zip declares — central and local header
+ * sizes, zip64 records, offsets — before anything inflates, and inflate with native zlib capped at the
+ * declared size, so an entry lying about its size is refused. fflate's listing (unzipSync with a filter)
+ * gives names and sizes but no local headers or offsets; on the 100k-row 登记表 package (85 MB of XML)
+ * listing takes 0.25 ms here and 0.20 ms there, inflating every entry 279 ms here (checkZipStreams, native,
+ * capped) against 741 ms for fflate's JavaScript inflater, which has no cap.
  */
 import { inflateRawSync } from 'node:zlib';
 

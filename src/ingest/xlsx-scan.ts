@@ -4,6 +4,8 @@
  * numbered past the limit, a row number given twice, a CDATA section or comment left open — make the
  * file fail with a message naming the sheet and row instead. Also reads the marker yijian writes into
  * its own workbooks (a custom document property), so a run can recognise its earlier outputs.
+ * The zip itself is read through sniff.ts (its header says why that parser is kept); what is done here
+ * is byte-level XML scanning, which no zip or XML package offers without building strings of the parts.
  */
 import { YijianError } from '../errors.js';
 import { entryBytes, usesZip64, zipEntryList, type ZipEntryInfo } from './sniff.js';

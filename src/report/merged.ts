@@ -1,21 +1,16 @@
 /** The merged workbook `merge` writes: one standard sheet of records, one of problem rows, one of counts. */
-import * as XLSX from 'xlsx';
 import { stringify } from 'csv-stringify/sync';
-import { FIELDS, FIELD_HEADERS, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
+import { FIELDS, FIELD_HEADERS, MERGED_OWN_SEQ_HEADER, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { CELL_GUARD, safeCell } from './cell-safety.js';
 import { sourceRowText } from '../provenance.js';
 import { YijianError } from '../errors.js';
-import { printPackage } from './xlsx-print.js';
-import { packageZip } from './zip.js';
-import { readZip } from './zip-writer.js';
-import { ORIGIN_PROPERTY } from '../ingest/xlsx-scan.js';
-import { withinCellLimit } from './xlsx-rows.js';
+import { renderXlsxBook, type XlsxSheetSpec } from './render-xlsx.js';
 
 /**
  * Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. 序号 runs
  * 1…N over the merged rows; the point's own 序号 is kept, with the rest of the provenance, as 原表序号.
  */
-export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号', '原表序号'];
+export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号', MERGED_OWN_SEQ_HEADER];
 export const REJECT_HEADERS = ['来源文件', '来源工作表', '来源行号', '问题', '所在列', '原始内容'];
 // 说明行 (合计, 签名, 填表说明) and the records split out of one cell come last, so that
 // 数据行 = 有效意见 − 一格多条拆出 + 问题行 + 空行 + 说明行 on every line.
@@ -30,27 +25,20 @@ export interface MergedInput {
   failures: readonly FileFailure[];
 }
 
-/** An Excel number cell shown through a format: 来源行号 5 shown as 5-2 for the second part of row 5. */
-interface FormattedNumber {
-  t: 'n';
-  v: number;
-  z: string;
-}
-type MergedCell = string | number | FormattedNumber;
-
 /**
- * The 来源行号 cell. In the workbook it stays the row number, shown as 5-2 for a split cell's second opinion
- * (number format 0"-2"): the column sorts by row and the parts of one row keep their order, while the filter
- * list and the cell show 5-2. In CSV, where there is no format, 5-2 is text behind the invisible guard, since
+ * The 来源行号 cell: the row number, or 5-2 for a split cell's second opinion. In the workbook 5-2 is a text cell
+ * (Excel never reads a text cell as a date) and whole rows stay numbers, so filtering by 5 or 5-2 works; sorting
+ * puts the split parts after the whole rows (the renderer writes one fixed style sheet, with no number formats
+ * that could show 5 as 5-2). In CSV, where there are no cell types, 5-2 sits behind the invisible guard, since
  * Excel would otherwise open a bare 5-2 as the date 5月2日.
  */
-function sourceRowCell(source: OpinionRecord['source'], target: 'xlsx' | 'csv'): MergedCell {
+function sourceRowCell(source: OpinionRecord['source'], target: 'xlsx' | 'csv'): string | number {
   if (source.part === undefined) return source.row;
-  return target === 'xlsx' ? { t: 'n', v: source.row, z: `0"-${source.part}"` } : `${CELL_GUARD}${sourceRowText(source)}`;
+  return target === 'xlsx' ? sourceRowText(source) : `${CELL_GUARD}${sourceRowText(source)}`;
 }
 
 /** One row of the records sheet (the `index`-th, 0-based), every text cell made safe for spreadsheets. */
-export function recordRow(record: OpinionRecord, index: number, target: 'xlsx' | 'csv' = 'xlsx'): MergedCell[] {
+export function recordRow(record: OpinionRecord, index: number, target: 'xlsx' | 'csv' = 'xlsx'): (string | number)[] {
   return [
     index + 1,
     ...FIELDS.filter((field) => field !== 'seq').map((field) => safeCell(record[field] ?? '')),
@@ -90,41 +78,48 @@ function countRow(sheet: SheetReport): (string | number)[] {
   ];
 }
 
-function sheetOf(rows: MergedCell[][], widths: number[]): XLSX.WorkSheet {
-  // Dense storage: a million rows as objects keyed by address would not fit in memory.
-  // Excel's cell limit, applied by the one cell writer's rule (a reject's 原始内容 joins all its cells).
-  for (const row of rows) row.forEach((value, c) => { if (typeof value === 'string') row[c] = withinCellLimit(value); });
-  const sheet = XLSX.utils.aoa_to_sheet(rows, { dense: true });
-  sheet['!cols'] = widths.map((wch) => ({ wch }));
-  if (rows.length > 0) {
-    sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: (rows[0]?.length ?? 1) - 1 } }) };
-  }
-  return sheet;
+/**
+ * Column widths (Excel characters; a Chinese character takes two in Excel, about 1.5 in LibreOffice) chosen
+ * for print: the sheet is fitted to one landscape A4 page width, so the visible widths add up to at most 133,
+ * which LibreOffice still prints at 9 pt or more from 11 pt after that scaling (7.2 pt per width unit, 799 pt
+ * between the margins); the long texts wrap instead of running off the page.
+ */
+const MERGED_WIDTHS: Readonly<Record<string, number>> = {
+  序号: 4, 联系点: 12, '县（市、区）': 5, 提出人: 6, 身份: 5, 条款: 7, 意见建议: 21, 修改建议: 11, 理由: 10,
+  联系方式: 11, 日期: 9, 来源文件: 12, 来源工作表: 5, 来源行号: 4, [MERGED_OWN_SEQ_HEADER]: 4,
+};
+const REJECT_WIDTHS = [18, 8, 5, 34, 5, 50];
+const COUNT_WIDTHS = [18, 8, 6, 5, 5, 5, 5, 5, 32, 5, 6];
+
+/** Columns of counts and row numbers, centred so that 来源行号 4 beside 原表序号 1 does not read as 41. */
+const CENTRED = new Set(['序号', '来源行号', MERGED_OWN_SEQ_HEADER, '所在列', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明行', '一格多条拆出']);
+
+/** A sheet built in code: columns named by their headers, each row's cells in header order. */
+function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number)[][]): XlsxSheetSpec {
+  const fields = headers.map((_h, i) => `c${i}`);
+  return {
+    layout: { sheetName, columns: headers.map((header, i) => ({ header, field: fields[i] ?? `c${i}`, width: widths[i] ?? 10, ...(CENTRED.has(header) ? { align: 'center' as const } : {}) })) },
+    rows: rows.map((row) => Object.fromEntries(row.map((value, i) => [fields[i] ?? `c${i}`, value] as const))),
+    known: fields,
+  };
 }
 
-/** Builds the merged .xlsx: 意见汇总, 问题行, 核对 (per-sheet counts). */
+/**
+ * Builds the merged .xlsx: 意见汇总, 问题行, 核对 (per-sheet counts), through the one sheet writer the
+ * reports use, so it prints the same way: landscape A4 fitted to the page width (not its height), long
+ * cells wrapped with rows as tall as their text, the header row repeated on every page.
+ */
 export function mergedWorkbook(input: MergedInput): Uint8Array {
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(
-    book,
-    sheetOf([MERGED_HEADERS, ...input.records.map((record, index) => recordRow(record, index))], [6, 24, 12, 10, 10, 14, 60, 40, 30, 16, 12, 28, 12, 8, 8]),
-    MERGED_SHEETS.records,
-  );
-  XLSX.utils.book_append_sheet(book, sheetOf([REJECT_HEADERS, ...input.rejects.map(rejectRow)], [28, 12, 8, 30, 8, 60]), MERGED_SHEETS.rejects);
   const failed = input.failures.map((failure) => [safeCell(failure.file), '', '', '', 0, 0, 0, 0, safeCell(`无法读取：${failure.message}`)]);
-  XLSX.utils.book_append_sheet(book, sheetOf([COUNT_HEADERS, ...input.sheets.map(countRow), ...failed], [28, 12, 12, 8, 8, 8, 8, 8, 40, 8, 10]), MERGED_SHEETS.counts);
-  // No creation date or author: the same inputs give the same bytes.
-  book.Props = { Title: MERGED_SHEETS.records, CreatedDate: new Date(0) };
-  // yijian's marker: a later run over the same folder recognises this workbook as its own output.
-  book.Custprops = { [ORIGIN_PROPERTY]: 'merge' };
   try {
-    // Stored, then deflated once by native zlib after the print setup is added (as renderXlsxBook does).
-    const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
-    const entries = new Map(readZip(written).map((entry) => [entry.name, entry.data] as const));
-    printPackage(entries, book.SheetNames);
-    return packageZip([...entries].map(([name, data]) => ({ name, data })));
+    // yijian's marker ('merge'): a later run over the same folder recognises this workbook as its own output.
+    return renderXlsxBook([
+      sheetSpec(MERGED_SHEETS.records, MERGED_HEADERS, MERGED_HEADERS.map((h) => MERGED_WIDTHS[h] ?? 10), input.records.map((record, index) => recordRow(record, index, 'xlsx'))),
+      sheetSpec(MERGED_SHEETS.rejects, REJECT_HEADERS, REJECT_WIDTHS, input.rejects.map(rejectRow)),
+      sheetSpec(MERGED_SHEETS.counts, COUNT_HEADERS, COUNT_WIDTHS, [...input.sheets.map(countRow), ...failed]),
+    ], 'merge');
   } catch (error) {
-    // SheetJS builds each sheet's XML as one string; past V8's longest string (about a million long rows) it cannot.
+    // A sheet's XML is built as one string; past V8's longest string (about a million long rows) it cannot be.
     if (error instanceof RangeError) {
       throw new YijianError('E_TOO_LARGE', `合并结果有 ${input.records.length} 条意见，超出一张 Excel 工作表能写出的大小。`, {
         hint: '请改为输出 CSV（-o 汇总.csv），或分批合并。',

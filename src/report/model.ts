@@ -11,6 +11,7 @@ import {
 } from '../text/format.js';
 import { sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
+import { toSimplified } from '../text/normalize.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
   ReportView, SourceView,
@@ -141,7 +142,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     const representative = byId.get(cluster.representative)?.opinion ?? cluster.representative;
     // H13's clusters may carry a readable label; without one the representative's first clause stands in.
     const own = (cluster as { label?: unknown }).label;
-    const topic = typeof own === 'string' && own.trim() !== '' ? maskPersonalData(own.trim()) : topicPhrase(representative);
+    // The heading is the report's own sentence: in simplified characters, even when the opinion it quotes is not.
+    const topic = toSimplified(typeof own === 'string' && own.trim() !== '' ? maskPersonalData(own.trim()) : topicPhrase(representative));
     const key = baseArticle(cluster.article);
     // 第三章 rather than 第三章 停放与充电 in a heading that goes on with the opinion's own words.
     const about = NON_ARTICLE_KEYS.has(key) ? topic : `${isDivision(key) ? keyLabel(key) : articleLabel}${topic}`;

@@ -4,13 +4,21 @@
  * wrap-text styles, the decision drop-down list, print setup (xlsx-print.ts). Every text cell goes
  * through safeCell.
  *
- * Why not ExcelJS: what SheetJS CE lacks (styles, validation, print setup, row heights) is a few
- * fixed XML fragments added here, while the body rows are written as XML directly (xlsx-rows.ts);
- * print setup touches only each sheet's head and tail. Measured with `node bench/run.mjs --sizes 100k
- * --only render,merge` (machine load 13–18 on 2 cores, so CPU seconds are the figure to compare):
- * rendering the xlsx reports of 100k opinions took 5.8 CPU s before print setup and row heights and
- * 7.6 CPU s after (all four formats 15.8 → 16.2 CPU s, peak 723 → 759 MiB); merge of 100k rows
- * 12.5 → 13.4 CPU s. ExcelJS was not measured: nothing needed was out of reach of this writer.
+ * Why not ExcelJS (issue 14 asked for a maintained library unless measured too slow at 100k rows): measured
+ * with `node bench/xlsx-writers.mjs` (100k-row 采纳情况登记表: same columns, widths, wrap, row heights, frozen
+ * header, drop-down on 采纳情况, landscape A4 fitted to width with the header repeated; each writer in its
+ * own process, CPU s = user + system, 2-core machine under load):
+ *
+ *   this writer (SheetJS + sheet XML)   6.3 CPU s   peak RSS  613 MiB
+ *   ExcelJS 4.4 streaming WorkbookWriter  19.8 CPU s   peak RSS  244 MiB
+ *   ExcelJS 4.4 in-memory Workbook       32.1 CPU s   peak RSS 2063 MiB
+ *
+ * ExcelJS takes 3.1× (streaming) to 5.1× the CPU: the xlsx reports of a 100k digest, 7.6 CPU s here, would
+ * alone exceed the 10 s budget for rendering every report. It would not remove the hand-written parts
+ * either: both its writers date every zip entry with the current time (same input, different bytes) and
+ * write no custom document properties (yijian's own-output marker), so its package would still be re-zipped
+ * and patched. Streaming ExcelJS does use less memory (244 against 613 MiB); if a million-row merge runs out
+ * of memory, that is where to look again.
  */
 import * as XLSX from 'xlsx';
 import { YijianError } from '../errors.js';
@@ -27,7 +35,7 @@ import { readZip } from './zip-writer.js';
 /** A row: field name → cell value. */
 export type XlsxRow = Readonly<Record<string, string | number>>;
 
-/** Styles: 0 default, 1 body (wrap, top, thin border), 2 header (bold, grey, centred, wrap, border). */
+/** Styles: 0 default, 1 body (wrap, top, thin border), 2 header (bold, grey, centred, wrap, border), 3 body centred. */
 const STYLES_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -39,10 +47,11 @@ const STYLES_XML =
   '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right>' +
   '<top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
   '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">' +
-  '<alignment horizontal="center" vertical="center" wrapText="1"/></xf></cellXfs>' +
+  '<alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top" wrapText="1"/></xf></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /** Renders one sheet from `layout` and `rows`; a field the rows do not have → E_BAD_TEMPLATE. */
@@ -52,7 +61,8 @@ export function renderXlsx(template: LoadedTemplate, layout: XlsxLayout, rows: r
 
 /** One sheet of a workbook: the layout it follows and its rows. */
 export interface XlsxSheetSpec {
-  template: LoadedTemplate;
+  /** The layout's template file, named when a field is wrong; absent for a layout built in code (the merged workbook). */
+  template?: LoadedTemplate;
   layout: XlsxLayout;
   rows: readonly XlsxRow[];
   known: readonly string[];
@@ -93,7 +103,7 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string
     const body = bodyRowsXml(bodies[index] ?? [], 2, {
       widths: layout.columns.map((c) => c.width),
       hidden: layout.columns.map((c) => c.hidden === true),
-    });
+    }, layout.columns.map((c) => (c.align === 'center' ? 3 : 1)));
     entries.set(path, Buffer.from(finished.slice(0, end) + body + finished.slice(end), 'utf8'));
   });
   entries.set('xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
@@ -109,10 +119,13 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string
  * the body rows are returned as values and written by bodyRowsXml.
  */
 function sheetFor(
-  template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[],
+  template: LoadedTemplate | undefined, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[],
 ): { sheet: XLSX.WorkSheet; body: (string | number)[][] } {
   const unknown = layout.columns.find((c) => !known.includes(c.field));
-  if (unknown !== undefined) {
+  if (unknown !== undefined && template === undefined) {
+    throw new YijianError('E_INTERNAL', `工作表 ${layout.sheetName} 的字段 ${unknown.field} 不存在`);
+  }
+  if (unknown !== undefined && template !== undefined) {
     throw new YijianError('E_BAD_TEMPLATE', `模板 ${template.file} 中的字段 ${unknown.field} 不存在`, {
       hint: `可用字段：${known.join('、')}。请检查模板文件 ${template.path}。`,
       location: { file: template.path },

@@ -11,6 +11,8 @@ export const XlsxColumnSchema = z.object({
   /** A drop-down list of allowed values (Excel data validation), for decision columns. */
   list: z.array(z.string().min(1)).min(1).optional(),
   hidden: z.boolean().optional(),
+  /** Body cells centred (counts, rates, row numbers): a right-aligned number beside left-aligned text reads as one. */
+  align: z.enum(['left', 'center']).optional(),
 });
 export type XlsxColumn = z.infer<typeof XlsxColumnSchema>;
 

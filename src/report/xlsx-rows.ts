@@ -75,17 +75,18 @@ export function wrappedLines(text: string, width: number): number {
 }
 
 /**
- * `<row>` elements for `rows`, the first of them numbered `firstRow` (1-based), every cell in body style 1.
+ * `<row>` elements for `rows`, the first of them numbered `firstRow` (1-based), every cell in body style 1
+ * unless `styles` gives a column another (3: centred, for counts and short codes).
  * With `sizing`, each row gets the height its wrapped text needs: neither Excel nor LibreOffice grows a
  * row to fit wrapped text when opening a file, so without it every opinion prints as one cut line.
  */
-export function bodyRowsXml(rows: readonly (readonly (string | number)[])[], firstRow: number, sizing?: RowSizing): string {
+export function bodyRowsXml(rows: readonly (readonly (string | number)[])[], firstRow: number, sizing?: RowSizing, styles?: readonly number[]): string {
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const columns = Array.from({ length: width }, (_, i) => XLSX.utils.encode_col(i));
   const out: string[] = [];
   rows.forEach((row, index) => {
     const r = firstRow + index;
-    const cells = row.map((value, c) => cellXml(`${columns[c] ?? XLSX.utils.encode_col(c)}${r}`, value, 1)).join('');
+    const cells = row.map((value, c) => cellXml(`${columns[c] ?? XLSX.utils.encode_col(c)}${r}`, value, styles?.[c] ?? 1)).join('');
     if (cells === '') return;
     let height = '';
     if (sizing !== undefined) {

@@ -1,13 +1,16 @@
 /**
  * Every Word and Excel document the fixtures produce, printed to PDF by LibreOffice as a bureau would
- * print it: page counts (a 15-opinion letter fits in 4 A4 pages, the 登记表 shows all its columns on
- * page 1) and the printed text (no ids, file names or tool words where people read). One soffice call
- * converts all files, so the test stays well under a minute.
+ * print it: page counts (a 15-opinion letter fits in 4 A4 pages, the 登记表 and the merged workbook show
+ * all their columns on page 1), the size of the printed text (every sheet at 9 pt or more after fitting
+ * to the page width) and the printed text (no ids, file names or tool words where people read). One
+ * soffice call converts all files, so the test stays well under a minute.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MERGED_HEADERS } from '../../src/report/merged.js';
+import { renderXlsxBook } from '../../src/report/render-xlsx.js';
 import type { Digest } from '../../src/model.js';
 import { draft, fillDecisionSheet, readDigestJson, submissions, yijian } from '../decisions/cli.js';
 import { makeTempDir, onPath } from '../cli/run-cli.js';
@@ -34,6 +37,59 @@ interface Printed {
   pages: number;
   text: string;
   firstPage: string;
+  /** Each page's text in content order (a table cell's lines together). */
+  pageTexts: string[];
+  /** The words of page 1 with their boxes (pdftotext -bbox). */
+  words: Word[];
+}
+
+interface Word {
+  text: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** The words of `pdftotext -bbox` output. */
+function bboxWords(html: string): Word[] {
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5] ?? '',
+  }));
+}
+
+/** The middle word height of a page: the body text's size in the box units pdftotext reports. */
+function medianHeight(words: readonly Word[]): number {
+  const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
+}
+
+/**
+ * The header cells of a printed sheet's first page: words near the top of the page that overlap in x are
+ * one cell (a header wrapped onto several lines), read top to bottom. Body words below them in the same
+ * column come after, so a header is found as the start of its column's text.
+ */
+function headerColumns(words: readonly Word[], first: string): string[] {
+  // Headers are centred in their row, so a wrapped one starts up to a few lines above the first column's;
+  // a title line across the table (the form's) is no column.
+  const line = medianHeight(words);
+  const anchor = words.find((w) => w.text.startsWith(first))?.y0 ?? Math.min(...words.map((w) => w.y0));
+  const near = words.filter((w) => w.y0 >= anchor - 3 * line && w.y0 < anchor + 4 * line);
+  const width = Math.max(...near.map((w) => w.x1)) - Math.min(...near.map((w) => w.x0));
+  const band = near.filter((w) => w.x1 - w.x0 < width / 3).sort((a, b) => a.x0 - b.x0);
+  const columns: Word[][] = [];
+  for (const word of band) {
+    const column = columns.find((c) => c.some((w) => w.x0 < word.x1 - 0.5 && word.x0 < w.x1 - 0.5));
+    if (column === undefined) columns.push([word]);
+    else column.push(word);
+  }
+  return columns.map((c) => [...c].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0).map((w) => w.text).join(''));
+}
+
+/** The headers (first column first) that start none of the printed columns of page 1: [] when all are there. */
+function allColumnsOnPageOne(printed: Printed, headers: readonly string[]): string[] {
+  const columns = headerColumns(printed.words, headers[0] ?? '');
+  return headers.filter((header) => !columns.some((column) => column.startsWith(header)));
 }
 
 describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => {
@@ -57,6 +113,8 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
     expect(feedback.status, feedback.stderr).toBe(0);
     const merged = join(work, '汇总.xlsx');
     expect((await yijian(['merge', submissions, '-o', merged])).status).toBe(0);
+    const form = join(work, '意见征集表.xlsx');
+    expect((await yijian(['form', '--draft', draft, '-o', form])).status).toBe(0);
 
     // Flat folder of inputs with distinct stems (条文意见对照表 comes as .docx and .xlsx).
     const inputs = join(work, 'print');
@@ -65,6 +123,12 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
     for (const name of readdirSync(out).filter((n) => /\.(docx|xlsx)$/.test(n))) take(out, name, name === '条文意见对照表.xlsx' ? '条文意见对照表-表格.xlsx' : name);
     for (const name of readdirSync(fb).filter((n) => /\.(docx|xlsx)$/.test(n))) take(fb, name);
     copyFileSync(merged, join(inputs, '汇总.xlsx'));
+    copyFileSync(form, join(inputs, '意见征集表.xlsx'));
+    // A narrow sheet that prints unscaled: the box height of 11 pt text in this font, to measure the others by.
+    writeFileSync(join(inputs, '比例尺.xlsx'), renderXlsxBook([{
+      layout: { sheetName: '比例尺', columns: [{ header: '意见', field: 'text', width: 30 }] },
+      rows: [{ text: '建议明确物业服务企业的责任' }, { text: '第十二条' }], known: ['text'],
+    }]));
     const files = readdirSync(inputs).map((n) => join(inputs, n));
     // Its own profile folder: a LibreOffice another process is running must not take the job.
     const profile = `file://${join(work, 'lo-profile')}`;
@@ -79,13 +143,14 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
       // Content-stream order (-raw): a table cell's lines stay together instead of interleaving with its neighbours.
       const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
       const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', path, '-'], { encoding: 'utf8' });
-      printed.set(name.replace(/\.pdf$/, ''), { pages, text, firstPage });
+      const words = bboxWords(execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', path, '-'], { encoding: 'utf8' }));
+      printed.set(name.replace(/\.pdf$/, ''), { pages, text, firstPage, pageTexts: text.split('\f'), words });
     }
   }, 240_000);
 
   it('prints every document', async () => {
     expect([...printed.keys()].sort()).toEqual(expect.arrayContaining([
-      '汇总报告', '条文意见对照表', '条文意见对照表-表格', '采纳情况登记表', '统计', '汇总', '滨江社区基层立法联系点-采纳情况反馈',
+      '汇总报告', '条文意见对照表', '条文意见对照表-表格', '采纳情况登记表', '统计', '汇总', '意见征集表', '滨江社区基层立法联系点-采纳情况反馈',
     ]));
   });
 
@@ -123,11 +188,37 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
 
   it('prints all columns of the 登记表 on page 1, the last visible header included', async () => {
     const sheet = pdf('采纳情况登记表');
-    for (const header of ['编号', '代表性意见', '采纳情况', '理由说明', '状态', '归入方式']) expect(sheet.firstPage).toContain(header);
-    // 75 clusters in landscape, fitted to the width: a few pages, not 20.
-    expect(sheet.pages).toBeLessThanOrEqual(10);
-    expect(pdf('条文意见对照表-表格').firstPage).toContain('归入方式');
-    expect(pdf('汇总').firstPage).toContain('来源行号');
+    const visible = ['编号', '条款', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '状态', '更正条款', '归入方式'];
+    expect(allColumnsOnPageOne(sheet, visible)).toEqual([]);
+    // Its clusters at 9 pt or more, fitted to the width: a handful of pages before the 单条意见 sheet starts.
+    const clusterPages = sheet.pageTexts.findIndex((page) => page.includes('意见编号'));
+    expect(clusterPages).toBeGreaterThan(0);
+    expect(clusterPages).toBeLessThanOrEqual(Math.ceil(digest.clusters.length / 5));
+    expect(allColumnsOnPageOne(pdf('条文意见对照表-表格'), ['编号', '条款', '条文', '代表性意见', '意见数', '提交数', '联系点', '成员意见及来源', '处理意见', '归入方式'])).toEqual([]);
+    expect(allColumnsOnPageOne(pdf('统计'), ['联系点', '县（市、区）', '报送意见', '去重后', '采纳率（按报送）', '去重后已处理', '采纳率（按去重）'])).toEqual([]);
+    expect(allColumnsOnPageOne(pdf('意见征集表'), ['序号', '提出人', '身份', '条款', '意见建议', '修改建议', '理由', '联系方式', '日期'])).toEqual([]);
+  });
+
+  it('prints the merged workbook with every column on page 1, its header on every page, about four opinions a page or more', async () => {
+    const sheet = pdf('汇总');
+    expect(allColumnsOnPageOne(sheet, MERGED_HEADERS)).toEqual([]);
+    // Its three sheets (意见汇总, 问题行, 核对): 93 opinions of the fixtures, each on its wrapped rows.
+    expect(digest.records).toHaveLength(93);
+    expect(sheet.pages).toBeLessThanOrEqual(Math.ceil(93 / 4) + 2);
+    // The 意见汇总 pages come before the 问题行 sheet (its header has 原始内容).
+    const recordPages = sheet.pageTexts.slice(0, sheet.pageTexts.findIndex((page) => page.includes('原始内容')));
+    expect(recordPages.length).toBeGreaterThan(1);
+    for (const page of recordPages) expect(page.replace(/\s+/g, '')).toContain('意见建议修改建议理由');
+  });
+
+  it('prints every sheet at 9 pt or more after fitting it to the page width', async () => {
+    // The unscaled sheet gives the box height of 11 pt text; a sheet scaled by s shows s × that.
+    const unscaled = medianHeight(pdf('比例尺').words);
+    expect(unscaled).toBeGreaterThan(0);
+    for (const name of ['采纳情况登记表', '条文意见对照表-表格', '统计', '汇总', '意见征集表']) {
+      const points = (11 * medianHeight(pdf(name).words)) / unscaled;
+      expect(points, `${name} prints at ${points.toFixed(1)} pt`).toBeGreaterThanOrEqual(9);
+    }
   });
 
   it('the summary and the 对照表 carry no ids, file names or tool words', async () => {
