@@ -140,8 +140,8 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
 
   it('keeps every record with its provenance, files in name order and rows in sheet order', async () => {
     const provenance = dataRows(records).map((row) => `${String(row[FILE_COL])}|${String(row[SHEET_COL])}|${String(row[ROW_COL])}`);
-    // The two opinions split out of the 侨联 sheet's row 5 share that row.
-    expect(new Set(provenance).size).toBe(92);
+    // The two opinions split out of the 侨联 sheet's row 5 are 5-1 and 5-2: every record has its own place.
+    expect(new Set(provenance).size).toBe(93);
     const perSheet = new Map<string, number>();
     for (const row of dataRows(records)) {
       const key = `${String(row[FILE_COL])} · ${String(row[SHEET_COL])}`;
@@ -412,12 +412,12 @@ describe('yijian merge, then yijian digest on the merged workbook', () => {
     records = (JSON.parse(readFileSync(join(dir, 'out', 'digest.json'), 'utf8')) as { records: typeof records }).records;
   });
 
-  it('shows the part in 来源行号: 5-2 on screen, the row number underneath, so the column sorts by row', () => {
+  it('shows the part in 来源行号 as the text 5-1, 5-2 (whole rows stay numbers)', () => {
     const sheet = sheetNamed(book, '意见汇总');
-    const parts = dataRows(sheet).map((row, r) => ({ file: row[FILE_COL], cell: cellAt(sheet, r + 1, ROW_COL) })).filter((x) => x.cell?.w?.includes('-') === true);
-    expect(parts.map((x) => [x.file, x.cell?.v, x.cell?.w])).toEqual([
-      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, '5-1'],
-      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, '5-2'],
+    const parts = dataRows(sheet).map((row, r) => ({ file: row[FILE_COL], cell: cellAt(sheet, r + 1, ROW_COL) })).filter((x) => x.cell?.t === 's');
+    expect(parts.map((x) => [x.file, x.cell?.v])).toEqual([
+      ['河西县-侨联立法联系点-2024年5月.xlsx', '5-1'],
+      ['河西县-侨联立法联系点-2024年5月.xlsx', '5-2'],
     ]);
   });
 
