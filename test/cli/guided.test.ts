@@ -162,9 +162,9 @@ it.runIf(!hasTmux)('skipped: tmux not installed (apt-get install -y tmux) — th
 describe('without a terminal the guided flow never starts, and says why', () => {
   it('piped stdin, CI unset: exit 2 at once with a Chinese message that it needs a terminal, then the help', async () => {
     // In-process with the streams a pipe gives (stdin not a terminal, stderr one): the same decision the binary makes.
-    const { run } = (await import(join(repo, 'dist/cli/main.js'))) as { run: (argv: readonly string[], io: object) => Promise<number> };
+    const { run } = (await import(join(repo, 'dist/cli/main.js'))) as { run: (argv: readonly string[], io: object) => Promise<{ code: number }> };
     let stderr = '';
-    const status = await run([process.execPath, join(repo, 'bin/yijian')], {
+    const { code: status } = await run([process.execPath, join(repo, 'bin/yijian')], {
       stdout: () => undefined,
       stderr: (text: string) => {
         stderr += text;
