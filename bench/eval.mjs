@@ -38,7 +38,7 @@ const { createDigestText } = await load('digest/text.js');
 const { buildDigest } = await load('digest/build.js');
 const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
 const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
-const { DEFAULT_ASSIGN_THRESHOLD } = await load('text/assign.js');
+const { DEFAULT_ASSIGN_THRESHOLD } = await load('assign/assign.js');
 
 const settings = {
   near: values.near !== undefined ? Number(values.near) : DEFAULT_NEAR_THRESHOLD,

@@ -82,7 +82,7 @@ function timed(label, items, fn) {
 async function measureText(corpusDir, draftPath) {
   const { collectInputFiles, normalizeIngestOptions, readSubmissions } = await load('ingest/index.js');
   const { createSegmenter } = await load('text/segment.js');
-  const { createAssigner, DEFAULT_ASSIGN_THRESHOLD } = await load('text/assign.js');
+  const { createAssigner, DEFAULT_ASSIGN_THRESHOLD } = await load('assign/assign.js');
   const { readDraft } = await load('text/read-draft.js');
 
   const ingest = await readSubmissions(await collectInputFiles([corpusDir]), normalizeIngestOptions({}));
@@ -148,7 +148,7 @@ async function measurePhases(corpusDir, draftPath, outDir) {
   const { renderReports } = await load('report/index.js');
   const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
   const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
-  const { DEFAULT_ASSIGN_THRESHOLD } = await load('text/assign.js');
+  const { DEFAULT_ASSIGN_THRESHOLD } = await load('assign/assign.js');
   const phases = [];
   const cpu0 = cpuMs();
   const start = performance.now();

@@ -11,7 +11,7 @@ import { createDigestText } from '../digest/text.js';
 import { digestSummary } from '../digest/summary.js';
 import { DEFAULT_NEAR_THRESHOLD } from '../dedupe/index.js';
 import { DEFAULT_CLUSTER_THRESHOLD } from '../cluster/index.js';
-import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
+import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../assign/assign.js';
 import type { Segmenter } from '../text/segment.js';
 import { REPORT_FILES, renderReports } from '../report/index.js';
 import type { Digest, Draft } from '../model.js';
@@ -184,7 +184,7 @@ async function citedRoundFrom(
     });
   }
   const [{ readDraft }, { alignDrafts }, round, similarity] = await Promise.all([
-    import('../text/read-draft.js'), import('../compare/align.js'), import('../compare/cited-round.js'), import('../text/assign-similarity.js'),
+    import('../text/read-draft.js'), import('../compare/align.js'), import('../compare/cited-round.js'), import('../assign/similarity.js'),
   ]);
   const oldDraft = await readDraft(path);
   const alignment = alignDrafts(oldDraft, draft);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
-import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../text/assign.js';
+import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../assign/assign.js';
 import { NOTE_LABELS } from '../ingest/non-data.js';
 import { rowLabel } from '../ingest/rows.js';
 import type { IngestResult } from '../ingest/index.js';

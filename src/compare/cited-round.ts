@@ -5,7 +5,7 @@
  */
 import type { DigestText } from '../digest/build.js';
 import type { ArticleAssignment, Draft } from '../model.js';
-import { createDraftKeyCheck } from '../text/assign-draft.js';
+import { createDraftKeyCheck } from '../assign/draft-keys.js';
 import { baseArticleKey } from '../report/format.js';
 import { bigramSet, intersectionSize } from './grams.js';
 import type { DraftAlignment } from './model.js';

@@ -2,7 +2,7 @@
 import type { Draft } from '../model.js';
 import { createInterner } from '../intern.js';
 import { comparisonKey } from '../text/normalize.js';
-import { createAssigner, type AssignOptions } from '../text/assign.js';
+import { createAssigner, type AssignOptions } from '../assign/assign.js';
 import type { Segmenter } from '../text/segment.js';
 import type { DigestText } from './build.js';
 

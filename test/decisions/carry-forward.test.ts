@@ -1,7 +1,7 @@
 /** Carrying 更正条款 and 移入类编号 into a rerun (digest --decisions): pure tests on hand-made sheets. */
 import { describe, expect, it } from 'vitest';
 import { carryCorrections, carryForward, correctionsBeforeBuild } from '../../src/decisions/carry-forward.js';
-import { createAssigner } from '../../src/text/assign.js';
+import { createAssigner } from '../../src/assign/assign.js';
 import { digestOnDraft, DRAFT, HEADER, OPINION_HEADER, opinionRow, parse, row } from './tiny.js';
 
 /** Old-sheet cluster rows carry 成员（核对用） after 状态, as digest writes them. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArticleAssignmentSchema } from '../../src/model.js';
-import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../../src/text/assign.js';
+import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../../src/assign/assign.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter } from '../../src/text/segment.js';
 import { LAWS } from '../support/paths.js';

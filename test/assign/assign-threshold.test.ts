@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/text/assign.js';
-import { createArticleMatcher, similarityAssignment } from '../../src/text/assign-similarity.js';
+import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/assign/assign.js';
+import { createArticleMatcher, similarityAssignment } from '../../src/assign/similarity.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter } from '../../src/text/segment.js';
 import { LABELLED_OPINIONS, precisionRecall } from './assign-labelled.js';

@@ -3,14 +3,14 @@
  * citations in the opinion's text, then general-opinion wording, then similarity to the draft.
  */
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
-import { createDraftKeyCheck, createSelfNameCheck } from './assign-draft.js';
+import { createDraftKeyCheck, createSelfNameCheck } from './draft-keys.js';
 import {
   createArticleMatcher,
   similarityAssignment,
   type ArticleMatcher,
   type SimilarityMatch,
-} from './assign-similarity.js';
-import { findArticleRefs, parseArticleCell } from './article-ref.js';
+} from './similarity.js';
+import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
 
 /**
  * Default minimum similarity for an assignment by similarity, chosen with DEFAULT_ASSIGN_MARGIN on the

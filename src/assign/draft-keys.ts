@@ -3,7 +3,7 @@
  * it lacks) and how to tell a citation of the draft from a citation of another law.
  */
 import type { ArticleKey, Draft } from '../model.js';
-import { ITEM_RE } from './draft-lines.js';
+import { ITEM_RE } from '../text/draft-lines.js';
 
 /** Answers "does the draft have this key?" for article, paragraph, item, chapter and section keys. */
 export type DraftKeyCheck = (key: ArticleKey) => boolean;

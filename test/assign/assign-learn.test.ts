@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssigner } from '../../src/text/assign.js';
+import { createAssigner } from '../../src/assign/assign.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter } from '../../src/text/segment.js';
 import { parseSynonyms } from '../../src/text/dictionaries.js';
