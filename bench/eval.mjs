@@ -6,7 +6,7 @@
  * as `yijian digest` does, and only scores what comes out.
  *
  *   node bench/eval.mjs                       every batch, default settings
- *   node bench/eval.mjs --assign 0.1 --cluster 0.2 --near 0.5   other thresholds
+ *   node bench/eval.mjs --assign 0.1 --margin 0.2 --cluster 0.2 --near 0.5   other thresholds
  *   node bench/eval.mjs --part tuning         only the tuning batches (held-out is never used to tune)
  *   node bench/eval.mjs --misses              also list the wrong uncited assignments
  *   node bench/eval.mjs --json                the figures as JSON
@@ -22,6 +22,7 @@ const load = (path) => import(join(ROOT, 'dist', path));
 const { values } = parseArgs({
   options: {
     assign: { type: 'string' },
+    margin: { type: 'string' },
     cluster: { type: 'string' },
     near: { type: 'string' },
     part: { type: 'string' },
@@ -38,11 +39,12 @@ const { createDigestText } = await load('digest/text.js');
 const { buildDigest } = await load('digest/build.js');
 const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
 const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
-const { DEFAULT_ASSIGN_THRESHOLD } = await load('assign/assign.js');
+const { ASSIGN_DEFAULTS } = await load('assign/assign.js');
 
 const settings = {
   near: values.near !== undefined ? Number(values.near) : DEFAULT_NEAR_THRESHOLD,
-  assignThreshold: values.assign !== undefined ? Number(values.assign) : DEFAULT_ASSIGN_THRESHOLD,
+  assignThreshold: values.assign !== undefined ? Number(values.assign) : ASSIGN_DEFAULTS.threshold,
+  assignMargin: values.margin !== undefined ? Number(values.margin) : ASSIGN_DEFAULTS.minMargin,
   clusterThreshold: values.cluster !== undefined ? Number(values.cluster) : DEFAULT_CLUSTER_THRESHOLD,
   date: null,
 };
@@ -84,7 +86,7 @@ async function evaluate(set) {
   const draft = await readDraft(join(ROOT, set.draft));
   const segmenter = createSegmenter();
   const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
-  const text = createDigestText(draft, segmenter, { threshold: settings.assignThreshold });
+  const text = createDigestText(draft, segmenter, { threshold: settings.assignThreshold, minMargin: settings.assignMargin, examples: [] });
   const digest = await buildDigest(ingest, draft, text, settings);
   if (digest.records.length !== gold.size) throw new Error(`${set.name}: ${digest.records.length} records, ${gold.size} gold rows`);
 
@@ -178,7 +180,7 @@ const f1 = (p, r) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 if (values.json) {
   console.log(JSON.stringify({ settings, rows }, null, 2));
 } else {
-  console.log(`settings: assign ${settings.assignThreshold}, cluster ${settings.clusterThreshold}, near ${settings.near}`);
+  console.log(`settings: assign ${settings.assignThreshold} / margin ${settings.assignMargin}, cluster ${settings.clusterThreshold}, near ${settings.near}`);
   console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {

@@ -7,6 +7,10 @@
  * against every profile by cosine in both spaces; the mean of the two is its similarity.
  */
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
+import { FeatureEncoder } from './features.js';
+import { ProfileSpace } from './profiles.js';
+
+export { charGrams } from './features.js';
 
 /** The best article for an opinion and how far ahead of the runner-up it is. */
 export interface SimilarityMatch {
@@ -38,147 +42,12 @@ export function articleDocument(draft: Draft, index: number): string {
 }
 
 /**
- * Weight of the learned part of a profile against the article's own text, by the number of opinions
- * learned: one citing opinion counts a little, many count at most twice the article's own text — with
- * more (6 was tried) the words of a few citing letters drowned an article's own wording and an opinion
- * that nearly quoted it was left unassigned (bench/RESULTS.md, the eval section).
- */
-const LEARNED_HALF = 2;
-const LEARNED_MAX = 2;
-/**
  * Share of the word space in the similarity; the rest is character bigrams, which catch 狗证 against
  * 养犬登记证 and 涨价 against 调价 where whole words differ. Chosen on the tuning batches.
  */
 const WORD_SHARE = 0.3;
-/** A term in more than this share of the profiles (and more than COMMON_MIN) is skipped when scoring. */
-const COMMON_SHARE = 1 / 16;
-const COMMON_MIN = 128;
 /** Minimum opinions learned before the general-opinion profile competes with articles. */
 const GENERAL_MIN = 2;
-
-/** Character bigrams inside each term (single-character terms as themselves). */
-export function charGrams(terms: readonly string[]): string[] {
-  const grams: string[] = [];
-  for (const term of terms) {
-    const chars = [...term];
-    if (chars.length === 1) grams.push(term);
-    for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!);
-  }
-  return grams;
-}
-
-/** Sublinear term counts. */
-function counts(tokens: readonly string[]): Map<string, number> {
-  const tf = new Map<string, number>();
-  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-  for (const [t, c] of tf) tf.set(t, 1 + Math.log(c));
-  return tf;
-}
-
-/** One feature space (words or bigrams): per profile the text part and the learned part. */
-class Space {
-  readonly own: Map<string, number>[] = [];
-  readonly learned: Map<string, number>[] = [];
-  /** Built on demand: term → [(profile, weight)], and the IDF. */
-  private postings: Map<string, { profiles: Int32Array; weights: Float64Array }> | null = null;
-  private idf = new Map<string, number>();
-  private unseenIdf = 1;
-  /** Posting lists longer than this are skipped when scoring (see score). */
-  private commonCap = Number.POSITIVE_INFINITY;
-
-  addProfile(tokens: readonly string[]): void {
-    this.own.push(counts(tokens));
-    this.learned.push(new Map());
-  }
-
-  learn(profile: number, tokens: readonly string[], weight: number): void {
-    const target = this.learned[profile]!;
-    const tf = counts(tokens);
-    let norm = 0;
-    for (const v of tf.values()) norm += v * v;
-    norm = Math.sqrt(norm);
-    if (norm === 0) return;
-    // Each opinion adds a unit vector: a long letter does not count for more than a short one.
-    for (const [t, v] of tf) target.set(t, (target.get(t) ?? 0) + (weight * v) / norm);
-    this.postings = null;
-  }
-
-  private build(learnedCount: readonly number[], active: readonly boolean[]): void {
-    const df = new Map<string, number>();
-    let n = 0;
-    for (let p = 0; p < this.own.length; p++) {
-      if (!active[p]) continue;
-      n++;
-      const seen = new Set([...this.own[p]!.keys(), ...this.learned[p]!.keys()]);
-      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-    }
-    this.idf = new Map([...df].map(([t, d]) => [t, Math.log((1 + n) / (1 + d)) + 1]));
-    this.unseenIdf = Math.log(1 + n) + 1;
-    this.commonCap = Math.max(COMMON_MIN, Math.ceil(n * COMMON_SHARE));
-    const lists = new Map<string, { profiles: number[]; weights: number[] }>();
-    for (let p = 0; p < this.own.length; p++) {
-      if (!active[p]) continue;
-      const own = unit(this.own[p]!, this.idf);
-      const learned = unit(this.learned[p]!, this.idf);
-      const c = learnedCount[p]!;
-      const share = (LEARNED_MAX * c) / (c + LEARNED_HALF);
-      const mixed = new Map<string, number>();
-      for (const [t, w] of own) mixed.set(t, w);
-      for (const [t, w] of learned) mixed.set(t, (mixed.get(t) ?? 0) + share * w);
-      let norm = 0;
-      for (const w of mixed.values()) norm += w * w;
-      norm = Math.sqrt(norm);
-      if (norm === 0) continue;
-      for (const [t, w] of mixed) {
-        let list = lists.get(t);
-        if (list === undefined) lists.set(t, (list = { profiles: [], weights: [] }));
-        list.profiles.push(p);
-        list.weights.push(w / norm);
-      }
-    }
-    // Typed posting lists: a query walks them for every uncited opinion of the batch.
-    const postings = new Map<string, { profiles: Int32Array; weights: Float64Array }>();
-    for (const [t, list] of lists) postings.set(t, { profiles: Int32Array.from(list.profiles), weights: Float64Array.from(list.weights) });
-    this.postings = postings;
-  }
-
-  /** Cosine of the query with every profile it shares a token with, added into `scores` × `factor`. */
-  score(tokens: readonly string[], scores: Float64Array, factor: number, learnedCount: readonly number[], active: readonly boolean[]): void {
-    if (this.postings === null) this.build(learnedCount, active);
-    const tf = counts(tokens);
-    let norm = 0;
-    for (const [t, v] of tf) {
-      const w = v * (this.idf.get(t) ?? this.unseenIdf);
-      norm += w * w;
-      tf.set(t, w);
-    }
-    norm = Math.sqrt(norm);
-    if (norm === 0) return;
-    for (const [t, w] of tf) {
-      const list = this.postings!.get(t);
-      // A term in most profiles barely tells them apart (its IDF is near the floor) but walking its list
-      // is most of the cost against a long draft (民法典: 1,260 articles): it counts in the length only.
-      if (list === undefined || list.profiles.length > this.commonCap) continue;
-      const scale = (factor * w) / norm;
-      const { profiles, weights } = list;
-      for (let k = 0; k < profiles.length; k++) scores[profiles[k]!] = scores[profiles[k]!]! + scale * weights[k]!;
-    }
-  }
-}
-
-/** A count map turned into an L2-normalised TF-IDF map. */
-function unit(tf: ReadonlyMap<string, number>, idf: ReadonlyMap<string, number>): Map<string, number> {
-  const out = new Map<string, number>();
-  let norm = 0;
-  for (const [t, v] of tf) {
-    const w = v * (idf.get(t) ?? 0);
-    out.set(t, w);
-    norm += w * w;
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (const [t, w] of out) out.set(t, w / norm);
-  return out;
-}
 
 /** Builds the matcher: the draft's articles are segmented once, here. */
 export function createArticleMatcher(draft: Draft, terms: (text: string) => string[]): ArticleMatcher {
@@ -189,23 +58,26 @@ export function createArticleMatcher(draft: Draft, terms: (text: string) => stri
   keys.forEach((key, i) => {
     if (!profileOf.has(key)) profileOf.set(key, i);
   });
-  const words = new Space();
-  const grams = new Space();
+  const encoder = new FeatureEncoder();
+  const words = new ProfileSpace();
+  const grams = new ProfileSpace();
   draft.articles.forEach((_, i) => {
-    const t = terms(articleDocument(draft, i));
-    words.addProfile(t);
-    grams.addProfile(charGrams(t));
+    const encoded = encoder.keep(terms(articleDocument(draft, i)));
+    words.addProfile(encoded.words);
+    grams.addProfile(encoded.grams);
   });
-  words.addProfile([]);
-  grams.addProfile([]);
+  const none = encoder.keep([]);
+  words.addProfile(none.words);
+  grams.addProfile(none.grams);
   const learnedCount = keys.map(() => 0);
   const active = keys.map((key) => key !== 'general');
   const scores = new Float64Array(keys.length);
 
   const matchTerms = (opinionTerms: readonly string[]): SimilarityMatch => {
+    const encoded = encoder.encode(opinionTerms);
     scores.fill(0);
-        words.score(opinionTerms, scores, WORD_SHARE, learnedCount, active);
-    grams.score(charGrams(opinionTerms), scores, 1 - WORD_SHARE, learnedCount, active);
+    words.score(encoded.words, scores, WORD_SHARE, learnedCount, active);
+    grams.score(encoded.grams, scores, 1 - WORD_SHARE, learnedCount, active);
     let best = -1;
     let second = -1;
     for (let p = 0; p < keys.length; p++) {
@@ -225,8 +97,9 @@ export function createArticleMatcher(draft: Draft, terms: (text: string) => stri
       const base = /^\d/.test(key) ? key.split('.')[0]! : key;
       const profile = profileOf.get(base);
       if (profile === undefined || opinionTerms.length === 0) return;
-      words.learn(profile, opinionTerms, weight);
-      grams.learn(profile, charGrams(opinionTerms), weight);
+      const encoded = encoder.encode(opinionTerms);
+      words.learn(profile, encoded.words, weight);
+      grams.learn(profile, encoded.grams, weight);
       learnedCount[profile]! += weight;
       if (base === 'general' && learnedCount[profile]! >= GENERAL_MIN) active[profile] = true;
     },

@@ -110,7 +110,7 @@ function reportNames(formats: readonly ReportFormat[]): string[] {
   return Object.values(REPORT_FILES).filter((name) => wanted.has(extname(name)));
 }
 
-const STEP_LABELS: Readonly<Record<DigestStep, string>> = { assign: '归入条文', dedupe: '查找重复', cluster: '意见聚类' };
+const STEP_LABELS: Readonly<Record<DigestStep, string>> = { segment: '分词', assign: '归入条文', dedupe: '查找重复', cluster: '意见聚类' };
 
 /** One progress bar per digest step, replaced when the step changes (nothing without a terminal). */
 function stepProgress(context: CommandContext): { onStep: (step: DigestStep, done: number, total: number) => void; stop: () => void } {
@@ -152,7 +152,7 @@ async function readAndBuild(
   // Corrections from the old sheet: those opinions keep their article and teach the assigner its words.
   const corrections = carry?.beforeBuild(result.records, draft);
   const cited = await citedRoundFrom(flags, context, draft, segmenter, run.assignThreshold);
-  const plain = createDigestText(draft, segmenter, { threshold: run.assignThreshold, examples: corrections?.examples ?? [] });
+  const plain = createDigestText(draft, segmenter, { threshold: run.assignThreshold, minMargin: DEFAULT_ASSIGN_MARGIN, examples: corrections?.examples ?? [] });
   const text = cited === null ? plain : cited.wrap(plain);
   const progress = stepProgress(context);
   const model: Digest = await buildDigest(result, draft, text, {

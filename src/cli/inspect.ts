@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
-import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../assign/assign.js';
+import { ASSIGN_DEFAULTS, createAssigner } from '../assign/assign.js';
+import { assignBatch } from '../assign/batch.js';
 import { NOTE_LABELS } from '../ingest/non-data.js';
 import { rowLabel } from '../ingest/rows.js';
 import type { IngestResult } from '../ingest/index.js';
@@ -37,7 +38,7 @@ export function registerInspect(program: Command): void {
 async function inspect(context: CommandContext, files: string[], flags: InspectFlags): Promise<number> {
   const options = ingestOptionsFrom(flags, context);
   const threshold = flags.assign !== undefined ? parseUnit(flags.assign, '--assign')
-    : context.config.config.thresholds?.assign ?? DEFAULT_ASSIGN_THRESHOLD;
+    : context.config.config.thresholds?.assign ?? ASSIGN_DEFAULTS.threshold;
   const draft = await draftFrom(flags, context);
   const result = await readInputs(files, options, context);
   const hasProblems = reportInputProblems(result, context);
@@ -45,8 +46,11 @@ async function inspect(context: CommandContext, files: string[], flags: InspectF
   let assignments: Map<string, ArticleAssignment[]> | null = null;
   if (draft !== null) {
     const segmenter = segmenterFrom(flags, context);
-    const assigner = createAssigner(draft, (text) => segmenter.terms(text), { threshold });
-    assignments = new Map(result.records.map((record) => [record.id, assigner.assign(record)]));
+    // The same two passes as digest (cited, learn, guess), so inspect shows the guesses digest will make.
+    const assigner = createAssigner(draft, (text) => segmenter.terms(text), { threshold, minMargin: ASSIGN_DEFAULTS.minMargin, examples: [] });
+    const { records } = result;
+    const found = assignBatch(assigner, { count: records.length, input: (index) => records[index]!, terms: (index) => segmenter.terms(records[index]!.opinion) });
+    assignments = new Map(records.map((record, index) => [record.id, found[index]!]));
   }
 
   if (flags.json === true) {
