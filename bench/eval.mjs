@@ -29,6 +29,7 @@ const { values } = parseArgs({
     misses: { type: 'boolean', default: false },
     clusters: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    grid: { type: 'boolean', default: false },
   },
 });
 
@@ -148,6 +149,44 @@ async function evaluate(set) {
 }
 
 const sets = EVAL_SETS.filter((set) => values.part === undefined || set.part === values.part);
+if (values.grid) {
+  // Uncited right / confidently wrong over the part's batches for a grid of threshold × margin: how the
+  // defaults were chosen (on the tuning part only). Assignment alone (no clustering); per margin one run
+  // with threshold 0, the thresholds applied to the confidences afterwards (the rule is score ≥ threshold).
+  const { assignBatch } = await load('assign/batch.js');
+  const segmenter = createSegmenter();
+  const batches = [];
+  for (const set of sets) {
+    const gold = readGold(set);
+    const draft = await readDraft(join(ROOT, set.draft));
+    const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
+    batches.push({ gold, draft, records: ingest.records });
+  }
+  const thresholds = [0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3];
+  console.log('| margin | ' + thresholds.map((t) => `t=${t}`).join(' | ') + ' |');
+  console.log('|---:|' + thresholds.map(() => '---:').join('|') + '|');
+  for (const margin of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4]) {
+    const cells = thresholds.map(() => ({ n: 0, right: 0, wrong: 0 }));
+    for (const { gold, draft, records } of batches) {
+      const text = createDigestText(draft, segmenter, { threshold: 0, minMargin: margin, examples: [] });
+      const found = assignBatch(text, { count: records.length, input: (i) => records[i], terms: (i) => text.terms(records[i].opinion) });
+      records.forEach((record, i) => {
+        const g = gold.get(`${basename(record.source.file)}\u0000${record.source.row}`);
+        if (g.cited) return;
+        const want = new Set(g.gold.map(goldKey));
+        const first = found[i][0];
+        thresholds.forEach((t, k) => {
+          const key = first.source === 'similarity' && first.confidence < t ? 'unassigned' : baseOf(first.key);
+          cells[k].n++;
+          if (want.has(key)) cells[k].right++;
+          else if (key !== 'unassigned') cells[k].wrong++;
+        });
+      });
+    }
+    console.log(`| ${margin} | ` + cells.map((c) => `${((100 * c.right) / c.n).toFixed(1)} / ${((100 * c.wrong) / c.n).toFixed(1)}`).join(' | ') + ' |');
+  }
+  process.exit(0);
+}
 const results = [];
 for (const set of sets) results.push(await evaluate(set));
 

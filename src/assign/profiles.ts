@@ -4,6 +4,7 @@
  * (feature → profiles) when the first opinion is scored. Feature ids are small integers (features.ts).
  */
 import type { SparseCounts } from './features.js';
+import type { Idf } from './neighbours.js';
 
 /**
  * Weight of the learned part of a profile against the article's own text, by the number of opinions
@@ -24,6 +25,8 @@ interface Postings {
   readonly weights: Float64Array;
   readonly idf: Float64Array;
   readonly unseenIdf: number;
+  /** The same two, as one object that stays the same until the profiles change. */
+  readonly weighting: Idf;
   /** Posting lists longer than this are skipped when scoring (see score). */
   readonly commonCap: number;
 }
@@ -186,7 +189,14 @@ export class ProfileSpace {
         weights[at] = vector.weights[k]!;
       }
     });
-    return { start, profiles, weights, idf, unseenIdf: Math.log(1 + n) + 1, commonCap: Math.max(COMMON_MIN, Math.ceil(n * COMMON_SHARE)) };
+    const unseenIdf = Math.log(1 + n) + 1;
+    return { start, profiles, weights, idf, unseenIdf, weighting: { idf, unseenIdf }, commonCap: Math.max(COMMON_MIN, Math.ceil(n * COMMON_SHARE)) };
+  }
+
+  /** The IDF the profiles are weighted with (built on first use after a change). */
+  weighting(learnedCount: readonly number[], active: readonly boolean[]): Idf {
+    if (this.postings === null) this.postings = this.build(learnedCount, active);
+    return this.postings.weighting;
   }
 
   /** Cosine of the query with every profile it shares a feature with, added into `scores` × `factor`. */
