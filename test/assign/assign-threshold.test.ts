@@ -46,12 +46,13 @@ describe('similarity threshold on labelled opinions (上海市养犬管理条例
     expect(Math.max(...offTopic)).toBeLessThan(DEFAULT_ASSIGN_THRESHOLD);
   });
 
-  // The defaults are now chosen on fixtures/eval for few wrong guesses (npm run eval): on this older set,
-  // with the draft's text alone (nothing learned), they give P 0.95 / R 0.69 where 0.1 / 0.01 gave 0.89 / 0.86.
-  it('the default threshold keeps precision ≥ 0.9 and recall ≥ 0.65', () => {
+  // The defaults are chosen on fixtures/eval for few wrong guesses (npm run eval): on this older set, with the
+  // draft's text alone (nothing learned), 0.2 / 0.3 gave P 0.95 / R 0.69; 0.2 / 0.05 (session 13) gives
+  // P 0.89 / R 0.86 — three more placed, one more of them wrong (25 of 28 right).
+  it('the default threshold keeps precision ≥ 0.85 and recall ≥ 0.8', () => {
     const r = measure(DEFAULT_ASSIGN_THRESHOLD, DEFAULT_ASSIGN_MARGIN);
-    expect(r.precision).toBeGreaterThanOrEqual(0.9);
-    expect(r.recall).toBeGreaterThanOrEqual(0.65);
+    expect(r.precision).toBeGreaterThanOrEqual(0.85);
+    expect(r.recall).toBeGreaterThanOrEqual(0.8);
   });
 
   it('off-topic opinions stay unassigned at the default threshold', () => {
