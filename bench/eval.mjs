@@ -6,8 +6,8 @@
  * as `yijian digest` does, and only scores what comes out.
  *
  *   node bench/eval.mjs                       every batch, default settings
- *   node bench/eval.mjs --assign 0.1 --cluster 0.2 --near 0.5   other thresholds
- *   node bench/eval.mjs --part tuning         only the tuning batches (held-out is never used to tune)
+ *   node bench/eval.mjs --assign 0.1 --margin 0.2 --cluster 0.2 --near 0.5   other thresholds
+ *   node bench/eval.mjs --part tuning         only the tuning batches (held-out and held-out-2 are never used to tune)
  *   node bench/eval.mjs --misses              also list the wrong uncited assignments
  *   node bench/eval.mjs --json                the figures as JSON
  */
@@ -22,12 +22,14 @@ const load = (path) => import(join(ROOT, 'dist', path));
 const { values } = parseArgs({
   options: {
     assign: { type: 'string' },
+    margin: { type: 'string' },
     cluster: { type: 'string' },
     near: { type: 'string' },
     part: { type: 'string' },
     misses: { type: 'boolean', default: false },
     clusters: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    grid: { type: 'boolean', default: false },
   },
 });
 
@@ -38,11 +40,12 @@ const { createDigestText } = await load('digest/text.js');
 const { buildDigest } = await load('digest/build.js');
 const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
 const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
-const { DEFAULT_ASSIGN_THRESHOLD } = await load('text/assign.js');
+const { ASSIGN_DEFAULTS } = await load('assign/assign.js');
 
 const settings = {
   near: values.near !== undefined ? Number(values.near) : DEFAULT_NEAR_THRESHOLD,
-  assignThreshold: values.assign !== undefined ? Number(values.assign) : DEFAULT_ASSIGN_THRESHOLD,
+  assignThreshold: values.assign !== undefined ? Number(values.assign) : ASSIGN_DEFAULTS.threshold,
+  assignMargin: values.margin !== undefined ? Number(values.margin) : ASSIGN_DEFAULTS.minMargin,
   clusterThreshold: values.cluster !== undefined ? Number(values.cluster) : DEFAULT_CLUSTER_THRESHOLD,
   date: null,
 };
@@ -84,7 +87,7 @@ async function evaluate(set) {
   const draft = await readDraft(join(ROOT, set.draft));
   const segmenter = createSegmenter();
   const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
-  const text = createDigestText(draft, segmenter, { threshold: settings.assignThreshold });
+  const text = createDigestText(draft, segmenter, { threshold: settings.assignThreshold, minMargin: settings.assignMargin, examples: [] });
   const digest = await buildDigest(ingest, draft, text, settings);
   if (digest.records.length !== gold.size) throw new Error(`${set.name}: ${digest.records.length} records, ${gold.size} gold rows`);
 
@@ -146,6 +149,44 @@ async function evaluate(set) {
 }
 
 const sets = EVAL_SETS.filter((set) => values.part === undefined || set.part === values.part);
+if (values.grid) {
+  // Uncited right / confidently wrong over the part's batches for a grid of threshold × margin: how the
+  // defaults were chosen (on the tuning part only). Assignment alone (no clustering); per margin one run
+  // with threshold 0, the thresholds applied to the confidences afterwards (the rule is score ≥ threshold).
+  const { assignBatch } = await load('assign/batch.js');
+  const segmenter = createSegmenter();
+  const batches = [];
+  for (const set of sets) {
+    const gold = readGold(set);
+    const draft = await readDraft(join(ROOT, set.draft));
+    const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
+    batches.push({ gold, draft, records: ingest.records });
+  }
+  const thresholds = [0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3];
+  console.log('| margin | ' + thresholds.map((t) => `t=${t}`).join(' | ') + ' |');
+  console.log('|---:|' + thresholds.map(() => '---:').join('|') + '|');
+  for (const margin of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4]) {
+    const cells = thresholds.map(() => ({ n: 0, right: 0, wrong: 0 }));
+    for (const { gold, draft, records } of batches) {
+      const text = createDigestText(draft, segmenter, { threshold: 0, minMargin: margin, examples: [] });
+      const found = assignBatch(text, { count: records.length, input: (i) => records[i], terms: (i) => text.terms(records[i].opinion) });
+      records.forEach((record, i) => {
+        const g = gold.get(`${basename(record.source.file)}\u0000${record.source.row}`);
+        if (g.cited) return;
+        const want = new Set(g.gold.map(goldKey));
+        const first = found[i][0];
+        thresholds.forEach((t, k) => {
+          const key = first.source === 'similarity' && first.confidence < t ? 'unassigned' : baseOf(first.key);
+          cells[k].n++;
+          if (want.has(key)) cells[k].right++;
+          else if (key !== 'unassigned') cells[k].wrong++;
+        });
+      });
+    }
+    console.log(`| ${margin} | ` + cells.map((c) => `${((100 * c.right) / c.n).toFixed(1)} / ${((100 * c.wrong) / c.n).toFixed(1)}`).join(' | ') + ' |');
+  }
+  process.exit(0);
+}
 const results = [];
 for (const set of sets) results.push(await evaluate(set));
 
@@ -170,7 +211,8 @@ function sum(name, part, list) {
 }
 const rows = [...results];
 const parts = [...new Set(results.map((r) => r.part))];
-for (const part of parts) rows.push(sum(`合计（${part === 'tuning' ? '调参集' : '留出集'}）`, part, results.filter((r) => r.part === part)));
+const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集' };
+for (const part of parts) rows.push(sum(`合计（${PART_NAMES[part] ?? part}）`, part, results.filter((r) => r.part === part)));
 if (results.length > 1) rows.push(sum('合计（全部）', 'all', results));
 
 const pct = (a, b) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
@@ -178,7 +220,7 @@ const f1 = (p, r) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 if (values.json) {
   console.log(JSON.stringify({ settings, rows }, null, 2));
 } else {
-  console.log(`settings: assign ${settings.assignThreshold}, cluster ${settings.clusterThreshold}, near ${settings.near}`);
+  console.log(`settings: assign ${settings.assignThreshold} / margin ${settings.assignMargin}, cluster ${settings.clusterThreshold}, near ${settings.near}`);
   console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {

@@ -82,7 +82,7 @@ function timed(label, items, fn) {
 async function measureText(corpusDir, draftPath) {
   const { collectInputFiles, normalizeIngestOptions, readSubmissions } = await load('ingest/index.js');
   const { createSegmenter } = await load('text/segment.js');
-  const { createAssigner, DEFAULT_ASSIGN_THRESHOLD } = await load('text/assign.js');
+  const { createAssigner, ASSIGN_DEFAULTS } = await load('assign/assign.js');
   const { readDraft } = await load('text/read-draft.js');
 
   const ingest = await readSubmissions(await collectInputFiles([corpusDir]), normalizeIngestOptions({}));
@@ -104,7 +104,7 @@ async function measureText(corpusDir, draftPath) {
   const draft = await readDraft(draftPath);
   const readDraftMs = performance.now() - mark;
   mark = performance.now();
-  const assigner = createAssigner(draft, (text) => segmenter.terms(text), { threshold: DEFAULT_ASSIGN_THRESHOLD });
+  const assigner = createAssigner(draft, (text) => segmenter.terms(text), { ...ASSIGN_DEFAULTS, examples: [] });
   const createAssignerMs = performance.now() - mark;
 
   const bySource = {};
@@ -148,7 +148,7 @@ async function measurePhases(corpusDir, draftPath, outDir) {
   const { renderReports } = await load('report/index.js');
   const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
   const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
-  const { DEFAULT_ASSIGN_THRESHOLD } = await load('text/assign.js');
+  const { ASSIGN_DEFAULTS } = await load('assign/assign.js');
   const phases = [];
   const cpu0 = cpuMs();
   const start = performance.now();
@@ -170,10 +170,10 @@ async function measurePhases(corpusDir, draftPath, outDir) {
   const floorSegmenter = createSegmenter();
   for (const record of ingest.records) floorSegmenter.terms(record.opinion);
   phase('floor: segment every opinion once (not part of the digest)');
-  const text = createDigestText(draft, segmenter, { threshold: DEFAULT_ASSIGN_THRESHOLD });
+  const text = createDigestText(draft, segmenter, { ...ASSIGN_DEFAULTS, examples: [] });
   phase('createDigestText (segments the draft)');
   let step = null;
-  const model = await buildDigest(ingest, draft, text, { near: DEFAULT_NEAR_THRESHOLD, assignThreshold: DEFAULT_ASSIGN_THRESHOLD, clusterThreshold: DEFAULT_CLUSTER_THRESHOLD, date: null }, (next) => {
+  const model = await buildDigest(ingest, draft, text, { near: DEFAULT_NEAR_THRESHOLD, assignThreshold: ASSIGN_DEFAULTS.threshold, clusterThreshold: DEFAULT_CLUSTER_THRESHOLD, date: null }, (next) => {
     if (next === step) return;
     // buildDigest computes keys, starts the duplicate search in a worker, then announces assign, dedupe
     // (waiting for the search while segmenting ahead), then cluster.

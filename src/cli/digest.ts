@@ -64,7 +64,7 @@ function reportNames(formats: readonly ReportFormat[]): string[] {
   return Object.values(REPORT_FILES).filter((name) => wanted.has(extname(name)));
 }
 
-const STEP_LABELS: Readonly<Record<DigestStep, string>> = { assign: '归入条文', dedupe: '查找重复', cluster: '意见聚类' };
+const STEP_LABELS: Readonly<Record<DigestStep, string>> = { segment: '分词', assign: '归入条文', dedupe: '查找重复', cluster: '意见聚类' };
 
 /** One progress bar per digest step, replaced when the step changes (nothing without a terminal). */
 function stepProgress(context: CommandContext): { onStep: (step: DigestStep, done: number, total: number) => void; stop: () => void } {
@@ -133,7 +133,7 @@ async function citedRoundFrom(
     });
   }
   const [{ readDraft }, { alignDrafts }, round, similarity] = await Promise.all([
-    import('../text/read-draft.js'), import('../compare/align.js'), import('../compare/cited-round.js'), import('../text/assign-similarity.js'),
+    import('../text/read-draft.js'), import('../compare/align.js'), import('../compare/cited-round.js'), import('../assign/similarity.js'),
   ]);
   const oldDraft = await readDraft(path);
   const alignment = alignDrafts(oldDraft, draft, run.align);

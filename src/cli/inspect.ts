@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
-import { createAssigner } from '../text/assign.js';
-import { NOTE_LABELS } from '../ingest/non-data.js';
+import { createAssigner } from '../assign/assign.js';
+import { assignBatch } from '../assign/batch.js';import { NOTE_LABELS } from '../ingest/non-data.js';
 import { rowLabel } from '../provenance.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, type CommandContext } from './program.js';
@@ -34,14 +34,16 @@ export function registerInspect(program: Command): void {
 async function inspect(context: CommandContext, files: string[], flags: InspectFlags): Promise<number> {
   const options = resolveInspectOptions(files, { flags, config: context.config, cwd: context.cwd });
   const draft = await draftOf(options.text);
-  const result = await readInputs(options.inputs, options.ingest, context);
-  const hasProblems = reportInputProblems(result, context);
+  const result = await readInputs(options.inputs, options.ingest, context);  const hasProblems = reportInputProblems(result, context);
 
   let assignments: Map<string, ArticleAssignment[]> | null = null;
   if (draft !== null) {
     const segmenter = segmenterOf(options.text);
-    const assigner = createAssigner(draft, (text) => segmenter.terms(text), options.assign);
-    assignments = new Map(result.records.map((record) => [record.id, assigner.assign(record)]));
+    // The same two passes as digest (cited, learn, guess), so inspect shows the guesses digest will make.
+    const assigner = createAssigner(draft, (text) => segmenter.terms(text), { ...options.assign, examples: [] });
+    const { records } = result;
+    const found = assignBatch(assigner, { count: records.length, input: (index) => records[index]!, terms: (index) => segmenter.terms(records[index]!.opinion) });
+    assignments = new Map(records.map((record, index) => [record.id, found[index]!]));
   }
 
   if (options.json) {

@@ -6,7 +6,7 @@
 import type { DigestText } from '../digest/build.js';
 import { baseArticle, isArticle, parseArticleKey } from '../article-key.js';
 import type { ArticleAssignment, Draft } from '../model.js';
-import { createDraftKeyCheck } from '../text/assign-draft.js';
+import { createDraftKeyCheck } from '../assign/draft-keys.js';
 import { bigramSet, intersectionSize } from './grams.js';
 import type { DraftAlignment } from './model.js';
 

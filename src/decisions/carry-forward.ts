@@ -5,7 +5,7 @@
  */
 import type { ArticleAssignment, Digest, Draft } from '../model.js';
 import type { CarriedDecision, CarriedDecisions } from './carried.js';
-import type { LabelledExample } from '../text/assign.js';
+import type { LabelledExample } from '../assign/assign.js';
 import { baseArticle } from '../article-key.js';
 import {
   applyCorrections,

@@ -6,7 +6,7 @@
  */
 import type { ArticleAssignment, ArticleKey, Cluster, Digest, DigestRecord, Draft } from '../model.js';
 import { parseArticleCell } from '../text/article-ref.js';
-import { createDraftKeyCheck } from '../text/assign-draft.js';
+import { createDraftKeyCheck } from '../assign/draft-keys.js';
 import { articleLabel, baseArticle } from '../article-key.js';
 import { type CellRef, type DecisionEntry, type DecisionProblem, type DecisionSheet, type WrittenCell, describeCell, describeWritten } from './sheet.js';
 

@@ -21,6 +21,7 @@ import { startDuplicateSearch } from '../dedupe/background.js';
 import { groupsFromSets } from '../dedupe/groups.js';
 import { textDifference } from '../dedupe/diff.js';
 import { CLUSTER_DEFAULTS, clusterOpinions } from '../cluster/index.js';
+import { assignBatch, type BatchAssigner } from '../assign/batch.js';
 
 /** What was read: the output of ingestion. */
 export interface DigestSource {
@@ -30,18 +31,12 @@ export interface DigestSource {
   rejects: readonly Reject[];
 }
 
-/** The text functions the digest needs, built once by the caller. */
-export interface DigestText {
+/** The text functions the digest needs, built once by the caller; cited / learn / guess as in assign/batch.ts. */
+export interface DigestText extends BatchAssigner {
   comparisonKey(text: string): string;
   terms(text: string): string[];
   /** Words of a text, in order, punctuation out: cluster labels are cut at their boundaries. */
   tokens?(text: string): string[];
-  /** Explicit assignment (条款 column, citation, general wording); [] when there is none. */
-  cited(input: { article: string | null; opinion: string }, terms: () => string[]): ArticleAssignment[];
-  /** Teaches the article profiles an explicitly assigned opinion. */
-  learn(input: { article: string | null; opinion: string }, found: readonly ArticleAssignment[], terms: () => string[]): void;
-  /** Assignment by similarity to the (learned) profiles, or `unassigned`. */
-  guess(input: { article: string | null; opinion: string }, terms: () => string[]): ArticleAssignment[];
 }
 
 /** Normalised settings of a digest run. */
@@ -58,7 +53,7 @@ export interface DigestSettings {
 }
 
 /** Steps of a long run, for a progress bar at the edge. */
-export type DigestStep = 'assign' | 'dedupe' | 'cluster';
+export type DigestStep = 'segment' | 'assign' | 'dedupe' | 'cluster';
 
 /** Builds the digest: every record ends up with article keys, a duplicate group (or none) and a cluster. */
 export async function buildDigest(
@@ -109,33 +104,27 @@ export async function buildDigest(
     }
     return shared as ArticleAssignment[];
   };
-  const articlesAt: ArticleAssignment[][] = new Array<ArticleAssignment[]>(total);
-  // Two passes: first every explicit assignment, each teaching the article profiles its words; then the
-  // guesses for the rest, so that every uncited opinion profits from every citing one, wherever it is.
-  const uncited: number[] = [];
+  // Every opinion is segmented once, here: assignment and clustering both read these terms.
+  onStep('segment', 0, total);
   for (let index = 0; index < total; index++) {
-    if (index % 5000 === 0) onStep('assign', index, total);
-    const record = records[index]!;
-    const corrected = settings.corrected?.get(record.id);
-    if (corrected !== undefined) {
-      // A person settled this article (a correction carried from the old 登记表): not assigned again.
-      articlesAt[index] = share(corrected);
-      continue;
-    }
-    const input = { article: record.article, opinion: record.opinion };
-    const found = text.cited(input, () => termsFor(index));
-    if (found.length === 0) {
-      uncited.push(index);
-      continue;
-    }
-    text.learn(input, found, () => termsFor(index));
-    articlesAt[index] = share(found);
+    termsFor(index);
+    if (index % 5000 === 4999) onStep('segment', index + 1, total);
   }
-  for (const index of uncited) {
-    const record = records[index]!;
-    const found = text.guess({ article: record.article, opinion: record.opinion }, () => termsFor(index));
-    articlesAt[index] = share(found.length > 0 ? found : [unassigned()]);
+  onStep('segment', total, total);
+  const found = assignBatch(text, {
+    count: total,
+    // A person settled these articles (corrections carried from the old 登记表): not assigned again.
+    input: (index) => {
+      const record = records[index]!;
+      return settings.corrected?.has(record.id) === true ? null : { article: record.article, opinion: record.opinion };
+    },
+    terms: termsFor,
+  }, (done) => onStep('assign', done, total));
+  const articlesAt: ArticleAssignment[][] = new Array<ArticleAssignment[]>(total);
+  for (let index = 0; index < total; index++) {
+    articlesAt[index] = share(found[index] ?? settings.corrected!.get(records[index]!.id)!);
   }
+  found.length = 0;
   sharedAssignments.clear();
   onStep('assign', total, total);
 
@@ -240,10 +229,6 @@ export async function buildDigest(
     clusters,
     rejects: [...source.rejects],
   };
-}
-
-function unassigned(): ArticleAssignment {
-  return { key: 'unassigned', source: 'none', confidence: 0, cited: null, notInDraft: false };
 }
 
 const SOURCE_STRENGTH: Readonly<Record<AssignmentSource, number>> = {

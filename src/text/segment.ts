@@ -1,10 +1,10 @@
 /**
  * Word segmentation with jieba (nodejieba) plus a legal-domain dictionary and stop words.
  *
- * jieba's dictionaries live in the native addon, one set per process. The first segmenter to
- * segment loads jieba once with the bundled legal dictionary and its own user dictionaries merged
- * into one temporary file; later segmenters add their extra words with insertWord. Words added
- * are therefore shared by every segmenter of the process (dictionaries only ever grow).
+ * jieba's dictionaries live in the native addon, one set per process (JiebaHost). A segmenter loads
+ * jieba with the bundled legal dictionary and its own user dictionaries merged into one temporary
+ * file; a segmenter with other words loads its own in their place, so no segmenter sees another's
+ * words (the dictionary never silently grows).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,12 +50,28 @@ export interface SegmenterOptions {
 /** Single characters that carry meaning in opinions on local regulations, kept as terms. */
 const SINGLE_CHAR_TERMS: ReadonlySet<string> = new Set(['犬', '狗', '猫', '车', '房', '税', '费', '电', '水', '火', '烟', '桩']);
 
-/** Words in jieba's dictionaries so far; null until jieba is loaded. */
-let loadedWords: Set<string> | null = null;
+/**
+ * The process's jieba. Its dictionary lives in the native addon, one per process; the host remembers
+ * whose dictionary is loaded and loads another segmenter's in its place (never adding to it), so what
+ * a segmenter cuts depends on its own dictionaries alone, not on which segmenters came before it.
+ */
+export class JiebaHost {
+  /** Which dictionary is loaded now (an id from `dictionaryId`); -1 until jieba is first loaded. */
+  private loaded = -1;
+  private readonly ids = new Map<string, number>();
+  /** How many times a dictionary was loaded (a second segmenter with other words costs a reload). */
+  loads = 0;
 
-/** Loads jieba on first use with `entries` as its user dictionary; inserts words it lacks afterwards. */
-function ensureJieba(entries: readonly UserDictEntry[]): void {
-  if (loadedWords === null) {
+  /** A number per distinct dictionary (its entries in jieba's line format), so `use` compares numbers. */
+  dictionaryId(signature: string): number {
+    let id = this.ids.get(signature);
+    if (id === undefined) this.ids.set(signature, (id = this.ids.size));
+    return id;
+  }
+
+  /** Makes `entries` (dictionary `id`) jieba's user dictionary unless it already is. */
+  use(entries: readonly UserDictEntry[], id: number): void {
+    if (this.loaded === id) return;
     const dir = mkdtempSync(join(tmpdir(), 'yijian-dict-'));
     const merged = join(dir, 'user.dict.txt');
     try {
@@ -66,16 +82,13 @@ function ensureJieba(entries: readonly UserDictEntry[]): void {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    loadedWords = new Set(entries.map((e) => e.word));
-    return;
-  }
-  for (const entry of entries) {
-    if (loadedWords.has(entry.word)) continue;
-    // insertWord takes no frequency: jieba gives the word its default user weight.
-    nodejieba.insertWord(entry.word, entry.tag ?? 'n');
-    loadedWords.add(entry.word);
+    this.loaded = id;
+    this.loads += 1;
   }
 }
+
+/** The host of this process's one native jieba; segmenters use it unless given another. */
+export const PROCESS_JIEBA: JiebaHost = new JiebaHost();
 
 /** A token of punctuation or symbols only. */
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}\p{Z}\p{C}]+$/u;
@@ -88,7 +101,7 @@ const CITATION_TOKEN = new RegExp(`^第?(?:[0-9]+|[${CHINESE_NUMERAL_CHARS}]+)[�
  * Creates a segmenter with the bundled legal dictionary and stop words plus the user's own.
  * Dictionary files are read now (E_BAD_CONFIG if unreadable or malformed); jieba loads on first use.
  */
-export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
+export function createSegmenter(options: SegmenterOptions = {}, jieba: JiebaHost = PROCESS_JIEBA): Segmenter {
   const synonyms = new Map<string, string>();
   for (const path of [DEFAULT_SYNONYMS, ...(options.synonymFiles ?? [])]) {
     for (const [word, head] of readSynonyms(path)) if (!synonyms.has(word)) synonyms.set(word, synonyms.get(head) ?? head);
@@ -104,12 +117,10 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     ...(options.stopWordFiles ?? []).flatMap(readStopWords),
     ...(options.stopWords ?? []).map(normalizeText).filter((w) => w !== ''),
   ]);
-  let ready = false;
+  // Same words in the same order, same dictionary: segmenters with equal options share a load.
+  const dictionary = jieba.dictionaryId(formatUserDict(entries));
   const tokens = (text: string): string[] => {
-    if (!ready) {
-      ensureJieba(entries);
-      ready = true;
-    }
+    jieba.use(entries, dictionary);
     const normalized = normalizeText(text);
     if (normalized === '') return [];
     // HMM on: unknown words (place and company names) stay whole instead of falling into single characters.

@@ -12,7 +12,7 @@ import { YijianError } from '../../src/errors.js';
 import { DEFAULT_LIMITS } from '../../src/ingest/options.js';
 import { DEFAULT_NEAR_THRESHOLD } from '../../src/dedupe/index.js';
 import { DEFAULT_CLUSTER_THRESHOLD } from '../../src/cluster/index.js';
-import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/text/assign.js';
+import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/assign/assign.js';
 import { DEFAULT_FORM_ROWS } from '../../src/form/build.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../../src/compare/align.js';
 import { resolveDigestOptions } from '../../src/cli/options/digest.js';

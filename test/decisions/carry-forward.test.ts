@@ -1,7 +1,7 @@
 /** Carrying 更正条款 and 移入类编号 into a rerun (digest --decisions): pure tests on hand-made sheets. */
 import { describe, expect, it } from 'vitest';
 import { carryCorrections, carryForward, correctionsBeforeBuild } from '../../src/decisions/carry-forward.js';
-import { createAssigner } from '../../src/text/assign.js';
+import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { digestOnDraft, DRAFT, HEADER, OPINION_HEADER, opinionRow, parse, row } from './tiny.js';
 
 /** Old-sheet cluster rows carry 成员（核对用） after 状态, as digest writes them. */
@@ -39,8 +39,8 @@ describe('correctionsBeforeBuild', () => {
 
   it('enriches the article profiles: an uncited opinion in the examples\' words is assigned by them', () => {
     const opinion = { article: null, opinion: '飞线拉电线太危险了' };
-    const plain = createAssigner(DRAFT, bigrams, { threshold: 0.05 }).assign(opinion);
-    const taught = createAssigner(DRAFT, bigrams, { threshold: 0.05, examples: carried.examples }).assign(opinion);
+    const plain = createAssigner(DRAFT, bigrams, { ...ASSIGN_DEFAULTS, threshold: 0.05, examples: [] }).assign(opinion);
+    const taught = createAssigner(DRAFT, bigrams, { ...ASSIGN_DEFAULTS, threshold: 0.05, examples: carried.examples }).assign(opinion);
     expect(plain.map((a) => a.key)).toEqual(['unassigned']);
     expect(taught.map((a) => [a.key, a.source])).toEqual([['2', 'similarity']]);
   });

@@ -1,16 +1,12 @@
 /** The similarity thresholds' defaults, one object for every command that takes --near, --assign or --cluster. */
 import { DEFAULT_NEAR_THRESHOLD } from '../../dedupe/index.js';
-import { DEFAULT_CLUSTER_THRESHOLD } from '../../cluster/index.js';
-import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../text/assign.js';
+import { CLUSTER_DEFAULTS } from '../../cluster/index.js';
+import { ASSIGN_DEFAULTS } from '../../assign/assign.js';
 
-/**
- * From the constants of the stages that use them (dedupe, assignment, clustering), so a stage's tuning is
- * changed in one place. When assignment and clustering export ASSIGN_DEFAULTS and CLUSTER_DEFAULTS, these
- * come from there.
- */
+/** From the constants of the stages that use them (dedupe, assignment, clustering): a stage's tuning changes in one place. */
 export const THRESHOLD_DEFAULTS = {
   near: DEFAULT_NEAR_THRESHOLD,
-  assign: DEFAULT_ASSIGN_THRESHOLD,
-  assignMargin: DEFAULT_ASSIGN_MARGIN,
-  cluster: DEFAULT_CLUSTER_THRESHOLD,
+  assign: ASSIGN_DEFAULTS.threshold,
+  assignMargin: ASSIGN_DEFAULTS.minMargin,
+  cluster: CLUSTER_DEFAULTS.threshold,
 } as const;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/text/assign.js';
-import { createArticleMatcher, similarityAssignment } from '../../src/text/assign-similarity.js';
+import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/assign/assign.js';
+import { createArticleMatcher, similarityAssignment } from '../../src/assign/similarity.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter } from '../../src/text/segment.js';
 import { LABELLED_OPINIONS, precisionRecall } from './assign-labelled.js';
@@ -46,12 +46,13 @@ describe('similarity threshold on labelled opinions (上海市养犬管理条例
     expect(Math.max(...offTopic)).toBeLessThan(DEFAULT_ASSIGN_THRESHOLD);
   });
 
-  // The defaults are now chosen on fixtures/eval for few wrong guesses (npm run eval): on this older set,
-  // with the draft's text alone (nothing learned), they give P 0.95 / R 0.69 where 0.1 / 0.01 gave 0.89 / 0.86.
-  it('the default threshold keeps precision ≥ 0.9 and recall ≥ 0.65', () => {
+  // The defaults are chosen on fixtures/eval for few wrong guesses (npm run eval): on this older set, with the
+  // draft's text alone (nothing learned), 0.2 / 0.3 gave P 0.95 / R 0.69; 0.2 / 0.1 (session 13) gives
+  // P 0.92 / R 0.83 (24 of 26 placed right).
+  it('the default threshold keeps precision ≥ 0.85 and recall ≥ 0.8', () => {
     const r = measure(DEFAULT_ASSIGN_THRESHOLD, DEFAULT_ASSIGN_MARGIN);
-    expect(r.precision).toBeGreaterThanOrEqual(0.9);
-    expect(r.recall).toBeGreaterThanOrEqual(0.65);
+    expect(r.precision).toBeGreaterThanOrEqual(0.85);
+    expect(r.recall).toBeGreaterThanOrEqual(0.8);
   });
 
   it('off-topic opinions stay unassigned at the default threshold', () => {

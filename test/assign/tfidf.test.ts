@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTfidfIndex, cosine, rankDocuments, vectorize } from '../../src/text/tfidf.js';
+import { buildTfidfIndex, cosine, rankDocuments, vectorize } from '../../src/assign/tfidf.js';
 
 const CORPUS = [
   ['犬只', '登记', '犬只'],

@@ -4,7 +4,7 @@
  */
 import { baseArticle, parseArticleKey } from '../article-key.js';
 import type { ArticleKey, Draft } from '../model.js';
-import { ITEM_RE } from './draft-lines.js';
+import { ITEM_RE } from '../text/draft-lines.js';
 
 /** Answers "does the draft have this key?" for article, paragraph, item, chapter and section keys. */
 export type DraftKeyCheck = (key: ArticleKey) => boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssigner } from '../../src/text/assign.js';
+import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter } from '../../src/text/segment.js';
 import { parseSynonyms } from '../../src/text/dictionaries.js';
@@ -15,7 +15,7 @@ const DRAFT = parseDraft(
   '草案.txt',
 );
 const { terms, tokens } = createSegmenter();
-const options = { threshold: 0.1 };
+const options = { ...ASSIGN_DEFAULTS, threshold: 0.1, examples: [] };
 
 // Residents write 地铁、公交、商场 where the draft says 公共交通工具 and 公共场所.
 const CITED = [
@@ -53,13 +53,13 @@ describe('assignment that learns from the opinions that cite', () => {
   });
 
   it('abstains when two articles are about as close (thin margin), and says how close the best was', () => {
-    const assigner = createAssigner(DRAFT, terms, { threshold: 0 });
+    const assigner = createAssigner(DRAFT, terms, { ...options, threshold: 0 });
     const both = '狂犬病疫苗和牵引带都要管，打疫苗、束牵引带。';
     const [found] = assigner.guess({ article: null, opinion: both });
     expect(found).toMatchObject({ key: 'unassigned', source: 'none' });
     expect(found!.confidence).toBeGreaterThan(0);
     // With no margin required, the same opinion is placed.
-    expect(createAssigner(DRAFT, terms, { threshold: 0, minMargin: 0 }).guess({ article: null, opinion: both })[0]!.source).toBe('similarity');
+    expect(createAssigner(DRAFT, terms, { ...options, threshold: 0, minMargin: 0 }).guess({ article: null, opinion: both })[0]!.source).toBe('similarity');
   });
 
   it('in a digest, an uncited opinion read before the citing ones still learns from them (two passes)', async () => {
@@ -72,7 +72,7 @@ describe('assignment that learns from the opinions that cite', () => {
     const digest = await buildDigest(
       { sheets: [sheet], failures: [], records, rejects: [] },
       DRAFT,
-      createDigestText(DRAFT, { terms, tokens }, { threshold: 0.1 }),
+      createDigestText(DRAFT, { terms, tokens }, options),
       { near: 0.5, assignThreshold: 0.1, clusterThreshold: 0.06, date: null },
     );
     expect(digest.records[0]!.articles[0]).toMatchObject({ key: '2', source: 'similarity' });

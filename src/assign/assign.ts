@@ -3,29 +3,32 @@
  * citations in the opinion's text, then general-opinion wording, then similarity to the draft.
  */
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
-import { createDraftKeyCheck, createSelfNameCheck } from './assign-draft.js';
+import { createDraftKeyCheck, createSelfNameCheck } from './draft-keys.js';
 import {
   createArticleMatcher,
   similarityAssignment,
   type ArticleMatcher,
   type SimilarityMatch,
-} from './assign-similarity.js';
-import { findArticleRefs, parseArticleCell } from './article-ref.js';
+} from './similarity.js';
+import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
 
 /**
- * Default minimum similarity for an assignment by similarity, chosen with DEFAULT_ASSIGN_MARGIN on the
- * tuning batches of fixtures/eval (npm run eval): the pair that places the most uncited opinions while at
- * most 3 % of them are placed wrongly (0.2 / 0.3: 40 % placed right, 1.6 % wrong, the rest left for people).
- * 0.15 / 0.15 placed 53 % right but 8 % wrong; a wrong guess costs a drafter more than an open one.
+ * Defaults of the assigner's settings, for the option schemas at the edge (the core takes them resolved).
+ * Chosen on the tuning batches of fixtures/eval (`node bench/eval.mjs --part tuning --grid`): 0.2 / 0.1
+ * places 55 % of the uncited opinions right and 2.7 % wrong (2.7 % for every margin 0.1–0.3 at 0.2, so
+ * not on a knife edge); 0.18 already placed 3.8 % wrongly, more than a drafter can live with.
  */
-export const DEFAULT_ASSIGN_THRESHOLD = 0.2;
+export const ASSIGN_DEFAULTS = {
+  /** Minimum similarity, 0..1, for an assignment by similarity. */
+  threshold: 0.2,
+  /** Minimum lead of the best article over the runner-up, as a share of the best score. */
+  minMargin: 0.1,
+} as const;
 
-/**
- * Default lead of the best article over the runner-up, as a share of the best score: a (near) tie
- * between two articles stays unassigned. Chosen with the threshold on the tuning batches of
- * fixtures/eval (npm run eval; bench/RESULTS.md).
- */
-export const DEFAULT_ASSIGN_MARGIN = 0.3;
+/** ASSIGN_DEFAULTS.threshold, under the name earlier callers import. */
+export const DEFAULT_ASSIGN_THRESHOLD: number = ASSIGN_DEFAULTS.threshold;
+/** ASSIGN_DEFAULTS.minMargin, under the name earlier callers import. */
+export const DEFAULT_ASSIGN_MARGIN: number = ASSIGN_DEFAULTS.minMargin;
 
 /** An opinion whose article a person (or an earlier run's correction) has settled. */
 export interface LabelledExample {
@@ -33,20 +36,17 @@ export interface LabelledExample {
   key: ArticleKey;
 }
 
-/** Normalised options of the assigner (the CLI fills the defaults). */
+/** Resolved options of the assigner (the edge fills them from ASSIGN_DEFAULTS, flags and config). */
 export interface AssignOptions {
   /** Minimum similarity, 0..1, for an assignment by similarity. */
   threshold: number;
-  /**
-   * Minimum lead of the best article over the second best, as a share of the best score;
-   * DEFAULT_ASSIGN_MARGIN when absent.
-   */
-  minMargin?: number;
+  /** Minimum lead of the best article over the second best, as a share of the best score. */
+  minMargin: number;
   /**
    * Opinions with a known article (corrections made in the 登记表): their words enrich the article's
    * profile before anything is assigned by similarity, as the opinions that cite do.
    */
-  examples?: readonly LabelledExample[];
+  examples: readonly LabelledExample[];
 }
 
 /** What the assigner reads of a record. */
@@ -56,20 +56,25 @@ export interface AssignInput {
   opinion: string;
 }
 
+/** An opinion's terms, computed only when asked (a cited opinion on no draft never needs them). */
+export type TermsOf = () => readonly string[];
+
 /**
- * Assigns opinions to articles of one draft (or none). A batch is assigned in two passes: `cited` for
- * every opinion (learning from those that name their article), then `guess` for the rest, so an
- * uncited opinion early in the batch profits from citing opinions that come after it.
+ * Assigns opinions to articles of one draft (or none). A batch is assigned in two passes (assignBatch):
+ * `cited` for every opinion, `learn` from those that name their article, then `guess` for the rest, so an
+ * uncited opinion early in the batch profits from citing opinions that come after it. Terms are handed
+ * in with each call; the assigner segments only the draft, the examples and, when no terms are given, the
+ * opinion itself.
  */
 export interface Assigner {
   /** Cited, else a guess from what was learned so far. Never empty: at least `unassigned` with source `none`. */
-  assign(input: AssignInput): ArticleAssignment[];
+  assign(input: AssignInput, terms?: TermsOf): ArticleAssignment[];
   /** The 条款 column, a citation in the text or general-opinion wording; [] when there is none. */
   cited(input: AssignInput): ArticleAssignment[];
   /** Adds an opinion to the profiles of the articles it was explicitly assigned to. */
-  learn(input: AssignInput, found: readonly ArticleAssignment[]): void;
+  learn(input: AssignInput, found: readonly ArticleAssignment[], terms?: TermsOf): void;
   /** An assignment by similarity, or `unassigned` when the best article does not lead clearly. */
-  guess(input: AssignInput): ArticleAssignment[];
+  guess(input: AssignInput, terms?: TermsOf): ArticleAssignment[];
 }
 
 /**
@@ -94,6 +99,9 @@ export const GENERAL_PHRASES: readonly string[] = [
   '条例全文',
 ];
 
+/** Distinct 条款 cells remembered; beyond this (free text in the column) cells are parsed every time. */
+const COLUMN_CACHE_MAX = 50_000;
+
 const NO_MATCH: SimilarityMatch = { key: null, score: 0, runnerUp: 0 };
 
 /** Keys in order of first appearance, without repeats. */
@@ -112,17 +120,20 @@ function bracketedNameBefore(text: string, start: number): string | null {
   return match?.[1] ?? null;
 }
 
-/** Creates an assigner; the draft's articles are segmented once, here, when there is a draft. */
+/**
+ * Creates an assigner; the draft's articles (and the examples) are segmented once, here, with `segment`,
+ * which also serves opinions handed in without their terms.
+ */
 export function createAssigner(
   draft: Draft | null,
-  terms: (text: string) => string[],
+  segment: (text: string) => string[],
   options: AssignOptions,
 ): Assigner {
   const inDraft = createDraftKeyCheck(draft);
   const isSelf = createSelfNameCheck(draft);
   const matcher: ArticleMatcher | null =
-    draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, terms);
-  const minMargin = options.minMargin ?? DEFAULT_ASSIGN_MARGIN;
+    draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
+  const { threshold, minMargin } = options;
 
   const explicit = (key: ArticleKey, source: 'column' | 'text', cited: string): ArticleAssignment => ({
     key,
@@ -132,10 +143,17 @@ export function createAssigner(
     notInDraft: draft !== null && !inDraft(key),
   });
 
+  // A batch holds a few thousand distinct 条款 cells at most (第十二条, 12条 …): each is parsed once.
+  const columnCache = new Map<string, readonly ArticleAssignment[]>();
   const fromColumn = (cell: string | null): ArticleAssignment[] => {
     if (cell === null || cell.trim() === '') return [];
-    const parsed = parseArticleCell(cell);
-    return firstOfEach(parsed.keys.map((key) => explicit(key, 'column', cell.trim())));
+    let found = columnCache.get(cell);
+    if (found === undefined) {
+      const parsed = parseArticleCell(cell);
+      found = firstOfEach(parsed.keys.map((key) => explicit(key, 'column', cell.trim())));
+      if (columnCache.size < COLUMN_CACHE_MAX) columnCache.set(cell, found);
+    }
+    return found.map((a) => ({ ...a }));
   };
 
   const fromText = (opinion: string): ArticleAssignment[] =>
@@ -166,26 +184,28 @@ export function createAssigner(
     }
     return [];
   };
-  const guess = (input: AssignInput): ArticleAssignment[] => [
-    similarityAssignment(matcher?.match(input.opinion) ?? NO_MATCH, options.threshold, minMargin),
+  const termsOf = (input: AssignInput, terms: TermsOf | undefined): readonly string[] =>
+    terms === undefined ? segment(input.opinion) : terms();
+  const guess = (input: AssignInput, terms?: TermsOf): ArticleAssignment[] => [
+    similarityAssignment(matcher === null ? NO_MATCH : matcher.matchTerms(termsOf(input, terms)), threshold, minMargin),
   ];
-  const learn = (input: AssignInput, found: readonly ArticleAssignment[]): void => {
+  const learn = (input: AssignInput, found: readonly ArticleAssignment[], terms?: TermsOf): void => {
     if (matcher === null) return;
     // Only what the writer or a person said: guesses would teach the profiles their own mistakes.
     const keys = found.filter((a) => a.source !== 'similarity' && a.source !== 'none' && !a.notInDraft).map((a) => a.key);
     if (keys.length === 0) return;
-    const opinionTerms = terms(input.opinion);
+    const opinionTerms = termsOf(input, terms);
     // An opinion on two articles teaches each half as much.
-    for (const key of keys) matcher.learn(key, opinionTerms, 1 / keys.length);
+    for (const key of keys) matcher.learn(key, opinionTerms, 1 / keys.length, input.opinion);
   };
-  for (const example of options.examples ?? []) {
+  for (const example of options.examples) {
     learn({ article: null, opinion: example.opinion }, [{ key: example.key, source: 'column', confidence: 1, cited: null, notInDraft: false }]);
   }
 
   return {
-    assign(input) {
+    assign(input, terms) {
       const found = cited(input);
-      return found.length > 0 ? found : guess(input);
+      return found.length > 0 ? found : guess(input, terms);
     },
     cited,
     learn,

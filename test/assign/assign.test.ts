@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArticleAssignmentSchema } from '../../src/model.js';
-import { createAssigner, DEFAULT_ASSIGN_THRESHOLD } from '../../src/text/assign.js';
+import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter } from '../../src/text/segment.js';
 import { LAWS } from '../support/paths.js';
@@ -25,8 +25,8 @@ const DRAFT = parseDraft(
   '草案.txt',
 );
 const { terms } = createSegmenter();
-const assigner = createAssigner(DRAFT, terms, { threshold: DEFAULT_ASSIGN_THRESHOLD });
-const noDraft = createAssigner(null, terms, { threshold: DEFAULT_ASSIGN_THRESHOLD });
+const assigner = createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, examples: [] });
+const noDraft = createAssigner(null, terms, { ...ASSIGN_DEFAULTS, examples: [] });
 
 type Row = [article: string | null, opinion: string, expected: [key: string, source: string, cited: string | null, notInDraft: boolean][]];
 
@@ -71,14 +71,14 @@ describe('createAssigner with a draft', () => {
     expect(rest).toEqual([]);
     expect(found?.key).toBe(key);
     expect(found?.source).toBe('similarity');
-    expect(found?.confidence).toBeGreaterThanOrEqual(DEFAULT_ASSIGN_THRESHOLD);
+    expect(found?.confidence).toBeGreaterThanOrEqual(ASSIGN_DEFAULTS.threshold);
     expect(found?.confidence).toBeLessThanOrEqual(1);
     expect(found?.cited).toBeNull();
   });
 
   it('a citation of another law is not a citation of the draft', () => {
     // Without the citation the opinion is a guess (or, with too little in common, left unassigned).
-    const lenient = createAssigner(DRAFT, terms, { threshold: 0.05 });
+    const lenient = createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, threshold: 0.05, examples: [] });
     const [found] = lenient.assign({ article: null, opinion: '根据《中华人民共和国道路交通安全法》第五十一条，骑车应当戴安全头盔。' });
     expect(found?.source).toBe('similarity');
     expect(found?.key).toBe('4');
@@ -88,13 +88,13 @@ describe('createAssigner with a draft', () => {
     const [found, ...rest] = assigner.assign({ article: null, opinion: '菜市场的卫生条件太差，希望整治。' });
     expect(rest).toEqual([]);
     expect(found).toMatchObject({ key: 'unassigned', source: 'none', cited: null, notInDraft: false });
-    expect(found?.confidence).toBeLessThan(DEFAULT_ASSIGN_THRESHOLD);
+    expect(found?.confidence).toBeLessThan(ASSIGN_DEFAULTS.threshold);
   });
 
   it('a threshold of 1 leaves similar opinions unassigned; a large margin too', () => {
     const opinion = '楼道里给电瓶车充电太危险了，小区应当多建集中充电桩。';
-    expect(createAssigner(DRAFT, terms, { threshold: 1 }).assign({ article: null, opinion })[0]?.key).toBe('unassigned');
-    expect(createAssigner(DRAFT, terms, { threshold: 0, minMargin: 1 }).assign({ article: null, opinion })[0]?.key).toBe('unassigned');
+    expect(createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, threshold: 1, examples: [] }).assign({ article: null, opinion })[0]?.key).toBe('unassigned');
+    expect(createAssigner(DRAFT, terms, { threshold: 0, minMargin: 1, examples: [] }).assign({ article: null, opinion })[0]?.key).toBe('unassigned');
   });
 });
 
@@ -112,7 +112,7 @@ describe('createAssigner without a draft', () => {
 
 describe('createAssigner on the 民法典 (chapters keyed per 编)', () => {
   const code = parseDraft(readFileSync(join(LAWS, '中华人民共和国民法典.md'), 'utf8'), '民法典.md');
-  const civil = createAssigner(code, terms, { threshold: DEFAULT_ASSIGN_THRESHOLD });
+  const civil = createAssigner(code, terms, { ...ASSIGN_DEFAULTS, examples: [] });
   it.each([
     ['第三章', false],
     ['第二编第三章', false],
@@ -145,6 +145,6 @@ describe('properties', () => {
 
   it('is deterministic', () => {
     const input = { article: null, opinion: '小区应当多建集中充电桩，禁止在楼道充电。' };
-    expect(createAssigner(DRAFT, terms, { threshold: 0.1 }).assign(input)).toEqual(assigner.assign(input));
+    expect(createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, threshold: 0.1, examples: [] }).assign(input)).toEqual(assigner.assign(input));
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * The opinions an assigner learned from, kept one by one for nearest-neighbour matching: a centroid
+ * blurs an article's several concerns into one profile, while an uncited opinion is usually a paraphrase
+ * of one citing opinion (狗证太贵 next to 办证费用高). Each example is a TF-IDF unit vector in both spaces,
+ * weighted with the article profiles' IDF, behind an inverted index (feature → examples).
+ */
+import type { Encoded, SparseCounts } from './features.js';
+
+/** Examples kept per profile: enough for an article's concerns, bounded at a million opinions. */
+const EXAMPLES_PER_PROFILE = 16;
+/** Posting lists longer than this are skipped when scoring: such a feature is in most examples. */
+const COMMON_CAP = 128;
+
+/** IDF per feature id (0 for a feature no profile has) and the IDF of an unseen feature. */
+export interface Idf {
+  readonly idf: Float64Array;
+  readonly unseenIdf: number;
+}
+
+interface Index {
+  readonly start: Int32Array;
+  readonly examples: Int32Array;
+  readonly weights: Float64Array;
+  readonly idf: Idf;
+}
+
+/** A unit TF-IDF vector (features the IDF does not know are left out of the vector, not of the length). */
+function unitVector(counts: SparseCounts, idf: Idf): { ids: Int32Array; weights: Float64Array } {
+  const ids: number[] = [];
+  const weights: number[] = [];
+  let norm = 0;
+  for (let k = 0; k < counts.ids.length; k++) {
+    const id = counts.ids[k]!;
+    const known = id < idf.idf.length && idf.idf[id]! > 0;
+    const w = counts.weights[k]! * (known ? idf.idf[id]! : idf.unseenIdf);
+    norm += w * w;
+    if (known) {
+      ids.push(id);
+      weights.push(w);
+    }
+  }
+  norm = Math.sqrt(norm);
+  return { ids: Int32Array.from(ids), weights: Float64Array.from(weights, (w) => (norm === 0 ? 0 : w / norm)) };
+}
+
+/** One space of the example index. */
+class ExampleSpace {
+  private index: Index | null = null;
+  /** Reused for the query's vector. */
+  private queryIds = new Int32Array(256);
+  private queryWeights = new Float64Array(256);
+
+  constructor(private readonly counts: SparseCounts[]) {}
+
+  invalidate(): void {
+    this.index = null;
+  }
+
+  private build(idf: Idf): Index {
+    const vectors = this.counts.map((c) => unitVector(c, idf));
+    const features = idf.idf.length;
+    const start = new Int32Array(features + 1);
+    for (const v of vectors) for (let k = 0; k < v.ids.length; k++) start[v.ids[k]! + 1]! += 1;
+    for (let f = 0; f < features; f++) start[f + 1]! += start[f]!;
+    const fill = start.slice(0, features);
+    const examples = new Int32Array(start[features]!);
+    const weights = new Float64Array(start[features]!);
+    vectors.forEach((v, e) => {
+      for (let k = 0; k < v.ids.length; k++) {
+        const at = fill[v.ids[k]!]!++;
+        examples[at] = e;
+        weights[at] = v.weights[k]!;
+      }
+    });
+    return { start, examples, weights, idf };
+  }
+
+  /** Adds cosine × factor of the query with every example sharing a feature into `scores`. */
+  score(query: SparseCounts, idf: Idf, scores: Float64Array, factor: number, touched: number[]): void {
+    if (this.index === null || this.index.idf !== idf) this.index = this.build(idf);
+    const { start, examples, weights } = this.index;
+    if (this.queryIds.length < query.ids.length) {
+      this.queryIds = new Int32Array(query.ids.length * 2);
+      this.queryWeights = new Float64Array(query.ids.length * 2);
+    }
+    const ids = this.queryIds;
+    const qw = this.queryWeights;
+    let n = 0;
+    let norm = 0;
+    for (let k = 0; k < query.ids.length; k++) {
+      const id = query.ids[k]!;
+      const known = id < idf.idf.length && idf.idf[id]! > 0;
+      const w = query.weights[k]! * (known ? idf.idf[id]! : idf.unseenIdf);
+      norm += w * w;
+      if (known) {
+        ids[n] = id;
+        qw[n++] = w;
+      }
+    }
+    if (norm === 0) return;
+    const scaleAll = factor / Math.sqrt(norm);
+    for (let k = 0; k < n; k++) {
+      const id = ids[k]!;
+      const from = start[id]!;
+      const to = start[id + 1]!;
+      if (to - from > COMMON_CAP) continue;
+      const scale = scaleAll * qw[k]!;
+      for (let at = from; at < to; at++) {
+        const e = examples[at]!;
+        if (scores[e] === 0) touched.push(e);
+        scores[e]! += scale * weights[at]!;
+      }
+    }
+  }
+}
+
+/** The learned opinions of one matcher, by profile. */
+export class NeighbourIndex {
+  private readonly profiles: number[] = [];
+  private readonly wordCounts: SparseCounts[] = [];
+  private readonly gramCounts: SparseCounts[] = [];
+  private readonly perProfile = new Map<number, number>();
+  private readonly seen = new Set<string>();
+  private readonly words = new ExampleSpace(this.wordCounts);
+  private readonly grams = new ExampleSpace(this.gramCounts);
+  private scores = new Float64Array(0);
+  private readonly touched: number[] = [];
+
+  /** Keeps an opinion (copied) as an example of `profile`, unless the profile has enough or it is a repeat. */
+  add(profile: number, text: string, encoded: Encoded): void {
+    const count = this.perProfile.get(profile) ?? 0;
+    const key = `${profile}\u0000${text}`;
+    if (count >= EXAMPLES_PER_PROFILE || this.seen.has(key)) return;
+    this.seen.add(key);
+    this.perProfile.set(profile, count + 1);
+    this.profiles.push(profile);
+    this.wordCounts.push({ ids: encoded.words.ids.slice(), weights: encoded.words.weights.slice() });
+    this.gramCounts.push({ ids: encoded.grams.ids.slice(), weights: encoded.grams.weights.slice() });
+    this.words.invalidate();
+    this.grams.invalidate();
+  }
+
+  get size(): number {
+    return this.profiles.length;
+  }
+
+  /**
+   * Per profile, the similarity of its nearest example to the query (word share × word cosine + the
+   * rest × bigram cosine), written into `best` (all zero on entry); returns the profiles written.
+   */
+  nearest(query: Encoded, wordIdf: Idf, gramIdf: Idf, wordShare: number, best: Float64Array, profilesTouched: number[]): void {
+    if (this.profiles.length === 0) return;
+    if (this.scores.length < this.profiles.length) this.scores = new Float64Array(this.profiles.length);
+    const { scores, touched } = this;
+    this.words.score(query.words, wordIdf, scores, wordShare, touched);
+    this.grams.score(query.grams, gramIdf, scores, 1 - wordShare, touched);
+    for (const e of touched) {
+      const p = this.profiles[e]!;
+      if (best[p] === 0) profilesTouched.push(p);
+      if (scores[e]! > best[p]!) best[p] = scores[e]!;
+      scores[e] = 0;
+    }
+    touched.length = 0;
+  }
+}
