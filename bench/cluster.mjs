@@ -1,7 +1,7 @@
 // Benchmark of clusterOpinions on synthetic distinct opinions: ~1,000 articles with a skewed
 // distribution (one article holds 10%), terms drawn from per-article topics plus noise.
 // Build first (npm run build, or tsc -p tsconfig.build.json), then: node bench/cluster.mjs [n ...]
-import { clusterOpinions } from '../dist/cluster/index.js';
+import { CLUSTER_DEFAULTS, clusterOpinions } from '../dist/cluster/index.js';
 import { rng } from './rng.mjs';
 
 const VOCABULARY = Array.from({ length: 20000 }, (_v, i) => `词${i.toString(36)}`);
@@ -28,7 +28,7 @@ for (const n of process.argv.slice(2).map(Number).concat(process.argv.length > 2
   globalThis.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const start = performance.now();
-  const clusters = clusterOpinions(items);
+  const clusters = clusterOpinions(items, { ...CLUSTER_DEFAULTS, tokens: null, forms: null });
   const seconds = (performance.now() - start) / 1000;
   const rss = process.memoryUsage().rss;
   const biggest = clusters.filter((c) => c.article === '1').length;

@@ -93,7 +93,7 @@ async function batch(set) {
 }
 
 function evaluate({ set, distinct, items }, settings) {
-  const clusters = clusterOpinions(items, { ...CLUSTER_DEFAULTS, ...settings, tokens: segmenter.tokens });
+  const clusters = clusterOpinions(items, { ...CLUSTER_DEFAULTS, ...settings, tokens: segmenter.tokens, forms: segmenter.forms ?? null });
   const clusterOf = new Map();
   for (const c of clusters) for (const id of c.opinions) clusterOf.set(id, c.id);
   const scores = pairScores(items.map((it) => clusterOf.get(it.id)), distinct.map((o) => o.topic));
@@ -111,7 +111,7 @@ if (values.scale !== undefined) {
     .filter((r) => r.canonical)
     .map((r) => ({ id: r.id, article: r.articles[0].key, terms: segmenter.terms(r.opinion), text: r.opinion, submissions: 1, points: r.point === null ? [] : [r.point], counties: [] }));
   digest.records.length = 0;
-  const settings = { ...CLUSTER_DEFAULTS, ...overrides, tokens: segmenter.tokens };
+  const settings = { ...CLUSTER_DEFAULTS, ...overrides, tokens: segmenter.tokens, forms: segmenter.forms ?? null };
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const before = cpu();
   const start = performance.now();

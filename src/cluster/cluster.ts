@@ -49,6 +49,8 @@ export const CLUSTER_DEFAULTS: ClusterSettings = {
 export interface ClusterOptions extends ClusterSettings {
   /** Words of a text in order (the segmenter's tokens): labels are cut only between words; null: keyword labels. */
   readonly tokens: ((text: string) => string[]) | null;
+  /** The written forms of a (synonym-folded) term, so a label is matched on what people wrote; null: the term alone. */
+  readonly forms: ((term: string) => readonly string[]) | null;
 }
 
 /** The article an opinion is clustered under: 8.2 and 8.2.1 with 8 (the paragraph stays on the opinion). */
@@ -92,7 +94,7 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
     list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const { words, vectors } = articleVectors(list, list.map((item) => gramsOf.get(item)!), options.wordShare, batch);
     for (const found of agglomerate(vectors, options).clusters) {
-      clusters.push(describe(article, list, words, vectors, found, options.tokens));
+      clusters.push(describe(article, list, words, vectors, found, options.tokens, options.forms));
     }
   }
   assignIds(clusters);
@@ -150,6 +152,7 @@ function describe(
   vectors: readonly TermVector[],
   found: AgglomeratedCluster,
   tokens: ((text: string) => string[]) | null,
+  forms: ((term: string) => readonly string[]) | null,
 ): Cluster {
   // The most central opinion: the largest cosine to the cluster's summed vector; the first wins ties (by id).
   let representative = found.members[0]!;
@@ -195,7 +198,7 @@ function describe(
     id: '', // assigned by assignIds once every cluster is known
     article,
     representative: central.id,
-    label: clusterLabel(central.text ?? null, weights, keywords, tokens),
+    label: clusterLabel(central.text ?? null, weights, keywords, tokens, forms),
     keywords,
     opinions: [representative, ...found.members.filter((p) => p !== representative)].map((p) => list[p]!.id),
     submissions,

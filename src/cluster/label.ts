@@ -88,6 +88,7 @@ export function clusterLabel(
   weights: readonly (readonly [word: string, weight: number])[],
   keywords: readonly string[],
   tokens: ((text: string) => string[]) | null,
+  forms: ((term: string) => readonly string[]) | null,
 ): string {
   const fallback = keywords.slice(0, 3).join('、');
   if (text === null || tokens === null) return fallback;
@@ -97,11 +98,12 @@ export function clusterLabel(
   if (candidates.length === 0) return fallback;
   // Runs are scored by the cluster's heaviest words they contain (a substring test: segmenting every
   // clause of every representative cost more than the clustering); only the chosen one is segmented.
-  const heaviest = weights.slice(0, SCORED_WORDS);
+  // Weights are on synonym-folded terms (牵引带); the opinion says 牵绳: a run is matched on every written form.
+  const heaviest = weights.slice(0, SCORED_WORDS).map(([word, weight]) => [forms === null ? [word] : forms(word), weight] as const);
   let best: (Candidate & { score: number }) | null = null;
   for (const run of candidates) {
     let score = 0;
-    for (const [word, weight] of heaviest) if (run.normalized.includes(word)) score += weight;
+    for (const [written, weight] of heaviest) if (written.some((form) => run.normalized.includes(form))) score += weight;
     if (ASKING.test(run.normalized)) score *= ASKING_BONUS;
     // Short clauses only win when nothing longer carries any weight.
     if ([...run.shown].length < CLAUSE_MIN_CHARS) score *= 0.01;

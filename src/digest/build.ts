@@ -37,6 +37,8 @@ export interface DigestText extends BatchAssigner {
   terms(text: string): string[];
   /** Words of a text, in order, punctuation out: cluster labels are cut at their boundaries. */
   tokens?(text: string): string[];
+  /** The written forms of a term (itself and its folded synonyms): labels are matched on what people wrote. */
+  forms?(term: string): readonly string[];
 }
 
 /** Normalised settings of a digest run. */
@@ -172,6 +174,7 @@ export async function buildDigest(
       ...CLUSTER_DEFAULTS,
       threshold: settings.clusterThreshold,
       tokens: text.tokens === undefined ? null : (t: string) => text.tokens!(t),
+      forms: text.forms === undefined ? null : (t: string) => text.forms!(t),
     },
   );
   onStep('cluster', distinct.length, distinct.length);

@@ -20,6 +20,7 @@ export function createDigestText(draft: Draft | null, segmenter: Segmenter, opti
     comparisonKey,
     terms: (text) => intern(segmenter.terms(text)),
     tokens: (text) => segmenter.tokens(text),
+    ...(segmenter.forms === undefined ? {} : { forms: segmenter.forms }),
     cited: (input) => assigner.cited(input),
     learn: (input, found, termsOfOpinion) => assigner.learn(input, found, termsOfOpinion),
     guess: (input, termsOfOpinion) => assigner.guess(input, termsOfOpinion),

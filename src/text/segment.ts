@@ -33,6 +33,8 @@ export interface Segmenter {
    * synonym counted as the first word of its group (电瓶车 → 电动自行车).
    */
   terms(text: string): string[];
+  /** The words a term stands for as written: itself and the synonyms folded into it (牵引带 → 狗绳, 牵绳 …). */
+  forms?(term: string): readonly string[];
 }
 
 /** How to extend the bundled dictionaries; paths are read when the segmenter is created. */
@@ -136,5 +138,12 @@ export function createSegmenter(options: SegmenterOptions = {}, jieba: JiebaHost
     }
     return kept;
   };
-  return { tokens, terms };
+  const formsOf = new Map<string, string[]>();
+  for (const [word, head] of synonyms) {
+    const list = formsOf.get(head) ?? [head];
+    if (word !== head) list.push(word);
+    formsOf.set(head, list);
+  }
+  const forms = (term: string): readonly string[] => formsOf.get(term) ?? [term];
+  return { tokens, terms, forms };
 }

@@ -12,7 +12,7 @@ import { createSegmenter } from '../../src/text/segment.js';
 import { TOPICS } from './examples.js';
 import { shuffled } from '../support/shuffle.js';
 
-const OPTIONS: ClusterOptions = { ...CLUSTER_DEFAULTS, tokens: null };
+const OPTIONS: ClusterOptions = { ...CLUSTER_DEFAULTS, tokens: null, forms: null };
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function opinion(id: string, article: string, terms: string[], extra: Partial<ClusterItem> = {}): ClusterItem {

@@ -20,7 +20,7 @@ const ITEMS = [
 ];
 
 describe('clusters per article, not per paragraph', () => {
-  const clusters = clusterOpinions(ITEMS, { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens });
+  const clusters = clusterOpinions(ITEMS, { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens, forms: segmenter.forms ?? null });
 
   it('puts opinions on 第八条, 第八条第二款 and its item in one cluster under article 8', () => {
     const leash = clusters.find((c) => c.opinions.includes('a1'))!;
@@ -36,13 +36,13 @@ describe('clusters per article, not per paragraph', () => {
   });
 
   it('gives the same clusters, ids and labels whatever the input order', () => {
-    for (const seed of [1, 2, 3]) expect(clusterOpinions(shuffled(ITEMS, seed), { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens })).toEqual(clusters);
+    for (const seed of [1, 2, 3]) expect(clusterOpinions(shuffled(ITEMS, seed), { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens, forms: segmenter.forms ?? null })).toEqual(clusters);
   });
 });
 
 describe('cluster labels', () => {
   it('is a clause of the most central opinion, cut between words, never a broken word', () => {
-    const clusters = clusterOpinions(ITEMS, { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens });
+    const clusters = clusterOpinions(ITEMS, { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens, forms: segmenter.forms ?? null });
     const leash = clusters.find((c) => c.opinions.includes('a1'))!;
     const central = ITEMS.find((i) => i.id === leash.representative)!.text!;
     const label = leash.label!;
@@ -56,7 +56,7 @@ describe('cluster labels', () => {
     // One long clause: the label must stop at the end of a word, e.g. not "…北京市住" out of 北京市住房和城乡建设委员会.
     const text = '建议由北京市住房和城乡建设委员会会同各区人民政府尽快制定物业服务收费政府指导价的具体办法';
     const weights = segmenter.terms(text).map((t) => [t, 1] as const);
-    const label = clusterLabel(text, weights, [], segmenter.tokens);
+    const label = clusterLabel(text, weights, [], segmenter.tokens, null);
     expect(label.endsWith('…')).toBe(true);
     const kept = label.slice(0, -1);
     expect([...kept].length).toBeLessThanOrEqual(LABEL_MAX_CHARS);
@@ -72,8 +72,8 @@ describe('cluster labels', () => {
   });
 
   it('falls back to keywords when there is no text or no segmenter', () => {
-    expect(clusterLabel(null, [], ['犬链', '长度', '上限', '标准'], null)).toBe('犬链、长度、上限');
-    const [c] = clusterOpinions([{ id: 'r1', article: '3', terms: ['犬链', '长度'], submissions: 1, points: [], counties: [] }], { ...CLUSTER_DEFAULTS, tokens: null });
+    expect(clusterLabel(null, [], ['犬链', '长度', '上限', '标准'], null, null)).toBe('犬链、长度、上限');
+    const [c] = clusterOpinions([{ id: 'r1', article: '3', terms: ['犬链', '长度'], submissions: 1, points: [], counties: [] }], { ...CLUSTER_DEFAULTS, tokens: null, forms: null });
     expect(c!.label).toBe('犬链、长度');
   });
 });

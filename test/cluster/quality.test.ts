@@ -19,7 +19,7 @@ function rng(seed: number): () => number {
     return state / 2 ** 32;
   };
 }
-const OPTIONS = { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens };
+const OPTIONS = { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens, forms: segmenter.forms ?? null };
 
 function item(id: string, article: string, text: string): ClusterItem {
   return { id, article, terms: segmenter.terms(text), submissions: 1, points: [], counties: [], text };
@@ -85,7 +85,7 @@ describe('labels never cut a word (property)', () => {
       fc.property(textArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (text, seed) => {
         const next = rng(seed);
         const weights = segmenter.terms(text).map((t) => [t, next()] as const);
-        const label = clusterLabel(text, weights, ['关键词'], segmenter.tokens);
+        const label = clusterLabel(text, weights, ['关键词'], segmenter.tokens, null);
         const cut = label.endsWith('…');
         const kept = cut ? label.slice(0, -1) : label;
         expect(kept.length).toBeGreaterThan(0);
