@@ -17,7 +17,7 @@ import {
   type Reject,
   type SheetReport,
 } from '../model.js';
-import { startDuplicateSearch } from '../dedupe/background.js';
+import { type DuplicateSearch, startDuplicateSearch } from '../dedupe/background.js';
 import { groupsFromSets } from '../dedupe/groups.js';
 import { textDifference } from '../dedupe/diff.js';
 import { CLUSTER_DEFAULTS, clusterOpinions } from '../cluster/index.js';
@@ -66,14 +66,32 @@ export async function buildDigest(
   onStep: (step: DigestStep, done: number, total: number) => void = () => undefined,
 ): Promise<Digest> {
   const records = canonicalOrder(source.records, source.sheets);
-  const total = records.length;
-
   // The duplicate search needs only the comparison keys: it runs in a second thread while this one assigns
   // articles. The keys are built inline so that nothing here holds them once they are posted.
   const search = startDuplicateSearch(
     records.map((record) => text.comparisonKey(record.opinion)),
     { near: settings.near },
   );
+  try {
+    return await buildAround(source, records, search, draft, text, settings, onStep);
+  } finally {
+    // A digest that fails before it waits for the answer must not leave the search running: an in-process
+    // run (a script, a test) goes on after it. Harmless once the answer has come.
+    search.cancel?.();
+  }
+}
+
+/** The digest around a running duplicate search (which buildDigest ends, whatever happens here). */
+async function buildAround(
+  source: DigestSource,
+  records: readonly OpinionRecord[],
+  search: DuplicateSearch,
+  draft: Draft | null,
+  text: DigestText,
+  settings: DigestSettings,
+  onStep: (step: DigestStep, done: number, total: number) => void,
+): Promise<Digest> {
+  const total = records.length;
 
   // Everything per record is kept by position in `records`, not in maps keyed by id: at a million
   // records each such map costs about a hundred megabytes.
