@@ -22,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { rng } from './rng.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -36,18 +37,6 @@ const ROWS = Number(values.rows);
 const WRITERS = ['sheetjs', 'exceljs-stream', 'exceljs-memory'];
 const DIST = new URL('../dist/', import.meta.url);
 const TEMPLATE = new URL('../templates/decision-sheet/decision-sheet.xlsx.json', import.meta.url);
-
-/** mulberry32: the same rows in every process. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const OPENERS = ['建议', '居民反映', '经座谈讨论，建议', '律师代表认为', '有群众提出', '企业代表建议'];
