@@ -211,8 +211,9 @@ const feedbackBody =
     cell(feedbackWidths[4], p('{reason}{/items}', 'LetterText')) +
     `</w:tr>`) +
   p('采纳率 =（采纳 + 部分采纳）÷ 已作出处理的意见（除“待研究”外的全部意见）。', 'TableNote') +
-  p('特此反馈。') + p('') +
-  loop('issuer', p('{issuer}', 'Signature')) + loop('dateText', p('{dateText}', 'Signature')) +
+  // 特此反馈, the issuing unit and the date are one block: a page never ends between the unit and its date.
+  p('特此反馈。', null, '<w:keepNext/>') + p('', null, '<w:keepNext/>') +
+  loop('issuer', p('{issuer}', 'Signature', '<w:keepNext/>')) + loop('dateText', p('{dateText}', 'Signature')) +
   p('附：意见来源（原始表格中的位置）', 'Annex') +
   loop('sourceGroups', p('{place}：{rowsText}', 'TableNote'));
 
