@@ -8,6 +8,7 @@
  * `title` (名称), `unassigned` (未归入条文).
  */
 import { z } from 'zod';
+import { YijianError } from './errors.js';
 import { numberToChinese } from './numerals.js';
 
 /** A number inside a key: no leading zeros, so that every key has exactly one spelling. */
@@ -17,7 +18,7 @@ const PART_RE = new RegExp(`^part${N}$`);
 const CHAPTER_RE = new RegExp(`^(?:part${N}\\.)?ch${N}(?:\\.s${N})?$`);
 const WORDS = ['general', 'title', 'unassigned'] as const;
 
-/** A string in the key format, not branded: what model.ts's fields use today. */
+/** The key format as a zod check, unbranded; the branded schema below is what model.ts's fields use. */
 export const ArticleKeyTextSchema = z
   .string()
   .refine((text) => parseArticleKey(text) !== null, { message: '不是条款键（如 12、12.2、12-1、ch3、general）' });
@@ -84,6 +85,21 @@ export function formatArticleKey(parsed: ParsedArticleKey): ArticleKey {
 /** The text as a key, or null: for strings that come from outside (a cell, a JSON file). */
 export function asArticleKey(text: string): ArticleKey | null {
   return parseArticleKey(text) === null ? null : (text as ArticleKey);
+}
+
+/**
+ * Keys built by code that knows the format (the citation scanner, a draft's own numbering): checked once here,
+ * so a wrong one fails loudly instead of travelling on as a key nobody can sort or label.
+ */
+export function checkedKeys(texts: readonly string[]): ArticleKey[] {
+  return texts.map(checkedKey);
+}
+
+/** One key built by code that knows the format; see checkedKeys. */
+export function checkedKey(text: string): ArticleKey {
+  const key = asArticleKey(text);
+  if (key === null) throw new YijianError('E_INTERNAL', `内部错误：“${text}”不是条款键。`);
+  return key;
 }
 
 /** Rank of each kind: numbered articles first, then divisions (编 with their chapters, then bare 章), then the words. */

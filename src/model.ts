@@ -3,7 +3,7 @@
  * Each type has a zod schema, used where data crosses the edge (files in, files out).
  */
 import { z } from 'zod';
-import { ArticleKeyTextSchema } from './article-key.js';
+import { ArticleKeySchema as BrandedKeySchema } from './article-key.js';
 import { CODES, type Code, ERROR_CODES, REJECT_REASONS } from './codes.js';
 
 /** The canonical fields of a submission row, in the order of DESIGN.md. */
@@ -181,11 +181,11 @@ export type Reconciliation = z.infer<typeof ReconciliationSchema>;
 /**
  * A canonical article key (条款键): `12`, `12.2`, `12.2.3`, `12-1`, `12-1.2`, `ch3`, `ch3.s2`,
  * `part2` (编), `part2.ch3` (a chapter of a code whose chapters restart per 编), `general` (总体意见),
- * `title` (名称), or `unassigned`. The format, order and labels are defined once, in article-key.ts;
- * fields here stay plain strings (not its branded ArticleKey) until every producer of keys goes
- * through it, so that the brand can be switched on in one place.
+ * `title` (名称), or `unassigned`. The format, order and labels are defined once, in article-key.ts,
+ * and the type is its branded ArticleKey: a key comes from parsing (a cell, a citation, digest.json) or
+ * from checkedKey/checkedKeys where code builds one, never from a bare string.
  */
-export const ArticleKeySchema = ArticleKeyTextSchema;
+export const ArticleKeySchema = BrandedKeySchema;
 export type ArticleKey = z.infer<typeof ArticleKeySchema>;
 
 /** How an article key was found for a record; `corrected`: a person set it in the 采纳情况登记表 (更正条款 / 移入类). */

@@ -3,6 +3,7 @@
  * citations in the opinion's text, then general-opinion wording, then similarity to the draft.
  */
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
+import { GENERAL } from '../article-key.js';
 import { createDraftKeyCheck, createSelfNameCheck } from './draft-keys.js';
 import {
   createArticleMatcher,
@@ -170,7 +171,7 @@ export function createAssigner(
   const fromGeneralWording = (opinion: string): ArticleAssignment[] => {
     const phrase = GENERAL_PHRASES.find((p) => opinion.includes(p));
     if (phrase === undefined) return [];
-    return [{ key: 'general', source: 'general', confidence: 1, cited: phrase, notInDraft: false }];
+    return [{ key: GENERAL, source: 'general', confidence: 1, cited: phrase, notInDraft: false }];
   };
 
   const cited = (input: AssignInput): ArticleAssignment[] => {

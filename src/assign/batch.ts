@@ -4,6 +4,7 @@
  * profits from every citing one, wherever it stands in the batch.
  */
 import type { ArticleAssignment } from '../model.js';
+import { UNASSIGNED } from '../article-key.js';
 import type { AssignInput } from './assign.js';
 
 /** The three steps of an assigner, with an opinion's terms handed in (the digest computes them once). */
@@ -49,7 +50,7 @@ export function assignBatch(
     let guess = guessed.get(input.opinion);
     if (guess === undefined) {
       guess = assigner.guess(input, () => source.terms(index));
-      if (guess.length === 0) guess = [{ key: 'unassigned', source: 'none', confidence: 0, cited: null, notInDraft: false }];
+      if (guess.length === 0) guess = [{ key: UNASSIGNED, source: 'none', confidence: 0, cited: null, notInDraft: false }];
       guessed.set(input.opinion, guess);
     }
     found[index] = guess;

@@ -6,7 +6,7 @@
  * words ("狗绳", "遛狗", "拴") describe it better than the legal text ("牵引带"). An opinion is scored
  * against every profile by cosine in both spaces; the mean of the two is its similarity.
  */
-import { baseArticle } from '../article-key.js';
+import { baseArticle, checkedKeys, GENERAL, UNASSIGNED } from '../article-key.js';
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
 import { FeatureEncoder } from './features.js';
 import { NeighbourIndex } from './neighbours.js';
@@ -17,7 +17,7 @@ export { charGrams } from './features.js';
 /** The best article for an opinion and how far ahead of the runner-up it is. */
 export interface SimilarityMatch {
   /** Article key of the best match, or null when no article shares a term with the opinion. */
-  key: string | null;
+  key: ArticleKey | null;
   score: number;
   /** Score of the second-best article (0 when there is none). */
   runnerUp: number;
@@ -68,9 +68,9 @@ const GENERAL_MIN = 10;
 
 /** Builds the matcher: the draft's articles are segmented once, here. */
 export function createArticleMatcher(draft: Draft, terms: (text: string) => string[]): ArticleMatcher {
-  const keys: ArticleKey[] = draft.articles.map((a) => a.key);
+  const keys: ArticleKey[] = checkedKeys(draft.articles.map((a) => a.key));
   // The last profile stands for general opinions (总体意见): no text of its own, only what it learns.
-  keys.push('general');
+  keys.push(GENERAL);
   const profileOf = new Map<string, number>();
   keys.forEach((key, i) => {
     if (!profileOf.has(key)) profileOf.set(key, i);
@@ -150,5 +150,5 @@ export function similarityAssignment(found: SimilarityMatch, threshold: number, 
     // A general opinion found by similarity is still a guess: source `similarity`, so reports mark it.
     return { key: found.key, source: 'similarity', confidence, cited: null, notInDraft: false };
   }
-  return { key: 'unassigned', source: 'none', confidence, cited: null, notInDraft: false };
+  return { key: UNASSIGNED, source: 'none', confidence, cited: null, notInDraft: false };
 }

@@ -4,7 +4,7 @@
  * article NEW deleted is kept and flagged (originalDeleted), and the opinion is placed by similarity to NEW.
  */
 import type { DigestText } from '../digest/build.js';
-import { baseArticle, isArticle, parseArticleKey } from '../article-key.js';
+import { baseArticle, checkedKey, checkedKeys, isArticle, parseArticleKey, UNASSIGNED } from '../article-key.js';
 import type { ArticleAssignment, Draft } from '../model.js';
 import { createDraftKeyCheck } from '../assign/draft-keys.js';
 import { bigramSet, intersectionSize } from './grams.js';
@@ -46,7 +46,7 @@ export function createCitedRoundRemap(oldDraft: Draft, newDraft: Draft, alignmen
     if (!isArticle(a.key)) return [{ ...a, notInDraft: !inNew(a.key) }];
     if (!inOld(a.key) && !oldArticles.has(base)) {
       // Cited an article the earlier round never had: flagged, and not filed under the new article that happens to carry the number.
-      return [{ ...a, key: 'unassigned', notInDraft: true, originalKey: a.key }];
+      return [{ ...a, key: UNASSIGNED, notInDraft: true, originalKey: a.key }];
     }
     const targets = alignment.oldToNew[base] ?? [];
     if (targets.length === 0) {
@@ -58,13 +58,13 @@ export function createCitedRoundRemap(oldDraft: Draft, newDraft: Draft, alignmen
     const paragraph = parsed?.kind === 'article' ? parsed.paragraph : null;
     if (targets.length > 1) {
       // A split article: a paragraph citation goes to the piece holding that paragraph, an article citation to every piece.
-      const keys = paragraph === null ? targets : [pieceHolding(base, paragraph, targets)];
+      const keys = checkedKeys(paragraph === null ? targets : [pieceHolding(base, paragraph, targets)]);
       return keys.map((key) => ({ ...a, key, notInDraft: false, originalKey: a.key }));
     }
-    const key = `${targets[0]!}${rest}`;
+    const key = checkedKey(`${targets[0]!}${rest}`);
     const known = inNew(key);
     // A paragraph the new article does not have: the article itself is still right.
-    return [{ ...a, key: known ? key : targets[0]!, notInDraft: false, originalKey: a.key }];
+    return [{ ...a, key: known ? key : checkedKey(targets[0]!), notInDraft: false, originalKey: a.key }];
   };
 
   return (found, bySimilarity) => {

@@ -7,6 +7,7 @@ import {
   DIGEST_SCHEMA_VERSION,
   type ArticleAssignment,
   type AssignmentSource,
+  type ArticleKey,
   type Cluster,
   type Digest,
   type DigestRecord,
@@ -17,6 +18,7 @@ import {
   type Reject,
   type SheetReport,
 } from '../model.js';
+import { UNASSIGNED } from '../article-key.js';
 import { type DuplicateSearch, startDuplicateSearch } from '../dedupe/background.js';
 import { groupsFromSets } from '../dedupe/groups.js';
 import { textDifference } from '../dedupe/diff.js';
@@ -266,7 +268,7 @@ const SOURCE_STRENGTH: Readonly<Record<AssignmentSource, number>> = {
  * The article a group of duplicates is clustered under: the first key of the member whose assignment
  * is strongest (an explicit 条款 beats a guess), so a copy without a citation does not pull it away.
  */
-export function primaryArticle(memberAssignments: readonly ArticleAssignment[][]): string {
+export function primaryArticle(memberAssignments: readonly ArticleAssignment[][]): ArticleKey {
   let best: ArticleAssignment | undefined;
   for (const found of memberAssignments) {
     const first = found[0];
@@ -279,7 +281,7 @@ export function primaryArticle(memberAssignments: readonly ArticleAssignment[][]
       best = first;
     }
   }
-  return best?.key ?? 'unassigned';
+  return best?.key ?? UNASSIGNED;
 }
 
 /**

@@ -3,6 +3,7 @@
  * keys (`12`, `12.2`, `12.2.3`, `12-1`, `ch3`, `ch3.s2`, `part1`, `general`, `title`). See DESIGN.md.
  */
 import type { ArticleKey } from '../model.js';
+import { checkedKeys, GENERAL, TITLE } from '../article-key.js';
 import { CitationScanner, foldForScan, type ScannedCitation } from './article-ref-scan.js';
 import { isChineseNumeralChar } from '../numerals.js';
 
@@ -28,33 +29,33 @@ export interface ArticleCellParse {
 
 /** Free-text phrases clear enough to mean the whole draft or its title (plain 全文/标题 are too common). */
 const TEXT_PHRASES: readonly (readonly [string, ArticleKey])[] = [
-  ['总体意见', 'general'],
-  ['整体意见', 'general'],
-  ['通篇意见', 'general'],
-  ['草案名称', 'title'],
-  ['条例名称', 'title'],
-  ['法规名称', 'title'],
-  ['规章名称', 'title'],
-  ['办法名称', 'title'],
-  ['草案标题', 'title'],
-  ['条例标题', 'title'],
+  ['总体意见', GENERAL],
+  ['整体意见', GENERAL],
+  ['通篇意见', GENERAL],
+  ['草案名称', TITLE],
+  ['条例名称', TITLE],
+  ['法规名称', TITLE],
+  ['规章名称', TITLE],
+  ['办法名称', TITLE],
+  ['草案标题', TITLE],
+  ['条例标题', TITLE],
 ];
 
 /** Words that, in a 条款 cell, mean the draft as a whole or its title. */
 const CELL_WORDS: readonly (readonly [string, ArticleKey])[] = [
-  ['总体', 'general'],
-  ['通篇', 'general'],
-  ['整体', 'general'],
-  ['全文', 'general'],
-  ['全篇', 'general'],
-  ['总的', 'general'],
-  ['整部', 'general'],
-  ['综合', 'general'],
-  ['名称', 'title'],
-  ['标题', 'title'],
-  ['题目', 'title'],
-  ['名稱', 'title'],
-  ['標題', 'title'],
+  ['总体', GENERAL],
+  ['通篇', GENERAL],
+  ['整体', GENERAL],
+  ['全文', GENERAL],
+  ['全篇', GENERAL],
+  ['总的', GENERAL],
+  ['整部', GENERAL],
+  ['综合', GENERAL],
+  ['名称', TITLE],
+  ['标题', TITLE],
+  ['题目', TITLE],
+  ['名稱', TITLE],
+  ['標題', TITLE],
 ];
 
 /** Cells that mean "no article" (无, /, —): blank, not unreadable. */
@@ -68,7 +69,7 @@ const NUMBERS_CELL = /^[0-9\s、,，\-至到和及]+$/;
 
 function toCitation(input: string, found: ScannedCitation): Citation {
   const end = Math.min(found.end, input.length);
-  return { text: input.slice(found.start, end), start: found.start, end, keys: found.keys };
+  return { text: input.slice(found.start, end), start: found.start, end, keys: checkedKeys(found.keys) };
 }
 
 /** The place to try a citation: 第, a digit, or a Chinese numeral that does not continue a number. */
@@ -135,8 +136,9 @@ export function parseArticleCell(cell: string): ArticleCellParse {
 
   const keyCell = KEY_CELL.exec(folded);
   if (keyCell !== null) {
-    const citation: Citation = { text: trimmed, start: offset, end: offset + trimmed.length, keys: [folded] };
-    return { keys: [folded], unreadable: false, citations: [citation] };
+    const keys = checkedKeys([folded]);
+    const citation: Citation = { text: trimmed, start: offset, end: offset + trimmed.length, keys };
+    return { keys, unreadable: false, citations: [citation] };
   }
   const numbersOnly = NUMBERS_CELL.test(folded) || [...folded].every(isChineseNumeralChar);
   const scanned = scanAll(numbersOnly ? `${folded}条` : folded, 'cell');
@@ -149,6 +151,6 @@ export function parseArticleCell(cell: string): ArticleCellParse {
     text: cell.slice(c.start, c.end),
   }));
   const unreadable = readable.length === 0 || all.some((c) => c.bad);
-  const keys = unreadable ? [] : [...new Set(readable.flatMap((c) => c.keys))];
+  const keys = unreadable ? [] : checkedKeys([...new Set(readable.flatMap((c) => c.keys))]);
   return { keys, unreadable, citations };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkedKey } from '../../src/article-key.js';
 import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter } from '../../src/text/segment.js';
@@ -40,7 +41,7 @@ describe('assignment that learns from the opinions that cite', () => {
   });
 
   it('learns the same from labelled examples passed in (corrections), paragraph keys teaching their article', () => {
-    const examples = CITED.map((c, i) => ({ opinion: c.opinion, key: i === 0 ? '2.1' : '2' }));
+    const examples = CITED.map((c, i) => ({ opinion: c.opinion, key: checkedKey(i === 0 ? '2.1' : '2') }));
     const assigner = createAssigner(DRAFT, terms, { ...options, examples });
     expect(assigner.assign({ article: null, opinion: UNCITED })[0]).toMatchObject({ key: '2', source: 'similarity' });
   });
@@ -48,7 +49,7 @@ describe('assignment that learns from the opinions that cite', () => {
   it('does not learn from its own guesses', () => {
     const assigner = createAssigner(DRAFT, terms, options);
     const guess = assigner.guess({ article: null, opinion: '狂犬病疫苗应该免费打。' });
-    assigner.learn({ article: null, opinion: UNCITED }, [{ ...guess[0]!, key: '2', source: 'similarity' }]);
+    assigner.learn({ article: null, opinion: UNCITED }, [{ ...guess[0]!, key: checkedKey('2'), source: 'similarity' }]);
     expect(assigner.guess({ article: null, opinion: UNCITED })[0]!.key).toBe('unassigned');
   });
 

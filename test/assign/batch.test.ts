@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { checkedKey } from '../../src/article-key.js';
 import { assignBatch, type BatchAssigner } from '../../src/assign/batch.js';
 import type { ArticleAssignment } from '../../src/model.js';
 
-const cite = (key: string): ArticleAssignment => ({ key, source: 'column', confidence: 1, cited: key, notInDraft: false });
-const guessed = (key: string): ArticleAssignment => ({ key, source: 'similarity', confidence: 0.5, cited: null, notInDraft: false });
+const cite = (key: string): ArticleAssignment => ({ key: checkedKey(key), source: 'column', confidence: 1, cited: key, notInDraft: false });
+const guessed = (key: string): ArticleAssignment => ({ key: checkedKey(key), source: 'similarity', confidence: 0.5, cited: null, notInDraft: false });
 
 /** A fake assigner that records the order of its calls: cited when the cell is set, guesses what it learned last. */
 function recorder(): BatchAssigner & { calls: string[] } {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkedKey } from '../../src/article-key.js';
 import { describe, expect, it } from 'vitest';
 import { ClusterSchema } from '../../src/model.js';
 import {
@@ -16,7 +17,7 @@ const OPTIONS: ClusterOptions = { ...CLUSTER_DEFAULTS, tokens: null, forms: null
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function opinion(id: string, article: string, terms: string[], extra: Partial<ClusterItem> = {}): ClusterItem {
-  return { id, article, terms, submissions: 1, points: [], counties: [], ...extra };
+  return { id, article: checkedKey(article), terms, submissions: 1, points: [], counties: [], ...extra };
 }
 
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkedKey } from '../../src/article-key.js';
 import { ClusterSchema } from '../../src/model.js';
 import { CLUSTER_DEFAULTS, type ClusterItem, clusterArticle, clusterLabel, clusterOpinions, LABEL_MAX_CHARS } from '../../src/cluster/index.js';
 import { createSegmenter } from '../../src/text/segment.js';
@@ -7,7 +8,7 @@ import { shuffled } from '../support/shuffle.js';
 const segmenter = createSegmenter();
 
 function item(id: string, article: string, text: string): ClusterItem {
-  return { id, article, terms: segmenter.terms(text), submissions: 1, points: [], counties: [], text };
+  return { id, article: checkedKey(article), terms: segmenter.terms(text), submissions: 1, points: [], counties: [], text };
 }
 
 // Opinions of a leash article, cited as 第八条 or as its second paragraph, plus one about muzzles.
@@ -32,7 +33,7 @@ describe('clusters per article, not per paragraph', () => {
   });
 
   it('maps keys to their article and leaves the other keys alone', () => {
-    expect(['8', '8.2', '8.2.3', '12-1', '12-1.2', 'ch3', 'general', 'unassigned'].map(clusterArticle)).toEqual(['8', '8', '8', '12-1', '12-1', 'ch3', 'general', 'unassigned']);
+    expect(['8', '8.2', '8.2.3', '12-1', '12-1.2', 'ch3', 'general', 'unassigned'].map((k) => clusterArticle(checkedKey(k)))).toEqual(['8', '8', '8', '12-1', '12-1', 'ch3', 'general', 'unassigned']);
   });
 
   it('gives the same clusters, ids and labels whatever the input order', () => {
@@ -73,7 +74,7 @@ describe('cluster labels', () => {
 
   it('falls back to keywords when there is no text or no segmenter', () => {
     expect(clusterLabel(null, [], ['犬链', '长度', '上限', '标准'], null, null)).toBe('犬链、长度、上限');
-    const [c] = clusterOpinions([{ id: 'r1', article: '3', terms: ['犬链', '长度'], submissions: 1, points: [], counties: [] }], { ...CLUSTER_DEFAULTS, tokens: null, forms: null });
+    const [c] = clusterOpinions([{ id: 'r1', article: checkedKey('3'), terms: ['犬链', '长度'], submissions: 1, points: [], counties: [] }], { ...CLUSTER_DEFAULTS, tokens: null, forms: null });
     expect(c!.label).toBe('犬链、长度');
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkedKey } from '../../src/article-key.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ function rng(seed: number): () => number {
 const OPTIONS = { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens, forms: segmenter.forms ?? null };
 
 function item(id: string, article: string, text: string): ClusterItem {
-  return { id, article, terms: segmenter.terms(text), submissions: 1, points: [], counties: [], text };
+  return { id, article: checkedKey(article), terms: segmenter.terms(text), submissions: 1, points: [], counties: [], text };
 }
 
 describe('paraphrases of one concern end in one cluster', () => {

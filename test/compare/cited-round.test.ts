@@ -4,6 +4,7 @@
  * the same opinions in round two. NEW is a generated second round of the fixture draft (true mapping known).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { checkedKey } from '../../src/article-key.js';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import * as XLSX from 'xlsx';
@@ -23,8 +24,8 @@ describe('createCitedRoundRemap', () => {
   const newDraft = parseDraft(['某市条例', '第一条 为了规范管理，制定本条例。', '第二条 市公安部门负责养犬管理工作。',
     '第三条 本条例适用于本市行政区域。', '第四条 养犬人应当为犬只办理登记。', '第五条 办理登记应当提交身份证明和免疫证明。', '第六条 本条例自公布之日起施行。'].join('\n'), '新.txt');
   const remap = createCitedRoundRemap(oldDraft, newDraft, alignDrafts(oldDraft, newDraft, DEFAULT_ALIGN_OPTIONS));
-  const cited = (key: string): ArticleAssignment => ({ key, source: 'column', confidence: 1, cited: key, notInDraft: false });
-  const guess: ArticleAssignment = { key: '2', source: 'similarity', confidence: 0.3, cited: null, notInDraft: false };
+  const cited = (key: string): ArticleAssignment => ({ key: checkedKey(key), source: 'column', confidence: 1, cited: key, notInDraft: false });
+  const guess: ArticleAssignment = { key: checkedKey('2'), source: 'similarity', confidence: 0.3, cited: null, notInDraft: false };
 
   it.each([
     ['2', ['3']],
@@ -46,7 +47,7 @@ describe('createCitedRoundRemap', () => {
   });
 
   it('leaves guesses, general opinions and chapters as they are', () => {
-    const general: ArticleAssignment = { key: 'general', source: 'general', confidence: 1, cited: '总体意见', notInDraft: false };
+    const general: ArticleAssignment = { key: checkedKey('general'), source: 'general', confidence: 1, cited: '总体意见', notInDraft: false };
     expect(remap([guess], () => guess)).toEqual([guess]);
     expect(remap([general], () => guess)).toEqual([general]);
   });

@@ -1,5 +1,6 @@
 /** 更正条款 / 移入类编号 read, checked against the draft, and applied: pure tests on hand-made sheets. */
 import { describe, expect, it } from 'vitest';
+import { checkedKey } from '../../src/article-key.js';
 import { applySheet } from '../../src/decisions/apply.js';
 import { buildFeedbackDocument } from '../../src/decisions/feedback.js';
 import { digest, digestOnDraft, HEADER, OPINION_HEADER, opinionRow, parse, row } from './tiny.js';
@@ -31,7 +32,7 @@ describe('更正条款 and 移入类编号', () => {
 
   it('moves an opinion and its duplicate into another cluster: that cluster\'s decision and article reach them', () => {
     const d = digestOnDraft();
-    d.clusters[1] = { ...d.clusters[1]!, article: '2' };
+    d.clusters[1] = { ...d.clusters[1]!, article: checkedKey('2') };
     const sheet = parse({
       采纳情况: [CLUSTER_HEADER, row('1-a', '未采纳', '不符合上位法'), row('2-b', '采纳', '已修改第二条')],
       单条意见: [OPINION_HEADER, opinionRow('r1', '1-a', '', '', '', '2-b')],
@@ -109,7 +110,7 @@ describe('decision sheets as drafters leave them', () => {
 describe('a move and a cluster correction together', () => {
   it('gives an opinion moved out of a corrected cluster the article of the cluster it joins', () => {
     const d = digestOnDraft();
-    d.clusters[1] = { ...d.clusters[1]!, article: '2' };
+    d.clusters[1] = { ...d.clusters[1]!, article: checkedKey('2') };
     const sheet = parse({
       采纳情况: [CLUSTER_HEADER, [...row('1-a', '采纳'), '第一条第二款']],
       单条意见: [OPINION_HEADER, opinionRow('r1', '1-a', '', '', '', '2-b')],

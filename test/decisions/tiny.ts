@@ -1,5 +1,6 @@
 /** Small hand-made decision sheets and a tiny digest for the pure tests of decisions/. */
 import * as XLSX from 'xlsx';
+import { checkedKey } from '../../src/article-key.js';
 import { parseDecisionGrids, type DecisionSheet } from '../../src/decisions/sheet.js';
 import { sheetsFromBytes } from '../../src/ingest/read-file.js';
 import { normalizeIngestOptions } from '../../src/ingest/options.js';
@@ -31,7 +32,7 @@ export function digest(): Digest {
   const record = (id: string, cluster: string, group: string | null, canonical: boolean): DigestRecord => ({
     id, source: { file: 'a.xlsx', sheet: 'S', row: 2 }, seq: null, point: '甲', pointSource: 'column', county: null, submitter: null,
     submitterType: null, article: null, opinion: `意见${id}`, suggestion: null, reason: null, contact: null, date: null,
-    articles: [{ key: '1', source: 'column', confidence: 1, cited: null, notInDraft: false }], duplicateGroup: group, canonical, cluster,
+    articles: [{ key: checkedKey('1'), source: 'column', confidence: 1, cited: null, notInDraft: false }], duplicateGroup: group, canonical, cluster,
   });
   return {
     schemaVersion: 1, date: null, draft: null,
@@ -40,8 +41,8 @@ export function digest(): Digest {
     records: [record('r1', '1-a', 'D1', true), record('r2', '2-b', null, true), record('r3', '1-a', 'D1', false)],
     duplicateGroups: [{ id: 'D1', kind: 'exact', canonical: 'r1', members: ['r1', 'r3'], submissions: 2, points: ['甲'], counties: [], minSimilarity: 1 }],
     clusters: [
-      { id: '1-a', article: '1', representative: 'r1', keywords: [], opinions: ['r1'], submissions: 2, points: ['甲'], counties: [] },
-      { id: '2-b', article: '1', representative: 'r2', keywords: [], opinions: ['r2'], submissions: 1, points: ['甲'], counties: [] },
+      { id: '1-a', article: checkedKey('1'), representative: 'r1', keywords: [], opinions: ['r1'], submissions: 2, points: ['甲'], counties: [] },
+      { id: '2-b', article: checkedKey('1'), representative: 'r2', keywords: [], opinions: ['r2'], submissions: 1, points: ['甲'], counties: [] },
     ],
     rejects: [],
   };

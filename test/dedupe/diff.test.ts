@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkedKey } from '../../src/article-key.js';
 import fc from 'fast-check';
 import { differenceText, nearDifferencesByCanonical, textDifference } from '../../src/dedupe/diff.js';
 import type { DigestRecord, DuplicateGroup } from '../../src/model.js';
@@ -32,7 +33,7 @@ describe('textDifference', () => {
 
 describe('nearDifferencesByCanonical', () => {
   it('lists each near copy with its file and row, masked, under its canonical record', () => {
-    const base = { seq: null, point: null, pointSource: 'none' as const, county: null, submitter: null, submitterType: null, article: null, suggestion: null, reason: null, contact: null, date: null, articles: [{ key: 'unassigned', source: 'none' as const, confidence: 0, cited: null, notInDraft: false }], cluster: 'c' };
+    const base = { seq: null, point: null, pointSource: 'none' as const, county: null, submitter: null, submitterType: null, article: null, suggestion: null, reason: null, contact: null, date: null, articles: [{ key: checkedKey('unassigned'), source: 'none' as const, confidence: 0, cited: null, notInDraft: false }], cluster: 'c' };
     const records: DigestRecord[] = [
       { ...base, id: 'r1', source: { file: 'a.csv', sheet: 'a', row: 2 }, opinion: '建议降低表决比例。', duplicateGroup: 'g', canonical: true },
       { ...base, id: 'r2', source: { file: 'b.csv', sheet: 'b', row: 5 }, opinion: '建议降低表决比例。电话13800001111', duplicateGroup: 'g', canonical: false, difference: { added: ['电话13800001111'], removed: [] } },

@@ -3,6 +3,7 @@
  * generated numbers in every format people type are masked, ordinary numbers are not, masking is idempotent.
  */
 import fc from 'fast-check';
+import { checkedKey } from '../../src/article-key.js';
 import { describe, expect, it } from 'vitest';
 import { computeStats } from '../../src/decisions/stats.js';
 import type { FeedbackDocument } from '../../src/decisions/schema.js';
@@ -308,7 +309,7 @@ function record(over: Partial<DigestRecord>): DigestRecord {
     point: '东湖联系点（电话13800000013）', pointSource: 'column', county: '城东区', submitter: '张三 13700137000',
     submitterType: '群众', article: '第十二条', opinion: '建议增设充电桩，联系电话 138 0013 8000。', suggestion: null, reason: null,
     contact: '8765 4321', date: '2024-05-12',
-    articles: [{ key: '12', source: 'column', confidence: 1, cited: '第十二条', notInDraft: false }],
+    articles: [{ key: checkedKey('12'), source: 'column', confidence: 1, cited: '第十二条', notInDraft: false }],
     duplicateGroup: null, canonical: true, cluster: 'c1', ...over,
   };
 }
@@ -323,7 +324,7 @@ function digestOf(records: DigestRecord[]): Digest {
     failures: [{ file: '西湖联系点13600136000.xlsx', code: 'E_TRUNCATED', message: '西湖联系点13600136000.xlsx 不完整' }],
     records,
     duplicateGroups: [],
-    clusters: [{ id: 'c1', article: '12', representative: 'r1', keywords: ['充电桩', '0013'], opinions: ['r1'], submissions: 1, points: [records[0]!.point ?? ''], counties: ['城东区'] }],
+    clusters: [{ id: 'c1', article: checkedKey('12'), representative: 'r1', keywords: ['充电桩', '0013'], opinions: ['r1'], submissions: 1, points: [records[0]!.point ?? ''], counties: ['城东区'] }],
     rejects: [{ source: records[0]!.source, reason: 'E_NO_OPINION', message: '意见为空', column: 'F', cells: { 提出人: '李四13500135000', 电子信箱: 'li＠例子.中国', ['__proto__']: 'x 13800138000' } }],
   };
 }

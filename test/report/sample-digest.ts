@@ -5,6 +5,7 @@
  * data (contacts; a phone number and an e-mail inside opinion texts).
  */
 import { DigestSchema, type Cluster, type Digest, type DigestRecord, type DuplicateGroup } from '../../src/model.js';
+import { checkedKey } from '../../src/article-key.js';
 
 const DRAFT_ARTICLES: [key: string, label: string, caption: string, chapter: string, text: string][] = [
   ['1', '第一条', '目的依据', 'ch1', '为了加强电动自行车管理，保障道路交通安全和消防安全，保护人身和财产安全，根据有关法律、行政法规，结合本市实际，制定本条例。'],
@@ -134,7 +135,7 @@ function buildRecords(): DigestRecord[] {
       articles: row.keys.map((spec) => {
         const [key = '', source = 'column', confidence] = spec.split(':');
         return {
-          key,
+          key: checkedKey(key),
           source: source as DigestRecord['articles'][number]['source'],
           confidence: confidence === undefined ? 1 : Number(confidence),
           cited: row.cited ?? (source === 'column' || source === 'general' ? row.article : null),
@@ -156,7 +157,7 @@ function buildClusters(records: DigestRecord[]): Cluster[] {
     const first = byId.get(opinions[0] ?? '');
     return {
       id,
-      article: id.slice(1).replace(/-\d+$/, ''),
+      article: checkedKey(id.slice(1).replace(/-\d+$/, '')),
       representative: first?.opinion ?? '',
       keywords: CLUSTER_KEYWORDS[id] ?? [],
       opinions,
