@@ -106,7 +106,7 @@ const COLUMN_CACHE_MAX = 50_000;
 const NO_MATCH: SimilarityMatch = { key: null, score: 0, runnerUp: 0 };
 
 /** Keys in order of first appearance, without repeats. */
-function firstOfEach<T extends { key: ArticleKey }>(assignments: T[]): T[] {
+export function firstOfEach<T extends { key: ArticleKey }>(assignments: T[]): T[] {
   const seen = new Set<string>();
   return assignments.filter((a) => {
     if (seen.has(a.key)) return false;

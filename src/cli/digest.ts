@@ -144,8 +144,9 @@ async function citedRoundFrom(
   context.terminal.info(`上一稿 ${oldDraft.title}：${oldDraft.articles.length} 条，对齐到现稿后条号有变化的 ${moved} 处，现稿删除 ${deleted} 条；意见中的条号按上一稿换算。`);
   return {
     draft: { title: oldDraft.title, file: oldDraft.file },
-    wrap: (text) => round.withCitedRound(text, remap, (opinion) =>
-      similarity.similarityAssignment(matcher.match(opinion), run.thresholds.assign, run.thresholds.assignMargin)),
+    // The opinion's terms come from the digest, which segments every opinion once.
+    wrap: (text) => round.withCitedRound(text, remap, (_opinion, terms) =>
+      similarity.similarityAssignment(matcher.matchTerms(terms()), run.thresholds.assign, run.thresholds.assignMargin)),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { FIELD_HEADERS, FIELDS, type Field, type Reject, type SheetReport } from '../model.js';
 import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
+import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
 
 /** The fields in the order a person checks them: the opinion first, then where it is from and about. */
 export const FIELD_ORDER: readonly Field[] = ['opinion', 'article', 'reason', 'suggestion', 'submitter', 'submitterType', 'contact', 'date', 'point', 'county', 'seq'];
@@ -75,18 +76,10 @@ function lastFilledColumn(grid: SheetGrid): number {
   return Math.max(-1, ...grid.rows.slice(0, 50).map(lastFilled));
 }
 
-const HOW: Readonly<Record<SheetReport['columns'][number]['how'], string>> = {
-  synonym: '',
-  forced: '（指定）',
-  words: '（按表头用词推断）',
-  content: '（按内容推断）',
-  none: '',
-};
-
 /** The column a field is read from, as a person reads it: `C「意见内容」（指定）`, or （无）. */
 export function fieldTarget(sheet: SheetReport, field: Field): string {
   const column = sheet.columns.find((candidate) => candidate.field === field);
-  return column === undefined ? '（无）' : `${column.column}「${column.header || '（空表头）'}」${HOW[column.how]}`;
+  return column === undefined ? '（无）' : `${column.column}「${column.header || '（空表头）'}」${COLUMN_HOW_NOTES[column.how]}`;
 }
 
 /**

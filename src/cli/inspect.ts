@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
 import { createAssigner } from '../assign/assign.js';
-import { assignBatch } from '../assign/batch.js';import { NOTE_LABELS } from '../ingest/non-data.js';
+import { assignBatch } from '../assign/batch.js';
+import { NOTE_LABELS } from '../ingest/non-data.js';
+import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
 import { rowLabel } from '../provenance.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, type CommandContext } from './program.js';
@@ -34,7 +36,8 @@ export function registerInspect(program: Command): void {
 async function inspect(context: CommandContext, files: string[], flags: InspectFlags): Promise<number> {
   const options = resolveInspectOptions(files, { flags, config: context.config, cwd: context.cwd });
   const draft = await draftOf(options.text);
-  const result = await readInputs(options.inputs, options.ingest, context);  const hasProblems = reportInputProblems(result, context);
+  const result = await readInputs(options.inputs, options.ingest, context);
+  const hasProblems = reportInputProblems(result, context);
 
   let assignments: Map<string, ArticleAssignment[]> | null = null;
   if (draft !== null) {
@@ -87,7 +90,7 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
     lines.push('  列映射：');
     for (const column of mapped) {
       const field = column.field === null ? '' : FIELD_HEADERS[column.field];
-      lines.push(`    ${column.column.padEnd(3)}${column.header === '' ? '（无表头）' : column.header} → ${field}${HOW_LABELS[column.how]}`);
+      lines.push(`    ${column.column.padEnd(3)}${column.header === '' ? '（无表头）' : column.header} → ${field}${COLUMN_HOW_NOTES[column.how]}`);
     }
   }
   if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => `${column.column}「${column.header}」`).join('，')}`);
@@ -107,14 +110,6 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   if (rejects.length > 20) lines.push(`  ……另有 ${rejects.length - 20} 个问题行（用 --json 查看全部）`);
   return `${lines.join('\n')}\n\n`;
 }
-
-const HOW_LABELS: Readonly<Record<SheetReport['columns'][number]['how'], string>> = {
-  synonym: '',
-  forced: '（指定）',
-  words: '（按表头用词推断）',
-  content: '（按内容推断）',
-  none: '',
-};
 
 const POINT_SOURCES: Readonly<Record<string, string>> = {
   column: '取自表中联系点列',

@@ -17,6 +17,7 @@ import {
 } from './corrections.js';
 import { type DecisionEntry, type DecisionProblem, type DecisionSheet, describeWritten } from './sheet.js';
 import { PENDING } from './values.js';
+import { opinionIdOf } from './apply.js';
 
 /** What carrying forward did, for the terminal. */
 export interface CarryForwardResult {
@@ -61,8 +62,8 @@ export function carryForward(old: DecisionSheet, digest: Digest, movedTo: Readon
   const membersOf = membersAfterMoves(old);
   // For overlaps, old members under their distinct opinion in this run: a late copy can become its group's
   // canonical record (then the cluster is flagged for review under its old id, not shown as new).
-  const canonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
-  const opinionOf = new Map(digest.records.map((r) => [r.id, r.duplicateGroup === null ? r.id : (canonical.get(r.duplicateGroup) ?? r.id)]));
+  const opinionOfRecord = opinionIdOf(digest);
+  const opinionOf = new Map(digest.records.map((r) => [r.id, opinionOfRecord(r)]));
   const oldByMember = new Map<string, DecisionEntry[]>();
   const oldByFirst = new Map<string, DecisionEntry[]>();
   for (const entry of old.clusters) {
@@ -209,9 +210,9 @@ export function carryCorrections(old: DecisionSheet, carried: CarriedCorrections
   const problems: DecisionProblem[] = [...carried.resolved.problems];
   const membersOf = membersAfterMoves(old);
   const clusterOf = new Map(digest.clusters.flatMap((c) => c.opinions.map((o) => [o, c.id] as const)));
-  const canonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
-  const recordCluster = new Map(digest.records.map((r) => [r.id, clusterOf.get(r.duplicateGroup === null ? r.id : (canonical.get(r.duplicateGroup) ?? r.id)) ?? r.cluster]));
-  const opinionOf = new Map(digest.records.map((r) => [r.id, r.duplicateGroup === null ? r.id : (canonical.get(r.duplicateGroup) ?? r.id)]));
+  const opinionOfRecord = opinionIdOf(digest);
+  const opinionOf = new Map(digest.records.map((r) => [r.id, opinionOfRecord(r)]));
+  const recordCluster = new Map(digest.records.map((r) => [r.id, clusterOf.get(opinionOf.get(r.id)!) ?? r.cluster]));
   const moves = new Map<string, ClusterMove>();
   const movedTo = new Map<string, string>();
   for (const [opinion, move] of carried.resolved.moves) {

@@ -8,6 +8,7 @@ import type { ArticleAssignment, ArticleKey, Cluster, Digest, DigestRecord, Draf
 import { parseArticleCell } from '../text/article-ref.js';
 import { createDraftKeyCheck } from '../assign/draft-keys.js';
 import { articleLabel, baseArticle } from '../article-key.js';
+import { opinionIdOf } from './apply.js';
 import { type CellRef, type DecisionEntry, type DecisionProblem, type DecisionSheet, type WrittenCell, describeCell, describeWritten } from './sheet.js';
 
 /** A 更正条款 cell read to article keys and found in the draft. */
@@ -152,11 +153,11 @@ export function correctedAssignments(keys: readonly ArticleKey[], cited: string 
 
 /** The digest's ids, for resolving a sheet against it. */
 export function digestTarget(digest: Digest, reportUnknownIds: boolean): CorrectionTarget {
-  const canonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
+  const opinionIdOfRecord = opinionIdOf(digest);
   return {
     draft: digest.draft,
     clusters: new Map(digest.clusters.map((c) => [c.id, c.opinions])),
-    opinionOf: new Map(digest.records.map((r) => [r.id, r.duplicateGroup === null ? r.id : (canonical.get(r.duplicateGroup) ?? r.id)])),
+    opinionOf: new Map(digest.records.map((r) => [r.id, opinionIdOfRecord(r)])),
     reportUnknownIds,
   };
 }
@@ -176,8 +177,7 @@ export interface CorrectionCounts {
  */
 export function applyCorrections(digest: Digest, resolved: ResolvedCorrections, dropEmpty: boolean): { digest: Digest; counts: CorrectionCounts } {
   const clusterById = new Map(digest.clusters.map((c) => [c.id, c]));
-  const canonical = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
-  const opinionOf = (r: DigestRecord): string => (r.duplicateGroup === null ? r.id : (canonical.get(r.duplicateGroup) ?? r.id));
+  const opinionOf = opinionIdOf(digest);
   const recordById = new Map(digest.records.map((r) => [r.id, r]));
   // A correction on any copy of a duplicate group reaches the whole group (the canonical copy can change in a rerun).
   const groupCorrection = new Map<string, ArticleCorrection>();

@@ -4,7 +4,7 @@
  * submissions (every record) and by distinct opinions (each opinion once within the group).
  */
 import { percent } from '../text/format.js';
-import { maskPersonalData } from '../text/pii.js';
+import { repeatedTextMask } from '../text/pii.js';
 import type { FeedbackDocument, FeedbackRecord } from './schema.js';
 import { type Decision, DECISIONS, isAdopted, PENDING } from './values.js';
 
@@ -123,15 +123,7 @@ const bySize = (a: StatsRow, b: StatsRow): number => b.submissions - a.submissio
 export function computeStats(drafts: readonly DraftFeedback[]): StatsModel {
   // feedback.json is masked when written; a file from an older version, or a draft named after its
   // folder, may still carry a phone number into the tables: names are masked again (it changes nothing twice).
-  const masked = new Map<string, string>();
-  const mask = (name: string): string => {
-    let shown = masked.get(name);
-    if (shown === undefined) {
-      shown = maskPersonalData(name);
-      masked.set(name, shown);
-    }
-    return shown;
-  };
+  const mask = repeatedTextMask();
   const maskNullable = (name: string | null): string | null => (name === null ? null : mask(name));
   const records: StatsRecord[] = drafts.flatMap((d, index) =>
     d.document.records.map((r) => ({

@@ -150,14 +150,8 @@ async function buildAround(
   sharedAssignments.clear();
   onStep('assign', total, total);
 
-  // While the search is still running, segment ahead: clustering needs the terms of (nearly) every record.
+  // Every opinion was segmented above: what is left is to wait for the duplicate search.
   onStep('dedupe', 0, total);
-  for (let next = 0; !search.done() && next < total; ) {
-    const end = Math.min(total, next + 2000);
-    for (; next < end; next++) termsFor(next);
-    onStep('dedupe', next, total);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
   const sets = await search.sets();
   const groups = groupsFromSets(records, sets);
   onStep('dedupe', total, total);

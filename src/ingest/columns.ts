@@ -293,3 +293,12 @@ function findForcedColumn(mapping: ForcedMapping, headers: readonly string[]): n
   }
   return null;
 }
+
+/** How a column was found, as inspect and the guided flow print it after the field (nothing for a header synonym). */
+export const COLUMN_HOW_NOTES: Readonly<Record<ColumnMapping['how'], string>> = {
+  synonym: '',
+  forced: '（指定）',
+  words: '（按表头用词推断）',
+  content: '（按内容推断）',
+  none: '',
+};

@@ -5,6 +5,7 @@ import { renderXlsxBook, type XlsxRow } from './render-xlsx.js';
 import { readTemplate } from './templates.js';
 import { parseXlsxLayout } from './xlsx-layout.js';
 import { finishForm } from './form.js';
+import { columnLetter } from '../ingest/grid.js';
 
 export const FORM_FIELDS = ['seq', 'submitter', 'submitterType', 'article', 'opinion', 'suggestion', 'reason', 'contact', 'date'];
 const INSTRUCTION_FIELDS = ['instruction', 'option'];
@@ -34,7 +35,7 @@ export async function renderForm(model: FormModel, templatesDir: string | null):
     { template: formTemplate, layout: formLayout, rows: formRows, known: FORM_FIELDS },
     { template: instructionTemplate, layout: instructionLayout, rows: instructionRows, known: INSTRUCTION_FIELDS },
   ]);
-  const optionLetter = String.fromCharCode(65 + optionColumn);
+  const optionLetter = columnLetter(optionColumn);
   return finishForm(book, {
     titleLines: [model.title, ...(model.pointLine === '' ? [] : [model.pointLine])],
     columns: formLayout.columns.length,

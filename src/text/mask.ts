@@ -6,7 +6,7 @@
  * they are staff's working files (see README, 个人信息).
  */
 import type { Cluster, Digest, DigestRecord, Reject, SheetReport } from '../model.js';
-import { maskContact, maskPersonalData, stripPersonalData } from './pii.js';
+import { maskContact, maskPersonalData, repeatedTextMask, stripPersonalData } from './pii.js';
 
 export { maskContact, maskPersonalData, stripPersonalData };
 
@@ -36,15 +36,7 @@ const CONTACT_HEADER = /联系|电话|手机|座机|邮箱|微信|qq|tel|phone|m
  */
 export function maskDigest(digest: Digest): Digest {
   // Names, files and sheets repeat on every record: each distinct one is scanned once.
-  const names = new Map<string, string>();
-  const name = (text: string): string => {
-    let masked = names.get(text);
-    if (masked === undefined) {
-      masked = maskPersonalData(text);
-      names.set(text, masked);
-    }
-    return masked;
-  };
+  const name = repeatedTextMask();
   const nullableName = (text: string | null): string | null => (text === null ? null : name(text));
   const nullableText = (text: string | null): string | null => (text === null ? null : maskPersonalData(text));
 

@@ -431,3 +431,19 @@ export function maskContact(contact: string): string {
 export function stripPersonalData(text: string): string {
   return replaceMatches(text, findPersonalData(text), () => ' ');
 }
+
+/**
+ * maskPersonalData for texts that repeat on every record (names, files, sheets): each distinct text is
+ * scanned once per returned function.
+ */
+export function repeatedTextMask(): (text: string) => string {
+  const masked = new Map<string, string>();
+  return (text) => {
+    let shown = masked.get(text);
+    if (shown === undefined) {
+      shown = maskPersonalData(text);
+      masked.set(text, shown);
+    }
+    return shown;
+  };
+}
