@@ -6,6 +6,7 @@
 import type { DigestText } from '../digest/build.js';
 import { baseArticle, checkedKey, checkedKeys, isArticle, parseArticleKey, UNASSIGNED } from '../article-key.js';
 import type { ArticleAssignment, Draft } from '../model.js';
+import { firstOfEach } from '../assign/assign.js';
 import { createDraftKeyCheck } from '../assign/draft-keys.js';
 import { bigramSet, intersectionSize } from './grams.js';
 import type { DraftAlignment } from './model.js';
@@ -67,14 +68,7 @@ export function createCitedRoundRemap(oldDraft: Draft, newDraft: Draft, alignmen
     return [{ ...a, key: known ? key : checkedKey(targets[0]!), notInDraft: false, originalKey: a.key }];
   };
 
-  return (found, bySimilarity) => {
-    const seen = new Set<string>();
-    return found.flatMap((a) => remapOne(a, bySimilarity)).filter((a) => {
-      if (seen.has(a.key)) return false;
-      seen.add(a.key);
-      return true;
-    });
-  };
+  return (found, bySimilarity) => firstOfEach(found.flatMap((a) => remapOne(a, bySimilarity)));
 }
 
 /**
@@ -87,13 +81,10 @@ export function withCitedRound(
   similarity: (opinion: string, terms: () => string[]) => ArticleAssignment,
 ): DigestText {
   return {
-    comparisonKey: text.comparisonKey,
-    terms: text.terms,
-    ...(text.tokens === undefined ? {} : { tokens: text.tokens }),
+    // Everything else as the digest's own text functions (tokens, forms for labels …).
+    ...text,
     // Citations are read on the earlier round and moved to the current numbering; the current draft's
     // profiles learn from them, and guesses for the uncited are made against the current draft alone.
     cited: (input, terms) => remap(text.cited(input, terms), () => similarity(input.opinion, terms)),
-    learn: text.learn,
-    guess: text.guess,
   };
 }
