@@ -5,7 +5,7 @@
  * tests can match it; people read the Chinese message beside it. README.md lists the same table.
  *
  * E_…: errors (a command stops, a file is skipped, a row is rejected, a sheet has no opinions).
- * W_…: warnings (the command goes on; with --strict a decision-sheet problem stops it).
+ * W_…: warnings (the command goes on; with --strict a decision-sheet problem stops it), reading notices included.
  */
 // No zod here: the terminal prints codes on every run, --help included, and zod loads only with an action (model.ts has the schemas).
 
@@ -67,10 +67,7 @@ export type DecisionProblemCode = (typeof DECISION_PROBLEM_CODES)[number];
 
 /** Warnings the CLI prints that are not decision-sheet problems. */
 export const WARNING_CODES = [
-  'W_INPUT_SKIPPED',
-  'W_READ_NOTICE',
   'W_REJECTED_ROWS',
-  'W_DECISION_SHEET_NOTICE',
   'W_DECISION_PROBLEMS',
   'W_NO_ISSUER',
   'W_DECISIONS_GONE',
@@ -79,9 +76,37 @@ export const WARNING_CODES = [
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
+/**
+ * Reading notices (notices.ts), one per kind: what the reader decided on its own and says, so that nothing is
+ * dropped or misread silently. Inputs left out, yijian's own outputs, a sheet's layout, its columns, a decision sheet.
+ */
+export const NOTICE_CODES = [
+  'W_SAME_FILE_TWICE',
+  'W_OUTPUT_FOLDER_SKIPPED',
+  'W_BROKEN_LINK',
+  'W_NOT_REGULAR_FILE',
+  'W_OWN_REPORT_SKIPPED',
+  'W_MERGED_WITH_SOURCES',
+  'W_MERGED_RECORDS_ONLY',
+  'W_INSTRUCTION_SHEET',
+  'W_PASTED_OPINIONS',
+  'W_CONTINUATION_JOINED',
+  'W_SUBTITLE_ROWS',
+  'W_CELLS_SPLIT',
+  'W_COLUMNS_COMPETE',
+  'W_OPINION_COLUMN_UNFIT',
+  'W_COLUMN_FROM_CONTENT',
+  'W_OPINION_FROM_CONTENT',
+  'W_COLUMN_FROM_OTHER_WORD',
+  'W_MERGED_CELLS_SPREAD',
+  'W_HIDDEN_SHEET_SKIPPED',
+  'W_HIDDEN_SHEET_READ',
+] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+
 /** The one union. */
-export type Code = ErrorCode | RejectReason | DecisionProblemCode | WarningCode;
-export const CODES: readonly Code[] = [...ERROR_CODES, ...REJECT_REASONS, ...DECISION_PROBLEM_CODES, ...WARNING_CODES];
+export type Code = ErrorCode | RejectReason | DecisionProblemCode | WarningCode | NoticeCode;
+export const CODES: readonly Code[] = [...ERROR_CODES, ...REJECT_REASONS, ...DECISION_PROBLEM_CODES, ...WARNING_CODES, ...NOTICE_CODES];
 
 /** What each code means, in the words of the README's table. */
 export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
@@ -124,15 +149,32 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_UNKNOWN_ARTICLE: '登记表：更正条款无法识别',
   W_ARTICLE_NOT_IN_DRAFT: '登记表：更正条款在草案中不存在',
   W_UNKNOWN_CLUSTER: '登记表：移入类编号不存在',
-  W_INPUT_SKIPPED: '输入文件：重复给出、符号链接、以前的输出等，已跳过',
-  W_READ_NOTICE: '读取时的提示（如只读取合并表的“意见汇总”工作表）',
   W_REJECTED_ROWS: '有的行未能成为有效意见（见“问题行”）',
-  W_DECISION_SHEET_NOTICE: '登记表的读法提示（如合并单元格已用于所覆盖的各行）',
   W_DECISION_PROBLEMS: '登记表有问题，已按提示处理',
   W_NO_ISSUER: '反馈函没有落款单位',
   W_DECISIONS_GONE: '上次登记表中的意见类在本次汇总中已不存在',
   W_NO_INPUT_FILES: '所给位置下没有可读取的表格文件',
   W_COLUMN_DOUBT: '引导模式：某张表的列映射需要人确认（列是猜的、两列相争、内容与字段不符）',
+  W_SAME_FILE_TWICE: '输入文件：同一个文件给了两次（或经两条路径、符号链接到达），只读取一次',
+  W_OUTPUT_FOLDER_SKIPPED: '输入文件：文件夹是 yijian 以前输出的结果（有 digest.json 或 feedback.json），已跳过',
+  W_BROKEN_LINK: '输入文件：断开或循环的符号链接，已跳过',
+  W_NOT_REGULAR_FILE: '输入文件：不是普通文件（设备、管道或套接字），已跳过',
+  W_OWN_REPORT_SKIPPED: '输入文件：yijian 生成的报告，不是意见表，已跳过',
+  W_MERGED_WITH_SOURCES: '输入文件：合并表的来源文件本次也在读取，合并表已跳过，以免重复计数',
+  W_MERGED_RECORDS_ONLY: '合并表只读取“意见汇总”工作表（“问题行”“核对”是合并时的核对记录）',
+  W_INSTRUCTION_SHEET: '工作表是填表说明，各行记为说明行',
+  W_PASTED_OPINIONS: '工作表没有表头、只有一列内容，按内容作“意见建议”列',
+  W_CONTINUATION_JOINED: '只有意见一格有字的行已接到上一行的意见后面（续行）',
+  W_SUBTITLE_ROWS: '分段标题行记为说明行（其下各行的联系点可取自标题）',
+  W_CELLS_SPLIT: '一格内的多条编号意见已拆为多条（--no-split 不拆）',
+  W_COLUMNS_COMPETE: '两列都像同一字段，取了其中一列',
+  W_OPINION_COLUMN_UNFIT: '表头像“意见建议”的列内容不像意见，未作意见列',
+  W_COLUMN_FROM_CONTENT: '按内容（多为条款序号）认出“条款”列',
+  W_OPINION_FROM_CONTENT: '没有以“意见建议”为题的列，按内容（成段的意见）认出意见列',
+  W_COLUMN_FROM_OTHER_WORD: '列没有取作表头首词的字段，按表头中的另一词对应字段',
+  W_MERGED_CELLS_SPREAD: '登记表：合并单元格的内容已用于所覆盖的各行',
+  W_HIDDEN_SHEET_SKIPPED: '登记表：隐藏的工作表未读取，采用可见的工作表',
+  W_HIDDEN_SHEET_READ: '登记表：只在隐藏的工作表中找到登记内容，已读取，请确认',
 };
 
 /** A message as the CLI prints it: the Chinese words, then the code in brackets, the one place this is written. */

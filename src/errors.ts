@@ -3,21 +3,13 @@
  */
 
 import type { ErrorCode } from './codes.js';
+import type { Location } from './location.js';
 
 /** The codes a YijianError carries: the E_ part of the one code union in codes.ts. */
 export type YijianErrorCode = ErrorCode;
 
-/** Where in the input a problem is, carried as data; every part optional. */
-export interface ErrorLocation {
-  file?: string;
-  sheet?: string;
-  /** 1-based, as the spreadsheet shows it. */
-  row?: number;
-  /** Column letter, or header text. */
-  column?: string;
-  /** Which of several numbered opinions in one cell (1-based): 第 5 行第 2 条. */
-  part?: number;
-}
+/** Where in the input a problem is, carried as data: the one Location type of location.ts. */
+export type ErrorLocation = Location;
 
 /** The one error type of yijian: a code, a Chinese message, a hint, and where. */
 export class YijianError extends Error {
@@ -38,15 +30,8 @@ export class YijianError extends Error {
   }
 }
 
-/** "文件 a.xlsx，工作表 Sheet1，第 3 行，C 列" (第 3 行第 2 条 for a part of a split cell) — the one formatter of a location. */
-export function describeLocation(location: ErrorLocation): string {
-  const parts: string[] = [];
-  if (location.file !== undefined) parts.push(`文件 ${location.file}`);
-  if (location.sheet !== undefined) parts.push(`工作表 ${location.sheet}`);
-  if (location.row !== undefined) parts.push(`第 ${location.row} 行${location.part === undefined ? '' : `第 ${location.part} 条`}`);
-  if (location.column !== undefined) parts.push(`${location.column} 列`);
-  return parts.join('，');
-}
+/** The words of an error's location (location.ts formats every location). */
+export { describeLocation } from './location.js';
 
 /** Process exit codes, as documented in the README. */
 export const EXIT = {

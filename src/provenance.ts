@@ -1,12 +1,14 @@
 /**
  * How people are told where a record came from — 文件 / 工作表 / 第 5 行第 2 条 — in one place, so inspect,
- * reports, feedback letters, near-duplicate notes and the merged workbook say it the same way.
+ * reports, feedback letters, near-duplicate notes and the merged workbook say it the same way. The row's
+ * words are location.ts's, the same every error, problem and notice uses.
  */
 import type { Provenance } from './model.js';
+import { columnWords, rowWords } from './location.js';
 
 /** 第 5 行, or 第 5 行第 2 条 for the second opinion of a split cell: how people find a record in the sheet. */
 export function rowLabel(source: Pick<Provenance, 'row' | 'part'>): string {
-  return source.part === undefined ? `第 ${source.row} 行` : `第 ${source.row} 行第 ${source.part} 条`;
+  return rowWords(source.row, source.part);
 }
 
 /** `file / sheet`, or just `file` when the sheet is only the file's own name (CSV). */
@@ -18,6 +20,11 @@ export function sourcePlace(file: string, sheet: string): string {
 /** 东风街道意见汇总.xlsx / 意见表 / 第 3 行第 2 条: file, sheet (unless a CSV's) and row with its part. */
 export function sourceLabel(source: Pick<Provenance, 'file' | 'sheet' | 'row' | 'part'>): string {
   return `${sourcePlace(source.file, source.sheet)} / ${rowLabel(source)}`;
+}
+
+/** A 问题行's place in reports: its source, then the column of the cell at fault (…/ 第 7 行，C 列). */
+export function rejectLabel(reject: { source: Pick<Provenance, 'file' | 'sheet' | 'row' | 'part'>; column: string | null }): string {
+  return `${sourceLabel(reject.source)}${reject.column === null ? '' : `，${columnWords(reject.column)}`}`;
 }
 
 /**

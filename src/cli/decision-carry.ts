@@ -6,6 +6,7 @@ import type { DecisionSheet } from '../decisions/sheet.js';
 import type { Digest } from '../model.js';
 import type { IngestOptions } from '../ingest/index.js';
 import type { CommandContext } from './program.js';
+import { noticeText } from '../notices.js';
 
 /** An earlier, filled decision sheet for `digest --decisions`, read before the build so its corrections shape it. */
 export interface DecisionCarry {
@@ -22,7 +23,7 @@ export async function readDecisionCarry(
 ): Promise<DecisionCarry | undefined> {
   if (decisions === null) return undefined;
   const sheet = await readDecisionSheet(decisions.path, decisions.reading, context.workbooks);
-  for (const notice of sheet.notices) context.terminal.warn('W_DECISION_SHEET_NOTICE', notice);
+  for (const notice of sheet.notices) context.terminal.warn(notice.code, noticeText(notice));
   for (const problem of sheet.problems) context.terminal.warn(problem.code, problem.message);
   let before: CarriedCorrections | null = null;
   return {

@@ -7,6 +7,7 @@ import { applySheet } from '../decisions/apply.js';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../decisions/feedback.js';
 import { FEEDBACK_FILE, readDigest } from '../decisions/read-inputs.js';
 import { readDecisionSheet } from '../decisions/read-sheet.js';
+import { noticeText } from '../notices.js';
 import { renderFeedback, renderStats } from '../report/feedback.js';
 import { computeStats } from '../decisions/stats.js';
 import { chineseDate } from '../text/format.js';
@@ -48,7 +49,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
 
   const original = await readDigest(options.digestPath);
   const sheet = await readDecisionSheet(options.decisionsPath, options.decisionsReading, context.workbooks);
-  for (const notice of sheet.notices) context.terminal.warn('W_DECISION_SHEET_NOTICE', notice);
+  for (const notice of sheet.notices) context.terminal.warn(notice.code, noticeText(notice));
   // Corrections first: letters, feedback.json and statistics show the article a person settled.
   const { digest, applied, corrections } = applySheet(original, sheet);
   for (const problem of applied.problems) context.terminal.warn(problem.code, problem.message);

@@ -6,6 +6,8 @@
 import { FIELD_HEADERS, type Field, type SheetReport } from '../model.js';
 import type { SheetProblem } from '../ingest/index.js';
 import { unfitForOpinion, type CellKind, type ColumnProfile } from '../ingest/content.js';
+import { headedColumnWords, placeWords } from '../location.js';
+import { noticesOf, noticeText, type Notice, type SheetNotice } from '../notices.js';
 
 /** Why a sheet needs a person's eye; `field` and `column` say what the doubt is about, when it is one place. */
 export interface Doubt {
@@ -79,20 +81,23 @@ export function suggestedField(profile: ColumnProfile | undefined): Field | null
   return kind === null ? null : (SUGGESTED[kind] ?? null);
 }
 
+// Reported, not guessed: cells split at their numbers (--no-split undoes it) and 填表说明 sheets leave nothing to choose.
+const NOT_DOUBTS: ReadonlySet<SheetNotice['code']> = new Set(['W_CELLS_SPLIT', 'W_INSTRUCTION_SHEET']);
+
 /**
  * Everything doubtful about one sheet's mapping; empty when the sheet can be trusted as read.
- * `problems` are the run's sheet problems (with codes), `profiles` the sheet's columns by letter, `absent` the
- * fields a person said the sheet lacks (`提出人=无`), which no column is suggested for.
+ * `read` holds the run's (or the sheet's) problems and notices, with their codes; `profiles` the sheet's
+ * columns by letter, `absent` the fields a person said the sheet lacks (`提出人=无`), which no column is suggested for.
  */
 export function sheetDoubts(
   sheet: SheetReport,
-  problems: readonly SheetProblem[],
+  read: { problems: readonly SheetProblem[]; notices: readonly Notice[] },
   profiles: ReadonlyMap<string, ColumnProfile>,
   absent: ReadonlySet<Field> = new Set(),
 ): Doubt[] {
   if (isInstructionSheet(sheet)) return [];
   const doubts: Doubt[] = [];
-  const own = problems.filter((problem) => problem.file === sheet.file && problem.sheet === sheet.sheet);
+  const own = read.problems.filter((problem) => problem.file === sheet.file && problem.sheet === sheet.sheet);
   if (sheet.headerRows.length === 0) {
     doubts.push({ kind: 'no-header', field: null, column: null, message: '没有找到表头。' });
   } else if (!sheet.columns.some((column) => column.field === 'opinion')) {
@@ -102,14 +107,13 @@ export function sheetDoubts(
     if (problem.code === 'E_NO_HEADER' || problem.code === 'E_NO_OPINION_COLUMN') continue;
     doubts.push({ kind: 'problem', field: null, column: null, message: withoutPlace(problem.message, sheet) });
   }
-  for (const notice of sheet.notices ?? []) {
-    // Split cells and 填表说明 are reported, not guessed: nothing for a person to choose.
-    if (/--no-split|填表说明/u.test(notice)) continue;
-    doubts.push({ kind: 'notice', field: null, column: null, message: notice });
+  for (const notice of noticesOf(read.notices, sheet.file, sheet.sheet)) {
+    if (NOT_DOUBTS.has(notice.code)) continue;
+    doubts.push({ kind: 'notice', field: null, column: null, message: noticeText(notice) });
   }
   const mapped = new Set(sheet.columns.flatMap((column) => (column.field === null ? [] : [column.field])));
   for (const column of sheet.columns) {
-    const label = `${column.column} 列「${column.header || '（空表头）'}」`;
+    const label = headedColumnWords(column.column, column.header || '（空表头）');
     if (column.field === null) {
       const field = suggestedField(profiles.get(column.column));
       if (field !== null && !mapped.has(field) && !absent.has(field)) {
@@ -144,9 +148,9 @@ function kindNameOf(profile: ColumnProfile | undefined): string {
   return kind === null ? '文字' : KIND_NAMES[kind];
 }
 
-// The sheet is named once in the flow's heading; its problems repeat 文件 … 工作表 … at their start.
+// The sheet is named once in the flow's heading; its problems repeat 文件 … 工作表“…” (location.ts's words) at their start.
 function withoutPlace(message: string, sheet: SheetReport): string {
-  const prefix = `文件 ${sheet.file} 工作表“${sheet.sheet}”`;
+  const prefix = placeWords({ file: sheet.file, sheet: sheet.sheet });
   const rest = message.startsWith(prefix) ? message.slice(prefix.length) : message;
   return rest.replace(/^[：:，,]\s*/u, '');
 }

@@ -39,7 +39,7 @@ export function rereadSheet(
   const read = (): SheetRead => {
     const config = ConfigSchema.parse(patchConfigObject(raw, { map: mapEntries([choice], files, () => sheet.original.columns) }));
     const outcome = ingestGrid(sheet.grid, { file: sheet.original.file, path: sheet.path, encoding: sheet.original.encoding }, optionsFor(config));
-    return { report: outcome.report, rejects: outcome.rejects, problems: outcome.problems, point: fallbackPoint(outcome.records) };
+    return { report: outcome.report, rejects: outcome.rejects, problems: outcome.problems, notices: outcome.notices, point: fallbackPoint(outcome.records) };
   };
   let result = read();
   let fixed = false;

@@ -10,6 +10,7 @@ import { choiceLabel, headerChoices, profilesByLetter } from './guided-columns.j
 import { contentMismatch, isInstructionSheet, sheetDoubts, suggestedField, type Doubt } from './guided-doubts.js';
 import { FIELD_ORDER, fieldTarget, mappingLines, previewLines, readResultLines } from './guided-view.js';
 import type { ColumnChoice, SheetChoices } from './guided-save.js';
+import { noticesOf, type Notice } from '../notices.js';
 
 /** The prompts the flow asks with: @inquirer/prompts at a terminal, scripted answers in tests. */
 export interface Prompts {
@@ -36,6 +37,8 @@ export interface SheetRead {
   report: SheetReport;
   rejects: Reject[];
   problems: SheetProblem[];
+  /** What the reader decided on its own about the sheet, with codes (a column taken by its content …). */
+  notices: Notice[];
   /** The 联系点 the rows get when the sheet has no such column (from the file name, --point or the config). */
   point: string | null;
 }
@@ -60,7 +63,7 @@ const DONE = '\u0000done';
  */
 export async function chooseColumns(
   sheets: readonly GuidedSheet[],
-  first: { records: readonly OpinionRecord[]; rejects: readonly Reject[]; problems: readonly SheetProblem[] },
+  first: { records: readonly OpinionRecord[]; rejects: readonly Reject[]; problems: readonly SheetProblem[]; notices: readonly Notice[] },
   deps: SheetStepDeps,
 ): Promise<SheetChoices[]> {
   const states = sheets.map((sheet) => ({
@@ -70,11 +73,12 @@ export async function chooseColumns(
       report: sheet.original,
       rejects: first.rejects.filter((reject) => sameSheet(reject.source, sheet.original)),
       problems: first.problems.filter((problem) => sameSheet(problem, sheet.original)),
+      notices: noticesOf(first.notices, sheet.original.file, sheet.original.sheet),
       point: fallbackPoint(first.records.filter((record) => sameSheet(record.source, sheet.original))),
     } satisfies SheetRead,
     choices: { file: sheet.original.file, path: sheet.path, sheet: sheet.original.sheet, bySheet: sheet.bySheet, fields: {} } as SheetChoices,
   }));
-  const doubtful = states.filter((state) => sheetDoubts(state.sheet.original, state.read.problems, state.profiles, absentFields(state)).length > 0);
+  const doubtful = states.filter((state) => sheetDoubts(state.sheet.original, state.read, state.profiles, absentFields(state)).length > 0);
   deps.say(doubtful.length === 0
     ? `读取了 ${sheets.length} 张工作表，列映射都没有疑问：`
     : `读取了 ${sheets.length} 张工作表，其中 ${doubtful.length} 张的列映射需要您确认：`);
@@ -115,7 +119,7 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
   const header = original.headerRows.length === 0 ? '表头未找到' : `表头第 ${original.headerRows.join('、')} 行`;
   deps.say('');
   deps.say(`■ ${original.file} · 工作表「${original.sheet}」 · ${header}`);
-  let doubts = sheetDoubts(state.read.report, state.read.problems, state.profiles, absentFields(state));
+  let doubts = sheetDoubts(state.read.report, state.read, state.profiles, absentFields(state));
   for (const doubt of doubts) deps.warn(doubt.message);
   for (const line of previewLines(grid, original.headerRows, 3, (deps.screenWidth ?? 200) - 2)) deps.say(`  ${line}`);
   deps.say('  各字段现在取自：');
@@ -169,7 +173,7 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
     deps.say('  重新读取后：');
     for (const line of after.filter((line, i) => line !== before[i] || FIELD_ORDER[i] === field)) deps.say(line);
     for (const line of readResultLines(state.read.report, state.read.rejects)) deps.say(line);
-    doubts = sheetDoubts(state.read.report, state.read.problems, state.profiles, absentFields(state));
+    doubts = sheetDoubts(state.read.report, state.read, state.profiles, absentFields(state));
     for (const doubt of doubts) {
       if (doubt.kind === 'problem' || doubt.kind === 'content' || doubt.kind === 'no-opinion' || doubt.kind === 'unmapped') deps.warn(doubt.message);
     }

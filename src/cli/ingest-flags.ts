@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { collectInputs, refuseOutputAmongInputs, readSubmissions, type IngestOptions, type IngestResult } from '../ingest/index.js';
 import { YijianError } from '../errors.js';
+import { withCode } from '../codes.js';
+import { isSheetNotice, noticeLine, noticeText } from '../notices.js';
 import type { CommandContext } from './program.js';
 import { collect } from './program.js';
 import { ingestOptionsOf, type IngestFlags } from './options/ingest.js';
@@ -37,7 +39,7 @@ export async function readInputs(
 ): Promise<IngestResult> {
   const { files: paths, notices } = await collectInputs([...args]);
   refuseOutputAmongInputs(paths, outputs);
-  for (const notice of notices) context.terminal.warn('W_INPUT_SKIPPED', notice);
+  for (const notice of notices) context.terminal.warn(notice.code, noticeText(notice));
   const progress = context.terminal.progress('读取文件', paths.length);
   let result: IngestResult;
   try {
@@ -45,7 +47,8 @@ export async function readInputs(
   } finally {
     progress.stop();
   }
-  for (const notice of result.notices) context.terminal.warn('W_READ_NOTICE', notice);
+  // Files of yijian's own left out or read in part: said at once. A sheet's notices come with its problems.
+  for (const notice of result.notices) if (!isSheetNotice(notice)) context.terminal.warn(notice.code, noticeText(notice));
   return result;
 }
 
@@ -87,7 +90,8 @@ export function reportInputProblems(result: IngestResult, context: CommandContex
     if (SHEET_ERRORS.has(problem.code)) context.terminal.error(problem.code, problem.message);
     else context.terminal.warn(problem.code, problem.message);
   }
-  for (const sheet of result.sheets) for (const notice of sheet.notices ?? []) context.terminal.info(`文件 ${sheet.file} 工作表“${sheet.sheet}”：${notice}`);
+  // Information, not warnings (silenced by --quiet): the tool's reading, for a person to glance at; the code lets scripts pick one out.
+  for (const notice of result.notices) if (isSheetNotice(notice)) context.terminal.info(withCode(notice.code, noticeLine(notice)));
   if (result.rejects.length > 0) {
     context.terminal.warn('W_REJECTED_ROWS', `${result.rejects.length} 行未能成为有效意见（原因见输出中的“问题行”）。`);
   }

@@ -7,6 +7,9 @@ import { assignBatch } from '../assign/batch.js';
 import { NOTE_LABELS } from '../ingest/non-data.js';
 import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
 import { rowLabel } from '../provenance.js';
+import { withCode } from '../codes.js';
+import { columnWords, rowWords } from '../location.js';
+import { noticeLine, noticesOf, noticeText } from '../notices.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
@@ -67,6 +70,8 @@ export function inspectDocument(result: IngestResult, assignments: Map<string, A
     sheets: result.sheets,
     failures: result.failures,
     rejects: result.rejects,
+    // Each reading notice as a value (code, location, what it found) with its words, for scripts.
+    notices: result.notices.map((notice) => ({ ...notice, message: noticeLine(notice) })),
     draft: draftTitle,
     records: assignments === null ? undefined : result.records.map((record) => ({
       id: record.id,
@@ -99,14 +104,14 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   lines.push(
     `  数据行 ${sheet.rows}：有效意见 ${sheet.records}${split > 0 ? `（其中 ${split} 条由一格多条拆出）` : ''}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}${notes > 0 ? `，说明行 ${notes}` : ''}`,
   );
-  for (const note of (sheet.noteRows ?? []).slice(0, 10)) lines.push(`  · 第 ${note.row} 行${NOTE_LABELS[note.kind]}：${note.text}`);
+  for (const note of (sheet.noteRows ?? []).slice(0, 10)) lines.push(`  · ${rowWords(note.row)}${NOTE_LABELS[note.kind]}：${note.text}`);
   if ((sheet.noteRows?.length ?? 0) > 10) lines.push(`  ……另有 ${(sheet.noteRows?.length ?? 0) - 10} 个说明行（用 --json 查看全部）`);
-  for (const notice of sheet.notices ?? []) lines.push(`  ℹ ${notice}`);
+  for (const notice of noticesOf(result.notices, sheet.file, sheet.sheet)) lines.push(`  ℹ ${withCode(notice.code, noticeText(notice))}`);
   const origin = pointOrigin(sheet, result);
   if (origin !== null) lines.push(`  联系点：${origin}`);
   for (const problem of sheet.problems) lines.push(`  ⚠ ${problem}`);
   const rejects = result.rejects.filter((reject) => reject.source.file === sheet.file && reject.source.sheet === sheet.sheet);
-  for (const reject of rejects.slice(0, 20)) lines.push(`  ✗ ${reject.message}${reject.column === null ? "" : `（${reject.column} 列）`}`);
+  for (const reject of rejects.slice(0, 20)) lines.push(`  ✗ ${reject.message}${reject.column === null ? '' : `（${columnWords(reject.column)}）`}`);
   if (rejects.length > 20) lines.push(`  ……另有 ${rejects.length - 20} 个问题行（用 --json 查看全部）`);
   return `${lines.join('\n')}\n\n`;
 }

@@ -5,6 +5,8 @@
  */
 import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
 import { type Decision, foldDecisionText, parseDecision } from './values.js';
+import { atPlace, cellWords, rowWords } from '../location.js';
+import type { DecisionSheetNotice } from '../notices.js';
 
 /** Where a value sits: file, sheet and the cell address staff can type into the name box. */
 export interface CellRef {
@@ -65,18 +67,18 @@ export interface DecisionSheet {
   clusters: DecisionEntry[];
   opinions: DecisionEntry[];
   problems: DecisionProblem[];
-  /** What the reader decided on its own (a merged cell spread over its rows, a hidden sheet left out), in Chinese. */
-  notices: string[];
+  /** What the reader decided on its own: a merged cell spread over its rows, a hidden sheet left out or read. */
+  notices: DecisionSheetNotice[];
 }
 
-/** "采纳情况登记表.xlsx 工作表 采纳情况登记表 G7" */
+/** "文件 采纳情况登记表.xlsx 工作表“采纳情况登记表” G7" */
 export function describeCell(cell: CellRef): string {
-  return `${cell.file} 工作表 ${cell.sheet} ${cell.address}`;
+  return cellWords(cell.file, cell.sheet, cell.address);
 }
 
-/** "登记表.xlsx 工作表 单条意见 H7（第 7 行“更正条款”列）": for cells staff may have to look for. */
+/** "文件 登记表.xlsx 工作表“单条意见” H7（第 7 行“更正条款”列）": for cells staff may have to look for. */
 export function describeWritten(written: WrittenCell): string {
-  return `${describeCell(written.cell)}（第 ${written.cell.row} 行“${written.header}”列）`;
+  return `${describeCell(written.cell)}（${rowWords(written.cell.row)}“${written.header}”列）`;
 }
 
 const HEADER_SCAN_ROWS = 12;
@@ -136,7 +138,7 @@ function withHeader(grid: SheetGrid): HeaderedSheet | null {
  * Spreads each merged range's value over the rows it covers (Excel keeps it in the top-left cell only),
  * for the decision, reason and correction columns below the header; says so, naming the range.
  */
-function spreadMerges(sheet: HeaderedSheet, file: string, notices: string[]): void {
+function spreadMerges(sheet: HeaderedSheet, file: string, notices: DecisionSheetNotice[]): void {
   const spreadColumns = new Set(SPREAD.map((key) => sheet.columns[key]).filter((c): c is number => c !== undefined));
   for (const merge of sheet.grid.merges) {
     // Only ranges within the data rows: a title merged across the top is not a decision.
@@ -150,8 +152,14 @@ function spreadMerges(sheet: HeaderedSheet, file: string, notices: string[]): vo
         while (row.length <= c) row.push('');
         row[c] = value;
       }
-      const range = `${columnLetter(c)}${merge.s.r + 1}:${columnLetter(c)}${merge.e.r + 1}`;
-      notices.push(`${file} 工作表 ${sheet.grid.name} ${range} 是合并单元格，其中的“${value}”用于所覆盖的 ${merge.e.r - merge.s.r + 1} 行`);
+      const column = columnLetter(c);
+      notices.push({
+        code: 'W_MERGED_CELLS_SPREAD',
+        location: { file, sheet: sheet.grid.name, row: merge.s.r + 1, column },
+        range: `${column}${merge.s.r + 1}:${column}${merge.e.r + 1}`,
+        value,
+        rows: merge.e.r - merge.s.r + 1,
+      });
     }
   }
 }
@@ -166,7 +174,7 @@ export function parseDecisionGrids(grids: readonly SheetGrid[], file: string): D
   if (found.length === 0) {
     result.problems.push({
       code: 'W_NO_DECISION_SHEET',
-      message: `${file}：没有找到含“编号”和“采纳情况”列的工作表`,
+      message: atPlace({ file }, '没有找到含“编号”和“采纳情况”列的工作表'),
       cell: null,
     });
     return result;
@@ -177,10 +185,11 @@ export function parseDecisionGrids(grids: readonly SheetGrid[], file: string): D
     const visible = kind.filter((s) => s.grid.hidden !== true);
     for (const sheet of kind) {
       if (sheet.grid.hidden !== true) continue;
+      const location = { file, sheet: sheet.grid.name };
       result.notices.push(
         visible.length > 0
-          ? `${file}：工作表“${sheet.grid.name}”是隐藏的，未读取；采用可见的工作表“${visible.map((s) => s.grid.name).join('”“')}”`
-          : `${file}：只在隐藏的工作表“${sheet.grid.name}”中找到${perOpinion ? '单条意见' : '采纳情况'}，已读取，请确认这是要用的版本`,
+          ? { code: 'W_HIDDEN_SHEET_SKIPPED', location, visible: visible.map((s) => s.grid.name) }
+          : { code: 'W_HIDDEN_SHEET_READ', location, perOpinion },
       );
     }
     used.push(...(visible.length > 0 ? visible : kind));

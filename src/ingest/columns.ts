@@ -4,6 +4,8 @@
  */
 import { FIELD_HEADERS, type ColumnMapping, type Field } from '../model.js';
 import { columnLetter } from './grid.js';
+import { headedColumnWords, type SheetLocation } from '../location.js';
+import type { ColumnNotice, ColumnRef } from '../notices.js';
 import type { ForcedMapping } from './map-spec.js';
 import { isCitationColumn, unfitForOpinion, type ColumnProfile } from './content.js';
 import { conjunctFields, speaksOfOpinions } from './header-words.js';
@@ -18,7 +20,7 @@ export interface ColumnPlan {
   /** Forced mappings that name no column of this sheet: a header text not found, or an empty column past the headers. */
   unmatched: ForcedMapping[];
   /** Guesses people should see: two columns competing for one field, a column moved by its content. */
-  notices: string[];
+  notices: ColumnNotice[];
   /** Forced mappings whose column's content cannot be what they say (dates forced into 意见建议). */
   suspect: string[];
 }
@@ -28,24 +30,31 @@ interface Candidate {
   score: number;
 }
 
+/** The place of a header row read on its own, outside any sheet (a person's header choice checked, a test). */
+export const NO_SHEET: SheetLocation = { file: '', sheet: '' };
+
 /**
  * Maps header texts (one per column) to fields. A forced mapping takes its column and field away from
  * header matching; when two columns could be one field the better match wins, the other stays unmapped
- * and a notice names both. With `profiles` (one per column), the content corrects the headers.
+ * and a notice names both. With `profiles` (one per column), the content corrects the headers. `place` is
+ * the sheet the headers are from, which every notice carries.
  */
 export function mapColumns(
   headers: readonly string[],
   index: SynonymIndex,
   forced: readonly ForcedMapping[],
   profiles: readonly ColumnProfile[] = [],
+  place: SheetLocation = NO_SHEET,
 ): ColumnPlan {
   const width = Math.max(headers.length, ...forced.map(forcedWidth));
   const fieldColumns = new Map<Field, number>();
   const how = new Map<number, How>();
   const unmatched: ForcedMapping[] = [];
-  const notices: string[] = [];
+  const notices: ColumnNotice[] = [];
   const suspect: string[] = [];
-  const label = (column: number): string => `${columnLetter(column)} 列「${headers[column] ?? ''}」`;
+  const label = (column: number): string => headedColumnWords(columnLetter(column), headers[column] ?? '');
+  const ref = (column: number): ColumnRef => ({ column: columnLetter(column), header: headers[column] ?? '' });
+  const at = (column: number): SheetLocation & { column: string } => ({ ...place, column: columnLetter(column) });
   // Fields a person said this sheet lacks (`提出人=无`): no header or content check may give them a column.
   const absent = new Set(forced.filter((mapping) => mapping.target.kind === 'none').map((mapping) => mapping.field));
   for (const mapping of forced) {
@@ -90,13 +99,17 @@ export function mapColumns(
   for (const [field, rest] of losers) {
     const winner = fieldColumns.get(field);
     if (rest.length === 0 || winner === undefined) continue;
-    const why = field === 'opinion' && byContent !== null ? byContent : '表头更贴近';
-    notices.push(
-      `${label(winner)}与${rest.map(label).join('、')}都像“${FIELD_HEADERS[field]}”列，取 ${columnLetter(winner)} 列（${why}）；如不对，请用 --map ${FIELD_HEADERS[field]}=<列> 指定。`,
-    );
+    notices.push({
+      code: 'W_COLUMNS_COMPETE',
+      location: at(winner),
+      field,
+      winner: ref(winner),
+      others: rest.map(ref),
+      byContent: field === 'opinion' ? byContent : null,
+    });
   }
-  if (profiles.length > 0) checkContent({ headers, profiles, fieldColumns, how, losers, notices, suspect, label, absent });
-  laterFields({ headers, fieldColumns, how, losers, notices, label, absent });
+  if (profiles.length > 0) checkContent({ headers, profiles, fieldColumns, how, losers, notices, suspect, label, ref, at, absent });
+  laterFields({ headers, fieldColumns, how, losers, notices, ref, at, absent });
 
   const fieldOf = new Map<number, Field>();
   for (const [field, column] of fieldColumns) fieldOf.set(column, field);
@@ -116,16 +129,18 @@ interface ContentCheck {
   fieldColumns: Map<Field, number>;
   how: Map<number, How>;
   losers: ReadonlyMap<Field, number[]>;
-  notices: string[];
+  notices: ColumnNotice[];
   suspect: string[];
   label: (column: number) => string;
+  ref: (column: number) => ColumnRef;
+  at: (column: number) => SheetLocation & { column: string };
   absent: ReadonlySet<Field>;
 }
 
 // The content overrules the header only where the header cannot be right: an opinion column of dates,
 // names or citations, and a column of citations nobody mapped while the sheet has no article column.
 function checkContent(check: ContentCheck): void {
-  const { profiles, fieldColumns, how, notices, label } = check;
+  const { profiles, fieldColumns, how, notices, label, ref, at } = check;
   const opinion = fieldColumns.get('opinion');
   const profileOf = (column: number): ColumnProfile | undefined => profiles[column];
   if (opinion !== undefined) {
@@ -149,11 +164,15 @@ function checkContent(check: ContentCheck): void {
         fieldColumns.set('opinion', replacement.column);
         how.set(replacement.column, replacement.how);
       }
-      notices.push(
-        `${label(opinion)}的表头像“${FIELD_HEADERS.opinion}”，但内容多为${unfit.label}，${moved ? `改作“${FIELD_HEADERS.article}”列` : '不作意见列'}` +
-          // Without a replacement, opinionFromOtherField below may still find one, or the sheet problem says none.
-          (replacement === null ? '。' : `；意见取自 ${label(replacement.column)}。`),
-      );
+      // Without a replacement, opinionFromOtherField below may still find one, or the sheet problem says none.
+      notices.push({
+        code: 'W_OPINION_COLUMN_UNFIT',
+        location: at(opinion),
+        from: ref(opinion),
+        unfit: unfit.label,
+        movedToArticle: moved,
+        replacement: replacement === null ? null : ref(replacement.column),
+      });
     }
   }
   if (!fieldColumns.has('article') && !check.absent.has('article')) {
@@ -161,7 +180,7 @@ function checkContent(check: ContentCheck): void {
       if (how.has(column) || !isCitationColumn(profile)) continue;
       fieldColumns.set('article', column);
       how.set(column, 'content');
-      notices.push(`${label(column)}的内容多为条款序号，按内容作“${FIELD_HEADERS.article}”列。`);
+      notices.push({ code: 'W_COLUMN_FROM_CONTENT', location: at(column), column: ref(column), field: 'article' });
       break;
     }
   }
@@ -196,7 +215,7 @@ function opinionByContent(
   fieldColumns: Map<Field, number>,
   how: Map<number, How>,
   losers: Map<Field, number[]>,
-): string | null {
+): { winnerMean: number; headerPickMean: number } | null {
   const winner = fieldColumns.get('opinion');
   const rest = losers.get('opinion') ?? [];
   if (winner === undefined || how.get(winner) === 'forced' || rest.length === 0) return null;
@@ -216,7 +235,7 @@ function opinionByContent(
   how.set(best, 'content');
   losers.set('opinion', [winner, ...rest.filter((c) => c !== best)]);
   const mean = (column: number): number => Math.round(profiles[column]?.meanLength ?? 0);
-  return `按内容：${columnLetter(best)} 列平均 ${mean(best)} 字，${columnLetter(winner)} 列平均 ${mean(winner)} 字；“${headers[winner] ?? ''}”的表头更贴近`;
+  return { winnerMean: mean(best), headerPickMean: mean(winner) };
 }
 
 interface LaterFields {
@@ -224,8 +243,9 @@ interface LaterFields {
   fieldColumns: Map<Field, number>;
   how: Map<number, How>;
   losers: ReadonlyMap<Field, number[]>;
-  notices: string[];
-  label: (column: number) => string;
+  notices: ColumnNotice[];
+  ref: (column: number) => ColumnRef;
+  at: (column: number) => SheetLocation & { column: string };
   /** Fields a forced mapping says this sheet has no column for (…=无). */
   absent: ReadonlySet<Field>;
 }
@@ -242,7 +262,7 @@ function laterFields(check: LaterFields): void {
       if (later === undefined) continue;
       check.fieldColumns.set(later, column);
       check.how.set(column, 'words');
-      check.notices.push(`${check.label(column)}没有取作“${FIELD_HEADERS[field]}”列，按表头中的另一词作“${FIELD_HEADERS[later]}”列。`);
+      check.notices.push({ code: 'W_COLUMN_FROM_OTHER_WORD', location: check.at(column), column: check.ref(column), lost: field, field: later });
     }
   }
 }
@@ -271,10 +291,13 @@ function opinionFromOtherField(check: ContentCheck): void {
     fieldColumns.set(previous, heir);
     how.set(heir, 'words');
   }
-  check.notices.push(
-    `本表没有以“${FIELD_HEADERS.opinion}”为题的列；${check.label(column)}的内容是成段的意见（平均 ${Math.round(profiles[column]?.meanLength ?? 0)} 字），` +
-      `作“${FIELD_HEADERS.opinion}”列${previous === undefined ? '' : `（按表头本应是“${FIELD_HEADERS[previous]}”列）`}；如不对，请用 --map 指定。`,
-  );
+  check.notices.push({
+    code: 'W_OPINION_FROM_CONTENT',
+    location: check.at(column),
+    column: check.ref(column),
+    meanLength: Math.round(profiles[column]?.meanLength ?? 0),
+    previous: previous ?? null,
+  });
 }
 
 function forcedWidth(mapping: ForcedMapping): number {

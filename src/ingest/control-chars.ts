@@ -4,6 +4,7 @@
  * .docx report fail), and no one typed them on purpose. Each removal is reported by sheet, row and column.
  */
 import { columnLetter, type GridCell, type SheetGrid } from './grid.js';
+import { rowColumnWords, sheetWords } from '../location.js';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
@@ -26,7 +27,7 @@ export function removeControlCharacters(grid: SheetGrid): CleanedGrid {
       if (typeof cell !== 'string' || !hasControl(cell)) return;
       const found = cell.match(CONTROL)?.length ?? 0;
       count += found;
-      places.push(`第 ${r + 1} 行 ${columnLetter(c)} 列`);
+      places.push(rowColumnWords(r + 1, columnLetter(c)));
       copy ??= [...row];
       copy[c] = cell.replace(CONTROL, '');
     });
@@ -53,5 +54,5 @@ function hasControl(text: string): boolean {
 export function controlNote(cleaned: CleanedGrid): string | null {
   if (cleaned.count === 0) return null;
   const shown = cleaned.places.slice(0, 5).join('、') + (cleaned.places.length > 5 ? ` 等 ${cleaned.places.length} 处` : '');
-  return `工作表“${cleaned.grid.name}”${shown}含不可见的控制字符（共 ${cleaned.count} 个），已删除；请核对这些单元格的文字。`;
+  return `${sheetWords(cleaned.grid.name)}${shown}含不可见的控制字符（共 ${cleaned.count} 个），已删除；请核对这些单元格的文字。`;
 }

@@ -5,13 +5,14 @@ import { realpathSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { YijianError } from '../errors.js';
+import type { InputNotice } from '../notices.js';
 import { SUPPORTED_EXTENSIONS } from './read-file.js';
 
 /** The files a run reads, and what was left out on the way (said to the user, never silently). */
 export interface InputFiles {
   files: string[];
-  /** Chinese notices: the same file reached twice, a symbolic-link loop, an earlier run's output folder. */
-  notices: string[];
+  /** What was left out: the same file reached twice, a symbolic-link loop, an earlier run's output folder. */
+  notices: InputNotice[];
 }
 
 /** Files an earlier run wrote beside its reports: a folder holding one is yijian's output, not submissions. */
@@ -26,7 +27,7 @@ const OUTPUT_MARKERS: readonly string[] = ['digest.json', 'feedback.json'];
  */
 export async function collectInputs(args: readonly string[]): Promise<InputFiles> {
   const files: string[] = [];
-  const notices: string[] = [];
+  const notices: InputNotice[] = [];
   for (const arg of args) {
     let info;
     try {
@@ -51,7 +52,7 @@ export async function collectInputFiles(args: readonly string[]): Promise<string
 }
 
 // Keyed by the real path, so a.csv, ./a.csv, a symbolic link to it and a hard-linked path meet.
-function oncePerFile(paths: readonly string[], notices: string[]): string[] {
+function oncePerFile(paths: readonly string[], notices: InputNotice[]): string[] {
   const seen = new Map<string, string>();
   const kept: string[] = [];
   for (const path of paths) {
@@ -61,7 +62,7 @@ function oncePerFile(paths: readonly string[], notices: string[]): string[] {
       seen.set(key, path);
       kept.push(path);
     } else {
-      notices.push(first === path ? `${path} 给了不止一次，只读取一次。` : `${path} 与 ${first} 是同一个文件，只读取一次。`);
+      notices.push({ code: 'W_SAME_FILE_TWICE', location: { file: path }, first });
     }
   }
   return kept;
@@ -80,14 +81,14 @@ function identity(path: string): string {
   }
 }
 
-async function walk(folder: string, notices: string[], visited: Set<string>): Promise<string[]> {
+async function walk(folder: string, notices: InputNotice[], visited: Set<string>): Promise<string[]> {
   const real = realpathSync(folder);
   if (visited.has(real)) return [];
   visited.add(real);
   const entries = await readdir(folder, { withFileTypes: true });
   const marker = entries.find((entry) => entry.isFile() && OUTPUT_MARKERS.includes(entry.name));
   if (marker !== undefined && visited.size > 1) {
-    notices.push(`文件夹 ${folder} 中有 ${marker.name}，是 yijian 以前输出的结果，已跳过其中的文件。`);
+    notices.push({ code: 'W_OUTPUT_FOLDER_SKIPPED', location: { file: folder }, marker: marker.name });
     return [];
   }
   const found: string[] = [];
@@ -100,14 +101,14 @@ async function walk(folder: string, notices: string[], visited: Set<string>): Pr
         const target = await stat(path);
         kind = target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
       } catch {
-        notices.push(`${path} 是断开或循环的符号链接，已跳过。`);
+        notices.push({ code: 'W_BROKEN_LINK', location: { file: path } });
         continue;
       }
     }
     const supported = SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase());
     if (kind === 'directory') found.push(...(await walk(path, notices, visited)));
     else if (kind === 'file' && supported) found.push(path);
-    else if (kind === 'other' && supported) notices.push(`${path} 不是普通文件（设备、管道或套接字），已跳过。`);
+    else if (kind === 'other' && supported) notices.push({ code: 'W_NOT_REGULAR_FILE', location: { file: path } });
   }
   return found.sort(comparePaths);
 }

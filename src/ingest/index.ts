@@ -4,6 +4,8 @@
 import { basename } from 'node:path';
 import { MERGED_OWN_SEQ_HEADER, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reconciliation, type Reject, type SheetReport } from '../model.js';
 import { YijianError } from '../errors.js';
+import { atPlace } from '../location.js';
+import type { Notice, OwnOutputNotice } from '../notices.js';
 import { comparePaths, displayNames } from './files.js';
 import type { IngestOptions } from './options.js';
 import type { ForcedMapping } from './map-spec.js';
@@ -33,8 +35,11 @@ export interface IngestResult {
   reconciliation: Reconciliation;
   /** Sheet problems with their codes (each SheetReport keeps only the messages). */
   problems: SheetProblem[];
-  /** Files left out on purpose, each said in Chinese: yijian's own earlier outputs. */
-  notices: string[];
+  /**
+   * What the reader decided on its own, in reading order: files of yijian's own left out or read in part,
+   * and each sheet's notices (a column taken by its content, rows joined, cells split…).
+   */
+  notices: Notice[];
 }
 
 /**
@@ -85,7 +90,9 @@ export async function readSubmissions(
       // A county's merged workbook, forwarded on its own: its opinions are on 意见汇总; 问题行 and 核对 are that
       // run's own report on its inputs, not submissions.
       const read = origin?.kind === 'merge' ? grids.filter((grid) => grid.name !== MERGED_SHEETS.rejects && grid.name !== MERGED_SHEETS.counts) : grids;
-      if (read.length < grids.length) result.notices.push(`${file} 是 yijian merge 合并的结果：只读取其中的“${MERGED_SHEETS.records}”工作表，“${MERGED_SHEETS.rejects}”“${MERGED_SHEETS.counts}”是合并时的核对记录。`);
+      if (read.length < grids.length) {
+        result.notices.push({ code: 'W_MERGED_RECORDS_ONLY', location: { file }, records: MERGED_SHEETS.records, others: [MERGED_SHEETS.rejects, MERGED_SHEETS.counts] });
+      }
       for (const grid of read) {
         const outcome = ingestGrid(
           grid,
@@ -95,14 +102,16 @@ export async function readSubmissions(
         for (const warning of warnings) {
           // Reader notes: lines of one CSV in different encodings, control characters removed.
           if (warning.sheet !== undefined && warning.sheet !== grid.name) continue;
-          outcome.problems.push({ file, sheet: grid.name, code: warning.code, message: `文件 ${file}：${warning.message}` });
-          outcome.report.problems.push(`文件 ${file}：${warning.message}`);
+          const message = atPlace({ file }, warning.message);
+          outcome.problems.push({ file, sheet: grid.name, code: warning.code, message });
+          outcome.report.problems.push(message);
         }
         result.sheets.push(outcome.report);
         // A loop, not push(...spread): a sheet can hold a million rows, more than a call's arguments.
         for (const record of outcome.records) result.records.push(record);
         for (const reject of outcome.rejects) result.rejects.push(reject);
         for (const problem of outcome.problems) result.problems.push(problem);
+        for (const notice of outcome.notices) result.notices.push(notice);
       }
     } catch (error) {
       result.failures.push(toFailure(file, error));
@@ -119,13 +128,12 @@ export async function readSubmissions(
  * submissions. A merged workbook does — a county's, forwarded to the city — unless the files it was merged
  * from are read in the same run: then every opinion in it would be counted twice.
  */
-function ownOutputNotice(file: string, kind: string, grids: readonly SheetGrid[], inputs: ReadonlySet<string>): string | null {
-  if (kind !== 'merge') return `${file} 是 yijian 生成的报告，不是意见表，已跳过。`;
+function ownOutputNotice(file: string, kind: string, grids: readonly SheetGrid[], inputs: ReadonlySet<string>): OwnOutputNotice | null {
+  if (kind !== 'merge') return { code: 'W_OWN_REPORT_SKIPPED', location: { file } };
   const sources = mergedSources(grids);
   const also = [...sources].filter((source) => inputs.has(source) && source !== file);
   if (also.length === 0) return null;
-  const shown = also.slice(0, 3).join('、') + (also.length > 3 ? ` 等 ${also.length} 个文件` : '');
-  return `${file} 是 yijian merge 合并的结果，其中的意见来自本次也在读取的 ${shown}，已跳过，以免重复计数。`;
+  return { code: 'W_MERGED_WITH_SOURCES', location: { file }, sources: also };
 }
 
 /**
@@ -156,11 +164,11 @@ function mergedSources(grids: readonly SheetGrid[]): Set<string> {
 function toFailure(file: string, error: unknown): FileFailure {
   if (error instanceof YijianError) {
     const cause = error.cause instanceof Error ? error.cause.message : error.cause === undefined ? undefined : String(error.cause);
-    return { file, code: error.code, message: `文件 ${file}：${error.message}`, ...(cause === undefined ? {} : { cause }) };
+    return { file, code: error.code, message: atPlace({ file }, error.message), ...(cause === undefined ? {} : { cause }) };
   }
   // A parser bug must not stop the other files; the code says it is ours, not the user's.
   const detail = error instanceof Error ? error.message : String(error);
-  return { file, code: 'E_UNREADABLE_FILE', message: `文件 ${file}：读取时出错（${detail}）。` };
+  return { file, code: 'E_UNREADABLE_FILE', message: atPlace({ file }, `读取时出错（${detail}）。`) };
 }
 
 function emptyReconciliation(files: number): Reconciliation {

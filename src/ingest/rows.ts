@@ -8,6 +8,7 @@ import { cellsBeyond, cellText, columnLetter, isUnreadable, stripNul, type GridC
 import { noteKind, noteText, type NoteKind } from './non-data.js';
 import { splitOpinion } from './split.js';
 import { parseSourceRow } from '../provenance.js';
+import { columnWords, rowColumnWords, rowWords } from '../location.js';
 
 /** What the row belongs to and how its point and county are found when the sheet has no column for them. */
 export interface RowContext {
@@ -82,7 +83,7 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
     const letters = beyond.map(columnLetter).join('、');
     return reject(
       'E_EXTRA_CELLS',
-      `第 ${row} 行比表头多出 ${beyond.length} 个单元格（${letters} 列）：可能是意见中有未加引号的英文逗号，把一个单元格分成了几格，后面各列随之错位。原样列在下面，请修正后重新读取。`,
+      `${rowWords(row)}比表头多出 ${beyond.length} 个单元格（${columnWords(letters)}）：可能是意见中有未加引号的英文逗号，把一个单元格分成了几格，后面各列随之错位。原样列在下面，请修正后重新读取。`,
       beyond[0] ?? null,
     );
   }
@@ -90,26 +91,26 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
   const note = noteKind(cells, opinionColumn === undefined ? null : cellText(cells[opinionColumn]));
   if (note !== null) return { kind: 'note', note, text: noteText(cells) };
   if (opinionColumn === undefined) {
-    return reject('E_INVALID_ROW', `第 ${row} 行：工作表没有“意见建议”列，本行无法读取。`, null);
+    return reject('E_INVALID_ROW', `${rowWords(row)}：工作表没有“意见建议”列，本行无法读取。`, null);
   }
   const large = cells.findIndex((cell) => cellText(cell).length > context.maxCellLength);
   if (large >= 0) {
     const length = cellText(cells[large]).length;
     return reject(
       'E_CELL_TOO_LARGE',
-      `第 ${row} 行 ${columnLetter(large)} 列内容过长（${length} 字，上限 ${context.maxCellLength} 字）。`,
+      `${rowColumnWords(row, columnLetter(large))}内容过长（${length} 字，上限 ${context.maxCellLength} 字）。`,
       large,
     );
   }
   for (const column of context.fieldColumns.values()) {
     const cell = cells[column];
     if (isUnreadable(cell)) {
-      return reject('E_UNREADABLE_CELL', `第 ${row} 行 ${columnLetter(column)} 列无法读取（${cell.shown}）。`, column);
+      return reject('E_UNREADABLE_CELL', `${rowColumnWords(row, columnLetter(column))}无法读取（${cell.shown}）。`, column);
     }
   }
   const opinion = normalizeOpinion(cellText(cells[opinionColumn]));
   if (opinion === '') {
-    return reject('E_NO_OPINION', `第 ${row} 行“意见建议”为空。`, opinionColumn);
+    return reject('E_NO_OPINION', `${rowWords(row)}“意见建议”为空。`, opinionColumn);
   }
   const record = buildRecord(cells, source, opinion, context);
   if (context.carried !== undefined) {

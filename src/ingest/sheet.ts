@@ -13,6 +13,8 @@ import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
 import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
+import { placeWords, rowWords, type SheetLocation } from '../location.js';
+import { noticeText, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex } from './synonyms.js';
 
 /** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
@@ -40,17 +42,20 @@ export interface SheetOutcome {
   records: OpinionRecord[];
   rejects: Reject[];
   problems: SheetProblem[];
+  /** What the reader decided on its own about this sheet (the report keeps only their words). */
+  notices: SheetNotice[];
 }
 
 /** Reads one grid into records and rejects; never throws on bad data, and rows = records + rejects + blanks. */
 export function ingestGrid(grid: SheetGrid, source: SheetSource, options: IngestOptions): SheetOutcome {
   const problems: SheetProblem[] = [];
   // Every sheet problem names its file and sheet: a run reads dozens of files, many with a Sheet1.
-  const where = `文件 ${source.file} 工作表“${grid.name}”`;
+  const place: SheetLocation = { file: source.file, sheet: grid.name };
+  const where = placeWords(place);
   const problem = (code: YijianErrorCode, message: string): void => {
     problems.push({ file: source.file, sheet: grid.name, code, message: `${where}${message}` });
   };
-  const notices: string[] = [];
+  const notices: SheetNotice[] = [];
   const noteRows: { row: number; kind: NoteKind; text: string }[] = [];
   const splitRows: { row: number; parts: number }[] = [];
   const outcome = (header: HeaderLocation, plan: ColumnPlan | null, rows: number): SheetOutcome => ({
@@ -68,13 +73,19 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
       noteRows,
       splitParts: 0,
       splitRows,
-      notices,
+      // Filled as the notices are found (see `said`); the words only, the values are the outcome's.
+      notices: [],
       problems: problems.map((p) => p.message),
     },
     records: [],
     rejects: [],
     problems,
+    notices,
   });
+  const said = (result: SheetOutcome): SheetOutcome => {
+    result.report.notices = notices.map(noticeText);
+    return result;
+  };
 
   if (grid.rows.length > options.limits.maxRowsPerSheet) {
     problem(
@@ -100,13 +111,13 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
       else noteRows.push({ row: r + 1, kind: 'instruction', text: noteText(cells) });
     });
     result.report.notes = noteRows.length;
-    notices.push(`本表是填表说明，${noteRows.length} 行记为说明行，不作意见。`);
-    return result;
+    notices.push({ code: 'W_INSTRUCTION_SHEET', location: place, rows: noteRows.length });
+    return said(result);
   }
   const pasted = header.rows.length === 0 ? pastedOpinions(grid) : null;
   const dataStart = pasted?.firstRow ?? header.rows.at(-1) ?? 0;
   const profiles = header.rows.length === 0 ? [] : profileColumns(grid, dataStart, Math.max(width, header.headers.length));
-  const plan = pasted !== null ? pastedPlan(pasted.column) : header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles);
+  const plan = pasted !== null ? pastedPlan(pasted.column) : header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles, place);
   let blanksAbove = 0;
   if (pasted !== null) {
     for (let r = 0; r < pasted.firstRow; r += 1) {
@@ -114,10 +125,13 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
       if (cells.some((cell) => cellText(cell).trim() !== '')) noteRows.push({ row: r + 1, kind: 'title', text: noteText(cells) });
       else blanksAbove += 1;
     }
-    notices.push(
-      `没有找到表头：本表只有 ${columnLetter(pasted.column)} 列有内容，按内容作“${FIELD_HEADERS.opinion}”列` +
-        `${pasted.firstRow > 0 ? `，第 ${pasted.firstRow === 1 ? '1' : `1–${pasted.firstRow}`} 行作标题（说明行）` : ''}；如不对，请用 ${scopedMapSpec(source.file, grid.name, FIELD_HEADERS.opinion, columnLetter(pasted.column))} 指定。`,
-    );
+    const column = columnLetter(pasted.column);
+    notices.push({
+      code: 'W_PASTED_OPINIONS',
+      location: { ...place, column },
+      titleRows: pasted.firstRow,
+      mapSpec: scopedMapSpec(source.file, grid.name, FIELD_HEADERS.opinion, column),
+    });
   } else if (plan === null) {
     if (grid.rows.length > 0) {
       const guess = guessOpinionColumn(grid, 0, null);
@@ -135,7 +149,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
       `没有找到“${FIELD_HEADERS.opinion}”列。找到的表头：${found}。可用 ${scopedMapSpec(source.file, grid.name, FIELD_HEADERS.opinion, guess ?? '<列>')} 指定意见所在的列。`,
     );
   }
-  for (const message of plan?.notices ?? []) notices.push(message);
+  for (const notice of plan?.notices ?? []) notices.push(notice);
   for (const message of plan?.suspect ?? []) problem('E_BAD_MAPPING', message);
 
   for (const mapping of plan?.unmatched ?? []) {
@@ -208,7 +222,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
         const joined = [...cells];
         joined[opinionColumn] = joinContinued(cellText(cells[opinionColumn]), cellText(cellsAt(r)[opinionColumn]));
         cells = joined;
-        noteRows.push({ row: r + 1, kind: 'continuation', text: `（接第 ${first + 1} 行的意见）${noteText(cellsAt(r))}` });
+        noteRows.push({ row: r + 1, kind: 'continuation', text: `（接${rowWords(first + 1)}的意见）${noteText(cellsAt(r))}` });
       }
     }
     const row = classifyRow(cells, first + 1, context);
@@ -222,29 +236,17 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   noteRows.sort((a, b) => a.row - b.row);
   result.report.notes = noteRows.length;
   const continued = noteRows.filter((n) => n.kind === 'continuation');
-  if (continued.length > 0) {
-    notices.push(`${continued.map((n) => `第 ${n.row} 行`).slice(0, 5).join('、')}${continued.length > 5 ? '等' : ''}只有意见一格有字、上一行的意见没有写完，已接到上一行的意见后面（记为说明行）。`);
-  }
+  if (continued.length > 0) notices.push({ code: 'W_CONTINUATION_JOINED', location: place, rows: continued.map((n) => n.row) });
   const subtitles = noteRows.filter((n) => n.kind === 'subtitle');
   if (subtitles.length > 0) {
-    notices.push(
-      `${subtitles.map((n) => `第 ${n.row} 行`).slice(0, 5).join('、')}${subtitles.length > 5 ? '等' : ''}是分段标题，记为说明行` +
-        (subtitlePoints.length > 0 ? `；其下各行的联系点取自分段标题（${[...new Set(subtitlePoints)].join('、')}）。` : '。'),
-    );
+    notices.push({ code: 'W_SUBTITLE_ROWS', location: place, rows: subtitles.map((n) => n.row), points: [...new Set(subtitlePoints)] });
   }
   result.report.splitParts = splitRows.reduce((n, s) => n + s.parts - 1, 0);
-  if (splitRows.length > 0) {
-    notices.push(
-      `${splitRows.length} 行的意见格内有多条编号意见，已拆为 ${splitRows.reduce((n, s) => n + s.parts, 0)} 条（${splitRows
-        .slice(0, 5)
-        .map((s) => `第 ${s.row} 行 ${s.parts} 条`)
-        .join('，')}${splitRows.length > 5 ? '……' : ''}）；不想拆分可加 --no-split。`,
-    );
-  }
+  if (splitRows.length > 0) notices.push({ code: 'W_CELLS_SPLIT', location: place, rows: splitRows.map((s) => ({ ...s })) });
   result.report.records = result.records.length;
   result.report.rejects = result.rejects.length;
   result.report.problems = problems.map((p) => p.message);
-  return result;
+  return said(result);
 }
 
 // Point and county for rows whose sheet does not say: option, then config rule, then the file name.
@@ -358,7 +360,7 @@ function previewRows(grid: SheetGrid): string {
       const text = cellText(row[c]).replace(/\s+/gu, ' ').trim();
       if (text !== '') cells.push(`${columnLetter(c)}「${text.length > 16 ? `${text.slice(0, 16)}…` : text}」`);
     }
-    lines.push(`    第 ${r + 1} 行：${cells.join(' ') || '（空）'}`);
+    lines.push(`    ${rowWords(r + 1)}：${cells.join(' ') || '（空）'}`);
   }
   return lines.join('\n');
 }

@@ -9,7 +9,7 @@ import {
   assignmentNote, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
 } from '../text/format.js';
-import { sourceLabel } from '../provenance.js';
+import { rejectLabel, sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
 import { toSimplified } from '../text/normalize.js';
 import type {
@@ -355,7 +355,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       return decisionRows;
     },
     rejects: digest.rejects.map((r) => ({
-      label: `${sourceLabel(r.source)}${r.column === null ? '' : `，${r.column} 列`}`,
+      label: rejectLabel(r),
       message: r.message,
       cellsText: Object.entries(r.cells).map(([k, v]) => `${k}：${v}`).join('；'),
     })),

@@ -40,12 +40,13 @@ describe('a submissions folder that holds earlier outputs', () => {
     expect(second.totals).toEqual(first.totals);
     expect(secondRun.stderr).toContain('yijian-output');
     expect(secondRun.stderr).toContain('已跳过');
+    expect(secondRun.stderr).toMatch(/^提示：文件夹 \S*yijian-output 中有 digest\.json，是 yijian 以前输出的结果，已跳过其中的文件。 \[W_OUTPUT_FOLDER_SKIPPED\]$/mu);
   });
 
   it('a merged workbook beside its own sources is skipped, not counted twice', () => {
     expect(afterMerge.reconciliation.records).toBe(first.reconciliation.records);
     expect(afterMerge.totals).toEqual(first.totals);
-    expect(mergeAgain.stderr).toMatch(/汇总\.xlsx 是 yijian merge 合并的结果/u);
+    expect(mergeAgain.stderr).toMatch(/汇总\.xlsx 是 yijian merge 合并的结果.*以免重复计数。 \[W_MERGED_WITH_SOURCES\]$/mu);
   });
 
   it('merge refuses to write over one of its inputs, even with --force', () => {
@@ -58,9 +59,17 @@ describe('a submissions folder that holds earlier outputs', () => {
   it('a merged workbook forwarded alone (its sources not in the run) is read as submissions', async () => {
     const elsewhere = tempDir();
     cpSync(join(dir, '汇总.xlsx'), join(elsewhere, '城东区汇总.xlsx'));
-    const run = await runInProcess(['inspect', join(elsewhere, '城东区汇总.xlsx'), '--json']);
-    const doc = JSON.parse(run.stdout) as { reconciliation: { records: number } };
+    // A report of the digest beside it is no submission: skipped, and said.
+    cpSync(join(dir, 'yijian-output', '条文意见对照表.xlsx'), join(elsewhere, '对照表.xlsx'));
+    const run = await runInProcess(['inspect', join(elsewhere, '城东区汇总.xlsx'), join(elsewhere, '对照表.xlsx'), '--json']);
+    const doc = JSON.parse(run.stdout) as { reconciliation: { records: number }; notices: { code: string; location: { file: string } }[] };
     expect(doc.reconciliation.records).toBe(first.reconciliation.records);
+    expect(run.stderr).toMatch(/^提示：对照表\.xlsx 是 yijian 生成的报告，不是意见表，已跳过。 \[W_OWN_REPORT_SKIPPED\]$/mu);
+    expect(run.stderr).toMatch(/^提示：城东区汇总\.xlsx 是 yijian merge 合并的结果：只读取其中的“意见汇总”工作表.* \[W_MERGED_RECORDS_ONLY\]$/mu);
+    expect(doc.notices.filter((n) => !n.code.startsWith('W_COLUMN')).map((n) => [n.code, n.location.file])).toEqual(expect.arrayContaining([
+      ['W_MERGED_RECORDS_ONLY', '城东区汇总.xlsx'],
+      ['W_OWN_REPORT_SKIPPED', '对照表.xlsx'],
+    ]));
     expect(statSync(join(elsewhere, '城东区汇总.xlsx')).size).toBeGreaterThan(0);
   }, 60_000);
 });
@@ -76,6 +85,7 @@ describe('the same file given twice', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('./aux.csv 与 aux.csv 是同一个文件，只读取一次');
     expect(run.stderr).toContain('link.csv 与 aux.csv 是同一个文件，只读取一次');
+    expect(run.stderr).toMatch(/^提示：link\.csv 与 aux\.csv 是同一个文件，只读取一次。 \[W_SAME_FILE_TWICE\]$/mu);
     expect((JSON.parse(run.stdout) as DigestJson).reconciliation.files).toBe(1);
   }, 60_000);
 });

@@ -186,8 +186,13 @@ describe('paths that are not regular files', () => {
     const { collectInputs } = await import('../../src/ingest/files.js');
     const { files, notices } = await collectInputs([dir]);
     expect(files).toEqual([join(dir, GOOD_NAME)]);
-    expect(notices.join('\n')).toMatch(/管道\.csv 不是普通文件/u);
-    expect(notices.join('\n')).toMatch(/环a\.csv 是断开或循环的符号链接/u);
+    const { noticeText } = await import('../../src/notices.js');
+    expect(notices.map((notice) => [notice.code, notice.location.file])).toEqual(expect.arrayContaining([
+      ['W_NOT_REGULAR_FILE', join(dir, '管道.csv')],
+      ['W_BROKEN_LINK', join(dir, '环a.csv')],
+    ]));
+    expect(notices.map(noticeText).join('\n')).toMatch(/管道\.csv 不是普通文件/u);
+    expect(notices.map(noticeText).join('\n')).toMatch(/环a\.csv 是断开或循环的符号链接/u);
   });
 
   it('a stop-word list, a user dictionary or a draft that is a device or a pipe is refused, not read forever', async () => {

@@ -84,7 +84,7 @@ function sheet(file: string, name: string): GuidedSheet {
 describe('which sheets are doubtful', () => {
   it('the 备注1/备注2 sheet: two unmapped columns look like 联系方式 and 提出人, and 收集时间 is a guess', () => {
     const s = sheet(LIUXIANG, '意见登记');
-    const doubts = sheetDoubts(s.original, result.problems, profilesByLetter(s.original, s.grid));
+    const doubts = sheetDoubts(s.original, result, profilesByLetter(s.original, s.grid));
     expect(doubts.map((d) => [d.kind, d.field, d.column])).toEqual([
       ['unmapped', 'contact', 'D'],
       ['unmapped', 'submitter', 'E'],
@@ -95,9 +95,9 @@ describe('which sheets are doubtful', () => {
 
   it('two columns competing for 意见建议 is a doubt; so is 提出人 holding phone numbers and 联系方式 names', () => {
     const forum = sheet(BINHE, '座谈会');
-    expect(sheetDoubts(forum.original, result.problems, profilesByLetter(forum.original, forum.grid)).map((d) => d.kind)).toEqual(['notice', 'guess']);
+    expect(sheetDoubts(forum.original, result, profilesByLetter(forum.original, forum.grid)).map((d) => d.kind)).toEqual(['notice', 'guess']);
     const visits = sheet(BINHE, '走访');
-    const doubts = sheetDoubts(visits.original, result.problems, profilesByLetter(visits.original, visits.grid));
+    const doubts = sheetDoubts(visits.original, result, profilesByLetter(visits.original, visits.grid));
     expect(doubts.map((d) => d.message)).toEqual([
       'B 列「提出人」作“提出人”列，但内容多为电话号码，不像“提出人”。',
       'C 列「联系方式」作“联系方式”列，但内容多为人名，不像“联系方式”。',
@@ -109,7 +109,7 @@ describe('which sheets are doubtful', () => {
     const read = await readSubmissions([clean], optionsFor({}));
     const [loaded] = await loadGuidedSheets([clean], read, optionsFor({}));
     if (loaded === undefined) throw new Error('no sheet');
-    expect(sheetDoubts(loaded.original, read.problems, profilesByLetter(loaded.original, loaded.grid))).toEqual([]);
+    expect(sheetDoubts(loaded.original, read, profilesByLetter(loaded.original, loaded.grid))).toEqual([]);
   });
 
   it('contentMismatch warns when dates, names or phone numbers are picked for 意见建议', () => {
@@ -212,7 +212,7 @@ describe('the column step with scripted answers', () => {
     // A second guided run with the saved config finds nothing doubtful: it asks about none of these sheets.
     const reloaded = await loadGuidedSheets(FILES, again, optionsFor(config));
     expect(reloaded.map((s) => s.absent)).toEqual([[], [], ['date']]);
-    expect(reloaded.map((s) => sheetDoubts(s.original, again.problems, profilesByLetter(s.original, s.grid), new Set(s.absent)))).toEqual([[], [], []]);
+    expect(reloaded.map((s) => sheetDoubts(s.original, again, profilesByLetter(s.original, s.grid), new Set(s.absent)))).toEqual([[], [], []]);
   });
 
   it('warns in Chinese when a column of phone numbers is picked for 意见建议', async () => {

@@ -147,7 +147,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
       const cell = problem.cell as { sheet: string; address: string };
       const row = cell.address.replace(/^[A-Z]+/, '');
       const column = problem.code === 'W_UNKNOWN_CLUSTER' ? '移入类编号' : '更正条款';
-      expect(problem.message).toContain(`已填写.xlsx 工作表 ${cell.sheet} ${cell.address}（第 ${row} 行“${column}”列）`);
+      expect(problem.message).toContain(`文件 已填写.xlsx 工作表“${cell.sheet}” ${cell.address}（第 ${row} 行“${column}”列）`);
       expect(cellValue(filled, cell.sheet, cell.address)).toBe(written[problem.code]);
       expect(feedback.stderr).toContain(problem.message);
     }
@@ -204,7 +204,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     const clusters = sheetRows(join(work, 'new', '采纳情况登记表.xlsx'), '采纳情况登记表');
     expect(clusters.find((r) => r['编号'] === recordAt(fresh, '河西县-华侨新村', 3).cluster)?.['更正条款']).toBe('第十八条');
     // What could not be applied is kept as typed and reported again, naming the old sheet's cell.
-    expect(rerun.stderr).toMatch(/已填写\.xlsx 工作表 单条意见 H(\d+)（第 \1 行“更正条款”列）：意见 \S+ 的更正条款“第九十九条”/);
+    expect(rerun.stderr).toMatch(/已填写\.xlsx 工作表“单条意见” H(\d+)（第 \1 行“更正条款”列）：意见 \S+ 的更正条款“第九十九条”/);
   });
 
   it('gives the same letters from the rerun and its pre-filled 登记表 (the corrections stuck)', async () => {

@@ -4,6 +4,7 @@ import { checkedKey } from '../../src/article-key.js';
 import { applySheet } from '../../src/decisions/apply.js';
 import { buildFeedbackDocument } from '../../src/decisions/feedback.js';
 import { digest, digestOnDraft, HEADER, OPINION_HEADER, opinionRow, parse, row } from './tiny.js';
+import { noticeText } from '../../src/notices.js';
 
 const CLUSTER_HEADER = [...HEADER, '更正条款'];
 
@@ -59,7 +60,7 @@ describe('更正条款 and 移入类编号', () => {
     const sheet = parse({ 采纳情况: [CLUSTER_HEADER], 单条意见: [OPINION_HEADER, opinionRow('r2', '2-b', '', '', written)] }, '登记表.xlsx');
     const { digest: corrected, applied } = applySheet(digestOnDraft(), sheet);
     expect(applied.problems.map((p) => [p.code, p.cell?.sheet, p.cell?.address])).toEqual([[code, '单条意见', address]]);
-    expect(applied.problems[0]?.message).toContain(`登记表.xlsx 工作表 单条意见 ${address}（第 2 行“更正条款”列）`);
+    expect(applied.problems[0]?.message).toContain(`文件 登记表.xlsx 工作表“单条意见” ${address}（第 2 行“更正条款”列）`);
     expect(applied.problems[0]?.message).toContain(text);
     expect(corrected.records[1]?.articles[0]?.source).toBe('column');
   });
@@ -87,7 +88,11 @@ describe('decision sheets as drafters leave them', () => {
       ['1-a', '部分采纳', '合并理由'], ['2-b', '部分采纳', '合并理由'], ['3-c', '部分采纳', '合并理由'],
       ['4-d', '部分采纳', '合并理由'], ['5-e', '部分采纳', '合并理由'], ['6-f', '待研究', ''],
     ]);
-    expect(sheet.notices).toContain('登记表.xlsx 工作表 采纳情况 G2:G6 是合并单元格，其中的“部分采纳”用于所覆盖的 5 行');
+    expect(sheet.notices.map((notice) => [notice.code, notice.location])).toEqual([
+      ['W_MERGED_CELLS_SPREAD', { file: '登记表.xlsx', sheet: '采纳情况', row: 2, column: 'G' }],
+      ['W_MERGED_CELLS_SPREAD', { file: '登记表.xlsx', sheet: '采纳情况', row: 2, column: 'H' }],
+    ]);
+    expect(sheet.notices.map(noticeText)).toContain('文件 登记表.xlsx 工作表“采纳情况” G2:G6 是合并单元格，其中的“部分采纳”用于所覆盖的 5 行');
   });
 
   it('never prefers a hidden 采纳情况登记表 over a visible one, and says which was used', () => {
@@ -97,13 +102,15 @@ describe('decision sheets as drafters leave them', () => {
     }, '登记表.xlsx', { 采纳情况登记表: { hidden: true } });
     expect(sheet.clusters.map((e) => [e.decision, e.reason, e.cell.sheet])).toEqual([['采纳', '定稿', '采纳情况登记表 (2)']]);
     expect(sheet.problems).toEqual([]);
-    expect(sheet.notices).toEqual(['登记表.xlsx：工作表“采纳情况登记表”是隐藏的，未读取；采用可见的工作表“采纳情况登记表 (2)”']);
+    expect(sheet.notices.map((notice) => notice.code)).toEqual(['W_HIDDEN_SHEET_SKIPPED']);
+    expect(sheet.notices.map(noticeText)).toEqual(['文件 登记表.xlsx：工作表“采纳情况登记表”是隐藏的，未读取；采用可见的工作表“采纳情况登记表 (2)”']);
   });
 
   it('reads a hidden decision sheet when it is the only one, and says so', () => {
     const sheet = parse({ 说明: [['请在第二张表填写']], 采纳情况登记表: [HEADER, row('1-a', '采纳')] }, '登记表.xlsx', { 采纳情况登记表: { hidden: true } });
     expect(sheet.clusters.map((e) => e.decision)).toEqual(['采纳']);
-    expect(sheet.notices[0]).toContain('只在隐藏的工作表“采纳情况登记表”中找到采纳情况');
+    expect(sheet.notices.map((notice) => notice.code)).toEqual(['W_HIDDEN_SHEET_READ']);
+    expect(noticeText(sheet.notices[0]!)).toContain('只在隐藏的工作表“采纳情况登记表”中找到采纳情况');
   });
 });
 

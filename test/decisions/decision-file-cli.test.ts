@@ -78,7 +78,7 @@ describe('decision sheets as drafters return them, and files that are not one', 
 
   it('applies a merged 采纳情况 cell to every row it covers, and says so', async () => {
     expect(merged.status, merged.stderr).toBe(0);
-    expect(merged.stderr).toContain('合并.xlsx 工作表 采纳情况登记表（定稿） G2:G6 是合并单元格，其中的“采纳”用于所覆盖的 5 行');
+    expect(merged.stderr).toContain('文件 合并.xlsx 工作表“采纳情况登记表（定稿）” G2:G6 是合并单元格，其中的“采纳”用于所覆盖的 5 行 [W_MERGED_CELLS_SPREAD]');
     const firstFive = new Set(body.slice(0, 5).map((row) => row[header.indexOf('编号')]));
     const records = (JSON.parse(readFileSync(join(work, 'fb-merged', 'feedback.json'), 'utf8')) as FeedbackJson).records;
     for (const record of records) {
@@ -88,7 +88,7 @@ describe('decision sheets as drafters return them, and files that are not one', 
   });
 
   it('never prefers the hidden sheet named 采纳情况登记表 over the visible one, and says so', async () => {
-    expect(merged.stderr).toContain('工作表“采纳情况登记表”是隐藏的，未读取；采用可见的工作表“采纳情况登记表（定稿）”');
+    expect(merged.stderr).toContain('工作表“采纳情况登记表”是隐藏的，未读取；采用可见的工作表“采纳情况登记表（定稿）” [W_HIDDEN_SHEET_SKIPPED]');
     const records = (JSON.parse(readFileSync(join(work, 'fb-merged', 'feedback.json'), 'utf8')) as FeedbackJson).records;
     expect(records.some((r) => r.decision === '未采纳')).toBe(false);
   });

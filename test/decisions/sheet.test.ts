@@ -19,7 +19,7 @@ describe('parseDecisionGrids', () => {
   ])('reports %s with its cell', (_name, rows, code, address) => {
     const sheet = parse({ 采纳情况: rows }, '登记表.xlsx');
     expect(sheet.problems.map((p) => [p.code, p.cell?.address])).toEqual([[code, address]]);
-    expect(sheet.problems[0]?.message).toContain(`登记表.xlsx 工作表 采纳情况 ${address}`);
+    expect(sheet.problems[0]?.message).toContain(`文件 登记表.xlsx 工作表“采纳情况” ${address}`);
   });
 
   it('falls back to the hidden check id when 编号 was cleared', () => {

@@ -6,6 +6,7 @@ import { findHeader } from '../../src/ingest/header.js';
 import { ingestGrid } from '../../src/ingest/sheet.js';
 import { buildSynonymIndex, DEFAULT_SYNONYMS, foldHeader, matchHeader } from '../../src/ingest/synonyms.js';
 import { grid, merge, options } from './helpers.js';
+import { noticeText } from '../../src/notices.js';
 
 const index = buildSynonymIndex(DEFAULT_SYNONYMS);
 const source = { file: '展览路.xlsx', path: 'in/展览路.xlsx', encoding: null };
@@ -64,7 +65,8 @@ describe('headers by their words', () => {
   it('a listed synonym beats header words for the same field, and the contest names both columns', () => {
     const plan = mapColumns(['建议内容', '意见建议'], index, []);
     expect(plan.fieldColumns.get('opinion')).toBe(1);
-    expect(plan.notices.join('')).toMatch(/A 列「建议内容」.*B 列「意见建议」|B 列「意见建议」.*A 列「建议内容」/u);
+    expect(plan.notices.map((notice) => notice.code)).toEqual(['W_COLUMNS_COMPETE']);
+    expect(plan.notices.map(noticeText).join('')).toMatch(/A 列「建议内容」.*B 列「意见建议」|B 列「意见建议」.*A 列「建议内容」/u);
   });
 
   it('意见 | 建议 side by side: 建议 is the suggestion', () => {
@@ -143,7 +145,8 @@ describe('which column holds the opinions when the headers do not say plainly', 
   it('意见说明 holding paragraphs is the opinion column when no column is headed 意见建议', () => {
     const p = plan([['序号', '条款', '修改建议', '意见说明'], ...opinions.map((o, i) => [String(i + 1), `第${i + 10}条`, '建议删除。', o])]);
     expect([p.fieldColumns.get('opinion'), p.fieldColumns.get('suggestion'), p.fieldColumns.has('reason')]).toEqual([3, 2, false]);
-    expect(p.notices.join('')).toContain('D 列「意见说明」的内容是成段的意见');
+    expect(p.notices.map((notice) => [notice.code, notice.location.column])).toContainEqual(['W_OPINION_FROM_CONTENT', 'D']);
+    expect(p.notices.map(noticeText).join('')).toContain('D 列「意见说明」的内容是成段的意见');
   });
 
   it('意见说明 of short notes beside 问题和建议 stays the reason column', () => {
@@ -160,13 +163,14 @@ describe('which column holds the opinions when the headers do not say plainly', 
   it('修改意见及理由 beaten to 意见 by 意见内容 is the reason column (its later word)', () => {
     const p = plan([['条款号', '意见内容', '修改意见及理由'], ...opinions.map((o, i) => [`第${i + 10}条`, o, i === 0 ? '上位法已有规定' : ''])]);
     expect([p.fieldColumns.get('opinion'), p.fieldColumns.get('reason')]).toEqual([1, 2]);
-    expect(p.notices.join('')).toContain('作“理由”列');
+    expect(p.notices.map((notice) => [notice.code, notice.location.column])).toContainEqual(['W_COLUMN_FROM_OTHER_WORD', 'C']);
+    expect(p.notices.map(noticeText).join('')).toContain('作“理由”列');
   });
 
   it('of two columns headed like opinions, the one of paragraphs wins over one of one-word notes', () => {
     const p = plan([['序号', '意见', '意见建议及理由'], ...opinions.map((o, i) => [String(i + 1), ['同意', '赞成', '同意'][i] ?? '', o])]);
     expect(p.fieldColumns.get('opinion')).toBe(2);
-    expect(p.notices.join('')).toMatch(/取 C 列（按内容：C 列平均 \d+ 字，B 列平均 2 字/u);
+    expect(p.notices.map(noticeText).join('')).toMatch(/取 C 列（按内容：C 列平均 \d+ 字，B 列平均 2 字/u);
   });
 
   it.each([

@@ -1,0 +1,188 @@
+/**
+ * Reading notices: what yijian decided on its own while reading (a column taken by its content, a sheet of
+ * 填表说明 left out, a merged cell spread over its rows…), as typed values made where each is found. One
+ * code per kind (codes.ts NOTICE_CODES), the place as data (location.ts), and the Chinese words made from
+ * the value here only, so tests and scripts match `[W_COLUMN_FROM_CONTENT]` and people read the sentence.
+ */
+import { FIELD_HEADERS, type Field } from './model.js';
+import type { NoticeCode } from './codes.js';
+import { atPlace, cellWords, columnWords, headedColumnWords, rowListWords, rowWords, sheetWords, type FileLocation, type SheetLocation } from './location.js';
+
+/** A column as a notice names it: its letter and its header as the sheet has it. */
+export interface ColumnRef {
+  column: string;
+  header: string;
+}
+
+/** Notices about the inputs as given: files and folders left out before anything is read. */
+export type InputNotice =
+  /** The same file named twice, or reached by two paths (a.csv and ./a.csv, a link to it); `first` is the path kept. */
+  | { code: 'W_SAME_FILE_TWICE'; location: FileLocation; first: string }
+  /** A folder an earlier run wrote its results to (it holds `marker`, digest.json or feedback.json). */
+  | { code: 'W_OUTPUT_FOLDER_SKIPPED'; location: FileLocation; marker: string }
+  | { code: 'W_BROKEN_LINK'; location: FileLocation }
+  /** A device, pipe or socket with a table's extension. */
+  | { code: 'W_NOT_REGULAR_FILE'; location: FileLocation };
+
+/** Notices about a file yijian itself wrote, found among the inputs. */
+export type OwnOutputNotice =
+  /** A report (登记表, 对照表, 统计): never submissions. */
+  | { code: 'W_OWN_REPORT_SKIPPED'; location: FileLocation }
+  /** A merged workbook whose source files are read in the same run (`sources`, as the inputs name them). */
+  | { code: 'W_MERGED_WITH_SOURCES'; location: FileLocation; sources: string[] }
+  /** A merged workbook read alone: only its 意见汇总 sheet holds opinions. */
+  | { code: 'W_MERGED_RECORDS_ONLY'; location: FileLocation; records: string; others: string[] };
+
+/** Notices about one sheet's layout: rows that are not opinions, cells split, a table without a header. */
+export type LayoutNotice =
+  /** A 填表说明 sheet: `rows` lines kept as 说明行, none an opinion. */
+  | { code: 'W_INSTRUCTION_SHEET'; location: SheetLocation; rows: number }
+  /** No header, one column of opinions; `titleRows` lines above them are a title; `mapSpec` the --map that would say otherwise. */
+  | { code: 'W_PASTED_OPINIONS'; location: SheetLocation & { column: string }; titleRows: number; mapSpec: string }
+  /** Rows where only the opinion cell is filled, joined onto the opinion above. */
+  | { code: 'W_CONTINUATION_JOINED'; location: SheetLocation; rows: number[] }
+  /** Sub-title rows (一、万寿路街道立法联系点); `points` the 联系点 taken from them for the rows below. */
+  | { code: 'W_SUBTITLE_ROWS'; location: SheetLocation; rows: number[]; points: string[] }
+  /** Cells holding several numbered opinions, split into `parts` records each. */
+  | { code: 'W_CELLS_SPLIT'; location: SheetLocation; rows: { row: number; parts: number }[] };
+
+/** Notices about how a sheet's columns were mapped, where the tool chose between readings. */
+export type ColumnNotice =
+  /**
+   * Two or more columns headed like one field: `winner` took it. `byContent` when the content overruled the
+   * header (the header's pick is `others[0]`), with the mean lengths that decided.
+   */
+  | {
+      code: 'W_COLUMNS_COMPETE';
+      location: SheetLocation & { column: string };
+      field: Field;
+      winner: ColumnRef;
+      others: ColumnRef[];
+      byContent: { winnerMean: number; headerPickMean: number } | null;
+    }
+  /** A column headed like the opinion column whose content cannot be opinions (`unfit`: 条款序号（如“第八十条”）). */
+  | {
+      code: 'W_OPINION_COLUMN_UNFIT';
+      location: SheetLocation & { column: string };
+      from: ColumnRef;
+      unfit: string;
+      movedToArticle: boolean;
+      replacement: ColumnRef | null;
+    }
+  /** A column nobody headed as the article column, taken for it because its cells are citations (第八十条). */
+  | { code: 'W_COLUMN_FROM_CONTENT'; location: SheetLocation & { column: string }; column: ColumnRef; field: 'article' }
+  /** No column headed as the opinion column; one whose header speaks of opinions holds paragraphs (`previous`: the field its header gave it). */
+  | { code: 'W_OPINION_FROM_CONTENT'; location: SheetLocation & { column: string }; column: ColumnRef; meanLength: number; previous: Field | null }
+  /** A column that lost `lost` to another keeps `field`, a later word of its header (修改意见及理由 → 理由). */
+  | { code: 'W_COLUMN_FROM_OTHER_WORD'; location: SheetLocation & { column: string }; column: ColumnRef; lost: Field; field: Field };
+
+/** Notices of reading a filled 采纳情况登记表. */
+export type DecisionSheetNotice =
+  /** A merged range (`range`, G2:G6) in a decision column: its `value` is used for the `rows` rows it covers. */
+  | { code: 'W_MERGED_CELLS_SPREAD'; location: SheetLocation & { row: number; column: string }; range: string; value: string; rows: number }
+  /** A hidden sheet left out since visible ones of its kind (`visible`) have the decision columns. */
+  | { code: 'W_HIDDEN_SHEET_SKIPPED'; location: SheetLocation; visible: string[] }
+  /** Only a hidden sheet has them: read, and said, so a person checks it is the version meant. */
+  | { code: 'W_HIDDEN_SHEET_READ'; location: SheetLocation; perOpinion: boolean };
+
+/** Every notice raised while reading one sheet (layout and columns). */
+export type SheetNotice = LayoutNotice | ColumnNotice;
+
+/** Every reading notice. */
+export type Notice = InputNotice | OwnOutputNotice | SheetNotice | DecisionSheetNotice;
+
+// Each notice's code is its kind; the switches below are checked against this.
+type _AllCodes = NoticeCode extends Notice['code'] ? (Notice['code'] extends NoticeCode ? true : never) : never;
+const _allCodes: _AllCodes = true;
+void _allCodes;
+
+const SHEET_NOTICE_CODES: ReadonlySet<NoticeCode> = new Set<SheetNotice['code']>([
+  'W_INSTRUCTION_SHEET', 'W_PASTED_OPINIONS', 'W_CONTINUATION_JOINED', 'W_SUBTITLE_ROWS', 'W_CELLS_SPLIT',
+  'W_COLUMNS_COMPETE', 'W_OPINION_COLUMN_UNFIT', 'W_COLUMN_FROM_CONTENT', 'W_OPINION_FROM_CONTENT', 'W_COLUMN_FROM_OTHER_WORD',
+]);
+
+/** A notice about one sheet of the submissions: shown under that sheet, its place said by the heading or prefix. */
+export function isSheetNotice(notice: Notice): notice is SheetNotice {
+  return SHEET_NOTICE_CODES.has(notice.code);
+}
+
+/** A notice the reader raised about `sheet` of `file`. */
+export function noticesOf(notices: readonly Notice[], file: string, sheet: string): SheetNotice[] {
+  return notices.filter((notice): notice is SheetNotice => isSheetNotice(notice) && notice.location.file === file && notice.location.sheet === sheet);
+}
+
+function columnLabel(column: ColumnRef): string {
+  return headedColumnWords(column.column, column.header);
+}
+
+/**
+ * The Chinese words of a notice. A sheet notice's words leave its place out (they are shown under the sheet,
+ * or after {@link noticeLine}'s 文件 … 工作表“…”：); every other notice names its place in the sentence.
+ */
+export function noticeText(notice: Notice): string {
+  switch (notice.code) {
+    case 'W_SAME_FILE_TWICE':
+      return notice.first === notice.location.file
+        ? `${notice.location.file} 给了不止一次，只读取一次。`
+        : `${notice.location.file} 与 ${notice.first} 是同一个文件，只读取一次。`;
+    case 'W_OUTPUT_FOLDER_SKIPPED':
+      return `文件夹 ${notice.location.file} 中有 ${notice.marker}，是 yijian 以前输出的结果，已跳过其中的文件。`;
+    case 'W_BROKEN_LINK':
+      return `${notice.location.file} 是断开或循环的符号链接，已跳过。`;
+    case 'W_NOT_REGULAR_FILE':
+      return `${notice.location.file} 不是普通文件（设备、管道或套接字），已跳过。`;
+    case 'W_OWN_REPORT_SKIPPED':
+      return `${notice.location.file} 是 yijian 生成的报告，不是意见表，已跳过。`;
+    case 'W_MERGED_WITH_SOURCES': {
+      const shown = notice.sources.slice(0, 3).join('、') + (notice.sources.length > 3 ? ` 等 ${notice.sources.length} 个文件` : '');
+      return `${notice.location.file} 是 yijian merge 合并的结果，其中的意见来自本次也在读取的 ${shown}，已跳过，以免重复计数。`;
+    }
+    case 'W_MERGED_RECORDS_ONLY':
+      return `${notice.location.file} 是 yijian merge 合并的结果：只读取其中的“${notice.records}”工作表，${notice.others.map((name) => `“${name}”`).join('')}是合并时的核对记录。`;
+    case 'W_INSTRUCTION_SHEET':
+      return `本表是填表说明，${notice.rows} 行记为说明行，不作意见。`;
+    case 'W_PASTED_OPINIONS': {
+      const title = notice.titleRows === 0 ? '' : `，第 ${notice.titleRows === 1 ? '1' : `1–${notice.titleRows}`} 行作标题（说明行）`;
+      return `没有找到表头：本表只有 ${columnWords(notice.location.column)}有内容，按内容作“${FIELD_HEADERS.opinion}”列${title}；如不对，请用 ${notice.mapSpec} 指定。`;
+    }
+    case 'W_CONTINUATION_JOINED':
+      return `${rowListWords(notice.rows)}只有意见一格有字、上一行的意见没有写完，已接到上一行的意见后面（记为说明行）。`;
+    case 'W_SUBTITLE_ROWS':
+      return `${rowListWords(notice.rows)}是分段标题，记为说明行` +
+        (notice.points.length > 0 ? `；其下各行的联系点取自分段标题（${notice.points.join('、')}）。` : '。');
+    case 'W_CELLS_SPLIT': {
+      const shown = notice.rows.slice(0, 5).map((split) => `${rowWords(split.row)} ${split.parts} 条`).join('，');
+      const parts = notice.rows.reduce((sum, split) => sum + split.parts, 0);
+      return `${notice.rows.length} 行的意见格内有多条编号意见，已拆为 ${parts} 条（${shown}${notice.rows.length > 5 ? '……' : ''}）；不想拆分可加 --no-split。`;
+    }
+    case 'W_COLUMNS_COMPETE': {
+      const header = notice.others[0]?.header ?? '';
+      const why = notice.byContent === null
+        ? '表头更贴近'
+        : `按内容：${columnWords(notice.winner.column)}平均 ${notice.byContent.winnerMean} 字，${columnWords(notice.others[0]?.column ?? '')}平均 ${notice.byContent.headerPickMean} 字；“${header}”的表头更贴近`;
+      const field = FIELD_HEADERS[notice.field];
+      return `${columnLabel(notice.winner)}与${notice.others.map(columnLabel).join('、')}都像“${field}”列，取 ${columnWords(notice.winner.column)}（${why}）；如不对，请用 --map ${field}=<列> 指定。`;
+    }
+    case 'W_OPINION_COLUMN_UNFIT':
+      return `${columnLabel(notice.from)}的表头像“${FIELD_HEADERS.opinion}”，但内容多为${notice.unfit}，${notice.movedToArticle ? `改作“${FIELD_HEADERS.article}”列` : '不作意见列'}` +
+        (notice.replacement === null ? '。' : `；意见取自 ${columnLabel(notice.replacement)}。`);
+    case 'W_COLUMN_FROM_CONTENT':
+      return `${columnLabel(notice.column)}的内容多为条款序号，按内容作“${FIELD_HEADERS[notice.field]}”列。`;
+    case 'W_OPINION_FROM_CONTENT':
+      return `本表没有以“${FIELD_HEADERS.opinion}”为题的列；${columnLabel(notice.column)}的内容是成段的意见（平均 ${notice.meanLength} 字），` +
+        `作“${FIELD_HEADERS.opinion}”列${notice.previous === null ? '' : `（按表头本应是“${FIELD_HEADERS[notice.previous]}”列）`}；如不对，请用 --map 指定。`;
+    case 'W_COLUMN_FROM_OTHER_WORD':
+      return `${columnLabel(notice.column)}没有取作“${FIELD_HEADERS[notice.lost]}”列，按表头中的另一词作“${FIELD_HEADERS[notice.field]}”列。`;
+    case 'W_MERGED_CELLS_SPREAD':
+      return `${cellWords(notice.location.file, notice.location.sheet, notice.range)} 是合并单元格，其中的“${notice.value}”用于所覆盖的 ${notice.rows} 行`;
+    case 'W_HIDDEN_SHEET_SKIPPED':
+      return atPlace({ file: notice.location.file }, `${sheetWords(notice.location.sheet)}是隐藏的，未读取；采用可见的工作表“${notice.visible.join('”“')}”`);
+    case 'W_HIDDEN_SHEET_READ':
+      return atPlace({ file: notice.location.file }, `只在隐藏的${sheetWords(notice.location.sheet)}中找到${notice.perOpinion ? '单条意见' : '采纳情况'}，已读取，请确认这是要用的版本`);
+  }
+}
+
+/** A notice as one line for the terminal: a sheet notice after its place (文件 … 工作表“…”：), the others as they are. */
+export function noticeLine(notice: Notice): string {
+  return isSheetNotice(notice) ? atPlace({ file: notice.location.file, sheet: notice.location.sheet }, noticeText(notice)) : noticeText(notice);
+}

@@ -1,0 +1,173 @@
+/**
+ * Reading notices are values with one code per kind, made where they are found; their words come from
+ * notices.ts alone and are the words people saw before the notices had codes (the expected lines below are
+ * `yijian inspect fixtures/intake/fresh fixtures/intake/heldout` as printed before this change, codes added).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NOTICE_CODES, type NoticeCode } from '../../src/codes.js';
+import { readSubmissions, type IngestResult } from '../../src/ingest/index.js';
+import { isSheetNotice, noticeLine, noticeText, type Notice } from '../../src/notices.js';
+import { sheetDoubts } from '../../src/cli/guided-doubts.js';
+import { ingestGrid } from '../../src/ingest/sheet.js';
+import { grid, options } from './helpers.js';
+
+const EXPECTED: readonly string[] = [
+  '文件 丰台区-新村街道立法联系点.xlsx 工作表“意见”：A 列「序号」与B 列「条款编号」都像“序号”列，取 A 列（表头更贴近）；如不对，请用 --map 序号=<列> 指定。 [W_COLUMNS_COMPETE]',
+  '文件 昌平区-天通苑北街道立法联系点.xlsx 工作表“意见”：第 5 行、第 9 行只有意见一格有字、上一行的意见没有写完，已接到上一行的意见后面（记为说明行）。 [W_CONTINUATION_JOINED]',
+  '文件 浦东新区-花木街道立法联系点.xlsx 工作表“意见”：2 行的意见格内有多条编号意见，已拆为 5 条（第 4 行 2 条，第 7 行 3 条）；不想拆分可加 --no-split。 [W_CELLS_SPLIT]',
+  '文件 海淀区司法局-各联系点意见汇总.xlsx 工作表“汇总”：第 3 行、第 7 行、第 10 行是分段标题，记为说明行；其下各行的联系点取自分段标题（万寿路街道立法联系点、甘家口街道立法联系点、北下关街道立法联系点）。 [W_SUBTITLE_ROWS]',
+  '文件 石景山区-八角街道立法联系点.csv 工作表“石景山区-八角街道立法联系点”：1 行的意见格内有多条编号意见，已拆为 2 条（第 5 行 2 条）；不想拆分可加 --no-split。 [W_CELLS_SPLIT]',
+  '文件 西城区-新街口街道立法联系点-反馈意见表.xlsx 工作表“反馈意见表”：C 列「条款」与B 列「章节」都像“条款”列，取 C 列（表头更贴近）；如不对，请用 --map 条款=<列> 指定。 [W_COLUMNS_COMPETE]',
+  '文件 西城区-新街口街道立法联系点-反馈意见表.xlsx 工作表“反馈意见表”：本表没有以“意见建议”为题的列；E 列「修改建议」的内容是成段的意见（平均 32 字），作“意见建议”列（按表头本应是“修改建议”列）；如不对，请用 --map 指定。 [W_OPINION_FROM_CONTENT]',
+  '文件 静安区-静安寺街道立法联系点.xlsx 工作表“意见”：A 列「序号」与B 列「条文序号」都像“序号”列，取 A 列（表头更贴近）；如不对，请用 --map 序号=<列> 指定。 [W_COLUMNS_COMPETE]',
+  '文件 静安区-静安寺街道立法联系点.xlsx 工作表“意见”：B 列「条文序号」的内容多为条款序号，按内容作“条款”列。 [W_COLUMN_FROM_CONTENT]',
+  "文件 顺义区-光明街道立法联系点.xlsx 工作表“Sheet1”：没有找到表头：本表只有 A 列有内容，按内容作“意见建议”列，第 1 行作标题（说明行）；如不对，请用 --map '顺义区-光明街道立法联系点.xlsx:Sheet1:意见建议=A' 指定。 [W_PASTED_OPINIONS]",
+  '文件 徐汇区-田林街道立法联系点.xlsx 工作表“填写须知”：本表是填表说明，3 行记为说明行，不作意见。 [W_INSTRUCTION_SHEET]',
+  '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：A 列「编号」与B 列「意见汇总/条款号」都像“序号”列，取 A 列（表头更贴近）；如不对，请用 --map 序号=<列> 指定。 [W_COLUMNS_COMPETE]',
+  '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：C 列「意见汇总/意见内容」与D 列「意见汇总/修改意见及理由」都像“意见建议”列，取 C 列（表头更贴近）；如不对，请用 --map 意见建议=<列> 指定。 [W_COLUMNS_COMPETE]',
+  '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：B 列「意见汇总/条款号」的内容多为条款序号，按内容作“条款”列。 [W_COLUMN_FROM_CONTENT]',
+  '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：D 列「意见汇总/修改意见及理由」没有取作“意见建议”列，按表头中的另一词作“理由”列。 [W_COLUMN_FROM_OTHER_WORD]',
+  '文件 西城区-什刹海街道立法联系点.xlsx 工作表“意见”：2 行的意见格内有多条编号意见，已拆为 4 条（第 2 行 2 条，第 6 行 2 条）；不想拆分可加 --no-split。 [W_CELLS_SPLIT]',
+  '文件 长宁区-新华路街道立法联系点.xlsx 工作表“Sheet1”：B 列「条款内容」的表头像“意见建议”，但内容多为条款序号（如“第八十条”），改作“条款”列。 [W_OPINION_COLUMN_UNFIT]',
+  '文件 长宁区-新华路街道立法联系点.xlsx 工作表“Sheet1”：本表没有以“意见建议”为题的列；D 列「意见说明」的内容是成段的意见（平均 25 字），作“意见建议”列（按表头本应是“理由”列）；如不对，请用 --map 指定。 [W_OPINION_FROM_CONTENT]',
+  '文件 门头沟区-永定镇立法联系点.xlsx 工作表“意见”：C 列「意见」与D 列「具体内容」都像“意见建议”列，取 C 列（表头更贴近）；如不对，请用 --map 意见建议=<列> 指定。 [W_COLUMNS_COMPETE]',
+  '文件 门头沟区-永定镇立法联系点.xlsx 工作表“意见”：C 列「意见」的表头像“意见建议”，但内容多为条款序号（如“第八十条”），改作“条款”列；意见取自 D 列「具体内容」。 [W_OPINION_COLUMN_UNFIT]',
+];
+
+// Only the sheets with notices are read, to keep the test quick; the others of the two folders have none.
+const INTAKE = join('fixtures', 'intake');
+const inputs = ['fresh', 'heldout'].flatMap((dir) =>
+  readdirSync(join(INTAKE, dir)).filter((name) => EXPECTED.some((line) => line.startsWith(`文件 ${name} `))).map((name) => join(INTAKE, dir, name)),
+);
+
+describe('the notices of the intake sheets', () => {
+  let result: IngestResult;
+  beforeAll(async () => {
+    result = await readSubmissions(inputs, options());
+  }, 30_000);
+
+  it('are said in the same words as before, each with the code of its kind', () => {
+    expect(result.notices.map((notice) => `${noticeLine(notice)} [${notice.code}]`).sort()).toEqual([...EXPECTED].sort());
+  });
+
+  it('carry their place and what they found as data', () => {
+    const of = (code: NoticeCode): Notice[] => result.notices.filter((notice) => notice.code === code);
+    expect(of('W_CONTINUATION_JOINED').map((n) => [n.location, 'rows' in n ? n.rows : null])).toEqual([
+      [{ file: '昌平区-天通苑北街道立法联系点.xlsx', sheet: '意见' }, [5, 9]],
+    ]);
+    expect(of('W_COLUMN_FROM_CONTENT').map((n) => n.location)).toEqual([
+      { file: '海淀区-清河街道立法联系点.xlsx', sheet: 'Sheet1', column: 'B' },
+      { file: '静安区-静安寺街道立法联系点.xlsx', sheet: '意见', column: 'B' },
+    ]);
+    expect(of('W_PASTED_OPINIONS')).toEqual([{
+      code: 'W_PASTED_OPINIONS',
+      location: { file: '顺义区-光明街道立法联系点.xlsx', sheet: 'Sheet1', column: 'A' },
+      titleRows: 1,
+      mapSpec: "--map '顺义区-光明街道立法联系点.xlsx:Sheet1:意见建议=A'",
+    }]);
+    expect(result.notices.every(isSheetNotice)).toBe(true);
+  });
+
+  it('are the words each sheet report keeps (digest.json files[].notices), the place left to the sheet', () => {
+    for (const sheet of result.sheets) {
+      const own = result.notices.filter((n) => n.location.file === sheet.file && n.location.sheet === sheet.sheet);
+      expect(sheet.notices ?? [], `${sheet.file} ${sheet.sheet}`).toEqual(own.map(noticeText));
+    }
+  });
+});
+
+describe('the guided flow asks about a sheet by the codes of its notices', () => {
+  // A split cell is said, not guessed: no question. Two columns competing for the opinions is a guess to look at.
+  const out = ingestGrid(grid([
+    ['序号', '意见', '意见建议'],
+    ['1', '同意', '1.第十条应写明物业服务费的调整程序。2.第十二条的公示期建议延长到十五天。'],
+    ['2', '同意', '建议增加业主大会线上表决的规定。'],
+  ]), { file: '东湖社区.xlsx', path: '东湖社区.xlsx', encoding: null }, options());
+
+  it('leaves out W_CELLS_SPLIT and keeps W_COLUMNS_COMPETE', () => {
+    expect(out.notices.map((n) => n.code).sort()).toEqual(['W_CELLS_SPLIT', 'W_COLUMNS_COMPETE']);
+    const doubts = sheetDoubts(out.report, out, new Map());
+    expect(doubts.filter((d) => d.kind === 'notice').map((d) => d.message)).toEqual(
+      out.notices.filter((n) => n.code === 'W_COLUMNS_COMPETE').map(noticeText),
+    );
+  });
+});
+
+describe('every notice code', () => {
+  // One value of each kind, and its words as the creation site wrote them before the notices were values.
+  const sheet = { file: '东湖.xlsx', sheet: '意见' };
+  const samples: { [C in NoticeCode]: [Extract<Notice, { code: C }>, string] } = {
+    W_SAME_FILE_TWICE: [{ code: 'W_SAME_FILE_TWICE', location: { file: './a.csv' }, first: 'a.csv' }, './a.csv 与 a.csv 是同一个文件，只读取一次。'],
+    W_OUTPUT_FOLDER_SKIPPED: [{ code: 'W_OUTPUT_FOLDER_SKIPPED', location: { file: 'in/yijian-output' }, marker: 'digest.json' }, '文件夹 in/yijian-output 中有 digest.json，是 yijian 以前输出的结果，已跳过其中的文件。'],
+    W_BROKEN_LINK: [{ code: 'W_BROKEN_LINK', location: { file: 'in/环a.csv' } }, 'in/环a.csv 是断开或循环的符号链接，已跳过。'],
+    W_NOT_REGULAR_FILE: [{ code: 'W_NOT_REGULAR_FILE', location: { file: 'in/管道.csv' } }, 'in/管道.csv 不是普通文件（设备、管道或套接字），已跳过。'],
+    W_OWN_REPORT_SKIPPED: [{ code: 'W_OWN_REPORT_SKIPPED', location: { file: '采纳情况登记表.xlsx' } }, '采纳情况登记表.xlsx 是 yijian 生成的报告，不是意见表，已跳过。'],
+    W_MERGED_WITH_SOURCES: [
+      { code: 'W_MERGED_WITH_SOURCES', location: { file: '汇总.xlsx' }, sources: ['a.csv', 'b.csv', 'c.csv', 'd.csv'] },
+      '汇总.xlsx 是 yijian merge 合并的结果，其中的意见来自本次也在读取的 a.csv、b.csv、c.csv 等 4 个文件，已跳过，以免重复计数。',
+    ],
+    W_MERGED_RECORDS_ONLY: [
+      { code: 'W_MERGED_RECORDS_ONLY', location: { file: '汇总.xlsx' }, records: '意见汇总', others: ['问题行', '核对'] },
+      '汇总.xlsx 是 yijian merge 合并的结果：只读取其中的“意见汇总”工作表，“问题行”“核对”是合并时的核对记录。',
+    ],
+    W_INSTRUCTION_SHEET: [{ code: 'W_INSTRUCTION_SHEET', location: sheet, rows: 4 }, '本表是填表说明，4 行记为说明行，不作意见。'],
+    W_PASTED_OPINIONS: [
+      { code: 'W_PASTED_OPINIONS', location: { ...sheet, column: 'A' }, titleRows: 2, mapSpec: "--map '东湖.xlsx:意见:意见建议=A'" },
+      "没有找到表头：本表只有 A 列有内容，按内容作“意见建议”列，第 1–2 行作标题（说明行）；如不对，请用 --map '东湖.xlsx:意见:意见建议=A' 指定。",
+    ],
+    W_CONTINUATION_JOINED: [
+      { code: 'W_CONTINUATION_JOINED', location: sheet, rows: [3, 4, 6, 8, 9, 12] },
+      '第 3 行、第 4 行、第 6 行、第 8 行、第 9 行等只有意见一格有字、上一行的意见没有写完，已接到上一行的意见后面（记为说明行）。',
+    ],
+    W_SUBTITLE_ROWS: [{ code: 'W_SUBTITLE_ROWS', location: sheet, rows: [2], points: [] }, '第 2 行是分段标题，记为说明行。'],
+    W_CELLS_SPLIT: [
+      { code: 'W_CELLS_SPLIT', location: sheet, rows: [2, 3, 4, 5, 6, 7].map((row) => ({ row, parts: 2 })) },
+      '6 行的意见格内有多条编号意见，已拆为 12 条（第 2 行 2 条，第 3 行 2 条，第 4 行 2 条，第 5 行 2 条，第 6 行 2 条……）；不想拆分可加 --no-split。',
+    ],
+    W_COLUMNS_COMPETE: [
+      {
+        code: 'W_COLUMNS_COMPETE', location: { ...sheet, column: 'C' }, field: 'opinion',
+        winner: { column: 'C', header: '意见建议及理由' }, others: [{ column: 'B', header: '意见' }], byContent: { winnerMean: 24, headerPickMean: 2 },
+      },
+      'C 列「意见建议及理由」与B 列「意见」都像“意见建议”列，取 C 列（按内容：C 列平均 24 字，B 列平均 2 字；“意见”的表头更贴近）；如不对，请用 --map 意见建议=<列> 指定。',
+    ],
+    W_OPINION_COLUMN_UNFIT: [
+      { code: 'W_OPINION_COLUMN_UNFIT', location: { ...sheet, column: 'B' }, from: { column: 'B', header: '意见' }, unfit: '日期', movedToArticle: false, replacement: null },
+      'B 列「意见」的表头像“意见建议”，但内容多为日期，不作意见列。',
+    ],
+    W_COLUMN_FROM_CONTENT: [
+      { code: 'W_COLUMN_FROM_CONTENT', location: { ...sheet, column: 'B' }, column: { column: 'B', header: '条文序号' }, field: 'article' },
+      'B 列「条文序号」的内容多为条款序号，按内容作“条款”列。',
+    ],
+    W_OPINION_FROM_CONTENT: [
+      { code: 'W_OPINION_FROM_CONTENT', location: { ...sheet, column: 'D' }, column: { column: 'D', header: '意见说明' }, meanLength: 26, previous: null },
+      '本表没有以“意见建议”为题的列；D 列「意见说明」的内容是成段的意见（平均 26 字），作“意见建议”列；如不对，请用 --map 指定。',
+    ],
+    W_COLUMN_FROM_OTHER_WORD: [
+      { code: 'W_COLUMN_FROM_OTHER_WORD', location: { ...sheet, column: 'D' }, column: { column: 'D', header: '修改意见及理由' }, lost: 'opinion', field: 'reason' },
+      'D 列「修改意见及理由」没有取作“意见建议”列，按表头中的另一词作“理由”列。',
+    ],
+    W_MERGED_CELLS_SPREAD: [
+      { code: 'W_MERGED_CELLS_SPREAD', location: { file: '登记表.xlsx', sheet: '采纳情况', row: 2, column: 'G' }, range: 'G2:G6', value: '部分采纳', rows: 5 },
+      '文件 登记表.xlsx 工作表“采纳情况” G2:G6 是合并单元格，其中的“部分采纳”用于所覆盖的 5 行',
+    ],
+    W_HIDDEN_SHEET_SKIPPED: [
+      { code: 'W_HIDDEN_SHEET_SKIPPED', location: { file: '登记表.xlsx', sheet: '采纳情况登记表' }, visible: ['定稿', '定稿 (2)'] },
+      '文件 登记表.xlsx：工作表“采纳情况登记表”是隐藏的，未读取；采用可见的工作表“定稿”“定稿 (2)”',
+    ],
+    W_HIDDEN_SHEET_READ: [
+      { code: 'W_HIDDEN_SHEET_READ', location: { file: '登记表.xlsx', sheet: '单条意见' }, perOpinion: true },
+      '文件 登记表.xlsx：只在隐藏的工作表“单条意见”中找到单条意见，已读取，请确认这是要用的版本',
+    ],
+  };
+
+  it.each(NOTICE_CODES.map((code) => [code]))('%s has its words, made from the value alone', (code) => {
+    const [notice, words] = samples[code];
+    expect(notice.code).toBe(code);
+    expect(noticeText(notice)).toBe(words);
+    // A sheet's notice is printed after its place; every other one names its place in its own sentence.
+    expect(noticeLine(notice)).toBe(isSheetNotice(notice) ? `文件 ${notice.location.file} 工作表“${notice.location.sheet}”：${words}` : words);
+  });
+});
