@@ -9,7 +9,7 @@ import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
 import { rowLabel } from '../provenance.js';
 import { withCode } from '../codes.js';
 import { columnWords, rowWords } from '../location.js';
-import { noticeLine, noticesOf, noticeText } from '../notices.js';
+import { noticesOf, noticeText } from '../notices.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
@@ -70,8 +70,6 @@ export function inspectDocument(result: IngestResult, assignments: Map<string, A
     sheets: result.sheets,
     failures: result.failures,
     rejects: result.rejects,
-    // Each reading notice as a value (code, location, what it found) with its words, for scripts.
-    notices: result.notices.map((notice) => ({ ...notice, message: noticeLine(notice) })),
     draft: draftTitle,
     records: assignments === null ? undefined : result.records.map((record) => ({
       id: record.id,

@@ -34,7 +34,7 @@ describe('correctionsBeforeBuild', () => {
 
   it('reports a corrected opinion that is no longer among the records, with its cell', () => {
     expect(carried.resolved.problems.map((p) => [p.code, p.cell?.sheet, p.cell?.address])).toEqual([['W_UNKNOWN_ID', '单条意见', 'A3']]);
-    expect(carried.resolved.problems[0]?.message).toContain('单条意见 H3');
+    expect(carried.resolved.problems[0]?.message).toContain('工作表“单条意见” H3');
   });
 
   it('enriches the article profiles: an uncited opinion in the examples\' words is assigned by them', () => {
