@@ -91,19 +91,36 @@ export type SheetNotice = LayoutNotice | ColumnNotice;
 /** Every reading notice. */
 export type Notice = InputNotice | OwnOutputNotice | SheetNotice | DecisionSheetNotice;
 
-// Each notice's code is its kind; the switches below are checked against this.
-type _AllCodes = NoticeCode extends Notice['code'] ? (Notice['code'] extends NoticeCode ? true : never) : never;
-const _allCodes: _AllCodes = true;
-void _allCodes;
-
-const SHEET_NOTICE_CODES: ReadonlySet<NoticeCode> = new Set<SheetNotice['code']>([
-  'W_INSTRUCTION_SHEET', 'W_PASTED_OPINIONS', 'W_CONTINUATION_JOINED', 'W_SUBTITLE_ROWS', 'W_CELLS_SPLIT',
-  'W_COLUMNS_COMPETE', 'W_OPINION_COLUMN_UNFIT', 'W_COLUMN_FROM_CONTENT', 'W_OPINION_FROM_CONTENT', 'W_COLUMN_FROM_OTHER_WORD',
-]);
+/**
+ * Where each kind is shown: `sheet`, under its sheet (inspect) or after 文件 … 工作表“…”： (the terminal); `own`,
+ * a sentence naming its own place. A Record, so that every code of codes.ts has a kind here.
+ */
+const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
+  W_SAME_FILE_TWICE: 'own',
+  W_OUTPUT_FOLDER_SKIPPED: 'own',
+  W_BROKEN_LINK: 'own',
+  W_NOT_REGULAR_FILE: 'own',
+  W_OWN_REPORT_SKIPPED: 'own',
+  W_MERGED_WITH_SOURCES: 'own',
+  W_MERGED_RECORDS_ONLY: 'own',
+  W_INSTRUCTION_SHEET: 'sheet',
+  W_PASTED_OPINIONS: 'sheet',
+  W_CONTINUATION_JOINED: 'sheet',
+  W_SUBTITLE_ROWS: 'sheet',
+  W_CELLS_SPLIT: 'sheet',
+  W_COLUMNS_COMPETE: 'sheet',
+  W_OPINION_COLUMN_UNFIT: 'sheet',
+  W_COLUMN_FROM_CONTENT: 'sheet',
+  W_OPINION_FROM_CONTENT: 'sheet',
+  W_COLUMN_FROM_OTHER_WORD: 'sheet',
+  W_MERGED_CELLS_SPREAD: 'own',
+  W_HIDDEN_SHEET_SKIPPED: 'own',
+  W_HIDDEN_SHEET_READ: 'own',
+};
 
 /** A notice about one sheet of the submissions: shown under that sheet, its place said by the heading or prefix. */
 export function isSheetNotice(notice: Notice): notice is SheetNotice {
-  return SHEET_NOTICE_CODES.has(notice.code);
+  return SHOWN[notice.code] === 'sheet';
 }
 
 /** A notice the reader raised about `sheet` of `file`. */
