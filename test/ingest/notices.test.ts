@@ -171,3 +171,17 @@ describe('every notice code', () => {
     expect(noticeLine(notice)).toBe(isSheetNotice(notice) ? `文件 ${notice.location.file} 工作表“${notice.location.sheet}”：${words}` : words);
   });
 });
+
+describe("the ingest's row words come from location.ts and read as before", () => {
+  it('names the row, and the row and column, of a 问题行', () => {
+    const out = ingestGrid(grid([
+      ['序号', '提出人', '意见建议'],
+      ['1', '张建国', ''],
+      ['2', '李秀英', '建议第十二条写明物业服务费的调整程序，并在小区公告栏公示不少于十五日，听取业主意见。'],
+    ]), { file: '东湖社区.xlsx', path: '东湖社区.xlsx', encoding: null }, options({ limits: { maxCellLength: 20 } }));
+    expect(out.rejects.map((r) => [r.reason, r.message])).toEqual([
+      ['E_NO_OPINION', '第 2 行“意见建议”为空。'],
+      ['E_CELL_TOO_LARGE', '第 3 行 C 列内容过长（42 字，上限 20 字）。'],
+    ]);
+  });
+});
