@@ -12,7 +12,7 @@ export interface Location {
   sheet?: string;
   /** 1-based, as the spreadsheet shows it. */
   row?: number;
-  /** Column letter (C), or a range's letters when a notice covers a block (G2:G6 is row 2, column G, to row 6). */
+  /** Column letter (C). A block (merged G2:G6) is located at its first cell; the notice carries the range. */
   column?: string;
   /** Which of several numbered opinions in one cell (1-based): 第 5 行第 2 条. */
   part?: number;

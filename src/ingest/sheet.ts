@@ -73,7 +73,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
       noteRows,
       splitParts: 0,
       splitRows,
-      // Filled as the notices are found (see `said`); the words only, the values are the outcome's.
+      // Their words, filled in by `said` when the sheet is done; the values are the outcome's `notices`.
       notices: [],
       problems: problems.map((p) => p.message),
     },
