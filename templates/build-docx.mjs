@@ -203,7 +203,8 @@ const feedbackBody =
   p('二、逐条意见采纳情况', 'Heading1') +
   p('下表“序号”“提出人”“日期”为你单位报送表格中所填。', 'TableNote') +
   table(['序号', '提出人', '意见', '采纳情况', '理由说明'], feedbackWidths,
-    `<w:tr>` +
+    // A printed letter never splits one opinion's row across pages (its mark and reason stay with it).
+    `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
     cell(feedbackWidths[0], p('{#items}{seqText}', 'LetterNumber')) +
     cell(feedbackWidths[1], p('{submitter}', 'LetterText') + p('{dateText}', 'LetterText')) +
     cell(feedbackWidths[2], p('{articleLabel}{assignmentMark}：{opinion}', 'LetterText')) +
