@@ -41,17 +41,19 @@ export interface IngestResult {
  * Reads every file; a file that cannot be read becomes a FileFailure and the others go on.
  * Output is ordered by display name, then sheet order, then row, whatever the order of `paths`.
  * Workbooks are parsed by `workers` (the run's), or by workers started for this call and ended with it.
+ * `onSheets` is handed each file's grids as read (the guided flow previews them instead of reading the file again).
  */
 export async function readSubmissions(
   paths: readonly string[],
   options: IngestOptions,
   onProgress?: (done: number, total: number) => void,
   workers?: WorkbookWorkers,
+  onSheets?: (path: string, grids: readonly SheetGrid[]) => void,
 ): Promise<IngestResult> {
   if (workers === undefined) {
     const own = new WorkbookWorkers();
     try {
-      return await readSubmissions(paths, options, onProgress, own);
+      return await readSubmissions(paths, options, onProgress, own, onSheets);
     } finally {
       await own.close();
     }
@@ -74,6 +76,7 @@ export async function readSubmissions(
     const file = names.get(path) ?? basename(path);
     try {
       const { grids, encoding, warnings = [], origin } = await readFileSheets(path, options, workers);
+      onSheets?.(path, grids);
       const skip = origin === undefined ? null : ownOutputNotice(file, origin.kind, grids, inputNames);
       if (skip !== null) {
         result.notices.push(skip);
