@@ -2,11 +2,10 @@
  * Ingestion entry points: files in, records and rejects out, with figures that reconcile.
  */
 import { basename } from 'node:path';
-import { MERGED_OWN_SEQ_HEADER, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reconciliation, type Reject, type SheetReport } from '../model.js';
+import { MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reconciliation, type Reject, type SheetReport } from '../model.js';
 import { YijianError } from '../errors.js';
 import { comparePaths, displayNames } from './files.js';
 import type { IngestOptions } from './options.js';
-import type { ForcedMapping } from './map-spec.js';
 import { readFileSheets } from './read-file.js';
 import { WorkbookWorkers } from './workbook-worker.js';
 import { cellText, type SheetGrid } from './grid.js';
@@ -93,7 +92,7 @@ export async function readSubmissions(
         const outcome = ingestGrid(
           grid,
           origin?.kind === 'merge' ? { file, path, encoding, merged: true } : { file, path, encoding },
-          origin?.kind === 'merge' ? ownSeqOptions(grid, options) : options,
+          options,
         );
         for (const warning of warnings) {
           // Reader notes: lines of one CSV in different encodings, control characters removed.
@@ -129,17 +128,6 @@ function ownOutputNotice(file: string, kind: string, grids: readonly SheetGrid[]
   if (also.length === 0) return null;
   const shown = also.slice(0, 3).join('、') + (also.length > 3 ? ` 等 ${also.length} 个文件` : '');
   return `${file} 是 yijian merge 合并的结果，其中的意见来自本次也在读取的 ${shown}，已跳过，以免重复计数。`;
-}
-
-/**
- * A merged workbook numbers its rows 1…N in 序号 and keeps each point's own 序号 in 原表序号: that one is the
- * record's 序号, so a feedback letter shows the number the point gave the opinion. A 序号 the user maps keeps its say.
- */
-function ownSeqOptions(grid: SheetGrid, options: IngestOptions): IngestOptions {
-  const hasOwn = (grid.rows[0] ?? []).some((cell) => cellText(cell).trim() === MERGED_OWN_SEQ_HEADER);
-  if (!hasOwn || options.maps.some((m) => m.field === 'seq')) return options;
-  const own: ForcedMapping = { field: 'seq', target: { kind: 'header', text: MERGED_OWN_SEQ_HEADER }, scope: { file: null, sheet: null }, spec: `序号=${MERGED_OWN_SEQ_HEADER}` };
-  return { ...options, maps: [...options.maps, own] };
 }
 
 /** The 来源文件 values of a merged workbook's sheets. */

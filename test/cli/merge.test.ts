@@ -428,5 +428,22 @@ describe('yijian merge, then yijian digest on the merged workbook', () => {
     expect(records.map(key).sort()).toEqual(direct.records.map(key).sort());
     expect(records.filter((r) => r.source.part !== undefined).map((r) => [r.source.row, r.source.part])).toEqual([[5, 1], [5, 2]]);
   });
+
+  it('takes the points’ own 序号 from 原表序号, unless a --map of 序号 for this file says otherwise: that one wins', async () => {
+    const merged = join(dir, '县汇总.xlsx');
+    const read = (maps: string[]) => readSubmissions([merged], normalizeIngestOptions({ maps }));
+    const [own, mapped, elsewhere] = await Promise.all([read([]), read(['序号=序号']), read(['别县汇总.xlsx:序号=序号'])]);
+    const seqs = (result: typeof own) => result.records.map((r) => r.seq);
+    const seqColumn = (result: typeof own) => result.sheets[0]?.columns.find((c) => c.field === 'seq');
+    // 原表序号 as the points numbered their rows (东湖 starts at 1 again after the other files).
+    expect(seqs(own)).toEqual(dataRows(sheetNamed(book, '意见汇总')).map((row) => String(row[OWN_SEQ_COL] ?? '')).map((seq) => seq === '' ? null : seq));
+    expect(seqColumn(own)).toMatchObject({ column: 'O', header: '原表序号' });
+    // --map 序号=序号: the merged numbering 1…N, as the user asked; the records keep their own source and id.
+    expect(seqs(mapped)).toEqual(own.records.map((_r, i) => String(i + 1)));
+    expect(seqColumn(mapped)).toMatchObject({ column: 'A', header: '序号', how: 'forced' });
+    expect(mapped.records.map((r) => r.id)).toEqual(own.records.map((r) => r.id));
+    // A mapping scoped to another file does not apply here.
+    expect(seqs(elsewhere)).toEqual(seqs(own));
+  });
 });
 
