@@ -8,7 +8,8 @@ import { comparePaths, displayNames } from './files.js';
 import type { IngestOptions } from './options.js';
 import { readFileSheets } from './read-file.js';
 import { WorkbookWorkers } from './workbook-worker.js';
-import { cellText, type SheetGrid } from './grid.js';
+import type { SheetGrid } from './grid.js';
+import { mergedSources } from './merged.js';
 import { ingestGrid, type SheetProblem } from './sheet.js';
 
 export { collectInputFiles, collectInputs, displayNames, refuseOutputAmongInputs, sameFile, type InputFiles } from './files.js';
@@ -128,20 +129,6 @@ function ownOutputNotice(file: string, kind: string, grids: readonly SheetGrid[]
   if (also.length === 0) return null;
   const shown = also.slice(0, 3).join('、') + (also.length > 3 ? ` 等 ${also.length} 个文件` : '');
   return `${file} 是 yijian merge 合并的结果，其中的意见来自本次也在读取的 ${shown}，已跳过，以免重复计数。`;
-}
-
-/** The 来源文件 values of a merged workbook's sheets. */
-function mergedSources(grids: readonly SheetGrid[]): Set<string> {
-  const sources = new Set<string>();
-  for (const grid of grids) {
-    const column = (grid.rows[0] ?? []).findIndex((cell) => cellText(cell).trim() === '来源文件');
-    if (column < 0) continue;
-    for (let r = 1; r < grid.rows.length; r += 1) {
-      const text = cellText(grid.rows[r]?.[column]).trim();
-      if (text !== '') sources.add(text);
-    }
-  }
-  return sources;
 }
 
 function toFailure(file: string, error: unknown): FileFailure {

@@ -1,13 +1,14 @@
 /**
  * The pure core of ingestion: one sheet grid → header → column mapping → records, rejects and figures.
  */
-import { FIELD_HEADERS, MERGED_OWN_SEQ_HEADER, MERGED_SHEETS, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
+import { FIELD_HEADERS, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
 import type { YijianErrorCode } from '../errors.js';
 import { cellText, columnLetter, gridWidth, type GridCell, type SheetGrid } from './grid.js';
 import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js';
 import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
-import { mapsFor, scopedMapSpec, type ForcedMapping } from './map-spec.js';
+import { mapsFor, scopedMapSpec } from './map-spec.js';
+import { carriedColumns, withOwnSeq } from './merged.js';
 import { continuesOpinion, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
@@ -84,7 +85,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     return outcome({ rows: [], headers: [] }, null, 0);
   }
   const index = buildSynonymIndex(options.synonyms);
-  const maps = withOwnSeq(mapsFor(options.maps, source.path, grid.name), source, grid);
+  const maps = withOwnSeq(mapsFor(options.maps, source.path, grid.name), source.merged, grid);
   let header = findHeader(grid, index);
   const forcesOpinionByLetter = maps.some((m) => m.field === 'opinion' && m.target.kind === 'column');
   if (header.rows.length === 0 && forcesOpinionByLetter && grid.rows.length > 0) {
@@ -169,7 +170,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     // One pool per sheet, bounded: a column of values that never repeat must not grow it without end.
     intern: createInterner(20_000),
     split: options.split,
-    ...carriedColumns(source, grid.name, header.headers),
+    ...carriedColumns(source.merged, grid.name, header.headers),
   };
   // Compared as written (spaces folded), not through foldHeader: this runs on every data row, and the
   // traditional → simplified step would make a million-row sheet crawl.
@@ -262,32 +263,6 @@ function fallbacks(
     if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
   return { point, county: options.county ?? rule?.county ?? countyFromFileName(source.path, options.counties) };
-}
-
-/** Whether the sheet is the 意见汇总 of a workbook `yijian merge` wrote (a county's, forwarded). */
-function isMergedRecords(source: SheetSource, sheet: string): boolean {
-  return source.merged === true && sheet === MERGED_SHEETS.records;
-}
-
-/**
- * A merged workbook numbers its rows 1…N in 序号 and keeps each point's own 序号 in 原表序号: that one becomes the
- * record's 序号, as a mapping like any other, so a feedback letter shows the number the point gave the opinion.
- * A 序号 the user maps for this sheet (--map, the config's columns.map) is in `maps` already and wins.
- */
-function withOwnSeq(maps: ForcedMapping[], source: SheetSource, grid: SheetGrid): ForcedMapping[] {
-  if (!isMergedRecords(source, grid.name) || maps.some((mapping) => mapping.field === 'seq')) return maps;
-  if (!(grid.rows[0] ?? []).some((cell) => cellText(cell).trim() === MERGED_OWN_SEQ_HEADER)) return maps;
-  const own: ForcedMapping = { field: 'seq', target: { kind: 'header', text: MERGED_OWN_SEQ_HEADER }, scope: { file: null, sheet: null }, spec: `序号=${MERGED_OWN_SEQ_HEADER}` };
-  return [...maps, own];
-}
-
-// A merged workbook's 意见汇总 sheet: where its 来源文件, 来源工作表 and 来源行号 are.
-function carriedColumns(source: SheetSource, sheet: string, headers: readonly string[]): Pick<RowContext, 'carried'> {
-  if (!isMergedRecords(source, sheet)) return {};
-  const at = (name: string): number => headers.findIndex((header) => header.trim() === name);
-  const [file, sheetColumn, row] = ['来源文件', '来源工作表', '来源行号'].map(at);
-  if (file === undefined || sheetColumn === undefined || row === undefined || file < 0 || sheetColumn < 0 || row < 0) return {};
-  return { carried: { file, sheet: sheetColumn, row, seen: new Set() } };
 }
 
 // Rows (0-based) with a cell merged across several columns: a sub-title over the table's width.

@@ -1,20 +1,21 @@
 /** The merged workbook `merge` writes: one standard sheet of records, one of problem rows, one of counts. */
 import { stringify } from 'csv-stringify/sync';
-import { FIELDS, FIELD_HEADERS, MERGED_OWN_SEQ_HEADER, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
+import { FIELDS, MERGED_HEADERS, MERGED_SOURCE_HEADERS, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { CELL_GUARD, safeCell } from './cell-safety.js';
 import { sourceRowText } from '../provenance.js';
 import { YijianError } from '../errors.js';
 import { renderXlsxBook, type XlsxSheetSpec } from './render-xlsx.js';
 
 /**
- * Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. 序号 runs
- * 1…N over the merged rows; the point's own 序号 is kept, with the rest of the provenance, as 原表序号.
+ * Headers of the records sheet (model.ts, where ingest reads them back from too): the canonical fields, then
+ * provenance. 序号 runs 1…N over the merged rows; the point's own 序号 is kept, with the rest of the provenance, as 原表序号.
  */
-export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号', MERGED_OWN_SEQ_HEADER];
-export const REJECT_HEADERS = ['来源文件', '来源工作表', '来源行号', '问题', '所在列', '原始内容'];
+export { MERGED_HEADERS } from '../model.js';
+const SOURCE = MERGED_SOURCE_HEADERS;
+export const REJECT_HEADERS = [SOURCE.file, SOURCE.sheet, SOURCE.row, '问题', '所在列', '原始内容'];
 // 说明行 (合计, 签名, 填表说明) and the records split out of one cell come last, so that
 // 数据行 = 有效意见 − 一格多条拆出 + 问题行 + 空行 + 说明行 on every line.
-export const COUNT_HEADERS = ['来源文件', '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明', '说明行', '一格多条拆出'];
+export const COUNT_HEADERS = [SOURCE.file, '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明', '说明行', '一格多条拆出'];
 
 /** What goes into a merged workbook. */
 export interface MergedInput {
@@ -86,13 +87,13 @@ function countRow(sheet: SheetReport): (string | number)[] {
  */
 const MERGED_WIDTHS: Readonly<Record<string, number>> = {
   序号: 4, 联系点: 12, '县（市、区）': 5, 提出人: 6, 身份: 5, 条款: 7, 意见建议: 21, 修改建议: 11, 理由: 10,
-  联系方式: 11, 日期: 9, 来源文件: 12, 来源工作表: 5, 来源行号: 4, [MERGED_OWN_SEQ_HEADER]: 4,
+  联系方式: 11, 日期: 9, [SOURCE.file]: 12, [SOURCE.sheet]: 5, [SOURCE.row]: 4, [SOURCE.ownSeq]: 4,
 };
 const REJECT_WIDTHS = [18, 8, 5, 34, 5, 50];
 const COUNT_WIDTHS = [18, 8, 6, 5, 5, 5, 5, 5, 32, 5, 6];
 
 /** Columns of counts and row numbers, centred so that 来源行号 4 beside 原表序号 1 does not read as 41. */
-const CENTRED = new Set(['序号', '来源行号', MERGED_OWN_SEQ_HEADER, '所在列', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明行', '一格多条拆出']);
+const CENTRED = new Set(['序号', SOURCE.row, SOURCE.ownSeq, '所在列', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明行', '一格多条拆出']);
 
 /** A sheet built in code: columns named by their headers, each row's cells in header order. */
 function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number)[][]): XlsxSheetSpec {
