@@ -4,7 +4,7 @@ import { FIELDS, MERGED_HEADERS, MERGED_SOURCE_HEADERS, MERGED_SHEETS, type File
 import { CELL_GUARD, safeCell } from './cell-safety.js';
 import { sourceRowText } from '../provenance.js';
 import { YijianError } from '../errors.js';
-import { renderXlsxBook, type XlsxSheetSpec } from './render-xlsx.js';
+import { renderXlsxBook, type FormattedNumber, type XlsxSheetSpec } from './render-xlsx.js';
 
 /**
  * Headers of the records sheet (model.ts, where ingest reads them back from too): the canonical fields, then
@@ -27,19 +27,26 @@ export interface MergedInput {
 }
 
 /**
- * The 来源行号 cell: the row number, or 5-2 for a split cell's second opinion. In the workbook 5-2 is a text cell
- * (Excel never reads a text cell as a date) and whole rows stay numbers, so filtering by 5 or 5-2 works; sorting
- * puts the split parts after the whole rows (the renderer writes one fixed style sheet, with no number formats
- * that could show 5 as 5-2). In CSV, where there are no cell types, 5-2 sits behind the invisible guard, since
- * Excel would otherwise open a bare 5-2 as the date 5月2日.
+ * The 来源行号 cell. In the workbook it is always the row number, so Excel and WPS sort and filter the column as
+ * numbers; a split cell's second opinion is the number 5 shown through the format 0"-2" as 5-2 (the value is
+ * the row the clerk opens in the point's own file, the format adds which opinion of its cell), and reading the
+ * workbook back takes the 5-2 it shows. In CSV, where there are no cell types or formats, 5-2 is text behind
+ * the invisible guard, since Excel would otherwise open a bare 5-2 as the date 5月2日.
  */
-function sourceRowCell(source: OpinionRecord['source'], target: 'xlsx' | 'csv'): string | number {
+function sourceRowCell(source: OpinionRecord['source'], target: 'xlsx' | 'csv'): number | string | FormattedNumber {
   if (source.part === undefined) return source.row;
-  return target === 'xlsx' ? sourceRowText(source) : `${CELL_GUARD}${sourceRowText(source)}`;
+  return target === 'xlsx' ? { value: source.row, format: partFormat(source.part) } : `${CELL_GUARD}${sourceRowText(source)}`;
+}
+
+/** The number format that shows row 5 as 5-2 for part 2: the text sourceRowText gives, with the row as the value. */
+export function partFormat(part: number): string {
+  return `0"-${part}"`;
 }
 
 /** One row of the records sheet (the `index`-th, 0-based), every text cell made safe for spreadsheets. */
-export function recordRow(record: OpinionRecord, index: number, target: 'xlsx' | 'csv' = 'xlsx'): (string | number)[] {
+export function recordRow(record: OpinionRecord, index: number, target?: 'xlsx'): (string | number | FormattedNumber)[];
+export function recordRow(record: OpinionRecord, index: number, target: 'csv'): (string | number)[];
+export function recordRow(record: OpinionRecord, index: number, target: 'xlsx' | 'csv' = 'xlsx'): (string | number | FormattedNumber)[] {
   return [
     index + 1,
     ...FIELDS.filter((field) => field !== 'seq').map((field) => safeCell(record[field] ?? '')),
@@ -96,7 +103,7 @@ const COUNT_WIDTHS = [18, 8, 6, 5, 5, 5, 5, 5, 32, 5, 6];
 const CENTRED = new Set(['序号', SOURCE.row, SOURCE.ownSeq, '所在列', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明行', '一格多条拆出']);
 
 /** A sheet built in code: columns named by their headers, each row's cells in header order. */
-function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number)[][]): XlsxSheetSpec {
+function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number | FormattedNumber)[][]): XlsxSheetSpec {
   const fields = headers.map((_h, i) => `c${i}`);
   return {
     layout: { sheetName, columns: headers.map((header, i) => ({ header, field: fields[i] ?? `c${i}`, width: widths[i] ?? 10, ...(CENTRED.has(header) ? { align: 'center' as const } : {}) })) },
