@@ -47,7 +47,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const { outputDir, formats, templatesDir } = options;
 
   const original = await readDigest(options.digestPath);
-  const sheet = await readDecisionSheet(options.decisionsPath, options.decisionsReading, context.workbooks);
+  const sheet = await readDecisionSheet(options.decisions, context.workbooks);
   for (const notice of sheet.notices) context.terminal.warn('W_DECISION_SHEET_NOTICE', notice);
   // Corrections first: letters, feedback.json and statistics show the article a person settled.
   const { digest, applied, corrections } = applySheet(original, sheet);
