@@ -3,7 +3,8 @@
  * Adoption rate = (采纳 + 部分采纳) / decided, decided = everything but 待研究; counted both by
  * submissions (every record) and by distinct opinions (each opinion once within the group).
  */
-import { percent } from '../text/format.js';
+import { compareNames, percent } from '../text/format.js';
+import { groupBy } from '../collections.js';
 import { repeatedTextMask } from '../text/pii.js';
 import type { FeedbackDocument, FeedbackRecord } from './schema.js';
 import { type Decision, DECISIONS, isAdopted, PENDING } from './values.js';
@@ -104,20 +105,7 @@ export interface StatsModel {
 
 const NO_POINT = '未注明联系点';
 const NO_COUNTY = '未注明县区';
-const collator = new Intl.Collator('zh-CN');
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list === undefined) map.set(k, [item]);
-    else list.push(item);
-  }
-  return map;
-}
-
-const bySize = (a: StatsRow, b: StatsRow): number => b.submissions - a.submissions || collator.compare(a.name, b.name);
+const bySize = (a: StatsRow, b: StatsRow): number => b.submissions - a.submissions || compareNames(a.name, b.name);
 
 /** Statistics per point, county and draft across `drafts` (pure). */
 export function computeStats(drafts: readonly DraftFeedback[]): StatsModel {

@@ -3,6 +3,7 @@
  * field (synonyms, then header words), then a check of the content against what the headers say.
  */
 import { FIELD_HEADERS, type ColumnMapping, type Field } from '../model.js';
+import { pushTo } from '../collections.js';
 import { columnLetter } from './grid.js';
 import type { ForcedMapping } from './map-spec.js';
 import { isCitationColumn, unfitForOpinion, type ColumnProfile } from './content.js';
@@ -66,9 +67,7 @@ export function mapColumns(
     const match = matchHeader(header, index);
     if (match === null || fieldColumns.has(match.field) || absent.has(match.field)) return;
     evidence.set(column, match.evidence === 'synonym' ? 'synonym' : 'words');
-    const list = candidates.get(match.field) ?? [];
-    list.push({ column, score: match.score });
-    candidates.set(match.field, list);
+    pushTo(candidates, match.field, { column, score: match.score });
   });
   const losers = new Map<Field, number[]>();
   for (const [field, list] of candidates) {
