@@ -1,7 +1,7 @@
 /** The shared list helpers: groups keep first-seen key order and item order; names sort by pinyin. */
 import { describe, expect, it } from 'vitest';
 import { groupBy, pushTo } from '../src/collections.js';
-import { compareNames } from '../src/text/format.js';
+import { bySubmissions, compareNames } from '../src/text/format.js';
 
 describe('groupBy and pushTo', () => {
   it('groups by key, keys in the order first seen, items in their order', () => {
@@ -25,5 +25,10 @@ describe('groupBy and pushTo', () => {
 
   it('orders names by pinyin (滨江 before 东湖 before 桃源)', () => {
     expect(['桃源镇', '东湖街道', '滨江社区'].sort(compareNames)).toEqual(['滨江社区', '东湖街道', '桃源镇']);
+  });
+
+  it('ranks the point and county tables by submissions, then by name', () => {
+    const rows = [{ name: '桃源镇', submissions: 8 }, { name: '东湖街道', submissions: 18 }, { name: '滨江社区', submissions: 8 }];
+    expect(rows.sort(bySubmissions).map((r) => r.name)).toEqual(['东湖街道', '滨江社区', '桃源镇']);
   });
 });

@@ -118,6 +118,7 @@ interface ContentCheck {
   notices: string[];
   suspect: string[];
   label: (column: number) => string;
+  /** Fields a forced mapping says this sheet has no column for (…=无). */
   absent: ReadonlySet<Field>;
 }
 
@@ -218,16 +219,8 @@ function opinionByContent(
   return `按内容：${columnLetter(best)} 列平均 ${mean(best)} 字，${columnLetter(winner)} 列平均 ${mean(winner)} 字；“${headers[winner] ?? ''}”的表头更贴近`;
 }
 
-interface LaterFields {
-  headers: readonly string[];
-  fieldColumns: Map<Field, number>;
-  how: Map<number, How>;
-  losers: ReadonlyMap<Field, number[]>;
-  notices: string[];
-  label: (column: number) => string;
-  /** Fields a forced mapping says this sheet has no column for (…=无). */
-  absent: ReadonlySet<Field>;
-}
+/** What the later-field pass works on: the content check's mapping state, without the profiles. */
+type LaterFields = Pick<ContentCheck, 'headers' | 'fieldColumns' | 'how' | 'losers' | 'notices' | 'label' | 'absent'>;
 
 // A column that lost its first field keeps a later one its header names and nobody has: 修改意见及理由,
 // beaten to 意见 by 意见内容, is the 理由 column.

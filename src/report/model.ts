@@ -6,7 +6,7 @@ import { YijianError } from '../errors.js';
 import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, UNASSIGNED } from '../article-key.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
-  assignmentNote, chineseDate, chineseNumber, compareNames, groupAssignmentNote, percent, periodText, sourcePlace,
+  assignmentNote, bySubmissions, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
@@ -367,7 +367,7 @@ function pointViews(records: readonly DigestRecord[], opinionOf: (r: DigestRecor
       distinct: unique(recs.map(opinionOf)).length,
       share: percent(recs.length, total),
     }))
-    .sort((a, b) => b.submissions - a.submissions || compareNames(a.name, b.name));
+    .sort(bySubmissions);
 }
 
 function countyViews(
@@ -387,7 +387,7 @@ function countyViews(
       distinct: unique(recs.map(opinionOf)).length,
       share: percent(recs.length, total),
     }))
-    .sort((a, b) => b.submissions - a.submissions || compareNames(a.name, b.name));
+    .sort(bySubmissions);
 }
 
 /**
