@@ -13,8 +13,11 @@ export function matchesFile(pattern: string, filePath: string): boolean {
   return regex.test(base) || regex.test(path);
 }
 
-/** `*` and `?` of a glob as a regular expression for a whole name, or the last parts of a path. */
-export function globToRegExp(glob: string): RegExp {
+/**
+ * `*` and `?` of a glob as a regular expression for a whole name, or the last parts of a path (no other
+ * character is special). `ignoreCase` for names typed to find files on disk (the guided flow's `*.XLSX`).
+ */
+export function globToRegExp(glob: string, ignoreCase = false): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/gu, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
-  return new RegExp(`^(?:.*/)?${body}$`, 'u');
+  return new RegExp(`^(?:.*/)?${body}$`, ignoreCase ? 'iu' : 'u');
 }
