@@ -43,6 +43,21 @@ export const MERGED_SHEETS = { records: '意见汇总', rejects: '问题行', co
 /** The merged workbook's column of each point's own 序号 (its 序号 column runs 1…N over the merged rows). */
 export const MERGED_OWN_SEQ_HEADER = '原表序号';
 
+/**
+ * The provenance columns of the merged workbook's 意见汇总 (after the fields): written by report/merged.ts and
+ * read back by ingest/ when a county's merged workbook is forwarded, so both sides name them from here.
+ */
+export const MERGED_SOURCE_HEADERS = { file: '来源文件', sheet: '来源工作表', row: '来源行号', ownSeq: MERGED_OWN_SEQ_HEADER } as const;
+
+/** The header row of 意见汇总: the canonical fields in DESIGN.md order, then provenance. */
+export const MERGED_HEADERS: readonly string[] = [
+  ...FIELDS.map((field) => FIELD_HEADERS[field]),
+  MERGED_SOURCE_HEADERS.file,
+  MERGED_SOURCE_HEADERS.sheet,
+  MERGED_SOURCE_HEADERS.row,
+  MERGED_SOURCE_HEADERS.ownSeq,
+];
+
 /** Where a row came from: file name, sheet, and the 1-based row number the spreadsheet shows. */
 export const ProvenanceSchema = z.object({
   file: z.string(),

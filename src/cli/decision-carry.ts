@@ -1,10 +1,9 @@
 /** `digest --decisions OLD_SHEET`: the earlier, filled decision sheet read, and carried into the new digest. */
-import { readDecisionSheet } from '../decisions/read-sheet.js';
+import { readDecisionSheet, type DecisionSheetSource } from '../decisions/read-sheet.js';
 import type { CarriedDecisions } from '../decisions/carried.js';
 import { type CarriedCorrections, carryCorrections, carryForward, correctionsBeforeBuild } from '../decisions/carry-forward.js';
 import type { DecisionSheet } from '../decisions/sheet.js';
 import type { Digest } from '../model.js';
-import type { IngestOptions } from '../ingest/index.js';
 import type { CommandContext } from './program.js';
 import { noticeText } from '../notices.js';
 
@@ -19,10 +18,10 @@ export interface DecisionCarry {
 
 /** For `digest --decisions OLD_SHEET`: reads the old sheet (a bad one stops the run before anything is written). */
 export async function readDecisionCarry(
-  decisions: { path: string; reading: IngestOptions } | null, context: CommandContext,
+  decisions: DecisionSheetSource | null, context: CommandContext,
 ): Promise<DecisionCarry | undefined> {
   if (decisions === null) return undefined;
-  const sheet = await readDecisionSheet(decisions.path, decisions.reading, context.workbooks);
+  const sheet = await readDecisionSheet(decisions, context.workbooks);
   for (const notice of sheet.notices) context.terminal.warn(notice.code, noticeText(notice));
   for (const problem of sheet.problems) context.terminal.warn(problem.code, problem.message);
   let before: CarriedCorrections | null = null;

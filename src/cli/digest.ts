@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { basename, extname, join } from 'node:path';
 import { EXIT, YijianError } from '../errors.js';
 import { assertWritable } from '../io/atomic.js';
-import { openStaging } from '../io/staging.js';
+import { writeStaged } from '../io/staging.js';
 import type { Progress } from '../io/terminal.js';
 import type { ReportFormat } from '../config/schema.js';
 import { buildDigest, type DigestStep, type DigestText } from '../digest/build.js';
@@ -165,17 +165,12 @@ export async function digest(context: CommandContext, files: string[], flags: Di
   const carried = after?.carried;
   // Everything goes to a staging folder first and is moved in at the end: a failure on the way (a template
   // error, a full disk, a kill) leaves the output folder as it was.
-  const staging = await openStaging(run.outputDir, outputs.map((path) => basename(path)), run.force);
-  let rendered: Awaited<ReturnType<typeof renderReports>>;
-  try {
+  const rendered = await writeStaged(run.outputDir, outputs.map((path) => basename(path)), run.force, async (staging) => {
     await staging.writeJson(DIGEST_FILE, model);
-    rendered = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: run.showContact, carried });
-    for (const file of rendered) await staging.writeFile(file.name, file.data);
-    await staging.commit();
-  } catch (error) {
-    await staging.discard();
-    throw error;
-  }
+    const files = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: run.showContact, carried });
+    for (const file of files) await staging.writeFile(file.name, file.data);
+    return files;
+  });
 
   const summary = digestSummary(model);
   if (run.json) {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { safeFileName } from '../io/file-names.js';
-import { openStaging } from '../io/staging.js';
+import { writeStaged } from '../io/staging.js';
 import { applySheet } from '../decisions/apply.js';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../decisions/feedback.js';
 import { FEEDBACK_FILE, readDigest } from '../decisions/read-inputs.js';
@@ -48,7 +48,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const { outputDir, formats, templatesDir } = options;
 
   const original = await readDigest(options.digestPath);
-  const sheet = await readDecisionSheet(options.decisionsPath, options.decisionsReading, context.workbooks);
+  const sheet = await readDecisionSheet(options.decisions, context.workbooks);
   for (const notice of sheet.notices) context.terminal.warn(notice.code, noticeText(notice));
   // Corrections first: letters, feedback.json and statistics show the article a person settled.
   const { digest, applied, corrections } = applySheet(original, sheet);
@@ -90,15 +90,10 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const files = rendered.map((file) => ({ name: safeFileName(file.name, taken), data: file.data }));
   const names = [FEEDBACK_FILE, ...files.map((f) => f.name)];
   // Staged, then moved in: a failure part-way leaves the output folder as it was.
-  const staging = await openStaging(outputDir, names, options.force);
-  try {
+  await writeStaged(outputDir, names, options.force, async (staging) => {
     await staging.writeJson(FEEDBACK_FILE, document);
     for (const file of files) await staging.writeFile(file.name, file.data);
-    await staging.commit();
-  } catch (error) {
-    await staging.discard();
-    throw error;
-  }
+  });
 
   const t = stats.total;
   if (options.json) {

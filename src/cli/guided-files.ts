@@ -3,16 +3,11 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { collectInputFiles, comparePaths } from '../ingest/files.js';
 import { SUPPORTED_EXTENSIONS } from '../ingest/read-file.js';
+import { globToRegExp } from '../ingest/file-pattern.js';
 
 /** Whether the answer is a glob (`*` or `?` in its last part) rather than a file or folder. */
 export function isGlob(answer: string): boolean {
   return /[*?]/.test(basename(answer));
-}
-
-/** `*` and `?` of a file-name pattern as a regular expression (no other special characters). */
-export function globToRegExp(pattern: string): RegExp {
-  const body = [...pattern].map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
-  return new RegExp(`^${body}$`, 'iu');
 }
 
 /**
@@ -24,7 +19,7 @@ export async function findInputs(answer: string, cwd: string, exclude: string | 
   let files: string[];
   if (isGlob(target)) {
     const folder = dirname(target);
-    const pattern = globToRegExp(basename(target));
+    const pattern = globToRegExp(basename(target), true);
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
     files = entries
       .filter((entry) => entry.isFile() && pattern.test(entry.name) && SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase()))

@@ -1,21 +1,39 @@
 /** The guided flow's reading: each sheet's grid kept for previews, and one sheet read again with a person's choices. */
 import type { Config } from '../config/schema.js';
 import { ConfigSchema } from '../config/schema.js';
-import { displayNames, ingestGrid, mapsFor, readFileSheets, type IngestOptions, type IngestResult, type SheetGrid } from '../ingest/index.js';
+import { displayNames, ingestGrid, mapsFor, readSubmissions, type IngestOptions, type IngestResult, type SheetGrid, type WorkbookWorkers } from '../ingest/index.js';
 import { fallbackPoint, type GuidedSheet, type SheetRead } from './guided-sheets.js';
 import { mapEntries, patchConfigObject, type SheetChoices } from './guided-save.js';
 
-/** Each sheet of the first read with its grid and its file's path (each file is read once more, here). */
-export async function loadGuidedSheets(files: readonly string[], result: IngestResult, options: IngestOptions): Promise<GuidedSheet[]> {
+/**
+ * The guided flow's one read of the inputs: the records and figures of `readSubmissions`, and each sheet with
+ * the grid that read parsed (kept for previews and re-reads with a person's choices, so no file is parsed twice).
+ * Workbooks are parsed by `workers`, the run's, as digest and merge do.
+ */
+export async function readForGuide(
+  files: readonly string[],
+  options: IngestOptions,
+  workers?: WorkbookWorkers,
+): Promise<{ result: IngestResult; sheets: GuidedSheet[] }> {
+  const grids = new Map<string, readonly SheetGrid[]>();
+  const result = await readSubmissions(files, options, undefined, workers, (path, read) => grids.set(path, read));
+  return { result, sheets: guidedSheets(files, result, grids, options) };
+}
+
+/** Each sheet of the first read with its grid (from `grids`, each file's as read) and its file's path. */
+function guidedSheets(
+  files: readonly string[],
+  result: IngestResult,
+  grids: ReadonlyMap<string, readonly SheetGrid[]>,
+  options: IngestOptions,
+): GuidedSheet[] {
   const pathOf = new Map([...displayNames(files)].map(([path, name]) => [name, path]));
   const perFile = new Map<string, number>();
   for (const report of result.sheets) perFile.set(report.file, (perFile.get(report.file) ?? 0) + 1);
-  const grids = new Map<string, SheetGrid[]>();
   const sheets: GuidedSheet[] = [];
   for (const report of result.sheets) {
     const path = pathOf.get(report.file);
     if (path === undefined) continue;
-    if (!grids.has(path)) grids.set(path, (await readFileSheets(path, options)).grids);
     const grid = grids.get(path)?.find((candidate) => candidate.name === report.sheet);
     if (grid === undefined) continue;
     const absent = mapsFor(options.maps, path, report.sheet).filter((mapping) => mapping.target.kind === 'none').map((mapping) => mapping.field);

@@ -5,7 +5,8 @@
 import { FIELD_HEADERS, type Field, type SheetReport } from '../model.js';
 import { foldHeader } from '../ingest/index.js';
 import { columnIndex } from '../ingest/grid.js';
-import { matchesFile, NO_COLUMN_VALUES, parseMapSpec } from '../ingest/map-spec.js';
+import { NO_COLUMN_VALUES, parseMapSpec } from '../ingest/map-spec.js';
+import { matchesFile } from '../ingest/file-pattern.js';
 
 /** A person's answer for one field of one sheet: a column, or null for "this sheet has none". */
 export type ColumnChoice = { letter: string; header: string } | null;

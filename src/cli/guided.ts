@@ -6,14 +6,14 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { Terminal } from '../io/terminal.js';
 import { DEFAULT_CONFIG_NAME, loadConfig, type LoadedConfig } from '../config/load.js';
 import { ConfigSchema, REPORT_FORMATS, type Config, type ReportFormat } from '../config/schema.js';
-import { readSubmissions } from '../ingest/index.js';
+import type { WorkbookWorkers } from '../ingest/index.js';
 import { reportError, type CommandContext } from './program.js';
 import { ingestOptionsFrom } from './ingest-flags.js';
 import { digest } from './digest.js';
 import { configRelative, findInputs, inputsToSave, isGlob } from './guided-files.js';
 import { draftFolders, draftLabel, findDrafts } from './guided-drafts.js';
 import { chooseColumns, type GuidedSheet, type Prompts } from './guided-sheets.js';
-import { loadGuidedSheets, rereadSheet } from './guided-read.js';
+import { readForGuide, rereadSheet } from './guided-read.js';
 import { describeChanges, mapEntries, patchConfigObject, type ConfigPatch, type SheetChoices } from './guided-save.js';
 
 /** Whether a person is at the keyboard: stdin and stderr are terminals and this is not CI. */
@@ -53,11 +53,14 @@ const FORMAT_NAMES: Readonly<Record<ReportFormat, string>> = {
   xlsx: 'Excel（条文意见对照表、采纳情况登记表）',
 };
 
-/** Runs the guided flow in the current folder and returns the exit code; never throws. */
-export async function runGuided(prompts?: Prompts): Promise<number> {
+/**
+ * Runs the guided flow in the current folder and returns the exit code; never throws. `workbooks` are the
+ * run's parsing workers (as digest and merge get theirs); without them each read starts its own.
+ */
+export async function runGuided(prompts?: Prompts, workbooks?: WorkbookWorkers): Promise<number> {
   const terminal = Terminal.fromEnvironment({ color: process.env['NO_COLOR'] === undefined, quiet: false });
   try {
-    return await guided(terminal, process.cwd(), prompts ?? await terminalPrompts());
+    return await guided(terminal, process.cwd(), prompts ?? await terminalPrompts(), workbooks);
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') {
       terminal.info('\n已取消，没有写入任何文件。');
@@ -67,7 +70,7 @@ export async function runGuided(prompts?: Prompts): Promise<number> {
   }
 }
 
-async function guided(terminal: Terminal, cwd: string, prompts: Prompts): Promise<number> {
+async function guided(terminal: Terminal, cwd: string, prompts: Prompts, workbooks: WorkbookWorkers | undefined): Promise<number> {
   const loaded = loadConfig(undefined, cwd);
   const existing = loaded.config;
   const raw = loaded.path === null ? {} : rawConfig(loaded.path);
@@ -76,11 +79,11 @@ async function guided(terminal: Terminal, cwd: string, prompts: Prompts): Promis
 
   const defaultOutput = existing.output ?? 'yijian-output';
   const { answer: inputAnswer, files } = await askInputs(terminal, prompts, cwd, existing, defaultOutput);
-  const context = contextFor(terminal, loaded, cwd);
-  const result = await readSubmissions(files, ingestOptionsFrom({}, context));
+  const context = contextFor(terminal, loaded, cwd, workbooks);
+  // Read once: the same grids serve the previews and every re-read with a person's choices.
+  const { result, sheets } = await readForGuide(files, ingestOptionsFrom({}, context), workbooks);
   for (const failure of result.failures) terminal.error(failure.code, failure.message);
-  const optionsFor = (config: Config): ReturnType<typeof ingestOptionsFrom> => ingestOptionsFrom({}, contextFor(terminal, { config, path: null, baseDir: cwd }, cwd));
-  const sheets = await loadGuidedSheets(files, result, ingestOptionsFrom({}, context));
+  const optionsFor = (config: Config): ReturnType<typeof ingestOptionsFrom> => ingestOptionsFrom({}, contextFor(terminal, { config, path: null, baseDir: cwd }, cwd, workbooks));
   const choices = await chooseColumns(sheets, result, {
     prompts,
     say: (line) => terminal.info(line),
@@ -112,7 +115,7 @@ async function guided(terminal: Terminal, cwd: string, prompts: Prompts): Promis
   const patched = patchConfigObject(raw, patch);
   // The run uses exactly the config that would be saved, so "next month" gives the same result.
   const config = ConfigSchema.parse(patched);
-  const runContext = contextFor(terminal, { config, path: null, baseDir: cwd }, cwd);
+  const runContext = contextFor(terminal, { config, path: null, baseDir: cwd }, cwd, workbooks);
   const code = await digest(runContext, [], { force, showContact: false });
   if (code === EXIT.failure) return code;
   terminal.success(`报告在 ${outputDir}`);
@@ -125,13 +128,14 @@ function rawConfig(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/u, '')) as Record<string, unknown>;
 }
 
-function contextFor(terminal: Terminal, config: LoadedConfig, cwd: string): CommandContext {
+function contextFor(terminal: Terminal, config: LoadedConfig, cwd: string, workbooks: WorkbookWorkers | undefined): CommandContext {
   return {
     terminal,
     config,
     flags: { quiet: false, debug: false, color: terminal.options.color, yes: false },
     cwd,
     stdout: (text) => process.stdout.write(text),
+    ...(workbooks === undefined ? {} : { workbooks }),
   };
 }
 

@@ -119,7 +119,7 @@ async function runProgram(argv: readonly string[], state: RunState, ownProcess: 
     if (argv.length <= 2) {
       // A person at a terminal gets the guided flow; a script or a pipe gets the help and a usage exit, never a prompt.
       const { guidedNeedsTerminal, runGuided, wantsGuided } = await import('./guided.js');
-      if (wantsGuided(io.env, io)) return await runGuided();
+      if (wantsGuided(io.env, io)) return await runGuided(undefined, state.workbooks);
       io.stderr(guidedNeedsTerminal(io.env));
       program.outputHelp({ error: true });
       return EXIT.usage;

@@ -8,6 +8,7 @@
  */
 import type { Draft, DraftArticle } from '../model.js';
 import { normalizeText } from '../text/normalize.js';
+import { pushTo } from '../collections.js';
 import { diffTexts } from './diff.js';
 import { bigramSet, dice, intersectionSize, unionOf } from './grams.js';
 import type { ArticleChange, ChangeKind, DraftAlignment } from './model.js';
@@ -59,9 +60,7 @@ function candidatesFor(from: Side, to: Side): number[][] {
   const postings = new Map<number, number[]>();
   to.grams.forEach((grams, index) => {
     for (const code of grams) {
-      const list = postings.get(code);
-      if (list === undefined) postings.set(code, [index]);
-      else list.push(index);
+      pushTo(postings, code, index);
     }
   });
   // Bigrams in more than a few per cent of articles (应当, 规定, 人民) say little about which one it is.
@@ -200,8 +199,8 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
   const candidatesOfNew = new Map<number, Pair[]>();
   const candidatesOfOld = new Map<number, Pair[]>();
   for (const p of pairs) {
-    (candidatesOfNew.get(p.new) ?? candidatesOfNew.set(p.new, []).get(p.new)!).push(p);
-    (candidatesOfOld.get(p.old) ?? candidatesOfOld.set(p.old, []).get(p.old)!).push(p);
+    pushTo(candidatesOfNew, p.new, p);
+    pushTo(candidatesOfOld, p.old, p);
   }
   // What of an article its 1:1 partner does not explain: the text a diff finds only in it. Compared by
   // sequence, not by bigram sets, because the halves of a split often repeat each other's words
@@ -243,7 +242,7 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
     }
     if (best < 0) continue;
     if (current !== -1) unlink(current, n);
-    (splitInto.get(best) ?? splitInto.set(best, []).get(best)!).push(n);
+    pushTo(splitInto, best, n);
   }
   const splitPieces = new Set([...splitInto.values()].flat());
   for (let o = 0; o < before.articles.length; o++) {
@@ -267,7 +266,7 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
     }
     if (best < 0) continue;
     if (current !== -1) unlink(o, current);
-    (mergedFrom.get(best) ?? mergedFrom.set(best, []).get(best)!).push(o);
+    pushTo(mergedFrom, best, o);
   }
 
   const changes: ArticleChange[] = [];
@@ -337,7 +336,7 @@ function orderChanges(changes: ArticleChange[], oldDraft: Draft, newDraft: Draft
         break;
       }
     }
-    (after.get(row) ?? after.set(row, []).get(row)!).push(d);
+    pushTo(after, row, d);
   }
   rows.push(...(after.get(-1) ?? []));
   placed.forEach((c, row) => rows.push(c, ...(after.get(row) ?? [])));

@@ -7,6 +7,7 @@ import type { ArticleAssignment, Digest, Draft } from '../model.js';
 import type { CarriedDecision, CarriedDecisions } from './carried.js';
 import type { LabelledExample } from '../assign/assign.js';
 import { baseArticle } from '../article-key.js';
+import { pushTo } from '../collections.js';
 import {
   applyCorrections,
   type ClusterMove,
@@ -47,7 +48,7 @@ function membersAfterMoves(old: DecisionSheet): Map<string, string[]> {
     const target = entry.moveTo?.text.replace(/\s/g, '');
     if (target === undefined || !known.has(target)) continue;
     movedOut.add(entry.id);
-    movedIn.set(target, [...(movedIn.get(target) ?? []), entry.id]);
+    pushTo(movedIn, target, entry.id);
   }
   return new Map(old.clusters.map((e) => {
     if (e.members.length === 0) return [e.id, e.members];
@@ -68,13 +69,9 @@ export function carryForward(old: DecisionSheet, digest: Digest, movedTo: Readon
   const oldByFirst = new Map<string, DecisionEntry[]>();
   for (const entry of old.clusters) {
     const members = membersOf.get(entry.id) ?? [];
-    for (const member of new Set(members.map((m) => opinionOf.get(m) ?? m))) {
-      const list = oldByMember.get(member);
-      if (list === undefined) oldByMember.set(member, [entry]);
-      else list.push(entry);
-    }
+    for (const member of new Set(members.map((m) => opinionOf.get(m) ?? m))) pushTo(oldByMember, member, entry);
     const first = [...members].sort()[0];
-    if (first !== undefined) oldByFirst.set(first, [...(oldByFirst.get(first) ?? []), entry]);
+    if (first !== undefined) pushTo(oldByFirst, first, entry);
   }
   // An id embeds the article: a cluster whose article was corrected, or renumbered in a new round of the draft
   // (digest --cited-draft), comes back under another id with the very same opinions.

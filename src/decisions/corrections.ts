@@ -6,6 +6,7 @@
  */
 import type { ArticleAssignment, ArticleKey, Cluster, Digest, DigestRecord, Draft } from '../model.js';
 import { parseArticleCell } from '../text/article-ref.js';
+import { groupBy, pushTo } from '../collections.js';
 import { createDraftKeyCheck } from '../assign/draft-keys.js';
 import { articleLabel, baseArticle } from '../article-key.js';
 import { opinionIdOf } from './apply.js';
@@ -240,17 +241,8 @@ function regroup(
   };
   if (moves.size === 0) return clusters.map(corrected);
   const arriving = new Map<string, string[]>();
-  for (const [opinion, move] of moves) {
-    const list = arriving.get(move.target);
-    if (list === undefined) arriving.set(move.target, [opinion]);
-    else list.push(opinion);
-  }
-  const byCluster = new Map<string, DigestRecord[]>();
-  for (const r of records) {
-    const list = byCluster.get(r.cluster);
-    if (list === undefined) byCluster.set(r.cluster, [r]);
-    else list.push(r);
-  }
+  for (const [opinion, move] of moves) pushTo(arriving, move.target, opinion);
+  const byCluster = groupBy(records, (r) => r.cluster);
   const out: Cluster[] = [];
   for (const cluster of clusters) {
     const opinions = [...cluster.opinions.filter((o) => !moves.has(o)), ...(arriving.get(cluster.id) ?? [])];

@@ -1,7 +1,8 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
 import type { Digest, DigestRecord } from '../model.js';
 import { articleLabel, baseArticle } from '../article-key.js';
-import { assignmentNote, chineseDate, isoDate, periodText, sourcePlace } from '../text/format.js';
+import { assignmentNote, chineseDate, compareNames, isoDate, periodText, sourcePlace } from '../text/format.js';
+import { groupBy } from '../collections.js';
 import { rowLabel, sourceLabel } from '../provenance.js';
 import { maskDigest, maskPersonalData } from '../text/mask.js';
 import { safeNamePart } from '../io/file-names.js';
@@ -127,8 +128,6 @@ export function letterStem(name: string): string {
   return name.trim() === '' ? NO_POINT : safeNamePart(name.replace(/\*/g, '＊'));
 }
 
-const collator = new Intl.Collator('zh-CN');
-
 /**
  * Per-point feedback views, points in name order; file stems made unique. `details` (from the digest)
  * gives each line the point's own 序号, 提出人 and 日期 and the assignment note; without it the lines
@@ -138,16 +137,10 @@ export function pointFeedback(
   document: FeedbackDocument, signature: LetterSignature | string, details: ReadonlyMap<string, FeedbackRecordDetail> = new Map(),
 ): PointFeedbackView[] {
   const { issuer, dateText } = typeof signature === 'string' ? { issuer: '', dateText: signature } : signature;
-  const byPoint = new Map<string, FeedbackRecord[]>();
-  for (const r of document.records) {
-    const key = r.point ?? NO_POINT;
-    const list = byPoint.get(key);
-    if (list === undefined) byPoint.set(key, [r]);
-    else list.push(r);
-  }
+  const byPoint = groupBy(document.records, (r) => r.point ?? NO_POINT);
   const title = document.draft?.title ?? '';
   const usedStems = new Set<string>();
-  return [...byPoint.keys()].sort(collator.compare).map((point) => {
+  return [...byPoint.keys()].sort(compareNames).map((point) => {
     // digest.json keeps records in reading order (file, sheet, row): the order the point sent them.
     const records = byPoint.get(point) ?? [];
     let stem = `${letterStem(point)}-采纳情况反馈`;
@@ -200,13 +193,7 @@ export function pointFeedback(
 
 /** The letter's 附：来源: where each line was found, grouped by file and sheet so it takes a few lines. */
 function sourceGroups(items: readonly FeedbackItemView[]): { place: string; rowsText: string }[] {
-  const groups = new Map<string, FeedbackItemView[]>();
-  for (const item of items) {
-    const place = sourcePlace(item.sourceFile, item.sourceSheet);
-    const list = groups.get(place);
-    if (list === undefined) groups.set(place, [item]);
-    else list.push(item);
-  }
+  const groups = groupBy(items, (item) => sourcePlace(item.sourceFile, item.sourceSheet));
   return [...groups].map(([place, list]) => ({
     place,
     rowsText: `${list.map((item) => `序号 ${item.seqText} 在${item.sourceRowLabel}`).join('；')}。`,

@@ -12,16 +12,23 @@ import { type DecisionSheet, parseDecisionGrids } from './sheet.js';
 
 const HINT = '请给出 yijian digest 生成并填写好的采纳情况登记表（.xlsx），或从它另存的 .xls / .csv。';
 
+/** A filled decision sheet to read: where it is and how (resolved once, by the command's options). */
+export interface DecisionSheetSource {
+  path: string;
+  /** Every sheet (the decision sheets are found by their headers), within the guarded reader's limits. */
+  reading: IngestOptions;
+}
+
 /**
- * Reads `path` (xlsx, xls, or a CSV saved from it). Missing → E_FILE_NOT_FOUND; empty, damaged, not a
+ * Reads `source.path` (xlsx, xls, or a CSV saved from it). Missing → E_FILE_NOT_FOUND; empty, damaged, not a
  * workbook, or without a sheet holding 编号 and 采纳情况 → E_BAD_DECISIONS naming the file.
  */
-export async function readDecisionSheet(path: string, options: IngestOptions, workers?: WorkbookWorkers): Promise<DecisionSheet> {
+export async function readDecisionSheet(source: DecisionSheetSource, workers?: WorkbookWorkers): Promise<DecisionSheet> {
+  const { path } = source;
   const name = basename(path);
   let grids;
   try {
-    // Every sheet: the decision sheets are found by their headers, not by a --sheet name.
-    grids = (await readFileSheets(path, { ...options, sheet: null }, workers)).grids;
+    grids = (await readFileSheets(path, source.reading, workers)).grids;
   } catch (error) {
     if (!(error instanceof YijianError)) throw error;
     if (error.code === 'E_FILE_NOT_FOUND') {

@@ -3,7 +3,8 @@
  * Adoption rate = (采纳 + 部分采纳) / decided, decided = everything but 待研究; counted both by
  * submissions (every record) and by distinct opinions (each opinion once within the group).
  */
-import { percent } from '../text/format.js';
+import { bySubmissions, percent } from '../text/format.js';
+import { groupBy } from '../collections.js';
 import { repeatedTextMask } from '../text/pii.js';
 import type { FeedbackDocument, FeedbackRecord } from './schema.js';
 import { type Decision, DECISIONS, isAdopted, PENDING } from './values.js';
@@ -104,21 +105,6 @@ export interface StatsModel {
 
 const NO_POINT = '未注明联系点';
 const NO_COUNTY = '未注明县区';
-const collator = new Intl.Collator('zh-CN');
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list === undefined) map.set(k, [item]);
-    else list.push(item);
-  }
-  return map;
-}
-
-const bySize = (a: StatsRow, b: StatsRow): number => b.submissions - a.submissions || collator.compare(a.name, b.name);
-
 /** Statistics per point, county and draft across `drafts` (pure). */
 export function computeStats(drafts: readonly DraftFeedback[]): StatsModel {
   // feedback.json is masked when written; a file from an older version, or a draft named after its
@@ -138,8 +124,8 @@ export function computeStats(drafts: readonly DraftFeedback[]): StatsModel {
   }
   const pointOf = (r: StatsRecord): string => r.point ?? NO_POINT;
   const countyOf = (r: StatsRecord): string => countyOfPoint.get(pointOf(r)) ?? NO_COUNTY;
-  const points = [...groupBy(records, pointOf)].map(([name, list]) => statsRow(name, countyOfPoint.get(name) ?? NO_COUNTY, list)).sort(bySize);
-  const counties = [...groupBy(records, countyOf)].map(([name, list]) => statsRow(name, '', list)).sort(bySize);
+  const points = [...groupBy(records, pointOf)].map(([name, list]) => statsRow(name, countyOfPoint.get(name) ?? NO_COUNTY, list)).sort(bySubmissions);
+  const counties = [...groupBy(records, countyOf)].map(([name, list]) => statsRow(name, '', list)).sort(bySubmissions);
   const draftRows = drafts.map((d, index) => statsRow(mask(d.name), '', records.filter((r) => r.draftKey === String(index))));
   return { drafts: draftRows, points, counties, total: statsRow('合计', '', records) };
 }

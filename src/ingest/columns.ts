@@ -3,6 +3,7 @@
  * field (synonyms, then header words), then a check of the content against what the headers say.
  */
 import { FIELD_HEADERS, type ColumnMapping, type Field } from '../model.js';
+import { pushTo } from '../collections.js';
 import { columnLetter } from './grid.js';
 import { headedColumnWords, type SheetLocation } from '../location.js';
 import type { ColumnNotice, ColumnRef } from '../notices.js';
@@ -75,9 +76,7 @@ export function mapColumns(
     const match = matchHeader(header, index);
     if (match === null || fieldColumns.has(match.field) || absent.has(match.field)) return;
     evidence.set(column, match.evidence === 'synonym' ? 'synonym' : 'words');
-    const list = candidates.get(match.field) ?? [];
-    list.push({ column, score: match.score });
-    candidates.set(match.field, list);
+    pushTo(candidates, match.field, { column, score: match.score });
   });
   const losers = new Map<Field, number[]>();
   for (const [field, list] of candidates) {
@@ -134,6 +133,7 @@ interface ContentCheck {
   label: (column: number) => string;
   ref: (column: number) => ColumnRef;
   at: (column: number) => SheetLocation & { column: string };
+  /** Fields a forced mapping says this sheet has no column for (…=无). */
   absent: ReadonlySet<Field>;
 }
 
@@ -238,17 +238,8 @@ function opinionByContent(
   return { winnerMean: mean(best), headerPickMean: mean(winner) };
 }
 
-interface LaterFields {
-  headers: readonly string[];
-  fieldColumns: Map<Field, number>;
-  how: Map<number, How>;
-  losers: ReadonlyMap<Field, number[]>;
-  notices: ColumnNotice[];
-  ref: (column: number) => ColumnRef;
-  at: (column: number) => SheetLocation & { column: string };
-  /** Fields a forced mapping says this sheet has no column for (…=无). */
-  absent: ReadonlySet<Field>;
-}
+/** What the later-field pass works on: the content check's mapping state, without the profiles. */
+type LaterFields = Pick<ContentCheck, 'headers' | 'fieldColumns' | 'how' | 'losers' | 'notices' | 'ref' | 'at' | 'absent'>;
 
 // A column that lost its first field keeps a later one its header names and nobody has: 修改意见及理由,
 // beaten to 意见 by 意见内容, is the 理由 column.

@@ -2,16 +2,16 @@
  * Ingestion entry points: files in, records and rejects out, with figures that reconcile.
  */
 import { basename } from 'node:path';
-import { MERGED_OWN_SEQ_HEADER, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reconciliation, type Reject, type SheetReport } from '../model.js';
+import { MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reconciliation, type Reject, type SheetReport } from '../model.js';
 import { YijianError } from '../errors.js';
 import { atPlace } from '../location.js';
 import type { Notice, OwnOutputNotice } from '../notices.js';
 import { comparePaths, displayNames } from './files.js';
 import type { IngestOptions } from './options.js';
-import type { ForcedMapping } from './map-spec.js';
 import { readFileSheets } from './read-file.js';
 import { WorkbookWorkers } from './workbook-worker.js';
-import { cellText, type SheetGrid } from './grid.js';
+import type { SheetGrid } from './grid.js';
+import { mergedSources } from './merged.js';
 import { ingestGrid, type SheetProblem } from './sheet.js';
 
 export { collectInputFiles, collectInputs, displayNames, refuseOutputAmongInputs, sameFile, type InputFiles } from './files.js';
@@ -46,17 +46,19 @@ export interface IngestResult {
  * Reads every file; a file that cannot be read becomes a FileFailure and the others go on.
  * Output is ordered by display name, then sheet order, then row, whatever the order of `paths`.
  * Workbooks are parsed by `workers` (the run's), or by workers started for this call and ended with it.
+ * `onSheets` is handed each file's grids as read (the guided flow previews them instead of reading the file again).
  */
 export async function readSubmissions(
   paths: readonly string[],
   options: IngestOptions,
   onProgress?: (done: number, total: number) => void,
   workers?: WorkbookWorkers,
+  onSheets?: (path: string, grids: readonly SheetGrid[]) => void,
 ): Promise<IngestResult> {
   if (workers === undefined) {
     const own = new WorkbookWorkers();
     try {
-      return await readSubmissions(paths, options, onProgress, own);
+      return await readSubmissions(paths, options, onProgress, own, onSheets);
     } finally {
       await own.close();
     }
@@ -79,6 +81,7 @@ export async function readSubmissions(
     const file = names.get(path) ?? basename(path);
     try {
       const { grids, encoding, warnings = [], origin } = await readFileSheets(path, options, workers);
+      onSheets?.(path, grids);
       const skip = origin === undefined ? null : ownOutputNotice(file, origin.kind, grids, inputNames);
       if (skip !== null) {
         result.notices.push(skip);
@@ -97,7 +100,7 @@ export async function readSubmissions(
         const outcome = ingestGrid(
           grid,
           origin?.kind === 'merge' ? { file, path, encoding, merged: true } : { file, path, encoding },
-          origin?.kind === 'merge' ? ownSeqOptions(grid, options) : options,
+          options,
         );
         for (const warning of warnings) {
           // Reader notes: lines of one CSV in different encodings, control characters removed.
@@ -134,31 +137,6 @@ function ownOutputNotice(file: string, kind: string, grids: readonly SheetGrid[]
   const also = [...sources].filter((source) => inputs.has(source) && source !== file);
   if (also.length === 0) return null;
   return { code: 'W_MERGED_WITH_SOURCES', location: { file }, sources: also };
-}
-
-/**
- * A merged workbook numbers its rows 1…N in 序号 and keeps each point's own 序号 in 原表序号: that one is the
- * record's 序号, so a feedback letter shows the number the point gave the opinion. A 序号 the user maps keeps its say.
- */
-function ownSeqOptions(grid: SheetGrid, options: IngestOptions): IngestOptions {
-  const hasOwn = (grid.rows[0] ?? []).some((cell) => cellText(cell).trim() === MERGED_OWN_SEQ_HEADER);
-  if (!hasOwn || options.maps.some((m) => m.field === 'seq')) return options;
-  const own: ForcedMapping = { field: 'seq', target: { kind: 'header', text: MERGED_OWN_SEQ_HEADER }, scope: { file: null, sheet: null }, spec: `序号=${MERGED_OWN_SEQ_HEADER}` };
-  return { ...options, maps: [...options.maps, own] };
-}
-
-/** The 来源文件 values of a merged workbook's sheets. */
-function mergedSources(grids: readonly SheetGrid[]): Set<string> {
-  const sources = new Set<string>();
-  for (const grid of grids) {
-    const column = (grid.rows[0] ?? []).findIndex((cell) => cellText(cell).trim() === '来源文件');
-    if (column < 0) continue;
-    for (let r = 1; r < grid.rows.length; r += 1) {
-      const text = cellText(grid.rows[r]?.[column]).trim();
-      if (text !== '') sources.add(text);
-    }
-  }
-  return sources;
 }
 
 function toFailure(file: string, error: unknown): FileFailure {

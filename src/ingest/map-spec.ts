@@ -5,6 +5,7 @@
 import { FIELDS, FIELD_HEADERS, type Field } from '../model.js';
 import { YijianError } from '../errors.js';
 import { columnIndex } from './grid.js';
+import { globToRegExp, matchesFile } from './file-pattern.js';
 import { resolveFieldName } from './synonyms.js';
 
 /**
@@ -85,23 +86,9 @@ export function mapsFor(maps: readonly ForcedMapping[], filePath: string, sheet:
   return maps.filter((mapping) => best.get(mapping.field)?.mapping === mapping);
 }
 
-/** A file pattern: a glob (* and ?) against the base name or the whole path, else a substring of the path. */
-export function matchesFile(pattern: string, filePath: string): boolean {
-  const path = filePath.replaceAll('\\', '/');
-  const base = path.split('/').pop() ?? path;
-  if (!/[*?]/u.test(pattern)) return path.includes(pattern.replaceAll('\\', '/'));
-  const regex = globToRegExp(pattern.replaceAll('\\', '/'));
-  return regex.test(base) || regex.test(path);
-}
-
 function matchesName(pattern: string, name: string): boolean {
   if (/[*?]/u.test(pattern)) return globToRegExp(pattern).test(name);
   return pattern.trim().toLowerCase() === name.trim().toLowerCase();
-}
-
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/gu, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
-  return new RegExp(`^(?:.*/)?${body}$`, 'u');
 }
 
 /** Parses many `--map` strings and refuses two mappings for one field in the same scope. */

@@ -3,6 +3,7 @@
  */
 import { countyAtStart } from './counties.js';
 import type { PointRule } from './options.js';
+import { matchesFile } from './file-pattern.js';
 
 // Words that describe the document rather than who sent it, longest first so 意见汇总表 goes before 意见.
 const NOISE_WORDS = [
@@ -82,22 +83,7 @@ export function countyFromPointName(point: string, extra: readonly string[] = []
   return countyAtStart(point.trim(), extra);
 }
 
-/** The first rule whose pattern matches the file: a glob (* and ?) against the base name or the whole path, else a substring. */
+/** The first rule whose pattern matches the file (a glob against the base name or the whole path, else a substring). */
 export function findRule(rules: readonly PointRule[], filePath: string): PointRule | null {
-  const path = filePath.replaceAll('\\', '/');
-  const base = path.split('/').pop() ?? path;
-  for (const rule of rules) {
-    if (/[*?]/u.test(rule.pattern)) {
-      const regex = globToRegExp(rule.pattern.replaceAll('\\', '/'));
-      if (regex.test(base) || regex.test(path)) return rule;
-    } else if (path.includes(rule.pattern)) {
-      return rule;
-    }
-  }
-  return null;
-}
-
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/gu, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
-  return new RegExp(`^(?:.*/)?${body}$`, 'u');
+  return rules.find((rule) => matchesFile(rule.pattern, filePath)) ?? null;
 }

@@ -34,9 +34,10 @@ export interface RowContext {
   split: boolean;
   /**
    * A merged workbook read again (a county's, forwarded): the columns holding each record's own provenance
-   * (来源文件, 来源工作表, 来源行号 5 or 5-2, 原表序号), so the record keeps its source, its part and its id.
+   * (来源文件, 来源工作表, 来源行号 5 or 5-2), so the record keeps its source, its part and its id. (Its 序号, the
+   * point's own from 原表序号, comes through the column mapping like any other field.)
    */
-  carried?: { file: number; sheet: number; row: number; seq: number | null; seen: Set<string> };
+  carried?: { file: number; sheet: number; row: number; seen: Set<string> };
 }
 
 /** Fields whose values repeat from row to row, kept once per distinct value. */
@@ -116,13 +117,12 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
   if (context.carried !== undefined) {
     // Split already, when the county merged it: the part stays the one it was given, never split again.
     // The invisible guard merge put before =, +, -, @ is merge's own and comes off again.
-    const seq = context.carried.seq === null ? '' : unguard(normalizeField(cellText(cells[context.carried.seq])));
     const text = (value: string | null): string | null => (value === null ? null : unguard(value));
     return {
       kind: 'record',
       records: [{
         ...record,
-        seq: seq === '' ? null : seq,
+        seq: text(record.seq),
         opinion: unguard(record.opinion),
         submitter: text(record.submitter),
         article: text(record.article),

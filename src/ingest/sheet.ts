@@ -1,13 +1,14 @@
 /**
  * The pure core of ingestion: one sheet grid → header → column mapping → records, rejects and figures.
  */
-import { FIELD_HEADERS, MERGED_SHEETS, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
+import { FIELD_HEADERS, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
 import type { YijianErrorCode } from '../errors.js';
 import { cellText, columnLetter, gridWidth, type GridCell, type SheetGrid } from './grid.js';
 import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js';
 import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
+import { carriedColumns, withOwnSeq } from './merged.js';
 import { continuesOpinion, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
@@ -95,7 +96,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     return outcome({ rows: [], headers: [] }, null, 0);
   }
   const index = buildSynonymIndex(options.synonyms);
-  const maps = mapsFor(options.maps, source.path, grid.name);
+  const maps = withOwnSeq(mapsFor(options.maps, source.path, grid.name), source.merged, grid);
   let header = findHeader(grid, index);
   const forcesOpinionByLetter = maps.some((m) => m.field === 'opinion' && m.target.kind === 'column');
   if (header.rows.length === 0 && forcesOpinionByLetter && grid.rows.length > 0) {
@@ -183,7 +184,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     // One pool per sheet, bounded: a column of values that never repeat must not grow it without end.
     intern: createInterner(20_000),
     split: options.split,
-    ...carriedColumns(source, grid.name, header.headers),
+    ...carriedColumns(source.merged, grid.name, header.headers),
   };
   // Compared as written (spaces folded), not through foldHeader: this runs on every data row, and the
   // traditional → simplified step would make a million-row sheet crawl.
@@ -264,15 +265,6 @@ function fallbacks(
     if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
   return { point, county: options.county ?? rule?.county ?? countyFromFileName(source.path, options.counties) };
-}
-
-// A merged workbook's 意见汇总 sheet: where its 来源文件, 来源工作表, 来源行号 and 原表序号 are.
-function carriedColumns(source: SheetSource, sheet: string, headers: readonly string[]): Pick<RowContext, 'carried'> {
-  if (source.merged !== true || sheet !== MERGED_SHEETS.records) return {};
-  const at = (name: string): number => headers.findIndex((header) => header.trim() === name);
-  const [file, sheetColumn, row, seq] = ['来源文件', '来源工作表', '来源行号', '原表序号'].map(at);
-  if (file === undefined || sheetColumn === undefined || row === undefined || file < 0 || sheetColumn < 0 || row < 0) return {};
-  return { carried: { file, sheet: sheetColumn, row, seq: seq === undefined || seq < 0 ? null : seq, seen: new Set() } };
 }
 
 // Rows (0-based) with a cell merged across several columns: a sub-title over the table's width.

@@ -83,6 +83,25 @@ export async function openStaging(outputDir: string, names: readonly string[], f
   };
 }
 
+/**
+ * Writes a run's outputs through a staging folder: `write` puts every file in it, then they are moved in
+ * together. Any failure on the way (a template error, a full disk, a failed move) removes the staging folder
+ * and leaves the output folder as it was. Returns what `write` returns.
+ */
+export async function writeStaged<T>(
+  outputDir: string, names: readonly string[], force: boolean, write: (staging: Staging) => Promise<T>,
+): Promise<T> {
+  const staging = await openStaging(outputDir, names, force);
+  try {
+    const result = await write(staging);
+    await staging.commit();
+    return result;
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
+}
+
 /** Staging folders of runs that are no longer running, and the temporary files they left in `outputDir`. */
 async function removeLeftovers(outputDir: string): Promise<void> {
   const parent = dirname(outputDir);

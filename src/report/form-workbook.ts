@@ -38,6 +38,7 @@ export async function renderForm(model: FormModel, templatesDir: string | null):
   const optionLetter = columnLetter(optionColumn);
   return finishForm(book, {
     titleLines: [model.title, ...(model.pointLine === '' ? [] : [model.pointLine])],
+    sheet: formLayout.sheetName,
     columns: formLayout.columns.length,
     articleColumn,
     list: { sheet: instructionLayout.sheetName, column: optionLetter, firstRow: 2, lastRow: model.choices.length + 1 },

@@ -14,6 +14,8 @@ import { readZip } from './zip-writer.js';
 export interface FormFinish {
   /** Lines above the header, the first being the title; each is merged across the table. */
   titleLines: string[];
+  /** The form sheet's name, as its layout gives it (the print titles name it). */
+  sheet: string;
   columns: number;
   /** 0-based column of 条款, and the range its drop-down reads (on the instruction sheet, 1-based rows). */
   articleColumn: number;
@@ -101,7 +103,7 @@ export function finishForm(book: Buffer, finish: FormFinish): Buffer {
       '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>', AFTER_PRINT);
     xml = xml.includes('<sheetPr') ? xml : xml.replace(/<dimension /, '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ');
   }
-  const printTitles = `<definedName name="_xlnm.Print_Titles" localSheetId="0">'${escapeCellText(sheetNameOf(workbook))}'!$1:$${1 + by}</definedName>`;
+  const printTitles = `<definedName name="_xlnm.Print_Titles" localSheetId="0">'${escapeCellText(finish.sheet)}'!$1:$${1 + by}</definedName>`;
   let names = workbook
     .replace(/<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*<\/definedName>/, '')
     .replace(/(<definedName name="_xlnm._FilterDatabase" localSheetId="0"[^>]*>)([^<]*)(<\/definedName>)/, (_m, open: string, ref: string, close: string) => `${open}${shiftRefs(ref, by)}${close}`);
@@ -113,9 +115,4 @@ export function finishForm(book: Buffer, finish: FormFinish): Buffer {
   entries.set('xl/workbook.xml', Buffer.from(names, 'utf8'));
   entries.set('xl/styles.xml', Buffer.from(styles.xml, 'utf8'));
   return packageZip([...entries].map(([name, data]) => ({ name, data })));
-}
-
-function sheetNameOf(workbook: string): string {
-  const match = /<sheet name="([^"]+)"/.exec(workbook);
-  return (match?.[1] ?? '意见征集表').replace(/&amp;/g, '&');
 }

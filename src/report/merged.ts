@@ -1,20 +1,21 @@
 /** The merged workbook `merge` writes: one standard sheet of records, one of problem rows, one of counts. */
 import { stringify } from 'csv-stringify/sync';
-import { FIELDS, FIELD_HEADERS, MERGED_OWN_SEQ_HEADER, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
+import { FIELDS, MERGED_HEADERS, MERGED_SOURCE_HEADERS, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
 import { CELL_GUARD, safeCell } from './cell-safety.js';
 import { sourceRowText } from '../provenance.js';
 import { YijianError } from '../errors.js';
-import { renderXlsxBook, type XlsxSheetSpec } from './render-xlsx.js';
+import { renderXlsxBook, type FormattedNumber, type XlsxSheetSpec } from './render-xlsx.js';
 
 /**
- * Headers of the records sheet: the canonical fields in DESIGN.md order, then provenance. 序号 runs
- * 1…N over the merged rows; the point's own 序号 is kept, with the rest of the provenance, as 原表序号.
+ * Headers of the records sheet (model.ts, where ingest reads them back from too): the canonical fields, then
+ * provenance. 序号 runs 1…N over the merged rows; the point's own 序号 is kept, with the rest of the provenance, as 原表序号.
  */
-export const MERGED_HEADERS = [...FIELDS.map((field) => FIELD_HEADERS[field]), '来源文件', '来源工作表', '来源行号', MERGED_OWN_SEQ_HEADER];
-export const REJECT_HEADERS = ['来源文件', '来源工作表', '来源行号', '问题', '所在列', '原始内容'];
+export { MERGED_HEADERS } from '../model.js';
+const SOURCE = MERGED_SOURCE_HEADERS;
+export const REJECT_HEADERS = [SOURCE.file, SOURCE.sheet, SOURCE.row, '问题', '所在列', '原始内容'];
 // 说明行 (合计, 签名, 填表说明) and the records split out of one cell come last, so that
 // 数据行 = 有效意见 − 一格多条拆出 + 问题行 + 空行 + 说明行 on every line.
-export const COUNT_HEADERS = ['来源文件', '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明', '说明行', '一格多条拆出'];
+export const COUNT_HEADERS = [SOURCE.file, '工作表', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明', '说明行', '一格多条拆出'];
 
 /** What goes into a merged workbook. */
 export interface MergedInput {
@@ -26,19 +27,26 @@ export interface MergedInput {
 }
 
 /**
- * The 来源行号 cell: the row number, or 5-2 for a split cell's second opinion. In the workbook 5-2 is a text cell
- * (Excel never reads a text cell as a date) and whole rows stay numbers, so filtering by 5 or 5-2 works; sorting
- * puts the split parts after the whole rows (the renderer writes one fixed style sheet, with no number formats
- * that could show 5 as 5-2). In CSV, where there are no cell types, 5-2 sits behind the invisible guard, since
- * Excel would otherwise open a bare 5-2 as the date 5月2日.
+ * The 来源行号 cell. In the workbook it is always the row number, so Excel and WPS sort and filter the column as
+ * numbers; a split cell's second opinion is the number 5 shown through the format 0"-2" as 5-2 (the value is
+ * the row the clerk opens in the point's own file, the format adds which opinion of its cell), and reading the
+ * workbook back takes the 5-2 it shows. In CSV, where there are no cell types or formats, 5-2 is text behind
+ * the invisible guard, since Excel would otherwise open a bare 5-2 as the date 5月2日.
  */
-function sourceRowCell(source: OpinionRecord['source'], target: 'xlsx' | 'csv'): string | number {
+function sourceRowCell(source: OpinionRecord['source'], target: 'xlsx' | 'csv'): number | string | FormattedNumber {
   if (source.part === undefined) return source.row;
-  return target === 'xlsx' ? sourceRowText(source) : `${CELL_GUARD}${sourceRowText(source)}`;
+  return target === 'xlsx' ? { value: source.row, format: partFormat(source.part) } : `${CELL_GUARD}${sourceRowText(source)}`;
+}
+
+/** The number format that shows row 5 as 5-2 for part 2: the text sourceRowText gives, with the row as the value. */
+export function partFormat(part: number): string {
+  return `0"-${part}"`;
 }
 
 /** One row of the records sheet (the `index`-th, 0-based), every text cell made safe for spreadsheets. */
-export function recordRow(record: OpinionRecord, index: number, target: 'xlsx' | 'csv' = 'xlsx'): (string | number)[] {
+export function recordRow(record: OpinionRecord, index: number, target?: 'xlsx'): (string | number | FormattedNumber)[];
+export function recordRow(record: OpinionRecord, index: number, target: 'csv'): (string | number)[];
+export function recordRow(record: OpinionRecord, index: number, target: 'xlsx' | 'csv' = 'xlsx'): (string | number | FormattedNumber)[] {
   return [
     index + 1,
     ...FIELDS.filter((field) => field !== 'seq').map((field) => safeCell(record[field] ?? '')),
@@ -86,16 +94,16 @@ function countRow(sheet: SheetReport): (string | number)[] {
  */
 const MERGED_WIDTHS: Readonly<Record<string, number>> = {
   序号: 4, 联系点: 12, '县（市、区）': 5, 提出人: 6, 身份: 5, 条款: 7, 意见建议: 21, 修改建议: 11, 理由: 10,
-  联系方式: 11, 日期: 9, 来源文件: 12, 来源工作表: 5, 来源行号: 4, [MERGED_OWN_SEQ_HEADER]: 4,
+  联系方式: 11, 日期: 9, [SOURCE.file]: 12, [SOURCE.sheet]: 5, [SOURCE.row]: 4, [SOURCE.ownSeq]: 4,
 };
 const REJECT_WIDTHS = [18, 8, 5, 34, 5, 50];
 const COUNT_WIDTHS = [18, 8, 6, 5, 5, 5, 5, 5, 32, 5, 6];
 
 /** Columns of counts and row numbers, centred so that 来源行号 4 beside 原表序号 1 does not read as 41. */
-const CENTRED = new Set(['序号', '来源行号', MERGED_OWN_SEQ_HEADER, '所在列', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明行', '一格多条拆出']);
+const CENTRED = new Set(['序号', SOURCE.row, SOURCE.ownSeq, '所在列', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明行', '一格多条拆出']);
 
 /** A sheet built in code: columns named by their headers, each row's cells in header order. */
-function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number)[][]): XlsxSheetSpec {
+function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number | FormattedNumber)[][]): XlsxSheetSpec {
   const fields = headers.map((_h, i) => `c${i}`);
   return {
     layout: { sheetName, columns: headers.map((header, i) => ({ header, field: fields[i] ?? `c${i}`, width: widths[i] ?? 10, ...(CENTRED.has(header) ? { align: 'center' as const } : {}) })) },

@@ -6,9 +6,10 @@ import { YijianError } from '../errors.js';
 import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, UNASSIGNED } from '../article-key.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
-  assignmentNote, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
+  assignmentNote, bySubmissions, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
 } from '../text/format.js';
+import { pushTo } from '../collections.js';
 import { rejectLabel, sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
 import { toSimplified } from '../text/normalize.js';
@@ -29,17 +30,9 @@ const TOP_CLUSTERS = 10;
 const BUSIEST_ARTICLES = 10;
 const NON_ARTICLE_KEYS = new Set(['general', 'title', 'unassigned']);
 
-/** Pinyin order for names: deterministic for a given Node/ICU. */
-const collator = new Intl.Collator('zh-CN');
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
-/** Appends to a list in a map (linear time, unlike copying the list per item). */
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
 
 /**
  * How a citation of an earlier round (digest --cited-draft) was read: 原第十二条，现第十三条; a deleted
@@ -177,13 +170,13 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   const perKey = new Map<string, DigestRecord[]>();
   for (const r of records) {
     // Most records cite one article: no set to build for them.
-    if (r.articles.length === 1) push(perKey, baseArticle(r.articles[0]!.key), r);
-    else for (const key of unique(r.articles.map((a) => baseArticle(a.key)))) push(perKey, key, r);
+    if (r.articles.length === 1) pushTo(perKey, baseArticle(r.articles[0]!.key), r);
+    else for (const key of unique(r.articles.map((a) => baseArticle(a.key)))) pushTo(perKey, key, r);
   }
   const clustersByKey = new Map<string, Cluster[]>();
   for (const c of digest.clusters) {
     const key = baseArticle(c.article);
-    push(clustersByKey, key, c);
+    pushTo(clustersByKey, key, c);
   }
   // Asked twice per article (the counts table and the article's section): counted once.
   const distinctPerKey = new Map<string, number>();
@@ -284,7 +277,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   let decisionRows: DecisionRowView[] | undefined;
   const buildDecisionRows = (): DecisionRowView[] => {
     const byCluster = new Map<string, number[]>();
-    records.forEach((r, index) => push(byCluster, r.cluster, index));
+    records.forEach((r, index) => pushTo(byCluster, r.cluster, index));
     // Told apart as written (two people's 138****0001 are two contacts), then shown masked — or, with
     // --show-contact, as written: the decision sheet's 联系方式 column is the one place that may.
     const contactsOf = (clusterId: string): string =>
@@ -365,7 +358,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
 
 function pointViews(records: readonly DigestRecord[], opinionOf: (r: DigestRecord) => string, total: number): PointView[] {
   const byPoint = new Map<string, DigestRecord[]>();
-  for (const r of records) push(byPoint, r.point ?? NO_POINT, r);
+  for (const r of records) pushTo(byPoint, r.point ?? NO_POINT, r);
   return [...byPoint]
     .map(([name, recs]) => ({
       name,
@@ -374,7 +367,7 @@ function pointViews(records: readonly DigestRecord[], opinionOf: (r: DigestRecor
       distinct: unique(recs.map(opinionOf)).length,
       share: percent(recs.length, total),
     }))
-    .sort((a, b) => b.submissions - a.submissions || collator.compare(a.name, b.name));
+    .sort(bySubmissions);
 }
 
 function countyViews(
@@ -384,7 +377,7 @@ function countyViews(
   const byCounty = new Map<string, DigestRecord[]>();
   for (const r of records) {
     const county = countyOfPoint.get(r.point ?? NO_POINT) ?? NO_COUNTY;
-    push(byCounty, county, r);
+    pushTo(byCounty, county, r);
   }
   return [...byCounty]
     .map(([name, recs]) => ({
@@ -394,7 +387,7 @@ function countyViews(
       distinct: unique(recs.map(opinionOf)).length,
       share: percent(recs.length, total),
     }))
-    .sort((a, b) => b.submissions - a.submissions || collator.compare(a.name, b.name));
+    .sort(bySubmissions);
 }
 
 /**

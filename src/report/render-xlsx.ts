@@ -27,18 +27,20 @@ import { safeCell } from './cell-safety.js';
 import { escapeXml } from './svg.js';
 import type { LoadedTemplate } from './templates.js';
 import type { XlsxLayout } from './xlsx-layout.js';
-import { bodyRowsXml, rowHeightAttribute, wrappedLines } from './xlsx-rows.js';
+import { bodyRowsXml, rowHeightAttribute, wrappedLines, type BodyCell } from './xlsx-rows.js';
 import { DEFAULT_PRINT, printPackage } from './xlsx-print.js';
 import { packageZip } from './zip.js';
 import { readZip } from './zip-writer.js';
 
-/** A row: field name → cell value. */
-export type XlsxRow = Readonly<Record<string, string | number>>;
+/** A row: field name → cell value (text, a number, or a number shown through its own format). */
+export type XlsxRow = Readonly<Record<string, BodyCell>>;
+export type { FormattedNumber } from './xlsx-rows.js';
 
 /** Styles: 0 default, 1 body (wrap, top, thin border), 2 header (bold, grey, centred, wrap, border), 3 body centred. */
-const STYLES_XML =
+const STYLES_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+const STYLES_FONTS_TO_XFS =
   '<fonts count="2"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>' +
   '<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font></fonts>' +
   '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
@@ -46,13 +48,40 @@ const STYLES_XML =
   '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
   '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right>' +
   '<top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>';
+/** The body styles 1 and 3 with a number format (numFmtId 0 is General). */
+const bodyXf = (numFmtId: number): string =>
+  `<xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="1" xfId="0"${numFmtId === 0 ? '' : ' applyNumberFormat="1"'} applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`;
+const centredXf = (numFmtId: number): string =>
+  `<xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="1" xfId="0"${numFmtId === 0 ? '' : ' applyNumberFormat="1"'} applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top" wrapText="1"/></xf>`;
+const BASE_XFS =
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  bodyXf(0) +
   '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">' +
   '<alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top" wrapText="1"/></xf></cellXfs>' +
-  '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+  centredXf(0);
+const BASE_XF_COUNT = 4;
+const STYLES_TAIL = '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+/** Excel's first number format id free for a workbook's own formats (0–163 are built in). */
+const FIRST_CUSTOM_FORMAT = 164;
+
+/**
+ * The workbook's style sheet: the four styles above, then for each custom number format (in `formats` order)
+ * a body and a centred style showing it, numbered from 4. Without formats, the same bytes as ever.
+ */
+function stylesXml(formats: readonly string[]): string {
+  const numFmts = formats.length === 0 ? '' : `<numFmts count="${formats.length}">${formats
+    .map((format, i) => `<numFmt numFmtId="${FIRST_CUSTOM_FORMAT + i}" formatCode="${escapeXml(format)}"/>`).join('')}</numFmts>`;
+  const extra = formats.map((_format, i) => bodyXf(FIRST_CUSTOM_FORMAT + i) + centredXf(FIRST_CUSTOM_FORMAT + i)).join('');
+  return `${STYLES_HEAD}${numFmts}${STYLES_FONTS_TO_XFS}<cellXfs count="${BASE_XF_COUNT + 2 * formats.length}">${BASE_XFS}${extra}</cellXfs>${STYLES_TAIL}`;
+}
+
+/** The custom formats of a workbook's cells, in the order they first appear (so the same rows give the same bytes). */
+function numberFormats(bodies: readonly (readonly (readonly BodyCell[])[])[]): string[] {
+  const formats = new Set<string>();
+  for (const body of bodies) for (const row of body) for (const cell of row) if (typeof cell === 'object') formats.add(cell.format);
+  return [...formats];
+}
 
 /** Renders one sheet from `layout` and `rows`; a field the rows do not have → E_BAD_TEMPLATE. */
 export function renderXlsx(template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[], origin?: string): Buffer {
@@ -70,6 +99,7 @@ export interface XlsxSheetSpec {
 
 /**
  * Renders a workbook of several sheets, in order; each gets the header, styles and drop-downs of renderXlsx.
+ * A cell given as a FormattedNumber is written as that number with its number format.
  * `origin` marks the workbook as yijian's own output ('report'), so later runs do not read it as submissions;
  * leave it out for workbooks people fill in and send back (the form).
  */
@@ -81,6 +111,11 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string
     XLSX.utils.book_append_sheet(book, sheet, layout.sheetName);
     return body;
   });
+  const formats = numberFormats(bodies);
+  const formatIndex = new Map(formats.map((format, i) => [format, i] as const));
+  // A formatted number keeps its column's alignment: body style 1 → 4 + 2i, centred style 3 → 5 + 2i.
+  const formatStyle = (format: string, columnStyle: number): number =>
+    BASE_XF_COUNT + 2 * (formatIndex.get(format) ?? 0) + (columnStyle === 3 ? 1 : 0);
   // Stored, not compressed: the package is unpacked and deflated once more below, by native zlib.
   const written = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
 
@@ -103,10 +138,10 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string
     const body = bodyRowsXml(bodies[index] ?? [], 2, {
       widths: layout.columns.map((c) => c.width),
       hidden: layout.columns.map((c) => c.hidden === true),
-    }, layout.columns.map((c) => (c.align === 'center' ? 3 : 1)));
+    }, layout.columns.map((c) => (c.align === 'center' ? 3 : 1)), formatStyle);
     entries.set(path, Buffer.from(finished.slice(0, end) + body + finished.slice(end), 'utf8'));
   });
-  entries.set('xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
+  entries.set('xl/styles.xml', Buffer.from(stylesXml(formats), 'utf8'));
   printPackage(entries, sheets.map((s) => s.layout.sheetName), sheets.map((s) => ({
     orientation: s.layout.print?.orientation ?? DEFAULT_PRINT.orientation,
     titleRows: s.layout.print?.titleRows ?? DEFAULT_PRINT.titleRows,
@@ -120,7 +155,7 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string
  */
 function sheetFor(
   template: LoadedTemplate | undefined, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[],
-): { sheet: XLSX.WorkSheet; body: (string | number)[][] } {
+): { sheet: XLSX.WorkSheet; body: BodyCell[][] } {
   const unknown = layout.columns.find((c) => !known.includes(c.field));
   if (unknown !== undefined && template === undefined) {
     throw new YijianError('E_INTERNAL', `工作表 ${layout.sheetName} 的字段 ${unknown.field} 不存在`);
@@ -131,8 +166,8 @@ function sheetFor(
       location: { file: template.path },
     });
   }
-  const cell = (value: string | number | undefined): string | number =>
-    typeof value === 'number' ? value : safeCell(value ?? '');
+  const cell = (value: BodyCell | undefined): BodyCell =>
+    typeof value === 'number' || typeof value === 'object' ? value : safeCell(value ?? '');
   const body = rows.map((row) => layout.columns.map((c) => cell(row[c.field])));
   const sheet = XLSX.utils.aoa_to_sheet([layout.columns.map((c) => safeCell(c.header))]);
   const lastColumn = XLSX.utils.encode_col(layout.columns.length - 1);

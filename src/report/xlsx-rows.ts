@@ -4,6 +4,7 @@
  * is the XML SheetJS 0.20.3 writes for the same values (inline `str` cells), with the body style.
  */
 import * as XLSX from 'xlsx';
+import { YijianError } from '../errors.js';
 
 /** SheetJS's rule for xml:space="preserve": leading or trailing whitespace, or a line break. */
 const NEEDS_SPACE = /(^\s|\s$|\n)/;
@@ -29,6 +30,22 @@ export function withinCellLimit(text: string): string {
   if (/[\ud800-\udbff]/u.test(text.charAt(cut - 1))) cut -= 1;
   return text.slice(0, cut) + mark;
 }
+
+/**
+ * A number shown through an Excel number format (`0"-2"`: the value 5 shown as 5-2): the cell stays a number,
+ * so Excel and WPS sort and filter it as one, while people see the format's text.
+ */
+export interface FormattedNumber {
+  readonly value: number;
+  /** The format code as Excel writes it (`0"-2"`, `0.0%`). */
+  readonly format: string;
+}
+
+/** What a body cell holds: text, a number, or a number with its own format. */
+export type BodyCell = string | number | FormattedNumber;
+
+/** The style of a formatted number in a column of style `columnStyle` (1 body, 3 centred). */
+export type FormatStyle = (format: string, columnStyle: number) => number;
 
 /** One cell with style `style`: a number as is, text as an inline string (cut to Excel's limit, visibly). */
 function cellXml(ref: string, value: string | number, style: number): string {
@@ -76,17 +93,26 @@ export function wrappedLines(text: string, width: number): number {
 
 /**
  * `<row>` elements for `rows`, the first of them numbered `firstRow` (1-based), every cell in body style 1
- * unless `styles` gives a column another (3: centred, for counts and short codes).
+ * unless `styles` gives a column another (3: centred, for counts and short codes); a formatted number takes
+ * the style `formatStyle` gives its format in that column.
  * With `sizing`, each row gets the height its wrapped text needs: neither Excel nor LibreOffice grows a
  * row to fit wrapped text when opening a file, so without it every opinion prints as one cut line.
  */
-export function bodyRowsXml(rows: readonly (readonly (string | number)[])[], firstRow: number, sizing?: RowSizing, styles?: readonly number[]): string {
+export function bodyRowsXml(
+  rows: readonly (readonly BodyCell[])[], firstRow: number, sizing?: RowSizing, styles?: readonly number[], formatStyle?: FormatStyle,
+): string {
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const columns = Array.from({ length: width }, (_, i) => XLSX.utils.encode_col(i));
   const out: string[] = [];
   rows.forEach((row, index) => {
     const r = firstRow + index;
-    const cells = row.map((value, c) => cellXml(`${columns[c] ?? XLSX.utils.encode_col(c)}${r}`, value, styles?.[c] ?? 1)).join('');
+    const cells = row.map((value, c) => {
+      const ref = `${columns[c] ?? XLSX.utils.encode_col(c)}${r}`;
+      const style = styles?.[c] ?? 1;
+      if (typeof value !== 'object') return cellXml(ref, value, style);
+      if (formatStyle === undefined) throw new YijianError('E_INTERNAL', `单元格 ${ref} 有数字格式，但没有给出它的样式`);
+      return cellXml(ref, value.value, formatStyle(value.format, style));
+    }).join('');
     if (cells === '') return;
     let height = '';
     if (sizing !== undefined) {

@@ -142,16 +142,21 @@ export class CitationScanner {
     return this.s[k] === '项' ? { value: n.value, end: k + 1 } : null;
   }
 
-  /** 第二款第（三）项 / 二款 / 第二、三款 after an article: suffixes like `.2.3`. */
-  private paragraphs(i: number): { suffixes: string[]; end: number; bad: boolean } | null {
-    let k = this.spaces(i);
+  /** 第二、三款 / 十二条 at `k`: an optional 第, a list of numbers, then `unit`; `end` is just past the unit. */
+  private counted(k: number, unit: '款' | '条'): { items: NumberItem[]; end: number } | null {
     if (this.s[k] === '第') k = this.spaces(k + 1);
     const list = this.numberList(k);
     if (list === null) return null;
-    k = this.spaces(list.end);
-    if (this.s[k] !== '款') return null;
-    let end = k + 1;
-    const expanded = expand(list.items);
+    const at = this.spaces(list.end);
+    return this.s[at] === unit ? { items: list.items, end: at + 1 } : null;
+  }
+
+  /** 第二款第（三）项 / 二款 / 第二、三款 after an article: suffixes like `.2.3`. */
+  private paragraphs(i: number): { suffixes: string[]; end: number; bad: boolean } | null {
+    const counted = this.counted(this.spaces(i), '款');
+    if (counted === null) return null;
+    let end = counted.end;
+    const expanded = expand(counted.items);
     if (expanded === null) return { suffixes: [], end, bad: true };
     let suffixes = expanded.map((p) => `.${p}`);
     const item = expanded.length === 1 ? this.item(end) : null;
@@ -164,16 +169,12 @@ export class CitationScanner {
 
   /** One article unit: 第十二条之一第二款第（三）项, 第十二、十三条, 第12-15条, 12条2款. */
   private articleUnit(i: number): { keys: string[]; end: number; bad: boolean; single: number | null } | null {
-    let k = i;
-    if (this.s[k] === '第') k = this.spaces(k + 1);
-    const list = this.numberList(k);
-    if (list === null) return null;
-    k = this.spaces(list.end);
-    if (this.s[k] !== '条') return null;
-    let end = k + 1;
-    const expanded = expand(list.items);
+    const counted = this.counted(i, '条');
+    if (counted === null) return null;
+    let end = counted.end;
+    const expanded = expand(counted.items);
     if (expanded === null) return { keys: [], end, bad: true, single: null };
-    if (expanded.length > 1 || list.items.length > 1) {
+    if (expanded.length > 1 || counted.items.length > 1) {
       return { keys: expanded.map(String), end, bad: false, single: null };
     }
     let base = String(expanded[0]);

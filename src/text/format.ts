@@ -2,6 +2,14 @@
 import { baseArticle } from '../article-key.js';
 import { numberToChinese } from '../numerals.js';
 
+/** Pinyin order for names (联系点, 县区, 文件): the same for a given Node/ICU, so outputs do not reorder between runs. */
+export const compareNames: (a: string, b: string) => number = new Intl.Collator('zh-CN').compare;
+
+/** How the per-point and per-county tables rank their rows: most submissions first, then by name. */
+export function bySubmissions(a: { submissions: number; name: string }, b: { submissions: number; name: string }): number {
+  return b.submissions - a.submissions || compareNames(a.name, b.name);
+}
+
 /** Chinese numerals for templates (十二, 一百零八); numbers the text module cannot write stay Arabic. */
 export function chineseNumber(value: number): string {
   return Number.isInteger(value) && value >= 0 && value < 1e12 ? numberToChinese(value) : String(value);

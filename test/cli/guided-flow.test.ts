@@ -5,15 +5,16 @@
 import { mkdirSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalizeIngestOptions, readSubmissions, type IngestResult } from '../../src/ingest/index.js';
+import { normalizeIngestOptions, WorkbookWorkers, type IngestResult } from '../../src/ingest/index.js';
 import { ConfigSchema, type Config } from '../../src/config/schema.js';
 import { mapColumns } from '../../src/ingest/columns.js';
-import { matchesFile, parseMapSpecs } from '../../src/ingest/map-spec.js';
+import { parseMapSpecs } from '../../src/ingest/map-spec.js';
+import { matchesFile } from '../../src/ingest/file-pattern.js';
 import { buildSynonymIndex, DEFAULT_SYNONYMS } from '../../src/ingest/synonyms.js';
 import { readDraft } from '../../src/text/read-draft.js';
 import { sheetDoubts, contentMismatch } from '../../src/cli/guided-doubts.js';
 import { profilesByLetter } from '../../src/cli/guided-columns.js';
-import { loadGuidedSheets, rereadSheet } from '../../src/cli/guided-read.js';
+import { readForGuide, rereadSheet } from '../../src/cli/guided-read.js';
 import { chooseColumns, type GuidedSheet, type Prompts } from '../../src/cli/guided-sheets.js';
 import { describeChanges, mapEntries, mapTarget, mergeMap, patchConfigObject, scopeFor } from '../../src/cli/guided-save.js';
 import { draftFolders, findDrafts, looksLikeDraft } from '../../src/cli/guided-drafts.js';
@@ -69,10 +70,33 @@ function scripted(answers: Answer[]): Prompts & { asked: { message: string; choi
 let result: IngestResult;
 let sheets: GuidedSheet[];
 
+/** The run's workers, counting the workbooks they parse. */
+class CountingWorkers extends WorkbookWorkers {
+  parses = 0;
+
+  override parse(...job: Parameters<WorkbookWorkers['parse']>): ReturnType<WorkbookWorkers['parse']> {
+    this.parses += 1;
+    return super.parse(...job);
+  }
+}
+const workers = new CountingWorkers();
+
 beforeAll(async () => {
-  const options = optionsFor({});
-  result = await readSubmissions(FILES, options);
-  sheets = await loadGuidedSheets(FILES, result, options);
+  ({ result, sheets } = await readForGuide(FILES, optionsFor({}), workers));
+  return () => workers.close();
+});
+
+describe('the guided read', () => {
+  it('parses each workbook once, in the run\'s workers, and keeps every sheet\'s grid for the previews', () => {
+    expect(workers.parses).toBe(FILES.length);
+    expect(sheets.map((s) => `${s.original.file}:${s.original.sheet}:${s.grid.name}`)).toEqual([
+      `${LIUXIANG}:意见登记:意见登记`,
+      `${BINHE}:座谈会:座谈会`,
+      `${BINHE}:走访:走访`,
+    ]);
+    expect(sheets.map((s) => s.bySheet)).toEqual([false, true, true]);
+    expect(sheets[0]?.grid.rows[2]?.[3]).toBe('13700001101');
+  });
 });
 
 function sheet(file: string, name: string): GuidedSheet {
@@ -106,8 +130,7 @@ describe('which sheets are doubtful', () => {
 
   it('a sheet read cleanly by its headers is not doubtful', async () => {
     const clean = resolve('fixtures/submissions/城东区-东湖街道立法联系点-2024年5月.xlsx');
-    const read = await readSubmissions([clean], optionsFor({}));
-    const [loaded] = await loadGuidedSheets([clean], read, optionsFor({}));
+    const { result: read, sheets: [loaded] } = await readForGuide([clean], optionsFor({}));
     if (loaded === undefined) throw new Error('no sheet');
     expect(sheetDoubts(loaded.original, read, profilesByLetter(loaded.original, loaded.grid))).toEqual([]);
   });
@@ -199,7 +222,7 @@ describe('the column step with scripted answers', () => {
 
     // What is saved reads back the same way in a plain run: names under 提出人, phones under 联系方式, no dates.
     const config = ConfigSchema.parse(patchConfigObject({}, { map: entries }));
-    const again = await readSubmissions(FILES, optionsFor(config));
+    const { result: again, sheets: reloaded } = await readForGuide(FILES, optionsFor(config));
     const liuxiang = again.records.filter((record) => record.source.file === LIUXIANG);
     expect(liuxiang.map((record) => [record.submitter, record.contact])[0]).toEqual(['孙桂兰', '13700001101']);
     const visits = again.records.filter((record) => record.source.sheet === '走访');
@@ -210,7 +233,6 @@ describe('the column step with scripted answers', () => {
     expect(forum[0]?.date).toBe('2024-05-12');
 
     // A second guided run with the saved config finds nothing doubtful: it asks about none of these sheets.
-    const reloaded = await loadGuidedSheets(FILES, again, optionsFor(config));
     expect(reloaded.map((s) => s.absent)).toEqual([[], [], ['date']]);
     expect(reloaded.map((s) => sheetDoubts(s.original, again, profilesByLetter(s.original, s.grid), new Set(s.absent)))).toEqual([[], [], []]);
   });
@@ -239,8 +261,7 @@ describe('a sheet without an opinion column', () => {
     const file = join(dir, '北街社区.csv');
     writeFileSync(file, '编号,联系点,情况记录,登记人\n1,北街社区,建议第十二条增加过渡期规定，给老旧车辆留出时间,李四\n2,北街社区,小区充电桩太少，建议按户数配建充电设施,李四\n');
     const options = optionsFor({});
-    const read = await readSubmissions([file], options);
-    const loaded = await loadGuidedSheets([file], read, options);
+    const { result: read, sheets: loaded } = await readForGuide([file], options);
     const prompts = scripted([
       { message: '要修改哪个字段的列', value: 'opinion' },
       { message: '“意见建议”在哪一列', value: 'C' },

@@ -194,9 +194,10 @@ describe('guided flow helpers', () => {
     ['城东区-*', '城东区-东湖.csv', true],
     ['?.csv', 'ab.csv', false],
     ['a+b(1).csv', 'a+b(1).csv', true],
-  ])('globToRegExp(%s) on %s → %s', async (pattern, name, expected) => {
-    const { globToRegExp } = await import('../../src/cli/guided-files.js');
-    expect(globToRegExp(pattern).test(name)).toBe(expected);
+    ['*.XLSX', '东湖.xlsx', true],
+  ])('globToRegExp(%s) on %s → %s (file names on disk: any case)', async (pattern, name, expected) => {
+    const { globToRegExp } = await import('../../src/ingest/file-pattern.js');
+    expect(globToRegExp(pattern, true).test(name)).toBe(expected);
   });
 
   it('inputsToSave keeps a folder unless the output folder is inside it', async () => {

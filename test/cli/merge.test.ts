@@ -139,8 +139,9 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
   });
 
   it('keeps every record with its provenance, files in name order and rows in sheet order', async () => {
-    const provenance = dataRows(records).map((row) => `${String(row[FILE_COL])}|${String(row[SHEET_COL])}|${String(row[ROW_COL])}`);
-    // The two opinions split out of the 侨联 sheet's row 5 are 5-1 and 5-2: every record has its own place.
+    // 来源行号 as the sheet shows it (cell.w): the two opinions split out of the 侨联 sheet's row 5 are the number 5
+    // shown as 5-1 and 5-2, so every record has its own place.
+    const provenance = dataRows(records).map((row, r) => `${String(row[FILE_COL])}|${String(row[SHEET_COL])}|${String(cellAt(records, r + 1, ROW_COL)?.w)}`);
     expect(new Set(provenance).size).toBe(93);
     const perSheet = new Map<string, number>();
     for (const row of dataRows(records)) {
@@ -412,13 +413,26 @@ describe('yijian merge, then yijian digest on the merged workbook', () => {
     records = (JSON.parse(readFileSync(join(dir, 'out', 'digest.json'), 'utf8')) as { records: typeof records }).records;
   });
 
-  it('shows the part in 来源行号 as the text 5-1, 5-2 (whole rows stay numbers)', () => {
-    const sheet = sheetNamed(book, '意见汇总');
-    const parts = dataRows(sheet).map((row, r) => ({ file: row[FILE_COL], cell: cellAt(sheet, r + 1, ROW_COL) })).filter((x) => x.cell?.t === 's');
-    expect(parts.map((x) => [x.file, x.cell?.v])).toEqual([
-      ['河西县-侨联立法联系点-2024年5月.xlsx', '5-1'],
-      ['河西县-侨联立法联系点-2024年5月.xlsx', '5-2'],
+  it('writes 来源行号 as a number in every row, a split part shown as 5-1, 5-2 through its number format', () => {
+    const sheet = sheetNamed(XLSX.read(readFileSync(join(dir, '县汇总.xlsx')), { type: 'buffer', cellNF: true }), '意见汇总');
+    const cells = dataRows(sheet).map((row, r) => ({ file: row[FILE_COL], cell: cellAt(sheet, r + 1, ROW_COL) }));
+    // Numbers all: Excel and WPS sort the column by row and filter it by value.
+    expect(cells.filter((x) => x.cell?.t !== 'n')).toEqual([]);
+    const parts = cells.filter((x) => x.cell?.z !== undefined && x.cell.z !== 'General');
+    expect(parts.map((x) => [x.file, x.cell?.v, x.cell?.z, x.cell?.w])).toEqual([
+      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, '0"-1"', '5-1'],
+      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, '0"-2"', '5-2'],
     ]);
+  });
+
+  it('reads the number cells of 来源行号 back as the row and part they show, with the ids the points’ files give', async () => {
+    const merged = await readSubmissions([join(dir, '县汇总.xlsx')], normalizeIngestOptions({}));
+    const split = merged.records.filter((r) => r.source.file === '河西县-侨联立法联系点-2024年5月.xlsx' && r.source.row === 5);
+    expect(split.map((r) => [r.source.row, r.source.part])).toEqual([[5, 1], [5, 2]]);
+    const direct = await readSubmissions([join(SUBMISSIONS, '河西县-侨联立法联系点-2024年5月.xlsx')], normalizeIngestOptions({}));
+    expect(split.map((r) => r.id)).toEqual(direct.records.filter((r) => r.source.row === 5).map((r) => r.id));
+    expect(merged.records.length).toBe(93);
+    expect(merged.records.every((r) => Number.isInteger(r.source.row))).toBe(true);
   });
 
   it('keeps every record’s file, sheet, row, part, 序号, opinion and id as the points’ own files give them', async () => {
@@ -427,6 +441,23 @@ describe('yijian merge, then yijian digest on the merged workbook', () => {
       [r.id, r.source.file, r.source.sheet, r.source.row, r.source.part ?? 0, r.seq, r.opinion].join('|');
     expect(records.map(key).sort()).toEqual(direct.records.map(key).sort());
     expect(records.filter((r) => r.source.part !== undefined).map((r) => [r.source.row, r.source.part])).toEqual([[5, 1], [5, 2]]);
+  });
+
+  it('takes the points’ own 序号 from 原表序号, unless a --map of 序号 for this file says otherwise: that one wins', async () => {
+    const merged = join(dir, '县汇总.xlsx');
+    const read = (maps: string[]) => readSubmissions([merged], normalizeIngestOptions({ maps }));
+    const [own, mapped, elsewhere] = await Promise.all([read([]), read(['序号=序号']), read(['别县汇总.xlsx:序号=序号'])]);
+    const seqs = (result: typeof own) => result.records.map((r) => r.seq);
+    const seqColumn = (result: typeof own) => result.sheets[0]?.columns.find((c) => c.field === 'seq');
+    // 原表序号 as the points numbered their rows (东湖 starts at 1 again after the other files).
+    expect(seqs(own)).toEqual(dataRows(sheetNamed(book, '意见汇总')).map((row) => String(row[OWN_SEQ_COL] ?? '')).map((seq) => seq === '' ? null : seq));
+    expect(seqColumn(own)).toMatchObject({ column: 'O', header: '原表序号' });
+    // --map 序号=序号: the merged numbering 1…N, as the user asked; the records keep their own source and id.
+    expect(seqs(mapped)).toEqual(own.records.map((_r, i) => String(i + 1)));
+    expect(seqColumn(mapped)).toMatchObject({ column: 'A', header: '序号', how: 'forced' });
+    expect(mapped.records.map((r) => r.id)).toEqual(own.records.map((r) => r.id));
+    // A mapping scoped to another file does not apply here.
+    expect(seqs(elsewhere)).toEqual(seqs(own));
   });
 });
 

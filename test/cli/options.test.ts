@@ -183,7 +183,7 @@ describe('feedback and stats options', () => {
     const options = resolveFeedbackOptions({ flags: { digest: join(folder, '报告'), decisions: '登记表.xlsx' }, config: config({ issuer: '某市司法局' }), cwd: CWD });
     expect(options).toMatchObject({
       digestPath: join(folder, '报告', 'digest.json'),
-      decisionsPath: join(CWD, '登记表.xlsx'),
+      decisions: { path: join(CWD, '登记表.xlsx'), reading: { sheet: null, limits: DEFAULT_LIMITS } },
       outputDir: join(CWD, 'yijian-feedback'),
       formats: ['docx', 'md', 'xlsx', 'html'],
       templatesDir: null,
@@ -196,6 +196,11 @@ describe('feedback and stats options', () => {
     const flagged = resolveFeedbackOptions({ flags: { digest: 'd/digest.json', decisions: 'x.xlsx', issuer: '某区司法局', formats: 'md，md docx' }, config: config({ issuer: '某市司法局' }), cwd: CWD });
     expect(flagged).toMatchObject({ digestPath: join(CWD, 'd/digest.json'), issuer: '某区司法局', formats: ['md', 'docx'] });
     expect(resolveFeedbackOptions({ flags: { digest: 'd', decisions: 'x.xlsx' }, config: NO_CONFIG, cwd: CWD }).issuer).toBe('');
+    // digest --decisions and feedback --decisions read a decision sheet the same way: one resolved slice, whatever the config says.
+    const reading = config({ sheet: '汇总', columns: { map: { 意见建议: 'C' } } });
+    const digestSheet = resolveDigestOptions(['a.xlsx'], { flags: { decisions: 'x.xlsx' }, config: reading, cwd: CWD }).decisions;
+    expect(resolveFeedbackOptions({ flags: { digest: 'd', decisions: 'x.xlsx' }, config: reading, cwd: CWD }).decisions).toEqual(digestSheet);
+    expect(digestSheet?.reading).toMatchObject({ sheet: null, maps: [] });
     const error = usageError(() => resolveFeedbackOptions({ flags: { digest: 'd', decisions: 'x.xlsx', formats: 'pdf' }, config: NO_CONFIG, cwd: CWD }));
     expect(error.code).toBe('E_USAGE');
     expect(error.message).toBe('不认识的输出格式：pdf');

@@ -131,6 +131,18 @@ describe('yijian form --draft DRAFT --point --county', () => {
   });
 });
 
+describe('a form laid out by a custom template', () => {
+  it('names its own sheet (from the layout, not read back from the workbook) in the print titles', async () => {
+    const templates = makeTempDir();
+    mkdirSync(join(templates, 'form'));
+    const layout = JSON.parse(readFileSync(join(REPO_ROOT, 'templates/form/form.xlsx.json'), 'utf8')) as { sheetName: string };
+    writeFileSync(join(templates, 'form', 'form.xlsx.json'), JSON.stringify({ ...layout, sheetName: '东湖R&D意见表' }));
+    const model = buildForm(draft, { point: '东湖街道立法联系点', county: null, rows: 5 });
+    const entries = new Map(readZip(await renderForm(model, templates)).map((e) => [e.name, Buffer.from(e.data).toString('utf8')]));
+    expect(entries.get('xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'东湖R&amp;D意见表'!$1:$3</definedName>`);
+  });
+});
+
 describe('reading the filled form back', () => {
   const recordsOf = (file: string) => digest.records.filter((r) => r.source.file === file);
 

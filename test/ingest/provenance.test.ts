@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { buildFeedbackDocument, pointFeedback } from '../../src/decisions/feedback.js';
 import { parseSourceRow, rowLabel, sourceLabel, sourceRowText } from '../../src/provenance.js';
 import { buildReportView } from '../../src/report/model.js';
-import { mergedCsv, recordRow } from '../../src/report/merged.js';
+import { mergedCsv, partFormat, recordRow } from '../../src/report/merged.js';
 import type { Digest, OpinionRecord } from '../../src/model.js';
 import { sampleDigest } from '../report/sample-digest.js';
 
@@ -60,10 +61,13 @@ describe('the merged workbook’s 来源行号', () => {
     opinion: '建议公开。', suggestion: null, reason: null, contact: null, date: null,
   });
 
-  it('stays the row number in the workbook, and is the text 5-2 for a split part (a text cell is never a date)', () => {
+  it('is the row number in the workbook, a split part too: 5 shown through the format 0"-2" as 5-2', () => {
     const at = recordRow(record(), 0).length - 2;
     expect(recordRow(record(), 0)[at]).toBe(5);
-    expect(recordRow(record(2), 0)[at]).toBe('5-2');
+    expect(recordRow(record(2), 0)[at]).toEqual({ value: 5, format: '0"-2"' });
+    // What the format shows is what sourceRowText writes and parseSourceRow reads back.
+    expect(XLSX.SSF.format('0"-2"', 5)).toBe(sourceRowText({ row: 5, part: 2 }));
+    expect(parseSourceRow(XLSX.SSF.format(partFormat(12), 305))).toEqual({ row: 305, part: 12 });
   });
 
   it('is text 5-2 in CSV, behind the guard so Excel does not open it as 5月2日', () => {

@@ -5,8 +5,10 @@ import { YijianError } from '../../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../config/schema.js';
 import { resolveConfigPath } from '../../config/load.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from '../../compare/align.js';
-import { normalizeIngestOptions, type IngestOptions } from '../../ingest/index.js';
-import { flagPath, formatsFlag, loadedConfig, pathOption, resolveWith, unitFlag, type OptionSources } from './common.js';
+import type { IngestOptions } from '../../ingest/index.js';
+import type { DecisionSheetSource } from '../../decisions/read-sheet.js';
+import { decisionSheetOf } from './decisions.js';
+import { formatsFlag, loadedConfig, pathOption, resolveWith, unitFlag, type OptionSources } from './common.js';
 import { IngestFlagsSchema, ingestOptionsOf } from './ingest.js';
 import { TextFlagsSchema, textOptionsOf, type TextOptions } from './text.js';
 import { THRESHOLD_DEFAULTS } from './thresholds.js';
@@ -48,8 +50,8 @@ export interface DigestOptions {
   /** Only when asked (--date): otherwise outputs carry no date. */
   date: string | null;
   showContact: boolean;
-  /** The old decision sheet to carry forward (--decisions) and how it is read (the guarded reader's own limits), or null. */
-  decisions: { path: string; reading: IngestOptions } | null;
+  /** The old decision sheet to carry forward (--decisions) and how it is read, or null. */
+  decisions: DecisionSheetSource | null;
   /** The earlier round the citations refer to (--cited-draft, else the config's citedDraft), or null. */
   citedDraft: string | null;
   /** How that round is aligned to the draft (compare's thresholds). */
@@ -74,7 +76,7 @@ export const DigestOptionsSchema = z
       templatesDir: pathOption(cwd, flags.templates, loaded, config.templates),
       date: flags.date ?? null,
       showContact: flags.showContact ?? false,
-      decisions: flags.decisions === undefined ? null : { path: flagPath(cwd, flags.decisions), reading: normalizeIngestOptions({}) },
+      decisions: flags.decisions === undefined ? null : decisionSheetOf(cwd, flags.decisions),
       citedDraft: pathOption(cwd, flags.citedDraft, loaded, config.citedDraft),
       align: DEFAULT_ALIGN_OPTIONS,
       thresholds: {

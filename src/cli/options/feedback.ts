@@ -3,8 +3,9 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FeedbackFormat } from '../../report/feedback.js';
-import { normalizeIngestOptions, type IngestOptions } from '../../ingest/index.js';
+import type { DecisionSheetSource } from '../../decisions/read-sheet.js';
 import { flagPath, formatsFlag, loadedConfig, resolveWith, type OptionSources } from './common.js';
+import { decisionSheetOf } from './decisions.js';
 
 /** The formats feedback writes (stats writes those but docx), in the order they are listed. */
 export const FEEDBACK_FORMATS: readonly FeedbackFormat[] = ['docx', 'md', 'xlsx', 'html'];
@@ -31,9 +32,8 @@ export type FeedbackFlags = z.input<typeof FeedbackFlagsSchema>;
 export interface FeedbackOptions {
   /** digest.json (a folder given for --digest means the digest.json inside it). */
   digestPath: string;
-  decisionsPath: string;
-  /** How the decision sheet is read: the guarded reader's own limits (the config's reading settings are for submissions). */
-  decisionsReading: IngestOptions;
+  /** The filled decision sheet and how it is read. */
+  decisions: DecisionSheetSource;
   outputDir: string;
   force: boolean;
   strict: boolean;
@@ -53,8 +53,7 @@ export const FeedbackOptionsSchema = z
     const digestArg = flagPath(cwd, flags.digest);
     return {
       digestPath: existsSync(digestArg) && statSync(digestArg).isDirectory() ? join(digestArg, 'digest.json') : digestArg,
-      decisionsPath: flagPath(cwd, flags.decisions),
-      decisionsReading: normalizeIngestOptions({}),
+      decisions: decisionSheetOf(cwd, flags.decisions),
       outputDir: flagPath(cwd, flags.output ?? 'yijian-feedback'),
       force: flags.force ?? false,
       strict: flags.strict ?? false,
