@@ -271,9 +271,11 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
   const sizeOf = (c: Working): number => (c.sum === null ? vectors[c.members[0]!]!.terms.length : c.sum.size);
   // A one-opinion side of a merge spread over the vocabulary: its dot with another one-opinion cluster
   // is then one pass over the other's terms (a nested scan of both cost most of the merging time).
-  const dense = new Float64Array(built.vocabulary);
+  // Two: both sides of a merge may be one opinion, and each is spread once per merge, not once per neighbour.
+  const denseA = new Float64Array(built.vocabulary);
+  const denseB = new Float64Array(built.vocabulary);
   /** ΣX · ΣC, X spread into `dense` when it is one opinion; never builds a map for a one-opinion side. */
-  const sumDot = (X: Working, C: Working): number => {
+  const sumDot = (X: Working, C: Working, dense: Float64Array): number => {
     comparisons++;
     if (X.sum === null && C.sum === null) {
       const v = vectors[C.members[0]!]!;
@@ -294,7 +296,7 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     }
     return dot(X.sum!, C.sum!);
   };
-  const spread = (X: Working, on: boolean): void => {
+  const spread = (X: Working, dense: Float64Array, on: boolean): void => {
     if (X.sum !== null) return;
     const v = vectors[X.members[0]!]!;
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = on ? v.weights[t]! : 0;
@@ -331,19 +333,18 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     around.delete(top.a);
     around.delete(top.b);
     numerators.length = 0;
-    const unknown = (X: Working, C: Working): number => {
-      if (Math.min(X.members.length, C.members.length) > EXACT_MEMBERS) return 0;
-      spread(X, true);
-      const d = sumDot(X, C);
-      spread(X, false);
-      return d;
-    };
+    const unknown = (X: Working, C: Working, dense: Float64Array): number =>
+      Math.min(X.members.length, C.members.length) > EXACT_MEMBERS ? 0 : sumDot(X, C, dense);
+    spread(A, denseA, true);
+    spread(B, denseB, true);
     for (const c of around) {
       const C = clusters[c]!;
       if (!C.alive) continue;
-      const d = (A.links.get(c) ?? unknown(A, C)) + (B.links.get(c) ?? unknown(B, C));
+      const d = (A.links.get(c) ?? unknown(A, C, denseA)) + (B.links.get(c) ?? unknown(B, C, denseB));
       numerators.push({ c, d, score: 0 });
     }
+    spread(A, denseA, false);
+    spread(B, denseB, false);
     // Merge into the one with the smaller id (its first member), reusing the larger map: ids stay
     // order-independent and a big cluster absorbing a small one costs the small one's terms.
     // The smaller side is added term by term; a one-opinion smaller side straight from its vector, never as a map.
@@ -363,8 +364,9 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     A.version++;
     for (const n of numerators) n.score = average(n.d, A, clusters[n.c]!);
     numerators.sort((x, y) => y.score - x.score || x.c - y.c);
-    for (const { c } of numerators) {
-      const C = clusters[c]!;
+    // The neighbours kept link to the merged cluster (its entry overwritten in place), the others forget both halves.
+    for (let k = CLUSTER_NEIGHBOURS; k < numerators.length; k++) {
+      const C = clusters[numerators[k]!.c]!;
       C.links.delete(top.a);
       C.links.delete(top.b);
     }
@@ -372,7 +374,9 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     for (let k = 0; k < numerators.length && k < CLUSTER_NEIGHBOURS; k++) {
       const { c, d, score } = numerators[k]!;
       A.links.set(c, d);
-      clusters[c]!.links.set(top.a, d);
+      const C = clusters[c]!;
+      C.links.delete(top.b);
+      C.links.set(top.a, d);
       if (score >= threshold) {
         const [a, b] = top.a < c ? [top.a, c] : [c, top.a];
         heap.push(score, a, b, clusters[a]!.version, clusters[b]!.version);

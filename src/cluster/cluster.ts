@@ -139,6 +139,11 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
     const built = articleVectors(list.map((item) => wordsAt.get(item)!), list.map((item) => gramsAt.get(item)!), options.wordShare, batch, scratch);
     const words = built.words.map((id) => wordOf[id]!);
     const vectors = built.vectors;
+    // The article's ids are in its vectors now: freed as we go (at a million opinions they are some 100 MB).
+    for (const item of list) {
+      wordsAt.delete(item);
+      gramsAt.delete(item);
+    }
     const threshold = isOpen(article) ? options.openThreshold : options.threshold;
     for (const found of agglomerate(vectors, { threshold }).clusters) {
       clusters.push(describe(article, list, words, vectors, found, options.tokens, options.forms));
