@@ -11,12 +11,15 @@
  *   node bench/eval-clusters.mjs --sweep threshold=0.04,0.06,0.08   one summary line per value
  *   node bench/eval-clusters.mjs --clusters               also list every cluster: label, size, gold topics
  *   node bench/eval-clusters.mjs --json                   the figures as JSON
+ *   node bench/eval-clusters.mjs --assigned               under the tool's OWN articles (the digest's assignment, run
+ *       once per batch; the figures `npm run eval` prints), with the pairs split by bucket: clusters on an
+ *       article, on 总体意见 (general) and on 未归入 (unassigned), so a sweep shows where precision goes
  *   node bench/eval-clusters.mjs --scale bench/out/runs/phases-100k/digest.json
  *       times clusterOpinions alone (CPU) on the distinct opinions of a digest written by bench/run.mjs,
  *       under the digest's articles; add `node --cpu-prof` to see where the time goes
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVAL_SETS, parseSource } from '../fixtures/eval/make-eval.mjs';
 
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     clusters: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     scale: { type: 'string' },
+    assigned: { type: 'boolean', default: false },
   },
 });
 
@@ -70,8 +74,43 @@ const ratios = ({ tp, predictedPairs, goldPairs }) => {
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 };
 
+/**
+ * The distinct opinions of a batch under the articles the digest itself gave them (assignment included),
+ * as `npm run eval` scores them: the digest is built once, its canonical records re-clustered per setting.
+ */
+async function assignedBatch(set) {
+  const { collectInputFiles, normalizeIngestOptions, readSubmissions } = await load('ingest/index.js');
+  const { readDraft } = await load('text/read-draft.js');
+  const { createDigestText } = await load('digest/text.js');
+  const { buildDigest } = await load('digest/build.js');
+  const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
+  const { ASSIGN_DEFAULTS } = await load('assign/assign.js');
+  const opinions = parseSource(readFileSync(join(ROOT, 'fixtures/eval/src', `${set.name}.txt`), 'utf8'), set.name);
+  const lines = readFileSync(join(ROOT, 'fixtures/eval/gold', `${set.name}.csv`), 'utf8').replace(/^\uFEFF/, '').split('\r\n').slice(1).filter((l) => l !== '');
+  const gold = new Map(lines.map((line, i) => [line.split(',').slice(0, 2).join('\u0000'), opinions[i]]));
+  const draft = await readDraft(join(ROOT, set.draft));
+  const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
+  const text = createDigestText(draft, segmenter, { threshold: ASSIGN_DEFAULTS.threshold, minMargin: ASSIGN_DEFAULTS.minMargin, examples: [] });
+  const digest = await buildDigest(ingest, draft, text, {
+    near: DEFAULT_NEAR_THRESHOLD, assignThreshold: ASSIGN_DEFAULTS.threshold, assignMargin: ASSIGN_DEFAULTS.minMargin,
+    clusterThreshold: CLUSTER_DEFAULTS.threshold, date: null,
+  });
+  const articleOf = new Map(digest.clusters.map((c) => [c.id, c.article]));
+  const distinct = [];
+  const items = [];
+  for (const record of digest.records) {
+    if (!record.canonical) continue;
+    const g = gold.get(`${basename(record.source.file)}\u0000${record.source.row}`);
+    if (g === undefined) throw new Error(`${set.name}: no gold for ${record.source.file} row ${record.source.row}`);
+    distinct.push(g);
+    items.push({ id: record.id, article: articleOf.get(record.cluster), terms: text.terms(record.opinion), text: record.opinion, submissions: 1, points: [], counties: [] });
+  }
+  return { set, distinct, items };
+}
+
 /** The distinct opinions of a batch (one per gold duplicate group) under their first gold article. */
 async function batch(set) {
+  if (values.assigned) return assignedBatch(set);
   const opinions = parseSource(readFileSync(join(ROOT, 'fixtures/eval/src', `${set.name}.txt`), 'utf8'), set.name);
   const seen = new Set();
   const distinct = opinions.filter((o) => {
@@ -97,12 +136,18 @@ function evaluate({ set, distinct, items }, settings) {
   const clusterOf = new Map();
   for (const c of clusters) for (const id of c.opinions) clusterOf.set(id, c.id);
   const scores = pairScores(items.map((it) => clusterOf.get(it.id)), distinct.map((o) => o.topic));
+  const bucketOf = (article) => (article === 'unassigned' || article === 'general' ? article : 'article');
+  const buckets = {};
+  for (const bucket of ['article', 'general', 'unassigned']) {
+    const inside = items.map((it, i) => [it, i]).filter(([it]) => bucketOf(it.article) === bucket);
+    buckets[bucket] = { opinions: inside.length, ...pairScores(inside.map(([it]) => clusterOf.get(it.id)), inside.map(([, i]) => distinct[i].topic)) };
+  }
   const listing = [];
   if (values.clusters) {
     const topicOf = new Map(items.map((it, i) => [it.id, distinct[i].topic]));
     for (const c of clusters) listing.push(`  ${c.article.padEnd(10)} ${String(c.opinions.length).padStart(3)}  ${c.label ?? ''}  · ${c.opinions.map((id) => topicOf.get(id)).join(' ')}`);
   }
-  return { name: set.name, part: set.part, distinct: items.length, clusters: clusters.length, topics: new Set(distinct.map((o) => o.topic)).size, ...scores, listing };
+  return { name: set.name, part: set.part, distinct: items.length, clusters: clusters.length, topics: new Set(distinct.map((o) => o.topic)).size, ...scores, buckets, listing };
 }
 
 if (values.scale !== undefined) {
@@ -130,6 +175,9 @@ const sets = EVAL_SETS.filter((set) => values.part === undefined || set.part ===
 const batches = [];
 for (const set of sets) batches.push(await batch(set));
 
+/** A bucket's opinions and its pairs: same topic and same cluster / same cluster / same topic. */
+const bucketText = (b) => `${b.opinions} 条 · 对 ${b.tp}/${b.predictedPairs}/${b.goldPairs}（P ${ratios(b).precision.toFixed(2)} R ${ratios(b).recall.toFixed(2)}）`;
+
 /** Per batch, per part and overall (pairs summed, not ratios averaged). */
 function table(settings) {
   const rows = batches.map((b) => evaluate(b, settings));
@@ -141,10 +189,17 @@ function table(settings) {
     tp: list.reduce((s, r) => s + r.tp, 0),
     predictedPairs: list.reduce((s, r) => s + r.predictedPairs, 0),
     goldPairs: list.reduce((s, r) => s + r.goldPairs, 0),
+    buckets: Object.fromEntries(['article', 'general', 'unassigned'].map((b) => [b, {
+      opinions: list.reduce((s, r) => s + r.buckets[b].opinions, 0),
+      tp: list.reduce((s, r) => s + r.buckets[b].tp, 0),
+      predictedPairs: list.reduce((s, r) => s + r.buckets[b].predictedPairs, 0),
+      goldPairs: list.reduce((s, r) => s + r.buckets[b].goldPairs, 0),
+    }])),
     listing: [],
   });
   const parts = [...new Set(rows.map((r) => r.part))];
-  const sums = parts.map((part) => total(`合计（${part === 'tuning' ? '调参集' : '留出集'}）`, part, rows.filter((r) => r.part === part)));
+  const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集' };
+  const sums = parts.map((part) => total(`合计（${PART_NAMES[part] ?? part}）`, part, rows.filter((r) => r.part === part)));
   return [...rows, ...sums].map((r) => ({ ...r, ...ratios(r) }));
 }
 
@@ -153,7 +208,7 @@ if (values.sweep !== undefined) {
   for (const raw of list.split(',')) {
     const [key, value] = parseSetting(`${name}=${raw}`);
     const rows = table({ ...overrides, [key]: value });
-    console.log(`${key}=${value}  ${rows.filter((r) => r.name.startsWith('合计')).map((r) => `${r.part} P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} F1 ${r.f1.toFixed(3)} (${r.clusters} 类)`).join('   ')}`);
+    console.log(`${key}=${value}  ${rows.filter((r) => r.name.startsWith('合计')).map((r) => `${r.part} P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} F1 ${r.f1.toFixed(3)} (${r.clusters} 类)${values.assigned ? ` 未归入 ${bucketText(r.buckets.unassigned)}` : ''}`).join('   ')}`);
   }
 } else {
   const rows = table(overrides);
@@ -161,10 +216,10 @@ if (values.sweep !== undefined) {
   if (values.json) {
     console.log(JSON.stringify({ settings, rows: rows.map(({ listing, ...r }) => r) }, null, 2));
   } else {
-    console.log(`clustering under the GOLD articles; settings ${JSON.stringify(settings)}`);
-    console.log('| 批次 | 集 | 不同意见 | 话题 | 类数 | 类 P / R / F1 |');
-    console.log('|---|---|---:|---:|---:|---:|');
-    for (const r of rows) console.log(`| ${r.name} | ${r.part} | ${r.distinct} | ${r.topics} | ${r.clusters} | ${r.precision.toFixed(2)} / ${r.recall.toFixed(2)} / ${r.f1.toFixed(2)} |`);
+    console.log(`clustering under the ${values.assigned ? "digest's OWN" : "GOLD"} articles; settings ${JSON.stringify(settings)}`);
+    console.log('| 批次 | 集 | 不同意见 | 话题 | 类数 | 类 P / R / F1 | 条文上的类 | 总体意见 | 未归入 |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of rows) console.log(`| ${r.name} | ${r.part} | ${r.distinct} | ${r.topics} | ${r.clusters} | ${r.precision.toFixed(2)} / ${r.recall.toFixed(2)} / ${r.f1.toFixed(2)} | ${bucketText(r.buckets.article)} | ${bucketText(r.buckets.general)} | ${bucketText(r.buckets.unassigned)} |`);
     for (const r of rows) if (r.listing.length > 0) console.log(`\n${r.name}:\n${r.listing.join('\n')}`);
   }
 }

@@ -142,64 +142,101 @@ export interface NeighbourGraph {
 
 /** For each vector, up to NEIGHBOURS others with cosine ≥ `floor`, found through the inverted index. */
 export function neighbourGraph(vectors: readonly TermVector[], floor: number): NeighbourGraph {
-  const postings = new Map<number, number[]>();
   let vocabulary = 0;
+  for (const v of vectors) for (let t = 0; t < v.terms.length; t++) if (v.terms[t]! >= vocabulary) vocabulary = v.terms[t]! + 1;
+  // The inverted index in flat arrays by term id (ids are dense, 0 … vocabulary − 1): posting lists of a
+  // Map of arrays cost a lookup and a growing array per term, most of the index's time at 18,000 opinions.
+  const postingStart = new Int32Array(vocabulary + 1);
+  for (const v of vectors) {
+    const lookup = Math.min(LOOKUP_TERMS, v.terms.length);
+    for (let t = 0; t < lookup; t++) postingStart[v.terms[t]! + 1]!++;
+  }
+  for (let id = 0; id < vocabulary; id++) postingStart[id + 1] = postingStart[id]! + Math.min(POSTING_CAP, postingStart[id + 1]!);
+  const postings = new Int32Array(postingStart[vocabulary]!);
+  const postingSize = new Int32Array(vocabulary);
   for (let i = 0; i < vectors.length; i++) {
     const v = vectors[i]!;
-    for (let t = 0; t < v.terms.length; t++) if (v.terms[t]! >= vocabulary) vocabulary = v.terms[t]! + 1;
     const lookup = Math.min(LOOKUP_TERMS, v.terms.length);
     for (let t = 0; t < lookup; t++) {
-      let list = postings.get(v.terms[t]!);
-      if (list === undefined) postings.set(v.terms[t]!, (list = []));
-      if (list.length < POSTING_CAP) list.push(i);
+      const id = v.terms[t]!;
+      if (postingSize[id]! < POSTING_CAP) postings[postingStart[id]! + postingSize[id]!++] = i;
     }
   }
   const partial = new Float64Array(vectors.length);
   // The query's weights spread over the vocabulary, so each candidate's cosine is one pass over its terms.
   const dense = new Float64Array(vocabulary);
-  const touched: number[] = [];
-  const best: number[] = [];
+  const touched = new Int32Array(Math.max(1, Math.min(vectors.length, LOOKUP_TERMS * POSTING_CAP)));
+  const best = new Int32Array(CANDIDATES);
+  const bestScore = new Float64Array(CANDIDATES);
+  const near = new Int32Array(NEIGHBOURS);
+  const nearScore = new Float64Array(NEIGHBOURS);
   let comparisons = 0;
-  const graph: Neighbour[][] = vectors.map(() => []);
+  const graph: Neighbour[][] = new Array<Neighbour[]>(vectors.length);
   for (let i = 0; i < vectors.length; i++) {
     const v = vectors[i]!;
-    touched.length = 0;
+    let touchedCount = 0;
     const lookup = Math.min(LOOKUP_TERMS, v.terms.length);
     for (let t = 0; t < lookup; t++) {
-      for (const j of postings.get(v.terms[t]!) ?? []) {
+      const id = v.terms[t]!;
+      const w = v.weights[t]!;
+      for (let k = postingStart[id]!, to = k + postingSize[id]!; k < to; k++) {
+        const j = postings[k]!;
         if (j === i) continue;
-        if (partial[j] === 0) touched.push(j);
-        partial[j] = partial[j]! + v.weights[t]! + 1e-9;
+        if (partial[j] === 0) touched[touchedCount++] = j;
+        partial[j] = partial[j]! + w + 1e-9;
       }
     }
     // The best candidates by partial score (ties by position), then exact cosines. A bounded insertion
     // into the best-so-far list, not a sort of everyone touched: most lookups touch hundreds.
-    best.length = 0;
-    for (const j of touched) {
+    let bestCount = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const j = touched[k]!;
       const p = partial[j]!;
-      if (best.length === CANDIDATES) {
-        const last = best[CANDIDATES - 1]!;
-        if (p < partial[last]! || (p === partial[last]! && j > last)) continue;
-        best.pop();
+      if (bestCount === CANDIDATES) {
+        const last = bestScore[CANDIDATES - 1]!;
+        if (p < last || (p === last && j > best[CANDIDATES - 1]!)) continue;
+        bestCount--;
       }
-      let at = best.length;
-      while (at > 0 && (partial[best[at - 1]!]! < p || (partial[best[at - 1]!]! === p && best[at - 1]! > j))) at--;
-      best.splice(at, 0, j);
+      let at = bestCount;
+      while (at > 0 && (bestScore[at - 1]! < p || (bestScore[at - 1]! === p && best[at - 1]! > j))) {
+        best[at] = best[at - 1]!;
+        bestScore[at] = bestScore[at - 1]!;
+        at--;
+      }
+      best[at] = j;
+      bestScore[at] = p;
+      bestCount++;
     }
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = v.weights[t]!;
-    const scored: Neighbour[] = [];
-    for (const j of best) {
+    // The NEIGHBOURS most similar at or above the floor, most similar first (ties by position), kept the same way.
+    let nearCount = 0;
+    for (let k = 0; k < bestCount; k++) {
+      const j = best[k]!;
       const u = vectors[j]!;
       let score = 0;
       for (let t = 0; t < u.terms.length; t++) score += u.weights[t]! * dense[u.terms[t]!]!;
-      if (score >= floor) scored.push({ j, score });
+      if (score < floor) continue;
+      if (nearCount === NEIGHBOURS) {
+        const last = nearScore[NEIGHBOURS - 1]!;
+        if (score < last || (score === last && j > near[NEIGHBOURS - 1]!)) continue;
+        nearCount--;
+      }
+      let at = nearCount;
+      while (at > 0 && (nearScore[at - 1]! < score || (nearScore[at - 1]! === score && near[at - 1]! > j))) {
+        near[at] = near[at - 1]!;
+        nearScore[at] = nearScore[at - 1]!;
+        at--;
+      }
+      near[at] = j;
+      nearScore[at] = score;
+      nearCount++;
     }
-    comparisons += best.length;
+    comparisons += bestCount;
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = 0;
-    for (const j of touched) partial[j] = 0;
-    scored.sort((x, y) => y.score - x.score || x.j - y.j);
-    if (scored.length > NEIGHBOURS) scored.length = NEIGHBOURS;
-    graph[i] = scored;
+    for (let k = 0; k < touchedCount; k++) partial[touched[k]!] = 0;
+    const found: Neighbour[] = new Array<Neighbour>(nearCount);
+    for (let k = 0; k < nearCount; k++) found[k] = { j: near[k]!, score: nearScore[k]! };
+    graph[i] = found;
   }
   return { graph, comparisons, vocabulary };
 }
@@ -231,11 +268,14 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     for (let t = 0; t < v.terms.length; t++) sum.set(v.terms[t]!, v.weights[t]!);
     return sum;
   };
+  const sizeOf = (c: Working): number => (c.sum === null ? vectors[c.members[0]!]!.terms.length : c.sum.size);
   // A one-opinion side of a merge spread over the vocabulary: its dot with another one-opinion cluster
   // is then one pass over the other's terms (a nested scan of both cost most of the merging time).
-  const dense = new Float64Array(built.vocabulary);
+  // Two: both sides of a merge may be one opinion, and each is spread once per merge, not once per neighbour.
+  const denseA = new Float64Array(built.vocabulary);
+  const denseB = new Float64Array(built.vocabulary);
   /** ΣX · ΣC, X spread into `dense` when it is one opinion; never builds a map for a one-opinion side. */
-  const sumDot = (X: Working, C: Working): number => {
+  const sumDot = (X: Working, C: Working, dense: Float64Array): number => {
     comparisons++;
     if (X.sum === null && C.sum === null) {
       const v = vectors[C.members[0]!]!;
@@ -256,7 +296,7 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     }
     return dot(X.sum!, C.sum!);
   };
-  const spread = (X: Working, on: boolean): void => {
+  const spread = (X: Working, dense: Float64Array, on: boolean): void => {
     if (X.sum !== null) return;
     const v = vectors[X.members[0]!]!;
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = on ? v.weights[t]! : 0;
@@ -293,25 +333,29 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     around.delete(top.a);
     around.delete(top.b);
     numerators.length = 0;
-    const unknown = (X: Working, C: Working): number => {
-      if (Math.min(X.members.length, C.members.length) > EXACT_MEMBERS) return 0;
-      spread(X, true);
-      const d = sumDot(X, C);
-      spread(X, false);
-      return d;
-    };
+    const unknown = (X: Working, C: Working, dense: Float64Array): number =>
+      Math.min(X.members.length, C.members.length) > EXACT_MEMBERS ? 0 : sumDot(X, C, dense);
+    spread(A, denseA, true);
+    spread(B, denseB, true);
     for (const c of around) {
       const C = clusters[c]!;
       if (!C.alive) continue;
-      const d = (A.links.get(c) ?? unknown(A, C)) + (B.links.get(c) ?? unknown(B, C));
+      const d = (A.links.get(c) ?? unknown(A, C, denseA)) + (B.links.get(c) ?? unknown(B, C, denseB));
       numerators.push({ c, d, score: 0 });
     }
+    spread(A, denseA, false);
+    spread(B, denseB, false);
     // Merge into the one with the smaller id (its first member), reusing the larger map: ids stay
     // order-independent and a big cluster absorbing a small one costs the small one's terms.
-    const sumA = sumOf(A);
-    const sumB = sumOf(B);
-    const [big, small] = sumA.size >= sumB.size ? [sumA, sumB] : [sumB, sumA];
-    for (const [term, w] of small) big.set(term, (big.get(term) ?? 0) + w);
+    // The smaller side is added term by term; a one-opinion smaller side straight from its vector, never as a map.
+    const [bigSide, smallSide] = sizeOf(A) >= sizeOf(B) ? [A, B] : [B, A];
+    const big = sumOf(bigSide);
+    if (smallSide.sum === null) {
+      const v = vectors[smallSide.members[0]!]!;
+      for (let t = 0; t < v.terms.length; t++) big.set(v.terms[t]!, (big.get(v.terms[t]!) ?? 0) + v.weights[t]!);
+    } else {
+      for (const [term, w] of smallSide.sum) big.set(term, (big.get(term) ?? 0) + w);
+    }
     A.sum = big;
     for (const m of B.members) A.members.push(m);
     B.alive = false;
@@ -320,8 +364,9 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     A.version++;
     for (const n of numerators) n.score = average(n.d, A, clusters[n.c]!);
     numerators.sort((x, y) => y.score - x.score || x.c - y.c);
-    for (const { c } of numerators) {
-      const C = clusters[c]!;
+    // The neighbours kept link to the merged cluster (its entry overwritten in place), the others forget both halves.
+    for (let k = CLUSTER_NEIGHBOURS; k < numerators.length; k++) {
+      const C = clusters[numerators[k]!.c]!;
       C.links.delete(top.a);
       C.links.delete(top.b);
     }
@@ -329,7 +374,9 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     for (let k = 0; k < numerators.length && k < CLUSTER_NEIGHBOURS; k++) {
       const { c, d, score } = numerators[k]!;
       A.links.set(c, d);
-      clusters[c]!.links.set(top.a, d);
+      const C = clusters[c]!;
+      C.links.delete(top.b);
+      C.links.set(top.a, d);
       if (score >= threshold) {
         const [a, b] = top.a < c ? [top.a, c] : [c, top.a];
         heap.push(score, a, b, clusters[a]!.version, clusters[b]!.version);
