@@ -5,17 +5,14 @@
  * weighted with the article profiles' IDF, behind an inverted index (feature → examples).
  */
 import type { Encoded, SparseCounts } from './features.js';
+import { WeightedQuery, type Idf } from './weighting.js';
+
+export type { Idf } from './weighting.js';
 
 /** Examples kept per profile: enough for an article's concerns, bounded at a million opinions. */
 const EXAMPLES_PER_PROFILE = 16;
 /** Posting lists longer than this are skipped when scoring: such a feature is in most examples. */
 const COMMON_CAP = 128;
-
-/** IDF per feature id (0 for a feature no profile has) and the IDF of an unseen feature. */
-export interface Idf {
-  readonly idf: Float64Array;
-  readonly unseenIdf: number;
-}
 
 interface Index {
   readonly start: Int32Array;
@@ -25,30 +22,16 @@ interface Index {
 }
 
 /** A unit TF-IDF vector (features the IDF does not know are left out of the vector, not of the length). */
-function unitVector(counts: SparseCounts, idf: Idf): { ids: Int32Array; weights: Float64Array } {
-  const ids: number[] = [];
-  const weights: number[] = [];
-  let norm = 0;
-  for (let k = 0; k < counts.ids.length; k++) {
-    const id = counts.ids[k]!;
-    const known = id < idf.idf.length && idf.idf[id]! > 0;
-    const w = counts.weights[k]! * (known ? idf.idf[id]! : idf.unseenIdf);
-    norm += w * w;
-    if (known) {
-      ids.push(id);
-      weights.push(w);
-    }
-  }
-  norm = Math.sqrt(norm);
-  return { ids: Int32Array.from(ids), weights: Float64Array.from(weights, (w) => (norm === 0 ? 0 : w / norm)) };
+function unitVector(counts: SparseCounts, idf: Idf, scratch: WeightedQuery): { ids: Int32Array; weights: Float64Array } {
+  const { ids, weights, size, norm } = scratch.weigh(counts, idf);
+  return { ids: ids.slice(0, size), weights: Float64Array.from(weights.subarray(0, size), (w) => (norm === 0 ? 0 : w / norm)) };
 }
 
 /** One space of the example index. */
 class ExampleSpace {
   private index: Index | null = null;
   /** Reused for the query's vector. */
-  private queryIds = new Int32Array(256);
-  private queryWeights = new Float64Array(256);
+  private readonly query = new WeightedQuery();
 
   constructor(private readonly counts: SparseCounts[]) {}
 
@@ -57,7 +40,7 @@ class ExampleSpace {
   }
 
   private build(idf: Idf): Index {
-    const vectors = this.counts.map((c) => unitVector(c, idf));
+    const vectors = this.counts.map((c) => unitVector(c, idf, this.query));
     const features = idf.idf.length;
     const start = new Int32Array(features + 1);
     for (const v of vectors) for (let k = 0; k < v.ids.length; k++) start[v.ids[k]! + 1]! += 1;
@@ -79,26 +62,9 @@ class ExampleSpace {
   score(query: SparseCounts, idf: Idf, scores: Float64Array, factor: number, touched: number[]): void {
     if (this.index === null || this.index.idf !== idf) this.index = this.build(idf);
     const { start, examples, weights } = this.index;
-    if (this.queryIds.length < query.ids.length) {
-      this.queryIds = new Int32Array(query.ids.length * 2);
-      this.queryWeights = new Float64Array(query.ids.length * 2);
-    }
-    const ids = this.queryIds;
-    const qw = this.queryWeights;
-    let n = 0;
-    let norm = 0;
-    for (let k = 0; k < query.ids.length; k++) {
-      const id = query.ids[k]!;
-      const known = id < idf.idf.length && idf.idf[id]! > 0;
-      const w = query.weights[k]! * (known ? idf.idf[id]! : idf.unseenIdf);
-      norm += w * w;
-      if (known) {
-        ids[n] = id;
-        qw[n++] = w;
-      }
-    }
+    const { ids, weights: qw, size: n, norm } = this.query.weigh(query, idf);
     if (norm === 0) return;
-    const scaleAll = factor / Math.sqrt(norm);
+    const scaleAll = factor / norm;
     for (let k = 0; k < n; k++) {
       const id = ids[k]!;
       const from = start[id]!;

@@ -4,7 +4,7 @@
  * (feature → profiles) when the first opinion is scored. Feature ids are small integers (features.ts).
  */
 import type { SparseCounts } from './features.js';
-import type { Idf } from './neighbours.js';
+import { WeightedQuery, type Idf } from './weighting.js';
 
 /**
  * Weight of the learned part of a profile against the article's own text, by the number of opinions
@@ -48,6 +48,8 @@ export class ProfileSpace {
   private postings: Postings | null = null;
   /** Dense scratch for sums, grown to the largest feature id. */
   private scratch = new Float64Array(1024);
+  /** Reused for the query's vector. */
+  private readonly query = new WeightedQuery();
 
   addProfile(counts: SparseCounts): void {
     this.own.push(counts);
@@ -202,25 +204,17 @@ export class ProfileSpace {
   /** Cosine of the query with every profile it shares a feature with, added into `scores` × `factor`. */
   score(query: SparseCounts, scores: Float64Array, factor: number, learnedCount: readonly number[], active: readonly boolean[]): void {
     if (this.postings === null) this.postings = this.build(learnedCount, active);
-    const { start, profiles, weights, idf, unseenIdf, commonCap } = this.postings;
-    const features = idf.length;
-    let norm = 0;
-    for (let k = 0; k < query.ids.length; k++) {
-      const id = query.ids[k]!;
-      const w = query.weights[k]! * (id < features && idf[id]! > 0 ? idf[id]! : unseenIdf);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm);
+    const { start, profiles, weights, commonCap } = this.postings;
+    const { ids, weights: qw, size, norm } = this.query.weigh(query, this.postings.weighting);
     if (norm === 0) return;
-    for (let k = 0; k < query.ids.length; k++) {
-      const id = query.ids[k]!;
-      if (id >= features || idf[id] === 0) continue;
+    for (let k = 0; k < size; k++) {
+      const id = ids[k]!;
       const from = start[id]!;
       const to = start[id + 1]!;
       // A feature in most profiles barely tells them apart (its IDF is near the floor) but walking its list
       // is most of the cost against a long draft (民法典: 1,260 articles): it counts in the length only.
       if (to - from > commonCap) continue;
-      const scale = (factor * query.weights[k]! * idf[id]!) / norm;
+      const scale = (factor * qw[k]!) / norm;
       for (let at = from; at < to; at++) scores[profiles[at]!]! += scale * weights[at]!;
     }
   }

@@ -22,7 +22,7 @@ const measure = (threshold: number, margin: number) =>
 
 describe('similarity threshold on labelled opinions (上海市养犬管理条例)', () => {
   it('prints precision/recall at several thresholds', () => {
-    const rows = [0, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3].map((t) => {
+    const rows = [0, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.22, 0.25, 0.3].map((t) => {
       const r = measure(t, DEFAULT_ASSIGN_MARGIN);
       return `t=${t.toFixed(2)} assigned=${r.assigned} correct=${r.correct} P=${r.precision.toFixed(2)} R=${r.recall.toFixed(2)}`;
     });
@@ -41,14 +41,14 @@ describe('similarity threshold on labelled opinions (上海市养犬管理条例
     const topical = matches.filter((_, i) => labels[i] !== 'unassigned').map((m) => m.score);
     const offTopic = matches.filter((_, i) => labels[i] === 'unassigned').map((m) => m.score);
     console.log(margins.join('\n'), '\nlowest topical', Math.min(...topical).toFixed(3), 'highest off-topic', Math.max(...offTopic).toFixed(3));
-    expect(rows).toHaveLength(9);
+    expect(rows).toHaveLength(10);
     // The default must separate the two groups of this set.
     expect(Math.max(...offTopic)).toBeLessThan(DEFAULT_ASSIGN_THRESHOLD);
   });
 
   // The defaults are chosen on fixtures/eval for few wrong guesses (npm run eval): on this older set, with the
   // draft's text alone (nothing learned), 0.2 / 0.3 gave P 0.95 / R 0.69; 0.2 / 0.1 (session 13) gives
-  // P 0.92 / R 0.83 (24 of 26 placed right).
+  // P 0.92 / R 0.83 (24 of 26 placed right), and 0.22 / 0.1 (session 16) the same.
   it('the default threshold keeps precision ≥ 0.85 and recall ≥ 0.8', () => {
     const r = measure(DEFAULT_ASSIGN_THRESHOLD, DEFAULT_ASSIGN_MARGIN);
     expect(r.precision).toBeGreaterThanOrEqual(0.85);
