@@ -7,7 +7,7 @@
  *
  *   node bench/eval.mjs                       every batch, default settings
  *   node bench/eval.mjs --assign 0.1 --margin 0.2 --cluster 0.2 --near 0.5   other thresholds
- *   node bench/eval.mjs --part tuning         only the tuning batches (held-out and held-out-2 are never used to tune)
+ *   node bench/eval.mjs --part tuning         only the tuning batches (held-out, held-out-2 and held-out-3 are never used to tune)
  *   node bench/eval.mjs --misses              also list the wrong uncited assignments
  *   node bench/eval.mjs --json                the figures as JSON
  */
@@ -211,7 +211,7 @@ function sum(name, part, list) {
 }
 const rows = [...results];
 const parts = [...new Set(results.map((r) => r.part))];
-const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集' };
+const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集', 'held-out-3': '第三留出集' };
 for (const part of parts) rows.push(sum(`合计（${PART_NAMES[part] ?? part}）`, part, results.filter((r) => r.part === part)));
 if (results.length > 1) rows.push(sum('合计（全部）', 'all', results));
 
