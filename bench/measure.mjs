@@ -81,7 +81,7 @@ function timed(label, items, fn) {
 /** Segmentation (tokens, terms) and assignment throughput on the corpus's opinions against the draft. */
 async function measureText(corpusDir, draftPath) {
   const { collectInputFiles, normalizeIngestOptions, readSubmissions } = await load('ingest/index.js');
-  const { createSegmenter } = await load('text/segment.js');
+  const { createSegmenter, SEGMENTER_DEFAULTS } = await load('text/segment.js');
   const { createAssigner, ASSIGN_DEFAULTS } = await load('assign/assign.js');
   const { readDraft } = await load('text/read-draft.js');
 
@@ -92,7 +92,7 @@ async function measureText(corpusDir, draftPath) {
 
   const cpu0 = cpuMs();
   const start = performance.now();
-  const segmenter = createSegmenter();
+  const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   let mark = performance.now();
   segmenter.tokens('加载分词词典'); // the first call loads jieba; timed apart from throughput
   const jiebaLoadMs = performance.now() - mark;
@@ -140,7 +140,7 @@ async function measureText(corpusDir, draftPath) {
  */
 async function measurePhases(corpusDir, draftPath, outDir) {
   const { collectInputFiles, normalizeIngestOptions, readSubmissions } = await load('ingest/index.js');
-  const { createSegmenter } = await load('text/segment.js');
+  const { createSegmenter, SEGMENTER_DEFAULTS } = await load('text/segment.js');
   const { readDraft } = await load('text/read-draft.js');
   const { createDigestText } = await load('digest/text.js');
   const { buildDigest } = await load('digest/build.js');
@@ -160,14 +160,14 @@ async function measurePhases(corpusDir, draftPath, outDir) {
     last = now;
   };
   const draft = await readDraft(draftPath);
-  const segmenter = createSegmenter();
+  const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   segmenter.tokens('加载分词词典');
   phase('read draft, load jieba');
   const ingest = await readSubmissions(await collectInputFiles([corpusDir]), normalizeIngestOptions({}));
   phase('read submissions (ingest)');
   // The floor the digest is held to: reading the same files (the phase above) and segmenting their text
   // once. Measured on a segmenter of its own, so the digest below does not profit from a warm one.
-  const floorSegmenter = createSegmenter();
+  const floorSegmenter = createSegmenter(SEGMENTER_DEFAULTS);
   for (const record of ingest.records) floorSegmenter.terms(record.opinion);
   phase('floor: segment every opinion once (not part of the digest)');
   const text = createDigestText(draft, segmenter, { ...ASSIGN_DEFAULTS, examples: [] });

@@ -20,7 +20,7 @@ export { rowLabel } from './rows.js';
 export { NOTE_LABELS, type NoteKind } from './non-data.js';
 export { DEFAULT_SYNONYMS, foldHeader, resolveFieldName } from './synonyms.js';
 export { ingestGrid, type SheetOutcome, type SheetProblem, type SheetSource } from './sheet.js';
-export { readFileSheets, readGuardedFile, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS, type FileSheets } from './read-file.js';
+export { GUARDED_READ_DEFAULTS, readFileSheets, readGuardedFile, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS, type FileSheets, type GuardedReadSettings } from './read-file.js';
 export type { SheetGrid, GridCell, MergeRange } from './grid.js';
 export { WorkbookWorkers } from './workbook-worker.js';
 
