@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { collectInputs, refuseOutputAmongInputs, readSubmissions, type IngestOptions, type IngestResult } from '../ingest/index.js';
 import { YijianError } from '../errors.js';
+import type { OpinionRecord } from '../model.js';
 import type { CommandContext } from './program.js';
 import { collect } from './program.js';
 import { ingestOptionsOf, type IngestFlags } from './options/ingest.js';
@@ -34,6 +35,7 @@ export async function readInputs(
   options: IngestOptions,
   context: CommandContext,
   outputs: readonly string[] = [],
+  onRecords?: (records: readonly OpinionRecord[]) => void,
 ): Promise<IngestResult> {
   const { files: paths, notices } = await collectInputs([...args]);
   refuseOutputAmongInputs(paths, outputs);
@@ -41,7 +43,7 @@ export async function readInputs(
   const progress = context.terminal.progress('读取文件', paths.length);
   let result: IngestResult;
   try {
-    result = await readSubmissions(paths, options, (done) => progress.update(done), context.workbooks);
+    result = await readSubmissions(paths, options, (done) => progress.update(done), context.workbooks, onRecords);
   } finally {
     progress.stop();
   }

@@ -41,17 +41,19 @@ export interface IngestResult {
  * Reads every file; a file that cannot be read becomes a FileFailure and the others go on.
  * Output is ordered by display name, then sheet order, then row, whatever the order of `paths`.
  * Workbooks are parsed by `workers` (the run's), or by workers started for this call and ended with it.
+ * `onRecords` is given each sheet's records as soon as they are read.
  */
 export async function readSubmissions(
   paths: readonly string[],
   options: IngestOptions,
   onProgress?: (done: number, total: number) => void,
   workers?: WorkbookWorkers,
+  onRecords?: (records: readonly OpinionRecord[]) => void,
 ): Promise<IngestResult> {
   if (workers === undefined) {
     const own = new WorkbookWorkers();
     try {
-      return await readSubmissions(paths, options, onProgress, own);
+      return await readSubmissions(paths, options, onProgress, own, onRecords);
     } finally {
       await own.close();
     }
@@ -101,6 +103,8 @@ export async function readSubmissions(
         result.sheets.push(outcome.report);
         // A loop, not push(...spread): a sheet can hold a million rows, more than a call's arguments.
         for (const record of outcome.records) result.records.push(record);
+        // Each sheet's records as soon as they are read (the digest segments them in a second thread meanwhile).
+        onRecords?.(outcome.records);
         for (const reject of outcome.rejects) result.rejects.push(reject);
         for (const problem of outcome.problems) result.problems.push(problem);
       }
