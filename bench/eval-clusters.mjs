@@ -39,8 +39,8 @@ const { values } = parseArgs({
 });
 
 const { CLUSTER_DEFAULTS, clusterOpinions } = await load('cluster/index.js');
-const { createSegmenter } = await load('text/segment.js');
-const segmenter = createSegmenter();
+const { createSegmenter, SEGMENTER_DEFAULTS } = await load('text/segment.js');
+const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
 
 /** `name=value` → [name, number or boolean]; only fields CLUSTER_DEFAULTS has. */
 function parseSetting(text) {

@@ -35,7 +35,7 @@ const { values } = parseArgs({
 
 const { collectInputFiles, normalizeIngestOptions, readSubmissions } = await load('ingest/index.js');
 const { readDraft } = await load('text/read-draft.js');
-const { createSegmenter } = await load('text/segment.js');
+const { createSegmenter, SEGMENTER_DEFAULTS } = await load('text/segment.js');
 const { createDigestText } = await load('digest/text.js');
 const { buildDigest } = await load('digest/build.js');
 const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
@@ -85,7 +85,7 @@ function pairScores(items, predicted, gold) {
 async function evaluate(set) {
   const gold = readGold(set);
   const draft = await readDraft(join(ROOT, set.draft));
-  const segmenter = createSegmenter();
+  const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
   const text = createDigestText(draft, segmenter, { threshold: settings.assignThreshold, minMargin: settings.assignMargin, examples: [] });
   const digest = await buildDigest(ingest, draft, text, settings);
@@ -154,7 +154,7 @@ if (values.grid) {
   // defaults were chosen (on the tuning part only). Assignment alone (no clustering); per margin one run
   // with threshold 0, the thresholds applied to the confidences afterwards (the rule is score ≥ threshold).
   const { assignBatch } = await load('assign/batch.js');
-  const segmenter = createSegmenter();
+  const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   const batches = [];
   for (const set of sets) {
     const gold = readGold(set);

@@ -81,7 +81,7 @@ function timed(label, items, fn) {
 /** Segmentation (tokens, terms) and assignment throughput on the corpus's opinions against the draft. */
 async function measureText(corpusDir, draftPath) {
   const { collectInputFiles, normalizeIngestOptions, readSubmissions } = await load('ingest/index.js');
-  const { createSegmenter } = await load('text/segment.js');
+  const { createSegmenter, SEGMENTER_DEFAULTS } = await load('text/segment.js');
   const { createAssigner, ASSIGN_DEFAULTS } = await load('assign/assign.js');
   const { readDraft } = await load('text/read-draft.js');
 
@@ -92,7 +92,7 @@ async function measureText(corpusDir, draftPath) {
 
   const cpu0 = cpuMs();
   const start = performance.now();
-  const segmenter = createSegmenter();
+  const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   let mark = performance.now();
   segmenter.tokens('加载分词词典'); // the first call loads jieba; timed apart from throughput
   const jiebaLoadMs = performance.now() - mark;
@@ -140,9 +140,10 @@ async function measureText(corpusDir, draftPath) {
  */
 async function measurePhases(corpusDir, draftPath, outDir) {
   const { collectInputFiles, normalizeIngestOptions, readSubmissions } = await load('ingest/index.js');
-  const { createSegmenter } = await load('text/segment.js');
+  const { createSegmenter, SEGMENTER_DEFAULTS } = await load('text/segment.js');
   const { readDraft } = await load('text/read-draft.js');
   const { createDigestText } = await load('digest/text.js');
+  const { startSegmentAhead, withSegmented } = await load('digest/segment-ahead.js');
   const { buildDigest } = await load('digest/build.js');
   const { writeJsonAtomic } = await load('io/json-file.js');
   const { renderReports } = await load('report/index.js');
@@ -160,17 +161,21 @@ async function measurePhases(corpusDir, draftPath, outDir) {
     last = now;
   };
   const draft = await readDraft(draftPath);
-  const segmenter = createSegmenter();
+  const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   segmenter.tokens('加载分词词典');
   phase('read draft, load jieba');
-  const ingest = await readSubmissions(await collectInputFiles([corpusDir]), normalizeIngestOptions({}));
+  // As the CLI: a second thread segments the opinions of each file read while the next is read.
+  const ahead = startSegmentAhead(SEGMENTER_DEFAULTS);
+  const ingest = await readSubmissions(await collectInputFiles([corpusDir]), normalizeIngestOptions({}), undefined, undefined, undefined, ahead === null ? undefined : (records) => ahead.add(records.map((record) => record.opinion)));
+  const segmented = ahead === null ? null : await ahead.finish();
+  const segmentedAhead = segmented?.size ?? 0;
   phase('read submissions (ingest)');
   // The floor the digest is held to: reading the same files (the phase above) and segmenting their text
   // once. Measured on a segmenter of its own, so the digest below does not profit from a warm one.
-  const floorSegmenter = createSegmenter();
+  const floorSegmenter = createSegmenter(SEGMENTER_DEFAULTS);
   for (const record of ingest.records) floorSegmenter.terms(record.opinion);
   phase('floor: segment every opinion once (not part of the digest)');
-  const text = createDigestText(draft, segmenter, { ...ASSIGN_DEFAULTS, examples: [] });
+  const text = createDigestText(draft, segmented === null ? segmenter : withSegmented(segmenter, segmented), { ...ASSIGN_DEFAULTS, examples: [] });
   phase('createDigestText (segments the draft)');
   let step = null;
   const model = await buildDigest(ingest, draft, text, { near: DEFAULT_NEAR_THRESHOLD, assignThreshold: ASSIGN_DEFAULTS.threshold, clusterThreshold: DEFAULT_CLUSTER_THRESHOLD, date: null }, (next) => {
@@ -195,7 +200,7 @@ async function measurePhases(corpusDir, draftPath, outDir) {
   // The digest: everything but the floor's own segmentation pass (reading the files is in both).
   const digest = { ms: total.ms - sum(floorOnly, 'ms'), cpuMs: total.cpuMs - sum(floorOnly, 'cpuMs') };
   process.stderr.write(`floor (read + segment once) ${(floor.ms / 1000).toFixed(1)} s wall / ${(floor.cpuMs / 1000).toFixed(1)} s CPU; digest ${(digest.ms / 1000).toFixed(1)} s / ${(digest.cpuMs / 1000).toFixed(1)} s; ratio ${(digest.ms / floor.ms).toFixed(2)}× wall, ${(digest.cpuMs / floor.cpuMs).toFixed(2)}× CPU\n`);
-  return { ms: digest.ms, cpuMs: digest.cpuMs, records: model.records.length, phases, floor, ratio: { wall: digest.ms / floor.ms, cpu: digest.cpuMs / floor.cpuMs } };
+  return { ms: digest.ms, cpuMs: digest.cpuMs, records: model.records.length, segmentedAhead, phases, floor, ratio: { wall: digest.ms / floor.ms, cpu: digest.cpuMs / floor.cpuMs } };
 }
 
 let result;

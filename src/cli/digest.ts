@@ -8,6 +8,7 @@ import type { Progress } from '../io/terminal.js';
 import type { ReportFormat } from '../config/schema.js';
 import { buildDigest, type DigestStep, type DigestText } from '../digest/build.js';
 import { createDigestText } from '../digest/text.js';
+import { startSegmentAhead, withSegmented } from '../digest/segment-ahead.js';
 import { digestSummary } from '../digest/summary.js';
 import { resolveDigestOptions, type DigestFlags, type DigestOptions } from './options/digest.js';
 import { THRESHOLD_DEFAULTS } from './options/thresholds.js';
@@ -96,14 +97,23 @@ interface BuiltDigest {
 async function readAndBuild(context: CommandContext, run: DigestOptions, carry: DecisionCarry | undefined): Promise<BuiltDigest> {
   const draft = await draftOf(run.text);
   const segmenter = segmenterOf(run.text);
-  const result = await readInputs(run.inputs, run.ingest, context);
+  // A second thread segments the opinions of the files read while the next ones are read.
+  const ahead = startSegmentAhead(run.text.segmenter);
+  let result: IngestResult;
+  try {
+    result = await readInputs(run.inputs, run.ingest, context, [], ahead === null ? undefined : (records) => ahead.add(records.map((record) => record.opinion)));
+  } catch (error) {
+    ahead?.cancel();
+    throw error;
+  }
+  const segmented = ahead === null ? null : await ahead.finish();
   const hasProblems = reportInputProblems(result, context);
   assertSomethingRead(result);
 
   // Corrections from the old sheet: those opinions keep their article and teach the assigner its words.
   const corrections = carry?.beforeBuild(result.records, draft);
   const cited = await citedRoundFrom(run, context, draft, segmenter);
-  const plain = createDigestText(draft, segmenter, { threshold: run.thresholds.assign, minMargin: run.thresholds.assignMargin, examples: corrections?.examples ?? [] });
+  const plain = createDigestText(draft, segmented === null ? segmenter : withSegmented(segmenter, segmented), { threshold: run.thresholds.assign, minMargin: run.thresholds.assignMargin, examples: corrections?.examples ?? [] });
   const text = cited === null ? plain : cited.wrap(plain);
   const progress = stepProgress(context);
   const model: Digest = await buildDigest(result, draft, text, {

@@ -4,6 +4,7 @@ import { collectInputs, refuseOutputAmongInputs, readSubmissions, type IngestOpt
 import { YijianError } from '../errors.js';
 import { withCode } from '../codes.js';
 import { isSheetNotice, noticeLine, noticeText } from '../notices.js';
+import type { OpinionRecord } from '../model.js';
 import type { CommandContext } from './program.js';
 import { collect } from './program.js';
 import { ingestOptionsOf, type IngestFlags } from './options/ingest.js';
@@ -36,6 +37,7 @@ export async function readInputs(
   options: IngestOptions,
   context: CommandContext,
   outputs: readonly string[] = [],
+  onRecords?: (records: readonly OpinionRecord[]) => void,
 ): Promise<IngestResult> {
   const { files: paths, notices } = await collectInputs([...args]);
   refuseOutputAmongInputs(paths, outputs);
@@ -43,7 +45,7 @@ export async function readInputs(
   const progress = context.terminal.progress('读取文件', paths.length);
   let result: IngestResult;
   try {
-    result = await readSubmissions(paths, options, (done) => progress.update(done), context.workbooks);
+    result = await readSubmissions(paths, options, (done) => progress.update(done), context.workbooks, undefined, onRecords);
   } finally {
     progress.stop();
   }

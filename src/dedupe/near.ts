@@ -20,7 +20,7 @@ const WINDOW = 3;
 export interface NearPairs {
   readonly earlier: Uint32Array;
   readonly later: Uint32Array;
-  /** Candidate pairs whose similarity was computed, for benchmarks and tests. */
+  /** Candidate pairs whose similarity was computed (listed before or not), for benchmarks and tests. */
   readonly verified: number;
 }
 
@@ -54,8 +54,8 @@ export function findNearPairs(table: ShingleSetTable, threshold: number, params:
   const positionScale = 2 ** positionBits;
   const hashShift = 32 - hashBits;
   const packed = new Float64Array(count);
-  // A pair that shared a small bucket in an earlier band was verified there: verify it once, not
-  // per band. (In a large bucket only a window of pairs is tried, so those may be tried again.)
+  // A pair that shared a small bucket in an earlier band was tried there: list it once, not per band.
+  // (In a large bucket only a window of pairs is tried, so those may be listed again.)
   const inSmallBucket = new Uint8Array(count * bands);
   const collidedBefore = (a: number, b: number, band: number): boolean => {
     for (let before = 0; before < band; before++) {
@@ -68,9 +68,12 @@ export function findNearPairs(table: ShingleSetTable, threshold: number, params:
   const tryPair = (a: number, b: number): void => {
     // Jaccard can never exceed the ratio of the smaller set to the larger: skip pairs that cannot pass.
     if (sharedNeeded(table.start[a + 1]! - table.start[a]!, table.start[b + 1]! - table.start[b]!, threshold) < 0) return;
-    if (collidedBefore(a, b, currentBand)) return;
     verified++;
     if (!jaccardAtLeast(table, a, b, threshold)) return;
+    // Only a similar pair is asked whether an earlier band listed it already: most candidates are far
+    // apart, and the bounded merge rejects them sooner than the walk over earlier bands would (same
+    // pairs listed; measured on 200k keys of the 1M corpus: 8.3 s → 6.2–7.1 s CPU).
+    if (collidedBefore(a, b, currentBand)) return;
     if (found === earlier.length) {
       earlier = grow(earlier);
       later = grow(later);

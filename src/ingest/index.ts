@@ -22,7 +22,7 @@ export { rowLabel } from './rows.js';
 export { NOTE_LABELS, type NoteKind } from './non-data.js';
 export { DEFAULT_SYNONYMS, foldHeader, resolveFieldName } from './synonyms.js';
 export { ingestGrid, type SheetOutcome, type SheetProblem, type SheetSource } from './sheet.js';
-export { readFileSheets, readGuardedFile, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS, type FileSheets } from './read-file.js';
+export { GUARDED_READ_DEFAULTS, readFileSheets, readGuardedFile, readSheetsFromBytes, sheetsFromBytes, SUPPORTED_EXTENSIONS, type FileSheets, type GuardedReadSettings } from './read-file.js';
 export type { SheetGrid, GridCell, MergeRange } from './grid.js';
 export { WorkbookWorkers } from './workbook-worker.js';
 
@@ -47,6 +47,7 @@ export interface IngestResult {
  * Output is ordered by display name, then sheet order, then row, whatever the order of `paths`.
  * Workbooks are parsed by `workers` (the run's), or by workers started for this call and ended with it.
  * `onSheets` is handed each file's grids as read (the guided flow previews them instead of reading the file again).
+ * `onRecords` is given each sheet's records as soon as they are read.
  */
 export async function readSubmissions(
   paths: readonly string[],
@@ -54,11 +55,12 @@ export async function readSubmissions(
   onProgress?: (done: number, total: number) => void,
   workers?: WorkbookWorkers,
   onSheets?: (path: string, grids: readonly SheetGrid[]) => void,
+  onRecords?: (records: readonly OpinionRecord[]) => void,
 ): Promise<IngestResult> {
   if (workers === undefined) {
     const own = new WorkbookWorkers();
     try {
-      return await readSubmissions(paths, options, onProgress, own, onSheets);
+      return await readSubmissions(paths, options, onProgress, own, onSheets, onRecords);
     } finally {
       await own.close();
     }
@@ -112,6 +114,8 @@ export async function readSubmissions(
         result.sheets.push(outcome.report);
         // A loop, not push(...spread): a sheet can hold a million rows, more than a call's arguments.
         for (const record of outcome.records) result.records.push(record);
+        // Each sheet's records as soon as they are read (the digest segments them in a second thread meanwhile).
+        onRecords?.(outcome.records);
         for (const reject of outcome.rejects) result.rejects.push(reject);
         for (const problem of outcome.problems) result.problems.push(problem);
         for (const notice of outcome.notices) result.notices.push(notice);

@@ -82,14 +82,18 @@ export async function readFileSheets(path: string, options: IngestOptions, worke
  * same regular-file, size, zip, row-scan and control-character checks, the same worker with a time and
  * memory limit. Grids carry merges and `hidden`. Throws YijianError like {@link readFileSheets}.
  */
-export async function readGuardedFile(
-  path: string,
-  settings: { sheet?: string | null; limits?: Partial<IngestLimits> } = {},
-  workers?: WorkbookWorkers,
-): Promise<FileSheets> {
-  const options: IngestOptions = { ...EMPTY_OPTIONS, sheet: settings.sheet ?? null, limits: { ...DEFAULT_LIMITS, ...settings.limits } };
-  return readFileSheets(path, options, workers);
+export async function readGuardedFile(path: string, settings: GuardedReadSettings, workers?: WorkbookWorkers): Promise<FileSheets> {
+  return readFileSheets(path, { ...EMPTY_OPTIONS, sheet: settings.sheet, limits: settings.limits }, workers);
 }
+
+/** What the guarded reader is told, resolved: the one sheet to read (null for all) and every limit. */
+export interface GuardedReadSettings {
+  sheet: string | null;
+  limits: IngestLimits;
+}
+
+/** Every sheet, the ingest's own limits: callers spread it and change what they need. */
+export const GUARDED_READ_DEFAULTS: Readonly<GuardedReadSettings> = Object.freeze({ sheet: null, limits: DEFAULT_LIMITS });
 
 // Every default filled by the one normaliser, so a new ingest option cannot be missed here.
 const EMPTY_OPTIONS: IngestOptions = normalizeIngestOptions({});

@@ -37,17 +37,28 @@ export interface Segmenter {
   forms?(term: string): readonly string[];
 }
 
-/** How to extend the bundled dictionaries; paths are read when the segmenter is created. */
+/**
+ * How to extend the bundled dictionaries, resolved (every list given, empty for none); paths are read when
+ * the segmenter is created. The CLI resolves them from flags and config (src/cli/options/text.ts).
+ */
 export interface SegmenterOptions {
   /** Extra jieba user dictionaries (`word [freq] [tag]` per line). */
-  userDicts?: readonly string[];
+  userDicts: readonly string[];
   /** Extra stop words. */
-  stopWords?: readonly string[];
+  stopWords: readonly string[];
   /** Extra stop-word files (one word per line). */
-  stopWordFiles?: readonly string[];
+  stopWordFiles: readonly string[];
   /** Extra synonym files (one group per line, the first word the canonical one). */
-  synonymFiles?: readonly string[];
+  synonymFiles: readonly string[];
 }
+
+/** The bundled dictionaries alone: what benches, the eval and tests spread when they need no words of their own. */
+export const SEGMENTER_DEFAULTS: Readonly<SegmenterOptions> = Object.freeze({
+  userDicts: Object.freeze([]),
+  stopWords: Object.freeze([]),
+  stopWordFiles: Object.freeze([]),
+  synonymFiles: Object.freeze([]),
+});
 
 /** Single characters that carry meaning in opinions on local regulations, kept as terms. */
 const SINGLE_CHAR_TERMS: ReadonlySet<string> = new Set(['犬', '狗', '猫', '车', '房', '税', '费', '电', '水', '火', '烟', '桩']);
@@ -99,16 +110,19 @@ const NUMBER_ONLY = new RegExp(`^(?:[0-9.,%]+|[${CHINESE_NUMERAL_CHARS}]+)$`, 'u
 /** Article citations and ordinals as jieba cuts them: 第十二条, 12条, 第二款, 第三章, 第一. */
 const CITATION_TOKEN = new RegExp(`^第?(?:[0-9]+|[${CHINESE_NUMERAL_CHARS}]+)[条款项章节编目]?$`, 'u');
 
+/** How many distinct tokens a segmenter remembers the term of (some 60 MB at most). */
+const JUDGED_TOKENS = 500_000;
+
 /**
  * Creates a segmenter with the bundled legal dictionary and stop words plus the user's own.
  * Dictionary files are read now (E_BAD_CONFIG if unreadable or malformed); jieba loads on first use.
  */
-export function createSegmenter(options: SegmenterOptions = {}, jieba: JiebaHost = PROCESS_JIEBA): Segmenter {
+export function createSegmenter(options: SegmenterOptions, jieba: JiebaHost = PROCESS_JIEBA): Segmenter {
   const synonyms = new Map<string, string>();
-  for (const path of [DEFAULT_SYNONYMS, ...(options.synonymFiles ?? [])]) {
+  for (const path of [DEFAULT_SYNONYMS, ...options.synonymFiles]) {
     for (const [word, head] of readSynonyms(path)) if (!synonyms.has(word)) synonyms.set(word, synonyms.get(head) ?? head);
   }
-  const entries: UserDictEntry[] = [DEFAULT_USER_DICT, ...(options.userDicts ?? [])].flatMap(readUserDict);
+  const entries: UserDictEntry[] = [DEFAULT_USER_DICT, ...options.userDicts].flatMap(readUserDict);
   // A synonym jieba would cut in two (物业公司 → 物业 / 公司) could never be matched: every listed word is a word.
   const known = new Set(entries.map((e) => e.word));
   for (const word of synonyms.keys()) {
@@ -116,25 +130,43 @@ export function createSegmenter(options: SegmenterOptions = {}, jieba: JiebaHost
   }
   const stopWords = new Set<string>([
     ...readStopWords(DEFAULT_STOP_WORDS),
-    ...(options.stopWordFiles ?? []).flatMap(readStopWords),
-    ...(options.stopWords ?? []).map(normalizeText).filter((w) => w !== ''),
+    ...options.stopWordFiles.flatMap(readStopWords),
+    ...options.stopWords.map(normalizeText).filter((w) => w !== ''),
   ]);
   // Same words in the same order, same dictionary: segmenters with equal options share a load.
   const dictionary = jieba.dictionaryId(formatUserDict(entries));
-  const tokens = (text: string): string[] => {
+  /** jieba's tokens of normalizeText(text), punctuation and all. */
+  const cut = (text: string): string[] => {
     jieba.use(entries, dictionary);
     const normalized = normalizeText(text);
-    if (normalized === '') return [];
     // HMM on: unknown words (place and company names) stay whole instead of falling into single characters.
-    return nodejieba.cut(normalized, true).filter((token) => !PUNCTUATION_ONLY.test(token));
+    return normalized === '' ? [] : nodejieba.cut(normalized, true);
+  };
+  const tokens = (text: string): string[] => cut(text).filter((token) => !PUNCTUATION_ONLY.test(token));
+  // What a token stands for as a term depends on the token alone, and opinions use a few tens of thousands
+  // of distinct tokens: each is judged once (three regular expressions, a synonym and a stop-word look-up),
+  // and every opinion shares the one string kept for it. Bounded, so text that never repeats (HMM words,
+  // names) cannot grow it without end; past the bound a token is judged afresh, with the same answer.
+  const judged = new Map<string, string | null>();
+  const judge = (token: string): string | null => {
+    let term = judged.get(token);
+    if (term !== undefined) return term;
+    term = termOf(token);
+    if (judged.size < JUDGED_TOKENS) judged.set(token, term);
+    return term;
+  };
+  const termOf = (token: string): string | null => {
+    if (PUNCTUATION_ONLY.test(token)) return null;
+    if (stopWords.has(token) || NUMBER_ONLY.test(token) || CITATION_TOKEN.test(token)) return null;
+    const head = synonyms.get(token);
+    if (head !== undefined) return head;
+    return [...token].length > 1 || SINGLE_CHAR_TERMS.has(token) ? token : null;
   };
   const terms = (text: string): string[] => {
     const kept: string[] = [];
-    for (const token of tokens(text)) {
-      if (stopWords.has(token) || NUMBER_ONLY.test(token) || CITATION_TOKEN.test(token)) continue;
-      const head = synonyms.get(token);
-      if (head !== undefined) kept.push(head);
-      else if ([...token].length > 1 || SINGLE_CHAR_TERMS.has(token)) kept.push(token);
+    for (const token of cut(text)) {
+      const term = judge(token);
+      if (term !== null) kept.push(term);
     }
     return kept;
   };

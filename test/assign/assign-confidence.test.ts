@@ -11,11 +11,12 @@ import { createArticleMatcher, similarityAssignment, type ArticleMatcher, type S
 import { WeightedQuery } from '../../src/assign/weighting.js';
 import type { Draft } from '../../src/model.js';
 import { readDraft } from '../../src/text/read-draft.js';
-import { createSegmenter } from '../../src/text/segment.js';
+import { SEGMENTER_DEFAULTS, createSegmenter } from '../../src/text/segment.js';
+import { checkedKey } from '../../src/article-key.js';
 import { REPO } from '../support/paths.js';
 
 const { threshold, minMargin } = ASSIGN_DEFAULTS;
-const segmenter = createSegmenter();
+const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
 const guess = (matcher: ArticleMatcher, opinion: string) => similarityAssignment(matcher.match(opinion), threshold, minMargin);
 
 let draft: Draft;
@@ -45,14 +46,14 @@ describe('synonyms take colloquial opinions to their article', () => {
 
 describe('abstention when the lead is thin', () => {
   it('leaves an opinion unassigned when two articles score nearly the same, however high', () => {
-    const tie: SimilarityMatch = { key: '726', score: 0.6, runnerUp: 0.57 };
+    const tie: SimilarityMatch = { key: checkedKey('726'), score: 0.6, runnerUp: 0.57 };
     expect(similarityAssignment(tie, threshold, minMargin)).toMatchObject({ key: 'unassigned', source: 'none', confidence: 0.6 });
-    const clear: SimilarityMatch = { key: '726', score: 0.6, runnerUp: 0.3 };
+    const clear: SimilarityMatch = { key: checkedKey('726'), score: 0.6, runnerUp: 0.3 };
     expect(similarityAssignment(clear, threshold, minMargin)).toMatchObject({ key: '726', source: 'similarity', confidence: 0.6 });
   });
 
   it('leaves it unassigned when the best article is barely similar, even alone', () => {
-    expect(similarityAssignment({ key: '712', score: threshold - 0.01, runnerUp: 0 }, threshold, minMargin).key).toBe('unassigned');
+    expect(similarityAssignment({ key: checkedKey('712'), score: threshold - 0.01, runnerUp: 0 }, threshold, minMargin).key).toBe('unassigned');
   });
 
   it('does not guess between 优先购买 and 买卖不破租赁 for a sale written in passing', () => {

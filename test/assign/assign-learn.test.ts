@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkedKey } from '../../src/article-key.js';
 import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { parseDraft } from '../../src/text/draft.js';
-import { createSegmenter } from '../../src/text/segment.js';
+import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
 import { parseSynonyms } from '../../src/text/dictionaries.js';
 import { buildDigest } from '../../src/digest/build.js';
 import { createDigestText } from '../../src/digest/text.js';
@@ -15,7 +15,7 @@ const DRAFT = parseDraft(
 第三条 养犬人携带犬只外出，应当为犬只束牵引带。`,
   '草案.txt',
 );
-const { terms, tokens } = createSegmenter();
+const { terms, tokens } = createSegmenter(SEGMENTER_DEFAULTS);
 const options = { ...ASSIGN_DEFAULTS, threshold: 0.1, examples: [] };
 
 // Residents write 地铁、公交、商场 where the draft says 公共交通工具 and 公共场所.

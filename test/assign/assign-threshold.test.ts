@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/assign/assign.js';
 import { createArticleMatcher, similarityAssignment } from '../../src/assign/similarity.js';
 import { parseDraft } from '../../src/text/draft.js';
-import { createSegmenter } from '../../src/text/segment.js';
+import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
 import { LABELLED_OPINIONS, precisionRecall } from './assign-labelled.js';
 import { LAWS } from '../support/paths.js';
 import { join } from 'node:path';
 
 const draft = parseDraft(readFileSync(join(LAWS, '上海市养犬管理条例.txt'), 'utf8'), '上海市养犬管理条例.txt');
-const segmenter = createSegmenter();
+const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
 const matcher = createArticleMatcher(draft, segmenter.terms);
 const matches = LABELLED_OPINIONS.map(([opinion]) => matcher.match(opinion));
 const labels = LABELLED_OPINIONS.map(([, expected]) => expected);

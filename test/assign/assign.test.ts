@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ArticleAssignmentSchema } from '../../src/model.js';
 import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { parseDraft } from '../../src/text/draft.js';
-import { createSegmenter } from '../../src/text/segment.js';
+import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
 import { LAWS } from '../support/paths.js';
 import { join } from 'node:path';
 
@@ -24,7 +24,7 @@ const DRAFT = parseDraft(
 第五条（充电安全）禁止在楼道、电梯、住宅内为电动自行车充电；物业服务企业应当设置集中充电设施，建设充电桩。`,
   '草案.txt',
 );
-const { terms } = createSegmenter();
+const { terms } = createSegmenter(SEGMENTER_DEFAULTS);
 const assigner = createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, examples: [] });
 const noDraft = createAssigner(null, terms, { ...ASSIGN_DEFAULTS, examples: [] });
 

@@ -6,7 +6,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { readGuardedFile } from '../../src/ingest/index.js';
+import { GUARDED_READ_DEFAULTS, readGuardedFile } from '../../src/ingest/index.js';
 import { YijianError } from '../../src/errors.js';
 import { REPO, tempDir } from './cli.js';
 
@@ -14,7 +14,7 @@ const hostile = (await import(join(REPO, 'fixtures', 'bad', 'hostile.mjs'))) as 
 
 describe('readGuardedFile', () => {
   it('reads a 采纳情况登记表 as digest wrote it, both sheets, nothing hidden', async () => {
-    const { grids } = await readGuardedFile(join(REPO, 'fixtures', 'bad', 'decision-sheet-seed.xlsx'));
+    const { grids } = await readGuardedFile(join(REPO, 'fixtures', 'bad', 'decision-sheet-seed.xlsx'), GUARDED_READ_DEFAULTS);
     expect(grids.map((g) => g.name)).toEqual(['采纳情况登记表', '单条意见']);
     expect(grids.every((g) => g.hidden !== true)).toBe(true);
     expect(grids[0]?.rows.length).toBeGreaterThan(1);
@@ -29,7 +29,7 @@ describe('readGuardedFile', () => {
     book.Workbook = { Sheets: [{ name: '登记表', Hidden: 0 }, { name: '采纳情况登记表', Hidden: 1 }] };
     const dir = tempDir();
     writeFileSync(join(dir, '已填写.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    const { grids } = await readGuardedFile(join(dir, '已填写.xlsx'));
+    const { grids } = await readGuardedFile(join(dir, '已填写.xlsx'), GUARDED_READ_DEFAULTS);
     expect(grids.map((g) => [g.name, g.hidden === true])).toEqual([['登记表', false], ['采纳情况登记表', true]]);
     expect(grids[0]?.merges).toEqual([{ s: { r: 1, c: 1 }, e: { r: 2, c: 1 } }]);
   });
@@ -40,7 +40,7 @@ describe('readGuardedFile', () => {
     symlinkSync('/dev/urandom', join(dir, '随机.xlsx'));
     writeFileSync(join(dir, '空.csv'), '');
     const codes = await Promise.all(
-      ['重复行.xlsx', '随机.xlsx', '空.csv'].map((name) => readGuardedFile(join(dir, name)).then(() => 'read', (e: unknown) => (e instanceof YijianError ? e.code : String(e)))),
+      ['重复行.xlsx', '随机.xlsx', '空.csv'].map((name) => readGuardedFile(join(dir, name), GUARDED_READ_DEFAULTS).then(() => 'read', (e: unknown) => (e instanceof YijianError ? e.code : String(e)))),
     );
     expect(codes).toEqual(['E_UNREADABLE_FILE', 'E_UNSUPPORTED_FORMAT', 'E_EMPTY_FILE']);
   });

@@ -14,9 +14,7 @@ const SRC = resolve(import.meta.dirname, '../../src');
  * (their engineers are reworking them into ASSIGN_DEFAULTS / CLUSTER_DEFAULTS); the rest are not user options.
  */
 const ALLOWED: readonly { path: RegExp; why: string }[] = [
-  { path: /^text\/segment\.ts$/, why: 'createSegmenter: benches, the eval and the tests build segmenters without the CLI (the CLI passes every field)' },
   { path: /^ingest\/options\.ts$/, why: 'the ingest stage\'s own normaliser, which the CLI calls once' },
-  { path: /^ingest\/read-file\.ts$/, why: 'readGuardedFile: the guarded reader\'s defaults for non-submission files' },
 ];
 
 /** Occurrences that are not defaults: a precedence between settled values, or options that are not the user's. */

@@ -9,7 +9,7 @@ import {
   clusterOpinions,
   compareArticleKeys,
 } from '../../src/cluster/index.js';
-import { createSegmenter } from '../../src/text/segment.js';
+import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
 import { TOPICS } from './examples.js';
 import { shuffled } from '../support/shuffle.js';
 
@@ -94,7 +94,7 @@ describe('clusterOpinions on hand-made terms', () => {
 });
 
 describe('clusterOpinions on real opinions (jieba terms)', () => {
-  const segmenter = createSegmenter();
+  const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   const labelled = Object.entries(TOPICS).flatMap(([topic, texts]) =>
     texts.map((text) => ({ topic, terms: segmenter.terms(text) })),
   );

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkedKey } from '../../src/article-key.js';
 import { CLUSTER_DEFAULTS, type ClusterItem, clusterOpinions } from '../../src/cluster/index.js';
-import { createSegmenter } from '../../src/text/segment.js';
+import { SEGMENTER_DEFAULTS, createSegmenter } from '../../src/text/segment.js';
 import { shuffled } from '../support/shuffle.js';
 
-const segmenter = createSegmenter();
+const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
 const OPTIONS = { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens, forms: segmenter.forms ?? null };
 
 function item(id: string, article: string, text: string): ClusterItem {

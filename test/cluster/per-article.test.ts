@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkedKey } from '../../src/article-key.js';
 import { ClusterSchema } from '../../src/model.js';
 import { CLUSTER_DEFAULTS, type ClusterItem, clusterArticle, clusterLabel, clusterOpinions, LABEL_MAX_CHARS } from '../../src/cluster/index.js';
-import { createSegmenter } from '../../src/text/segment.js';
+import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
 import { shuffled } from '../support/shuffle.js';
 
-const segmenter = createSegmenter();
+const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
 
 function item(id: string, article: string, text: string): ClusterItem {
   return { id, article: checkedKey(article), terms: segmenter.terms(text), submissions: 1, points: [], counties: [], text };

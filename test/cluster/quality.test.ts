@@ -7,10 +7,10 @@ import { agglomerate } from '../../src/cluster/agglomerate.js';
 import { CLUSTER_DEFAULTS, type ClusterItem, clusterLabel, clusterOpinions, LABEL_MAX_CHARS } from '../../src/cluster/index.js';
 import { buildVectors } from '../../src/cluster/vectors.js';
 import { normalizeText } from '../../src/text/normalize.js';
-import { createSegmenter } from '../../src/text/segment.js';
+import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
 import { REPO } from '../support/paths.js';
 
-const segmenter = createSegmenter();
+const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
 
 /** A small deterministic generator (numbers in [0, 1)), so the generated articles are the same on every run. */
 function rng(seed: number): () => number {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { createSegmenter } from '../../src/text/segment.js';
+import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
 import { DEFAULT_USER_DICT, readUserDict } from '../../src/text/dictionaries.js';
 import { LAWS } from '../support/paths.js';
 
@@ -20,7 +20,7 @@ const OPINION =
   '建议第十二条增加规定：禁止在楼道内飞线充电，外卖骑手的电动自行车应当佩戴头盔，物业服务企业应当设置充电桩。罚款200元太低。';
 
 describe('createSegmenter', () => {
-  const segmenter = createSegmenter();
+  const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
 
   test('keeps legal-domain words whole', () => {
     const tokens = segmenter.tokens(OPINION);
@@ -50,7 +50,7 @@ describe('createSegmenter', () => {
   test('is deterministic', () => {
     const text = readFileSync(join(LAWS, '上海市养犬管理条例.txt'), 'utf8').slice(0, 3000);
     expect(segmenter.terms(text)).toEqual(segmenter.terms(text));
-    expect(createSegmenter().terms(text)).toEqual(segmenter.terms(text));
+    expect(createSegmenter(SEGMENTER_DEFAULTS).terms(text)).toEqual(segmenter.terms(text));
   });
 
   test('never throws and never returns punctuation or empty tokens', () => {
@@ -66,11 +66,11 @@ describe('createSegmenter', () => {
   });
 
   test('user dictionaries and stop words extend the defaults', () => {
-    const before = createSegmenter();
+    const before = createSegmenter(SEGMENTER_DEFAULTS);
     expect(before.tokens('小区里的犬只芯片登记')).not.toContain('犬只芯片');
     const dict = write('user.dict.txt', '# our words\n犬只芯片 3000 n\n楼栋长\n网格化管理 nz\n');
     const stops = write('stop.txt', '# extra\n小区\n');
-    const extended = createSegmenter({ userDicts: [dict], stopWords: ['登記'], stopWordFiles: [stops] });
+    const extended = createSegmenter({ ...SEGMENTER_DEFAULTS, userDicts: [dict], stopWords: ['登記'], stopWordFiles: [stops] });
     expect(extended.tokens('小区里的犬只芯片登记')).toContain('犬只芯片');
     expect(extended.terms('小区里的犬只芯片登记')).toEqual(['犬只芯片']);
     expect(extended.tokens('楼栋长负责网格化管理')).toEqual(expect.arrayContaining(['楼栋长', '网格化管理']));
@@ -80,12 +80,12 @@ describe('createSegmenter', () => {
 
   test('unreadable or malformed dictionaries are E_BAD_CONFIG, naming the file and line', () => {
     const missing = join(dir, 'no-such.dict.txt');
-    expect(() => createSegmenter({ userDicts: [missing] })).toThrow(
+    expect(() => createSegmenter({ ...SEGMENTER_DEFAULTS, userDicts: [missing] })).toThrow(
       expect.objectContaining({ code: 'E_BAD_CONFIG', location: { file: missing } }),
     );
-    expect(() => createSegmenter({ stopWordFiles: [missing] })).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG' }));
+    expect(() => createSegmenter({ ...SEGMENTER_DEFAULTS, stopWordFiles: [missing] })).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG' }));
     const bad = write('bad.dict.txt', '好词 10 n\n坏 词 有 四项\n');
-    expect(() => createSegmenter({ userDicts: [bad] })).toThrow(
+    expect(() => createSegmenter({ ...SEGMENTER_DEFAULTS, userDicts: [bad] })).toThrow(
       expect.objectContaining({ code: 'E_BAD_CONFIG', location: { file: bad, row: 2 } }),
     );
   });
