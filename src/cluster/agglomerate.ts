@@ -192,20 +192,7 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): N
     for (let k = 0; k < touchedCount; k++) {
       const j = touched[k]!;
       const p = partial[j]!;
-      if (bestCount === CANDIDATES) {
-        const last = bestScore[CANDIDATES - 1]!;
-        if (p < last || (p === last && j > best[CANDIDATES - 1]!)) continue;
-        bestCount--;
-      }
-      let at = bestCount;
-      while (at > 0 && (bestScore[at - 1]! < p || (bestScore[at - 1]! === p && best[at - 1]! > j))) {
-        best[at] = best[at - 1]!;
-        bestScore[at] = bestScore[at - 1]!;
-        at--;
-      }
-      best[at] = j;
-      bestScore[at] = p;
-      bestCount++;
+      bestCount = keepTop(best, bestScore, bestCount, j, p);
     }
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = v.weights[t]!;
     // The NEIGHBOURS most similar at or above the floor, most similar first (ties by position), kept the same way.
@@ -216,20 +203,7 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): N
       let score = 0;
       for (let t = 0; t < u.terms.length; t++) score += u.weights[t]! * dense[u.terms[t]!]!;
       if (score < floor) continue;
-      if (nearCount === NEIGHBOURS) {
-        const last = nearScore[NEIGHBOURS - 1]!;
-        if (score < last || (score === last && j > near[NEIGHBOURS - 1]!)) continue;
-        nearCount--;
-      }
-      let at = nearCount;
-      while (at > 0 && (nearScore[at - 1]! < score || (nearScore[at - 1]! === score && near[at - 1]! > j))) {
-        near[at] = near[at - 1]!;
-        nearScore[at] = nearScore[at - 1]!;
-        at--;
-      }
-      near[at] = j;
-      nearScore[at] = score;
-      nearCount++;
+      nearCount = keepTop(near, nearScore, nearCount, j, score);
     }
     comparisons += bestCount;
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = 0;
@@ -387,4 +361,27 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     clusters: clusters.filter((c) => c.alive).map((c) => ({ members: [...c.members].sort((x, y) => x - y), sum: sumOf(c) })),
     comparisons,
   };
+}
+
+/**
+ * Puts j with score s into a bounded best-first list (ids and scores; ties go to the smaller id), whose
+ * capacity is the arrays' length; returns the new count. One insertion step, not a sort of everyone touched.
+ */
+function keepTop(ids: Int32Array, scores: Float64Array, count: number, j: number, s: number): number {
+  const cap = ids.length;
+  let kept = count;
+  if (kept === cap) {
+    const last = scores[cap - 1]!;
+    if (s < last || (s === last && j > ids[cap - 1]!)) return kept;
+    kept--;
+  }
+  let at = kept;
+  while (at > 0 && (scores[at - 1]! < s || (scores[at - 1]! === s && ids[at - 1]! > j))) {
+    ids[at] = ids[at - 1]!;
+    scores[at] = scores[at - 1]!;
+    at--;
+  }
+  ids[at] = j;
+  scores[at] = s;
+  return kept + 1;
 }
