@@ -59,6 +59,15 @@ export function rowListWords(rows: readonly number[], shown = 5): string {
   return `${rows.slice(0, shown).map((row) => rowWords(row)).join('、')}${rows.length > shown ? '等' : ''}`;
 }
 
+/**
+ * 第 1、2 行: row numbers under one 第 … 行, as a header's rows or a file's lines are listed; past `shown`
+ * rows, 第 1、2、3 等 12 行 with the count, so a long list stays one line.
+ */
+export function rowNumbersWords(rows: readonly number[], shown = rows.length): string {
+  const listed = rows.slice(0, shown).join('、');
+  return rows.length > shown ? `第 ${listed} 等 ${rows.length} 行` : `第 ${listed} 行`;
+}
+
 // The parts of a location in the order people look for them: file, sheet, row (with its part), column.
 function locationParts(location: Location): string[] {
   const parts: string[] = [];

@@ -11,6 +11,7 @@ import { contentMismatch, isInstructionSheet, sheetDoubts, suggestedField, type 
 import { FIELD_ORDER, fieldTarget, mappingLines, previewLines, readResultLines } from './guided-view.js';
 import type { ColumnChoice, SheetChoices } from './guided-save.js';
 import { noticesOf, type Notice } from '../notices.js';
+import { rowNumbersWords } from '../location.js';
 
 /** The prompts the flow asks with: @inquirer/prompts at a terminal, scripted answers in tests. */
 export interface Prompts {
@@ -116,7 +117,7 @@ interface SheetState {
 
 async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void> {
   const { original, grid } = state.sheet;
-  const header = original.headerRows.length === 0 ? '表头未找到' : `表头第 ${original.headerRows.join('、')} 行`;
+  const header = original.headerRows.length === 0 ? '表头未找到' : `表头${rowNumbersWords(original.headerRows)}`;
   deps.say('');
   deps.say(`■ ${original.file} · 工作表「${original.sheet}」 · ${header}`);
   let doubts = sheetDoubts(state.read.report, state.read, state.profiles, absentFields(state));

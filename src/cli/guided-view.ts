@@ -5,6 +5,7 @@
 import { FIELD_HEADERS, FIELDS, type Field, type Reject, type SheetReport } from '../model.js';
 import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
 import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
+import { rowWords } from '../location.js';
 
 /** The fields in the order a person checks them: the opinion first, then where it is from and about. */
 export const FIELD_ORDER: readonly Field[] = ['opinion', 'article', 'reason', 'suggestion', 'submitter', 'submitterType', 'contact', 'date', 'point', 'county', 'seq'];
@@ -100,7 +101,7 @@ export function mappingLines(sheet: SheetReport, point: string | null = null): s
 export function readResultLines(sheet: SheetReport, rejects: readonly Reject[], shown = 3): string[] {
   const notes = (sheet.notes ?? 0) > 0 ? `，说明行 ${sheet.notes ?? 0}` : '';
   const lines = [`    数据行 ${sheet.rows}：有效意见 ${sheet.records}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}${notes}`];
-  for (const reject of rejects.slice(0, shown)) lines.push(`      第 ${reject.source.row} 行：${reject.message}`);
+  for (const reject of rejects.slice(0, shown)) lines.push(`      ${rowWords(reject.source.row)}：${reject.message}`);
   if (rejects.length > shown) lines.push(`      …… 另有 ${rejects.length - shown} 个问题行`);
   return lines;
 }

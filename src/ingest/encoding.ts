@@ -3,6 +3,7 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { rowNumbersWords } from '../location.js';
 
 /** Decoded text and the encoding name to report ('UTF-8', 'UTF-8 (BOM)', 'GBK', 'GB18030', …). */
 export interface DecodedText {
@@ -81,12 +82,7 @@ function decodeMixedLines(buffer: Buffer): DecodedText | null {
     parts.push(utf8 ?? iconv.decode(line, 'gb18030'));
   });
   if (utf8Lines.length === 0) return null;
-  return { text: parts.join(''), encoding: 'UTF-8 + GBK（逐行识别）', mixed: `${lineList(gbLines)}按 GBK，${lineList(utf8Lines)}按 UTF-8` };
-}
-
-function lineList(lines: readonly number[]): string {
-  const shown = lines.slice(0, 10).join('、');
-  return lines.length > 10 ? `第 ${shown} 等 ${lines.length} 行` : `第 ${shown} 行`;
+  return { text: parts.join(''), encoding: 'UTF-8 + GBK（逐行识别）', mixed: `${rowNumbersWords(gbLines, 10)}按 GBK，${rowNumbersWords(utf8Lines, 10)}按 UTF-8` };
 }
 
 // Some GBK byte pairs are valid UTF-8 too ("联通" famously), but they decode to C1 controls, Cyrillic,

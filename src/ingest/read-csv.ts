@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { YijianError } from '../errors.js';
+import { rowWords } from '../location.js';
 import { stripNul, type SheetGrid } from './grid.js';
 
 interface ParsedRecord {
@@ -63,8 +64,8 @@ export function parseDelimitedText(
     const unclosed = typeof error === 'object' && error !== null && 'code' in error && error.code === 'CSV_QUOTE_NOT_CLOSED';
     const row = complete + 1;
     const message = unclosed
-      ? `第 ${row} 行起的引号没有闭合，之后的内容无法分行。`
-      : `无法解析 CSV 内容（约第 ${row} 行）：引号不成对或格式损坏。`;
+      ? `${rowWords(row)}起的引号没有闭合，之后的内容无法分行。`
+      : `无法解析 CSV 内容（约${rowWords(row)}）：引号不成对或格式损坏。`;
     throw new YijianError('E_UNREADABLE_FILE', message, {
       hint: '请用 Excel 或 WPS 打开该文件，检查这一行的英文双引号（"）是否成对，修正后另存再试。',
       location: { row },
@@ -76,7 +77,7 @@ export function parseDelimitedText(
     if (swallowsRows(entry.raw, delimiter, width)) {
       throw new YijianError(
         'E_UNREADABLE_FILE',
-        `第 ${index + 1} 行的引号没有正确闭合，后面几行被并进了同一个单元格。`,
+        `${rowWords(index + 1)}的引号没有正确闭合，后面几行被并进了同一个单元格。`,
         {
           hint: '请用 Excel 或 WPS 打开该文件，检查这一行的英文双引号（"）是否成对，修正后另存再试。',
           location: { row: index + 1 },
@@ -117,7 +118,7 @@ function refuseLongLine(text: string, limit: number): void {
       if (i - start <= limit) continue;
       throw new YijianError(
         'E_TOO_LARGE',
-        `文件第 ${line} 行（按换行计）超过 ${megachars(limit)} 个字符，不像是意见表中的一行，已拒绝读取。`,
+        `文件${rowWords(line)}（按换行计）超过 ${megachars(limit)} 个字符，不像是意见表中的一行，已拒绝读取。`,
         {
           hint: '文件可能已损坏或缺少换行。请用 Excel 或 WPS 打开后另存为 .xlsx 或 .csv 再试。',
           location: { row: line },

@@ -8,6 +8,7 @@
  * is byte-level XML scanning, which no zip or XML package offers without building strings of the parts.
  */
 import { YijianError } from '../errors.js';
+import { rowWords, sheetWords } from '../location.js';
 import { entryBytes, usesZip64, zipEntryList, type ZipEntryInfo } from './sniff.js';
 
 /** Excel's own sheet limits: nothing Excel or WPS saves goes past them. */
@@ -96,17 +97,17 @@ function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: numb
       const span = attributeSpan(xml, at, 'r');
       const row = span === null ? previousRow + 1 : rowNumberAt(xml, span);
       if (!Number.isInteger(row) || row < 1) {
-        throw broken(sheet, `第 ${previousRow + 1} 行附近的行号“${attribute(xml, at, 'r') ?? ''}”无效`);
+        throw broken(sheet, `${rowWords(previousRow + 1)}附近的行号“${attribute(xml, at, 'r') ?? ''}”无效`);
       }
       if (row > Math.min(maxRows, EXCEL_ROWS)) {
         throw new YijianError(
           'E_TOO_MANY_ROWS',
-          `工作表“${sheet}”行数超过上限 ${Math.min(maxRows, EXCEL_ROWS)} 行（其中有第 ${row} 行），未读取。`,
+          `${sheetWords(sheet)}行数超过上限 ${Math.min(maxRows, EXCEL_ROWS)} 行（其中有${rowWords(row)}），未读取。`,
           { hint: row > EXCEL_ROWS ? `Excel 最多只有 ${EXCEL_ROWS} 行，文件可能已损坏或被改动。` : '请拆分工作表，或在配置中调高 limits.maxRowsPerSheet。', location: { sheet, row } },
         );
       }
       if (row <= previousRow) {
-        throw broken(sheet, row === previousRow ? `第 ${row} 行出现了两次` : `第 ${row} 行排在第 ${previousRow} 行之后`, row);
+        throw broken(sheet, row === previousRow ? `${rowWords(row)}出现了两次` : `${rowWords(row)}排在${rowWords(previousRow)}之后`, row);
       }
       previousRow = row;
       rowCells = 0;
@@ -118,7 +119,7 @@ function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: numb
         const ref = attribute(xml, at, 'r');
         throw new YijianError(
           'E_TOO_LARGE',
-          `工作表“${sheet}”第 ${previousRow} 行有单元格超出 Excel 的列范围（${ref ?? `第 ${rowCells + 1} 个单元格`}，最多 XFD 列），已拒绝读取。`,
+          `${sheetWords(sheet)}${rowWords(previousRow)}有单元格超出 Excel 的列范围（${ref ?? `第 ${rowCells + 1} 个单元格`}，最多 XFD 列），已拒绝读取。`,
           { hint: '文件可能已损坏或被改动。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。', location: { sheet, row: previousRow } },
         );
       }
@@ -126,7 +127,7 @@ function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: numb
       rowCells += 1;
       cells += 1;
       if (cells > cellBudget) {
-        throw new YijianError('E_TOO_LARGE', `工作簿的单元格超过 ${MAX_CELLS} 个（读到工作表“${sheet}”第 ${previousRow} 行），已拒绝读取。`, {
+        throw new YijianError('E_TOO_LARGE', `工作簿的单元格超过 ${MAX_CELLS} 个（读到${sheetWords(sheet)}${rowWords(previousRow)}），已拒绝读取。`, {
           hint: '请拆分文件后再试。',
           location: { sheet, row: previousRow },
         });
@@ -137,7 +138,7 @@ function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: numb
       const column = columnOf(last);
       const row = Number(/\d+$/u.exec(last)?.[0] ?? '1');
       if (ref !== null && (column === null || column >= EXCEL_COLUMNS || row > EXCEL_ROWS)) {
-        throw new YijianError('E_TOO_LARGE', `工作表“${sheet}”声明的范围 ${ref} 超出 Excel 的行列上限，已拒绝读取。`, {
+        throw new YijianError('E_TOO_LARGE', `${sheetWords(sheet)}声明的范围 ${ref} 超出 Excel 的行列上限，已拒绝读取。`, {
           hint: '文件可能已损坏或被改动。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。',
           location: { sheet },
         });
@@ -160,14 +161,14 @@ function sectionEnd(xml: Buffer, at: number, sheet: string, row: number): number
   for (const [open, close, what] of [[CDATA_OPEN, CDATA_CLOSE, 'CDATA 段'], [COMMENT_OPEN, COMMENT_CLOSE, 'XML 注释']] as const) {
     if (xml.compare(open, 0, open.length, at, at + open.length) !== 0) continue;
     const end = xml.indexOf(close, at + open.length);
-    if (end < 0) throw broken(sheet, `第 ${Math.max(1, row)} 行附近的 ${what}没有结束`, Math.max(1, row));
+    if (end < 0) throw broken(sheet, `${rowWords(Math.max(1, row))}附近的 ${what}没有结束`, Math.max(1, row));
     return end + close.length - 1;
   }
   return at;
 }
 
 function broken(sheet: string, what: string, row?: number): YijianError {
-  return new YijianError('E_UNREADABLE_FILE', `工作表“${sheet}”的数据结构有误：${what}，部分行会丢失或被覆盖，已拒绝读取。`, {
+  return new YijianError('E_UNREADABLE_FILE', `${sheetWords(sheet)}的数据结构有误：${what}，部分行会丢失或被覆盖，已拒绝读取。`, {
     hint: '文件可能已损坏或被其他程序改动。请用 Excel 或 WPS 打开、核对后另存为 .xlsx 再试。',
     location: row === undefined ? { sheet } : { sheet, row },
   });

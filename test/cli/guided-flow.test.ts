@@ -18,7 +18,8 @@ import { readForGuide, rereadSheet } from '../../src/cli/guided-read.js';
 import { chooseColumns, type GuidedSheet, type Prompts } from '../../src/cli/guided-sheets.js';
 import { describeChanges, mapEntries, mapTarget, mergeMap, patchConfigObject, scopeFor } from '../../src/cli/guided-save.js';
 import { draftFolders, findDrafts, looksLikeDraft } from '../../src/cli/guided-drafts.js';
-import { displayWidth, mappingLines, previewLines } from '../../src/cli/guided-view.js';
+import { displayWidth, mappingLines, previewLines, readResultLines } from '../../src/cli/guided-view.js';
+import type { Reject, SheetReport } from '../../src/model.js';
 import { tempDir } from './run-yijian.js';
 
 const GUIDED = resolve('fixtures/guided');
@@ -278,8 +279,24 @@ describe('a sheet without an opinion column', () => {
     expect(prompts.asked[0]?.default).toBe('opinion');
     expect(prompts.asked[1]?.default).toBe('C');
     expect(lines).toContain('    数据行 2：有效意见 2，问题行 0，空行 0');
+    expect(lines.filter((line) => line.startsWith('■ '))).toEqual(['■ 北街社区.csv · 工作表「北街社区」 · 表头第 1 行']);
     // 登记人 → 提出人 was a guess from the header's words; the person saw it and went on, so it is kept as chosen.
     expect(mapEntries(choices, [file], () => loaded[0]?.original.columns ?? [])).toEqual([['北街社区.csv:意见建议', '情况记录'], ['北街社区.csv:提出人', '登记人']]);
+  });
+});
+
+describe('the figures of a re-read', () => {
+  it('lists the first problem rows by their row, then how many more', () => {
+    const sheet: SheetReport = { file: '北街社区.csv', sheet: '北街社区', encoding: 'GBK', headerRows: [1], columns: [], rows: 9, records: 5, rejects: 4, blanks: 0, problems: [] };
+    const reject = (row: number): Reject => ({ source: { file: '北街社区.csv', sheet: '北街社区', row }, reason: 'E_NO_OPINION', message: `第 ${row} 行“意见建议”为空。`, column: 'C', cells: { 编号: String(row - 1), 联系点: '北街社区' } });
+    const rejects = [reject(3), reject(5), reject(8), reject(9)];
+    expect(readResultLines(sheet, rejects)).toEqual([
+      '    数据行 9：有效意见 5，问题行 4，空行 0',
+      '      第 3 行：第 3 行“意见建议”为空。',
+      '      第 5 行：第 5 行“意见建议”为空。',
+      '      第 8 行：第 8 行“意见建议”为空。',
+      '      …… 另有 1 个问题行',
+    ]);
   });
 });
 

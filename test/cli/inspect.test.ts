@@ -153,6 +153,8 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
 
   it('prints one block per sheet with its counts', async () => {
     expect(run.status).toBe(0);
+    expect(blocks.get(`${FIXTURE.donghu} · 意见汇总`)).toContain('  表头：第 2、3 行\n');
+    expect(blocks.get(`${FIXTURE.binjiang} · Sheet1`)).toContain('  表头：第 1 行\n');
     expect([...blocks.keys()]).toEqual(EXPECTED_SHEETS.map((s) => `${s.file} · ${s.sheet}`));
     for (const s of EXPECTED_SHEETS) {
       const block = blocks.get(`${s.file} · ${s.sheet}`) ?? '';
