@@ -119,7 +119,11 @@ describe('which sheets are doubtful', () => {
 
   it('two columns competing for 意见建议 is a doubt; so is 提出人 holding phone numbers and 联系方式 names', () => {
     const forum = sheet(BINHE, '座谈会');
-    expect(sheetDoubts(forum.original, result, profilesByLetter(forum.original, forum.grid)).map((d) => d.kind)).toEqual(['notice', 'guess']);
+    // A doubt that is a reading notice keeps the notice's own code; the step's own doubts have none.
+    expect(sheetDoubts(forum.original, result, profilesByLetter(forum.original, forum.grid)).map((d) => [d.kind, d.code])).toEqual([
+      ['notice', 'W_COLUMNS_COMPETE'],
+      ['guess', undefined],
+    ]);
     const visits = sheet(BINHE, '走访');
     const doubts = sheetDoubts(visits.original, result, profilesByLetter(visits.original, visits.grid));
     expect(doubts.map((d) => d.message)).toEqual([
@@ -187,12 +191,20 @@ describe('the column step with scripted answers', () => {
       { message: '「走访」：要修改哪个字段的列', value: '这张表没问题了' },
       { message: '还要查看或修改哪张表的列', value: '不用了' },
     ]);
+    const warned: string[] = [];
     const choices = await chooseColumns(sheets, result, {
       prompts,
       say: (line) => lines.push(line),
-      warn: (line) => lines.push(`! ${line}`),
+      warn: (line, code) => {
+        lines.push(`! ${line}`);
+        warned.push(`${code} ${line}`);
+      },
       reread: async (s, choice) => rereadSheet(s, choice, {}, FILES, optionsFor),
     });
+    // 群众意见 over 联系点意见 is the reader's notice, printed under its own code; the unmapped 备注1 is the step's doubt.
+    expect(warned.filter((line) => line.includes('都像“意见建议”列'))).toEqual([expect.stringMatching(/^W_COLUMNS_COMPETE /u)]);
+    expect(warned).toContain('W_COLUMN_DOUBT D 列「备注1」没有对应任何字段，内容多为电话号码，像“联系方式”列。');
+    expect(warned.filter((line) => line.startsWith('W_COLUMN_DOUBT ')).every((line) => !line.includes('都像'))).toBe(true);
     expect(prompts.asked[0]?.default).toBe('contact');
     expect(prompts.asked[1]?.default).toBe('D');
     expect(prompts.asked[1]?.choices).toContain('D「备注1」 例：13700001101');
@@ -248,10 +260,10 @@ describe('the column step with scripted answers', () => {
         { message: '还要查看或修改哪张表的列', value: '不用了' },
       ]),
       say: (line) => lines.push(line),
-      warn: (line) => lines.push(`! ${line}`),
+      warn: (line, code) => lines.push(`! ${line} [${code}]`),
       reread: async (sheetToRead, choice) => rereadSheet(sheetToRead, choice, {}, FILES, optionsFor),
     });
-    expect(lines).toContain('! 注意：D 列内容多为电话号码，不像“意见建议”，请确认选对了列。');
+    expect(lines).toContain('! 注意：D 列内容多为电话号码，不像“意见建议”，请确认选对了列。 [W_COLUMN_DOUBT]');
   });
 });
 
