@@ -31,6 +31,8 @@ export interface GuidedSheet {
   bySheet: boolean;
   /** Fields the config already says this sheet lacks (`提出人=无`). */
   absent: readonly Field[];
+  /** The file is a workbook `yijian merge` wrote: a re-read keeps its merged handling (原表序号, 来源 columns). */
+  merged?: boolean;
 }
 
 /** What reading one sheet again with the choices so far gives. */
@@ -42,6 +44,8 @@ export interface SheetRead {
   notices: Notice[];
   /** The 联系点 the rows get when the sheet has no such column (from the file name, --point or the config). */
   point: string | null;
+  /** The sheet's records as this read gives them. */
+  records: readonly OpinionRecord[];
 }
 
 /** What the step needs from its caller. */
@@ -79,7 +83,7 @@ export async function chooseColumns(
       rejects: first.rejects.filter((reject) => sameSheet(reject.source, sheet.original)),
       problems: first.problems.filter((problem) => sameSheet(problem, sheet.original)),
       notices: noticesOf(first.notices, sheet.original.file, sheet.original.sheet),
-      point: fallbackPoint(first.records.filter((record) => sameSheet(record.source, sheet.original))),
+      ...ownRecords(first.records, sheet.original),
     } satisfies SheetRead,
     choices: { file: sheet.original.file, path: sheet.path, sheet: sheet.original.sheet, bySheet: sheet.bySheet, fields: {} } as SheetChoices,
   }));
@@ -110,6 +114,12 @@ export async function chooseColumns(
     if (state !== undefined) await reviewSheet(state, deps);
   }
   return states.map((state) => state.choices).filter((choices) => Object.keys(choices.fields).length > 0);
+}
+
+// The first read's records of one sheet, and the 联系点 they fell back on.
+function ownRecords(all: readonly OpinionRecord[], sheet: SheetReport): Pick<SheetRead, 'records' | 'point'> {
+  const records = all.filter((record) => sameSheet(record.source, sheet));
+  return { records, point: fallbackPoint(records) };
 }
 
 interface SheetState {

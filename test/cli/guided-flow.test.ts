@@ -19,7 +19,7 @@ import { chooseColumns, type GuidedSheet, type Prompts } from '../../src/cli/gui
 import { describeChanges, mapEntries, mapTarget, mergeMap, patchConfigObject, scopeFor } from '../../src/cli/guided-save.js';
 import { draftFolders, findDrafts, looksLikeDraft } from '../../src/cli/guided-drafts.js';
 import { displayWidth, mappingLines, previewLines } from '../../src/cli/guided-view.js';
-import { tempDir } from './run-yijian.js';
+import { submissions, tempDir, yijian } from './run-yijian.js';
 
 const GUIDED = resolve('fixtures/guided');
 const LIUXIANG = '城西区-柳巷社区立法联系点-2024年5月.xlsx';
@@ -378,5 +378,27 @@ describe('drafts beside the inputs', () => {
       ['意见/0512.md', 104],
     ]);
     expect(readdirSync(dir)).toContain('README.md');
+  });
+});
+
+describe('a merged workbook read again in the guided flow', () => {
+  it('keeps the merged handling: the re-read sheet gives the first read\'s records (原表序号 as 序号, 来源 as provenance)', async () => {
+    const dir = tempDir('yijian-guided-merged-');
+    const merged = join(dir, '城东区汇总.xlsx');
+    const run = await yijian(['merge', join(submissions, '城东区-科技园企业立法联系点-2024年5月.csv'), '-o', merged], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const { result: read, sheets: loaded } = await readForGuide([merged], optionsFor({}), workers);
+    const records = loaded.find((s) => s.original.sheet === '意见汇总');
+    if (records === undefined) throw new Error('no 意见汇总');
+    expect(records.merged).toBe(true);
+    const again = await rereadSheet(records, { file: records.original.file, path: merged, sheet: '意见汇总', bySheet: false, fields: {} }, {}, [merged], optionsFor);
+    // 问题行 and 核对 are not read, so every record is from 意见汇总 (under the point's own file and sheet).
+    const first = read.records;
+    expect(first.length).toBeGreaterThan(10);
+    // Each record keeps the point's file and row and the point's own 序号, not the merged sheet's place and 1…N.
+    expect(first.every((record) => record.source.file !== '城东区汇总.xlsx')).toBe(true);
+    expect(again.records).toEqual(first);
+    expect(again.report.columns).toEqual(records.original.columns);
+    expect(again.report.columns.find((column) => column.field === 'seq')?.header).toBe('原表序号');
   });
 });
