@@ -8,6 +8,7 @@ import type { SheetProblem } from '../ingest/index.js';
 import { unfitForOpinion, type CellKind, type ColumnProfile } from '../ingest/content.js';
 import { headedColumnWords, placeWords } from '../location.js';
 import { noticesOf, noticeText, type Notice, type SheetNotice } from '../notices.js';
+import type { NoticeCode } from '../codes.js';
 
 /** Why a sheet needs a person's eye; `field` and `column` say what the doubt is about, when it is one place. */
 export interface Doubt {
@@ -16,6 +17,8 @@ export interface Doubt {
   column: string | null;
   /** Chinese, for the person. */
   message: string;
+  /** For a doubt that is a reading notice, the notice's own code, which the person sees after the message. */
+  code?: NoticeCode;
 }
 
 /** A share of a column's cells above which the column is taken to hold that kind. */
@@ -109,7 +112,7 @@ export function sheetDoubts(
   }
   for (const notice of noticesOf(read.notices, sheet.file, sheet.sheet)) {
     if (NOT_DOUBTS.has(notice.code)) continue;
-    doubts.push({ kind: 'notice', field: null, column: null, message: noticeText(notice) });
+    doubts.push({ kind: 'notice', field: null, column: null, message: noticeText(notice), code: notice.code });
   }
   const mapped = new Set(sheet.columns.flatMap((column) => (column.field === null ? [] : [column.field])));
   for (const column of sheet.columns) {

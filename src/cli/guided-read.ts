@@ -16,15 +16,20 @@ export async function readForGuide(
   workers?: WorkbookWorkers,
 ): Promise<{ result: IngestResult; sheets: GuidedSheet[] }> {
   const grids = new Map<string, readonly SheetGrid[]>();
-  const result = await readSubmissions(files, options, undefined, workers, (path, read) => grids.set(path, read));
-  return { result, sheets: guidedSheets(files, result, grids, options) };
+  const merged = new Set<string>();
+  const result = await readSubmissions(files, options, undefined, workers, (path, read, isMerged) => {
+    grids.set(path, read);
+    if (isMerged) merged.add(path);
+  });
+  return { result, sheets: guidedSheets(files, result, grids, merged, options) };
 }
 
-/** Each sheet of the first read with its grid (from `grids`, each file's as read) and its file's path. */
+/** Each sheet of the first read with its grid (from `grids`, each file's as read), its file's path, and whether that file is `merged`. */
 function guidedSheets(
   files: readonly string[],
   result: IngestResult,
   grids: ReadonlyMap<string, readonly SheetGrid[]>,
+  merged: ReadonlySet<string>,
   options: IngestOptions,
 ): GuidedSheet[] {
   const pathOf = new Map([...displayNames(files)].map(([path, name]) => [name, path]));
@@ -37,7 +42,7 @@ function guidedSheets(
     const grid = grids.get(path)?.find((candidate) => candidate.name === report.sheet);
     if (grid === undefined) continue;
     const absent = mapsFor(options.maps, path, report.sheet).filter((mapping) => mapping.target.kind === 'none').map((mapping) => mapping.field);
-    sheets.push({ original: report, path, grid, bySheet: (perFile.get(report.file) ?? 0) > 1, absent });
+    sheets.push({ original: report, path, grid, bySheet: (perFile.get(report.file) ?? 0) > 1, absent, ...(merged.has(path) ? { merged: true } : {}) });
   }
   return sheets;
 }
@@ -56,8 +61,10 @@ export function rereadSheet(
 ): SheetRead {
   const read = (): SheetRead => {
     const config = ConfigSchema.parse(patchConfigObject(raw, { map: mapEntries([choice], files, () => sheet.original.columns) }));
-    const outcome = ingestGrid(sheet.grid, { file: sheet.original.file, path: sheet.path, encoding: sheet.original.encoding }, optionsFor(config));
-    return { report: outcome.report, rejects: outcome.rejects, problems: outcome.problems, notices: outcome.notices, point: fallbackPoint(outcome.records) };
+    // A merged workbook's 意见汇总 is read again as the first read did: 原表序号 as 序号, the 来源 columns as provenance.
+    const source = { file: sheet.original.file, path: sheet.path, encoding: sheet.original.encoding, ...(sheet.merged === true ? { merged: true } : {}) };
+    const outcome = ingestGrid(sheet.grid, source, optionsFor(config));
+    return { report: outcome.report, rejects: outcome.rejects, problems: outcome.problems, notices: outcome.notices, point: fallbackPoint(outcome.records), records: outcome.records };
   };
   let result = read();
   let fixed = false;

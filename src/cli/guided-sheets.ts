@@ -11,6 +11,7 @@ import { contentMismatch, isInstructionSheet, sheetDoubts, suggestedField, type 
 import { FIELD_ORDER, fieldTarget, mappingLines, previewLines, readResultLines } from './guided-view.js';
 import type { ColumnChoice, SheetChoices } from './guided-save.js';
 import { noticesOf, type Notice } from '../notices.js';
+import type { NoticeCode } from '../codes.js';
 import { rowNumbersWords } from '../location.js';
 
 /** The prompts the flow asks with: @inquirer/prompts at a terminal, scripted answers in tests. */
@@ -31,6 +32,8 @@ export interface GuidedSheet {
   bySheet: boolean;
   /** Fields the config already says this sheet lacks (`提出人=无`). */
   absent: readonly Field[];
+  /** The file is a workbook `yijian merge` wrote: a re-read keeps its merged handling (原表序号, 来源 columns). */
+  merged?: boolean;
 }
 
 /** What reading one sheet again with the choices so far gives. */
@@ -42,6 +45,8 @@ export interface SheetRead {
   notices: Notice[];
   /** The 联系点 the rows get when the sheet has no such column (from the file name, --point or the config). */
   point: string | null;
+  /** The sheet's records as this read gives them. */
+  records: readonly OpinionRecord[];
 }
 
 /** What the step needs from its caller. */
@@ -49,7 +54,11 @@ export interface SheetStepDeps {
   prompts: Prompts;
   /** Lines for the person (stderr at a terminal). */
   say: (line: string) => void;
-  warn: (line: string) => void;
+  /**
+   * A doubt for the person, with its code: a reading notice's own (W_COLUMNS_COMPETE …), W_COLUMN_DOUBT for one
+   * the step found itself (a field missing, a picked column whose content does not fit).
+   */
+  warn: (line: string, code: NoticeCode | 'W_COLUMN_DOUBT') => void;
   /** Reads one sheet again with these choices (the other sheets' choices are the caller's business). */
   reread: (sheet: GuidedSheet, choices: SheetChoices) => Promise<SheetRead>;
   /** The terminal's width in columns, so previews do not wrap. */
@@ -75,7 +84,7 @@ export async function chooseColumns(
       rejects: first.rejects.filter((reject) => sameSheet(reject.source, sheet.original)),
       problems: first.problems.filter((problem) => sameSheet(problem, sheet.original)),
       notices: noticesOf(first.notices, sheet.original.file, sheet.original.sheet),
-      point: fallbackPoint(first.records.filter((record) => sameSheet(record.source, sheet.original))),
+      ...ownRecords(first.records, sheet.original),
     } satisfies SheetRead,
     choices: { file: sheet.original.file, path: sheet.path, sheet: sheet.original.sheet, bySheet: sheet.bySheet, fields: {} } as SheetChoices,
   }));
@@ -108,6 +117,12 @@ export async function chooseColumns(
   return states.map((state) => state.choices).filter((choices) => Object.keys(choices.fields).length > 0);
 }
 
+// The first read's records of one sheet, and the 联系点 they fell back on.
+function ownRecords(all: readonly OpinionRecord[], sheet: SheetReport): Pick<SheetRead, 'records' | 'point'> {
+  const records = all.filter((record) => sameSheet(record.source, sheet));
+  return { records, point: fallbackPoint(records) };
+}
+
 interface SheetState {
   sheet: GuidedSheet;
   profiles: Map<string, ColumnProfile>;
@@ -121,7 +136,7 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
   deps.say('');
   deps.say(`■ ${original.file} · 工作表「${original.sheet}」 · ${header}`);
   let doubts = sheetDoubts(state.read.report, state.read, state.profiles, absentFields(state));
-  for (const doubt of doubts) deps.warn(doubt.message);
+  for (const doubt of doubts) deps.warn(doubt.message, doubt.code ?? 'W_COLUMN_DOUBT');
   for (const line of previewLines(grid, original.headerRows, 3, (deps.screenWidth ?? 200) - 2)) deps.say(`  ${line}`);
   deps.say('  各字段现在取自：');
   for (const line of mappingLines(state.read.report, state.read.point)) deps.say(line);
@@ -162,9 +177,9 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
     const chosen: ColumnChoice = letter === null ? null : { letter, header: original.headerRows.length === 0 ? '' : (columns.find((c) => c.column === letter)?.header ?? '') };
     if (chosen !== null) {
       const mismatch = contentMismatch(field, state.profiles.get(chosen.letter));
-      if (mismatch !== null) deps.warn(`注意：${chosen.letter} 列${mismatch}，请确认选对了列。`);
+      if (mismatch !== null) deps.warn(`注意：${chosen.letter} 列${mismatch}，请确认选对了列。`, 'W_COLUMN_DOUBT');
     } else if (field === 'opinion') {
-      deps.warn(`注意：没有“${FIELD_HEADERS.opinion}”列，这张表的各行都会记为问题行。`);
+      deps.warn(`注意：没有“${FIELD_HEADERS.opinion}”列，这张表的各行都会记为问题行。`, 'W_COLUMN_DOUBT');
     }
     const before = mappingLines(state.read.report, state.read.point);
     state.choices.fields[field] = chosen;
@@ -176,7 +191,7 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
     for (const line of readResultLines(state.read.report, state.read.rejects)) deps.say(line);
     doubts = sheetDoubts(state.read.report, state.read, state.profiles, absentFields(state));
     for (const doubt of doubts) {
-      if (doubt.kind === 'problem' || doubt.kind === 'content' || doubt.kind === 'no-opinion' || doubt.kind === 'unmapped') deps.warn(doubt.message);
+      if (doubt.kind === 'problem' || doubt.kind === 'content' || doubt.kind === 'no-opinion' || doubt.kind === 'unmapped') deps.warn(doubt.message, doubt.code ?? 'W_COLUMN_DOUBT');
     }
     suggested = fieldToFix(doubts, state.choices);
   }

@@ -87,7 +87,7 @@ async function guided(terminal: Terminal, cwd: string, prompts: Prompts, workboo
   const choices = await chooseColumns(sheets, result, {
     prompts,
     say: (line) => terminal.info(line),
-    warn: (line) => terminal.warn('W_COLUMN_DOUBT', line),
+    warn: (line, code) => terminal.warn(code, line),
     reread: async (sheet, choice) => rereadSheet(sheet, choice, raw, files, optionsFor),
     screenWidth: process.stderr.columns ?? 100,
   });

@@ -38,7 +38,8 @@ export const NO_SHEET: SheetLocation = { file: '', sheet: '' };
  * Maps header texts (one per column) to fields. A forced mapping takes its column and field away from
  * header matching; when two columns could be one field the better match wins, the other stays unmapped
  * and a notice names both. With `profiles` (one per column), the content corrects the headers. `place` is
- * the sheet the headers are from, which every notice carries.
+ * the sheet the headers are from, which every notice carries. `reserved` columns are known to hold no field
+ * (the 来源 columns of yijian's own merged workbook): no header or content guess considers them.
  */
 export function mapColumns(
   headers: readonly string[],
@@ -46,6 +47,7 @@ export function mapColumns(
   forced: readonly ForcedMapping[],
   profiles: readonly ColumnProfile[] = [],
   place: SheetLocation = NO_SHEET,
+  reserved: ReadonlySet<number> = new Set(),
 ): ColumnPlan {
   const width = Math.max(headers.length, ...forced.map(forcedWidth));
   const fieldColumns = new Map<Field, number>();
@@ -72,7 +74,7 @@ export function mapColumns(
   const candidates = new Map<Field, Candidate[]>();
   const evidence = new Map<number, How>();
   headers.forEach((header, column) => {
-    if (how.has(column)) return;
+    if (how.has(column) || reserved.has(column)) return;
     const match = matchHeader(header, index);
     if (match === null || fieldColumns.has(match.field) || absent.has(match.field)) return;
     evidence.set(column, match.evidence === 'synonym' ? 'synonym' : 'words');
@@ -107,7 +109,7 @@ export function mapColumns(
       byContent: field === 'opinion' ? byContent : null,
     });
   }
-  if (profiles.length > 0) checkContent({ headers, profiles, fieldColumns, how, losers, notices, suspect, label, ref, at, absent });
+  if (profiles.length > 0) checkContent({ headers, profiles, fieldColumns, how, losers, notices, suspect, label, ref, at, absent, reserved });
   laterFields({ headers, fieldColumns, how, losers, notices, ref, at, absent });
 
   const fieldOf = new Map<number, Field>();
@@ -135,6 +137,8 @@ interface ContentCheck {
   at: (column: number) => SheetLocation & { column: string };
   /** Fields a forced mapping says this sheet has no column for (…=无). */
   absent: ReadonlySet<Field>;
+  /** Columns known to hold no field (a merged workbook's 来源 columns). */
+  reserved: ReadonlySet<number>;
 }
 
 // The content overrules the header only where the header cannot be right: an opinion column of dates,
@@ -177,7 +181,7 @@ function checkContent(check: ContentCheck): void {
   }
   if (!fieldColumns.has('article') && !check.absent.has('article')) {
     for (const [column, profile] of profiles.entries()) {
-      if (how.has(column) || !isCitationColumn(profile)) continue;
+      if (how.has(column) || check.reserved.has(column) || !isCitationColumn(profile)) continue;
       fieldColumns.set('article', column);
       how.set(column, 'content');
       notices.push({ code: 'W_COLUMN_FROM_CONTENT', location: at(column), column: ref(column), field: 'article' });
@@ -192,7 +196,7 @@ function checkContent(check: ContentCheck): void {
 function replacementOpinion(check: ContentCheck, from: number): { column: number; how: How } | null {
   const fit = (column: number): boolean => {
     const profile = check.profiles[column];
-    return column !== from && !check.how.has(column) && profile !== undefined && profile.filled > 0 && unfitForOpinion(profile) === null;
+    return column !== from && !check.how.has(column) && !check.reserved.has(column) && profile !== undefined && profile.filled > 0 && unfitForOpinion(profile) === null;
   };
   const lost = (check.losers.get('opinion') ?? []).find(fit);
   if (lost !== undefined) return { column: lost, how: 'words' };
@@ -266,7 +270,7 @@ function opinionFromOtherField(check: ContentCheck): void {
   let best: number | null = null;
   headers.forEach((header, column) => {
     const profile = profiles[column];
-    if (how.get(column) === 'forced' || profile === undefined || profile.filled === 0 || profile.meanLength < 6) return;
+    if (how.get(column) === 'forced' || check.reserved.has(column) || profile === undefined || profile.filled === 0 || profile.meanLength < 6) return;
     if (unfitForOpinion(profile) !== null || !speaksOfOpinions(header.split('/').at(-1) ?? header)) return;
     if (best === null || profile.meanLength > (profiles[best]?.meanLength ?? 0)) best = column;
   });

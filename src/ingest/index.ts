@@ -46,7 +46,8 @@ export interface IngestResult {
  * Reads every file; a file that cannot be read becomes a FileFailure and the others go on.
  * Output is ordered by display name, then sheet order, then row, whatever the order of `paths`.
  * Workbooks are parsed by `workers` (the run's), or by workers started for this call and ended with it.
- * `onSheets` is handed each file's grids as read (the guided flow previews them instead of reading the file again).
+ * `onSheets` is handed each file's grids as read (the guided flow previews them instead of reading the file again),
+ * and whether the file is a workbook `yijian merge` wrote, so a sheet read again is read as this run read it.
  * `onRecords` is given each sheet's records as soon as they are read.
  */
 export async function readSubmissions(
@@ -54,7 +55,7 @@ export async function readSubmissions(
   options: IngestOptions,
   onProgress?: (done: number, total: number) => void,
   workers?: WorkbookWorkers,
-  onSheets?: (path: string, grids: readonly SheetGrid[]) => void,
+  onSheets?: (path: string, grids: readonly SheetGrid[], merged: boolean) => void,
   onRecords?: (records: readonly OpinionRecord[]) => void,
 ): Promise<IngestResult> {
   if (workers === undefined) {
@@ -83,7 +84,8 @@ export async function readSubmissions(
     const file = names.get(path) ?? basename(path);
     try {
       const { grids, encoding, warnings = [], origin } = await readFileSheets(path, options, workers);
-      onSheets?.(path, grids);
+      const merged = origin?.kind === 'merge';
+      onSheets?.(path, grids, merged);
       const skip = origin === undefined ? null : ownOutputNotice(file, origin.kind, grids, inputNames);
       if (skip !== null) {
         result.notices.push(skip);
@@ -94,14 +96,14 @@ export async function readSubmissions(
       }
       // A county's merged workbook, forwarded on its own: its opinions are on 意见汇总; 问题行 and 核对 are that
       // run's own report on its inputs, not submissions.
-      const read = origin?.kind === 'merge' ? grids.filter((grid) => grid.name !== MERGED_SHEETS.rejects && grid.name !== MERGED_SHEETS.counts) : grids;
+      const read = merged ? grids.filter((grid) => grid.name !== MERGED_SHEETS.rejects && grid.name !== MERGED_SHEETS.counts) : grids;
       if (read.length < grids.length) {
         result.notices.push({ code: 'W_MERGED_RECORDS_ONLY', location: { file }, records: MERGED_SHEETS.records, others: [MERGED_SHEETS.rejects, MERGED_SHEETS.counts] });
       }
       for (const grid of read) {
         const outcome = ingestGrid(
           grid,
-          origin?.kind === 'merge' ? { file, path, encoding, merged: true } : { file, path, encoding },
+          merged ? { file, path, encoding, merged: true } : { file, path, encoding },
           options,
         );
         for (const warning of warnings) {

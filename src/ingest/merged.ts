@@ -2,7 +2,7 @@
  * Reading back a workbook `yijian merge` wrote (a county's 汇总, forwarded to the city): its columns are
  * named by the same list the writer uses (MERGED_SOURCE_HEADERS in model.ts), so the two cannot drift apart.
  */
-import { MERGED_SHEETS, MERGED_SOURCE_HEADERS } from '../model.js';
+import { MERGED_HEADERS, MERGED_SHEETS, MERGED_SOURCE_HEADERS } from '../model.js';
 import { cellText, type SheetGrid } from './grid.js';
 import type { ForcedMapping } from './map-spec.js';
 import type { RowContext } from './rows.js';
@@ -23,6 +23,19 @@ export function withOwnSeq(maps: ForcedMapping[], merged: boolean | undefined, g
   if (!(grid.rows[0] ?? []).some((cell) => cellText(cell).trim() === header)) return maps;
   const own: ForcedMapping = { field: 'seq', target: { kind: 'header', text: header }, scope: { file: null, sheet: null }, spec: `序号=${header}` };
   return [...maps, own];
+}
+
+/**
+ * The 来源文件, 来源工作表 and 来源行号 columns of a merged 意见汇总 whose header row is yijian's own
+ * (MERGED_HEADERS, nothing added or moved): they hold provenance, never a field, so the column mapping leaves
+ * them out rather than weighing 来源文件 against 联系点. A header someone changed gets the usual guessing.
+ */
+export function provenanceColumns(merged: boolean | undefined, sheet: string, headers: readonly string[]): ReadonlySet<number> {
+  if (!isMergedRecords(merged, sheet)) return new Set();
+  const own = headers.map((header) => header.trim());
+  while (own.length > 0 && own.at(-1) === '') own.pop();
+  if (own.length !== MERGED_HEADERS.length || own.some((header, column) => header !== MERGED_HEADERS[column])) return new Set();
+  return new Set([MERGED_SOURCE_HEADERS.file, MERGED_SOURCE_HEADERS.sheet, MERGED_SOURCE_HEADERS.row].map((name) => own.indexOf(name)));
 }
 
 /** Where a merged 意见汇总 keeps each record's 来源文件, 来源工作表 and 来源行号 (nothing for any other sheet). */

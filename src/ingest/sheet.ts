@@ -8,7 +8,7 @@ import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js
 import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
-import { carriedColumns, withOwnSeq } from './merged.js';
+import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
 import { continuesOpinion, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
@@ -118,7 +118,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   const pasted = header.rows.length === 0 ? pastedOpinions(grid) : null;
   const dataStart = pasted?.firstRow ?? header.rows.at(-1) ?? 0;
   const profiles = header.rows.length === 0 ? [] : profileColumns(grid, dataStart, Math.max(width, header.headers.length));
-  const plan = pasted !== null ? pastedPlan(pasted.column) : header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles, place);
+  const plan = pasted !== null ? pastedPlan(pasted.column) : header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles, place, provenanceColumns(source.merged, grid.name, header.headers));
   let blanksAbove = 0;
   if (pasted !== null) {
     for (let r = 0; r < pasted.firstRow; r += 1) {

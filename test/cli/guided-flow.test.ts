@@ -20,7 +20,7 @@ import { describeChanges, mapEntries, mapTarget, mergeMap, patchConfigObject, sc
 import { draftFolders, findDrafts, looksLikeDraft } from '../../src/cli/guided-drafts.js';
 import { displayWidth, mappingLines, previewLines, readResultLines } from '../../src/cli/guided-view.js';
 import type { Reject, SheetReport } from '../../src/model.js';
-import { tempDir } from './run-yijian.js';
+import { submissions, tempDir, yijian } from './run-yijian.js';
 
 const GUIDED = resolve('fixtures/guided');
 const LIUXIANG = '城西区-柳巷社区立法联系点-2024年5月.xlsx';
@@ -120,7 +120,11 @@ describe('which sheets are doubtful', () => {
 
   it('two columns competing for 意见建议 is a doubt; so is 提出人 holding phone numbers and 联系方式 names', () => {
     const forum = sheet(BINHE, '座谈会');
-    expect(sheetDoubts(forum.original, result, profilesByLetter(forum.original, forum.grid)).map((d) => d.kind)).toEqual(['notice', 'guess']);
+    // A doubt that is a reading notice keeps the notice's own code; the step's own doubts have none.
+    expect(sheetDoubts(forum.original, result, profilesByLetter(forum.original, forum.grid)).map((d) => [d.kind, d.code])).toEqual([
+      ['notice', 'W_COLUMNS_COMPETE'],
+      ['guess', undefined],
+    ]);
     const visits = sheet(BINHE, '走访');
     const doubts = sheetDoubts(visits.original, result, profilesByLetter(visits.original, visits.grid));
     expect(doubts.map((d) => d.message)).toEqual([
@@ -188,12 +192,20 @@ describe('the column step with scripted answers', () => {
       { message: '「走访」：要修改哪个字段的列', value: '这张表没问题了' },
       { message: '还要查看或修改哪张表的列', value: '不用了' },
     ]);
+    const warned: string[] = [];
     const choices = await chooseColumns(sheets, result, {
       prompts,
       say: (line) => lines.push(line),
-      warn: (line) => lines.push(`! ${line}`),
+      warn: (line, code) => {
+        lines.push(`! ${line}`);
+        warned.push(`${code} ${line}`);
+      },
       reread: async (s, choice) => rereadSheet(s, choice, {}, FILES, optionsFor),
     });
+    // 群众意见 over 联系点意见 is the reader's notice, printed under its own code; the unmapped 备注1 is the step's doubt.
+    expect(warned.filter((line) => line.includes('都像“意见建议”列'))).toEqual([expect.stringMatching(/^W_COLUMNS_COMPETE /u)]);
+    expect(warned).toContain('W_COLUMN_DOUBT D 列「备注1」没有对应任何字段，内容多为电话号码，像“联系方式”列。');
+    expect(warned.filter((line) => line.startsWith('W_COLUMN_DOUBT ')).every((line) => !line.includes('都像'))).toBe(true);
     expect(prompts.asked[0]?.default).toBe('contact');
     expect(prompts.asked[1]?.default).toBe('D');
     expect(prompts.asked[1]?.choices).toContain('D「备注1」 例：13700001101');
@@ -249,10 +261,10 @@ describe('the column step with scripted answers', () => {
         { message: '还要查看或修改哪张表的列', value: '不用了' },
       ]),
       say: (line) => lines.push(line),
-      warn: (line) => lines.push(`! ${line}`),
+      warn: (line, code) => lines.push(`! ${line} [${code}]`),
       reread: async (sheetToRead, choice) => rereadSheet(sheetToRead, choice, {}, FILES, optionsFor),
     });
-    expect(lines).toContain('! 注意：D 列内容多为电话号码，不像“意见建议”，请确认选对了列。');
+    expect(lines).toContain('! 注意：D 列内容多为电话号码，不像“意见建议”，请确认选对了列。 [W_COLUMN_DOUBT]');
   });
 });
 
@@ -383,5 +395,27 @@ describe('drafts beside the inputs', () => {
       ['意见/0512.md', 104],
     ]);
     expect(readdirSync(dir)).toContain('README.md');
+  });
+});
+
+describe('a merged workbook read again in the guided flow', () => {
+  it('keeps the merged handling: the re-read sheet gives the first read\'s records (原表序号 as 序号, 来源 as provenance)', async () => {
+    const dir = tempDir('yijian-guided-merged-');
+    const merged = join(dir, '城东区汇总.xlsx');
+    const run = await yijian(['merge', join(submissions, '城东区-科技园企业立法联系点-2024年5月.csv'), '-o', merged], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const { result: read, sheets: loaded } = await readForGuide([merged], optionsFor({}), workers);
+    const records = loaded.find((s) => s.original.sheet === '意见汇总');
+    if (records === undefined) throw new Error('no 意见汇总');
+    expect(records.merged).toBe(true);
+    const again = await rereadSheet(records, { file: records.original.file, path: merged, sheet: '意见汇总', bySheet: false, fields: {} }, {}, [merged], optionsFor);
+    // 问题行 and 核对 are not read, so every record is from 意见汇总 (under the point's own file and sheet).
+    const first = read.records;
+    expect(first.length).toBeGreaterThan(10);
+    // Each record keeps the point's file and row and the point's own 序号, not the merged sheet's place and 1…N.
+    expect(first.every((record) => record.source.file !== '城东区汇总.xlsx')).toBe(true);
+    expect(again.records).toEqual(first);
+    expect(again.report.columns).toEqual(records.original.columns);
+    expect(again.report.columns.find((column) => column.field === 'seq')?.header).toBe('原表序号');
   });
 });
