@@ -10,6 +10,35 @@ export interface SparseCounts {
   readonly weights: Float64Array;
 }
 
+/**
+ * The postings of sparse vectors over `features` ids: for feature f, the vectors holding it are
+ * owners[start[f] .. start[f+1]) with their weights, in ascending vector order (scores are summed in that
+ * order, so results do not depend on how the lists were built).
+ */
+export interface Postings {
+  readonly start: Int32Array;
+  readonly owners: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** Inverts vectors into postings: one counting pass, one filling pass. */
+export function invertVectors(vectors: readonly SparseCounts[], features: number): Postings {
+  const start = new Int32Array(features + 1);
+  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) start[v.ids[k]! + 1]! += 1;
+  for (let f = 0; f < features; f++) start[f + 1]! += start[f]!;
+  const fill = start.slice(0, features);
+  const owners = new Int32Array(start[features]!);
+  const weights = new Float64Array(start[features]!);
+  vectors.forEach((v, owner) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const at = fill[v.ids[k]!]!++;
+      owners[at] = owner;
+      weights[at] = v.weights[k]!;
+    }
+  });
+  return { start, owners, weights };
+}
+
 /** One opinion or article in both spaces. */
 export interface Encoded {
   readonly words: SparseCounts;

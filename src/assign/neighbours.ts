@@ -4,7 +4,7 @@
  * of one citing opinion (狗证太贵 next to 办证费用高). Each example is a TF-IDF unit vector in both spaces,
  * weighted with the article profiles' IDF, behind an inverted index (feature → examples).
  */
-import type { Encoded, SparseCounts } from './features.js';
+import { invertVectors, type Encoded, type SparseCounts } from './features.js';
 import { WeightedQuery, type Idf } from './weighting.js';
 
 export type { Idf } from './weighting.js';
@@ -41,21 +41,8 @@ class ExampleSpace {
 
   private build(idf: Idf): Index {
     const vectors = this.counts.map((c) => unitVector(c, idf, this.query));
-    const features = idf.idf.length;
-    const start = new Int32Array(features + 1);
-    for (const v of vectors) for (let k = 0; k < v.ids.length; k++) start[v.ids[k]! + 1]! += 1;
-    for (let f = 0; f < features; f++) start[f + 1]! += start[f]!;
-    const fill = start.slice(0, features);
-    const examples = new Int32Array(start[features]!);
-    const weights = new Float64Array(start[features]!);
-    vectors.forEach((v, e) => {
-      for (let k = 0; k < v.ids.length; k++) {
-        const at = fill[v.ids[k]!]!++;
-        examples[at] = e;
-        weights[at] = v.weights[k]!;
-      }
-    });
-    return { start, examples, weights, idf };
+    const { start, owners, weights } = invertVectors(vectors, idf.idf.length);
+    return { start, examples: owners, weights, idf };
   }
 
   /** Adds cosine × factor of the query with every example sharing a feature into `scores`. */

@@ -3,7 +3,7 @@
  * and the sum of the opinions it learned, turned into TF-IDF unit vectors with an inverted index
  * (feature → profiles) when the first opinion is scored. Feature ids are small integers (features.ts).
  */
-import type { SparseCounts } from './features.js';
+import { invertVectors, type SparseCounts } from './features.js';
 import { WeightedQuery, type Idf } from './weighting.js';
 
 /**
@@ -133,11 +133,10 @@ export class ProfileSpace {
     const idf = new Float64Array(features);
     for (let f = 0; f < features; f++) idf[f] = df[f] === 0 ? 0 : Math.log((1 + n) / (1 + df[f]!)) + 1;
 
-    // Mixed, normalised vectors per profile, then the postings in two passes (sizes, then fill).
+    // Mixed, normalised vectors per profile, then their postings.
     const mixed: { ids: Int32Array; weights: Float64Array }[] = [];
     const scratch = new Float64Array(features);
     const touched: number[] = [];
-    const sizes = new Int32Array(features + 1);
     for (let p = 0; p < this.own.length; p++) {
       if (!active[p]) {
         mixed.push({ ids: new Int32Array(0), weights: new Float64Array(0) });
@@ -176,21 +175,8 @@ export class ProfileSpace {
         continue;
       }
       mixed.push({ ids, weights });
-      for (let k = 0; k < ids.length; k++) sizes[ids[k]! + 1]! += 1;
     }
-    const start = new Int32Array(features + 1);
-    for (let f = 0; f < features; f++) start[f + 1] = start[f]! + sizes[f + 1]!;
-    const fill = start.slice(0, features);
-    const profiles = new Int32Array(start[features]!);
-    const weights = new Float64Array(start[features]!);
-    // Profiles in ascending order within each list, as the scores are summed in that order.
-    mixed.forEach((vector, p) => {
-      for (let k = 0; k < vector.ids.length; k++) {
-        const at = fill[vector.ids[k]!]!++;
-        profiles[at] = p;
-        weights[at] = vector.weights[k]!;
-      }
-    });
+    const { start, owners: profiles, weights } = invertVectors(mixed, features);
     const unseenIdf = Math.log(1 + n) + 1;
     return { start, profiles, weights, idf, unseenIdf, weighting: { idf, unseenIdf }, commonCap: Math.max(COMMON_MIN, Math.ceil(n * COMMON_SHARE)) };
   }
