@@ -67,7 +67,7 @@ const EXPECTED_REJECTS = [
 function sheetBlocks(stdout: string): Map<string, string> {
   const blocks = new Map<string, string>();
   for (const block of stdout.split('\n\n')) {
-    const match = /^■ (.+?) · 工作表「(.+?)」/.exec(block.trim());
+    const match = /^■ (.+?) · 工作表“(.+?)”/u.exec(block.trim());
     if (match !== null) blocks.set(`${match[1]} · ${match[2]}`, block);
   }
   return blocks;
@@ -187,10 +187,15 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
   });
 
   it('says which encoding each CSV was read in (GBK from WPS, UTF-8 with BOM)', async () => {
-    expect(run.stdout).toContain(`■ ${FIXTURE.kejiyuan} · 工作表「${csvSheetName(FIXTURE.kejiyuan)}」 · 编码 GBK`);
-    expect(run.stdout).toContain(`■ ${FIXTURE.huaqiao} · 工作表「${csvSheetName(FIXTURE.huaqiao)}」 · 编码 UTF-8 (BOM)`);
+    expect(run.stdout).toContain(`■ ${FIXTURE.kejiyuan} · 工作表“${csvSheetName(FIXTURE.kejiyuan)}” · 编码 GBK`);
+    expect(run.stdout).toContain(`■ ${FIXTURE.huaqiao} · 工作表“${csvSheetName(FIXTURE.huaqiao)}” · 编码 UTF-8 (BOM)`);
     // Workbooks have no text encoding to report.
-    expect(run.stdout).not.toMatch(/\.xlsx · 工作表「[^」]+」 · 编码/);
+    expect(run.stdout).not.toMatch(/\.xlsx · 工作表“[^”]+” · 编码/u);
+  });
+
+  it('names every sheet as the other messages do (工作表“…”), never 工作表「…」', async () => {
+    expect(blocks.size).toBe(EXPECTED_SHEETS.length);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('工作表「');
   });
 
   it('keeps results on stdout and diagnostics on stderr', async () => {
