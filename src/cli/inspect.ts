@@ -40,7 +40,10 @@ async function inspect(context: CommandContext, files: string[], flags: InspectF
   const options = resolveInspectOptions(files, { flags, config: context.config, cwd: context.cwd });
   const draft = await draftOf(options.text);
   const result = await readInputs(options.inputs, options.ingest, context);
-  const hasProblems = reportInputProblems(result, context);
+  // Each sheet notice once: without --json it is printed under its sheet on stdout (ℹ … [W_…]), not again on
+  // stderr; with --json, as with merge --json, the document has only its words (sheets[].notices) and stderr
+  // carries the line with its place and code.
+  const hasProblems = reportInputProblems(result, context, options.json ? 'print' : 'shown');
 
   let assignments: Map<string, ArticleAssignment[]> | null = null;
   if (draft !== null) {

@@ -88,6 +88,13 @@ describe('yijian inspect fixtures/submissions --json', () => {
     expect(run.stderr).toContain('核对：读取 7 个文件 9 个工作表，数据行 108 = 意见行 92（拆分后有效意见 93 条） + 问题行 3 + 空行 8 + 说明行 5');
   });
 
+  it('with --json, as merge --json: the sheet notices as words in sheets[].notices, and once on stderr with place and code', async () => {
+    const split = doc.sheets.find((sheet) => sheet.file === QIAOLIAN && sheet.sheet === '意見匯總');
+    expect(split?.notices).toEqual([expect.stringContaining('已拆为 2 条（第 5 行 2 条）')]);
+    const lines = run.stderr.split('\n').filter((line) => line.includes('[W_CELLS_SPLIT]'));
+    expect(lines).toEqual([`文件 ${QIAOLIAN} 工作表“意見匯總”：${split?.notices?.[0] ?? ''} [W_CELLS_SPLIT]`]);
+  });
+
   it('reports every sheet with the header rows and counts of fixtures/EXPECTED.md', async () => {
     expect(doc.sheets.map((sheet) => `${sheet.file} · ${sheet.sheet}`)).toEqual(EXPECTED_SHEETS.map((s) => `${s.file} · ${s.sheet}`));
     for (const [index, expected] of EXPECTED_SHEETS.entries()) {
@@ -196,6 +203,19 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
   it('names every sheet as the other messages do (工作表“…”), never 工作表「…」', async () => {
     expect(blocks.size).toBe(EXPECTED_SHEETS.length);
     expect(`${run.stdout}${run.stderr}`).not.toContain('工作表「');
+  });
+
+  it('prints each sheet notice once: under its sheet on stdout with its code, not again on stderr', async () => {
+    // The 侨联 workbook has two: its 填表说明 sheet, and the split cell of 意見匯總.
+    const noticeLines = run.stdout.split('\n').filter((line) => line.trimStart().startsWith('ℹ'));
+    expect(noticeLines).toEqual([
+      '  ℹ 本表是填表说明，3 行记为说明行，不作意见。 [W_INSTRUCTION_SHEET]',
+      expect.stringMatching(/^ {2}ℹ 1 行的意见格内有多条编号意见，已拆为 2 条（第 5 行 2 条）；不想拆分可加 --no-split。 \[W_CELLS_SPLIT\]$/u),
+    ]);
+    expect(blocks.get(`${QIAOLIAN} · 意見匯總`)).toContain('[W_CELLS_SPLIT]');
+    expect(run.stderr).not.toContain('W_INSTRUCTION_SHEET');
+    expect(run.stderr).not.toContain('W_CELLS_SPLIT');
+    expect(run.stderr).not.toContain('已拆为');
   });
 
   it('keeps results on stdout and diagnostics on stderr', async () => {
