@@ -8,6 +8,7 @@ import { parseSourceRow, rowLabel, sourceLabel, sourceRowText } from '../../src/
 import { buildReportView } from '../../src/report/model.js';
 import { mergedCsv, mergedWorkbook, recordRow } from '../../src/report/merged.js';
 import { renderXlsxBook } from '../../src/report/render-xlsx.js';
+import type { BodyCell } from '../../src/report/xlsx-rows.js';
 import { normalizeIngestOptions, readSubmissions } from '../../src/ingest/index.js';
 import { MERGED_HEADERS, MERGED_SOURCE_HEADERS, type Digest, type OpinionRecord } from '../../src/model.js';
 import { makeTempDir } from '../cli/run-cli.js';
@@ -99,7 +100,7 @@ describe('the merged workbook’s 来源行号 and 格内序号', () => {
   it('a merged workbook of an earlier version (5 shown as 5-2 through the format 0"-2", no 格内序号) is read back as before', async () => {
     const headers = MERGED_HEADERS.filter((header) => header !== MERGED_SOURCE_HEADERS.part);
     const fields = headers.map((_h, i) => `c${i}`);
-    const row = (r: OpinionRecord, index: number): Record<string, unknown> => {
+    const row = (r: OpinionRecord, index: number): Record<string, BodyCell> => {
       const cells = recordRow(r, index).filter((_cell, i) => i !== PART);
       return Object.fromEntries(cells.map((cell, i) => [fields[i], i === ROW && r.source.part !== undefined ? { value: r.source.row, format: `0"-${r.source.part}"` } : cell]));
     };
