@@ -79,13 +79,16 @@ function countRow(sheet: SheetReport): (string | number)[] {
 
 /**
  * Column widths (Excel characters; a Chinese character takes two in Excel, about 1.5 in LibreOffice) chosen
- * for print: the sheet is fitted to one landscape A4 page width, so the visible widths add up to at most 133,
- * which LibreOffice still prints at 9 pt or more from 11 pt after that scaling (7.2 pt per width unit, 799 pt
- * between the margins); the long texts wrap instead of running off the page.
+ * for print: the sheet is fitted to one landscape A4 page width, which LibreOffice still prints at 9 pt or more
+ * from 11 pt after that scaling (7.2 pt per width unit and a few pt of padding per column, 799 pt between the
+ * margins; LibreOffice scales by whole percents): measured in test/report/pdf.test.ts, 130 units over the 16
+ * columns print at 8.8 pt and 125 at 8.9, so they take 120. A row is as tall as its most wrapped cell: 来源文件
+ * stays wide enough for a point's file name in three lines and 日期 for 2024-05-06 in one, the short 联系点, 提出人
+ * and the opinion columns gave the units. The long texts wrap instead of running off the page.
  */
 const MERGED_WIDTHS: Readonly<Record<string, number>> = {
-  序号: 4, 联系点: 12, '县（市、区）': 5, 提出人: 6, 身份: 5, 条款: 7, 意见建议: 21, 修改建议: 11, 理由: 10,
-  联系方式: 11, 日期: 9, [SOURCE.file]: 12, [SOURCE.sheet]: 5, [SOURCE.row]: 4, [SOURCE.part]: 4, [SOURCE.ownSeq]: 4,
+  序号: 4, 联系点: 8, '县（市、区）': 5, 提出人: 5, 身份: 5, 条款: 7, 意见建议: 20, 修改建议: 9, 理由: 9,
+  联系方式: 11, 日期: 9, [SOURCE.file]: 12, [SOURCE.sheet]: 5, [SOURCE.row]: 4, [SOURCE.part]: 3, [SOURCE.ownSeq]: 4,
 };
 const REJECT_WIDTHS = [18, 8, 5, 34, 5, 50];
 const COUNT_WIDTHS = [18, 8, 6, 5, 5, 5, 5, 5, 32, 5, 6];
