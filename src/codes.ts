@@ -14,7 +14,6 @@ export const ERROR_CODES = [
   'E_USAGE',
   'E_FILE_NOT_FOUND',
   'E_UNREADABLE_FILE',
-  'E_MIXED_ENCODING',
   'E_UNSUPPORTED_FORMAT',
   'E_EMPTY_FILE',
   'E_ENCRYPTED',
@@ -34,7 +33,6 @@ export const ERROR_CODES = [
   'E_BAD_TEMPLATE',
   'E_BAD_DECISIONS',
   'E_INTERNAL',
-  'E_CONTROL_CHARACTERS',
   /** merge/digest read their inputs and found not one opinion. */
   'E_NO_RECORDS',
 ] as const;
@@ -101,6 +99,9 @@ export const NOTICE_CODES = [
   'W_MERGED_CELLS_SPREAD',
   'W_HIDDEN_SHEET_SKIPPED',
   'W_HIDDEN_SHEET_READ',
+  /** Read, and the text changed or decoded on its own (were E_CONTROL_CHARACTERS and E_MIXED_ENCODING). */
+  'W_CONTROL_CHARACTERS',
+  'W_MIXED_ENCODING',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
@@ -113,7 +114,6 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   E_USAGE: '命令用法有误（选项、参数或取值）',
   E_FILE_NOT_FOUND: '找不到输入的文件或文件夹',
   E_UNREADABLE_FILE: '文件无法读取',
-  E_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',
   E_UNSUPPORTED_FORMAT: '不支持的文件格式',
   E_EMPTY_FILE: '文件是空的',
   E_ENCRYPTED: '文件已加密，无法读取',
@@ -133,7 +133,6 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   E_BAD_TEMPLATE: '模板有误',
   E_BAD_DECISIONS: '采纳情况登记表无法使用',
   E_INTERNAL: '内部错误（yijian 的缺陷）',
-  E_CONTROL_CHARACTERS: '文件中有控制字符，已去除',
   E_NO_RECORDS: '没有读到任何意见',
   E_NO_OPINION: '问题行：没有意见内容',
   E_UNREADABLE_CELL: '问题行：单元格无法读取',
@@ -175,6 +174,8 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_MERGED_CELLS_SPREAD: '登记表：合并单元格的内容已用于所覆盖的各行',
   W_HIDDEN_SHEET_SKIPPED: '登记表：隐藏的工作表未读取，采用可见的工作表',
   W_HIDDEN_SHEET_READ: '登记表：只在隐藏的工作表中找到登记内容，已读取，请确认',
+  W_CONTROL_CHARACTERS: '文件中有控制字符，已去除',
+  W_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',
 };
 
 /** A message as the CLI prints it: the Chinese words, then the code in brackets, the one place this is written. */

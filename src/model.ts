@@ -47,7 +47,7 @@ export const MERGED_OWN_SEQ_HEADER = '原表序号';
  * The provenance columns of the merged workbook's 意见汇总 (after the fields): written by report/merged.ts and
  * read back by ingest/ when a county's merged workbook is forwarded, so both sides name them from here.
  */
-export const MERGED_SOURCE_HEADERS = { file: '来源文件', sheet: '来源工作表', row: '来源行号', ownSeq: MERGED_OWN_SEQ_HEADER } as const;
+export const MERGED_SOURCE_HEADERS = { file: '来源文件', sheet: '来源工作表', row: '来源行号', part: '格内序号', ownSeq: MERGED_OWN_SEQ_HEADER } as const;
 
 /** The header row of 意见汇总: the canonical fields in DESIGN.md order, then provenance. */
 export const MERGED_HEADERS: readonly string[] = [
@@ -55,6 +55,8 @@ export const MERGED_HEADERS: readonly string[] = [
   MERGED_SOURCE_HEADERS.file,
   MERGED_SOURCE_HEADERS.sheet,
   MERGED_SOURCE_HEADERS.row,
+  /** Which opinion of its cell a record split out of one cell is (2 for 第 5 行第 2 条); empty for a row not split. */
+  MERGED_SOURCE_HEADERS.part,
   MERGED_SOURCE_HEADERS.ownSeq,
 ];
 

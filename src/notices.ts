@@ -6,7 +6,7 @@
  */
 import { FIELD_HEADERS, type Field } from './model.js';
 import type { NoticeCode } from './codes.js';
-import { atPlace, cellWords, columnWords, headedColumnWords, rowListWords, rowWords, sheetWords, type FileLocation, type SheetLocation } from './location.js';
+import { atPlace, cellWords, columnWords, headedColumnWords, rowColumnWords, rowListWords, rowNumbersWords, rowWords, sheetWords, type FileLocation, type SheetLocation } from './location.js';
 
 /** A column as a notice names it: its letter and its header as the sheet has it. */
 export interface ColumnRef {
@@ -85,11 +85,37 @@ export type DecisionSheetNotice =
   /** Only a hidden sheet has them: read, and said, so a person checks it is the version meant. */
   | { code: 'W_HIDDEN_SHEET_READ'; location: SheetLocation; perOpinion: boolean };
 
+/**
+ * Notices of the file reader: text it changed or decoded on its own while reading a file, kept as read and
+ * worth a look. They name their own place, and are shown as a problem of their sheet (提示 on stderr even with
+ * --quiet, under the sheet in inspect and in digest.json's files[].problems, counted by --strict), since each
+ * asks a person to check the text of the cells or lines it names.
+ */
+export type ReaderNotice =
+  /** Control characters (U+0001, U+0008 …) removed at intake from `cells`, `count` characters in all. */
+  | { code: 'W_CONTROL_CHARACTERS'; location: SheetLocation; cells: { row: number; column: string }[]; count: number }
+  /** A CSV whose lines mix UTF-8 and GBK, each line decoded in its own: `gbkLines` as GBK, `utf8Lines` as UTF-8 (1-based, by line feed). */
+  | { code: 'W_MIXED_ENCODING'; location: SheetLocation; gbkLines: number[]; utf8Lines: number[] };
+
+/** A reader notice as the file reader makes it, before the file has its display name: on `sheet`, or without it every sheet of the file. */
+export type ReaderFinding = ReaderNotice extends infer N ? (N extends ReaderNotice ? Omit<N, 'location'> & { sheet?: string } : never) : never;
+
+/** A finding of the file reader placed on its file and sheet. */
+export function readerNotice(finding: ReaderFinding, file: string, sheet: string): ReaderNotice {
+  const location = { file, sheet };
+  switch (finding.code) {
+    case 'W_CONTROL_CHARACTERS':
+      return { code: finding.code, location, cells: finding.cells, count: finding.count };
+    case 'W_MIXED_ENCODING':
+      return { code: finding.code, location, gbkLines: finding.gbkLines, utf8Lines: finding.utf8Lines };
+  }
+}
+
 /** Every notice raised while reading one sheet (layout and columns). */
 export type SheetNotice = LayoutNotice | ColumnNotice;
 
 /** Every reading notice. */
-export type Notice = InputNotice | OwnOutputNotice | SheetNotice | DecisionSheetNotice;
+export type Notice = InputNotice | OwnOutputNotice | SheetNotice | DecisionSheetNotice | ReaderNotice;
 
 /**
  * Where each kind is shown: `sheet`, under its sheet (inspect) or after 文件 … 工作表“…”： (the terminal); `own`,
@@ -116,6 +142,8 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_MERGED_CELLS_SPREAD: 'own',
   W_HIDDEN_SHEET_SKIPPED: 'own',
   W_HIDDEN_SHEET_READ: 'own',
+  W_CONTROL_CHARACTERS: 'own',
+  W_MIXED_ENCODING: 'own',
 };
 
 /** A notice about one sheet of the submissions: shown under that sheet, its place said by the heading or prefix. */
@@ -196,6 +224,16 @@ export function noticeText(notice: Notice): string {
       return atPlace({ file: notice.location.file }, `${sheetWords(notice.location.sheet)}是隐藏的，未读取；采用可见的工作表“${notice.visible.join('”“')}”`);
     case 'W_HIDDEN_SHEET_READ':
       return atPlace({ file: notice.location.file }, `只在隐藏的${sheetWords(notice.location.sheet)}中找到${notice.perOpinion ? '单条意见' : '采纳情况'}，已读取，请确认这是要用的版本`);
+    case 'W_CONTROL_CHARACTERS': {
+      const cells = notice.cells;
+      const shown = cells.slice(0, 5).map((cell) => rowColumnWords(cell.row, cell.column)).join('、') + (cells.length > 5 ? ` 等 ${cells.length} 处` : '');
+      return atPlace({ file: notice.location.file }, `${sheetWords(notice.location.sheet)}${shown}含不可见的控制字符（共 ${notice.count} 个），已删除；请核对这些单元格的文字。`);
+    }
+    case 'W_MIXED_ENCODING':
+      return atPlace(
+        { file: notice.location.file },
+        `文件中 UTF-8 与 GBK 编码的行混杂（可能由不同软件导出后拼接），已逐行识别编码：${rowNumbersWords(notice.gbkLines, 10)}按 GBK，${rowNumbersWords(notice.utf8Lines, 10)}按 UTF-8。请核对这些行的文字是否正确。`,
+      );
   }
 }
 

@@ -28,14 +28,15 @@ export function rejectLabel(reject: { source: Pick<Provenance, 'file' | 'sheet' 
 }
 
 /**
- * The 来源行号 of a merged workbook as text: 5, or 5-2 for the second opinion split out of row 5's cell.
- * Row first, so the part reads as a sub-number of the row the clerk opens in the point's own file.
+ * A record's row as one text: 5, or 5-2 for the second opinion split out of row 5's cell. Row first, so the part
+ * reads as a sub-number of the row the clerk opens in the point's own file. Merged workbooks of earlier versions
+ * showed this in 来源行号 (the number 5 through the format 0"-2"); merge now writes the part in 格内序号 of its own.
  */
 export function sourceRowText(source: Pick<Provenance, 'row' | 'part'>): string {
   return source.part === undefined ? String(source.row) : `${source.row}-${source.part}`;
 }
 
-/** Reads a 来源行号 written by {@link sourceRowText} (5, 5-2, as text or number); null for anything else. */
+/** Reads a 来源行号 (5, or an earlier version's 5-2, as text or number); null for anything else. */
 export function parseSourceRow(text: string): Pick<Provenance, 'row' | 'part'> | null {
   const match = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/u.exec(text.replace(/\u200B/gu, ''));
   if (match === null) return null;

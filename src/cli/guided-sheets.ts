@@ -12,7 +12,7 @@ import { FIELD_ORDER, fieldTarget, mappingLines, previewLines, readResultLines }
 import type { ColumnChoice, SheetChoices } from './guided-save.js';
 import { noticesOf, type Notice } from '../notices.js';
 import type { NoticeCode } from '../codes.js';
-import { rowNumbersWords } from '../location.js';
+import { atPlace, rowNumbersWords, sheetWords } from '../location.js';
 
 /** The prompts the flow asks with: @inquirer/prompts at a terminal, scripted answers in tests. */
 export interface Prompts {
@@ -134,7 +134,7 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
   const { original, grid } = state.sheet;
   const header = original.headerRows.length === 0 ? '表头未找到' : `表头${rowNumbersWords(original.headerRows)}`;
   deps.say('');
-  deps.say(`■ ${original.file} · 工作表「${original.sheet}」 · ${header}`);
+  deps.say(`■ ${original.file} · ${sheetWords(original.sheet)} · ${header}`);
   let doubts = sheetDoubts(state.read.report, state.read, state.profiles, absentFields(state));
   for (const doubt of doubts) deps.warn(doubt.message, doubt.code ?? 'W_COLUMN_DOUBT');
   for (const line of previewLines(grid, original.headerRows, 3, (deps.screenWidth ?? 200) - 2)) deps.say(`  ${line}`);
@@ -146,7 +146,7 @@ async function reviewSheet(state: SheetState, deps: SheetStepDeps): Promise<void
   let suggested = fieldToFix(doubts, state.choices);
   for (;;) {
     const field = await deps.prompts.select<Field | string>({
-      message: `「${original.file}」「${original.sheet}」：要修改哪个字段的列？`,
+      message: atPlace({ file: original.file, sheet: original.sheet }, '要修改哪个字段的列？'),
       choices: [
         { value: DONE, name: '这张表没问题了，继续' },
         ...FIELD_ORDER.map((candidate) => ({ value: candidate, name: `${FIELD_HEADERS[candidate]} → ${fieldTarget(state.read.report, candidate)}` })),

@@ -81,8 +81,12 @@ export function assertSomethingRead(result: IngestResult): void {
 
 const SHEET_ERRORS: ReadonlySet<string> = new Set(['E_NO_OPINION_COLUMN', 'E_NO_HEADER', 'E_TOO_MANY_ROWS']);
 
-/** Tells people about files that could not be read and sheet problems; returns whether any input problem exists. */
-export function reportInputProblems(result: IngestResult, context: CommandContext): boolean {
+/**
+ * Tells people about files that could not be read and sheet problems; returns whether any input problem exists.
+ * `sheetNotices: 'shown'` is for a command whose stdout already shows each sheet's notices under that sheet
+ * (inspect without --json): each notice is printed in one place, so a person at a terminal reads it once.
+ */
+export function reportInputProblems(result: IngestResult, context: CommandContext, sheetNotices: 'print' | 'shown' = 'print'): boolean {
   for (const failure of result.failures) {
     context.terminal.error(failure.code, failure.message);
     if (context.flags.debug && failure.cause !== undefined) process.stderr.write(`  原因（调试信息）：${failure.cause}\n`);
@@ -93,7 +97,7 @@ export function reportInputProblems(result: IngestResult, context: CommandContex
     else context.terminal.warn(problem.code, problem.message);
   }
   // Information, not warnings (silenced by --quiet): the tool's reading, for a person to glance at; the code lets scripts pick one out.
-  for (const notice of result.notices) if (isSheetNotice(notice)) context.terminal.info(withCode(notice.code, noticeLine(notice)));
+  if (sheetNotices === 'print') for (const notice of result.notices) if (isSheetNotice(notice)) context.terminal.info(withCode(notice.code, noticeLine(notice)));
   if (result.rejects.length > 0) {
     context.terminal.warn('W_REJECTED_ROWS', `${result.rejects.length} 行未能成为有效意见（原因见输出中的“问题行”）。`);
   }

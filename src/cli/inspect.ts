@@ -8,7 +8,7 @@ import { NOTE_LABELS } from '../ingest/non-data.js';
 import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
 import { rowLabel } from '../provenance.js';
 import { withCode } from '../codes.js';
-import { columnWords, rowNumbersWords, rowWords } from '../location.js';
+import { columnWords, rowNumbersWords, rowWords, sheetWords } from '../location.js';
 import { noticesOf, noticeText } from '../notices.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, type CommandContext } from './program.js';
@@ -40,7 +40,10 @@ async function inspect(context: CommandContext, files: string[], flags: InspectF
   const options = resolveInspectOptions(files, { flags, config: context.config, cwd: context.cwd });
   const draft = await draftOf(options.text);
   const result = await readInputs(options.inputs, options.ingest, context);
-  const hasProblems = reportInputProblems(result, context);
+  // Each sheet notice once: without --json it is printed under its sheet on stdout (ℹ … [W_…]), not again on
+  // stderr; with --json, as with merge --json, the document has only its words (sheets[].notices) and stderr
+  // carries the line with its place and code.
+  const hasProblems = reportInputProblems(result, context, options.json ? 'print' : 'shown');
 
   let assignments: Map<string, ArticleAssignment[]> | null = null;
   if (draft !== null) {
@@ -85,7 +88,7 @@ export function inspectDocument(result: IngestResult, assignments: Map<string, A
 }
 
 function describeSheet(sheet: SheetReport, result: IngestResult): string {
-  const lines: string[] = [`■ ${sheet.file} · 工作表「${sheet.sheet}」${sheet.encoding === null ? '' : ` · 编码 ${sheet.encoding}`}`];
+  const lines: string[] = [`■ ${sheet.file} · ${sheetWords(sheet.sheet)}${sheet.encoding === null ? '' : ` · 编码 ${sheet.encoding}`}`];
   lines.push(`  表头：${sheet.headerRows.length === 0 ? '未找到' : rowNumbersWords(sheet.headerRows)}`);
   const mapped = sheet.columns.filter((column) => column.field !== null);
   const unmapped = sheet.columns.filter((column) => column.field === null && column.header !== '');

@@ -4,21 +4,21 @@
  * .docx report fail), and no one typed them on purpose. Each removal is reported by sheet, row and column.
  */
 import { columnLetter, type GridCell, type SheetGrid } from './grid.js';
-import { rowColumnWords, sheetWords } from '../location.js';
+import type { ReaderFinding } from '../notices.js';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 /** A grid with control characters removed, and where they were. */
 export interface CleanedGrid {
   grid: SheetGrid;
-  /** "第 3 行 D 列" per cell that had any, in order; empty when the grid was clean. */
-  places: string[];
+  /** Each cell that had any (1-based row, column letter), in order; empty when the grid was clean. */
+  cells: { row: number; column: string }[];
   count: number;
 }
 
 /** Removes control characters from every text cell of `grid`; rows without any are shared, not copied. */
 export function removeControlCharacters(grid: SheetGrid): CleanedGrid {
-  const places: string[] = [];
+  const cells: { row: number; column: string }[] = [];
   let count = 0;
   let rows: (readonly GridCell[])[] | null = null;
   grid.rows.forEach((row, r) => {
@@ -27,7 +27,7 @@ export function removeControlCharacters(grid: SheetGrid): CleanedGrid {
       if (typeof cell !== 'string' || !hasControl(cell)) return;
       const found = cell.match(CONTROL)?.length ?? 0;
       count += found;
-      places.push(rowColumnWords(r + 1, columnLetter(c)));
+      cells.push({ row: r + 1, column: columnLetter(c) });
       copy ??= [...row];
       copy[c] = cell.replace(CONTROL, '');
     });
@@ -36,7 +36,7 @@ export function removeControlCharacters(grid: SheetGrid): CleanedGrid {
       rows[r] = copy;
     }
   });
-  return { grid: rows === null ? grid : { ...grid, rows }, places, count };
+  return { grid: rows === null ? grid : { ...grid, rows }, cells, count };
 }
 
 const CONTROL_TEST = new RegExp(CONTROL.source, 'u');
@@ -50,9 +50,8 @@ function hasControl(text: string): boolean {
   return false;
 }
 
-/** The sheet note for a cleaned grid (null when nothing was removed). */
-export function controlNote(cleaned: CleanedGrid): string | null {
+/** The W_CONTROL_CHARACTERS notice of a cleaned grid, before its file is named (null when nothing was removed). */
+export function controlFinding(cleaned: CleanedGrid): ReaderFinding | null {
   if (cleaned.count === 0) return null;
-  const shown = cleaned.places.slice(0, 5).join('、') + (cleaned.places.length > 5 ? ` 等 ${cleaned.places.length} 处` : '');
-  return `${sheetWords(cleaned.grid.name)}${shown}含不可见的控制字符（共 ${cleaned.count} 个），已删除；请核对这些单元格的文字。`;
+  return { code: 'W_CONTROL_CHARACTERS', sheet: cleaned.grid.name, cells: cleaned.cells, count: cleaned.count };
 }

@@ -14,6 +14,8 @@ export interface DecodedText {
    * (1-based, by line feed) were read as which, for staff to check ("第 2、5 行按 GBK，其余按 UTF-8").
    */
   mixed?: string;
+  /** The same lines as numbers, for the W_MIXED_ENCODING notice (notices.ts words it). */
+  mixedLines?: { gbk: number[]; utf8: number[] };
 }
 
 /** Detects the encoding (BOM, strict UTF-8, then chardet) and decodes; never throws. */
@@ -82,7 +84,7 @@ function decodeMixedLines(buffer: Buffer): DecodedText | null {
     parts.push(utf8 ?? iconv.decode(line, 'gb18030'));
   });
   if (utf8Lines.length === 0) return null;
-  return { text: parts.join(''), encoding: 'UTF-8 + GBK（逐行识别）', mixed: `${rowNumbersWords(gbLines, 10)}按 GBK，${rowNumbersWords(utf8Lines, 10)}按 UTF-8` };
+  return { text: parts.join(''), encoding: 'UTF-8 + GBK（逐行识别）', mixed: `${rowNumbersWords(gbLines, 10)}按 GBK，${rowNumbersWords(utf8Lines, 10)}按 UTF-8`, mixedLines: { gbk: gbLines, utf8: utf8Lines } };
 }
 
 // Some GBK byte pairs are valid UTF-8 too ("联通" famously), but they decode to C1 controls, Cyrillic,

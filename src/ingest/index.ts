@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reconciliation, type Reject, type SheetReport } from '../model.js';
 import { YijianError } from '../errors.js';
 import { atPlace } from '../location.js';
-import type { Notice, OwnOutputNotice } from '../notices.js';
+import { noticeText, readerNotice, type Notice, type OwnOutputNotice } from '../notices.js';
 import { comparePaths, displayNames } from './files.js';
 import type { IngestOptions } from './options.js';
 import { readFileSheets } from './read-file.js';
@@ -107,10 +107,11 @@ export async function readSubmissions(
           options,
         );
         for (const warning of warnings) {
-          // Reader notes: lines of one CSV in different encodings, control characters removed.
+          // The reader's notices (lines of one CSV in different encodings, control characters removed): problems of their sheet.
           if (warning.sheet !== undefined && warning.sheet !== grid.name) continue;
-          const message = atPlace({ file }, warning.message);
-          outcome.problems.push({ file, sheet: grid.name, code: warning.code, message });
+          const notice = readerNotice(warning, file, grid.name);
+          const message = noticeText(notice);
+          outcome.problems.push({ file, sheet: grid.name, code: notice.code, message });
           outcome.report.problems.push(message);
         }
         result.sheets.push(outcome.report);

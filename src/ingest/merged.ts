@@ -26,27 +26,40 @@ export function withOwnSeq(maps: ForcedMapping[], merged: boolean | undefined, g
 }
 
 /**
- * The 来源文件, 来源工作表 and 来源行号 columns of a merged 意见汇总 whose header row is yijian's own
- * (MERGED_HEADERS, nothing added or moved): they hold provenance, never a field, so the column mapping leaves
- * them out rather than weighing 来源文件 against 联系点. A header someone changed gets the usual guessing.
+ * The header row merge wrote before 格内序号 had a column of its own (a split part was then the number 5 shown
+ * through the format 0"-2" as 5-2): a county's workbook of that time is still read as merge's own.
+ */
+const MERGED_HEADERS_BEFORE_PART: readonly string[] = MERGED_HEADERS.filter((header) => header !== MERGED_SOURCE_HEADERS.part);
+
+/**
+ * The 来源文件, 来源工作表, 来源行号 and 格内序号 columns of a merged 意见汇总 whose header row is yijian's own
+ * (MERGED_HEADERS, or the one of earlier versions; nothing added or moved): they hold provenance, never a field,
+ * so the column mapping leaves them out rather than weighing 来源文件 against 联系点. A header someone changed
+ * gets the usual guessing.
  */
 export function provenanceColumns(merged: boolean | undefined, sheet: string, headers: readonly string[]): ReadonlySet<number> {
   if (!isMergedRecords(merged, sheet)) return new Set();
   const own = headers.map((header) => header.trim());
   while (own.length > 0 && own.at(-1) === '') own.pop();
-  if (own.length !== MERGED_HEADERS.length || own.some((header, column) => header !== MERGED_HEADERS[column])) return new Set();
-  return new Set([MERGED_SOURCE_HEADERS.file, MERGED_SOURCE_HEADERS.sheet, MERGED_SOURCE_HEADERS.row].map((name) => own.indexOf(name)));
+  const same = (list: readonly string[]): boolean => own.length === list.length && own.every((header, column) => header === list[column]);
+  if (!same(MERGED_HEADERS) && !same(MERGED_HEADERS_BEFORE_PART)) return new Set();
+  const names = [MERGED_SOURCE_HEADERS.file, MERGED_SOURCE_HEADERS.sheet, MERGED_SOURCE_HEADERS.row, MERGED_SOURCE_HEADERS.part];
+  return new Set(names.map((name) => own.indexOf(name)).filter((column) => column >= 0));
 }
 
-/** Where a merged 意见汇总 keeps each record's 来源文件, 来源工作表 and 来源行号 (nothing for any other sheet). */
+/**
+ * Where a merged 意见汇总 keeps each record's 来源文件, 来源工作表, 来源行号 and, when it has the column, 格内序号
+ * (nothing for any other sheet).
+ */
 export function carriedColumns(merged: boolean | undefined, sheet: string, headers: readonly string[]): Pick<RowContext, 'carried'> {
   if (!isMergedRecords(merged, sheet)) return {};
   const at = (name: string): number => headers.findIndex((header) => header.trim() === name);
   const file = at(MERGED_SOURCE_HEADERS.file);
   const sheetColumn = at(MERGED_SOURCE_HEADERS.sheet);
   const row = at(MERGED_SOURCE_HEADERS.row);
+  const part = at(MERGED_SOURCE_HEADERS.part);
   if (file < 0 || sheetColumn < 0 || row < 0) return {};
-  return { carried: { file, sheet: sheetColumn, row, seen: new Set() } };
+  return { carried: { file, sheet: sheetColumn, row, ...(part < 0 ? {} : { part }), seen: new Set() } };
 }
 
 /** The 来源文件 values of a merged workbook's sheets: the files its opinions came from. */

@@ -4,8 +4,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { YijianError, type YijianErrorCode } from '../errors.js';
-import { controlNote, removeControlCharacters } from './control-chars.js';
+import { YijianError } from '../errors.js';
+import { controlFinding, removeControlCharacters } from './control-chars.js';
+import type { ReaderFinding } from '../notices.js';
 import type { SheetGrid } from './grid.js';
 import { DEFAULT_LIMITS, normalizeIngestOptions, type IngestLimits, type IngestOptions } from './options.js';
 import { decodeText } from './encoding.js';
@@ -18,19 +19,12 @@ import { scanXlsx, type WorkbookOrigin } from './xlsx-scan.js';
 /** The extensions yijian reads, lower case with the dot. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv'];
 
-/** A note from the reader about one sheet (or, without `sheet`, every sheet of the file). */
-export interface ReaderWarning {
-  code: YijianErrorCode;
-  message: string;
-  sheet?: string;
-}
-
 /** What one file gave: its sheets, the detected text encoding for CSV/TSV (null for workbooks), and notes for staff. */
 export interface FileSheets {
   grids: SheetGrid[];
   encoding: string | null;
   /** Things read but worth checking (mixed encodings, control characters removed), reported as sheet problems. */
-  warnings?: ReaderWarning[];
+  warnings?: ReaderFinding[];
   /** Set when the workbook carries yijian's own marker: a file an earlier run wrote. */
   origin?: WorkbookOrigin;
 }
@@ -168,8 +162,8 @@ function cleaned(sheets: FileSheets): FileSheets {
   const warnings = [...(sheets.warnings ?? [])];
   const grids = sheets.grids.map((grid) => {
     const result = removeControlCharacters(grid);
-    const note = controlNote(result);
-    if (note !== null) warnings.push({ code: 'E_CONTROL_CHARACTERS', message: note, sheet: grid.name });
+    const finding = controlFinding(result);
+    if (finding !== null) warnings.push(finding);
     return result.grid;
   });
   return { ...sheets, grids, ...(warnings.length > 0 ? { warnings } : {}) };
@@ -249,10 +243,8 @@ function textSheets(bytes: Uint8Array, extension: string, csvSheetName: string, 
   if (decoded.text.trim() === '') throw new YijianError('E_EMPTY_FILE', '文件没有内容（只有空白）。');
   const delimiter = extension === '.tsv' ? '\t' : detectDelimiter(decoded.text);
   const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, options.limits.maxRowsPerSheet, options.limits.maxCellLength);
-  const warnings: ReaderWarning[] =
-    decoded.mixed === undefined
-      ? []
-      : [{ code: 'E_MIXED_ENCODING', message: `文件中 UTF-8 与 GBK 编码的行混杂（可能由不同软件导出后拼接），已逐行识别编码：${decoded.mixed}。请核对这些行的文字是否正确。` }];
+  const warnings: ReaderFinding[] =
+    decoded.mixedLines === undefined ? [] : [{ code: 'W_MIXED_ENCODING', gbkLines: decoded.mixedLines.gbk, utf8Lines: decoded.mixedLines.utf8 }];
   return { grids: [grid], encoding: decoded.encoding, warnings };
 }
 

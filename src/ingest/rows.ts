@@ -34,10 +34,11 @@ export interface RowContext {
   split: boolean;
   /**
    * A merged workbook read again (a county's, forwarded): the columns holding each record's own provenance
-   * (来源文件, 来源工作表, 来源行号 5 or 5-2), so the record keeps its source, its part and its id. (Its 序号, the
+   * (来源文件, 来源工作表, 来源行号 5, and 格内序号 2 for a split part; a workbook of earlier versions has no
+   * 格内序号 and shows 5-2 in 来源行号), so the record keeps its source, its part and its id. (Its 序号, the
    * point's own from 原表序号, comes through the column mapping like any other field.)
    */
-  carried?: { file: number; sheet: number; row: number; seen: Set<string> };
+  carried?: { file: number; sheet: number; row: number; part?: number; seen: Set<string> };
 }
 
 /** Fields whose values repeat from row to row, kept once per distinct value. */
@@ -154,13 +155,24 @@ function carriedSource(cells: readonly GridCell[], context: RowContext): Provena
   if (carried === undefined) return null;
   const file = unguard(normalizeField(cellText(cells[carried.file])));
   const sheet = unguard(normalizeField(cellText(cells[carried.sheet])));
-  const at = parseSourceRow(cellText(cells[carried.row]));
+  const at = carriedRow(cells, carried);
   if (file === '' || at === null) return null;
   // A row copied within the merged sheet would give two records one id: the copy keeps its own place instead.
   const key = `${file}\u0000${sheet}\u0000${at.row}\u0000${at.part ?? 0}`;
   if (carried.seen.has(key)) return null;
   carried.seen.add(key);
   return at.part === undefined ? { file, sheet, row: at.row } : { file, sheet, row: at.row, part: at.part };
+}
+
+// 来源行号 (5), with 格内序号 (2) when the workbook has that column and the cell is filled; an earlier version's
+// 5-2 in 来源行号 itself is read too. Null for a place that is not one (a 格内序号 of 0 or text).
+function carriedRow(cells: readonly GridCell[], carried: NonNullable<RowContext['carried']>): Pick<Provenance, 'row' | 'part'> | null {
+  const at = parseSourceRow(cellText(cells[carried.row]));
+  const partText = carried.part === undefined ? '' : cellText(cells[carried.part]).trim();
+  if (at === null || partText === '') return at;
+  const part = /^\d+$/u.test(partText) ? Number(partText) : 0;
+  if (!Number.isSafeInteger(part) || part < 1 || at.part !== undefined) return null;
+  return { row: at.row, part };
 }
 
 // A part that cites articles of its own takes those from a 条款 cell naming several ("第四十七条、第九十七条"),

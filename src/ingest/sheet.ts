@@ -15,14 +15,15 @@ import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } 
 import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
 import { placeWords, rowWords, type SheetLocation } from '../location.js';
-import { noticeText, type SheetNotice } from '../notices.js';
+import { noticeText, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex } from './synonyms.js';
 
 /** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
 export interface SheetProblem {
   file: string;
   sheet: string;
-  code: YijianErrorCode;
+  /** An error of the sheet (E_NO_OPINION_COLUMN …), or a reader notice shown as its problem (W_CONTROL_CHARACTERS …). */
+  code: YijianErrorCode | ReaderNotice['code'];
   message: string;
 }
 

@@ -1,10 +1,9 @@
 /** The merged workbook `merge` writes: one standard sheet of records, one of problem rows, one of counts. */
 import { stringify } from 'csv-stringify/sync';
 import { FIELDS, MERGED_HEADERS, MERGED_SOURCE_HEADERS, MERGED_SHEETS, type FileFailure, type OpinionRecord, type Reject, type SheetReport } from '../model.js';
-import { CELL_GUARD, safeCell } from './cell-safety.js';
-import { sourceRowText } from '../provenance.js';
+import { safeCell } from './cell-safety.js';
 import { YijianError } from '../errors.js';
-import { renderXlsxBook, type FormattedNumber, type XlsxSheetSpec } from './render-xlsx.js';
+import { renderXlsxBook, type XlsxSheetSpec } from './render-xlsx.js';
 
 /**
  * Headers of the records sheet (model.ts, where ingest reads them back from too): the canonical fields, then
@@ -27,32 +26,24 @@ export interface MergedInput {
 }
 
 /**
- * The 来源行号 cell. In the workbook it is always the row number, so Excel and WPS sort and filter the column as
- * numbers; a split cell's second opinion is the number 5 shown through the format 0"-2" as 5-2 (the value is
- * the row the clerk opens in the point's own file, the format adds which opinion of its cell), and reading the
- * workbook back takes the 5-2 it shows. In CSV, where there are no cell types or formats, 5-2 is text behind
- * the invisible guard, since Excel would otherwise open a bare 5-2 as the date 5月2日.
+ * The 来源行号 and 格内序号 cells: the row the clerk opens in the point's own file, as a plain number, and for a
+ * record split out of a cell of several numbered opinions which of them it is (5 and 2 for 第 5 行第 2 条; empty
+ * for a row not split). Each cell's value is what it shows, so a script, pandas or a formula reads what a person
+ * sees, and sorting by 来源行号 then 格内序号 keeps the parts of a cell together and in order. (Until this version
+ * the part was only a number format, 0"-2": the value 5 shown as 5-2; reading a workbook back still accepts that.)
  */
-function sourceRowCell(source: OpinionRecord['source'], target: 'xlsx' | 'csv'): number | string | FormattedNumber {
-  if (source.part === undefined) return source.row;
-  return target === 'xlsx' ? { value: source.row, format: partFormat(source.part) } : `${CELL_GUARD}${sourceRowText(source)}`;
-}
-
-/** The number format that shows row 5 as 5-2 for part 2: the text sourceRowText gives, with the row as the value. */
-export function partFormat(part: number): string {
-  return `0"-${part}"`;
+function sourceRowCells(source: OpinionRecord['source']): [number, number | string] {
+  return [source.row, source.part ?? ''];
 }
 
 /** One row of the records sheet (the `index`-th, 0-based), every text cell made safe for spreadsheets. */
-export function recordRow(record: OpinionRecord, index: number, target?: 'xlsx'): (string | number | FormattedNumber)[];
-export function recordRow(record: OpinionRecord, index: number, target: 'csv'): (string | number)[];
-export function recordRow(record: OpinionRecord, index: number, target: 'xlsx' | 'csv' = 'xlsx'): (string | number | FormattedNumber)[] {
+export function recordRow(record: OpinionRecord, index: number): (string | number)[] {
   return [
     index + 1,
     ...FIELDS.filter((field) => field !== 'seq').map((field) => safeCell(record[field] ?? '')),
     safeCell(record.source.file),
     safeCell(record.source.sheet),
-    sourceRowCell(record.source, target),
+    ...sourceRowCells(record.source),
     safeCell(record.seq ?? ''),
   ];
 }
@@ -88,22 +79,25 @@ function countRow(sheet: SheetReport): (string | number)[] {
 
 /**
  * Column widths (Excel characters; a Chinese character takes two in Excel, about 1.5 in LibreOffice) chosen
- * for print: the sheet is fitted to one landscape A4 page width, so the visible widths add up to at most 133,
- * which LibreOffice still prints at 9 pt or more from 11 pt after that scaling (7.2 pt per width unit, 799 pt
- * between the margins); the long texts wrap instead of running off the page.
+ * for print: the sheet is fitted to one landscape A4 page width, which LibreOffice still prints at 9 pt or more
+ * from 11 pt after that scaling (7.2 pt per width unit and a few pt of padding per column, 799 pt between the
+ * margins; LibreOffice scales by whole percents): measured in test/report/pdf.test.ts, 130 units over the 16
+ * columns print at 8.8 pt and 125 at 8.9, so they take 120. A row is as tall as its most wrapped cell: 来源文件
+ * stays wide enough for a point's file name in three lines and 日期 for 2024-05-06 in one, the short 联系点, 提出人
+ * and the opinion columns gave the units. The long texts wrap instead of running off the page.
  */
 const MERGED_WIDTHS: Readonly<Record<string, number>> = {
-  序号: 4, 联系点: 12, '县（市、区）': 5, 提出人: 6, 身份: 5, 条款: 7, 意见建议: 21, 修改建议: 11, 理由: 10,
-  联系方式: 11, 日期: 9, [SOURCE.file]: 12, [SOURCE.sheet]: 5, [SOURCE.row]: 4, [SOURCE.ownSeq]: 4,
+  序号: 4, 联系点: 8, '县（市、区）': 5, 提出人: 5, 身份: 5, 条款: 7, 意见建议: 20, 修改建议: 9, 理由: 9,
+  联系方式: 11, 日期: 9, [SOURCE.file]: 12, [SOURCE.sheet]: 5, [SOURCE.row]: 4, [SOURCE.part]: 3, [SOURCE.ownSeq]: 4,
 };
 const REJECT_WIDTHS = [18, 8, 5, 34, 5, 50];
 const COUNT_WIDTHS = [18, 8, 6, 5, 5, 5, 5, 5, 32, 5, 6];
 
 /** Columns of counts and row numbers, centred so that 来源行号 4 beside 原表序号 1 does not read as 41. */
-const CENTRED = new Set(['序号', SOURCE.row, SOURCE.ownSeq, '所在列', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明行', '一格多条拆出']);
+const CENTRED = new Set(['序号', SOURCE.row, SOURCE.part, SOURCE.ownSeq, '所在列', '编码', '表头行', '数据行', '有效意见', '问题行', '空行', '说明行', '一格多条拆出']);
 
 /** A sheet built in code: columns named by their headers, each row's cells in header order. */
-function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number | FormattedNumber)[][]): XlsxSheetSpec {
+function sheetSpec(sheetName: string, headers: readonly string[], widths: readonly number[], rows: readonly (string | number)[][]): XlsxSheetSpec {
   const fields = headers.map((_h, i) => `c${i}`);
   return {
     layout: { sheetName, columns: headers.map((header, i) => ({ header, field: fields[i] ?? `c${i}`, width: widths[i] ?? 10, ...(CENTRED.has(header) ? { align: 'center' as const } : {}) })) },
@@ -122,7 +116,7 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
   try {
     // yijian's marker ('merge'): a later run over the same folder recognises this workbook as its own output.
     return renderXlsxBook([
-      sheetSpec(MERGED_SHEETS.records, MERGED_HEADERS, MERGED_HEADERS.map((h) => MERGED_WIDTHS[h] ?? 10), input.records.map((record, index) => recordRow(record, index, 'xlsx'))),
+      sheetSpec(MERGED_SHEETS.records, MERGED_HEADERS, MERGED_HEADERS.map((h) => MERGED_WIDTHS[h] ?? 10), input.records.map((record, index) => recordRow(record, index))),
       sheetSpec(MERGED_SHEETS.rejects, REJECT_HEADERS, REJECT_WIDTHS, input.rejects.map(rejectRow)),
       sheetSpec(MERGED_SHEETS.counts, COUNT_HEADERS, COUNT_WIDTHS, [...input.sheets.map(countRow), ...failed]),
     ], 'merge');
@@ -140,7 +134,7 @@ export function mergedWorkbook(input: MergedInput): Uint8Array {
 
 /** The merged records as CSV (UTF-8 with BOM so Excel and WPS show the Chinese right). */
 export function mergedCsv(records: readonly OpinionRecord[]): string {
-  return `\uFEFF${stringify([MERGED_HEADERS, ...records.map((record, index) => recordRow(record, index, 'csv'))], { record_delimiter: 'windows' })}`;
+  return `\uFEFF${stringify([MERGED_HEADERS, ...records.map((record, index) => recordRow(record, index))], { record_delimiter: 'windows' })}`;
 }
 
 /** The problem rows as CSV, written beside a CSV merge. */

@@ -133,7 +133,7 @@ describe('mixed encodings and control characters', () => {
     writeFileSync(join(dir, '桃源镇.csv'), hostile.controlCharactersCsv());
     const result = await readSubmissions([join(dir, '桃源镇.csv')], options);
     expect(result.records.map((r) => r.opinion)).toEqual(['建议增加充电设施的规定。', '罚款过高建议降低。', '建议明确责任主体。']);
-    const problem = result.problems.find((p) => p.code === 'E_CONTROL_CHARACTERS');
+    const problem = result.problems.find((p) => p.code === 'W_CONTROL_CHARACTERS');
     expect(problem?.message).toContain('第 2 行 D 列、第 3 行 D 列、第 4 行 D 列');
     expect(problem?.message).toContain('共 5 个');
   });

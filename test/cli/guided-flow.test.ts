@@ -177,19 +177,19 @@ describe('the column step with scripted answers', () => {
     const lines: string[] = [];
     const prompts = scripted([
       // 柳巷: the first doubt (联系方式 → D) is preselected; the column list preselects the suggested D.
-      { message: '「意见登记」：要修改哪个字段的列', value: 'contact' },
+      { message: '工作表“意见登记”：要修改哪个字段的列', value: 'contact' },
       { message: '“联系方式”在哪一列', value: 'D' },
-      { message: '「意见登记」：要修改哪个字段的列', value: 'submitter' },
+      { message: '工作表“意见登记”：要修改哪个字段的列', value: 'submitter' },
       { message: '“提出人”在哪一列', value: 'E' },
-      { message: '「意见登记」：要修改哪个字段的列', value: '这张表没问题了' },
-      { message: '「座谈会」：要修改哪个字段的列', value: '这张表没问题了' },
-      { message: '「走访」：要修改哪个字段的列', value: 'submitter' },
+      { message: '工作表“意见登记”：要修改哪个字段的列', value: '这张表没问题了' },
+      { message: '工作表“座谈会”：要修改哪个字段的列', value: '这张表没问题了' },
+      { message: '工作表“走访”：要修改哪个字段的列', value: 'submitter' },
       { message: '“提出人”在哪一列', value: 'C' },
-      { message: '「走访」：要修改哪个字段的列', value: 'contact' },
+      { message: '工作表“走访”：要修改哪个字段的列', value: 'contact' },
       { message: '“联系方式”在哪一列', value: 'B' },
-      { message: '「走访」：要修改哪个字段的列', value: 'date' },
+      { message: '工作表“走访”：要修改哪个字段的列', value: 'date' },
       { message: '“日期”在哪一列', value: null },
-      { message: '「走访」：要修改哪个字段的列', value: '这张表没问题了' },
+      { message: '工作表“走访”：要修改哪个字段的列', value: '这张表没问题了' },
       { message: '还要查看或修改哪张表的列', value: '不用了' },
     ]);
     const warned: string[] = [];
@@ -206,6 +206,10 @@ describe('the column step with scripted answers', () => {
     expect(warned.filter((line) => line.includes('都像“意见建议”列'))).toEqual([expect.stringMatching(/^W_COLUMNS_COMPETE /u)]);
     expect(warned).toContain('W_COLUMN_DOUBT D 列「备注1」没有对应任何字段，内容多为电话号码，像“联系方式”列。');
     expect(warned.filter((line) => line.startsWith('W_COLUMN_DOUBT ')).every((line) => !line.includes('都像'))).toBe(true);
+    // The sheet is named as every other message names it: 文件 … 工作表“…”, never 「…」.
+    expect(prompts.asked[0]?.message).toBe(`文件 ${LIUXIANG} 工作表“意见登记”：要修改哪个字段的列？`);
+    expect(lines.filter((line) => line.startsWith('■ '))[0]).toBe(`■ ${LIUXIANG} · 工作表“意见登记” · 表头第 2 行`);
+    expect(lines.join('\n')).not.toMatch(/工作表「/u);
     expect(prompts.asked[0]?.default).toBe('contact');
     expect(prompts.asked[1]?.default).toBe('D');
     expect(prompts.asked[1]?.choices).toContain('D「备注1」 例：13700001101');
@@ -291,7 +295,7 @@ describe('a sheet without an opinion column', () => {
     expect(prompts.asked[0]?.default).toBe('opinion');
     expect(prompts.asked[1]?.default).toBe('C');
     expect(lines).toContain('    数据行 2：有效意见 2，问题行 0，空行 0');
-    expect(lines.filter((line) => line.startsWith('■ '))).toEqual(['■ 北街社区.csv · 工作表「北街社区」 · 表头第 1 行']);
+    expect(lines.filter((line) => line.startsWith('■ '))).toEqual(['■ 北街社区.csv · 工作表“北街社区” · 表头第 1 行']);
     // 登记人 → 提出人 was a guess from the header's words; the person saw it and went on, so it is kept as chosen.
     expect(mapEntries(choices, [file], () => loaded[0]?.original.columns ?? [])).toEqual([['北街社区.csv:意见建议', '情况记录'], ['北街社区.csv:提出人', '登记人']]);
   });

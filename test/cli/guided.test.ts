@@ -73,7 +73,7 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
 
     // 柳巷社区: names and phone numbers under 备注1/备注2. The cursor starts on the missing 联系方式, the column list
     // on the column of phone numbers; then on 提出人 and the column of names.
-    const liuxiang = await prompt('「意见登记」：要修改哪个字段的列');
+    const liuxiang = await prompt('工作表“意见登记”：要修改哪个字段的列');
     expect(liuxiang).toContain('读取了 3 张工作表，其中 3 张的列映射需要您确认');
     expect(liuxiang).toMatch(/2\* 序号 +条款 +意见内容 +备注1 +备注2 +收集时间/u);
     expect(liuxiang).toContain('D 列「备注1」没有对应任何字段，内容多为电话号码，像“联系方式”列。');
@@ -81,31 +81,31 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     keys('Enter');
     expect(await prompt('“联系方式”在哪一列')).toContain('❯ D「备注1」 例：13700001101');
     keys('Enter');
-    const reread = await prompt('「意见登记」：要修改哪个字段的列', 2);
+    const reread = await prompt('工作表“意见登记”：要修改哪个字段的列', 2);
     expect(reread).toContain('    联系方式      D「备注1」（指定）');
     expect(reread).toContain('❯ 提出人 → （无）');
     keys('Enter');
     expect(await prompt('“提出人”在哪一列')).toContain('❯ E「备注2」 例：孙桂兰');
     keys('Enter');
-    expect(await prompt('「意见登记」：要修改哪个字段的列', 3)).toContain('❯ 这张表没问题了，继续');
+    expect(await prompt('工作表“意见登记”：要修改哪个字段的列', 3)).toContain('❯ 这张表没问题了，继续');
     keys('Enter');
 
     // 滨河村 座谈会: 群众意见 won over 联系点意见 — right, so on.
-    const forum = await prompt('「座谈会」：要修改哪个字段的列');
+    const forum = await prompt('工作表“座谈会”：要修改哪个字段的列');
     expect(forum).toContain('E 列「群众意见」与F 列「联系点意见」都像“意见建议”列');
     keys('Enter');
     // 滨河村 走访: phone numbers under 提出人, names under 联系方式 — swap them.
-    const visits = await prompt('「走访」：要修改哪个字段的列');
+    const visits = await prompt('工作表“走访”：要修改哪个字段的列');
     expect(visits).toContain('B 列「提出人」作“提出人”列，但内容多为电话号码，不像“提出人”。');
     expect(visits).toContain('❯ 提出人 → B「提出人」');
     keys('Enter');
     expect(await prompt('“提出人”在哪一列', 2)).toContain('❯ C「联系方式」 例：黄大伯');
     keys('Enter');
-    expect(await prompt('「走访」：要修改哪个字段的列', 2)).toContain('❯ 联系方式 → （无）');
+    expect(await prompt('工作表“走访”：要修改哪个字段的列', 2)).toContain('❯ 联系方式 → （无）');
     keys('Enter');
     expect(await prompt('“联系方式”在哪一列', 2)).toContain('❯ B「提出人」 例：13900003301');
     keys('Enter');
-    await prompt('「走访」：要修改哪个字段的列', 3);
+    await prompt('工作表“走访”：要修改哪个字段的列', 3);
     keys('Enter');
     await prompt('还要查看或修改哪张表的列');
     keys('Enter');

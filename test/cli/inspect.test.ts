@@ -67,7 +67,7 @@ const EXPECTED_REJECTS = [
 function sheetBlocks(stdout: string): Map<string, string> {
   const blocks = new Map<string, string>();
   for (const block of stdout.split('\n\n')) {
-    const match = /^■ (.+?) · 工作表「(.+?)」/.exec(block.trim());
+    const match = /^■ (.+?) · 工作表“(.+?)”/u.exec(block.trim());
     if (match !== null) blocks.set(`${match[1]} · ${match[2]}`, block);
   }
   return blocks;
@@ -86,6 +86,13 @@ describe('yijian inspect fixtures/submissions --json', () => {
     expect(doc.reconciliation).toEqual({ files: 7, failedFiles: 0, sheets: 9, rows: 108, records: 93, rejects: 3, blanks: 8, notes: 5, splitParts: 1, balanced: true });
     expect(doc.failures).toEqual([]);
     expect(run.stderr).toContain('核对：读取 7 个文件 9 个工作表，数据行 108 = 意见行 92（拆分后有效意见 93 条） + 问题行 3 + 空行 8 + 说明行 5');
+  });
+
+  it('with --json, as merge --json: the sheet notices as words in sheets[].notices, and once on stderr with place and code', async () => {
+    const split = doc.sheets.find((sheet) => sheet.file === QIAOLIAN && sheet.sheet === '意見匯總');
+    expect(split?.notices).toEqual([expect.stringContaining('已拆为 2 条（第 5 行 2 条）')]);
+    const lines = run.stderr.split('\n').filter((line) => line.includes('[W_CELLS_SPLIT]'));
+    expect(lines).toEqual([`文件 ${QIAOLIAN} 工作表“意見匯總”：${split?.notices?.[0] ?? ''} [W_CELLS_SPLIT]`]);
   });
 
   it('reports every sheet with the header rows and counts of fixtures/EXPECTED.md', async () => {
@@ -187,10 +194,28 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
   });
 
   it('says which encoding each CSV was read in (GBK from WPS, UTF-8 with BOM)', async () => {
-    expect(run.stdout).toContain(`■ ${FIXTURE.kejiyuan} · 工作表「${csvSheetName(FIXTURE.kejiyuan)}」 · 编码 GBK`);
-    expect(run.stdout).toContain(`■ ${FIXTURE.huaqiao} · 工作表「${csvSheetName(FIXTURE.huaqiao)}」 · 编码 UTF-8 (BOM)`);
+    expect(run.stdout).toContain(`■ ${FIXTURE.kejiyuan} · 工作表“${csvSheetName(FIXTURE.kejiyuan)}” · 编码 GBK`);
+    expect(run.stdout).toContain(`■ ${FIXTURE.huaqiao} · 工作表“${csvSheetName(FIXTURE.huaqiao)}” · 编码 UTF-8 (BOM)`);
     // Workbooks have no text encoding to report.
-    expect(run.stdout).not.toMatch(/\.xlsx · 工作表「[^」]+」 · 编码/);
+    expect(run.stdout).not.toMatch(/\.xlsx · 工作表“[^”]+” · 编码/u);
+  });
+
+  it('names every sheet as the other messages do (工作表“…”), never 工作表「…」', async () => {
+    expect(blocks.size).toBe(EXPECTED_SHEETS.length);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('工作表「');
+  });
+
+  it('prints each sheet notice once: under its sheet on stdout with its code, not again on stderr', async () => {
+    // The 侨联 workbook has two: its 填表说明 sheet, and the split cell of 意見匯總.
+    const noticeLines = run.stdout.split('\n').filter((line) => line.trimStart().startsWith('ℹ'));
+    expect(noticeLines).toEqual([
+      '  ℹ 本表是填表说明，3 行记为说明行，不作意见。 [W_INSTRUCTION_SHEET]',
+      expect.stringMatching(/^ {2}ℹ 1 行的意见格内有多条编号意见，已拆为 2 条（第 5 行 2 条）；不想拆分可加 --no-split。 \[W_CELLS_SPLIT\]$/u),
+    ]);
+    expect(blocks.get(`${QIAOLIAN} · 意見匯總`)).toContain('[W_CELLS_SPLIT]');
+    expect(run.stderr).not.toContain('W_INSTRUCTION_SHEET');
+    expect(run.stderr).not.toContain('W_CELLS_SPLIT');
+    expect(run.stderr).not.toContain('已拆为');
   });
 
   it('keeps results on stdout and diagnostics on stderr', async () => {

@@ -28,16 +28,18 @@ import {
 } from './run-cli.js';
 
 /** The records sheet's headers as DESIGN.md names the canonical fields, then provenance. */
-const HEADERS = ['序号', '联系点', '县（市、区）', '提出人', '身份', '条款', '意见建议', '修改建议', '理由', '联系方式', '日期', '来源文件', '来源工作表', '来源行号', '原表序号'];
+const HEADERS = ['序号', '联系点', '县（市、区）', '提出人', '身份', '条款', '意见建议', '修改建议', '理由', '联系方式', '日期', '来源文件', '来源工作表', '来源行号', '格内序号', '原表序号'];
 const WIDTH = HEADERS.length;
 /** Columns (0-based) of the provenance cells. */
 const FILE_COL = 11;
 const SHEET_COL = 12;
 const ROW_COL = 13;
+/** Which opinion of its cell a split record is (2 for 第 5 行第 2 条); empty for a row not split. */
+const PART_COL = 14;
 /** 序号 runs 1…N over the merged rows; the point's own 序号 moves to 原表序号 (the last column). */
-const OWN_SEQ_COL = 14;
-/** A sample row (the point's 序号 first, as the point sent it) as the merged sheet shows it at position `n`. */
-const asMerged = (sample: readonly (string | number)[], n: number): (string | number)[] => [n, ...sample.slice(1), sample[0] ?? ''];
+const OWN_SEQ_COL = 15;
+/** A sample row (the point's 序号 first, as the point sent it; none is split) as the merged sheet shows it at position `n`. */
+const asMerged = (sample: readonly (string | number)[], n: number): (string | number)[] => [n, ...sample.slice(1), '', sample[0] ?? ''];
 const OPINION_COL = 6;
 /** The invisible guard cell-safety.ts puts before risky text. */
 const GUARD = '\u200B';
@@ -128,7 +130,7 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
   it('puts the canonical headers in row 1 and 93 data rows below', async () => {
     expect(MERGED_HEADERS).toEqual(HEADERS);
     expect(rowValues(records, 0, WIDTH)).toEqual(HEADERS);
-    expect(records['!ref']).toBe('A1:O94');
+    expect(records['!ref']).toBe('A1:P94');
     expect(dataRows(records)).toHaveLength(93);
   });
 
@@ -139,9 +141,9 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
   });
 
   it('keeps every record with its provenance, files in name order and rows in sheet order', async () => {
-    // 来源行号 as the sheet shows it (cell.w): the two opinions split out of the 侨联 sheet's row 5 are the number 5
-    // shown as 5-1 and 5-2, so every record has its own place.
-    const provenance = dataRows(records).map((row, r) => `${String(row[FILE_COL])}|${String(row[SHEET_COL])}|${String(cellAt(records, r + 1, ROW_COL)?.w)}`);
+    // 来源行号 with 格内序号: the two opinions split out of the 侨联 sheet's row 5 are 5 | 1 and 5 | 2, so every
+    // record has its own place.
+    const provenance = dataRows(records).map((row) => `${String(row[FILE_COL])}|${String(row[SHEET_COL])}|${String(row[PART_COL])}|${String(row[ROW_COL])}`);
     expect(new Set(provenance).size).toBe(93);
     const perSheet = new Map<string, number>();
     for (const row of dataRows(records)) {
@@ -166,7 +168,7 @@ describe('yijian merge fixtures/submissions -o 汇总.xlsx', () => {
       // Text stays text (the point's 序号 too, so 001 would keep its zeros); the running 序号 and the row number are numbers.
       for (let c = 0; c < WIDTH; c += 1) {
         const cell = cellAt(records, r, c);
-        if (cell !== undefined && cell.v !== '') expect(cell.t, `${HEADERS[c] ?? c}`).toBe(c === ROW_COL || c === 0 ? 'n' : 's');
+        if (cell !== undefined && cell.v !== '') expect(cell.t, `${HEADERS[c] ?? c}`).toBe(c === ROW_COL || c === PART_COL || c === 0 ? 'n' : 's');
       }
     },
   );
@@ -262,16 +264,19 @@ describe('yijian merge -o 汇总.csv', () => {
     expect(raw.toString('utf8')).toContain('\r\n');
     expect(rows[0]).toEqual(HEADERS);
     expect(rows).toHaveLength(94);
-    // The CSV is the same table as the workbook, with the row number as text.
+    // The CSV is the same table as the workbook, with the row number and part as text.
     for (const expected of SAMPLE_ROWS) {
       const found = rows.find((row) => row[FILE_COL] === expected[FILE_COL] && row[SHEET_COL] === expected[SHEET_COL] && row[ROW_COL] === String(expected[ROW_COL]));
       expect(found).toEqual(asMerged(expected, Number(found?.[0])).map(String));
     }
     expect(rows.slice(1).map((row) => row[0])).toEqual(Array.from({ length: 93 }, (_, i) => String(i + 1)));
     expect(rows.flat().filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
-    // Two formula-like opinions, and the 来源行号 of the two parts split out of 侨联 row 5 (5-2 would open as a date).
-    expect(rows.flat().filter((cell) => cell.startsWith(GUARD))).toHaveLength(4);
-    expect(rows.map((row) => row[ROW_COL]).filter((cell) => cell?.startsWith(GUARD) === true)).toEqual([`${GUARD}5-1`, `${GUARD}5-2`]);
+    // Two formula-like opinions; the two parts split out of 侨联 row 5 are 5 | 1 and 5 | 2 (no 5-2, which Excel would open as a date).
+    expect(rows.flat().filter((cell) => cell.startsWith(GUARD))).toHaveLength(2);
+    expect(rows.slice(1).filter((row) => row[PART_COL] !== '').map((row) => [row[FILE_COL], row[ROW_COL], row[PART_COL]])).toEqual([
+      ['河西县-侨联立法联系点-2024年5月.xlsx', '5', '1'],
+      ['河西县-侨联立法联系点-2024年5月.xlsx', '5', '2'],
+    ]);
   });
 
   it('writes the 3 reject rows to 汇总.问题行.csv', async () => {
@@ -315,7 +320,7 @@ describe('yijian merge: existing output and --force', () => {
 
     const forced = await mergeInto(dir, '汇总.xlsx', SUBMISSIONS, '--force');
     expect(forced.status).toBe(0);
-    expect(sheetNamed(readWorkbook(output), '意见汇总')['!ref']).toBe('A1:O94');
+    expect(sheetNamed(readWorkbook(output), '意见汇总')['!ref']).toBe('A1:P94');
     expect(readdirSync(dir)).toEqual(['汇总.xlsx']);
   });
 
@@ -413,19 +418,37 @@ describe('yijian merge, then yijian digest on the merged workbook', () => {
     records = (JSON.parse(readFileSync(join(dir, 'out', 'digest.json'), 'utf8')) as { records: typeof records }).records;
   });
 
-  it('writes 来源行号 as a number in every row, a split part shown as 5-1, 5-2 through its number format', () => {
+  it('writes 来源行号 and 格内序号 as plain numbers whose values are what the cells show: 5 | 2, never 5 shown as 5-2', () => {
     const sheet = sheetNamed(XLSX.read(readFileSync(join(dir, '县汇总.xlsx')), { type: 'buffer', cellNF: true }), '意见汇总');
-    const cells = dataRows(sheet).map((row, r) => ({ file: row[FILE_COL], cell: cellAt(sheet, r + 1, ROW_COL) }));
-    // Numbers all: Excel and WPS sort the column by row and filter it by value.
-    expect(cells.filter((x) => x.cell?.t !== 'n')).toEqual([]);
-    const parts = cells.filter((x) => x.cell?.z !== undefined && x.cell.z !== 'General');
-    expect(parts.map((x) => [x.file, x.cell?.v, x.cell?.z, x.cell?.w])).toEqual([
-      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, '0"-1"', '5-1'],
-      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, '0"-2"', '5-2'],
+    const cells = dataRows(sheet).map((_row, r) => [cellAt(sheet, r + 1, ROW_COL), cellAt(sheet, r + 1, PART_COL)] as const);
+    // Numbers all, with no number format that would show something else than the value.
+    expect(cells.filter(([row]) => row?.t !== 'n')).toEqual([]);
+    for (const cell of cells.flat()) if (cell !== undefined && cell.v !== '') expect([cell.t, cell.z ?? 'General', cell.w]).toEqual(['n', 'General', String(cell.v)]);
+    const parts = dataRows(sheet).filter((row) => row[PART_COL] !== '');
+    expect(parts.map((row) => [row[FILE_COL], row[ROW_COL], row[PART_COL]])).toEqual([
+      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, 1],
+      ['河西县-侨联立法联系点-2024年5月.xlsx', 5, 2],
     ]);
+    // What a script reads (raw values, as pandas or a formula would): each record's place is its own, and sorting
+    // by 来源文件, 来源工作表, 来源行号, 格内序号 gives the order yijian wrote, the parts of row 5 in theirs.
+    const raw = XLSX.utils.sheet_to_json<Record<string, string | number>>(sheet, { raw: true, defval: '' });
+    const place = (row: Record<string, string | number>) => [row['来源文件'], row['来源工作表'], row['来源行号'], row['格内序号']] as const;
+    expect(new Set(raw.map((row) => place(row).join('|'))).size).toBe(93);
+    const cmp = (a: Record<string, string | number>, b: Record<string, string | number>): number => {
+      const [fa, sa, ra, pa] = place(a);
+      const [fb, sb, rb, pb] = place(b);
+      return String(fa).localeCompare(String(fb)) || String(sa).localeCompare(String(sb)) || Number(ra) - Number(rb) || Number(pa || 0) - Number(pb || 0);
+    };
+    const withinSheets = (rows: typeof raw) => rows.map((row) => `${String(row['来源文件'])}|${String(row['来源工作表'])}|${String(row['来源行号'])}|${String(row['格内序号'])}`);
+    const bySheet = (rows: typeof raw) => [...new Set(rows.map((row) => `${String(row['来源文件'])}|${String(row['来源工作表'])}`))];
+    // Within each sheet the written order is the sorted order.
+    for (const key of bySheet(raw)) {
+      const rows = raw.filter((row) => `${String(row['来源文件'])}|${String(row['来源工作表'])}` === key);
+      expect(withinSheets([...rows].sort(cmp))).toEqual(withinSheets(rows));
+    }
   });
 
-  it('reads the number cells of 来源行号 back as the row and part they show, with the ids the points’ files give', async () => {
+  it('reads 来源行号 and 格内序号 back as the row and part they say, with the ids the points’ files give', async () => {
     const merged = await readSubmissions([join(dir, '县汇总.xlsx')], normalizeIngestOptions({}));
     const split = merged.records.filter((r) => r.source.file === '河西县-侨联立法联系点-2024年5月.xlsx' && r.source.row === 5);
     expect(split.map((r) => [r.source.row, r.source.part])).toEqual([[5, 1], [5, 2]]);
@@ -433,6 +456,10 @@ describe('yijian merge, then yijian digest on the merged workbook', () => {
     expect(split.map((r) => r.id)).toEqual(direct.records.filter((r) => r.source.row === 5).map((r) => r.id));
     expect(merged.records.length).toBe(93);
     expect(merged.records.every((r) => Number.isInteger(r.source.row))).toBe(true);
+    // 格内序号 is provenance, like the other 来源 columns: no field is mapped to it, and it raises no notice.
+    const columns = merged.sheets[0]?.columns ?? [];
+    expect(columns.find((c) => c.header === '格内序号')).toMatchObject({ column: 'O', field: null });
+    expect(merged.notices.map((notice) => notice.code)).toEqual(['W_MERGED_RECORDS_ONLY']);
   });
 
   it('keeps every record’s file, sheet, row, part, 序号, opinion and id as the points’ own files give them', async () => {
@@ -451,7 +478,7 @@ describe('yijian merge, then yijian digest on the merged workbook', () => {
     const seqColumn = (result: typeof own) => result.sheets[0]?.columns.find((c) => c.field === 'seq');
     // 原表序号 as the points numbered their rows (东湖 starts at 1 again after the other files).
     expect(seqs(own)).toEqual(dataRows(sheetNamed(book, '意见汇总')).map((row) => String(row[OWN_SEQ_COL] ?? '')).map((seq) => seq === '' ? null : seq));
-    expect(seqColumn(own)).toMatchObject({ column: 'O', header: '原表序号' });
+    expect(seqColumn(own)).toMatchObject({ column: 'P', header: '原表序号' });
     // --map 序号=序号: the merged numbering 1…N, as the user asked; the records keep their own source and id.
     expect(seqs(mapped)).toEqual(own.records.map((_r, i) => String(i + 1)));
     expect(seqColumn(mapped)).toMatchObject({ column: 'A', header: '序号', how: 'forced' });

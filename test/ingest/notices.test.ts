@@ -161,6 +161,14 @@ describe('every notice code', () => {
       { code: 'W_HIDDEN_SHEET_READ', location: { file: '登记表.xlsx', sheet: '单条意见' }, perOpinion: true },
       '文件 登记表.xlsx：只在隐藏的工作表“单条意见”中找到单条意见，已读取，请确认这是要用的版本',
     ],
+    W_CONTROL_CHARACTERS: [
+      { code: 'W_CONTROL_CHARACTERS', location: sheet, cells: [2, 3, 4, 5, 7, 9].map((row) => ({ row, column: 'D' })), count: 8 },
+      '文件 东湖.xlsx：工作表“意见”第 2 行 D 列、第 3 行 D 列、第 4 行 D 列、第 5 行 D 列、第 7 行 D 列 等 6 处含不可见的控制字符（共 8 个），已删除；请核对这些单元格的文字。',
+    ],
+    W_MIXED_ENCODING: [
+      { code: 'W_MIXED_ENCODING', location: { file: '华侨新村.csv', sheet: '华侨新村' }, gbkLines: [2, 4], utf8Lines: [1, 3] },
+      '文件 华侨新村.csv：文件中 UTF-8 与 GBK 编码的行混杂（可能由不同软件导出后拼接），已逐行识别编码：第 2、4 行按 GBK，第 1、3 行按 UTF-8。请核对这些行的文字是否正确。',
+    ],
   };
 
   it.each(NOTICE_CODES.map((code) => [code]))('%s has its words, made from the value alone', (code) => {
