@@ -9,6 +9,7 @@ import {
   createArticleMatcher,
   similarityAssignment,
   type ArticleMatcher,
+  type RankedArticle,
   type SimilarityMatch,
 } from './similarity.js';
 import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
@@ -79,6 +80,11 @@ export interface Assigner {
   learn(input: AssignInput, found: readonly ArticleAssignment[], terms?: TermsOf): void;
   /** An assignment by similarity, or `unassigned` when the best article does not lead clearly. */
   guess(input: AssignInput, terms?: TermsOf): ArticleAssignment[];
+  /**
+   * The `limit` articles most similar to the opinion, best first, whatever the threshold: what `guess`
+   * chose among ([] without a draft). For measuring the ranking itself (bench/eval.mjs --ranking).
+   */
+  candidates(input: AssignInput, limit: number, terms?: TermsOf): RankedArticle[];
 }
 
 /**
@@ -214,5 +220,6 @@ export function createAssigner(
     cited,
     learn,
     guess,
+    candidates: (input, limit, terms) => (matcher === null ? [] : matcher.rankTerms(termsOf(input, terms), limit)),
   };
 }
