@@ -15,8 +15,8 @@
  * 70.5–73.1 %; penalty articles inheriting the text of the article they punish 71.8–73.1 %; a soft maximum
  * over the learned opinions 65.8–71.8 %; a hub correction (CSLS) 31.2–71.8 %; a prior by citing opinions
  * 69.7–72.6 %; scores smoothed over each opinion's nearest uncited opinions 66.2–73.1 %; a per-batch
- * multinomial logistic regression on the article texts, paragraphs and citing opinions 62.8–66.2 % (mixed
- * into this similarity 70.5–71.4 %); a passive-aggressive correction of the profiles from the citing
+ * multinomial logistic regression on the article texts (and paragraphs) and citing opinions 62.8–70.9 %
+ * (mixed into this similarity 71.4–73.1 %); a passive-aggressive correction of the profiles from the citing
  * opinions scored without themselves 70.9 %. Most misses are neighbouring articles (维修 712/713, a duty and
  * its penalty 22/43) that share their words.
  */
