@@ -10,6 +10,8 @@
  *   node bench/eval.mjs --part tuning         only the tuning batches (held-out, held-out-2 and held-out-3 are never used to tune)
  *   node bench/eval.mjs --misses              also list the wrong uncited assignments
  *   node bench/eval.mjs --json                the figures as JSON
+ *   node bench/eval.mjs --grid                right / confidently wrong over a threshold × margin grid
+ *   node bench/eval.mjs --ranking             the ranking alone: how often the right article is among the first k
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     clusters: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     grid: { type: 'boolean', default: false },
+    ranking: { type: 'boolean', default: false },
   },
 });
 
@@ -40,7 +43,7 @@ const { createDigestText } = await load('digest/text.js');
 const { buildDigest } = await load('digest/build.js');
 const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
 const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
-const { ASSIGN_DEFAULTS } = await load('assign/assign.js');
+const { ASSIGN_DEFAULTS, createAssigner } = await load('assign/assign.js');
 
 const settings = {
   near: values.near !== undefined ? Number(values.near) : DEFAULT_NEAR_THRESHOLD,
@@ -148,6 +151,7 @@ async function evaluate(set) {
   };
 }
 
+const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集', 'held-out-3': '第三留出集' };
 const sets = EVAL_SETS.filter((set) => values.part === undefined || set.part === values.part);
 if (values.grid) {
   // Uncited right / confidently wrong over the part's batches for a grid of threshold × margin: how the
@@ -187,6 +191,51 @@ if (values.grid) {
   }
   process.exit(0);
 }
+if (values.ranking) {
+  // The ranking without any threshold: for the uncited opinions whose gold is an article of the draft and
+  // that carry no citation the assigner finds, the share whose article is among the assigner's first k
+  // candidates (k = 1 is top-1; k = 2, 3 tell how far a second look would get). Learned as assignBatch does.
+  const K = 5;
+  const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
+  const tally = new Map();
+  const add = (name, part, hits, n) => {
+    const t = tally.get(name) ?? { part, hits: new Array(K).fill(0), n: 0 };
+    t.n += n;
+    hits.forEach((h, k) => (t.hits[k] += h));
+    tally.set(name, t);
+  };
+  for (const set of sets) {
+    const gold = readGold(set);
+    const draft = await readDraft(join(ROOT, set.draft));
+    const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
+    const assigner = createAssigner(draft, (t) => segmenter.terms(t), { threshold: settings.assignThreshold, minMargin: settings.assignMargin, examples: [] });
+    const articles = new Set(draft.articles.map((a) => a.key));
+    const open = [];
+    for (const record of ingest.records) {
+      const found = assigner.cited(record);
+      if (found.length > 0) assigner.learn(record, found);
+      else open.push(record);
+    }
+    const hits = new Array(K).fill(0);
+    let n = 0;
+    for (const record of open) {
+      const g = gold.get(`${basename(record.source.file)}\u0000${record.source.row}`);
+      if (g.cited || !g.gold.some((k) => articles.has(k))) continue;
+      n++;
+      const at = assigner.candidates(record, K).findIndex((c) => g.gold.includes(baseOf(c.key)));
+      for (let k = at < 0 ? K : at; k < K; k++) hits[k]++;
+    }
+    add(set.name, set.part, hits, n);
+  }
+  for (const set of sets) {
+    const name = `合计（${PART_NAMES[set.part] ?? set.part}）`;
+    add(name, set.part, tally.get(set.name).hits, tally.get(set.name).n);
+  }
+  console.log('| 批次 | 集 | 未引用（金标为本稿条文） | ' + Array.from({ length: K }, (_, k) => `前 ${k + 1}`).join(' | ') + ' |');
+  console.log('|---|---|---:|' + Array.from({ length: K }, () => '---:').join('|') + '|');
+  for (const [name, t] of tally) console.log(`| ${name} | ${t.part} | ${t.n} | ` + t.hits.map((h) => `${((100 * h) / Math.max(1, t.n)).toFixed(1)}%`).join(' | ') + ' |');
+  process.exit(0);
+}
 const results = [];
 for (const set of sets) results.push(await evaluate(set));
 
@@ -211,7 +260,6 @@ function sum(name, part, list) {
 }
 const rows = [...results];
 const parts = [...new Set(results.map((r) => r.part))];
-const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集', 'held-out-3': '第三留出集' };
 for (const part of parts) rows.push(sum(`合计（${PART_NAMES[part] ?? part}）`, part, results.filter((r) => r.part === part)));
 if (results.length > 1) rows.push(sum('合计（全部）', 'all', results));
 

@@ -9,6 +9,7 @@ import {
   createArticleMatcher,
   similarityAssignment,
   type ArticleMatcher,
+  type RankedArticle,
   type SimilarityMatch,
 } from './similarity.js';
 import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
@@ -21,6 +22,14 @@ import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
  * confidence relative to the runner-up, to the spread of the opinion's scores over the draft, or to the
  * agreement of the word, bigram and nearest-opinion rankings ranked the guesses no better than this
  * similarity (session 16, measured on the same grid), so the threshold stays on the similarity itself.
+ * Session 17 measured the most uncited opinions placed right at ≤ 3 % wrong by any threshold on each
+ * confidence (tuning part; this similarity, no margin: top-1 73.1 %, 50.4 % right): a softmax over the
+ * draft's scores (T 0.01–0.1) 39.7–47.4 %, score × softmax 46.6–50.0 %, √(score × lead) 48.3 %, a logistic
+ * calibrator of score, lead, profile and nearest parts, agreement and length fitted on two tuning batches
+ * and tried on the third 44.9–45.7 %, per-batch thresholds read off the citing opinions scored without
+ * themselves (leave-one-out) 32.9–41.9 %, and the probability of a per-batch logistic regression
+ * 50.0–51.7 % (at most three opinions of 234 more, from a ranking 2–6 points worse: see similarity.ts).
+ * None is worth its cost; the ranking (`bench/eval.mjs --ranking`) is what limits the figures.
  */
 export const ASSIGN_DEFAULTS = {
   /** Minimum similarity, 0..1, for an assignment by similarity. */
@@ -79,6 +88,11 @@ export interface Assigner {
   learn(input: AssignInput, found: readonly ArticleAssignment[], terms?: TermsOf): void;
   /** An assignment by similarity, or `unassigned` when the best article does not lead clearly. */
   guess(input: AssignInput, terms?: TermsOf): ArticleAssignment[];
+  /**
+   * The `limit` articles most similar to the opinion, best first, whatever the threshold: what `guess`
+   * chose among ([] without a draft). For measuring the ranking itself (bench/eval.mjs --ranking).
+   */
+  candidates(input: AssignInput, limit: number, terms?: TermsOf): RankedArticle[];
 }
 
 /**
@@ -214,5 +228,6 @@ export function createAssigner(
     cited,
     learn,
     guess,
+    candidates: (input, limit, terms) => (matcher === null ? [] : matcher.rankTerms(termsOf(input, terms), limit)),
   };
 }
