@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkedKey } from '../../src/article-key.js';
 import { articleThreshold, CLUSTER_DEFAULTS, type ClusterItem, clusterOpinions } from '../../src/cluster/index.js';
 import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
+import { shuffled } from '../support/shuffle.js';
 
 const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
 const OPTIONS = { ...CLUSTER_DEFAULTS, tokens: segmenter.tokens, forms: segmenter.forms ?? null };
@@ -54,5 +56,35 @@ describe('an article few people wrote about asks for less shared wording', () =>
     expect([...home(clusterOpinions([...SALE, ...OTHERS], OPTIONS))].sort()).toEqual(['s1', 's2', 's3']);
     // 换了主人 / 新业主 shares almost nothing with 房东把房子卖了: one threshold for all articles left it out.
     expect(home(clusterOpinions([...SALE, ...OTHERS], { ...OPTIONS, threshold: 0.035, halfSize: 0 }))).not.toContain('s2');
+  });
+});
+
+describe('order and bounds (properties)', () => {
+  const ITEMS = [
+    item('a', '718', '出租人知道转租后六个月不提异议就视为同意，这个期限偏长，建议缩短为三个月。'),
+    item('b', '718', '房东知道租客转租了半年没吭声就算同意了？很多房东住外地，根本不知道房子被转出去了。'),
+    item('c', '725', '房东把房子卖了，新房东上门让我们一周内搬走，可我们的合同还有一年多才到期。'),
+    item('d', '725', '房子换了主人，新业主说以前的租约跟他没关系，要么涨价要么走人。'),
+    item('e', '725.1', '"买卖不破租赁"在实践中常因租赁合同未备案而引发争议，建议明确出卖人应当披露租赁情况。'),
+    item('f', '712', '热水器坏了一个多月，房东一直说忙，建议明确出租人维修的期限。'),
+    item('g', 'unassigned', '小区门口的公交站撤了，上班要多走二十分钟，希望恢复线路。'),
+  ];
+  it('gives the same clusters in any input order', () => {
+    const expected = clusterOpinions(ITEMS, OPTIONS);
+    fc.assert(fc.property(fc.integer(), (seed) => {
+      expect(clusterOpinions(shuffled(ITEMS, seed), OPTIONS)).toEqual(expected);
+    }), { numRuns: 20 });
+  });
+  it('an article threshold never exceeds threshold and never falls as the article grows', () => {
+    fc.assert(fc.property(
+      fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 100_000 }),
+      (threshold, halfSize, n) => {
+        const settings = { ...CLUSTER_DEFAULTS, threshold, halfSize };
+        const at = articleThreshold(settings, checkedKey('8'), n);
+        expect(at).toBeLessThanOrEqual(threshold);
+        expect(at).toBeGreaterThanOrEqual(0);
+        expect(articleThreshold(settings, checkedKey('8'), n + 1)).toBeGreaterThanOrEqual(at);
+      },
+    ));
   });
 });
