@@ -27,7 +27,10 @@ export interface ClusterItem {
 
 /** The clustering settings a user may change; CLUSTER_DEFAULTS holds their defaults. */
 export interface ClusterSettings {
-  /** Average cosine between the members of two clusters at or above which they merge (average link). */
+  /**
+   * Average cosine between the members of two clusters at or above which they merge (average link), on an article
+   * with many opinions; an article with n opinions uses threshold × n / (n + halfSize) (see articleThreshold).
+   */
   readonly threshold: number;
   /** Share of the word space in the cosine; the rest is character bigrams inside the words. */
   readonly wordShare: number;
@@ -38,6 +41,12 @@ export interface ClusterSettings {
    * the topic together, and words the whole draft shares (物业, 犬只) are enough to pass `threshold`.
    */
   readonly openThreshold: number;
+  /**
+   * The number of opinions at which an article's threshold is half of `threshold` (0: every article uses
+   * `threshold`). An article few people wrote about is mostly about one concern, and its paraphrases share
+   * few words; an article with many opinions holds several concerns that share the article's words.
+   */
+  readonly halfSize: number;
 }
 
 /**
@@ -45,13 +54,29 @@ export interface ClusterSettings {
  * bench/RESULTS.md); never on the held-out batches. openThreshold under the digest's own assignment
  * (--assigned --part tuning), since 未归入 holds what the assigner left: end-to-end F1 0.47 at 0.035,
  * 0.51–0.514 from 0.08 to 0.15, 0.50 at 0.17; 0.13 keeps the bucket's pairs right 65 % of the time (18 % before).
+ * threshold with halfSize (session 17, under gold articles, tuning pair F1): one threshold for every article
+ * 0.846 at best (0.03; 0.840 at 0.035); with halfSize 12 a plateau of 0.85–0.86 for halfSize 10–16 and threshold
+ * 0.065–0.10, 0.862 at 12 / 0.08 (P 0.85, R 0.88; 租赁 R 0.56 → 0.74, 养犬 P 0.94 → 0.99). Tuned articles hold
+ * 2–21 opinions: above that the threshold tends to 0.08 unmeasured. Tried and not kept (tuning F1 at best):
+ * discounting words most of the article's opinions share 0.814; sharper IDF (idf^1.5–3) 0.816; ask-clause
+ * words counted twice or more 0.836; character unigrams besides bigrams 0.852 but +40 % CPU; a centroid-cosine
+ * or cohesion guard on merging two clusters of 3+ 0.846 and fragile; in 未归入, weighting words by how much of
+ * their use falls on one article: end-to-end 0.474 against 0.476; a second pass merging clusters of 2+ whose
+ * centroids are close (cosine 0.1–0.5: no change, 0.03–0.06: 0.852); word pairs beside character bigrams 0.862.
  */
 export const CLUSTER_DEFAULTS: ClusterSettings = {
-  threshold: 0.035,
+  threshold: 0.08,
   wordShare: 0.8,
   batchIdf: true,
   openThreshold: 0.13,
+  halfSize: 12,
 };
+
+/** The threshold clusters of one article merge at: openThreshold on 未归入 and 总体意见, else by the article's size. */
+export function articleThreshold(settings: ClusterSettings, article: ArticleKey, opinions: number): number {
+  if (isOpen(article)) return settings.openThreshold;
+  return settings.halfSize > 0 ? (settings.threshold * opinions) / (opinions + settings.halfSize) : settings.threshold;
+}
 
 /** Everything clusterOpinions needs, resolved by the caller. */
 export interface ClusterOptions extends ClusterSettings {
@@ -146,7 +171,7 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
       wordsAt.delete(item);
       gramsAt.delete(item);
     }
-    const threshold = isOpen(article) ? options.openThreshold : options.threshold;
+    const threshold = articleThreshold(options, article, list.length);
     for (const found of agglomerate(vectors, { threshold }).clusters) {
       clusters.push(describe(article, list, words, vectors, found, options.tokens, options.forms));
     }
@@ -180,16 +205,26 @@ export function articleVectors(
   const allTerms = new Int32Array(size);
   const allWeights = new Float64Array(size);
   let at = 0;
+  // In how many of the article's opinions each word is (a vector lists a word once).
+  const articleDf = new Int32Array(offset);
+  for (const w of words.vectors) for (let t = 0; t < w.terms.length; t++) articleDf[w.terms[t]!]!++;
   const vectors = words.vectors.map((w, i): TermVector => {
     const g = bigrams.vectors[i]!;
     // Each part is already a unit vector, so the scaled pair is one too (a² + b² = 1) unless a part is empty.
     const norm = Math.sqrt((w.terms.length > 0 ? a * a : 0) + (g.terms.length > 0 ? b * b : 0));
     const start = at;
-    // Words first, heaviest first, then bigrams: neighbours are looked up by an opinion's heaviest words
-    // (bigrams of common words would fill the lookup and find everyone); cosines use both.
-    for (let t = 0; t < w.terms.length; t++, at++) {
-      allTerms[at] = w.terms[t]!;
-      allWeights[at] = norm > 0 ? (a * w.weights[t]!) / norm : 0;
+    // Words first, then bigrams: neighbours are looked up by an opinion's first words (bigrams of common words
+    // would fill the lookup and find everyone); cosines use both. Of the words, those another opinion of the
+    // article shares come first (heaviest first), those no other opinion uses after them: such a word finds no
+    // neighbour, and the heaviest words are mostly those: a long opinion's twelve rarest words filled its
+    // lookup, and two opinions on 第七百一十八条 sharing 转租, 同意 and 知道 (cosine 0.19) never met.
+    for (const shared of [true, false]) {
+      for (let t = 0; t < w.terms.length; t++) {
+        if (articleDf[w.terms[t]!]! > 1 !== shared) continue;
+        allTerms[at] = w.terms[t]!;
+        allWeights[at] = norm > 0 ? (a * w.weights[t]!) / norm : 0;
+        at++;
+      }
     }
     for (let t = 0; t < g.terms.length; t++, at++) {
       allTerms[at] = offset + g.terms[t]!;
@@ -222,17 +257,19 @@ function describe(
     }
   }
   // Keywords are whole words only (bigram ids come after the word ids). Most clusters are one opinion, whose
-  // vector already lists its words heaviest first: only merged clusters sort their summed vector.
+  // vector lists its words before its bigrams (shared words first, each part heaviest first): its words are
+  // sorted, not a summed map of the cluster.
   const weights: [string, number][] = [];
   if (found.members.length === 1) {
     const v = vectors[found.members[0]!]!;
-    for (let t = 0; t < v.terms.length && weights.length < LABEL_WORDS; t++) {
+    for (let t = 0; t < v.terms.length; t++) {
       // Bigram ids follow the words.
       if (v.terms[t]! >= words.length) break;
       weights.push([words[v.terms[t]!]!, v.weights[t]!]);
     }
-    // Equal weights in the vector are ordered by id; keywords by text, as for merged clusters.
+    // Equal weights by text, as for merged clusters.
     weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    weights.length = Math.min(weights.length, LABEL_WORDS);
   } else {
     for (const [term, weight] of found.sum) if (term < words.length) weights.push([words[term]!, weight]);
     weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

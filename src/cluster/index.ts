@@ -1,5 +1,6 @@
 /** Per-article clustering of distinct opinions (意见归类). */
 export {
+  articleThreshold,
   CLUSTER_DEFAULTS,
   DEFAULT_CLUSTER_THRESHOLD,
   clusterArticle,
