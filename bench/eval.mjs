@@ -208,6 +208,7 @@ if (values.ranking) {
   const { CANDIDATE_DEFAULTS, selectCandidates } = await load('assign/candidates.js');
   const SHARES = [0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1];
   const shareTally = new Map();
+  const floorTally = [];
   const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   const tally = new Map();
   const add = (name, part, hits, n) => {
@@ -232,7 +233,15 @@ if (values.ranking) {
     let n = 0;
     for (const record of open) {
       const g = gold.get(`${basename(record.source.file)}\u0000${record.source.row}`);
-      if (g.cited || !g.gold.some((k) => articles.has(k))) continue;
+      if (g.cited) continue;
+      if (!g.gold.some((k) => articles.has(k))) {
+        // General or off-topic opinions left 未归入: any suggestion shown to them points at a wrong article.
+        if (assigner.guess(record)[0].source === 'none') {
+          const best = assigner.candidates(record, 1)[0]?.score ?? 0;
+          floorTally.push({ part: set.part, article: false, best, hit: false, shown: selectCandidates(assigner.candidates(record, K), { ...CANDIDATE_DEFAULTS, floor: 0 }).length });
+        }
+        continue;
+      }
       n++;
       const ranked = assigner.candidates(record, K);
       const at = ranked.findIndex((c) => g.gold.includes(baseOf(c.key)));
@@ -242,11 +251,13 @@ if (values.ranking) {
         const s = shareTally.get(set.part) ?? { n: 0, hit: SHARES.map(() => 0), shown: SHARES.map(() => 0) };
         s.n++;
         SHARES.forEach((share, i) => {
-          const chosen = selectCandidates(ranked, share, CANDIDATE_DEFAULTS.limit);
+          const chosen = selectCandidates(ranked, { ...CANDIDATE_DEFAULTS, share, floor: 0 });
           if (chosen.some((c) => g.gold.includes(baseOf(c.key)))) s.hit[i]++;
           s.shown[i] += chosen.length;
         });
         shareTally.set(set.part, s);
+        const chosen = selectCandidates(ranked, { ...CANDIDATE_DEFAULTS, floor: 0 });
+        floorTally.push({ part: set.part, article: true, best: ranked[0]?.score ?? 0, hit: chosen.some((c) => g.gold.includes(baseOf(c.key))), shown: chosen.length });
       }
     }
     add(set.name, set.part, hits, n);
@@ -259,11 +270,25 @@ if (values.ranking) {
   console.log('|---|---|---:|' + Array.from({ length: K }, () => '---:').join('|') + '|');
   for (const [name, t] of tally) console.log(`| ${name} | ${t.part} | ${t.n} | ` + t.hits.map((h) => `${((100 * h) / Math.max(1, t.n)).toFixed(1)}%`).join(' | ') + ' |');
   // The suggestions on 未归入 (at most CANDIDATE_DEFAULTS.limit, each ≥ share × best): gold among them / mean shown.
-  console.log(`\n未归入的未引用意见（金标为本稿条文）：金标在“可能涉及条文”中的比例 / 平均条数，按相对最高分的比例（现用 ${CANDIDATE_DEFAULTS.share}）`);
+  console.log(`\n未归入的未引用意见（金标为本稿条文）：金标在“可能涉及条文”中的比例 / 平均条数，按相对最高分的比例（现用 ${CANDIDATE_DEFAULTS.share}；此表不计下限）`);
   console.log('| 集 | 未归入 | ' + SHARES.map((share) => `≥ ${share}`).join(' | ') + ' |');
   console.log('|---|---:|' + SHARES.map(() => '---:').join('|') + '|');
   for (const [part, t] of shareTally) {
     console.log(`| ${part} | ${t.n} | ` + SHARES.map((_, i) => `${((100 * t.hit[i]) / Math.max(1, t.n)).toFixed(1)}% / ${(t.shown[i] / Math.max(1, t.n)).toFixed(2)}`).join(' | ') + ' |');
+  }
+  // Would a floor on the best score help? Per floor: gold among the suggestions of article opinions, and
+  // how many general / off-topic 未归入 opinions would still be shown one.
+  console.log(`\n按最高分下限（比例 ${CANDIDATE_DEFAULTS.share}，现用下限 ${CANDIDATE_DEFAULTS.floor}）：| 集 | 下限 | 金标在其中 | 平均条数 | 总体/无关意见仍有建议 |`);
+  for (const part of new Set(floorTally.map((t) => t.part))) {
+    const rowsOf = floorTally.filter((t) => t.part === part);
+    for (const floor of [0, 0.05, 0.08, 0.1, 0.12, 0.15]) {
+      const on = rowsOf.filter((t) => t.article);
+      const kept = (t) => t.best >= floor;
+      const hit = on.filter((t) => kept(t) && t.hit).length;
+      const shown = on.reduce((n, t) => n + (kept(t) ? t.shown : 0), 0);
+      const other = rowsOf.filter((t) => !t.article);
+      console.log(`| ${part} | ${floor} | ${((100 * hit) / Math.max(1, on.length)).toFixed(1)}% | ${(shown / Math.max(1, on.length)).toFixed(2)} | ${other.filter(kept).length}/${other.length} |`);
+    }
   }
   process.exit(0);
 }
