@@ -114,8 +114,8 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions, nearDi
 }
 
 const ARTICLE_DIGEST_FIELDS = ['id', 'articleLabel', 'articleText', 'representative', 'keywordsText', 'opinions', 'submissions', 'pointsText', 'membersText', 'assignmentNote', 'decision'];
-const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'assignmentNote', 'decision', 'reason', 'status', 'membersText', 'candidatesText', 'correction'];
-const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'assignmentNote', 'opinion', 'pointsText', 'decision', 'reason', 'candidatesText', 'correction', 'moveTo', 'nearDifferences'];
+const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'assignmentNote', 'decision', 'reason', 'status', 'membersText', 'correction', 'candidatesText'];
+const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'assignmentNote', 'opinion', 'pointsText', 'decision', 'reason', 'correction', 'moveTo', 'candidatesText', 'nearDifferences'];
 
 /** Renders the asked reports from `digest`; same digest and options, same bytes. */
 export async function renderReports(digest: Digest, options: ReportOptions): Promise<RenderedFile[]> {

@@ -78,10 +78,12 @@ describe('可能涉及条文 for the opinions left 未归入', () => {
     expect(byRow(old, 4).articles[0]).toMatchObject({ key: '10', source: 'similarity' });
   });
 
-  it('shows them in the 单条意见 sheet under 可能涉及条文, beside 更正条款, with their similarities', () => {
+  it('shows them in the 单条意见 sheet under 可能涉及条文, right after the correction columns, with their similarities', () => {
     const path = join(work, 'old', '采纳情况登记表.xlsx');
     const header = Object.keys(sheetRows(path, '单条意见')[0] ?? {});
-    expect(header.indexOf('可能涉及条文') + 1).toBe(header.indexOf('更正条款'));
+    // 更正条款 and 移入类编号 keep their letters (H, I): drafters and earlier messages name those cells.
+    expect(header.slice(header.indexOf('更正条款'), header.indexOf('更正条款') + 3)).toEqual(['更正条款', '移入类编号', '可能涉及条文']);
+    expect(header.indexOf('更正条款')).toBe(7);
     const rows = new Map(sheetRows(path, '单条意见').map((r) => [r['意见编号'], r]));
     const cell = rows.get(byRow(old, 5).id)?.['可能涉及条文'] ?? '';
     expect(cell).toMatch(/^第[一二三四五六七八九十]+条（0\.\d\d）(；第[一二三四五六七八九十]+条（0\.\d\d）){0,2}$/);
@@ -92,6 +94,8 @@ describe('可能涉及条文 for the opinions left 未归入', () => {
 
   it('shows a cluster of 未归入 opinions its suggestion on the cluster sheet too', () => {
     const path = join(work, 'old', '采纳情况登记表.xlsx');
+    const header = Object.keys(sheetRows(path, '采纳情况登记表')[0] ?? {});
+    expect(header.indexOf('可能涉及条文')).toBe(header.indexOf('更正条款') + 1);
     const rows = new Map(sheetRows(path, '采纳情况登记表').map((r) => [r['编号'], r]));
     expect(rows.get(byRow(old, 5).cluster)?.['可能涉及条文']).toContain('第十九条（');
     expect(rows.get(byRow(old, 4).cluster)?.['可能涉及条文']).toBe('');
