@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import PizZip from 'pizzip';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkedKey } from '../../src/article-key.js';
@@ -50,7 +51,7 @@ describe('可能涉及条文 for the opinions left 未归入', () => {
     work = mkdtempSync(join(tmpdir(), 'yijian-candidates-'));
     mkdirSync(join(work, 'in'));
     writeFileSync(join(work, 'in', '城东区-东城社区立法联系点-2024年5月.csv'), SHEET);
-    first = await yijian(['digest', join(work, 'in'), '--draft', draft, '-o', join(work, 'old'), '--formats', 'md,xlsx']);
+    first = await yijian(['digest', join(work, 'in'), '--draft', draft, '-o', join(work, 'old'), '--formats', 'md,docx,xlsx']);
     expect(first.status, first.stderr).toBe(0);
     old = readDigestJson(join(work, 'old'));
     // The drafter settles the 楼道 opinion (file row 5) on 第十九条 and leaves the 外卖 one (row 8) alone.
@@ -110,6 +111,15 @@ describe('可能涉及条文 for the opinions left 未归入', () => {
     expect(line).not.toMatch(/0\.\d\d/);
     // Only the 未归入 list carries it: opinions placed on an article are listed without.
     expect(md.slice(0, md.indexOf('## 六、')).includes('可能涉及')).toBe(false);
+  });
+
+  it('says the same in the Word summary and 对照表, after the opinion it is about', () => {
+    for (const name of ['汇总报告.docx', '条文意见对照表.docx']) {
+      const xml = new PizZip(readFileSync(join(work, 'old', name))).file('word/document.xml')?.asText() ?? '';
+      const text = xml.replace(/<[^>]+>/g, '');
+      expect(text, name).toMatch(/楼道里到处是电动车[^。]*。（东城社区基层立法联系点）可能涉及：[^（]*第十九条[^（]*（按内容推测，待人工确认）/);
+      expect(text, name).not.toMatch(/登记上牌太麻烦[^。]*。（[^）]*）可能涉及/);
+    }
   });
 
   it('lets a correction written in 更正条款 win, and never takes a suggestion for one', () => {
