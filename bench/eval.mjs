@@ -111,6 +111,14 @@ async function evaluate(set) {
   const uncitedRight = uncited.filter((s) => goldSet(s).has(predicted(s)[0]));
   const confidentWrong = uncited.filter((s) => s.record.articles[0].key !== 'unassigned' && !goldSet(s).has(predicted(s)[0]));
   const abstained = uncited.filter((s) => s.record.articles[0].key === 'unassigned' && !goldSet(s).has('unassigned'));
+  // The 未归入 opinions whose gold is an article of the draft: is it among the suggested 可能涉及条文?
+  const draftArticles = new Set(draft.articles.map((a) => a.key));
+  const left = uncited.filter((s) => s.record.articles[0].source === 'none' && s.g.gold.some((k) => draftArticles.has(k)));
+  const suggested = {
+    n: left.length,
+    hit: left.filter((s) => (s.record.articles[0].candidates ?? []).some((c) => s.g.gold.includes(baseOf(c.key)))).length,
+    shown: left.reduce((n, s) => n + (s.record.articles[0].candidates?.length ?? 0), 0),
+  };
 
   // Clusters against topics, over the distinct opinions of the gold (one per gold duplicate group).
   const seenDup = new Set();
@@ -147,6 +155,7 @@ async function evaluate(set) {
     uncited: { n: uncited.length, right: uncitedRight.length, confidentWrong: confidentWrong.length, abstained: abstained.length },
     clusters: { ...clusters, count: digest.clusters.length, distinct: distinct.length, ceiling },
     duplicates: dups,
+    suggested,
     misses,
   };
 }
@@ -196,6 +205,10 @@ if (values.ranking) {
   // that carry no citation the assigner finds, the share whose article is among the assigner's first k
   // candidates (k = 1 is top-1; k = 2, 3 tell how far a second look would get). Learned as assignBatch does.
   const K = 5;
+  const { CANDIDATE_DEFAULTS, selectCandidates } = await load('assign/candidates.js');
+  const SHARES = [0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1];
+  const shareTally = new Map();
+  const floorTally = [];
   const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   const tally = new Map();
   const add = (name, part, hits, n) => {
@@ -220,10 +233,32 @@ if (values.ranking) {
     let n = 0;
     for (const record of open) {
       const g = gold.get(`${basename(record.source.file)}\u0000${record.source.row}`);
-      if (g.cited || !g.gold.some((k) => articles.has(k))) continue;
+      if (g.cited) continue;
+      if (!g.gold.some((k) => articles.has(k))) {
+        // General or off-topic opinions left 未归入: any suggestion shown to them points at a wrong article.
+        if (assigner.guess(record)[0].source === 'none') {
+          const best = assigner.candidates(record, 1)[0]?.score ?? 0;
+          floorTally.push({ part: set.part, article: false, best, hit: false, shown: selectCandidates(assigner.candidates(record, K), { ...CANDIDATE_DEFAULTS, floor: 0 }).length });
+        }
+        continue;
+      }
       n++;
-      const at = assigner.candidates(record, K).findIndex((c) => g.gold.includes(baseOf(c.key)));
+      const ranked = assigner.candidates(record, K);
+      const at = ranked.findIndex((c) => g.gold.includes(baseOf(c.key)));
       for (let k = at < 0 ? K : at; k < K; k++) hits[k]++;
+      // The suggestions a 未归入 opinion would carry, for each share of the best score tried.
+      if (assigner.guess(record)[0].source === 'none') {
+        const s = shareTally.get(set.part) ?? { n: 0, hit: SHARES.map(() => 0), shown: SHARES.map(() => 0) };
+        s.n++;
+        SHARES.forEach((share, i) => {
+          const chosen = selectCandidates(ranked, { ...CANDIDATE_DEFAULTS, share, floor: 0 });
+          if (chosen.some((c) => g.gold.includes(baseOf(c.key)))) s.hit[i]++;
+          s.shown[i] += chosen.length;
+        });
+        shareTally.set(set.part, s);
+        const chosen = selectCandidates(ranked, { ...CANDIDATE_DEFAULTS, floor: 0 });
+        floorTally.push({ part: set.part, article: true, best: ranked[0]?.score ?? 0, hit: chosen.some((c) => g.gold.includes(baseOf(c.key))), shown: chosen.length });
+      }
     }
     add(set.name, set.part, hits, n);
   }
@@ -234,6 +269,27 @@ if (values.ranking) {
   console.log('| 批次 | 集 | 未引用（金标为本稿条文） | ' + Array.from({ length: K }, (_, k) => `前 ${k + 1}`).join(' | ') + ' |');
   console.log('|---|---|---:|' + Array.from({ length: K }, () => '---:').join('|') + '|');
   for (const [name, t] of tally) console.log(`| ${name} | ${t.part} | ${t.n} | ` + t.hits.map((h) => `${((100 * h) / Math.max(1, t.n)).toFixed(1)}%`).join(' | ') + ' |');
+  // The suggestions on 未归入 (at most CANDIDATE_DEFAULTS.limit, each ≥ share × best): gold among them / mean shown.
+  console.log(`\n未归入的未引用意见（金标为本稿条文）：金标在“可能涉及条文”中的比例 / 平均条数，按相对最高分的比例（现用 ${CANDIDATE_DEFAULTS.share}；此表不计下限）`);
+  console.log('| 集 | 未归入 | ' + SHARES.map((share) => `≥ ${share}`).join(' | ') + ' |');
+  console.log('|---|---:|' + SHARES.map(() => '---:').join('|') + '|');
+  for (const [part, t] of shareTally) {
+    console.log(`| ${part} | ${t.n} | ` + SHARES.map((_, i) => `${((100 * t.hit[i]) / Math.max(1, t.n)).toFixed(1)}% / ${(t.shown[i] / Math.max(1, t.n)).toFixed(2)}`).join(' | ') + ' |');
+  }
+  // Would a floor on the best score help? Per floor: gold among the suggestions of article opinions, and
+  // how many general / off-topic 未归入 opinions would still be shown one.
+  console.log(`\n按最高分下限（比例 ${CANDIDATE_DEFAULTS.share}，现用下限 ${CANDIDATE_DEFAULTS.floor}）：| 集 | 下限 | 金标在其中 | 平均条数 | 总体/无关意见仍有建议 |`);
+  for (const part of new Set(floorTally.map((t) => t.part))) {
+    const rowsOf = floorTally.filter((t) => t.part === part);
+    for (const floor of [0, 0.05, 0.08, 0.1, 0.12, 0.15]) {
+      const on = rowsOf.filter((t) => t.article);
+      const kept = (t) => t.best >= floor;
+      const hit = on.filter((t) => kept(t) && t.hit).length;
+      const shown = on.reduce((n, t) => n + (kept(t) ? t.shown : 0), 0);
+      const other = rowsOf.filter((t) => !t.article);
+      console.log(`| ${part} | ${floor} | ${((100 * hit) / Math.max(1, on.length)).toFixed(1)}% | ${(shown / Math.max(1, on.length)).toFixed(2)} | ${other.filter(kept).length}/${other.length} |`);
+    }
+  }
   process.exit(0);
 }
 const results = [];
@@ -255,6 +311,7 @@ function sum(name, part, list) {
     clusters: { ...pair('clusters'), count: add((r) => r.clusters.count), distinct: add((r) => r.clusters.distinct),
       ceiling: { recall: add((r) => r.clusters.ceiling.tp) / Math.max(1, add((r) => r.clusters.ceiling.goldPairs)) } },
     duplicates: pair('duplicates'),
+    suggested: { n: add((r) => r.suggested.n), hit: add((r) => r.suggested.hit), shown: add((r) => r.suggested.shown) },
     misses: [],
   };
 }
@@ -275,6 +332,12 @@ if (values.json) {
     const c = r.clusters;
     const d = r.duplicates;
     console.log(`| ${r.name} | ${r.part} | ${r.records} | ${pct(r.cited.right, r.cited.n)} (${r.cited.right}/${r.cited.n}) | ${pct(r.uncited.right, r.uncited.n)} (${r.uncited.right}/${r.uncited.n}) | ${pct(r.uncited.confidentWrong, r.uncited.n)} (${r.uncited.confidentWrong}) | ${pct(r.uncited.abstained, r.uncited.n)} | ${c.precision.toFixed(2)} / ${c.recall.toFixed(2)} / ${f1(c.precision, c.recall).toFixed(2)} | ${c.ceiling.recall.toFixed(2)} | ${c.count} / ${c.distinct} | ${d.precision.toFixed(3)} / ${d.recall.toFixed(3)} |`);
+  }
+  console.log('\n| 批次 | 集 | 未归入（未引用，金标为本稿条文） | 金标在可能涉及条文中 | 平均条数 |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const r of rows) {
+    const s = r.suggested;
+    console.log(`| ${r.name} | ${r.part} | ${s.n} | ${pct(s.hit, s.n)} (${s.hit}) | ${s.n === 0 ? '—' : (s.shown / s.n).toFixed(2)} |`);
   }
   for (const r of results) if (r.misses.length > 0) console.log(`\n${r.name}:\n${r.misses.join('\n')}`);
 }

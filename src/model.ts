@@ -209,6 +209,14 @@ export type ArticleKey = z.infer<typeof ArticleKeySchema>;
 export const AssignmentSourceSchema = z.enum(['column', 'text', 'similarity', 'general', 'none', 'corrected']);
 export type AssignmentSource = z.infer<typeof AssignmentSourceSchema>;
 
+/** One likely article of an opinion the tool could not place, with its similarity (a suggestion, never an assignment). */
+export const ArticleCandidateSchema = z.object({
+  key: ArticleKeySchema,
+  /** Similarity to the opinion, 0..1, four decimals. */
+  score: z.number().min(0).max(1),
+});
+export type ArticleCandidate = z.infer<typeof ArticleCandidateSchema>;
+
 /** One article key of a record, with where it came from and how sure we are. */
 export const ArticleAssignmentSchema = z.object({
   key: ArticleKeySchema,
@@ -226,6 +234,12 @@ export const ArticleAssignmentSchema = z.object({
   originalKey: ArticleKeySchema.optional(),
   /** Only with `--cited-draft`: the cited article was deleted in the current round; `key` is then a guess by similarity, or `unassigned`. */
   originalDeleted: z.boolean().optional(),
+  /**
+   * Only on `unassigned` left so by similarity (not cited, not general by wording): the articles the
+   * opinion is most like, best first, at most three and each within a fair share of the best score
+   * (assign/candidates.ts). A guess for a person to check in the 登记表, never taken as the article.
+   */
+  candidates: z.array(ArticleCandidateSchema).max(3).optional(),
 });
 export type ArticleAssignment = z.infer<typeof ArticleAssignmentSchema>;
 

@@ -13,6 +13,7 @@ import {
   type SimilarityMatch,
 } from './similarity.js';
 import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
+import { CANDIDATE_DEFAULTS, selectCandidates } from './candidates.js';
 
 /**
  * Defaults of the assigner's settings, for the option schemas at the edge (the core takes them resolved).
@@ -86,7 +87,10 @@ export interface Assigner {
   cited(input: AssignInput): ArticleAssignment[];
   /** Adds an opinion to the profiles of the articles it was explicitly assigned to. */
   learn(input: AssignInput, found: readonly ArticleAssignment[], terms?: TermsOf): void;
-  /** An assignment by similarity, or `unassigned` when the best article does not lead clearly. */
+  /**
+   * An assignment by similarity, or `unassigned` when the best article does not lead clearly; that one
+   * carries the likely articles (`candidates`, see candidates.ts) when any article shares a term.
+   */
   guess(input: AssignInput, terms?: TermsOf): ArticleAssignment[];
   /**
    * The `limit` articles most similar to the opinion, best first, whatever the threshold: what `guess`
@@ -204,9 +208,18 @@ export function createAssigner(
   };
   const termsOf = (input: AssignInput, terms: TermsOf | undefined): readonly string[] =>
     terms === undefined ? segment(input.opinion) : terms();
-  const guess = (input: AssignInput, terms?: TermsOf): ArticleAssignment[] => [
-    similarityAssignment(matcher === null ? NO_MATCH : matcher.matchTerms(termsOf(input, terms)), threshold, minMargin),
-  ];
+  const guess = (input: AssignInput, terms?: TermsOf): ArticleAssignment[] => {
+    if (matcher === null) return [similarityAssignment(NO_MATCH, threshold, minMargin)];
+    // One scoring pass serves both the assignment and, when it abstains, the suggestions: the first two
+    // of this ranking are exactly what matchTerms reads (same scores, same tie order).
+    const ranked = matcher.rankTerms(termsOf(input, terms), Math.max(2, CANDIDATE_DEFAULTS.limit));
+    const [best, second] = ranked;
+    const found: SimilarityMatch = best === undefined ? NO_MATCH : { key: best.key, score: best.score, runnerUp: second?.score ?? 0 };
+    const assignment = similarityAssignment(found, threshold, minMargin);
+    if (assignment.source !== 'none') return [assignment];
+    const candidates = selectCandidates(ranked);
+    return [candidates.length === 0 ? assignment : { ...assignment, candidates }];
+  };
   const learn = (input: AssignInput, found: readonly ArticleAssignment[], terms?: TermsOf): void => {
     if (matcher === null) return;
     // Only what the writer or a person said: guesses would teach the profiles their own mistakes.

@@ -59,7 +59,7 @@ export function articleDigestRows(view: ReportView): XlsxRow[] {
       opinions: c.opinions,
       submissions: c.submissions,
       pointsText: fitCell(c.pointsText),
-      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}`).join('\n')),
+      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}${m.candidatesNote === '' ? '' : ` ${m.candidatesNote}`}`).join('\n')),
       assignmentNote: c.assignmentNote,
       decision: '',
     })),
@@ -84,6 +84,8 @@ export function decisionRows(view: ReportView, carried?: CarriedDecisions): Xlsx
     reason: fitCell(carried?.clusters.get(row.id)?.reason ?? ''),
     status: carried?.clusters.get(row.id)?.status ?? '',
     correction: carried?.clusters.get(row.id)?.correction ?? '',
+    // A suggestion beside the correction column, never read back: only what a person writes in 更正条款 counts.
+    candidatesText: row.candidatesCell,
     // The distinct opinions of the cluster, so a later run can tell whether its membership changed.
     membersText: fitCell(members.get(row.id) ?? ''),
   }));
@@ -103,6 +105,7 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions, nearDi
         decision: carried?.opinions.get(m.recordId)?.decision ?? '',
         reason: fitCell(carried?.opinions.get(m.recordId)?.reason ?? ''),
         correction: carried?.opinions.get(m.recordId)?.correction ?? '',
+        candidatesText: m.candidatesCell,
         moveTo: carried?.opinions.get(m.recordId)?.moveTo ?? '',
         nearDifferences: fitCell(nearDifferences?.get(m.recordId) ?? ''),
       })),
@@ -111,8 +114,8 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions, nearDi
 }
 
 const ARTICLE_DIGEST_FIELDS = ['id', 'articleLabel', 'articleText', 'representative', 'keywordsText', 'opinions', 'submissions', 'pointsText', 'membersText', 'assignmentNote', 'decision'];
-const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'assignmentNote', 'decision', 'reason', 'status', 'membersText', 'correction'];
-const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'assignmentNote', 'opinion', 'pointsText', 'decision', 'reason', 'correction', 'moveTo', 'nearDifferences'];
+const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'assignmentNote', 'decision', 'reason', 'status', 'membersText', 'correction', 'candidatesText'];
+const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'assignmentNote', 'opinion', 'pointsText', 'decision', 'reason', 'correction', 'moveTo', 'candidatesText', 'nearDifferences'];
 
 /** Renders the asked reports from `digest`; same digest and options, same bytes. */
 export async function renderReports(digest: Digest, options: ReportOptions): Promise<RenderedFile[]> {

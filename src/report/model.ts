@@ -10,6 +10,7 @@ import {
   topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
+import { candidatesCell, candidatesNote, clusterCandidates, recordCandidates } from './candidates.js';
 import { rejectLabel, sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
 import { toSimplified } from '../text/normalize.js';
@@ -113,6 +114,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       roundNote: round,
       assignmentNote: note,
       assignmentMark: note === '' ? '' : `（${note}）`,
+      candidatesCell: candidatesCell(recordCandidates(record.articles), label),
+      candidatesNote: candidatesNote(recordCandidates(record.articles), label),
     };
   };
   /** How each distinct opinion of a cluster got the cluster's article, for the cluster's note. */
@@ -123,6 +126,14 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       const found = articles.find((a) => a.key === cluster.article) ?? articles.find((a) => baseArticle(a.key) === base);
       return { source: found?.source ?? 'none', confidence: found?.confidence ?? 0 };
     });
+
+  /** A cluster's likely articles, from its distinct opinions left 未归入 (none once a person placed them). */
+  const suggestedFor = (cluster: Cluster): { candidatesCell: string; candidatesNote: string } => {
+    const suggested = cluster.article === UNASSIGNED
+      ? clusterCandidates(cluster.opinions.map((id) => recordCandidates(byId.get(id)?.articles ?? [])))
+      : [];
+    return { candidatesCell: candidatesCell(suggested, label), candidatesNote: candidatesNote(suggested, label) };
+  };
 
   const clusterView = (cluster: Cluster, no: number): ClusterView => {
     // Checked now, so a broken digest fails here (E_BAD_DIGEST), not later inside a template.
@@ -151,6 +162,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       topic,
       heading: `关于${about}：${cluster.submissions} 次提交，${cluster.points.length} 个联系点`,
       assignmentNote: groupAssignmentNote(clusterAssignments(cluster)),
+      ...suggestedFor(cluster),
       countText: `意见 ${cluster.opinions.length} 条，报送 ${cluster.submissions} 次`,
       keywords,
       keywordsText: keywords.join('、'),
@@ -298,6 +310,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       pointsText: c.pointsText,
       contactsText: contactsOf(c.id),
       assignmentNote: c.assignmentNote,
+      candidatesCell: c.candidatesCell,
     }));
   };
 

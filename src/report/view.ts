@@ -36,6 +36,10 @@ export interface MemberView {
   assignmentNote: string;
   /** The note in brackets, ready to append to the text: （自动归入，请核对（相似度 0.42）） or ''. */
   assignmentMark: string;
+  /** Left 未归入 by similarity: its likely articles for the 登记表, 第十二条（0.18）；第十三条（0.15）; '' otherwise. */
+  candidatesCell: string;
+  /** The same for readers: 可能涉及：第十二条、第十三条（按内容推测，待人工确认）; '' otherwise. */
+  candidatesNote: string;
 }
 
 /** A cluster of opinions on one article, numbered within the list it appears in. */
@@ -61,6 +65,9 @@ export interface ClusterView {
   heading: string;
   /** How the cluster's opinions were assigned to the article ('' when all cited it). */
   assignmentNote: string;
+  /** For a cluster of 未归入 opinions: the articles they likely concern (see MemberView); '' otherwise. */
+  candidatesCell: string;
+  candidatesNote: string;
   /** 意见 2 条，报送 3 次 */
   countText: string;
 }
@@ -134,6 +141,8 @@ export interface DecisionRowView {
   contactsText: string;
   /** How the cluster's opinions were assigned to the article ('' when all cited it). */
   assignmentNote: string;
+  /** For a cluster of 未归入 opinions: 第十二条（0.18）；第十三条（0.15）, a suggestion beside 更正条款; '' otherwise. */
+  candidatesCell: string;
 }
 
 /** A row that did not become a record. */

@@ -124,7 +124,7 @@ describe('renderReports', () => {
     expect(xml).toMatch(/<col min="9" max="9"[^>]*hidden="(?:true|1)"/);
     expect(new PizZip(asBuffer(decision)).file('xl/styles.xml')?.asText()).toContain('wrapText="1"');
     const rows = rowsOf(decision);
-    expect(rows[0]).toEqual(['编号', '条款', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '编号（核对用）', '状态', '成员（核对用）', '更正条款', '归入方式']);
+    expect(rows[0]).toEqual(['编号', '条款', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '编号（核对用）', '状态', '成员（核对用）', '更正条款', '可能涉及条文', '归入方式']);
     expect(rows).toHaveLength(11);
     expect(rows.map((r) => r[0])).toEqual(['编号', ...sampleDigest().clusters.map((c) => c.id).sort(clusterOrder)]);
     expect(rows.every((r) => r[0] === r[8] || r[0] === '编号')).toBe(true);
