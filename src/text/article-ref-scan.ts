@@ -25,6 +25,9 @@ const FOLD_PAIRS: readonly (readonly [string, string])[] = [
   ['（）', '()'],
   ['－—–―‐‑~～〜∼', '----------'],
   ['條項節編', '条项节编'],
+  // Traditional forms of the words a 条款 cell or an opinion uses for the whole draft or its title
+  // (總體意見, 條例名稱, 徵求意見稿): a point that writes in traditional script means the same thing.
+  ['總體見綜稱標題辦規徵議', '总体见综称标题办规征议'],
   ['，；', ',;'],
   ['\u3000\u00a0\t', '   '],
 ];

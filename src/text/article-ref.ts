@@ -54,8 +54,6 @@ const CELL_WORDS: readonly (readonly [string, ArticleKey])[] = [
   ['名称', TITLE],
   ['标题', TITLE],
   ['题目', TITLE],
-  ['名稱', TITLE],
-  ['標題', TITLE],
 ];
 
 /** Cells that mean "no article" (无, /, —): blank, not unreadable. */

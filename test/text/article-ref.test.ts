@@ -89,6 +89,26 @@ describe('more cell forms from the brief', () => {
   });
 });
 
+describe('traditional script, as some points write', () => {
+  test.each([
+    ['總體意見', ['general']],
+    ['總體', ['general']],
+    ['整體', ['general']],
+    ['綜合', ['general']],
+    ['條例名稱', ['title']],
+    ['標題', ['title']],
+    ['第十二條第二款', ['12.2']],
+    ['徵求意見稿第十二條', ['12']],
+  ])('cell %s → %j', (cell, keys) => {
+    expect(parseArticleCell(cell).keys).toEqual(keys);
+  });
+
+  test('a citation keeps the words as written', () => {
+    expect(parseArticleCell('總體意見').citations.map((c) => c.text)).toEqual(['總體意見']);
+    expect(findArticleRefs('總體意見：同意').map((c) => [c.text, c.keys])).toEqual([['總體意見', ['general']]]);
+  });
+});
+
 describe('findArticleRefs in free text', () => {
   test.each([
     ['建议第十二条第二款删除“应当”二字', [['第十二条第二款', ['12.2']]]],
