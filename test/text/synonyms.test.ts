@@ -57,8 +57,8 @@ describe('the bundled synonym list is well-formed', () => {
   });
 
   test('every listed word is cut whole, alone and inside a sentence, and folds to its head', () => {
-    // Listed words used to join jieba's dictionary at its median weight (a frequency of 3): 出门, 小狗, 到期 and
-    // some forty more were cut apart in running text and never folded.
+    // Listed words used to join jieba's dictionary at its median weight (a frequency of 3): 出门, 小狗, 住房, 坏了 …
+    // were cut apart in running text and never folded.
     const broken: string[] = [];
     for (const { words } of groups) {
       for (const word of words) {
