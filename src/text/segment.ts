@@ -110,6 +110,12 @@ const NUMBER_ONLY = new RegExp(`^(?:[0-9.,%]+|[${CHINESE_NUMERAL_CHARS}]+)$`, 'u
 /** Article citations and ordinals as jieba cuts them: 第十二条, 12条, 第二款, 第三章, 第一. */
 const CITATION_TOKEN = new RegExp(`^第?(?:[0-9]+|[${CHINESE_NUMERAL_CHARS}]+)[条款项章节编目]?$`, 'u');
 
+/**
+ * jieba frequency of a listed synonym not in a user dictionary: that of the bundled legal words (2000–5000), so a
+ * listed word is cut whole in running text. A user dictionary that lists the word gives it its own frequency.
+ */
+const SYNONYM_WORD_FREQ = 2000;
+
 /** How many distinct tokens a segmenter remembers the term of (some 60 MB at most). */
 const JUDGED_TOKENS = 500_000;
 
@@ -124,9 +130,11 @@ export function createSegmenter(options: SegmenterOptions, jieba: JiebaHost = PR
   }
   const entries: UserDictEntry[] = [DEFAULT_USER_DICT, ...options.userDicts].flatMap(readUserDict);
   // A synonym jieba would cut in two (物业公司 → 物业 / 公司) could never be matched: every listed word is a word.
+  // With a frequency of its own: a user word without one gets jieba's median weight (a frequency of 3), which
+  // lowers a common word below its neighbours (他说出门 → 说出 / 门) and leaves short words in pieces (坏了).
   const known = new Set(entries.map((e) => e.word));
   for (const word of synonyms.keys()) {
-    if (!known.has(word) && [...word].length > 1) entries.push({ word, freq: null, tag: 'n' });
+    if (!known.has(word) && [...word].length > 1) entries.push({ word, freq: SYNONYM_WORD_FREQ, tag: 'n' });
   }
   const stopWords = new Set<string>([
     ...readStopWords(DEFAULT_STOP_WORDS),
