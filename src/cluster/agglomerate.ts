@@ -320,6 +320,8 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
   /** The merge (numbered from 1) in which a neighbour was last kept. */
   const keptIn = new Int32Array(n);
   let merges = 0;
+  const unknown = (x: number, c: number, dense: Float64Array): number =>
+    Math.min(size[x]!, size[c]!) > EXACT_MEMBERS ? 0 : sumDot(x, c, dense);
   const top = { score: 0, a: 0, b: 0, va: 0, vb: 0 };
   while (heap.size > 0) {
     heap.pop(top);
@@ -333,8 +335,6 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     links.exclude(b);
     links.appendNeighbours(a, around);
     links.appendNeighbours(b, around);
-    const unknown = (x: number, c: number, dense: Float64Array): number =>
-      Math.min(size[x]!, size[c]!) > EXACT_MEMBERS ? 0 : sumDot(x, c, dense);
     spread(a, denseA, true);
     spread(b, denseB, true);
     let count = 0;
@@ -351,7 +351,8 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
     // Merge into the one with the smaller id (its first member), reusing the larger map: ids stay
     // order-independent and a big cluster absorbing a small one costs the small one's terms.
     // The smaller side is added term by term; a one-opinion smaller side straight from its vector, never as a map.
-    const [bigSide, smallSide] = sizeOf(a) >= sizeOf(b) ? [a, b] : [b, a];
+    const bigSide = sizeOf(a) >= sizeOf(b) ? a : b;
+    const smallSide = bigSide === a ? b : a;
     const big = sumOf(bigSide);
     const small = sums[smallSide]!;
     if (small === null) {
@@ -382,7 +383,8 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
       const c = kept[k]!;
       links.set(a, c, numerator[c]!);
       if (keptScore[k]! >= threshold) {
-        const [x, y] = a < c ? [a, c] : [c, a];
+        const x = Math.min(a, c);
+        const y = Math.max(a, c);
         heap.push(keptScore[k]!, x, y, version[x]!, version[y]!);
       }
     }

@@ -113,7 +113,8 @@ function hash(term: number): number {
 
 /** ΣA · ΣB over the smaller side's terms in their order, as the Map version added them. */
 export function summedDot(a: SummedVector, b: SummedVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let sum = 0;
   for (let k = 0; k < small.size; k++) {
     const v = large.get(small.termOf(k));
