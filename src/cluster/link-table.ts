@@ -1,7 +1,7 @@
 /**
  * The links between clusters while they merge (agglomerate.ts): an undirected graph with one number per
  * edge (ΣA · ΣC). It was a Map per cluster; at a million opinions that was some 700,000 Maps churned by
- * every merge, and the garbage collector then took about a third of the clustering's time. Here it is
+ * every merge, and garbage collection was about a fifth of the clustering's time. Here it is
  * one open-addressing table of edges in typed arrays, and per cluster a list of the clusters it was
  * linked to in one shared pool. Lists are pruned lazily: an edge deleted from the table leaves its list
  * entries behind until the list is next read, so a delete costs one table probe.
