@@ -11,10 +11,8 @@ const MAX_DIFF_CHARS = 2000;
 
 /** The pieces `member` adds to and removes from `canonical`, in text order; empty lists when equal. */
 export function textDifference(canonical: string, member: string): TextDifference {
-  // Code points as numbers, not one string per character: at a million records the near copies' spread
-  // strings were most of this function's time and a good part of the records step's garbage.
-  const a = codePoints(canonical);
-  const b = codePoints(member);
+  const a = [...canonical];
+  const b = [...member];
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -23,11 +21,11 @@ export function textDifference(canonical: string, member: string): TextDifferenc
     endA--;
     endB--;
   }
-  const x = a.subarray(start, endA);
-  const y = b.subarray(start, endB);
+  const x = a.slice(start, endA);
+  const y = b.slice(start, endB);
   if (x.length === 0 && y.length === 0) return { added: [], removed: [] };
   if (x.length > MAX_DIFF_CHARS || y.length > MAX_DIFF_CHARS) {
-    return { added: y.length > 0 ? [textOf(y, 0, y.length)] : [], removed: x.length > 0 ? [textOf(x, 0, x.length)] : [] };
+    return { added: y.length > 0 ? [y.join('')] : [], removed: x.length > 0 ? [x.join('')] : [] };
   }
   // lcs[i][j]: length of the LCS of x[i..] and y[j..], in one flat array.
   const width = y.length + 1;
@@ -39,18 +37,15 @@ export function textDifference(canonical: string, member: string): TextDifferenc
   }
   const added: string[] = [];
   const removed: string[] = [];
-  // The current run of added or removed characters, as code points: made a string once it ends.
-  const run: number[] = [];
-  let runKind: 'added' | 'removed' | null = null;
+  let run: { kind: 'added' | 'removed'; text: string } | null = null;
   const flush = (): void => {
-    if (runKind !== null) (runKind === 'added' ? added : removed).push(String.fromCodePoint(...run));
-    runKind = null;
-    run.length = 0;
+    if (run !== null) (run.kind === 'added' ? added : removed).push(run.text);
+    run = null;
   };
-  const push = (kind: 'added' | 'removed', code: number): void => {
-    if (runKind !== null && runKind !== kind) flush();
-    runKind = kind;
-    run.push(code);
+  const push = (kind: 'added' | 'removed', ch: string): void => {
+    if (run !== null && run.kind !== kind) flush();
+    if (run === null) run = { kind, text: '' };
+    run.text += ch;
   };
   let i = 0;
   let j = 0;
@@ -67,25 +62,6 @@ export function textDifference(canonical: string, member: string): TextDifferenc
   }
   flush();
   return { added, removed };
-}
-
-/** The code points of a text (what `[...text]` splits it into). */
-function codePoints(text: string): Int32Array {
-  const codes = new Int32Array(text.length);
-  let count = 0;
-  for (let k = 0; k < text.length; k++) {
-    const code = text.codePointAt(k)!;
-    codes[count++] = code;
-    if (code > 0xffff) k++;
-  }
-  return codes.subarray(0, count);
-}
-
-/** The text of code points from … to (exclusive), in pieces small enough for fromCodePoint's arguments. */
-function textOf(codes: Int32Array, from: number, to: number): string {
-  let text = '';
-  for (let k = from; k < to; k += 4096) text += String.fromCodePoint(...codes.subarray(k, Math.min(to, k + 4096)));
-  return text;
 }
 
 /** One line per difference: 多“……”；少“……” (or 仅标点或空格不同 when nothing but those differ). */

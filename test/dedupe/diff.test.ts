@@ -32,57 +32,6 @@ describe('textDifference', () => {
 });
 
 describe('nearDifferencesByCanonical', () => {
-  it('gives the pieces the plain character-array version gave, astral characters and lone surrogates too', () => {
-    /** The difference as first written: arrays of one-character strings (the reference for the code-point version). */
-    const plain = (canonical: string, member: string): { added: string[]; removed: string[] } => {
-      const a = [...canonical];
-      const b = [...member];
-      let start = 0;
-      while (start < a.length && start < b.length && a[start] === b[start]) start++;
-      let endA = a.length;
-      let endB = b.length;
-      while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-        endA--;
-        endB--;
-      }
-      const x = a.slice(start, endA);
-      const y = b.slice(start, endB);
-      const lcs = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
-      for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-      const out = { added: [] as string[], removed: [] as string[] };
-      let kind: 'added' | 'removed' | null = null;
-      let text = '';
-      const push = (k: 'added' | 'removed', ch: string): void => {
-        if (kind !== null && kind !== k) out[kind].push(text);
-        if (kind !== k) text = '';
-        kind = k;
-        text += ch;
-      };
-      const flush = (): void => {
-        if (kind !== null) out[kind].push(text);
-        kind = null;
-      };
-      let i = 0;
-      let j = 0;
-      while (i < x.length || j < y.length) {
-        if (i < x.length && j < y.length && x[i] === y[j]) {
-          flush();
-          i++;
-          j++;
-        } else if (j < y.length && (i >= x.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) push('added', y[j++]!);
-        else push('removed', x[i++]!);
-      }
-      flush();
-      return out;
-    };
-    const unit = fc.constantFrom('车', '位', '业', '，', '𠀋', '\ud800', 'a');
-    fc.assert(
-      fc.property(fc.string({ unit, maxLength: 40 }), fc.string({ unit, maxLength: 40 }), (a, b) => {
-        expect(textDifference(a, b)).toEqual(plain(a, b));
-      }),
-    );
-  });
-
   it('lists each near copy with its file and row, masked, under its canonical record', () => {
     const base = { seq: null, point: null, pointSource: 'none' as const, county: null, submitter: null, submitterType: null, article: null, suggestion: null, reason: null, contact: null, date: null, articles: [{ key: checkedKey('unassigned'), source: 'none' as const, confidence: 0, cited: null, notInDraft: false }], cluster: 'c' };
     const records: DigestRecord[] = [
