@@ -5,6 +5,7 @@
  *
  *   node bench/run.mjs                                   all sizes (10k, 100k, 1m) and all measurements
  *   node bench/run.mjs --sizes 10k,100k --only digest    a subset
+ *   node bench/run.mjs --sizes 300k --only digest,phases  between 100k and 1M, where growth faster than n shows (not run by default)
  *   node bench/run.mjs --sizes 1m --profile              also write a .cpuprofile per CLI run and print its top
  *   node bench/run.mjs --sizes 100k --keep-snapshot      reuse bench/out/snap (same code as the last run)
  *   node bench/run.mjs --sizes 1m --full-1m              at 1M also render all report formats
@@ -28,7 +29,7 @@ import { renderResults, targetsOf } from './results-md.mjs';
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'bench/out');
 const DRAFT = join(ROOT, 'fixtures/laws/中华人民共和国民法典.md');
-const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const SIZES = { '10k': 10_000, '100k': 100_000, '300k': 300_000, '1m': 1_000_000 };
 const KINDS = ['digest', 'phases', 'render', 'xlsx', 'merge', 'text'];
 
 const { values } = parseArgs({

@@ -7,6 +7,8 @@
  * pair by pair; the graph only says which clusters are worth comparing. An article with n opinions
  * costs about n × CANDIDATES cosines to build the graph and a bounded number of comparisons per merge.
  */
+import { LinkTable } from './link-table.js';
+import { SummedVector, summedDot } from './summed-vector.js';
 import type { TermVector } from './vectors.js';
 
 /** An opinion's first terms (the caller puts its heaviest words first) used to look up neighbours. */
@@ -30,17 +32,6 @@ const CLUSTER_NEIGHBOURS = 16;
 export interface AgglomeratedCluster {
   readonly members: number[];
   readonly sum: Map<number, number>;
-}
-
-interface Working {
-  members: number[];
-  /** Summed member vectors; null while the cluster is one opinion (its vector is the sum): most stay so. */
-  sum: Map<number, number> | null;
-  /** Neighbour cluster → ΣA · ΣC, kept so that a merge costs only the dot products of the smaller side. */
-  links: Map<number, number>;
-  /** Bumped on every merge so queued pairs that predate it are recognised as stale. */
-  version: number;
-  alive: boolean;
 }
 
 /** Binary max-heap of candidate merges, in typed arrays (a million queued pairs as objects kept the GC busy); ties by smaller cluster ids, so the order is total. */
@@ -114,16 +105,6 @@ class MergeHeap {
   }
 }
 
-function dot(a: Map<number, number>, b: Map<number, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [term, w] of small) {
-    const v = large.get(term);
-    if (v !== undefined) sum += w * v;
-  }
-  return sum;
-}
-
 /** One neighbour of an opinion: its position and their cosine. */
 export interface Neighbour {
   readonly j: number;
@@ -140,8 +121,29 @@ export interface NeighbourGraph {
   readonly vocabulary: number;
 }
 
+/** The neighbour graph in flat arrays: vector i's neighbours are ids[i × NEIGHBOURS …], `counts[i]` of them. */
+interface FlatGraph {
+  readonly ids: Int32Array;
+  readonly scores: Float64Array;
+  readonly counts: Uint8Array;
+  readonly comparisons: number;
+  readonly vocabulary: number;
+}
+
 /** For each vector, up to NEIGHBOURS others with cosine ≥ `floor`, found through the inverted index. */
 export function neighbourGraph(vectors: readonly TermVector[], floor: number): NeighbourGraph {
+  const flat = flatNeighbourGraph(vectors, floor);
+  const graph = Array.from(vectors, (_v, i): Neighbour[] =>
+    Array.from({ length: flat.counts[i]! }, (_n, k) => ({ j: flat.ids[i * NEIGHBOURS + k]!, score: flat.scores[i * NEIGHBOURS + k]! })),
+  );
+  return { graph, comparisons: flat.comparisons, vocabulary: flat.vocabulary };
+}
+
+/**
+ * neighbourGraph as agglomerate reads it: ten small objects and an array per opinion were some seven
+ * million objects at a million opinions, all alive until the merging was done.
+ */
+function flatNeighbourGraph(vectors: readonly TermVector[], floor: number): FlatGraph {
   let vocabulary = 0;
   for (const v of vectors) for (let t = 0; t < v.terms.length; t++) if (v.terms[t]! >= vocabulary) vocabulary = v.terms[t]! + 1;
   // The inverted index in flat arrays by term id (ids are dense, 0 … vocabulary − 1): posting lists of a
@@ -171,7 +173,9 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): N
   const near = new Int32Array(NEIGHBOURS);
   const nearScore = new Float64Array(NEIGHBOURS);
   let comparisons = 0;
-  const graph: Neighbour[][] = new Array<Neighbour[]>(vectors.length);
+  const ids = new Int32Array(vectors.length * NEIGHBOURS);
+  const scores = new Float64Array(vectors.length * NEIGHBOURS);
+  const counts = new Uint8Array(vectors.length);
   for (let i = 0; i < vectors.length; i++) {
     const v = vectors[i]!;
     let touchedCount = 0;
@@ -208,11 +212,11 @@ export function neighbourGraph(vectors: readonly TermVector[], floor: number): N
     comparisons += bestCount;
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = 0;
     for (let k = 0; k < touchedCount; k++) partial[touched[k]!] = 0;
-    const found: Neighbour[] = new Array<Neighbour>(nearCount);
-    for (let k = 0; k < nearCount; k++) found[k] = { j: near[k]!, score: nearScore[k]! };
-    graph[i] = found;
+    ids.set(near.subarray(0, nearCount), i * NEIGHBOURS);
+    scores.set(nearScore.subarray(0, nearCount), i * NEIGHBOURS);
+    counts[i] = nearCount;
   }
-  return { graph, comparisons, vocabulary };
+  return { ids, scores, counts, comparisons, vocabulary };
 }
 
 /** What agglomerate needs of the settings. */
@@ -231,36 +235,41 @@ export interface Agglomeration {
  * `threshold`. Vectors without terms stay alone. Clusters come back ordered by their first member.
  */
 export function agglomerate(vectors: readonly TermVector[], { threshold }: AgglomerateSettings): Agglomeration {
-  const built = neighbourGraph(vectors, threshold);
-  const graph = built.graph;
+  const built = flatNeighbourGraph(vectors, threshold);
   let comparisons = built.comparisons;
-  const clusters: Working[] = vectors.map((_v, i) => ({ members: [i], sum: null, links: new Map<number, number>(), version: 0, alive: true }));
-  const sumOf = (c: Working): Map<number, number> => {
-    if (c.sum !== null) return c.sum;
-    const v = vectors[c.members[0]!]!;
-    const sum = new Map<number, number>();
-    for (let t = 0; t < v.terms.length; t++) sum.set(v.terms[t]!, v.weights[t]!);
-    return sum;
-  };
-  const sizeOf = (c: Working): number => (c.sum === null ? vectors[c.members[0]!]!.terms.length : c.sum.size);
+  const n = vectors.length;
+  // Clusters by id (the position of their first member), in typed arrays: an object, a members array and a
+  // Map of links per opinion (some 700,000 of each at a million opinions) kept the garbage collector busy.
+  // Members are a linked list (first member = the id, `nextMember` … −1), so a merge appends in O(1).
+  const nextMember = new Int32Array(n).fill(-1);
+  const lastMember = Int32Array.from({ length: n }, (_v, i) => i);
+  const size = new Int32Array(n).fill(1);
+  /** Bumped on every merge so queued pairs that predate it are recognised as stale. */
+  const version = new Int32Array(n);
+  const alive = new Uint8Array(n).fill(1);
+  /** Summed member vectors; null while the cluster is one opinion (its vector is the sum): most stay so. */
+  const sums: (SummedVector | null)[] = new Array<SummedVector | null>(n).fill(null);
+  const sumOf = (c: number): SummedVector => sums[c] ?? SummedVector.of(vectors[c]!.terms, vectors[c]!.weights);
+  const sizeOf = (c: number): number => (sums[c] === null ? vectors[c]!.terms.length : sums[c]!.size);
   // A one-opinion side of a merge spread over the vocabulary: its dot with another one-opinion cluster
   // is then one pass over the other's terms (a nested scan of both cost most of the merging time).
   // Two: both sides of a merge may be one opinion, and each is spread once per merge, not once per neighbour.
   const denseA = new Float64Array(built.vocabulary);
   const denseB = new Float64Array(built.vocabulary);
   /** ΣX · ΣC, X spread into `dense` when it is one opinion; never builds a map for a one-opinion side. */
-  const sumDot = (X: Working, C: Working, dense: Float64Array): number => {
+  const sumDot = (x: number, c: number, dense: Float64Array): number => {
     comparisons++;
-    if (X.sum === null && C.sum === null) {
-      const v = vectors[C.members[0]!]!;
+    const sumX = sums[x]!;
+    const sumC = sums[c]!;
+    if (sumX === null && sumC === null) {
+      const v = vectors[c]!;
       let d = 0;
       for (let t = 0; t < v.terms.length; t++) d += v.weights[t]! * dense[v.terms[t]!]!;
       return d;
     }
-    const [single, other] = X.sum === null ? [X, C] : C.sum === null ? [C, X] : [null, null];
-    if (single !== null && other !== null) {
-      const v = vectors[single.members[0]!]!;
-      const sum = other.sum!;
+    if (sumX === null || sumC === null) {
+      const v = vectors[sumX === null ? x : c]!;
+      const sum = (sumX === null ? sumC : sumX)!;
       let d = 0;
       for (let t = 0; t < v.terms.length; t++) {
         const w = sum.get(v.terms[t]!);
@@ -268,99 +277,132 @@ export function agglomerate(vectors: readonly TermVector[], { threshold }: Agglo
       }
       return d;
     }
-    return dot(X.sum!, C.sum!);
+    return summedDot(sumX, sumC);
   };
-  const spread = (X: Working, dense: Float64Array, on: boolean): void => {
-    if (X.sum !== null) return;
-    const v = vectors[X.members[0]!]!;
+  const spread = (x: number, dense: Float64Array, on: boolean): void => {
+    if (sums[x] !== null) return;
+    const v = vectors[x]!;
     for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = on ? v.weights[t]! : 0;
   };
-  // Neighbour relations are symmetric for clusters: if i found j, j can merge with i.
-  graph.forEach((list, i) => {
-    for (const { j, score } of list) {
-      if (clusters[i]!.links.has(j)) continue;
-      clusters[i]!.links.set(j, score);
-      clusters[j]!.links.set(i, score);
+  // Neighbour cluster → ΣA · ΣC, kept so that a merge costs only the dot products of the smaller side.
+  // Neighbour relations are symmetric for clusters: if i found j, j can merge with i (the first cosine found stays).
+  const degrees = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < built.counts[i]!; k++) {
+      degrees[i]!++;
+      degrees[built.ids[i * NEIGHBOURS + k]!]!++;
     }
-  });
-  const average = (numerator: number, a: Working, b: Working): number => numerator / (a.members.length * b.members.length);
+  }
+  const links = new LinkTable(n, degrees);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < built.counts[i]!; k++) {
+      const j = built.ids[i * NEIGHBOURS + k]!;
+      if (links.find(i, j) < 0) links.set(i, j, built.scores[i * NEIGHBOURS + k]!);
+    }
+  }
+  const average = (numerator: number, a: number, b: number): number => numerator / (size[a]! * size[b]!);
   const heap = new MergeHeap();
-  for (let a = 0; a < clusters.length; a++) {
-    for (const [b, d] of clusters[a]!.links) {
+  const around: number[] = [];
+  for (let a = 0; a < n; a++) {
+    around.length = 0;
+    links.begin();
+    links.appendNeighbours(a, around);
+    for (const b of around) {
       if (b <= a) continue;
-      const score = average(d, clusters[a]!, clusters[b]!);
+      const score = average(links.valueAt(links.find(a, b)), a, b);
       if (score >= threshold) heap.push(score, a, b, 0, 0);
     }
   }
-  const numerators: { c: number; d: number; score: number }[] = [];
-  const around = new Set<number>();
+  /** ΣA∪B · ΣC per neighbour c of a merge, by cluster id. */
+  const numerator = new Float64Array(n);
+  const kept = new Int32Array(CLUSTER_NEIGHBOURS);
+  const keptScore = new Float64Array(CLUSTER_NEIGHBOURS);
+  /** The merge (numbered from 1) in which a neighbour was last kept. */
+  const keptIn = new Int32Array(n);
+  let merges = 0;
+  const unknown = (x: number, c: number, dense: Float64Array): number =>
+    Math.min(size[x]!, size[c]!) > EXACT_MEMBERS ? 0 : sumDot(x, c, dense);
   const top = { score: 0, a: 0, b: 0, va: 0, vb: 0 };
   while (heap.size > 0) {
     heap.pop(top);
-    const A = clusters[top.a]!;
-    const B = clusters[top.b]!;
-    if (!A.alive || !B.alive || A.version !== top.va || B.version !== top.vb) continue;
+    const a = top.a;
+    const b = top.b;
+    if (alive[a] === 0 || alive[b] === 0 || version[a] !== top.va || version[b] !== top.vb) continue;
     // ΣA∪B · ΣC = ΣA · ΣC + ΣB · ΣC: known for linked clusters, computed (smaller map first) for the others.
-    around.clear();
-    for (const c of A.links.keys()) around.add(c);
-    for (const c of B.links.keys()) around.add(c);
-    around.delete(top.a);
-    around.delete(top.b);
-    numerators.length = 0;
-    const unknown = (X: Working, C: Working, dense: Float64Array): number =>
-      Math.min(X.members.length, C.members.length) > EXACT_MEMBERS ? 0 : sumDot(X, C, dense);
-    spread(A, denseA, true);
-    spread(B, denseB, true);
+    around.length = 0;
+    links.begin();
+    links.exclude(a);
+    links.exclude(b);
+    links.appendNeighbours(a, around);
+    links.appendNeighbours(b, around);
+    spread(a, denseA, true);
+    spread(b, denseB, true);
+    let count = 0;
     for (const c of around) {
-      const C = clusters[c]!;
-      if (!C.alive) continue;
-      const d = (A.links.get(c) ?? unknown(A, C, denseA)) + (B.links.get(c) ?? unknown(B, C, denseB));
-      numerators.push({ c, d, score: 0 });
+      if (alive[c] === 0) continue;
+      const withA = links.find(a, c);
+      const withB = links.find(b, c);
+      numerator[c] = (withA >= 0 ? links.valueAt(withA) : unknown(a, c, denseA)) + (withB >= 0 ? links.valueAt(withB) : unknown(b, c, denseB));
+      around[count++] = c;
     }
-    spread(A, denseA, false);
-    spread(B, denseB, false);
+    around.length = count;
+    spread(a, denseA, false);
+    spread(b, denseB, false);
     // Merge into the one with the smaller id (its first member), reusing the larger map: ids stay
     // order-independent and a big cluster absorbing a small one costs the small one's terms.
     // The smaller side is added term by term; a one-opinion smaller side straight from its vector, never as a map.
-    const [bigSide, smallSide] = sizeOf(A) >= sizeOf(B) ? [A, B] : [B, A];
+    const bigSide = sizeOf(a) >= sizeOf(b) ? a : b;
+    const smallSide = bigSide === a ? b : a;
     const big = sumOf(bigSide);
-    if (smallSide.sum === null) {
-      const v = vectors[smallSide.members[0]!]!;
-      for (let t = 0; t < v.terms.length; t++) big.set(v.terms[t]!, (big.get(v.terms[t]!) ?? 0) + v.weights[t]!);
+    const small = sums[smallSide]!;
+    if (small === null) {
+      const v = vectors[smallSide]!;
+      for (let t = 0; t < v.terms.length; t++) big.add(v.terms[t]!, v.weights[t]!);
     } else {
-      for (const [term, w] of smallSide.sum) big.set(term, (big.get(term) ?? 0) + w);
+      for (let k = 0; k < small.size; k++) big.add(small.termOf(k), small.weightOf(k));
     }
-    A.sum = big;
-    for (const m of B.members) A.members.push(m);
-    B.alive = false;
-    B.sum = null;
-    B.links.clear();
-    A.version++;
-    for (const n of numerators) n.score = average(n.d, A, clusters[n.c]!);
-    numerators.sort((x, y) => y.score - x.score || x.c - y.c);
-    // The neighbours kept link to the merged cluster (its entry overwritten in place), the others forget both halves.
-    for (let k = CLUSTER_NEIGHBOURS; k < numerators.length; k++) {
-      const C = clusters[numerators[k]!.c]!;
-      C.links.delete(top.a);
-      C.links.delete(top.b);
+    sums[a] = big;
+    nextMember[lastMember[a]!] = b;
+    lastMember[a] = lastMember[b]!;
+    size[a] = size[a]! + size[b]!;
+    alive[b] = 0;
+    sums[b] = null;
+    version[a]!++;
+    // The merged cluster keeps its CLUSTER_NEIGHBOURS most similar neighbours (ties by id), the others forget both halves.
+    let keptCount = 0;
+    for (const c of around) keptCount = keepTop(kept, keptScore, keptCount, c, average(numerator[c]!, a, c));
+    merges++;
+    for (let k = 0; k < keptCount; k++) keptIn[kept[k]!] = merges;
+    for (const c of around) {
+      // A kept link of A is overwritten below, not deleted and made again (which would list it anew).
+      if (keptIn[c] !== merges) links.delete(a, c);
+      links.delete(b, c);
     }
-    A.links.clear();
-    for (let k = 0; k < numerators.length && k < CLUSTER_NEIGHBOURS; k++) {
-      const { c, d, score } = numerators[k]!;
-      A.links.set(c, d);
-      const C = clusters[c]!;
-      C.links.delete(top.b);
-      C.links.set(top.a, d);
-      if (score >= threshold) {
-        const [a, b] = top.a < c ? [top.a, c] : [c, top.a];
-        heap.push(score, a, b, clusters[a]!.version, clusters[b]!.version);
+    links.forget(b);
+    for (let k = 0; k < keptCount; k++) {
+      const c = kept[k]!;
+      links.set(a, c, numerator[c]!);
+      if (keptScore[k]! >= threshold) {
+        const x = Math.min(a, c);
+        const y = Math.max(a, c);
+        heap.push(keptScore[k]!, x, y, version[x]!, version[y]!);
       }
     }
   }
-  return {
-    clusters: clusters.filter((c) => c.alive).map((c) => ({ members: [...c.members].sort((x, y) => x - y), sum: sumOf(c) })),
-    comparisons,
-  };
+  const clusters: AgglomeratedCluster[] = [];
+  for (let c = 0; c < n; c++) {
+    if (alive[c] === 0) continue;
+    const members: number[] = [];
+    for (let m = c; m >= 0; m = nextMember[m]!) members.push(m);
+    let sum = sums[c]?.toMap();
+    if (sum === undefined) {
+      const v = vectors[c]!;
+      sum = new Map<number, number>();
+      for (let t = 0; t < v.terms.length; t++) sum.set(v.terms[t]!, v.weights[t]!);
+    }
+    clusters.push({ members: members.sort((x, y) => x - y), sum });
+  }
+  return { clusters, comparisons };
 }
 
 /**
