@@ -218,6 +218,8 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
   /** A person wrote in 可能涉及条文: say the cell is not read, and where a correction goes (suggestion-cell.ts). */
   const suggestionEdit = (rowIndex: number, text: string, column: number | undefined, id: string, correction: WrittenCell | null): DecisionProblem | null => {
     if (column === undefined || text === '' || isToolSuggestion(text)) return null;
+    // The same article written in 更正条款 too: it is read from there, nothing is lost, nothing to say.
+    if (correction !== null && foldDecisionText(correction.text) === foldDecisionText(text)) return null;
     const cell = cellRef(rowIndex, column);
     const where = describeWritten({ text, cell, header: rows[headerIndex]?.[column] ?? '' });
     const shown = [...text].length > QUOTED_CHARS ? `${[...text].slice(0, QUOTED_CHARS).join('')}…` : text;

@@ -14,6 +14,7 @@
  * Anything else is an edit: a bare 第十九条, 第19条, a score removed or changed to words, a note added, a fourth
  * part. Not checked (the sheet reader has no digest): whether the articles and scores are the ones the tool
  * wrote on that row, and their order; an article retyped in the tool's exact form with a score is not noticed.
+ * The sheet reader (sheet.ts) also stays silent when the row's 更正条款 holds the same text: it is read from there.
  */
 import { articleLabel } from '../article-key.js';
 import { chineseToNumber } from '../numerals.js';

@@ -89,7 +89,7 @@ describe('parseDecisionGrids and 可能涉及条文', () => {
   const OPINION_HEADER = ['意见编号', '类编号', '条款', '意见', '联系点', '采纳情况', '理由说明', '更正条款', '移入类编号', '可能涉及条文'];
   const opinionRow = (id: string, correction: string, suggestion: string): string[] => [id, '3-a', '未归入条文', '意见', '甲', '', '', correction, '', suggestion];
 
-  it('names the cell of an edit on either sheet, and leaves the tool’s text, a subset of it and a blank alone', () => {
+  it('names the cell of an edit on either sheet, and leaves the tool’s text, a subset of it, a blank and a copy of 更正条款 alone', () => {
     const sheet = parse({
       采纳情况: [[...HEADER, '更正条款', '可能涉及条文'], [...row('3-a', ''), '', '第十九条'], [...row('4-a', ''), '', '第十二条（0.18）；第十三条（0.15）']],
       单条意见: [
@@ -97,7 +97,9 @@ describe('parseDecisionGrids and 可能涉及条文', () => {
         opinionRow('r5', '', '第十二条（0.18）；'),
         opinionRow('r6', '', ''),
         opinionRow('r7', '', '第十九条（0.31），电动车楼道充电属于这一条'),
-        opinionRow('r8', '第十九条', '第十九条'),
+        opinionRow('r8', '第十九条', '第二十条'),
+        // The same article in both columns: read from 更正条款, nothing lost.
+        opinionRow('r9', '第十九条', '第十九条'),
       ],
     }, '登记表.xlsx');
     expect(sheet.problems.map((p) => [p.code, p.cell?.sheet, p.cell?.address])).toEqual([
@@ -112,9 +114,10 @@ describe('parseDecisionGrids and 可能涉及条文', () => {
     );
     expect(typed).toContain('工作表“单条意见” J4（第 4 行“可能涉及条文”列）：填写的“第十九条（0.31），电动车楼道充电属于这一条”（意见编号 r7）未读取。');
     // Filled 更正条款 on the same row: the person is told which of the two counts.
+    expect(corrected).toContain('J5（第 5 行“可能涉及条文”列）：填写的“第二十条”（意见编号 r8）未读取。');
     expect(corrected).toContain('本行的更正以“更正条款”列的“第十九条”为准。');
     // Nothing else changes: the correction is the 更正条款 cell's, and the edited cell is no correction.
-    expect(sheet.opinions.map((e) => [e.id, e.correction?.text ?? null])).toEqual([['r5', null], ['r6', null], ['r7', null], ['r8', '第十九条']]);
+    expect(sheet.opinions.map((e) => [e.id, e.correction?.text ?? null])).toEqual([['r5', null], ['r6', null], ['r7', null], ['r8', '第十九条'], ['r9', '第十九条']]);
     expect(sheet.clusters.map((e) => e.correction)).toEqual([null, null]);
   });
 
