@@ -7,6 +7,7 @@ import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
 import { type Decision, foldDecisionText, parseDecision } from './values.js';
 import { atPlace, cellWords, rowWords } from '../location.js';
 import type { DecisionSheetNotice } from '../notices.js';
+import { isToolSuggestion } from './suggestion-cell.js';
 
 /** Where a value sits: file, sheet and the cell address staff can type into the name box. */
 export interface CellRef {
@@ -82,6 +83,8 @@ export function describeWritten(written: WrittenCell): string {
 }
 
 const HEADER_SCAN_ROWS = 12;
+/** How much of an edited 可能涉及条文 cell a message repeats. */
+const QUOTED_CHARS = 40;
 
 /** Header names, folded: full-width brackets and spaces do not matter. */
 const fold = (text: string): string => foldDecisionText(text).replace(/[()]/g, '');
@@ -95,6 +98,8 @@ const HEADERS = {
   members: ['成员核对用'],
   correction: ['更正条款', '条款更正', '更正后条款', '正确条款', '应归条款', '改为条款'],
   moveTo: ['移入类编号', '移入类', '改归类编号', '改归入类', '移至类编号', '归入类编号'],
+  /** The tool's guess for a 未归入 opinion (src/report/candidates.ts): never read as a correction, only checked for edits. */
+  suggestion: ['可能涉及条文'],
 };
 type HeaderKey = keyof typeof HEADERS;
 
@@ -210,6 +215,24 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     address: `${columnLetter(column)}${rowIndex + 1}`,
     row: rowIndex + 1,
   });
+  /** A person wrote in 可能涉及条文: say the cell is not read, and where a correction goes (suggestion-cell.ts). */
+  const suggestionEdit = (rowIndex: number, text: string, column: number | undefined, id: string, correction: WrittenCell | null): DecisionProblem | null => {
+    if (column === undefined || text === '' || isToolSuggestion(text)) return null;
+    // The same article written in 更正条款 too: it is read from there, nothing is lost, nothing to say.
+    if (correction !== null && foldDecisionText(correction.text) === foldDecisionText(text)) return null;
+    const cell = cellRef(rowIndex, column);
+    const where = describeWritten({ text, cell, header: rows[headerIndex]?.[column] ?? '' });
+    const shown = [...text].length > QUOTED_CHARS ? `${[...text].slice(0, QUOTED_CHARS).join('')}…` : text;
+    const about = id === '' ? '' : `（${perOpinion ? '意见编号' : '编号'} ${id}）`;
+    const instead = correction === null
+      ? '要更正，请填在“更正条款”列。'
+      : `本行的更正以“${correction.header}”列的“${correction.text}”为准。`;
+    return {
+      code: 'W_SUGGESTION_EDITED',
+      message: `${where}：填写的“${shown}”${about}未读取。这一列是工具按内容推测的条文，改动不作为更正；${instead}`,
+      cell,
+    };
+  };
   const seen = new Map<string, CellRef>();
   for (let i = headerIndex + 1; i < rows.length; i += 1) {
     const row = rows[i] ?? [];
@@ -227,6 +250,8 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     const correction = written('correction');
     const moveTo = written('moveTo');
     const decisionCell = cellRef(i, columns.decision ?? 0);
+    const suggestion = suggestionEdit(i, at(columns.suggestion), columns.suggestion, id, correction);
+    if (suggestion !== null) result.problems.push(suggestion);
     if (id === '') {
       // A row with something filled but no id cannot be matched; a row with nothing filled carries nothing to lose.
       const filled = correction ?? moveTo;
