@@ -4,8 +4,7 @@ import { checkedKey } from '../../src/article-key.js';
 import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { CANDIDATE_DEFAULTS, selectCandidates } from '../../src/assign/candidates.js';
 import { createArticleMatcher, similarityAssignment, type RankedArticle } from '../../src/assign/similarity.js';
-import { parseDraft } from '../../src/text/draft.js';
-import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
+import { DOG_DRAFT as DRAFT, terms } from './dog-draft.js';
 
 // Rankings as rankTerms gives them (distinct keys) but in any order, with ties common.
 const rankings = fc
@@ -61,15 +60,6 @@ describe('selectCandidates', () => {
   });
 });
 
-const DRAFT = parseDraft(
-  `某市养犬管理条例（草案）
-第一条 养犬人应当为犬只接种狂犬病疫苗，并办理养犬登记。
-第二条 禁止携带犬只进入公共场所和公共交通工具。
-第三条 养犬人携带犬只外出，应当为犬只束牵引带，及时清除犬只粪便。
-第四条 违反本条例第三条规定的，由公安部门责令改正，处五十元以上二百元以下罚款。`,
-  '草案.txt',
-);
-const { terms } = createSegmenter(SEGMENTER_DEFAULTS);
 const CITED: readonly [string, string][] = [
   ['第二条', '希望允许小型犬装进航空箱以后坐地铁，去宠物医院太不方便了。'],
   ['第三条', '小区里遛狗不拴绳的太多了，孩子下楼都害怕。'],

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkedKey } from '../../src/article-key.js';
 import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { createArticleMatcher, topPositions } from '../../src/assign/similarity.js';
-import { parseDraft } from '../../src/text/draft.js';
-import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
+import { DOG_DRAFT as DRAFT, terms } from './dog-draft.js';
 
 /** The reference: every active positive score, sorted by score (highest first), equal scores by position. */
 const sortedPositions = (scores: readonly number[], active: readonly boolean[]): number[] =>
@@ -34,16 +33,6 @@ describe('topPositions', () => {
     expect(topPositions([0.2, 0.4], [true, true], 0)).toEqual([]);
   });
 });
-
-const DRAFT = parseDraft(
-  `某市养犬管理条例（草案）
-第一条 养犬人应当为犬只接种狂犬病疫苗，并办理养犬登记。
-第二条 禁止携带犬只进入公共场所和公共交通工具。
-第三条 养犬人携带犬只外出，应当为犬只束牵引带，及时清除犬只粪便。
-第四条 违反本条例第三条规定的，由公安部门责令改正，处五十元以上二百元以下罚款。`,
-  '草案.txt',
-);
-const { terms } = createSegmenter(SEGMENTER_DEFAULTS);
 
 // Opinions people wrote on the draft above, with the article they cite.
 const CITED: readonly [string, string][] = [
