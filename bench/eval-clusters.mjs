@@ -16,15 +16,19 @@
  *       article, on 总体意见 (general) and on 未归入 (unassigned), so a sweep shows where precision goes
  *   node bench/eval-clusters.mjs --scale bench/out/runs/phases-100k/digest.json
  *       times clusterOpinions alone (CPU) on the distinct opinions of a digest written by bench/run.mjs,
- *       under the digest's articles; add `node --cpu-prof` to see where the time goes
+ *       under the digest's articles; add `node --cpu-prof` to see where the time goes. Prints clusters per 1,000
+ *       opinions and the share left alone, overall and on the largest articles (does quality depend on batch size?)
+ *   node bench/eval-clusters.mjs --scale …/digest.json --largest 20    only the 20 largest articles
  */
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVAL_SETS, parseSource } from '../fixtures/eval/make-eval.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const load = (path) => import(join(ROOT, 'dist', path));
+// $YIJIAN_DIST: another build to measure (e.g. bench/out/snap/dist, the code of the last bench/run.mjs), as bench/measure.mjs.
+const load = (path) => import(resolve(process.env.YIJIAN_DIST ?? join(ROOT, 'dist'), path));
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +38,7 @@ const { values } = parseArgs({
     clusters: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     scale: { type: 'string' },
+    largest: { type: 'string' },
     assigned: { type: 'boolean', default: false },
   },
 });
@@ -150,12 +155,28 @@ function evaluate({ set, distinct, items }, settings) {
   return { name: set.name, part: set.part, distinct: items.length, clusters: clusters.length, topics: new Set(distinct.map((o) => o.topic)).size, ...scores, buckets, listing };
 }
 
+/**
+ * The canonical records of a digest.json, read line by line (digest.json writes one record per line; at a million
+ * opinions the file is past the longest string V8 makes); with `largest`, only those on the largest articles.
+ */
+async function canonicalRecords(path, largest) {
+  const records = [];
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.startsWith('    {"id":') || !line.includes('"canonical":true')) continue;
+    const r = JSON.parse(line.replace(/,$/, ''));
+    records.push({ id: r.id, article: r.articles[0].key, opinion: r.opinion, point: r.point });
+  }
+  if (largest === undefined) return records;
+  const sizes = new Map();
+  for (const r of records) sizes.set(r.article, (sizes.get(r.article) ?? 0) + 1);
+  const keep = new Set([...sizes].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, Number(largest)).map(([a]) => a));
+  return records.filter((r) => keep.has(r.article));
+}
+
 if (values.scale !== undefined) {
-  const digest = JSON.parse(readFileSync(values.scale, 'utf8'));
-  const items = digest.records
-    .filter((r) => r.canonical)
-    .map((r) => ({ id: r.id, article: r.articles[0].key, terms: segmenter.terms(r.opinion), text: r.opinion, submissions: 1, points: r.point === null ? [] : [r.point], counties: [] }));
-  digest.records.length = 0;
+  const items = (await canonicalRecords(values.scale, values.largest))
+    .map((r) => ({ id: r.id, article: r.article, terms: segmenter.terms(r.opinion), text: r.opinion, submissions: 1, points: r.point === null ? [] : [r.point], counties: [] }));
   const settings = { ...CLUSTER_DEFAULTS, ...overrides, tokens: segmenter.tokens, forms: segmenter.forms ?? null };
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const before = cpu();
@@ -167,7 +188,16 @@ if (values.scale !== undefined) {
   for (const item of items) sizes.set(item.article, (sizes.get(item.article) ?? 0) + 1);
   const largest = Math.max(...sizes.values());
   const merged = clusters.filter((c) => c.opinions.length > 1);
-  console.log(`clusterOpinions: ${items.length} distinct opinions on ${sizes.size} articles (largest ${largest}) → ${clusters.length} clusters (${merged.length} of 2+, largest ${Math.max(...clusters.map((c) => c.opinions.length))}); ${(cpuMs / 1000).toFixed(2)} s CPU, ${(ms / 1000).toFixed(2)} s wall, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+  // Whether quality depends on batch size: per 1,000 distinct opinions, and the share left alone, overall and on
+  // the largest article (where a capped candidate search starves first).
+  const alone = (list) => list.filter((c) => c.opinions.length === 1).length;
+  const top = [...sizes].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 4);
+  console.log(`clusterOpinions: ${items.length} distinct opinions on ${sizes.size} articles (largest ${largest}) → ${clusters.length} clusters (${merged.length} of 2+, largest ${clusters.reduce((m, c) => Math.max(m, c.opinions.length), 0)}); ${(cpuMs / 1000).toFixed(2)} s CPU, ${(ms / 1000).toFixed(2)} s wall, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(`  ${((1000 * clusters.length) / items.length).toFixed(1)} clusters per 1,000 opinions, ${((100 * alone(clusters)) / items.length).toFixed(1)} % of opinions alone`);
+  for (const [article, n] of top) {
+    const on = clusters.filter((c) => c.article === article);
+    console.log(`  ${article} (${n} opinions): ${on.length} clusters (${((1000 * on.length) / n).toFixed(1)} per 1,000), ${((100 * alone(on)) / n).toFixed(1)} % alone, largest ${on.reduce((m, c) => Math.max(m, c.opinions.length), 0)}`);
+  }
   process.exit(0);
 }
 

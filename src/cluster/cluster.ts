@@ -63,6 +63,10 @@ export interface ClusterSettings {
  * or cohesion guard on merging two clusters of 3+ 0.846 and fragile; in 未归入, weighting words by how much of
  * their use falls on one article: end-to-end 0.474 against 0.476; a second pass merging clusters of 2+ whose
  * centroids are close (cosine 0.1–0.5: no change, 0.03–0.06: 0.852); word pairs beside character bigrams 0.862.
+ * Session 18, candidates on big articles (agglomerate.ts POSTING_WINDOW): unchanged on fixtures/eval (its articles
+ * are below the window); on the benchmark corpus (node bench/eval-clusters.mjs --scale …/digest.json) share of
+ * opinions alone 5.9 / 5.7 / 19.1 % at 10k / 100k / 1M with the first-48 cap, 5.8 / 1.0 / 1.0 % with MinHash-ordered
+ * windows; clusterOpinions at 1M 97.0 s CPU before, 96.5 s after (load 1–2).
  */
 export const CLUSTER_DEFAULTS: ClusterSettings = {
   threshold: 0.08,
