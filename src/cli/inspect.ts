@@ -13,7 +13,7 @@ import { noticesOf, noticeText } from '../notices.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
-import { addIngestFlags, readInputs, reconciliationLine, reportInputProblems } from './ingest-flags.js';
+import { addIngestFlags, isSheetError, readInputs, reconciliationLine, reportInputProblems } from './ingest-flags.js';
 import { addTextFlags, draftOf, segmenterOf } from './text-flags.js';
 import { resolveInspectOptions, type InspectFlags } from './options/inspect.js';
 
@@ -40,8 +40,8 @@ async function inspect(context: CommandContext, files: string[], flags: InspectF
   const options = resolveInspectOptions(files, { flags, config: context.config, cwd: context.cwd });
   const draft = await draftOf(options.text);
   const result = await readInputs(options.inputs, options.ingest, context);
-  // Each sheet notice once: without --json it is printed under its sheet on stdout (ℹ … [W_…]), not again on
-  // stderr; with --json, as with merge --json, the document has only its words (sheets[].notices) and stderr
+  // Each sheet notice and problem once: without --json it is printed under its sheet on stdout (ℹ/⚠/✗ … [W_…]),
+  // and each unreadable file after the sheets, not again on stderr; with --json, as with merge --json, the document has only its words (sheets[].notices) and stderr
   // carries the line with its place and code.
   const hasProblems = reportInputProblems(result, context, options.json ? 'print' : 'shown');
 
@@ -59,7 +59,7 @@ async function inspect(context: CommandContext, files: string[], flags: InspectF
     context.stdout(`${JSON.stringify(inspectDocument(result, assignments, draft?.title ?? null), null, 2)}\n`);
   } else {
     for (const sheet of result.sheets) context.stdout(describeSheet(sheet, result));
-    for (const failure of result.failures) context.stdout(`✗ ${failure.message}\n\n`);
+    for (const failure of result.failures) context.stdout(`✗ ${withCode(failure.code, failure.message)}\n\n`);
     if (assignments !== null) context.stdout(describeAssignments(result, assignments, draft?.title ?? ''));
   }
   context.terminal.info(reconciliationLine(result));
@@ -110,7 +110,10 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   for (const notice of noticesOf(result.notices, sheet.file, sheet.sheet)) lines.push(`  ℹ ${withCode(notice.code, noticeText(notice))}`);
   const origin = pointOrigin(sheet, result);
   if (origin !== null) lines.push(`  联系点：${origin}`);
-  for (const problem of sheet.problems) lines.push(`  ⚠ ${problem}`);
+  // With its code, and not again on stderr (reportInputProblems 'shown'): read once.
+  for (const problem of result.problems.filter((p) => p.file === sheet.file && p.sheet === sheet.sheet)) {
+    lines.push(`  ${isSheetError(problem.code) ? '✗' : '⚠'} ${withCode(problem.code, problem.message)}`);
+  }
   const rejects = result.rejects.filter((reject) => reject.source.file === sheet.file && reject.source.sheet === sheet.sheet);
   for (const reject of rejects.slice(0, 20)) lines.push(`  ✗ ${reject.message}${reject.column === null ? '' : `（${columnWords(reject.column)}）`}`);
   if (rejects.length > 20) lines.push(`  ……另有 ${rejects.length - 20} 个问题行（用 --json 查看全部）`);

@@ -10,7 +10,8 @@ import {
   SheetReportSchema,
   type SheetReport,
 } from '../../src/model.js';
-import { csvSheetName, DRAFT_TXT, FIXTURE, fixturePath, runYijian as runCli, SUBMISSIONS, type CliRun } from './run-cli.js';
+import { join } from 'node:path';
+import { BAD, csvSheetName, DRAFT_TXT, FIXTURE, fixturePath, runYijian as runCli, SUBMISSIONS, type CliRun } from './run-cli.js';
 
 /** The --json document, validated with the shared schemas so a drift in shape fails here. */
 const InspectDocumentSchema = z.object({
@@ -222,6 +223,27 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
     expect(run.stdout).not.toContain('核对：');
     expect(run.stderr).toContain('3 行未能成为有效意见');
     expect(run.stderr).toContain('核对：读取 7 个文件 9 个工作表');
+  });
+});
+
+describe('yijian inspect: a sheet problem and an unreadable file, read once', () => {
+  it('prints a reader problem under its sheet with its code, and an unreadable file after the sheets, neither again on stderr', async () => {
+    const run = await runCli(['inspect', join(BAD, 'mixed-encoding.csv'), join(BAD, 'encrypted.xlsx')]);
+    const said = `${run.stdout}\n${run.stderr}`;
+    // Each once in all that a person at a terminal reads (stdout and stderr together), with its code.
+    expect(said.split('UTF-8 与 GBK 编码的行混杂')).toHaveLength(2);
+    expect(run.stdout).toMatch(/^ {2}⚠ 文件 mixed-encoding\.csv：文件中 UTF-8 与 GBK 编码的行混杂.*\[W_MIXED_ENCODING\]$/mu);
+    expect(said.split('设有打开密码')).toHaveLength(2);
+    expect(run.stdout).toContain('✗ 文件 encrypted.xlsx：文件设有打开密码（已加密），无法读取。 [E_ENCRYPTED]');
+    // Still an input problem for --strict, and the reconciliation line stays on stderr.
+    expect(run.stderr).toContain('1 个文件无法读取');
+    expect((await runCli(['inspect', join(BAD, 'mixed-encoding.csv'), '--strict'])).status).toBe(3);
+  });
+
+  it('with --json, both stay on stderr with their codes (the document has them as data)', async () => {
+    const run = await runCli(['inspect', join(BAD, 'mixed-encoding.csv'), join(BAD, 'encrypted.xlsx'), '--json']);
+    expect(run.stderr).toContain('[W_MIXED_ENCODING]');
+    expect(run.stderr).toContain('[E_ENCRYPTED]');
   });
 });
 
