@@ -8,7 +8,7 @@ import { NOTE_LABELS } from '../ingest/non-data.js';
 import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
 import { rowLabel } from '../provenance.js';
 import { withCode } from '../codes.js';
-import { columnWords, rowNumbersWords, rowWords, sheetWords } from '../location.js';
+import { columnWords, headedColumnWords, rowNumbersWords, rowWords, sheetWords } from '../location.js';
 import { noticesOf, noticeText } from '../notices.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, type CommandContext } from './program.js';
@@ -99,7 +99,7 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
       lines.push(`    ${column.column.padEnd(3)}${column.header === '' ? '（无表头）' : column.header} → ${field}${COLUMN_HOW_NOTES[column.how]}`);
     }
   }
-  if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => `${column.column}「${column.header}」`).join('，')}`);
+  if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => headedColumnWords(column.column, column.header)).join('，')}`);
   const split = sheet.splitParts ?? 0;
   const notes = sheet.notes ?? 0;
   lines.push(

@@ -282,7 +282,7 @@ describe('yijian inspect --map', () => {
     expect(byHeader.sheets[0]).toMatchObject({ records: 1, rejects: 12 });
     const run = await runCli(['inspect', fixturePath(FIXTURE.chengguan), '--map', '意见建议=F']);
     expect(run.stdout).toContain('F  修改建议 → 意见建议（指定）');
-    expect(run.stdout).toContain('未映射的列：E「意见」');
+    expect(run.stdout).toContain('未映射的列：E 列「意见」');
   });
 
   it.each([
