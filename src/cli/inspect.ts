@@ -1,7 +1,9 @@
 /** `yijian inspect`: what yijian sees in each file, before anything is merged or digested. */
 import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
-import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
+import { FIELD_HEADERS, type ArticleAssignment, type Draft, type SheetReport } from '../model.js';
+import { articleLabel } from '../article-key.js';
+import { candidatesNote, recordCandidates } from '../report/candidates.js';
 import { createAssigner } from '../assign/assign.js';
 import { assignBatch } from '../assign/batch.js';
 import { NOTE_LABELS } from '../ingest/non-data.js';
@@ -60,7 +62,7 @@ async function inspect(context: CommandContext, files: string[], flags: InspectF
   } else {
     for (const sheet of result.sheets) context.stdout(describeSheet(sheet, result));
     for (const failure of result.failures) context.stdout(`✗ ${withCode(failure.code, failure.message)}\n\n`);
-    if (assignments !== null) context.stdout(describeAssignments(result, assignments, draft?.title ?? ''));
+    if (assignments !== null && draft !== null) context.stdout(describeAssignments(result, assignments, draft));
   }
   context.terminal.info(reconciliationLine(result));
   return options.strict && hasProblems ? EXIT.inputProblems : result.reconciliation.balanced ? EXIT.ok : EXIT.failure;
@@ -149,7 +151,8 @@ const SOURCE_NAMES: Readonly<Record<ArticleAssignment['source'], string>> = {
   corrected: '人工更正',
 };
 
-function describeAssignments(result: IngestResult, assignments: Map<string, ArticleAssignment[]>, title: string): string {
+function describeAssignments(result: IngestResult, assignments: Map<string, ArticleAssignment[]>, draft: Draft): string {
+  const title = draft.title;
   const lines = [`■ 条文归属（草案：${title}）`];
   const counts = new Map<string, number>();
   for (const record of result.records) {
@@ -157,9 +160,11 @@ function describeAssignments(result: IngestResult, assignments: Map<string, Arti
     const keys = found.map((a) => `${a.key}${a.notInDraft ? '（草案无此条）' : ''}`).join('、');
     const how = [...new Set(found.map((a) => SOURCE_NAMES[a.source]))].join('、');
     const confidence = found[0]?.source === 'similarity' ? ` ${found[0].confidence.toFixed(2)}` : '';
+    // Staff check here what digest will do: an opinion left 未归入 shows the articles it most resembles, as the 登记表 will.
+    const likely = candidatesNote(recordCandidates(found), (key) => articleLabel(key, draft));
     for (const a of found) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
     const excerpt = record.opinion.replace(/\s+/g, ' ').slice(0, 28);
-    lines.push(`  ${record.source.file} ${rowLabel(record.source)} → ${keys}（${how}${confidence}）${excerpt}`);
+    lines.push(`  ${record.source.file} ${rowLabel(record.source)} → ${keys}（${how}${confidence}）${excerpt}${likely === '' ? '' : `\n      ${likely}`}`);
   }
   const summary = [...counts].map(([source, n]) => `${SOURCE_NAMES[source as ArticleAssignment['source']]} ${n}`).join('，');
   lines.push(`  合计：${summary}`);

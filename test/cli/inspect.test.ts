@@ -10,8 +10,10 @@ import {
   SheetReportSchema,
   type SheetReport,
 } from '../../src/model.js';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BAD, csvSheetName, DRAFT_TXT, FIXTURE, fixturePath, runYijian as runCli, SUBMISSIONS, type CliRun } from './run-cli.js';
+import { articleLabel } from '../../src/article-key.js';
+import { BAD, csvSheetName, DRAFT_TXT, FIXTURE, fixturePath, makeTempDir, runYijian as runCli, SUBMISSIONS, type CliRun } from './run-cli.js';
 
 /** The --json document, validated with the shared schemas so a drift in shape fails here. */
 const InspectDocumentSchema = z.object({
@@ -244,6 +246,28 @@ describe('yijian inspect: a sheet problem and an unreadable file, read once', ()
     const run = await runCli(['inspect', join(BAD, 'mixed-encoding.csv'), join(BAD, 'encrypted.xlsx'), '--json']);
     expect(run.stderr).toContain('[W_MIXED_ENCODING]');
     expect(run.stderr).toContain('[E_ENCRYPTED]');
+  });
+});
+
+describe('yijian inspect --draft: opinions left 未归入', () => {
+  it('shows the articles each most resembles under its line, marked as a guess, as the 登记表 will', async () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, '东湖.csv'), [
+      '序号,联系点,条款,意见建议',
+      '1,东湖街道立法联系点,,停车和充电都不方便，希望政府想想办法。',
+      '2,东湖街道立法联系点,第十九条,楼道里充电太危险，要严格禁止。',
+    ].join('\n'));
+    const json = (await runCli(['inspect', '东湖.csv', '--draft', DRAFT_TXT, '--json'], dir));
+    const candidates = (JSON.parse(json.stdout) as InspectDocument).records?.[0]?.articles[0]?.candidates ?? [];
+    expect(candidates.length).toBeGreaterThan(0);
+    const run = await runCli(['inspect', '东湖.csv', '--draft', DRAFT_TXT], dir);
+    const lines = run.stdout.split('\n');
+    const at = lines.findIndex((line) => line.includes('第 2 行 → unassigned（未归入）'));
+    expect(at).toBeGreaterThan(0);
+    const labels = candidates.map((c) => articleLabel(c.key, null)).join('、');
+    expect(lines[at + 1]).toBe(`      可能涉及：${labels}（按内容推测，待人工确认）`);
+    // A cited opinion has no such line.
+    expect(lines[lines.findIndex((line) => line.includes('第 3 行 → 19')) + 1]).not.toContain('可能涉及');
   });
 });
 
