@@ -6,7 +6,7 @@ import { YijianError } from '../errors.js';
 import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, UNASSIGNED } from '../article-key.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
-  assignmentNote, bySubmissions, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
+  assignmentNote, bracketedNote, bySubmissions, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
@@ -113,7 +113,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       originText: [...(round === '' ? [] : [round]), unique(sources.map((s) => s.point)).join('、')].join('；'),
       roundNote: round,
       assignmentNote: note,
-      assignmentMark: note === '' ? '' : `（${note}）`,
+      assignmentMark: bracketedNote(note),
       candidatesCell: candidatesCell(recordCandidates(record.articles), label),
       candidatesNote: candidatesNote(recordCandidates(record.articles), label),
     };
@@ -151,6 +151,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     const key = baseArticle(cluster.article);
     // 第三章 rather than 第三章 停放与充电 in a heading that goes on with the opinion's own words.
     const about = NON_ARTICLE_KEYS.has(key) ? topic : `${isDivision(key) ? keyLabel(key) : articleLabel}${topic}`;
+    const groupNote = groupAssignmentNote(clusterAssignments(cluster));
     return {
       no,
       noText: `（${chineseNumber(no)}）`,
@@ -161,7 +162,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       representative,
       topic,
       heading: `关于${about}：${cluster.submissions} 次提交，${cluster.points.length} 个联系点`,
-      assignmentNote: groupAssignmentNote(clusterAssignments(cluster)),
+      assignmentNote: groupNote,
+      assignmentMark: bracketedNote(groupNote),
       ...suggestedFor(cluster),
       countText: `意见 ${cluster.opinions.length} 条，报送 ${cluster.submissions} 次`,
       keywords,
