@@ -4,6 +4,7 @@
  * many opinions left 未归入; widths are read from the written sheet, lines counted as the row heights are.
  */
 import { join } from 'node:path';
+import PizZip from 'pizzip';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wrappedLines } from '../../src/report/xlsx-rows.js';
@@ -52,5 +53,48 @@ describe('采纳情况登记表 printed: one article a line', () => {
     const { width, cells } = column(sheet, '条款');
     expect(cells).toContain('未归入条文');
     for (const label of cells.filter((text) => [...text].length <= 5)) expect(wrappedLines(label, width), label).toBe(1);
+  });
+});
+
+describe('采纳情况登记表: the columns a person fills in say what to write there', () => {
+  let zip: PizZip;
+  let book: XLSX.WorkBook;
+  beforeAll(async () => {
+    const dir = makeTempDir('yijian-sheet-prompts-');
+    expect((await runYijian(['digest', join(REPO_ROOT, 'fixtures/submissions'), '--draft', join(REPO_ROOT, 'fixtures/draft/某市电动自行车管理条例（征求意见稿）.txt'), '-o', 'r', '--formats', 'xlsx'], dir)).status).toBe(0);
+    const data = readFileSync(join(dir, 'r/采纳情况登记表.xlsx'));
+    zip = new PizZip(data);
+    book = XLSX.read(data, { type: 'buffer' });
+  });
+
+  /** The input message (title, text) Excel shows on the cells below `header` of sheet number `index`, if any. */
+  function promptOf(index: number, header: string): { title: string; text: string } | null {
+    const name = book.SheetNames[index]!;
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[name]!, { header: 1, defval: '' });
+    const letter = XLSX.utils.encode_col((rows[0] ?? []).indexOf(header));
+    const xml = zip.file(`xl/worksheets/sheet${index + 1}.xml`)!.asText();
+    const found = [...xml.matchAll(/<dataValidation\b([^>]*)>?/gu)].map((m) => m[1] ?? '').find((attrs) => new RegExp(`sqref="${letter}2:${letter}\\d+"`).test(attrs));
+    if (found === undefined) return null;
+    const attr = (key: string): string => new RegExp(`${key}="([^"]*)"`).exec(found)?.[1] ?? '';
+    return { title: attr('promptTitle'), text: attr('prompt') };
+  }
+
+  it('更正条款 on both sheets: how to write an article, and that 可能涉及条文 is not read', () => {
+    for (const index of [0, 1]) {
+      const prompt = promptOf(index, '更正条款');
+      expect(prompt?.title).toMatch(/^更正条款/u);
+      expect(prompt?.text).toContain('第12条第2款');
+      expect(prompt?.text).toContain('可能涉及条文');
+    }
+  });
+
+  it('移入类编号: where the other cluster’s number is found', () => {
+    expect(promptOf(1, '移入类编号')?.text).toContain('“类编号”列');
+  });
+
+  it('采纳情况 keeps its drop-down list and gains a word on which sheet wins', () => {
+    const xml = zip.file('xl/worksheets/sheet1.xml')!.asText();
+    expect(xml).toMatch(/<dataValidation type="list"[^>]*promptTitle="采纳情况"/u);
+    expect(promptOf(1, '采纳情况')?.text).toContain('不按所在类');
   });
 });
