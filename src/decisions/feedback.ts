@@ -173,7 +173,7 @@ export function pointFeedback(
           submitter: maskPersonalData(detail?.submitter ?? ''),
           dateText: date === null ? '' : (isoDate(date) === null ? date : chineseDate(isoDate(date) ?? date)),
           recordId: r.id,
-          // The point reads 未归入条文 as "not taken into the text": the letter says the article is not settled yet.
+          // The point reads the 未归入 label as "not taken into the text": the letter says the article is not settled yet.
           articleLabel: unplaced ? UNPLACED_LABEL : r.articleLabel,
           assignmentNote: unplaced ? '' : note,
           assignmentMark: unplaced ? (r.decision === PENDING ? UNPLACED_PENDING_MARK : '') : bracketedNote(note),
@@ -213,7 +213,7 @@ export function totalsSentence(row: StatsRow): string {
 }
 
 /**
- * What a point's letter says of an opinion no article could be found for (未归入条文 in the bureau's own reports).
+ * What a point's letter says of an opinion no article could be found (the 未归入 label of the bureau's own reports).
  * Not the tool's word, which a point may read as "not taken into the text", nor its guesses (可能涉及条文): they
  * are for the bureau to check; the point is told that the article is not settled and, while the opinion waits
  * for a decision, that it is being checked.
