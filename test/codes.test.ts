@@ -45,7 +45,7 @@ describe('a run over a CSV with control characters and one with mixed encodings'
     ]));
     run = await runYijian(['inspect', dir]);
     // inspect shows them under their sheets only; merge, like digest, says them on stderr.
-    merged = await runYijian(['merge', dir, '-o', join(dir, '..', `${MIXED}-合并.xlsx`)]);
+    merged = await runYijian(['merge', dir, '-o', join(makeTempDir(), '合并.xlsx')]);
   });
 
   it('reads both and goes on (exit 0): each is a warning, 提示 with a W_ code, never an E_ code', () => {
