@@ -44,9 +44,12 @@ export function columnWords(column: string): string {
   return `${column} 列`;
 }
 
-/** C 列「意见内容」: a column with its header as the sheet has it. */
+/**
+ * C 列「意见内容」: a column with its header as the sheet has it; C 列（空表头） when it has none. Every
+ * message, list and prompt that names a column by letter and header writes it so (never C「意见内容」 or C:意见内容).
+ */
 export function headedColumnWords(column: string, header: string): string {
-  return `${columnWords(column)}「${header}」`;
+  return header.trim() === '' ? `${columnWords(column)}（空表头）` : `${columnWords(column)}「${header}」`;
 }
 
 /** 第 5 行 C 列: a row's cell as the ingest names it. */

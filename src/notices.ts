@@ -206,7 +206,7 @@ export function noticeText(notice: Notice): string {
         ? '表头更贴近'
         : `按内容：${columnWords(notice.winner.column)}平均 ${notice.byContent.winnerMean} 字，${columnWords(notice.others[0]?.column ?? '')}平均 ${notice.byContent.headerPickMean} 字；“${header}”的表头更贴近`;
       const field = FIELD_HEADERS[notice.field];
-      return `${columnLabel(notice.winner)}与${notice.others.map(columnLabel).join('、')}都像“${field}”列，取 ${columnWords(notice.winner.column)}（${why}）；如不对，请用 --map ${field}=<列> 指定。`;
+      return `${columnLabel(notice.winner)}与 ${notice.others.map(columnLabel).join('、')}都像“${field}”列，取 ${columnWords(notice.winner.column)}（${why}）；如不对，请用 --map ${field}=<列> 指定。`;
     }
     case 'W_OPINION_COLUMN_UNFIT':
       return `${columnLabel(notice.from)}的表头像“${FIELD_HEADERS.opinion}”，但内容多为${notice.unfit}，${notice.movedToArticle ? `改作“${FIELD_HEADERS.article}”列` : '不作意见列'}` +

@@ -161,7 +161,7 @@ const summaryBody =
   p('一条意见涉及多个条款的，分别计入各条款。') +
   p('四、主要意见', 'Heading1') +
   loop('topClusters', p('{noText}{heading}', 'Heading2') + p('{representative}') +
-    p('{countText}；联系点：{pointsText}。{#assignmentNote}（{assignmentNote}）{/assignmentNote}')) + none('topClusters') +
+    p('{countText}；联系点：{pointsText}。{assignmentMark}')) + none('topClusters') +
   p('五、总体意见', 'Heading1') + loop('general', loop('members', p('{text}（{originText}）'))) + none('general') +
   p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{originText}）{candidatesNote}'))) + none('unassigned');
 

@@ -110,17 +110,27 @@ describe('one location formatter (location.ts), the same words at every site', (
 
 describe('the CLI prints [CODE] on stderr', () => {
   let sheet: CliRun;
+  let inspected: CliRun;
   let usage: CliRun;
   beforeAll(async () => {
     const dir = makeTempDir();
     writeFileSync(join(dir, '北街社区.csv'), '编号,联系点,情况记录\n1,北街社区,建议第十二条增加过渡期规定\n');
-    sheet = await runYijian(['inspect', '北街社区.csv'], dir);
+    sheet = await runYijian(['merge', '北街社区.csv', '-o', '合并.xlsx'], dir);
+    inspected = await runYijian(['inspect', '北街社区.csv'], dir);
     usage = await runYijian(['inspect', '--no-such-flag'], dir);
   });
 
   it('with the error of a sheet without an opinion column, and the warning about its rows', () => {
     expect(sheet.stderr).toMatch(/^错误：.*没有找到“意见建议”列.* \[E_NO_OPINION_COLUMN\]$/m);
     expect(sheet.stderr).toMatch(/^提示：.* \[W_REJECTED_ROWS\]$/m);
+    // inspect shows the sheet's error under the sheet, with its code, and only there.
+    expect(inspected.stdout).toMatch(/^ {2}✗ .*没有找到“意见建议”列.* \[E_NO_OPINION_COLUMN\]$/m);
+    expect(inspected.stderr).not.toContain('E_NO_OPINION_COLUMN');
+    // A column by letter and header is written one way in every message and list: C 列「情况记录」 (never C「…」 or C:…).
+    expect(inspected.stdout).toContain('找到的表头：A 列「编号」、B 列「联系点」、C 列「情况记录」。');
+    expect(inspected.stdout).toContain('未映射的列：C 列「情况记录」');
+    expect(inspected.stdout).not.toMatch(/(?<![A-Za-z])[A-Z](?:「|:[^\s'])/u);
+    expect(inspected.stderr).toMatch(/^提示：.* \[W_REJECTED_ROWS\]$/m);
   });
 
   it('with a usage error', () => {

@@ -15,6 +15,7 @@ import { THRESHOLD_DEFAULTS } from './options/thresholds.js';
 import type { Segmenter } from '../text/segment.js';
 import { REPORT_FILES, renderReports } from '../report/index.js';
 import type { Digest, Draft } from '../model.js';
+import { UNASSIGNED } from '../article-key.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
 import type { IngestResult } from '../ingest/index.js';
@@ -112,7 +113,7 @@ async function readAndBuild(context: CommandContext, run: DigestOptions, carry: 
 
   // Corrections from the old sheet: those opinions keep their article and teach the assigner its words.
   const corrections = carry?.beforeBuild(result.records, draft);
-  const cited = await citedRoundFrom(run, context, draft, segmenter);
+  const cited = await citedRoundFrom(run, context, draft);
   const plain = createDigestText(draft, segmented === null ? segmenter : withSegmented(segmenter, segmented), { threshold: run.thresholds.assign, minMargin: run.thresholds.assignMargin, examples: corrections?.examples ?? [] });
   const text = cited === null ? plain : cited.wrap(plain);
   const progress = stepProgress(context);
@@ -133,7 +134,7 @@ async function readAndBuild(context: CommandContext, run: DigestOptions, carry: 
  * null when there is none. Loaded only then, so a plain digest does not pay for the alignment.
  */
 async function citedRoundFrom(
-  run: DigestOptions, context: CommandContext, draft: Draft | null, segmenter: Segmenter,
+  run: DigestOptions, context: CommandContext, draft: Draft | null,
 ): Promise<{ draft: { title: string; file: string }; wrap: (text: DigestText) => DigestText } | null> {
   const path = run.citedDraft;
   if (path === null) return null;
@@ -142,21 +143,22 @@ async function citedRoundFrom(
       hint: '例如 yijian digest 意见/ --draft 修改稿.docx --cited-draft 征求意见稿.docx -o 报告/',
     });
   }
-  const [{ readDraft }, { alignDrafts }, round, similarity] = await Promise.all([
-    import('../text/read-draft.js'), import('../compare/align.js'), import('../compare/cited-round.js'), import('../assign/similarity.js'),
+  const [{ readDraft }, { alignDrafts }, round] = await Promise.all([
+    import('../text/read-draft.js'), import('../compare/align.js'), import('../compare/cited-round.js'),
   ]);
   const oldDraft = await readDraft(path);
   const alignment = alignDrafts(oldDraft, draft, run.align);
   const remap = round.createCitedRoundRemap(oldDraft, draft, alignment);
-  const matcher = similarity.createArticleMatcher(draft, (text) => segmenter.terms(text));
   const deleted = Object.values(alignment.oldToNew).filter((keys) => keys.length === 0).length;
   const moved = alignment.changes.filter((c) => c.renumbered).length;
   context.terminal.info(`上一稿 ${oldDraft.title}：${oldDraft.articles.length} 条，对齐到现稿后条号有变化的 ${moved} 处，现稿删除 ${deleted} 条；意见中的条号按上一稿换算。`);
   return {
     draft: { title: oldDraft.title, file: oldDraft.file },
-    // The opinion's terms come from the digest, which segments every opinion once.
-    wrap: (text) => round.withCitedRound(text, remap, (_opinion, terms) =>
-      similarity.similarityAssignment(matcher.matchTerms(terms()), run.thresholds.assign, run.thresholds.assignMargin)),
+    // An opinion citing a deleted article is placed the way an uncited one is: by the digest's own guess, with
+    // the profiles the citations taught it and, when it abstains, the likely articles (可能涉及条文). The one
+    // difference: it is guessed while the citations are read, so it has learnt from those read before it.
+    wrap: (text) => round.withCitedRound(text, remap, (opinion, terms) =>
+      text.guess({ article: null, opinion }, terms)[0] ?? { key: UNASSIGNED, source: 'none', confidence: 0, cited: null, notInDraft: false }),
   };
 }
 

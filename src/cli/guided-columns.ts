@@ -1,5 +1,6 @@
 /** The guided flow's column choices, pure: which columns a field can be read from, each with a sample cell. */
 import type { SheetReport } from '../model.js';
+import { headedColumnWords } from '../location.js';
 import { cellText, columnLetter, gridWidth, type SheetGrid } from '../ingest/grid.js';
 import { profileColumns, type ColumnProfile } from '../ingest/content.js';
 
@@ -36,7 +37,7 @@ function shorten(text: string): string {
 
 /** The label of a column choice in the list: letter, header, sample. */
 export function choiceLabel(choice: HeaderChoice): string {
-  return `${choice.column}「${choice.header || '（空表头）'}」 例：${choice.sample === '' ? '（空）' : choice.sample}`;
+  return `${headedColumnWords(choice.column, choice.header)} 例：${choice.sample === '' ? '（空）' : choice.sample}`;
 }
 
 /** The content profile of each column below the sheet's header, by column letter (the first rows if none). */

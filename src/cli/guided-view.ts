@@ -5,7 +5,7 @@
 import { FIELD_HEADERS, FIELDS, type Field, type Reject, type SheetReport } from '../model.js';
 import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
 import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
-import { rowWords } from '../location.js';
+import { headedColumnWords, rowWords } from '../location.js';
 
 /** The fields in the order a person checks them: the opinion first, then where it is from and about. */
 export const FIELD_ORDER: readonly Field[] = ['opinion', 'article', 'reason', 'suggestion', 'submitter', 'submitterType', 'contact', 'date', 'point', 'county', 'seq'];
@@ -77,14 +77,14 @@ function lastFilledColumn(grid: SheetGrid): number {
   return Math.max(-1, ...grid.rows.slice(0, 50).map(lastFilled));
 }
 
-/** The column a field is read from, as a person reads it: `C「意见内容」（指定）`, or （无）. */
+/** The column a field is read from, as a person reads it: `C 列「意见内容」（指定）`, or （无）. */
 export function fieldTarget(sheet: SheetReport, field: Field): string {
   const column = sheet.columns.find((candidate) => candidate.field === field);
-  return column === undefined ? '（无）' : `${column.column}「${column.header || '（空表头）'}」${COLUMN_HOW_NOTES[column.how]}`;
+  return column === undefined ? '（无）' : `${headedColumnWords(column.column, column.header)}${COLUMN_HOW_NOTES[column.how]}`;
 }
 
 /**
- * One line per field, every field: `    意见建议    C「意见内容」`; `point` is the 联系点 rows get without a
+ * One line per field, every field: `    意见建议    C 列「意见内容」`; `point` is the 联系点 rows get without a
  * column (from the file name), shown so that （无） there is not taken for a missing point.
  */
 export function mappingLines(sheet: SheetReport, point: string | null = null): string[] {

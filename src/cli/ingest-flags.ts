@@ -81,19 +81,28 @@ export function assertSomethingRead(result: IngestResult): void {
 
 const SHEET_ERRORS: ReadonlySet<string> = new Set(['E_NO_OPINION_COLUMN', 'E_NO_HEADER', 'E_TOO_MANY_ROWS']);
 
+/** A sheet problem that is an error (its opinions cannot be read), not a remark: 错误 on stderr, ✗ under its sheet. */
+export function isSheetError(code: string): boolean {
+  return SHEET_ERRORS.has(code);
+}
+
 /**
  * Tells people about files that could not be read and sheet problems; returns whether any input problem exists.
- * `sheetNotices: 'shown'` is for a command whose stdout already shows each sheet's notices under that sheet
- * (inspect without --json): each notice is printed in one place, so a person at a terminal reads it once.
+ * `sheetNotices: 'shown'` is for a command whose stdout already shows, under each sheet, its notices and its
+ * problems, and after the sheets the files it could not read, each with its code (inspect without --json):
+ * each is printed in one place, so a person at a terminal reads it once.
  */
 export function reportInputProblems(result: IngestResult, context: CommandContext, sheetNotices: 'print' | 'shown' = 'print'): boolean {
+  const shown = sheetNotices === 'shown';
+  const shownSheets = new Set(result.sheets.map((sheet) => `${sheet.file}\u0000${sheet.sheet}`));
   for (const failure of result.failures) {
-    context.terminal.error(failure.code, failure.message);
+    if (!shown) context.terminal.error(failure.code, failure.message);
     if (context.flags.debug && failure.cause !== undefined) process.stderr.write(`  原因（调试信息）：${failure.cause}\n`);
   }
   for (const problem of result.problems) {
+    if (shown && shownSheets.has(`${problem.file}\u0000${problem.sheet}`)) continue;
     // A sheet whose opinions cannot be found at all is an error (its rows are all problem rows), not a remark.
-    if (SHEET_ERRORS.has(problem.code)) context.terminal.error(problem.code, problem.message);
+    if (isSheetError(problem.code)) context.terminal.error(problem.code, problem.message);
     else context.terminal.warn(problem.code, problem.message);
   }
   // Information, not warnings (silenced by --quiet): the tool's reading, for a person to glance at; the code lets scripts pick one out.

@@ -1,19 +1,21 @@
 /** `yijian inspect`: what yijian sees in each file, before anything is merged or digested. */
 import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
-import { FIELD_HEADERS, type ArticleAssignment, type SheetReport } from '../model.js';
+import { FIELD_HEADERS, type ArticleAssignment, type Draft, type SheetReport } from '../model.js';
+import { articleLabel } from '../article-key.js';
+import { candidatesNote, recordCandidates } from '../report/candidates.js';
 import { createAssigner } from '../assign/assign.js';
 import { assignBatch } from '../assign/batch.js';
 import { NOTE_LABELS } from '../ingest/non-data.js';
 import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
 import { rowLabel } from '../provenance.js';
 import { withCode } from '../codes.js';
-import { columnWords, rowNumbersWords, rowWords, sheetWords } from '../location.js';
+import { columnWords, headedColumnWords, rowNumbersWords, rowWords, sheetWords } from '../location.js';
 import { noticesOf, noticeText } from '../notices.js';
 import type { IngestResult } from '../ingest/index.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
-import { addIngestFlags, readInputs, reconciliationLine, reportInputProblems } from './ingest-flags.js';
+import { addIngestFlags, isSheetError, readInputs, reconciliationLine, reportInputProblems } from './ingest-flags.js';
 import { addTextFlags, draftOf, segmenterOf } from './text-flags.js';
 import { resolveInspectOptions, type InspectFlags } from './options/inspect.js';
 
@@ -40,8 +42,8 @@ async function inspect(context: CommandContext, files: string[], flags: InspectF
   const options = resolveInspectOptions(files, { flags, config: context.config, cwd: context.cwd });
   const draft = await draftOf(options.text);
   const result = await readInputs(options.inputs, options.ingest, context);
-  // Each sheet notice once: without --json it is printed under its sheet on stdout (ℹ … [W_…]), not again on
-  // stderr; with --json, as with merge --json, the document has only its words (sheets[].notices) and stderr
+  // Each sheet notice and problem once: without --json it is printed under its sheet on stdout (ℹ/⚠/✗ … [W_…]),
+  // and each unreadable file after the sheets, not again on stderr; with --json, as with merge --json, the document has only its words (sheets[].notices) and stderr
   // carries the line with its place and code.
   const hasProblems = reportInputProblems(result, context, options.json ? 'print' : 'shown');
 
@@ -59,8 +61,8 @@ async function inspect(context: CommandContext, files: string[], flags: InspectF
     context.stdout(`${JSON.stringify(inspectDocument(result, assignments, draft?.title ?? null), null, 2)}\n`);
   } else {
     for (const sheet of result.sheets) context.stdout(describeSheet(sheet, result));
-    for (const failure of result.failures) context.stdout(`✗ ${failure.message}\n\n`);
-    if (assignments !== null) context.stdout(describeAssignments(result, assignments, draft?.title ?? ''));
+    for (const failure of result.failures) context.stdout(`✗ ${withCode(failure.code, failure.message)}\n\n`);
+    if (assignments !== null && draft !== null) context.stdout(describeAssignments(result, assignments, draft));
   }
   context.terminal.info(reconciliationLine(result));
   return options.strict && hasProblems ? EXIT.inputProblems : result.reconciliation.balanced ? EXIT.ok : EXIT.failure;
@@ -99,7 +101,7 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
       lines.push(`    ${column.column.padEnd(3)}${column.header === '' ? '（无表头）' : column.header} → ${field}${COLUMN_HOW_NOTES[column.how]}`);
     }
   }
-  if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => `${column.column}「${column.header}」`).join('，')}`);
+  if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => headedColumnWords(column.column, column.header)).join('，')}`);
   const split = sheet.splitParts ?? 0;
   const notes = sheet.notes ?? 0;
   lines.push(
@@ -110,7 +112,10 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   for (const notice of noticesOf(result.notices, sheet.file, sheet.sheet)) lines.push(`  ℹ ${withCode(notice.code, noticeText(notice))}`);
   const origin = pointOrigin(sheet, result);
   if (origin !== null) lines.push(`  联系点：${origin}`);
-  for (const problem of sheet.problems) lines.push(`  ⚠ ${problem}`);
+  // With its code, and not again on stderr (reportInputProblems 'shown'): read once.
+  for (const problem of result.problems.filter((p) => p.file === sheet.file && p.sheet === sheet.sheet)) {
+    lines.push(`  ${isSheetError(problem.code) ? '✗' : '⚠'} ${withCode(problem.code, problem.message)}`);
+  }
   const rejects = result.rejects.filter((reject) => reject.source.file === sheet.file && reject.source.sheet === sheet.sheet);
   for (const reject of rejects.slice(0, 20)) lines.push(`  ✗ ${reject.message}${reject.column === null ? '' : `（${columnWords(reject.column)}）`}`);
   if (rejects.length > 20) lines.push(`  ……另有 ${rejects.length - 20} 个问题行（用 --json 查看全部）`);
@@ -146,7 +151,8 @@ const SOURCE_NAMES: Readonly<Record<ArticleAssignment['source'], string>> = {
   corrected: '人工更正',
 };
 
-function describeAssignments(result: IngestResult, assignments: Map<string, ArticleAssignment[]>, title: string): string {
+function describeAssignments(result: IngestResult, assignments: Map<string, ArticleAssignment[]>, draft: Draft): string {
+  const title = draft.title;
   const lines = [`■ 条文归属（草案：${title}）`];
   const counts = new Map<string, number>();
   for (const record of result.records) {
@@ -154,9 +160,11 @@ function describeAssignments(result: IngestResult, assignments: Map<string, Arti
     const keys = found.map((a) => `${a.key}${a.notInDraft ? '（草案无此条）' : ''}`).join('、');
     const how = [...new Set(found.map((a) => SOURCE_NAMES[a.source]))].join('、');
     const confidence = found[0]?.source === 'similarity' ? ` ${found[0].confidence.toFixed(2)}` : '';
+    // Staff check here what digest will do: an opinion left 未归入 shows the articles it most resembles, as the 登记表 will.
+    const likely = candidatesNote(recordCandidates(found), (key) => articleLabel(key, draft));
     for (const a of found) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
     const excerpt = record.opinion.replace(/\s+/g, ' ').slice(0, 28);
-    lines.push(`  ${record.source.file} ${rowLabel(record.source)} → ${keys}（${how}${confidence}）${excerpt}`);
+    lines.push(`  ${record.source.file} ${rowLabel(record.source)} → ${keys}（${how}${confidence}）${excerpt}${likely === '' ? '' : `\n      ${likely}`}`);
   }
   const summary = [...counts].map(([source, n]) => `${SOURCE_NAMES[source as ArticleAssignment['source']]} ${n}`).join('，');
   lines.push(`  合计：${summary}`);

@@ -1,7 +1,7 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
 import type { Digest, DigestRecord } from '../model.js';
-import { articleLabel, baseArticle } from '../article-key.js';
-import { assignmentNote, chineseDate, compareNames, isoDate, periodText, sourcePlace } from '../text/format.js';
+import { articleLabel, baseArticle, UNASSIGNED } from '../article-key.js';
+import { assignmentNote, bracketedNote, chineseDate, compareNames, isoDate, periodText, sourcePlace } from '../text/format.js';
 import { groupBy } from '../collections.js';
 import { rowLabel, sourceLabel } from '../provenance.js';
 import { maskDigest, maskPersonalData } from '../text/mask.js';
@@ -165,6 +165,7 @@ export function pointFeedback(
       items: records.map((r, i) => {
         const detail = details.get(r.id);
         const note = detail === undefined ? '' : articlesNote(detail);
+        const unplaced = isUnplaced(r, detail);
         const date = detail?.date ?? null;
         return {
           no: i + 1,
@@ -172,9 +173,10 @@ export function pointFeedback(
           submitter: maskPersonalData(detail?.submitter ?? ''),
           dateText: date === null ? '' : (isoDate(date) === null ? date : chineseDate(isoDate(date) ?? date)),
           recordId: r.id,
-          articleLabel: r.articleLabel,
-          assignmentNote: note,
-          assignmentMark: note === '' ? '' : `（${note}）`,
+          // The point reads the 未归入 label as "not taken into the text": the letter says the article is not settled yet.
+          articleLabel: unplaced ? UNPLACED_LABEL : r.articleLabel,
+          assignmentNote: unplaced ? '' : note,
+          assignmentMark: unplaced ? (r.decision === PENDING ? UNPLACED_PENDING_MARK : '') : bracketedNote(note),
           opinion: r.opinion,
           sourceText: sourceLabel(r.source),
           sourceFile: r.source.file,
@@ -208,6 +210,21 @@ export function totalsSentence(row: StatsRow): string {
     `未采纳 ${c.未采纳} 条、已转送有关部门 ${c.已转送} 条、作为参考 ${c.作为参考} 条、待研究 ${c.待研究} 条；` +
     `采纳率（按报送条数）${row.rateText}。`
   );
+}
+
+/**
+ * What a point's letter says of an opinion no article could be found (the 未归入 label of the bureau's own reports).
+ * Not the tool's word, which a point may read as "not taken into the text", nor its guesses (可能涉及条文): they
+ * are for the bureau to check; the point is told that the article is not settled and, while the opinion waits
+ * for a decision, that it is being checked.
+ */
+export const UNPLACED_LABEL = '未确定具体条款';
+export const UNPLACED_PENDING_MARK = '（正在核对）';
+
+/** An opinion on no article: its every assignment is 未归入 (after the 登记表's corrections). */
+function isUnplaced(record: FeedbackRecord, detail: FeedbackRecordDetail | undefined): boolean {
+  if (detail !== undefined) return detail.articles.length > 0 && detail.articles.every((a) => a.key === UNASSIGNED);
+  return record.articleLabel === articleLabel(UNASSIGNED);
 }
 
 /** The assignment notes of a record's articles, joined: '' when every article was cited. */

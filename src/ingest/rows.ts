@@ -245,7 +245,7 @@ function rowCells(cells: readonly GridCell[], context: RowContext): Record<strin
   cells.forEach((cell, column) => {
     const text = stripNul(cellText(cell)).trim();
     if (text === '') return;
-    const key = context.cellKeys[column] ?? `${columnLetter(column)}列`;
+    const key = context.cellKeys[column] ?? columnWords(columnLetter(column));
     // Only an oversized cell is cut, and the cut says so: it is the reason for the reject.
     out[key] =
       text.length > context.maxCellLength ? `${text.slice(0, 1000)}…（共 ${text.length} 字，已截断）` : text;
@@ -260,8 +260,8 @@ export function uniqueCellKeys(headers: readonly string[], width: number): strin
   for (let column = 0; column < width; column += 1) {
     const letter = columnLetter(column);
     const header = stripNul(headers[column] ?? '').trim();
-    let key = header === '' ? `${letter}列` : header;
-    if (seen.has(key)) key = `${key}（${letter}列）`;
+    let key = header === '' ? columnWords(letter) : header;
+    if (seen.has(key)) key = `${key}（${columnWords(letter)}）`;
     seen.add(key);
     keys.push(key);
   }

@@ -14,7 +14,7 @@ import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
 import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
-import { placeWords, rowWords, type SheetLocation } from '../location.js';
+import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
 import { noticeText, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex } from './synonyms.js';
 
@@ -144,7 +144,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
       );
     }
   } else if (!plan.fieldColumns.has('opinion')) {
-    const found = plan.columns.map((c) => `${c.column}:${c.header}`).join('、') || '（无）';
+    const found = plan.columns.map((c) => headedColumnWords(c.column, c.header)).join('、') || '（无）';
     const guess = guessOpinionColumn(grid, header.rows.at(-1) ?? 0, plan);
     problem(
       'E_NO_OPINION_COLUMN',
@@ -155,7 +155,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   for (const message of plan?.suspect ?? []) problem('E_BAD_MAPPING', message);
 
   for (const mapping of plan?.unmatched ?? []) {
-    const headers = plan?.columns.map((c) => `${c.column}:${c.header}`).join('、') || '（无）';
+    const headers = plan?.columns.map((c) => headedColumnWords(c.column, c.header)).join('、') || '（无）';
     problem(
       'E_BAD_MAPPING',
       `中找不到 --map ${mapping.spec} 指定的列（表头：${headers}），这一指定在本表未起作用。`,
@@ -351,7 +351,7 @@ function previewRows(grid: SheetGrid): string {
     const cells: string[] = [];
     for (let c = 0; c < width; c += 1) {
       const text = cellText(row[c]).replace(/\s+/gu, ' ').trim();
-      if (text !== '') cells.push(`${columnLetter(c)}「${text.length > 16 ? `${text.slice(0, 16)}…` : text}」`);
+      if (text !== '') cells.push(headedColumnWords(columnLetter(c), text.length > 16 ? `${text.slice(0, 16)}…` : text));
     }
     lines.push(`    ${rowWords(r + 1)}：${cells.join(' ') || '（空）'}`);
   }

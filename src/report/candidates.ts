@@ -44,9 +44,12 @@ export function clusterCandidates(lists: readonly (readonly ArticleCandidate[])[
     .map((v) => v.candidate);
 }
 
-/** The 登记表 cell: 第十二条（0.18）；第十三条（0.15）, or '' when there is no suggestion. */
+/**
+ * The 登记表 cell: 第十二条（0.18）, then 第十三条（0.15） on the next line, or '' when there is no suggestion.
+ * One article a line: in the printed sheet a label never breaks across lines (第 / 七十二条).
+ */
 export function candidatesCell(candidates: readonly ArticleCandidate[], label: (key: string) => string): string {
-  return candidates.map((c) => `${label(c.key)}（${c.score.toFixed(2)}）`).join('；');
+  return candidates.map((c) => `${label(c.key)}（${c.score.toFixed(2)}）`).join('\n');
 }
 
 /** The line for readers: 可能涉及：第十二条、第十三条（按内容推测，待人工确认）, or ''. */

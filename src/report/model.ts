@@ -6,7 +6,7 @@ import { YijianError } from '../errors.js';
 import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, UNASSIGNED } from '../article-key.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
-  assignmentNote, bySubmissions, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
+  assignmentNote, bracketedNote, bySubmissions, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
   topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
@@ -113,7 +113,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       originText: [...(round === '' ? [] : [round]), unique(sources.map((s) => s.point)).join('、')].join('；'),
       roundNote: round,
       assignmentNote: note,
-      assignmentMark: note === '' ? '' : `（${note}）`,
+      assignmentMark: bracketedNote(note),
       candidatesCell: candidatesCell(recordCandidates(record.articles), label),
       candidatesNote: candidatesNote(recordCandidates(record.articles), label),
     };
@@ -151,6 +151,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     const key = baseArticle(cluster.article);
     // 第三章 rather than 第三章 停放与充电 in a heading that goes on with the opinion's own words.
     const about = NON_ARTICLE_KEYS.has(key) ? topic : `${isDivision(key) ? keyLabel(key) : articleLabel}${topic}`;
+    const groupNote = groupAssignmentNote(clusterAssignments(cluster));
     return {
       no,
       noText: `（${chineseNumber(no)}）`,
@@ -161,7 +162,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       representative,
       topic,
       heading: `关于${about}：${cluster.submissions} 次提交，${cluster.points.length} 个联系点`,
-      assignmentNote: groupAssignmentNote(clusterAssignments(cluster)),
+      assignmentNote: groupNote,
+      assignmentMark: bracketedNote(groupNote),
       ...suggestedFor(cluster),
       countText: `意见 ${cluster.opinions.length} 条，报送 ${cluster.submissions} 次`,
       keywords,
@@ -426,13 +428,32 @@ function markSilentRuns(sections: ArticleSectionView[]): void {
   close(sections.length - 1);
 }
 
+/** 违反本条例第九条规定 … 处 … 罚款: a penalty article, said by the article it enforces. */
+const PENALTY_OF = /^([^，,。；]{0,12}?)违反本条例(第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十\d]+)?)(?:第[一二三四五六七八九十\d]+款)?(?:第[（(]?[一二三四五六七八九十\d]+[)）]?项)?规定/u;
+const PENALTY_WORDS = /罚款|处罚|处分|追究|责令|没收|警告/u;
+/** Words a cut phrase must not end on: it would read as a sentence broken off (改装电动自行车或者为). */
+const DANGLING = /(?:或者|以及|及其|并且|并|或|和|与|及|在|对|为|由|向|将|把|从|于|按照|依照|经|被|的|[、，,])+$/u;
+/** The last word in a phrase that joins what follows to it (greedy prefix: the match is the last one). */
+const JOINING = /.*(或者|在|对|为|由|向|将|按照|依照)/u;
+
 /**
  * The first words of an article without a caption, for the 主旨 column: the first clause that says
- * something (not 违反本条例第九条规定), cut at a word boundary.
+ * something (not 违反本条例第九条规定), cut at a word boundary and never on a word that leaves the phrase
+ * hanging (…或者为, …在电动): then at the last such word, with … to show it was cut. A penalty article is
+ * named by what it enforces: 违反第九条的处罚, 平台企业违反第三十条的处罚.
  */
 function articleGist(text: string): string {
   const sentence = (text.split(/[。；;\n]/)[0] ?? '').trim();
+  const penalty = PENALTY_OF.exec(sentence);
+  if (penalty !== null && PENALTY_WORDS.test(text)) return `${penalty[1] ?? ''}违反${penalty[2] ?? ''}的处罚`;
   const clauses = sentence.split(/[，,：:]/).map((c) => c.trim()).filter((c) => c !== '');
   const telling = clauses.find((c) => !/^违反本|规定$|^有下列/.test(c)) ?? clauses[0] ?? sentence;
-  return topicPhrase(telling, 14);
+  const phrase = topicPhrase(telling, 14);
+  if (telling.replace(/的$/u, '').endsWith(phrase.replace(/的$/u, ''))) return phrase;
+  // Cut short: end before the last joining word (在, 或者 …) when enough is left to say something, else drop
+  // the words that leave it hanging; … shows the article goes on.
+  const join = JOINING.exec(phrase);
+  const at = join === null ? -1 : join[0].length - (join[1]?.length ?? 0);
+  const kept = at >= 4 ? phrase.slice(0, at) : phrase;
+  return `${kept.replace(DANGLING, '')}…`;
 }

@@ -124,8 +124,10 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string
     const path = `xl/worksheets/sheet${index + 1}.xml`;
     const sheetXml = entries.get(path);
     if (sheetXml === undefined) throw new YijianError('E_INTERNAL', `生成的工作簿缺少 ${path}`);
-    const validations = layout.columns.flatMap((c, i) =>
-      c.list === undefined || rows.length === 0 ? [] : [{ column: XLSX.utils.encode_col(i), list: c.list }],
+    const validations = layout.columns.flatMap((c, i): SheetValidation[] =>
+      (c.list === undefined && c.prompt === undefined) || rows.length === 0
+        ? []
+        : [{ column: XLSX.utils.encode_col(i), ...(c.list === undefined ? {} : { list: c.list }), ...(c.prompt === undefined ? {} : { prompt: c.prompt }) }],
     );
     // A view on the entry's bytes, not a copy: the 单条意见 sheet is some 35 MB of XML at 100k opinions.
     const xml = Buffer.from(sheetXml.buffer, sheetXml.byteOffset, sheetXml.byteLength).toString('utf8');
@@ -178,8 +180,15 @@ function sheetFor(
   return { sheet, body };
 }
 
-/** Adds the frozen header, cell styles and drop-down lists to SheetJS's sheet XML. */
-export function finishSheet(xml: string, validations: readonly { column: string; list: readonly string[] }[], lastRow: number): string {
+/** A column's data validation: a drop-down list of values, an input message, or both. */
+export interface SheetValidation {
+  column: string;
+  list?: readonly string[];
+  prompt?: { title: string; text: string };
+}
+
+/** Adds the frozen header, cell styles, drop-down lists and input messages to SheetJS's sheet XML. */
+export function finishSheet(xml: string, validations: readonly SheetValidation[], lastRow: number): string {
   const frozen =
     '<sheetViews><sheetView workbookViewId="0">' +
     '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
@@ -189,11 +198,15 @@ export function finishSheet(xml: string, validations: readonly { column: string;
   if (validations.length > 0) {
     const body = validations
       .map((v) => {
+        const prompt = v.prompt === undefined ? '' : ` promptTitle="${escapeXml(v.prompt.title)}" prompt="${escapeXml(v.prompt.text)}"`;
+        const range = `sqref="${v.column}2:${v.column}${lastRow}"`;
+        // An input message alone: no type, any text allowed (the reader checks it and names the cell).
+        if (v.list === undefined) return `<dataValidation allowBlank="1" showInputMessage="1"${prompt} ${range}/>`;
         // Element text: quotes may stay as they are (Excel writes them so); the attribute needs them escaped.
         const formula = `"${v.list.join(',')}"`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
         return (
           `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
-          `errorTitle="无效的选项" error="${escapeXml(`请从下拉列表中选择：${v.list.join('、')}`)}" sqref="${v.column}2:${v.column}${lastRow}">` +
+          `errorTitle="无效的选项" error="${escapeXml(`请从下拉列表中选择：${v.list.join('、')}`)}"${prompt} ${range}>` +
           `<formula1>${formula}</formula1></dataValidation>`
         );
       })

@@ -65,6 +65,8 @@ export interface ClusterView {
   heading: string;
   /** How the cluster's opinions were assigned to the article ('' when all cited it). */
   assignmentNote: string;
+  /** The note in brackets, to follow a sentence: （其中 2 条自动归入，请核对，相似度 0.26–0.78）, or ''. */
+  assignmentMark: string;
   /** For a cluster of 未归入 opinions: the articles they likely concern (see MemberView); '' otherwise. */
   candidatesCell: string;
   candidatesNote: string;

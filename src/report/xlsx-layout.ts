@@ -11,6 +11,12 @@ export const XlsxColumnSchema = z.object({
   /** A drop-down list of allowed values (Excel data validation), for decision columns. */
   list: z.array(z.string().min(1)).min(1).optional(),
   hidden: z.boolean().optional(),
+  /**
+   * What to write in the column, shown by Excel and WPS beside a selected cell (an input message): for the
+   * columns a person fills in without knowing the tool's words (更正条款, 移入类编号). Excel's limits: a title of
+   * 32 characters, a text of 255.
+   */
+  prompt: z.object({ title: z.string().min(1).max(32), text: z.string().min(1).max(255) }).optional(),
   /** Body cells centred (counts, rates, row numbers): a right-aligned number beside left-aligned text reads as one. */
   align: z.enum(['left', 'center']).optional(),
 });

@@ -74,6 +74,14 @@ export function similarityNote(confidence: number): string {
   return `自动归入，请核对（相似度 ${confidence.toFixed(2)}）`;
 }
 
+/**
+ * A note in brackets after an article or a source: （自动归入，请核对，相似度 0.42）. The similarity the note
+ * itself puts in brackets joins the sentence, so a reader meets one pair of brackets, not （…（…））.
+ */
+export function bracketedNote(note: string): string {
+  return note === '' ? '' : `（${note.replace(/（([^（）]*)）/gu, '，$1')}）`;
+}
+
 /** What a person corrected in the 登记表 is shown as settled, in these words. */
 export const CORRECTED_NOTE = '已人工更正';
 

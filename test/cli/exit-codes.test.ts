@@ -145,10 +145,11 @@ describe('scripts: a sheet without an opinion column', () => {
     writeFileSync(file, '编号,联系点,情况记录\n1,北街社区,建议第十二条增加过渡期规定\n');
     const run = await yijian(['--yes', 'inspect', file, '--strict']);
     expect(run.status).toBe(3);
-    expect(run.stderr).toContain('A:编号、B:联系点、C:情况记录');
+    // inspect shows the sheet's error under the sheet (stdout), with its code, once.
+    expect(run.stdout).toContain('A 列「编号」、B 列「联系点」、C 列「情况记录」');
     // The hint is scoped to the file, so pasting it cannot misread the other files of the run.
-    expect(run.stderr).toContain("--map '北街社区.csv:北街社区:意见建议=C'");
-    expect(run.stderr).toMatch(/错误：文件 北街社区.csv 工作表“[^”]+”没有找到“意见建议”列/);
+    expect(run.stdout).toContain("--map '北街社区.csv:北街社区:意见建议=C'");
+    expect(run.stdout).toMatch(/✗ 文件 北街社区.csv 工作表“[^”]+”没有找到“意见建议”列.*\[E_NO_OPINION_COLUMN\]/);
     const fixed = await yijian(['--yes', 'inspect', file, '--strict', '--map', '北街社区.csv:北街社区:意见建议=C']);
     expect(fixed.status).toBe(0);
     expect(fixed.stderr).toContain('有效意见 1 + 问题行 0');

@@ -166,9 +166,9 @@ describe('what the step shows', () => {
     expect(narrow[2]).toContain('老小区没有…');
     const mapping = mappingLines(s.original);
     expect(mapping).toHaveLength(11);
-    expect(mapping[0]).toBe('    意见建议      C「意见内容」');
+    expect(mapping[0]).toBe('    意见建议      C 列「意见内容」');
     expect(mapping).toContain('    提出人        （无）');
-    expect(mapping).toContain('    日期          F「收集时间」（按表头用词推断）');
+    expect(mapping).toContain('    日期          F 列「收集时间」（按表头用词推断）');
   });
 });
 
@@ -212,11 +212,11 @@ describe('the column step with scripted answers', () => {
     expect(lines.join('\n')).not.toMatch(/工作表「/u);
     expect(prompts.asked[0]?.default).toBe('contact');
     expect(prompts.asked[1]?.default).toBe('D');
-    expect(prompts.asked[1]?.choices).toContain('D「备注1」 例：13700001101');
+    expect(prompts.asked[1]?.choices).toContain('D 列「备注1」 例：13700001101');
     expect(prompts.asked[1]?.choices.at(-1)).toBe('无（本表没有“联系方式”）');
     const text = lines.join('\n');
     expect(text).toContain('读取了 3 张工作表，其中 3 张的列映射需要您确认：');
-    expect(text).toContain('    提出人        E「备注2」（指定）');
+    expect(text).toContain('    提出人        E 列「备注2」（指定）');
     expect(text).toContain('    日期          （无）');
 
     // The guessed columns a person saw and kept (日期 by its header's words, the 群众意见 that won over 联系点意见)

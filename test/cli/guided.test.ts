@@ -79,31 +79,31 @@ describe.runIf(hasTmux)('yijian with no arguments at a terminal: the guided flow
     expect(liuxiang).toContain('D 列「备注1」没有对应任何字段，内容多为电话号码，像“联系方式”列。');
     expect(liuxiang).toContain('❯ 联系方式 → （无）');
     keys('Enter');
-    expect(await prompt('“联系方式”在哪一列')).toContain('❯ D「备注1」 例：13700001101');
+    expect(await prompt('“联系方式”在哪一列')).toContain('❯ D 列「备注1」 例：13700001101');
     keys('Enter');
     const reread = await prompt('工作表“意见登记”：要修改哪个字段的列', 2);
-    expect(reread).toContain('    联系方式      D「备注1」（指定）');
+    expect(reread).toContain('    联系方式      D 列「备注1」（指定）');
     expect(reread).toContain('❯ 提出人 → （无）');
     keys('Enter');
-    expect(await prompt('“提出人”在哪一列')).toContain('❯ E「备注2」 例：孙桂兰');
+    expect(await prompt('“提出人”在哪一列')).toContain('❯ E 列「备注2」 例：孙桂兰');
     keys('Enter');
     expect(await prompt('工作表“意见登记”：要修改哪个字段的列', 3)).toContain('❯ 这张表没问题了，继续');
     keys('Enter');
 
     // 滨河村 座谈会: 群众意见 won over 联系点意见 — right, so on.
     const forum = await prompt('工作表“座谈会”：要修改哪个字段的列');
-    expect(forum).toContain('E 列「群众意见」与F 列「联系点意见」都像“意见建议”列');
+    expect(forum).toContain('E 列「群众意见」与 F 列「联系点意见」都像“意见建议”列');
     keys('Enter');
     // 滨河村 走访: phone numbers under 提出人, names under 联系方式 — swap them.
     const visits = await prompt('工作表“走访”：要修改哪个字段的列');
     expect(visits).toContain('B 列「提出人」作“提出人”列，但内容多为电话号码，不像“提出人”。');
-    expect(visits).toContain('❯ 提出人 → B「提出人」');
+    expect(visits).toContain('❯ 提出人 → B 列「提出人」');
     keys('Enter');
-    expect(await prompt('“提出人”在哪一列', 2)).toContain('❯ C「联系方式」 例：黄大伯');
+    expect(await prompt('“提出人”在哪一列', 2)).toContain('❯ C 列「联系方式」 例：黄大伯');
     keys('Enter');
     expect(await prompt('工作表“走访”：要修改哪个字段的列', 2)).toContain('❯ 联系方式 → （无）');
     keys('Enter');
-    expect(await prompt('“联系方式”在哪一列', 2)).toContain('❯ B「提出人」 例：13900003301');
+    expect(await prompt('“联系方式”在哪一列', 2)).toContain('❯ B 列「提出人」 例：13900003301');
     keys('Enter');
     await prompt('工作表“走访”：要修改哪个字段的列', 3);
     keys('Enter');

@@ -10,7 +10,10 @@ import {
   SheetReportSchema,
   type SheetReport,
 } from '../../src/model.js';
-import { csvSheetName, DRAFT_TXT, FIXTURE, fixturePath, runYijian as runCli, SUBMISSIONS, type CliRun } from './run-cli.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { articleLabel } from '../../src/article-key.js';
+import { BAD, csvSheetName, DRAFT_TXT, FIXTURE, fixturePath, makeTempDir, runYijian as runCli, SUBMISSIONS, type CliRun } from './run-cli.js';
 
 /** The --json document, validated with the shared schemas so a drift in shape fails here. */
 const InspectDocumentSchema = z.object({
@@ -225,6 +228,49 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
   });
 });
 
+describe('yijian inspect: a sheet problem and an unreadable file, read once', () => {
+  it('prints a reader problem under its sheet with its code, and an unreadable file after the sheets, neither again on stderr', async () => {
+    const run = await runCli(['inspect', join(BAD, 'mixed-encoding.csv'), join(BAD, 'encrypted.xlsx')]);
+    const said = `${run.stdout}\n${run.stderr}`;
+    // Each once in all that a person at a terminal reads (stdout and stderr together), with its code.
+    expect(said.split('UTF-8 与 GBK 编码的行混杂')).toHaveLength(2);
+    expect(run.stdout).toMatch(/^ {2}⚠ 文件 mixed-encoding\.csv：文件中 UTF-8 与 GBK 编码的行混杂.*\[W_MIXED_ENCODING\]$/mu);
+    expect(said.split('设有打开密码')).toHaveLength(2);
+    expect(run.stdout).toContain('✗ 文件 encrypted.xlsx：文件设有打开密码（已加密），无法读取。 [E_ENCRYPTED]');
+    // Still an input problem for --strict, and the reconciliation line stays on stderr.
+    expect(run.stderr).toContain('1 个文件无法读取');
+    expect((await runCli(['inspect', join(BAD, 'mixed-encoding.csv'), '--strict'])).status).toBe(3);
+  });
+
+  it('with --json, both stay on stderr with their codes (the document has them as data)', async () => {
+    const run = await runCli(['inspect', join(BAD, 'mixed-encoding.csv'), join(BAD, 'encrypted.xlsx'), '--json']);
+    expect(run.stderr).toContain('[W_MIXED_ENCODING]');
+    expect(run.stderr).toContain('[E_ENCRYPTED]');
+  });
+});
+
+describe('yijian inspect --draft: opinions left 未归入', () => {
+  it('shows the articles each most resembles under its line, marked as a guess, as the 登记表 will', async () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, '东湖.csv'), [
+      '序号,联系点,条款,意见建议',
+      '1,东湖街道立法联系点,,停车和充电都不方便，希望政府想想办法。',
+      '2,东湖街道立法联系点,第十九条,楼道里充电太危险，要严格禁止。',
+    ].join('\n'));
+    const json = (await runCli(['inspect', '东湖.csv', '--draft', DRAFT_TXT, '--json'], dir));
+    const candidates = (JSON.parse(json.stdout) as InspectDocument).records?.[0]?.articles[0]?.candidates ?? [];
+    expect(candidates.length).toBeGreaterThan(0);
+    const run = await runCli(['inspect', '东湖.csv', '--draft', DRAFT_TXT], dir);
+    const lines = run.stdout.split('\n');
+    const at = lines.findIndex((line) => line.includes('第 2 行 → unassigned（未归入）'));
+    expect(at).toBeGreaterThan(0);
+    const labels = candidates.map((c) => articleLabel(c.key, null)).join('、');
+    expect(lines[at + 1]).toBe(`      可能涉及：${labels}（按内容推测，待人工确认）`);
+    // A cited opinion has no such line.
+    expect(lines[lines.findIndex((line) => line.includes('第 3 行 → 19')) + 1]).not.toContain('可能涉及');
+  });
+});
+
 describe('yijian inspect --strict', () => {
   it.each([
     [['--strict'], 3],
@@ -260,7 +306,7 @@ describe('yijian inspect --map', () => {
     expect(byHeader.sheets[0]).toMatchObject({ records: 1, rejects: 12 });
     const run = await runCli(['inspect', fixturePath(FIXTURE.chengguan), '--map', '意见建议=F']);
     expect(run.stdout).toContain('F  修改建议 → 意见建议（指定）');
-    expect(run.stdout).toContain('未映射的列：E「意见」');
+    expect(run.stdout).toContain('未映射的列：E 列「意见」');
   });
 
   it.each([

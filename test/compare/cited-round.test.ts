@@ -154,3 +154,49 @@ describe('digest --draft NEW --cited-draft OLD --decisions ROUND_ONE_SHEET', () 
     expect(renamed).toBeGreaterThan(0);
   });
 });
+
+describe('digest --cited-draft: an opinion citing a deleted article is placed as an uncited one is', () => {
+  let dir: string;
+  let digest: Digest;
+  let run: CliRun;
+
+  beforeAll(async () => {
+    dir = makeTempDir('yijian-cited-deleted-');
+    // The new round drops the last article (施行日期); nothing else moves.
+    const old = readFileSync(DRAFT_TXT, 'utf8');
+    writeFileSync(join(dir, '修改稿.txt'), old.split('\n').filter((line) => !line.includes('第四十五条')).join('\n'));
+    // The same opinion twice, once without a citation and once citing the deleted 第四十五条 (copies, so one group);
+    // a third cites the deleted article with words of its own. Each is too vague to place.
+    writeFileSync(join(dir, '东湖.csv'), [
+      '序号,联系点,条款,意见建议',
+      '1,东湖街道立法联系点,第十九条,楼道里充电太危险，要严格禁止。',
+      '2,东湖街道立法联系点,,停车和充电都不方便，希望政府想想办法。',
+      '3,东湖街道立法联系点,第四十五条,停车和充电都不方便，希望政府想想办法！',
+      '4,东湖街道立法联系点,第四十五条,小区停车和充电都难，政府要管一管。',
+    ].join('\n'));
+    run = await runYijian(['digest', '东湖.csv', '--draft', '修改稿.txt', '--cited-draft', DRAFT_TXT, '-o', 'r', '--formats', 'md,xlsx'], dir);
+    digest = DigestSchema.parse(JSON.parse(readFileSync(join(dir, 'r/digest.json'), 'utf8')));
+  });
+
+  it('gets the same guess, and the same likely articles, as the same words without a citation', () => {
+    expect(run.status, run.stderr).toBe(0);
+    const at = (row: number): ArticleAssignment => digest.records.find((r) => r.source.row === row)!.articles[0]!;
+    // CSV rows as Excel shows them: the header is row 1.
+    expect(at(4)).toMatchObject({ originalKey: '45', originalDeleted: true, cited: '第四十五条' });
+    const { key, source, confidence, candidates } = at(3);
+    expect(key).toBe('unassigned');
+    expect(candidates?.length).toBeGreaterThan(0);
+    expect(at(4)).toMatchObject({ key, source, confidence, candidates });
+    expect(at(5).candidates?.length ?? 0, JSON.stringify(at(5))).toBeGreaterThan(0);
+  });
+
+  it('shows the likely articles beside 原第四十五条（现稿已删除） in the summary and the 登记表', () => {
+    const summary = readFileSync(join(dir, 'r/汇总报告.md'), 'utf8');
+    expect(summary).toMatch(/小区停车和充电都难，政府要管一管。（原第四十五条（现稿已删除）；东湖街道立法联系点）.*可能涉及：第/u);
+    const sheet = sheetNamed(readWorkbook(join(dir, 'r/采纳情况登记表.xlsx')), '单条意见');
+    const header = rowValues(sheet, 0, 12);
+    const rows = [1, 2, 3].map((r) => rowValues(sheet, r, 12));
+    const row = rows.find((values) => values[header.indexOf('意见')] === '小区停车和充电都难，政府要管一管。')!;
+    expect(String(row[header.indexOf('可能涉及条文')])).toMatch(/^第.+条（0\.\d\d）/u);
+  });
+});

@@ -179,7 +179,7 @@ describe('hostile headers', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     const cells = out.rejects[0]?.cells ?? {};
-    expect(Object.keys(cells)).toEqual(['__proto__', 'constructor', '__proto__（D列）']);
+    expect(Object.keys(cells)).toEqual(['__proto__', 'constructor', '__proto__（D 列）']);
     expect(cells['__proto__']).toBe('{"polluted":1}');
     expect(JSON.parse(JSON.stringify(out.rejects[0])).cells.constructor).toBe('x');
   });

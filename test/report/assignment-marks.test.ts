@@ -15,6 +15,8 @@ import { sampleDigest } from './sample-digest.js';
 const ALL = { formats: ['md', 'docx', 'xlsx'] as const, templatesDir: null, showContact: false };
 const GUESSED = '农村地区到县城办理号牌路途远，建议在乡镇设点集中上牌。';
 const MARK = '自动归入，请核对（相似度 0.62）';
+/** The note in brackets after an opinion or an article: one pair of brackets, never （…（…））. */
+const BRACKETED = '（自动归入，请核对，相似度 0.62）';
 
 function rowsOf(data: Buffer | string, sheet: string): string[][] {
   const book = XLSX.read(data, { type: typeof data === 'string' ? 'string' : 'buffer' });
@@ -44,7 +46,8 @@ describe('a similarity assignment in every report', () => {
     const file = (name: string): Buffer | string => files.find((f) => f.name === name)?.data ?? '';
     const docx = (await mammoth.extractRawText({ buffer: file('条文意见对照表.docx') as Buffer })).value;
     expect(docx).toContain(`${GUESSED}（`);
-    expect(docx).toContain(`（${MARK}）`);
+    expect(docx).toContain(BRACKETED);
+    expect(docx).not.toMatch(/（[^（）]*（[^（）]*））/u);
     expect(docx.match(/自动归入，请核对/g)).toHaveLength(digest.records.filter((r) => r.articles.some((a) => a.source === 'similarity')).length);
 
     const opinions = rowsOf(file('采纳情况登记表.xlsx'), '单条意见');
@@ -57,7 +60,11 @@ describe('a similarity assignment in every report', () => {
     const clusterNote = clusters[0]?.indexOf('归入方式') ?? -1;
     expect(clusters.find((r) => r[0] === 'c4-1')?.[clusterNote]).toBe('其中 1 条自动归入，请核对（相似度 0.62）');
 
-    expect(String(file('汇总报告.md'))).toContain('（其中 1 条自动归入，请核对（相似度 0.62））');
+    expect(String(file('汇总报告.md'))).toContain('（其中 1 条自动归入，请核对，相似度 0.62）');
+    expect(String(file('汇总报告.md'))).not.toContain('））');
+    const xlsxMembers = rowsOf(file('条文意见对照表.xlsx'), '条文意见对照表').flat().join('\n');
+    expect(xlsxMembers).toContain(`${GUESSED}（`);
+    expect(xlsxMembers).toContain(BRACKETED);
   });
 
   it('shows 已人工更正 for a corrected article, without depending on the model having that source yet', async () => {
@@ -77,8 +84,10 @@ describe('a similarity assignment in every report', () => {
     const digest = sampleDigest();
     const letters = pointFeedback(buildFeedbackDocument(digest, null), { issuer: '某市司法局', dateText: '2024年6月10日' }, feedbackDetails(digest));
     const item = letters.flatMap((l) => l.items).find((i) => i.opinion === GUESSED);
-    expect(item?.assignmentMark).toBe(`（${MARK}）`);
-    expect(letters.flatMap((l) => l.items).filter((i) => i.assignmentMark !== '')).toHaveLength(1);
+    expect(item?.assignmentMark).toBe(BRACKETED);
+    // Besides it, only the opinions left 未归入 are marked, and in the letter's own words (letters-unplaced.test.ts).
+    const others = letters.flatMap((l) => l.items).filter((i) => i.assignmentMark !== '' && i !== item);
+    expect(others.every((i) => i.articleLabel === '未确定具体条款' && i.assignmentMark === '（正在核对）'), JSON.stringify(others.map((i) => i.assignmentMark))).toBe(true);
     const letter = letters.find((l) => l.items.includes(item as never));
     expect(letter?.issuer).toBe('某市司法局');
     expect(letter?.opening).not.toContain('未注明');

@@ -240,11 +240,11 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
     expect(guessed.length).toBeGreaterThan(0);
     // Layout breaks lines anywhere: compare without white space.
     const flat = (text: string): string => text.replace(/\s+/g, '');
-    expect(flat(pdf('条文意见对照表').text)).toMatch(/自动归入，请核对（相似度0\.\d\d）/);
+    expect(flat(pdf('条文意见对照表').text)).toMatch(/（自动归入，请核对，相似度0\.\d\d）/);
     for (const record of guessed) {
       const letter = flat(pdf(`${record.point}-采纳情况反馈`).text);
       const confidence = record.articles.find((a) => a.source === 'similarity')?.confidence ?? 0;
-      expect(letter).toContain(`自动归入，请核对（相似度${confidence.toFixed(2)}）`);
+      expect(letter).toContain(`（自动归入，请核对，相似度${confidence.toFixed(2)}）`);
     }
   });
 });

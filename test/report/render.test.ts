@@ -115,7 +115,7 @@ describe('renderReports', () => {
     const xml = sheetXml(decision);
     expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="G2:G11"><formula1>"采纳,部分采纳,未采纳,已转送,作为参考,待研究"<\/formula1>/);
     expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
-    expect(xml).toMatch(/<col min="3" max="3" width="30[.\d]*" customWidth="1"\/>/);
+    expect(xml).toMatch(/<col min="3" max="3" width="24[.\d]*" customWidth="1"\/>/);
     // Print setup: landscape A4, fitted to one page width, header row repeated.
     expect(xml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');

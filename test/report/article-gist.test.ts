@@ -1,0 +1,50 @@
+/**
+ * The 主旨 column of the summary's per-article table, for articles without a caption: what the drafter reads
+ * beside 第三十五条. Never a phrase broken off on a word that wants its object (…或者为, …在电动, …违反本);
+ * a penalty article is named by the article it enforces.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DRAFT_TXT, makeTempDir, REPO_ROOT, runYijian, SUBMISSIONS } from '../cli/run-cli.js';
+
+/** 条款 → 主旨 from the summary's table (| 第三十五条 | 主旨 | n | n |). */
+function gists(markdown: string): Map<string, string> {
+  return new Map([...markdown.matchAll(/^\| (第[^|]+?条(?:之[^|]+?)?) \| ([^|]+?) \| \d+ \| \d+ \|$/gmu)].map((m) => [m[1]!, m[2]!]));
+}
+
+const DANGLING = /(?:或者|或者为|并|和|与|及|在|对|为|由|向|将|本|、)$/u;
+
+describe('主旨 of articles without a caption', () => {
+  let fixture: Map<string, string>;
+  let property: Map<string, string>;
+
+  beforeAll(async () => {
+    const dir = makeTempDir('yijian-gist-');
+    expect((await runYijian(['digest', SUBMISSIONS, '--draft', DRAFT_TXT, '-o', 'a', '--formats', 'md'], dir)).status).toBe(0);
+    fixture = gists(readFileSync(join(dir, 'a/汇总报告.md'), 'utf8'));
+    const batch = join(REPO_ROOT, 'fixtures/eval/北京市物业管理条例');
+    expect((await runYijian(['digest', batch, '--draft', join(REPO_ROOT, 'fixtures/laws/北京市物业管理条例.md'), '-o', 'b', '--formats', 'md'], dir)).status).toBe(0);
+    property = gists(readFileSync(join(dir, 'b/汇总报告.md'), 'utf8'));
+  }, 120_000);
+
+  it('names a penalty article by what it enforces', () => {
+    expect(fixture.get('第三十五条')).toBe('违反第九条的处罚');
+    expect(fixture.get('第三十八条')).toBe('违反第二十四条的处罚');
+    expect(fixture.get('第三十九条')).toBe('平台企业违反第三十条的处罚');
+  });
+
+  it('cuts a long first clause before the word that joins what follows, and says it was cut', () => {
+    expect(fixture.get('第四十一条')).toBe('有关部门及其工作人员…');
+    // A whole clause stays as it is, without …
+    expect(fixture.get('第四十二条')).toBe('法律、行政法规已有处罚规定的');
+  });
+
+  it('never ends on a word left hanging, in the fixture draft or the 北京市物业管理条例', () => {
+    expect(property.size).toBeGreaterThan(20);
+    for (const [article, gist] of [...fixture, ...property]) {
+      expect(gist.replace(/…$/u, ''), `${article}：${gist}`).not.toMatch(DANGLING);
+      expect([...gist.replace(/…$/u, '')].length, `${article}：${gist}`).toBeLessThanOrEqual(16);
+    }
+  });
+});
