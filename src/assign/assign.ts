@@ -14,6 +14,7 @@ import {
 } from './similarity.js';
 import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
 import { CANDIDATE_DEFAULTS, selectCandidates } from './candidates.js';
+import { judgesSanction, PAIR_DEPTH, penaltyLinks, resolveDutyAndPenalty } from './structure.js';
 
 /**
  * Defaults of the assigner's settings, for the option schemas at the edge (the core takes them resolved).
@@ -156,6 +157,12 @@ export function createAssigner(
   const matcher: ArticleMatcher | null =
     draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
   const { threshold, minMargin } = options;
+  const punishes = draft === null ? new Map<ArticleKey, ArticleKey[]>() : penaltyLinks(draft);
+  /** The ranking with a duty and its penalty resolved by what the opinion is about (structure.ts). */
+  const ranking = (input: AssignInput, terms: TermsOf | undefined, limit: number): { ranked: RankedArticle[]; runnerUp: number } => {
+    const resolved = resolveDutyAndPenalty(matcher!.rankTerms(termsOf(input, terms), Math.max(limit, PAIR_DEPTH)), punishes, judgesSanction(input.opinion));
+    return { ranked: resolved.ranked.slice(0, limit), runnerUp: resolved.runnerUp };
+  };
 
   const explicit = (key: ArticleKey, source: 'column' | 'text', cited: string): ArticleAssignment => ({
     key,
@@ -210,11 +217,11 @@ export function createAssigner(
     terms === undefined ? segment(input.opinion) : terms();
   const guess = (input: AssignInput, terms?: TermsOf): ArticleAssignment[] => {
     if (matcher === null) return [similarityAssignment(NO_MATCH, threshold, minMargin)];
-    // One scoring pass serves both the assignment and, when it abstains, the suggestions: the first two
-    // of this ranking are exactly what matchTerms reads (same scores, same tie order).
-    const ranked = matcher.rankTerms(termsOf(input, terms), Math.max(2, CANDIDATE_DEFAULTS.limit));
-    const [best, second] = ranked;
-    const found: SimilarityMatch = best === undefined ? NO_MATCH : { key: best.key, score: best.score, runnerUp: second?.score ?? 0 };
+    // One scoring pass serves both the assignment and, when it abstains, the suggestions; one article more
+    // than shown, so the runner-up outside a duty–penalty pair is known.
+    const { ranked, runnerUp } = ranking(input, terms, CANDIDATE_DEFAULTS.limit + 1);
+    const [best] = ranked;
+    const found: SimilarityMatch = best === undefined ? NO_MATCH : { key: best.key, score: best.score, runnerUp };
     const assignment = similarityAssignment(found, threshold, minMargin);
     if (assignment.source !== 'none') return [assignment];
     const candidates = selectCandidates(ranked);
@@ -241,6 +248,6 @@ export function createAssigner(
     cited,
     learn,
     guess,
-    candidates: (input, limit, terms) => (matcher === null ? [] : matcher.rankTerms(termsOf(input, terms), limit)),
+    candidates: (input, limit, terms) => (matcher === null ? [] : ranking(input, terms, limit).ranked),
   };
 }
