@@ -41,9 +41,9 @@ export function penaltyLinks(draft: Draft): Map<ArticleKey, ArticleKey[]> {
 
 /** A sanction named in an opinion (罚 covers 罚款, 罚得, 处罚). */
 const SANCTION_IN_OPINION = /罚|警告|拘留|没收|吊销|处分/;
-/** Its size or its weight judged: an amount (二十块钱, 几千元) or 太轻 / 过重 / 没用 / 违法成本. */
+/** Its size or its weight judged: an amount (二十块钱, 几千元, 罚五百) or 太轻 / 过重 / 没用 / 违法成本. */
 const SANCTION_JUDGED =
-  /太轻|太少|太低|过轻|过低|偏轻|偏低|太重|过重|偏重|没用|不够|起不到|违法成本|[0-9０-９一二三四五六七八九十百千万几两]\s*(?:块|元)/;
+  /太轻|太少|太低|过轻|过低|偏轻|偏低|太重|过重|偏重|没用|不够|起不到|违法成本|[0-9０-９一二三四五六七八九十百千万几两]\s*(?:块|元)|罚款?[0-9０-９一二三四五六七八九十百千万几两]/;
 
 /**
  * True when an opinion is about a sanction itself — it names one and judges its size or weight — rather

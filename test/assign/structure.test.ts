@@ -41,6 +41,7 @@ describe('judgesSanction', () => {
     ['罚款才几十块，有的人宁愿被罚也不拴绳。', true],
     ['遛狗不拴绳，罚了也没用，违法成本太低了。', true],
     ['欠物业费就限制高消费，处罚过重。', true],
+    ['楼道充电被抓到就罚款，对个人罚五百以下合适。', true],
     // About the duty, even where a sanction is asked for.
     ['遛狗必须牵绳，请有关部门加大执法力度。', false],
     ['狗拉了当场清走，做不到的要罚款。', false],
