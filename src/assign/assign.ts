@@ -14,11 +14,12 @@ import {
 } from './similarity.js';
 import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
 import { CANDIDATE_DEFAULTS, selectCandidates } from './candidates.js';
+import { judgesSanction, PAIR_DEPTH, penaltyLinks, resolveDutyAndPenalty } from './structure.js';
 
 /**
  * Defaults of the assigner's settings, for the option schemas at the edge (the core takes them resolved).
  * Chosen on the three tuning batches of fixtures/eval (`node bench/eval.mjs --part tuning --grid`): 0.22 /
- * 0.1 places 46 % of the uncited opinions right and 2.1 % wrong; 0.21 already placed 3.8 % wrongly and
+ * 0.1 placed 46 % of the uncited opinions right and 2.1 % wrong; 0.21 already placed 3.8 % wrongly and
  * 0.2 4.7 %, more than a drafter can live with, while 0.25 gave up 6 points for 0.4 fewer wrong. A
  * confidence relative to the runner-up, to the spread of the opinion's scores over the draft, or to the
  * agreement of the word, bigram and nearest-opinion rankings ranked the guesses no better than this
@@ -31,10 +32,14 @@ import { CANDIDATE_DEFAULTS, selectCandidates } from './candidates.js';
  * themselves (leave-one-out) 32.9–41.9 %, and the probability of a per-batch logistic regression
  * 50.0–51.7 % (at most three opinions of 234 more, from a ranking 2–6 points worse: see similarity.ts).
  * None is worth its cost; the ranking (`bench/eval.mjs --ranking`) is what limits the figures.
+ * Session 18: with a duty and its penalty resolved (structure.ts) and the nearest learned opinion scaled by
+ * how many opinions its article learned (similarity.ts), the scores are lower; chosen again on the same
+ * grid: 0.15 / 0.1 places 54.7 % right and 2.6 % wrong (0.14 3.4 %, 0.13 3.8 %; 0.16 52.1 / 1.7 %). Scores
+ * relative to the batch's median best score placed 46.1 % at ≤ 3 % wrong, below the absolute threshold.
  */
 export const ASSIGN_DEFAULTS = {
   /** Minimum similarity, 0..1, for an assignment by similarity. */
-  threshold: 0.22,
+  threshold: 0.15,
   /** Minimum lead of the best article over the runner-up, as a share of the best score. */
   minMargin: 0.1,
 } as const;
@@ -156,6 +161,12 @@ export function createAssigner(
   const matcher: ArticleMatcher | null =
     draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
   const { threshold, minMargin } = options;
+  const punishes = draft === null ? new Map<ArticleKey, ArticleKey[]>() : penaltyLinks(draft);
+  /** The ranking with a duty and its penalty resolved by what the opinion is about (structure.ts). */
+  const ranking = (input: AssignInput, terms: TermsOf | undefined, limit: number): { ranked: RankedArticle[]; runnerUp: number } => {
+    const resolved = resolveDutyAndPenalty(matcher!.rankTerms(termsOf(input, terms), Math.max(limit, PAIR_DEPTH)), punishes, judgesSanction(input.opinion));
+    return { ranked: resolved.ranked.slice(0, limit), runnerUp: resolved.runnerUp };
+  };
 
   const explicit = (key: ArticleKey, source: 'column' | 'text', cited: string): ArticleAssignment => ({
     key,
@@ -210,11 +221,11 @@ export function createAssigner(
     terms === undefined ? segment(input.opinion) : terms();
   const guess = (input: AssignInput, terms?: TermsOf): ArticleAssignment[] => {
     if (matcher === null) return [similarityAssignment(NO_MATCH, threshold, minMargin)];
-    // One scoring pass serves both the assignment and, when it abstains, the suggestions: the first two
-    // of this ranking are exactly what matchTerms reads (same scores, same tie order).
-    const ranked = matcher.rankTerms(termsOf(input, terms), Math.max(2, CANDIDATE_DEFAULTS.limit));
-    const [best, second] = ranked;
-    const found: SimilarityMatch = best === undefined ? NO_MATCH : { key: best.key, score: best.score, runnerUp: second?.score ?? 0 };
+    // One scoring pass serves both the assignment and, when it abstains, the suggestions; one article more
+    // than shown, so the runner-up outside a duty–penalty pair is known.
+    const { ranked, runnerUp } = ranking(input, terms, CANDIDATE_DEFAULTS.limit + 1);
+    const [best] = ranked;
+    const found: SimilarityMatch = best === undefined ? NO_MATCH : { key: best.key, score: best.score, runnerUp };
     const assignment = similarityAssignment(found, threshold, minMargin);
     if (assignment.source !== 'none') return [assignment];
     const candidates = selectCandidates(ranked);
@@ -241,6 +252,6 @@ export function createAssigner(
     cited,
     learn,
     guess,
-    candidates: (input, limit, terms) => (matcher === null ? [] : matcher.rankTerms(termsOf(input, terms), limit)),
+    candidates: (input, limit, terms) => (matcher === null ? [] : ranking(input, terms, limit).ranked),
   };
 }

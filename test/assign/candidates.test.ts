@@ -5,6 +5,7 @@ import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { CANDIDATE_DEFAULTS, selectCandidates } from '../../src/assign/candidates.js';
 import { createArticleMatcher, similarityAssignment, type RankedArticle } from '../../src/assign/similarity.js';
 import { DOG_DRAFT as DRAFT, terms } from './dog-draft.js';
+import { judgesSanction, penaltyLinks, resolveDutyAndPenalty } from '../../src/assign/structure.js';
 
 // Rankings as rankTerms gives them (distinct keys) but in any order, with ties common.
 const rankings = fc
@@ -77,11 +78,18 @@ describe('Assigner.guess with suggestions', () => {
   for (const [article, opinion] of CITED) reference.learn(checkedKey(String('一二三四'.indexOf(article[1]!) + 1)), terms(opinion), 1, opinion);
 
   it('assigns exactly as the match it replaced (one ranking pass, the same scores and tie order)', () => {
-    for (const opinion of OPINIONS) {
+    // Away from a duty and its penalty, the match itself; the straddling one (第三条 and its penalty
+    // 第四条) as the match with the pair resolved (structure.ts).
+    for (const opinion of [OPINIONS[0]!, OPINIONS[2]!]) {
       const [found] = assigner.guess({ article: null, opinion });
       const { candidates: _shown, ...assignment } = found!;
       expect(assignment).toEqual(similarityAssignment(reference.matchTerms(terms(opinion)), ASSIGN_DEFAULTS.threshold, ASSIGN_DEFAULTS.minMargin));
     }
+    const opinion = OPINIONS[1]!;
+    const { ranked, runnerUp } = resolveDutyAndPenalty(reference.rankTerms(terms(opinion), 4), penaltyLinks(DRAFT), judgesSanction(opinion));
+    const [found] = assigner.guess({ article: null, opinion });
+    const { candidates: _shown, ...assignment } = found!;
+    expect(assignment).toEqual(similarityAssignment({ key: ranked[0]!.key, score: ranked[0]!.score, runnerUp }, ASSIGN_DEFAULTS.threshold, ASSIGN_DEFAULTS.minMargin));
   });
 
   it('suggests articles only when it leaves the opinion unassigned, best first, never on a placed one', () => {
