@@ -6,9 +6,12 @@ import { YijianError } from '../errors.js';
 import type { ArticleKey, Cluster } from '../model.js';
 import { hashHex } from '../dedupe/hash.js';
 import { GENERAL, UNASSIGNED, baseArticle, compareArticleKeys } from '../article-key.js';
-import { type AgglomeratedCluster, agglomerate } from './agglomerate.js';
+import { type ArticleClusters, clusterArticleIds } from './article-clusters.js';
+import { type BatchIds, batchIds, flatFrequency, heapInt32, type Int32Allocator } from './batch-ids.js';
 import { clusterLabel } from './label.js';
-import { buildIdVectors, type DenseFrequency, denseFrequency, gramKeys, type TermVector } from './vectors.js';
+import type { DenseFrequency } from './vectors.js';
+
+export { articleVectors } from './article-clusters.js';
 
 /** One distinct opinion: the canonical record of a duplicate group, or a record without duplicates. */
 export interface ClusterItem {
@@ -105,11 +108,26 @@ export const DEFAULT_CLUSTER_THRESHOLD = CLUSTER_DEFAULTS.threshold;
 
 /** Keywords kept per cluster. */
 const KEYWORDS = 5;
-/** Heaviest words a label is chosen by. */
-const LABEL_WORDS = 12;
 
-/** Clusters distinct opinions within each article; singletons are clusters too. */
-export function clusterOpinions(items: readonly ClusterItem[], options: ClusterOptions): Cluster[] {
+/** A batch ready to cluster: its articles, largest first, each with its opinions sorted by id, and their term ids. */
+export interface PreparedBatch {
+  readonly articles: readonly ArticleKey[];
+  readonly lists: readonly (readonly ClusterItem[])[];
+  /** Article a holds opinions articleStarts[a] … articleStarts[a + 1] − 1 of `ids`. */
+  readonly articleStarts: Int32Array;
+  /** The merge threshold of each article (articleThreshold). */
+  readonly thresholds: Float64Array;
+  readonly ids: BatchIds;
+  /** Batch document frequencies (null without batchIdf). */
+  readonly batch: { words: DenseFrequency; grams: DenseFrequency } | null;
+}
+
+/**
+ * Groups the items by article (sorted by id within it, so the result does not depend on the order files were
+ * read in) and gives their words and bigrams batch-wide ids. Articles come largest first: two threads taking
+ * them in turn then finish close together. The order changes no cluster: each article is clustered alone.
+ */
+export function prepareClusterBatch(items: readonly ClusterItem[], settings: ClusterSettings, allocate: Int32Allocator): PreparedBatch {
   const byArticle = new Map<ArticleKey, ClusterItem[]>();
   const seen = new Set<string>();
   for (const item of items) {
@@ -123,63 +141,39 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
     }
     list.push(item);
   }
-  // Words and their bigrams as ids the whole batch shares, each word's bigrams made once per word (not per use):
-  // the batch frequencies and every article's vectors then count ids in arrays, with no map lookup per term.
-  const wordId = new Map<string, number>();
-  const wordOf: string[] = [];
-  const gramId = new Map<number, number>();
-  const gramsOfWord: Int32Array[] = [];
-  const wordsAt = new Map<ClusterItem, Int32Array>();
-  const gramsAt = new Map<ClusterItem, Int32Array>();
-  for (const item of items) {
-    const ids = new Int32Array(item.terms.length);
-    let grams = 0;
-    item.terms.forEach((term, t) => {
-      let id = wordId.get(term);
-      if (id === undefined) {
-        id = wordOf.length;
-        wordId.set(term, id);
-        wordOf.push(term);
-        gramsOfWord.push(Int32Array.from(gramKeys([term]), (key) => {
-          let g = gramId.get(key);
-          if (g === undefined) gramId.set(key, (g = gramId.size));
-          return g;
-        }));
-      }
-      ids[t] = id;
-      grams += gramsOfWord[id]!.length;
-    });
-    const gramIds = new Int32Array(grams);
-    let at = 0;
-    for (let t = 0; t < ids.length; t++) {
-      gramIds.set(gramsOfWord[ids[t]!]!, at);
-      at += gramsOfWord[ids[t]!]!.length;
-    }
-    wordsAt.set(item, ids);
-    gramsAt.set(item, gramIds);
-  }
-  const batch = options.batchIdf
-    ? { words: denseFrequency([...wordsAt.values()], wordOf.length), grams: denseFrequency([...gramsAt.values()], gramId.size) }
+  const articles = [...byArticle.keys()].sort((a, b) => byArticle.get(b)!.length - byArticle.get(a)!.length);
+  const lists = articles.map((article) => byArticle.get(article)!.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  const articleStarts = new Int32Array(articles.length + 1);
+  lists.forEach((list, a) => (articleStarts[a + 1] = articleStarts[a]! + list.length));
+  const ids = batchIds(lists.flatMap((list) => list.map((item) => item.terms)), allocate);
+  const batch = settings.batchIdf
+    ? { words: flatFrequency(ids.words, ids.wordStarts, ids.wordOf.length, allocate), grams: flatFrequency(ids.grams, ids.gramStarts, ids.gramCount, allocate) }
     : null;
-  const scratch = { words: new Int32Array(wordOf.length).fill(-1), grams: new Int32Array(gramId.size).fill(-1) };
+  const thresholds = Float64Array.from(articles, (article, a) => articleThreshold(settings, article, lists[a]!.length));
+  return { articles, lists, articleStarts, thresholds, ids, batch };
+}
 
+/** Scratch arrays for clusterArticleIds over a batch: −1 for every word and bigram id. */
+export function batchScratch(ids: BatchIds): { words: Int32Array; grams: Int32Array } {
+  return { words: new Int32Array(ids.wordOf.length).fill(-1), grams: new Int32Array(ids.gramCount).fill(-1) };
+}
+
+/** Clusters distinct opinions within each article; singletons are clusters too. */
+export function clusterOpinions(items: readonly ClusterItem[], options: ClusterOptions): Cluster[] {
+  const prepared = prepareClusterBatch(items, options, heapInt32);
+  const scratch = batchScratch(prepared.ids);
   const clusters: Cluster[] = [];
-  for (const [article, list] of byArticle) {
-    // Sorted by id so the result does not depend on the order files were read in.
-    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const built = articleVectors(list.map((item) => wordsAt.get(item)!), list.map((item) => gramsAt.get(item)!), options.wordShare, batch, scratch);
-    const words = built.words.map((id) => wordOf[id]!);
-    const vectors = built.vectors;
-    // The article's ids are in its vectors now: freed as we go, not held (two arrays per opinion) to the end.
-    for (const item of list) {
-      wordsAt.delete(item);
-      gramsAt.delete(item);
-    }
-    const threshold = articleThreshold(options, article, list.length);
-    for (const found of agglomerate(vectors, { threshold }).clusters) {
-      clusters.push(describe(article, list, words, vectors, found, options.tokens, options.forms));
-    }
+  for (let a = 0; a < prepared.articles.length; a++) {
+    const work = clusterArticleIds(prepared.ids, prepared.articleStarts[a]!, prepared.articleStarts[a + 1]!, {
+      wordShare: options.wordShare, threshold: prepared.thresholds[a]!, batch: prepared.batch, scratch, wordOf: prepared.ids.wordOf,
+    });
+    for (const cluster of describeClusters(prepared, a, work, options)) clusters.push(cluster);
   }
+  return finishClusters(clusters);
+}
+
+/** Stable ids, then the clusters in their order: by article, largest first, then by id. */
+export function finishClusters(clusters: Cluster[]): Cluster[] {
   assignIds(clusters);
   return clusters.sort(
     (a, b) =>
@@ -187,120 +181,46 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
   );
 }
 
-/**
- * Words and character bigrams in one space: the bigram ids follow the word ids, each part scaled so
- * that a cosine is wordShare × the word cosine + the rest × the bigram cosine. `words` is the word
- * vocabulary (batch word ids): vector ids from its length on are bigrams.
- */
-export function articleVectors(
-  wordIds: readonly Int32Array[],
-  gramIds: readonly Int32Array[],
-  wordShare: number,
-  batch: { words: DenseFrequency; grams: DenseFrequency } | null,
-  scratch: { words: Int32Array; grams: Int32Array },
-): { words: readonly number[]; vectors: TermVector[] } {
-  const words = buildIdVectors(wordIds, batch === null ? null : batch.words, scratch.words);
-  const bigrams = buildIdVectors(gramIds, batch === null ? null : batch.grams, scratch.grams);
-  const offset = words.vocabulary.length;
-  const a = Math.sqrt(wordShare);
-  const b = Math.sqrt(1 - wordShare);
-  let size = 0;
-  for (let i = 0; i < wordIds.length; i++) size += words.vectors[i]!.terms.length + bigrams.vectors[i]!.terms.length;
-  const allTerms = new Int32Array(size);
-  const allWeights = new Float64Array(size);
-  let at = 0;
-  // In how many of the article's opinions each word is (a vector lists a word once).
-  const articleDf = new Int32Array(offset);
-  for (const w of words.vectors) for (let t = 0; t < w.terms.length; t++) articleDf[w.terms[t]!]!++;
-  const vectors = words.vectors.map((w, i): TermVector => {
-    const g = bigrams.vectors[i]!;
-    // Each part is already a unit vector, so the scaled pair is one too (a² + b² = 1) unless a part is empty.
-    const norm = Math.sqrt((w.terms.length > 0 ? a * a : 0) + (g.terms.length > 0 ? b * b : 0));
-    const start = at;
-    // Words first, then bigrams: neighbours are looked up by an opinion's first words (bigrams of common words
-    // would fill the lookup and find everyone); cosines use both. Of the words, those another opinion of the
-    // article shares come first (heaviest first), those no other opinion uses after them: such a word finds no
-    // neighbour, and the heaviest words are mostly those: a long opinion's twelve rarest words filled its
-    // lookup, and two opinions on 第七百一十八条 sharing 转租, 同意 and 知道 (cosine 0.19) never met.
-    for (const shared of [true, false]) {
-      for (let t = 0; t < w.terms.length; t++) {
-        if (articleDf[w.terms[t]!]! > 1 !== shared) continue;
-        allTerms[at] = w.terms[t]!;
-        allWeights[at] = norm > 0 ? (a * w.weights[t]!) / norm : 0;
-        at++;
-      }
+/** Article a's clusters from their numeric part (clusterArticleIds): label, keywords, submissions and points. */
+export function describeClusters(
+  prepared: PreparedBatch,
+  a: number,
+  work: ArticleClusters,
+  options: Pick<ClusterOptions, 'tokens' | 'forms'>,
+): Cluster[] {
+  const article = prepared.articles[a]!;
+  const list = prepared.lists[a]!;
+  const wordOf = prepared.ids.wordOf;
+  const clusters: Cluster[] = [];
+  for (let k = 0; k + 1 < work.memberStarts.length; k++) {
+    const weights: [string, number][] = [];
+    for (let w = work.weightStarts[k]!; w < work.weightStarts[k + 1]!; w++) weights.push([wordOf[work.weightWords[w]!]!, work.weightValues[w]!]);
+    const keywords = weights.slice(0, KEYWORDS).map(([term]) => term);
+    const points = new Set<string>();
+    const counties = new Set<string>();
+    let submissions = 0;
+    const opinions: string[] = [];
+    for (let m = work.memberStarts[k]!; m < work.memberStarts[k + 1]!; m++) {
+      const item = list[work.members[m]!]!;
+      opinions.push(item.id);
+      submissions += Math.max(1, item.submissions);
+      for (const p of item.points) points.add(p);
+      for (const c of item.counties) counties.add(c);
     }
-    for (let t = 0; t < g.terms.length; t++, at++) {
-      allTerms[at] = offset + g.terms[t]!;
-      allWeights[at] = norm > 0 ? (b * g.weights[t]!) / norm : 0;
-    }
-    return { terms: allTerms.subarray(start, at), weights: allWeights.subarray(start, at) };
-  });
-  return { words: words.vocabulary, vectors };
-}
-
-function describe(
-  article: ArticleKey,
-  list: readonly ClusterItem[],
-  words: readonly string[],
-  vectors: readonly TermVector[],
-  found: AgglomeratedCluster,
-  tokens: ((text: string) => string[]) | null,
-  forms: ((term: string) => readonly string[]) | null,
-): Cluster {
-  // The most central opinion: the largest cosine to the cluster's summed vector; the first wins ties (by id).
-  let representative = found.members[0]!;
-  let bestScore = -1;
-  for (const position of found.members) {
-    const vector = vectors[position]!;
-    let score = 0;
-    for (let t = 0; t < vector.terms.length; t++) score += vector.weights[t]! * (found.sum.get(vector.terms[t]!) ?? 0);
-    if (score > bestScore + 1e-12) {
-      bestScore = score;
-      representative = position;
-    }
+    const central = list[work.members[work.memberStarts[k]!]!]!;
+    clusters.push({
+      id: '', // assigned by assignIds once every cluster is known
+      article,
+      representative: central.id,
+      label: clusterLabel(central.text ?? null, weights, keywords, options.tokens, options.forms),
+      keywords,
+      opinions,
+      submissions,
+      points: [...points].sort(),
+      counties: [...counties].sort(),
+    });
   }
-  // Keywords are whole words only (bigram ids come after the word ids). Most clusters are one opinion, whose
-  // vector lists its words before its bigrams (shared words first, each part heaviest first): its words are
-  // sorted, not a summed map of the cluster.
-  const weights: [string, number][] = [];
-  if (found.members.length === 1) {
-    const v = vectors[found.members[0]!]!;
-    for (let t = 0; t < v.terms.length; t++) {
-      // Bigram ids follow the words.
-      if (v.terms[t]! >= words.length) break;
-      weights.push([words[v.terms[t]!]!, v.weights[t]!]);
-    }
-    // Equal weights by text, as for merged clusters.
-    weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    weights.length = Math.min(weights.length, LABEL_WORDS);
-  } else {
-    for (const [term, weight] of found.sum) if (term < words.length) weights.push([words[term]!, weight]);
-    weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    weights.length = Math.min(weights.length, LABEL_WORDS);
-  }
-  const keywords = weights.slice(0, KEYWORDS).map(([term]) => term);
-  const points = new Set<string>();
-  const counties = new Set<string>();
-  let submissions = 0;
-  for (const position of found.members) {
-    const item = list[position]!;
-    submissions += Math.max(1, item.submissions);
-    for (const p of item.points) points.add(p);
-    for (const c of item.counties) counties.add(c);
-  }
-  const central = list[representative]!;
-  return {
-    id: '', // assigned by assignIds once every cluster is known
-    article,
-    representative: central.id,
-    label: clusterLabel(central.text ?? null, weights, keywords, tokens, forms),
-    keywords,
-    opinions: [representative, ...found.members.filter((p) => p !== representative)].map((p) => list[p]!.id),
-    submissions,
-    points: [...points].sort(),
-    counties: [...counties].sort(),
-  };
+  return clusters;
 }
 
 /**

@@ -22,7 +22,8 @@ import { UNASSIGNED } from '../article-key.js';
 import { type DuplicateSearch, startDuplicateSearch } from '../dedupe/background.js';
 import { groupsFromSets } from '../dedupe/groups.js';
 import { textDifference } from '../dedupe/diff.js';
-import { CLUSTER_DEFAULTS, clusterOpinions } from '../cluster/index.js';
+import { CLUSTER_DEFAULTS } from '../cluster/index.js';
+import { clusterOpinionsInThreads } from '../cluster/threads.js';
 import { assignBatch, type BatchAssigner } from '../assign/batch.js';
 
 /** What was read: the output of ingestion. */
@@ -171,7 +172,7 @@ async function buildAround(
     else termsAt[index] = undefined; // only distinct opinions are clustered
   }
   onStep('cluster', 0, distinct.length);
-  const clusters = clusterOpinions(
+  const clusters = await clusterOpinionsInThreads(
     distinct.map((index) => {
       const record = records[index]!;
       const group = groupAt(index);
@@ -192,6 +193,8 @@ async function buildAround(
       tokens: text.tokens === undefined ? null : (t: string) => text.tokens!(t),
       forms: text.forms === undefined ? null : (t: string) => text.forms!(t),
     },
+    // The clusters are the same either way; only slower, and said so (a process warning, on stderr).
+    { onThreadFailure: (message) => process.emitWarning(`归类线程出错，其余条文已在主线程归类（结果不变）：${message}`, { code: 'YIJIAN_CLUSTER_THREAD' }) },
   );
   onStep('cluster', distinct.length, distinct.length);
   termsAt.length = 0;
