@@ -124,7 +124,7 @@ async function readAndBuild(context: CommandContext, run: DigestOptions, carry: 
     date: run.date,
     ...(corrections === undefined ? {} : { corrected: corrections.assignments }),
     citedDraft: cited?.draft ?? null,
-  }, progress.onStep);
+  }, progress.onStep, { onThreadFailure: (message) => context.terminal.warn('W_CLUSTER_THREAD', `意见归类的第二线程出错（${message}），已在主线程归类完毕，结果不变，只是较慢。`) });
   progress.stop();
   return { model, reconciliation: result.reconciliation, balanced: result.reconciliation.balanced, hasProblems };
 }

@@ -23,7 +23,7 @@ import { type DuplicateSearch, startDuplicateSearch } from '../dedupe/background
 import { groupsFromSets } from '../dedupe/groups.js';
 import { textDifference } from '../dedupe/diff.js';
 import { CLUSTER_DEFAULTS } from '../cluster/index.js';
-import { clusterOpinionsInThreads } from '../cluster/threads.js';
+import { clusterOpinionsInThreads, type ThreadOptions } from '../cluster/threads.js';
 import { assignBatch, type BatchAssigner } from '../assign/batch.js';
 
 /** What was read: the output of ingestion. */
@@ -60,13 +60,18 @@ export interface DigestSettings {
 /** Steps of a long run, for a progress bar at the edge. */
 export type DigestStep = 'segment' | 'assign' | 'dedupe' | 'cluster';
 
-/** Builds the digest: every record ends up with article keys, a duplicate group (or none) and a cluster. */
+/**
+ * Builds the digest: every record ends up with article keys, a duplicate group (or none) and a cluster.
+ * `threads.onThreadFailure` hears of a clustering thread that failed (the result is the same, only slower),
+ * for the edge to say so.
+ */
 export async function buildDigest(
   source: DigestSource,
   draft: Draft | null,
   text: DigestText,
   settings: DigestSettings,
   onStep: (step: DigestStep, done: number, total: number) => void = () => undefined,
+  threads: ThreadOptions = {},
 ): Promise<Digest> {
   const records = canonicalOrder(source.records, source.sheets);
   // The duplicate search needs only the comparison keys: it runs in a second thread while this one assigns
@@ -76,7 +81,7 @@ export async function buildDigest(
     { near: settings.near },
   );
   try {
-    return await buildAround(source, records, search, draft, text, settings, onStep);
+    return await buildAround(source, records, search, draft, text, settings, onStep, threads);
   } finally {
     // A digest that fails before it waits for the answer must not leave the search running: an in-process
     // run (a script, a test) goes on after it. Harmless once the answer has come.
@@ -93,6 +98,7 @@ async function buildAround(
   text: DigestText,
   settings: DigestSettings,
   onStep: (step: DigestStep, done: number, total: number) => void,
+  threads: ThreadOptions,
 ): Promise<Digest> {
   const total = records.length;
 
@@ -193,8 +199,8 @@ async function buildAround(
       tokens: text.tokens === undefined ? null : (t: string) => text.tokens!(t),
       forms: text.forms === undefined ? null : (t: string) => text.forms!(t),
     },
-    // The clusters are the same either way; only slower, and said so (a process warning, on stderr).
-    { onThreadFailure: (message) => process.emitWarning(`归类线程出错，其余条文已在主线程归类（结果不变）：${message}`, { code: 'YIJIAN_CLUSTER_THREAD' }) },
+    // The clusters are the same either way; only slower, and the edge says so.
+    threads,
   );
   onStep('cluster', distinct.length, distinct.length);
   termsAt.length = 0;

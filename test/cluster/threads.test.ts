@@ -11,6 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { CLUSTER_DEFAULTS, clusterOpinions, type ClusterItem, type ClusterOptions } from '../../src/cluster/index.js';
 import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
 import { REPO } from '../support/paths.js';
+import { checkedKey } from '../../src/article-key.js';
+import { buildDigest } from '../../src/digest/build.js';
+import { createDigestText } from '../../src/digest/text.js';
+import type { OpinionRecord, SheetReport } from '../../src/model.js';
 import { TOPICS } from './examples.js';
 
 const dist = async () => (await import(join(REPO, 'dist', 'cluster', 'threads.js'))) as typeof import('../../src/cluster/threads.js');
@@ -24,7 +28,7 @@ function items(): ClusterItem[] {
   const texts = Object.values(TOPICS).flat();
   return texts.flatMap((text, i) => [0, 1].map((copy) => ({
     id: `r${String(i).padStart(3, '0')}-${copy}`,
-    article: articles[(i + copy * 3) % articles.length]!,
+    article: checkedKey(articles[(i + copy * 3) % articles.length]!),
     terms: segmenter.terms(copy === 0 ? text : `${text}另外，执法部门应当加强检查。`),
     text,
     submissions: 1 + (i % 3),
@@ -63,6 +67,32 @@ describe('clustering on two threads', () => {
       expect(both).toEqual(clusterOpinions(batch, OPTIONS));
       expect(messages).toHaveLength(1);
       expect(messages[0]).toContain('模拟的线程故障');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a digest hears of a failed worker (the CLI prints it as W_CLUSTER_THREAD) and keeps the same clusters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yijian-cluster-worker-'));
+    try {
+      const broken = join(dir, 'broken-worker.mjs');
+      writeFileSync(broken, `throw new Error('模拟的线程故障');`);
+      const texts = Object.values(TOPICS).flat();
+      const sheet: SheetReport = { file: 'a.csv', sheet: 'a', encoding: 'utf-8', headerRows: [1], columns: [], rows: texts.length, records: texts.length, rejects: 0, blanks: 0, problems: [] };
+      const records: OpinionRecord[] = texts.map((opinion, i) => ({
+        id: `a.csv#${i + 2}`, source: { file: 'a.csv', sheet: 'a', row: i + 2 }, seq: null, point: `联系点${i % 3}`, pointSource: 'column', county: null,
+        submitter: null, submitterType: null, article: `第${(i % 3) + 1}条`, opinion, suggestion: null, reason: null, contact: null, date: null,
+      }));
+      const build = (threads: Parameters<typeof buildDigest>[5]) => buildDigest(
+        { sheets: [sheet], failures: [], records, rejects: [] }, null,
+        createDigestText(null, segmenter, { threshold: 0.15, minMargin: 0.1, examples: [] }),
+        { near: 0.5, assignThreshold: 0.15, clusterThreshold: 0.08, date: null }, undefined, threads,
+      );
+      const messages: string[] = [];
+      const failed = await build({ minOpinions: 0, workerUrl: pathToFileURL(broken), onThreadFailure: (m) => messages.push(m) });
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toContain('模拟的线程故障');
+      expect(failed.clusters).toEqual((await build({})).clusters);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
