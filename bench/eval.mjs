@@ -7,7 +7,7 @@
  *
  *   node bench/eval.mjs                       every batch, default settings
  *   node bench/eval.mjs --assign 0.1 --margin 0.2 --cluster 0.2 --near 0.5   other thresholds
- *   node bench/eval.mjs --part tuning         only the tuning batches (held-out, held-out-2 and held-out-3 are never used to tune)
+ *   node bench/eval.mjs --part tuning         only the tuning batches (the held-out parts are never used to tune)
  *   node bench/eval.mjs --misses              also list the wrong uncited assignments
  *   node bench/eval.mjs --json                the figures as JSON
  *   node bench/eval.mjs --grid                right / confidently wrong over a threshold × margin grid
@@ -160,7 +160,7 @@ async function evaluate(set) {
   };
 }
 
-const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集', 'held-out-3': '第三留出集' };
+const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集', 'held-out-3': '第三留出集', 'held-out-4': '第四留出集' };
 const sets = EVAL_SETS.filter((set) => values.part === undefined || set.part === values.part);
 if (values.grid) {
   // Uncited right / confidently wrong over the part's batches for a grid of threshold × margin: how the
