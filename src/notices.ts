@@ -191,7 +191,7 @@ export function noticeText(notice: Notice): string {
       return `没有找到表头：本表只有 ${columnWords(notice.location.column)}有内容，按内容作“${FIELD_HEADERS.opinion}”列${title}；如不对，请用 ${notice.mapSpec} 指定。`;
     }
     case 'W_CONTINUATION_JOINED':
-      return `${rowListWords(notice.rows)}只有意见一格有字、上一行的意见没有写完，已接到上一行的意见后面（记为说明行）。`;
+      return `${rowListWords(notice.rows)}只有意见一格有字，是上一行意见的续行（上一行没有写完，或写明“续”“接上”），已接到上一行的意见后面（记为说明行）。`;
     case 'W_SUBTITLE_ROWS':
       return `${rowListWords(notice.rows)}是分段标题，记为说明行` +
         (notice.points.length > 0 ? `；其下各行的联系点取自分段标题（${notice.points.join('、')}）。` : '。');

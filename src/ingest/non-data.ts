@@ -106,7 +106,8 @@ export function pointOfSubtitle(text: string): string | null {
 
 // Where a sentence may end: an opinion cell ending so is complete; one ending otherwise may run on below.
 const SENTENCE_END = /[。！？!?；;…”"’）)\]】]$/u;
-const CONTINUED_MARK = /^(?:[（(]续[)）]|续[：:]|接上[：:，,]?)/u;
+// （续） 续： 接上 as before, and the bracketed and 条/页 forms clerks write: （接上条） (续上页) 【续】 续上条： 接上页，
+const CONTINUED_MARK = /^(?:[（(【[](?:续|续上|接上)[条页行表]?[)）】\]]|续[：:]|续上[条页行表]|接上[条页行表]?[：:，,]?)/u;
 
 /**
  * True when `cells` continue the opinion of the row above (`above`, already joined with any earlier

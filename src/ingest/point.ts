@@ -35,7 +35,12 @@ const DATES = [
   /\d{4}[.\-_/]\d{1,2}(?:[.\-_/]\d{1,2})?/gu,
   /(?:19|20)\d{6}/gu,
   /(?:19|20)\d{2}(?=\D|$)/gu,
+  // A month alone (6月, 06月份): points send monthly, and the month is in the file name, not in the point's name.
+  /(?<!\d)\d{1,2}\s*月份?/gu,
 ];
+
+/** A part of the file name that says when or which batch, not who: 六月, 第二季度, 上半年, 第3批. */
+const PERIOD_PART = /^(?:[一二三四五六七八九十]{1,3}月份?|第?[一二三四1-4]季度|[上下]半年|第[0-9一二三四五六七八九十]{1,3}[批期次轮])$/u;
 
 /**
  * Guesses the point's name from a file name: extension, bracketed remarks, dates and words such as
@@ -49,7 +54,7 @@ export function pointFromFileName(fileName: string): string | null {
   for (const word of NOISE_WORDS) name = name.split(word).join(' ');
   name = name
     .split(/[\s\-_—–.·、,，+]+/u)
-    .filter((part) => part !== '' && !/^\d+$/u.test(part))
+    .filter((part) => part !== '' && !/^\d+$/u.test(part) && !PERIOD_PART.test(part))
     .join('');
   return name === '' ? null : name;
 }

@@ -82,6 +82,15 @@ describe('an opinion continued on the next row', () => {
     expect(continuesOpinion(['3', '张建国', '第八十五条', '维修资金审批太慢。'], ['', '', '', '（续）建议公开账目。'], 3, [0, 1, 2])).toBe(true);
   });
 
+  it.each(['（接上条）对已经饲养多条的，给予过渡期。', '(续上页)建议公开账目。', '【续】建议公开账目。', '续上条：建议公开账目。', '接上页，建议公开账目。', '[续]建议公开账目。'])(
+    'says so in the forms clerks write: %s', (text) => {
+      expect(continuesOpinion(['3', '张建国', '第八十五条', '维修资金审批太慢。'], ['', '', '', text], 3, [0, 1, 2])).toBe(true);
+    });
+
+  it.each(['接下来建议公开账目。', '续签合同时应当公示。', '（续建工程）应当另行审批。'])('but not a new opinion that only starts alike: %s', (text) => {
+    expect(continuesOpinion(['3', '张建国', '第八十五条', '维修资金审批太慢。'], ['', '', '', text], 3, [0, 1, 2])).toBe(false);
+  });
+
   it('makes one record of both rows, the second a 续行, and the rows still reconcile', () => {
     const g = grid([
       ['序号', '提出人', '条款', '意见建议'],

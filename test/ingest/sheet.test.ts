@@ -167,6 +167,11 @@ describe('point and county', () => {
     ['律师协会 意见汇总 20240501.xlsx', '律师协会'],
     ['意见汇总表.xlsx', null],
     ['2024.05.xlsx', null],
+    ['闵行区-古美路街道-6月.xlsx', '闵行区古美路街道'],
+    ['古美路街道立法联系点06月份意见.xlsx', '古美路街道立法联系点'],
+    ['罗店镇联系点-六月-第2批.csv', '罗店镇联系点'],
+    ['罗店镇联系点_第二季度.xlsx', '罗店镇联系点'],
+    ['十月村立法联系点.xlsx', '十月村立法联系点'],
   ])('%s → %s', (name, expected) => {
     expect(pointFromFileName(name)).toBe(expected);
   });
