@@ -44,7 +44,9 @@ export type LayoutNotice =
   /** Sub-title rows (一、万寿路街道立法联系点); `points` the 联系点 taken from them for the rows below. */
   | { code: 'W_SUBTITLE_ROWS'; location: SheetLocation; rows: number[]; points: string[] }
   /** Cells holding several numbered opinions, split into `parts` records each. */
-  | { code: 'W_CELLS_SPLIT'; location: SheetLocation; rows: { row: number; parts: number }[] };
+  | { code: 'W_CELLS_SPLIT'; location: SheetLocation; rows: { row: number; parts: number }[] }
+  /** Rows whose 意见 cell is empty: the opinion was taken from the same row's 修改建议 or 理由 cell (`column`). */
+  | { code: 'W_OPINION_FROM_OTHER_CELL'; location: SheetLocation; rows: { row: number; field: 'suggestion' | 'reason'; column: ColumnRef }[] };
 
 /** Notices about how a sheet's columns were mapped, where the tool chose between readings. */
 export type ColumnNotice =
@@ -134,6 +136,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_CONTINUATION_JOINED: 'sheet',
   W_SUBTITLE_ROWS: 'sheet',
   W_CELLS_SPLIT: 'sheet',
+  W_OPINION_FROM_OTHER_CELL: 'sheet',
   W_COLUMNS_COMPETE: 'sheet',
   W_OPINION_COLUMN_UNFIT: 'sheet',
   W_COLUMN_FROM_CONTENT: 'sheet',
@@ -199,6 +202,10 @@ export function noticeText(notice: Notice): string {
       const shown = notice.rows.slice(0, 5).map((split) => `${rowWords(split.row)} ${split.parts} 条`).join('，');
       const parts = notice.rows.reduce((sum, split) => sum + split.parts, 0);
       return `${notice.rows.length} 行的意见格内有多条编号意见，已拆为 ${parts} 条（${shown}${notice.rows.length > 5 ? '……' : ''}）；不想拆分可加 --no-split。`;
+    }
+    case 'W_OPINION_FROM_OTHER_CELL': {
+      const shown = notice.rows.slice(0, 5).map((r) => `${rowWords(r.row)}取自 ${columnLabel(r.column)}`).join('，');
+      return `${notice.rows.length} 行的“${FIELD_HEADERS.opinion}”格为空，但同一行的“${FIELD_HEADERS.suggestion}”或“${FIELD_HEADERS.reason}”有内容，已作为意见（${shown}${notice.rows.length > 5 ? '……' : ''}）；请核对。`;
     }
     case 'W_COLUMNS_COMPETE': {
       const header = notice.others[0]?.header ?? '';

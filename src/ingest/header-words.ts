@@ -34,6 +34,7 @@ const WORDS: ReadonlyArray<readonly [string, Field | null, number]> = [
   ['说明', 'reason', 2],
   ['联系方式', 'contact', 3], ['联系电话', 'contact', 3], ['电话', 'contact', 3], ['手机', 'contact', 3], ['号码', 'contact', 2],
   ['邮箱', 'contact', 2], ['电子邮件', 'contact', 2], ['微信', 'contact', 2],
+  ['联络方式', 'contact', 3], ['联络电话', 'contact', 3], ['通讯方式', 'contact', 3], ['通信方式', 'contact', 3],
   ['日期', 'date', 3], ['时间', 'date', 3], ['年月日', 'date', 3], ['月日', 'date', 2],
   // Columns that are none of the canonical fields: matching them to a field would misread the column.
   ['备注', null, 3], ['备注说明', null, 4], ['处理意见', null, 4], ['办理意见', null, 4], ['审核意见', null, 4],

@@ -4,6 +4,7 @@
 import { countyAtStart } from './counties.js';
 import type { PointRule } from './options.js';
 import { matchesFile } from './file-pattern.js';
+import { simplifiedName } from '../text/normalize.js';
 
 // Words that describe the document rather than who sent it, longest first so 意见汇总表 goes before 意见.
 const NOISE_WORDS = [
@@ -47,7 +48,7 @@ const PERIOD_PART = /^(?:[一二三四五六七八九十]{1,3}月份?|第?[一�
  * 意见汇总表 removed ('城关街道立法联系点-意见汇总表-2024.05.xlsx' → '城关街道立法联系点'); null if nothing is left.
  */
 export function pointFromFileName(fileName: string): string | null {
-  const base = fileName.split(/[\\/]/u).pop() ?? fileName;
+  const base = simplifiedName(fileName.split(/[\\/]/u).pop() ?? fileName);
   let name = base.replace(/\.[A-Za-z0-9]{1,5}$/u, '');
   name = name.replace(/[（(【[〔《][^）)】\]〕》]*[）)】\]〕》]/gu, ' ');
   for (const pattern of DATES) name = name.replace(pattern, ' ');
@@ -72,7 +73,7 @@ const AFTER_COUNTY = /^[\p{Script=Han}]{2,}(?:镇|乡|街道|社区|村|联系�
  * opinions under the wrong county.
  */
 export function countyFromFileName(fileName: string, extra: readonly string[] = []): string | null {
-  const base = (fileName.split(/[\\/]/u).pop() ?? fileName).replace(/\.[A-Za-z0-9]{1,5}$/u, '');
+  const base = simplifiedName(fileName.split(/[\\/]/u).pop() ?? fileName).replace(/\.[A-Za-z0-9]{1,5}$/u, '');
   const first = base.split(/[\s\-_—–.·、,，+]+/u)[0] ?? '';
   const listed = countyAtStart(first, extra);
   if (listed !== null) return listed;

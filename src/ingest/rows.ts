@@ -7,6 +7,7 @@ import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
 import { cellsBeyond, cellText, columnLetter, isUnreadable, stripNul, type GridCell } from './grid.js';
 import { noteKind, noteText, type NoteKind } from './non-data.js';
 import { splitOpinion } from './split.js';
+import { simplifiedName } from '../text/normalize.js';
 import { parseSourceRow } from '../provenance.js';
 import { columnWords, rowColumnWords, rowWords } from '../location.js';
 
@@ -44,12 +45,22 @@ export interface RowContext {
 /** Fields whose values repeat from row to row, kept once per distinct value. */
 const REPEATED_FIELDS: ReadonlySet<Field> = new Set(['point', 'county', 'submitterType', 'article', 'date']);
 
+/**
+ * Where an opinion is looked for when its own cell is empty: a row that fills only 修改建议 or 修改理由 (the
+ * sheet's 意见 column left blank) is still one person's opinion, not a row to drop.
+ */
+const BORROW_FIELDS = ['suggestion', 'reason'] as const;
+export type BorrowField = (typeof BORROW_FIELDS)[number];
+
 /** The fate of one row. */
 export type RowOutcome =
   | { kind: 'blank' }
   | { kind: 'note'; note: NoteKind; text: string }
-  /** One record, or several when the opinion cell held a numbered list (each with its `source.part`). */
-  | { kind: 'record'; records: OpinionRecord[] }
+  /**
+   * One record, or several when the opinion cell held a numbered list (each with its `source.part`). `borrowed`
+   * when the opinion cell was empty and the opinion was taken from the row's 修改建议 or 理由 cell instead.
+   */
+  | { kind: 'record'; records: OpinionRecord[]; borrowed?: { field: BorrowField; column: number } }
   | { kind: 'reject'; reject: Reject };
 
 /**
@@ -110,16 +121,31 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
       return reject('E_UNREADABLE_CELL', `${rowColumnWords(row, columnLetter(column))}无法读取（${cell.shown}）。`, column);
     }
   }
-  const opinion = normalizeOpinion(cellText(cells[opinionColumn]));
+  let opinion = normalizeOpinion(cellText(cells[opinionColumn]));
+  let borrowed: { field: BorrowField; column: number } | undefined;
+  if (opinion === '') {
+    for (const field of BORROW_FIELDS) {
+      const column = context.fieldColumns.get(field);
+      const text = column === undefined ? '' : normalizeOpinion(cellText(cells[column]));
+      if (column !== undefined && text !== '') {
+        opinion = text;
+        borrowed = { field, column };
+        break;
+      }
+    }
+  }
   if (opinion === '') {
     return reject('E_NO_OPINION', `${rowWords(row)}“意见建议”为空。`, opinionColumn);
   }
-  const record = buildRecord(cells, source, opinion, context);
+  const built = buildRecord(cells, source, opinion, context);
+  // The borrowed text is the opinion now: not printed a second time as its 修改建议 or 理由.
+  const record = borrowed === undefined ? built : { ...built, [borrowed.field]: null };
+  const withBorrowed = (outcome: Extract<RowOutcome, { kind: 'record' }>): RowOutcome => (borrowed === undefined ? outcome : { ...outcome, borrowed });
   if (context.carried !== undefined) {
     // Split already, when the county merged it: the part stays the one it was given, never split again.
     // The invisible guard merge put before =, +, -, @ is merge's own and comes off again.
     const text = (value: string | null): string | null => (value === null ? null : unguard(value));
-    return {
+    return withBorrowed({
       kind: 'record',
       records: [{
         ...record,
@@ -130,18 +156,18 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
         suggestion: text(record.suggestion),
         reason: text(record.reason),
       }],
-    };
+    });
   }
   const parts = context.split ? splitOpinion(opinion) : null;
-  if (parts === null) return { kind: 'record', records: [record] };
+  if (parts === null) return withBorrowed({ kind: 'record', records: [record] });
   const cellKeys = record.article === null ? [] : parseArticleCell(record.article).keys;
-  return {
+  return withBorrowed({
     kind: 'record',
     records: parts.map(({ part, text }) => {
       const partSource: Provenance = { file: source.file, sheet: source.sheet, row, part };
       return { ...record, id: recordId(partSource), source: partSource, opinion: text, article: partArticle(text, record.article, cellKeys) };
     }),
-  };
+  });
 }
 
 // The zero-width space cell-safety.ts puts before text a spreadsheet would run as a formula.
@@ -194,8 +220,10 @@ function buildRecord(
   const value = (field: Field): string | null => {
     const column = context.fieldColumns.get(field);
     if (column === undefined) return null;
-    const text = normalizeField(cellText(cells[column]));
-    if (text === '') return null;
+    const cell = normalizeField(cellText(cells[column]));
+    if (cell === '') return null;
+    // 嘉定區安亭鎮 from one point and 嘉定区安亭镇 from another are one point, in one county.
+    const text = field === 'point' || field === 'county' ? simplifiedName(cell) : cell;
     return REPEATED_FIELDS.has(field) ? context.intern(text) : text;
   };
   const fields = Object.fromEntries(FIELDS.map((field) => [field, value(field)])) as Record<Field, string | null>;

@@ -12,10 +12,10 @@ import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
 import { continuesOpinion, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
-import { classifyRow, uniqueCellKeys, type RowContext } from './rows.js';
+import { classifyRow, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
 import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
-import { noticeText, type ReaderNotice, type SheetNotice } from '../notices.js';
+import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex } from './synonyms.js';
 
 /** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
@@ -60,6 +60,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   const notices: SheetNotice[] = [];
   const noteRows: { row: number; kind: NoteKind; text: string }[] = [];
   const splitRows: { row: number; parts: number }[] = [];
+  const borrowedRows: { row: number; field: BorrowField; column: ColumnRef }[] = [];
   const outcome = (header: HeaderLocation, plan: ColumnPlan | null, rows: number): SheetOutcome => ({
     report: {
       file: source.file,
@@ -233,6 +234,9 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     else if (row.kind === 'record') {
       for (const record of row.records) result.records.push(record);
       if (row.records.length > 1) splitRows.push({ row: first + 1, parts: row.records.length });
+      if (row.borrowed !== undefined) {
+        borrowedRows.push({ row: first + 1, field: row.borrowed.field, column: { column: columnLetter(row.borrowed.column), header: header.headers[row.borrowed.column] ?? '' } });
+      }
     } else result.rejects.push(row.reject);
   }
   noteRows.sort((a, b) => a.row - b.row);
@@ -245,6 +249,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   }
   result.report.splitParts = splitRows.reduce((n, s) => n + s.parts - 1, 0);
   if (splitRows.length > 0) notices.push({ code: 'W_CELLS_SPLIT', location: place, rows: splitRows.map((s) => ({ ...s })) });
+  if (borrowedRows.length > 0) notices.push({ code: 'W_OPINION_FROM_OTHER_CELL', location: place, rows: borrowedRows });
   result.report.records = result.records.length;
   result.report.rejects = result.rejects.length;
   result.report.problems = problems.map((p) => p.message);

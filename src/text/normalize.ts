@@ -8,6 +8,7 @@
  *   … → ... (NFKC)   white space, zero-width, bidi and control characters → removed
  *   A–Z → a–z   numerals left as written (十二 stays 十二, １２ becomes 12).
  */
+import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { YijianError } from '../errors.js';
 
@@ -90,6 +91,33 @@ function mayConvert(text: string, marks: Uint8Array, astral: ReadonlySet<number>
     }
   }
   return false;
+}
+
+/**
+ * A name (联系点, 县区) in simplified script without changing an official simplified name: only characters that
+ * simplified Chinese does not use (those outside GB 2312: 區, 鎮, 縣) are converted, one by one, so 嘉定區安亭鎮 →
+ * 嘉定区安亭镇 while 乾县 stays 乾县 (converting the whole name would make it 干县).
+ */
+export function simplifiedName(text: string): string {
+  const { marks, astral } = getSimplifier();
+  if (!mayConvert(text, marks, astral)) return text;
+  let out = '';
+  for (const char of text) out += isSimplifiedChar(char) ? char : toSimplified(char);
+  return out;
+}
+
+const simplifiedChars = new Map<string, boolean>();
+
+/** A hanzi of GB 2312, the simplified character set (cached per character: names repeat the same few). */
+function isSimplifiedChar(char: string): boolean {
+  let known = simplifiedChars.get(char);
+  if (known === undefined) {
+    // iconv-lite's gb2312 is GBK; GB 2312's own hanzi are the GBK codes with both bytes in its rows (B0–F7, A1–FE).
+    const bytes = iconv.encode(char, 'gbk');
+    known = bytes.length === 2 && bytes[0]! >= 0xb0 && bytes[0]! <= 0xf7 && bytes[1]! >= 0xa1 && bytes[1]! <= 0xfe;
+    simplifiedChars.set(char, known);
+  }
+  return known;
 }
 
 /** Traditional → simplified Chinese (Hong Kong and Taiwan forms included); other text unchanged. */

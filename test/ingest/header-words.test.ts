@@ -25,6 +25,11 @@ describe('headers through the text normaliser', () => {
     expect(matchHeader(header, index)?.field).toBe(field);
   });
 
+  it.each(['聯絡方式', '联络电话', '通讯方式'])('a %s column is the 联系方式, not left unread', (header) => {
+    const out = ingestGrid(grid([['序號', '聯繫點', '意見', header], ['1', '安亭鎮', '遛狗不拴繩的太多了。', '139 1234 5678']]), source, options());
+    expect(out.records[0]).toMatchObject({ contact: '139 1234 5678', point: '安亭镇' });
+  });
+
   const han = fc.constantFrom(...'意见建议条款联系点理由序号提出人电话日期'.split(''));
   it('folding is idempotent and ignores width, spacing and script', () => {
     fc.assert(

@@ -134,3 +134,40 @@ describe('opinions pasted into one column with no header', () => {
     expect(out.problems.map((p) => p.code)).toEqual(['E_NO_HEADER']);
   });
 });
+
+describe('a row whose opinion cell is empty but whose 修改建议 or 修改理由 is filled', () => {
+  it('becomes an opinion taken from that cell, said with its row and column, and the cell is not shown twice', () => {
+    const g = grid([
+      ['序号', '条款号', '意见建议', '修改建议', '修改理由'],
+      ['1', '第二十二条', '建议遛狗必须拴绳。', '', ''],
+      ['2', '第十二条', '', '', '限养一条过严，小型犬可放宽至两条'],
+      ['3', '第十三条', '', '增加单位养犬的登记期限', '便于管理'],
+      ['4', '第十四条', '', '', ''],
+    ]);
+    const out = ingestGrid(g, source, options());
+    expect(out.records.map((r) => [r.source.row, r.opinion, r.suggestion, r.reason])).toEqual([
+      [2, '建议遛狗必须拴绳。', null, null],
+      [3, '限养一条过严，小型犬可放宽至两条', null, null],
+      [4, '增加单位养犬的登记期限', null, '便于管理'],
+    ]);
+    // The row with nothing to read is still a 问题行, not dropped.
+    expect(out.rejects.map((r) => [r.source.row, r.reason])).toEqual([[5, 'E_NO_OPINION']]);
+    expect(out.notices.filter((n) => n.code === 'W_OPINION_FROM_OTHER_CELL')).toEqual([{
+      code: 'W_OPINION_FROM_OTHER_CELL',
+      location: { file: source.file, sheet: g.name },
+      rows: [{ row: 3, field: 'reason', column: { column: 'E', header: '修改理由' } }, { row: 4, field: 'suggestion', column: { column: 'D', header: '修改建议' } }],
+    }]);
+  });
+});
+
+describe('a point written in traditional script', () => {
+  it('is the same point, in its county, as the simplified spelling', () => {
+    const g = grid([
+      ['序号', '联系点', '意见建议'],
+      ['1', '嘉定區安亭鎮', '遛狗不拴繩的太多了。'],
+      ['2', '嘉定区安亭镇', '流浪狗太多。'],
+    ]);
+    const out = ingestGrid(g, source, options());
+    expect(out.records.map((r) => [r.point, r.county])).toEqual([['嘉定区安亭镇', '嘉定区'], ['嘉定区安亭镇', '嘉定区']]);
+  });
+});

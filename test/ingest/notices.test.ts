@@ -126,6 +126,10 @@ describe('every notice code', () => {
       { code: 'W_CELLS_SPLIT', location: sheet, rows: [2, 3, 4, 5, 6, 7].map((row) => ({ row, parts: 2 })) },
       '6 行的意见格内有多条编号意见，已拆为 12 条（第 2 行 2 条，第 3 行 2 条，第 4 行 2 条，第 5 行 2 条，第 6 行 2 条……）；不想拆分可加 --no-split。',
     ],
+    W_OPINION_FROM_OTHER_CELL: [
+      { code: 'W_OPINION_FROM_OTHER_CELL', location: sheet, rows: [{ row: 11, field: 'reason', column: { column: 'E', header: '修改理由' } }] },
+      '1 行的“意见建议”格为空，但同一行的“修改建议”或“理由”有内容，已作为意见（第 11 行取自 E 列「修改理由」）；请核对。',
+    ],
     W_COLUMNS_COMPETE: [
       {
         code: 'W_COLUMNS_COMPETE', location: { ...sheet, column: 'C' }, field: 'opinion',

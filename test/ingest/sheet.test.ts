@@ -172,6 +172,8 @@ describe('point and county', () => {
     ['罗店镇联系点-六月-第2批.csv', '罗店镇联系点'],
     ['罗店镇联系点_第二季度.xlsx', '罗店镇联系点'],
     ['十月村立法联系点.xlsx', '十月村立法联系点'],
+    ['嘉定區安亭鎮聯繫點.xlsx', '嘉定区安亭镇联系点'],
+    ['乾县城关镇立法联系点.xlsx', '乾县城关镇立法联系点'],
   ])('%s → %s', (name, expected) => {
     expect(pointFromFileName(name)).toBe(expected);
   });

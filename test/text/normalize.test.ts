@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { comparisonKey, normalizeText, toSimplified } from '../../src/text/normalize.js';
+import { comparisonKey, normalizeText, simplifiedName, toSimplified } from '../../src/text/normalize.js';
 
 describe('toSimplified', () => {
   test.each([
@@ -15,6 +15,29 @@ describe('toSimplified', () => {
     ['', ''],
   ])('%s → %s', (input, expected) => {
     expect(toSimplified(input)).toBe(expected);
+  });
+});
+
+describe('simplifiedName', () => {
+  test.each([
+    ['嘉定區安亭鎮', '嘉定区安亭镇'],
+    ['乾縣城關鎮', '乾县城关镇'],
+    // Official simplified names with characters opencc would change in running text stay as they are.
+    ['乾县', '乾县'],
+    ['乾安县', '乾安县'],
+    ['於潜镇', '於潜镇'],
+    ['闵行区古美路街道', '闵行区古美路街道'],
+    ['Block A 联系点', 'Block A 联系点'],
+  ])('%s → %s', (name, expected) => {
+    expect(simplifiedName(name)).toBe(expected);
+  });
+
+  test('is idempotent and never longer than the name', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'區鎮縣乾县于於後后街道村a1 '.split('')), maxLength: 12 }), (name) => {
+      const once = simplifiedName(name);
+      expect(simplifiedName(once)).toBe(once);
+      expect([...once].length).toBe([...name].length);
+    }));
   });
 });
 
