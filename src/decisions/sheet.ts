@@ -270,7 +270,7 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     if (decision === null) {
       result.problems.push({
         code: 'W_UNKNOWN_DECISION',
-        message: `${describeCell(decisionCell)}：不认识的采纳情况“${decisionText}”（编号 ${id}），按“待研究”处理`,
+        message: `${describeCell(decisionCell)}：不认识的采纳情况“${decisionText}”（编号 ${id}），未作为决定使用`,
         cell: decisionCell,
       });
     }

@@ -21,6 +21,12 @@ const VARIANT_TABLE: Readonly<Record<string, Decision>> = {
   全部采纳: '采纳',
   采用: '采纳',
   已采用: '采纳',
+  // 吸收 is how many bureaus write that an opinion went into the text.
+  吸收: '采纳',
+  已吸收: '采纳',
+  吸收采纳: '采纳',
+  已吸收采纳: '采纳',
+  予以吸收: '采纳',
   部分采纳: '部分采纳',
   // 部份 is a common variant spelling of 部分 (and what IMEs offer first for bufen in some setups).
   部份采纳: '部分采纳',
@@ -29,12 +35,17 @@ const VARIANT_TABLE: Readonly<Record<string, Decision>> = {
   已部分采纳: '部分采纳',
   部分采用: '部分采纳',
   基本采纳: '部分采纳',
+  原则采纳: '部分采纳',
+  部分吸收: '部分采纳',
+  已部分吸收: '部分采纳',
   未采纳: '未采纳',
   不予采纳: '未采纳',
   不采纳: '未采纳',
   暂不采纳: '未采纳',
   未予采纳: '未采纳',
   不采用: '未采纳',
+  不予吸收: '未采纳',
+  未吸收: '未采纳',
   已转送: '已转送',
   转送: '已转送',
   转交: '已转送',
@@ -61,11 +72,22 @@ export function foldDecisionText(text: string): string {
     .replace(/[。.;；,，!！]+$/u, '');
 }
 
+/**
+ * A decision cell's decision part: a tick in front (√采纳, ☑采纳) and a bracketed remark behind (不采纳（已有规定）)
+ * dropped — the remark is a 理由, not the decision.
+ */
+function decisionPart(folded: string): string {
+  return folded
+    .replace(/^[√✓✔☑■●◆★]+/u, '')
+    .replace(/(?<=.)[(（[【][^()（）[\]【】]*[)）\]】]$/u, '')
+    .replace(/[。.;；,，!！]+$/u, '');
+}
+
 /** The decision a cell means: blank → 待研究, a known variant → its decision, anything else → null. */
 export function parseDecision(text: string): Decision | null {
   const folded = foldDecisionText(text);
   if (folded === '') return PENDING;
-  return VARIANTS.get(folded) ?? null;
+  return VARIANTS.get(folded) ?? VARIANTS.get(decisionPart(folded)) ?? null;
 }
 
 /** Adoption in the bureau's sense: 采纳 and 部分采纳 both count. */

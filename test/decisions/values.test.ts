@@ -10,9 +10,11 @@ describe('parseDecision', () => {
     ['已转送', '已转送'], ['转交', '已转送'], ['转送有关部门', '已转送'],
     ['作为参考', '作为参考'], ['参考', '作为参考'], ['供参考', '作为参考'],
     ['', '待研究'], ['　', '待研究'], ['待研究', '待研究'], ['\u200B', '待研究'],
+    ['已吸收', '采纳'], ['吸收采纳', '采纳'], ['原则采纳', '部分采纳'], ['部分吸收', '部分采纳'],
+    ['√采纳', '采纳'], ['☑ 部分采纳', '部分采纳'], ['不采纳（已有规定）', '未采纳'], ['未采纳(与上位法不符)。', '未采纳'],
   ])('%j → %s', (written, expected) => expect(parseDecision(written)).toBe(expected));
 
-  it.each(['大概采纳', '同意', 'yes', '采纳了吧', '1', 'constructor', '__proto__'])('%j is not a decision', (written) => {
+  it.each(['大概采纳', '同意', 'yes', '采纳了吧', '1', 'constructor', '__proto__', '（采纳）', '已在其他条款体现', '已有规定'])('%j is not a decision', (written) => {
     expect(parseDecision(written)).toBeNull();
   });
 
