@@ -71,7 +71,9 @@ function countRow(sheet: SheetReport): (string | number)[] {
     sheet.records,
     sheet.rejects,
     sheet.blanks,
-    safeCell(sheet.problems.join('；')),
+    // The sheet's problems and what the reader decided on its own (a column taken by content, rows joined…), so that
+    // whoever opens the merged workbook later sees the guesses, not only who watched the terminal.
+    safeCell([...sheet.problems, ...(sheet.notices ?? [])].join('；')),
     sheet.notes ?? 0,
     sheet.splitParts ?? 0,
   ];

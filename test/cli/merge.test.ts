@@ -72,8 +72,9 @@ const COUNT_ROWS: readonly (readonly (string | number)[])[] = [
   [FIXTURE.donghu, '意见汇总', '', '2、3', 21, 18, 1, 2, ''],
   [FIXTURE.binjiang, 'Sheet1', '', '1', 16, 15, 0, 1, ''],
   [FIXTURE.kejiyuan, csvSheetName(FIXTURE.kejiyuan), 'GBK', '1', 16, 14, 1, 1, ''],
-  ['河西县-侨联立法联系点-2024年5月.xlsx', '填表說明', '', '', 3, 0, 0, 0, ''],
-  ['河西县-侨联立法联系点-2024年5月.xlsx', '意見匯總', '', '2、3', 8, 7, 0, 0, ''],
+  // The reader's own decisions are in 说明, so whoever opens the workbook later sees them.
+  ['河西县-侨联立法联系点-2024年5月.xlsx', '填表說明', '', '', 3, 0, 0, 0, '本表是填表说明，3 行记为说明行，不作意见。'],
+  ['河西县-侨联立法联系点-2024年5月.xlsx', '意見匯總', '', '2、3', 8, 7, 0, 0, '1 行的意见格内有多条编号意见，已拆为 2 条（第 5 行 2 条）；不想拆分可加 --no-split。'],
   [FIXTURE.huaqiao, csvSheetName(FIXTURE.huaqiao), 'UTF-8 (BOM)', '1', 12, 11, 0, 1, ''],
   [FIXTURE.taoyuan, '座谈会', '', '2', 9, 8, 0, 1, ''],
   [FIXTURE.taoyuan, '入户走访', '', '1', 8, 8, 0, 0, ''],
