@@ -12,6 +12,9 @@ interface HeaderWord {
   weight: number;
 }
 
+/** Words for the problem a person raises (存在问题): its 理由 beside an opinion column, the opinion without one. */
+const PROBLEM_WORDS = ['存在问题', '存在的问题', '问题描述', '反映问题', '主要问题', '问题反映'] as const;
+
 // Longer words are tried first at each position, so 修改建议 is one word (suggestion), not 修改 + 建议.
 const WORDS: ReadonlyArray<readonly [string, Field | null, number]> = [
   ['意见建议', 'opinion', 3], ['意见', 'opinion', 3], ['建议', 'opinion', 2], ['内容', 'opinion', 1],
@@ -30,8 +33,12 @@ const WORDS: ReadonlyArray<readonly [string, Field | null, number]> = [
   ['序号', 'seq', 3], ['编号', 'seq', 3], ['序', 'seq', 2], ['号', 'seq', 1],
   ['身份', 'submitterType', 3], ['人员类别', 'submitterType', 3], ['人员类型', 'submitterType', 3], ['界别', 'submitterType', 3],
   ['类别', 'submitterType', 2], ['类型', 'submitterType', 2], ['职业', 'submitterType', 2], ['群体', 'submitterType', 1],
+  ['职务', 'submitterType', 2], ['职称', 'submitterType', 2],
   ['理由', 'reason', 3], ['依据', 'reason', 3], ['原因', 'reason', 2], ['根据', 'reason', 2], ['缘由', 'reason', 2],
   ['说明', 'reason', 2],
+  // Forms that ask 存在问题 beside 意见建议: the problem is the ground of the opinion, kept as its 理由 (and read as
+  // the opinion when the 意见建议 cell is empty). Alone, without an opinion column, the content decides.
+  ...PROBLEM_WORDS.map((word) => [word, 'reason', 3] as const), ['现状', 'reason', 2],
   ['联系方式', 'contact', 3], ['联系电话', 'contact', 3], ['电话', 'contact', 3], ['手机', 'contact', 3], ['号码', 'contact', 2],
   ['邮箱', 'contact', 2], ['电子邮件', 'contact', 2], ['微信', 'contact', 2],
   ['联络方式', 'contact', 3], ['联络电话', 'contact', 3], ['通讯方式', 'contact', 3], ['通信方式', 'contact', 3],
@@ -76,12 +83,18 @@ export function matchHeaderWords(header: string): WordMatch | null {
   for (const text of tried) {
     const folded = foldedHeader(text);
     if (folded === null) continue;
-    for (const conjunct of folded.split(CONJUNCTION)) {
+    const conjuncts = folded.split(CONJUNCTION);
+    for (const [at, conjunct] of conjuncts.entries()) {
       const words = wordsOf(conjunct);
       const head = words.at(-1);
       if (head === undefined) continue;
       const found = TABLE.get(head);
       if (found === undefined || found.field === null) return null;
+      // 存在问题及修改建议, 理由和建议: the problem and the change asked for in one cell are the opinion.
+      if (found.field === 'reason') {
+        const asked = conjuncts.slice(at + 1).map((c) => wordsOf(c).at(-1)).find((w) => w !== undefined && ['opinion', 'suggestion'].includes(TABLE.get(w)?.field ?? ''));
+        if (asked !== undefined) return { field: 'opinion', weight: TABLE.get(asked)!.weight, word: asked };
+      }
       return { field: found.field, weight: found.weight, word: head };
     }
   }
@@ -117,13 +130,16 @@ export function conjunctFields(header: string): Field[] {
 }
 
 /**
- * True when a header's words speak of opinions or suggested changes (修改建议, 意见说明, 问题和建议) and of
+ * True when a header's words speak of opinions, suggested changes or problems raised (修改建议, 意见说明, 问题和建议,
+ * 反映问题) and of
  * nothing that is none of ours (处理意见, 备注): such a column may hold the opinions when no column is headed so.
  */
 export function speaksOfOpinions(header: string): boolean {
   const folded = normalizeText(header.replace(BRACKETED, '')).toLowerCase();
-  const fields = wordsOf(folded).map((word) => TABLE.get(word)?.field);
-  return fields.some((field) => field === 'opinion' || field === 'suggestion') && !fields.includes(null);
+  const words = wordsOf(folded);
+  const fields = words.map((word) => TABLE.get(word)?.field);
+  const asks = fields.some((field) => field === 'opinion' || field === 'suggestion') || words.some((word) => (PROBLEM_WORDS as readonly string[]).includes(word));
+  return asks && !fields.includes(null);
 }
 
 /** The header words in order, longest first at each position; characters that are no word are skipped. */

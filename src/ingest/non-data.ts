@@ -109,10 +109,17 @@ const SENTENCE_END = /[。！？!?；;…”"’）)\]】]$/u;
 // （续） 续： 接上 as before, and the bracketed and 条/页 forms clerks write: （接上条） (续上页) 【续】 续上条： 接上页，
 const CONTINUED_MARK = /^(?:[（(【[](?:续|续上|接上)[条页行表]?[)）】\]]|续[：:]|续上[条页行表]|接上[条页行表]?[：:，,]?)/u;
 
+// A text that stops on these has surely not ended: a comma, an open bracket or quote, a word that needs what follows.
+const HANGING_END = /[，,、：:（(“"‘《—\-和与及或并的对把被将从向]$/u;
+// How a new opinion starts: 建议…, 希望…, 第十二条…, a list number. Short opinions often end without a full stop
+// (遛狗请拴绳), so a row below that starts like this is an opinion of its own, not the rest of the one above.
+const NEW_OPINION_START = /^(?:建议|希望|要求|请|我|关于|对于|针对|应当|应该|第\s*[0-9一二三四五六七八九十百]+\s*条|[0-9]+[、.．)）]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）])/u;
+
 /**
  * True when `cells` continue the opinion of the row above (`above`, already joined with any earlier
  * continuation): only the opinion cell is filled, the row above is a full row, and its opinion stops
- * mid-sentence — or this one says so (（续）, 接上).
+ * mid-sentence (on a comma or 的, or without a full stop before a row that does not start like a new
+ * opinion) — or this one says so (（续）, 接上).
  */
 export function continuesOpinion(above: readonly GridCell[], cells: readonly GridCell[], opinionColumn: number, otherColumns: readonly number[]): boolean {
   const text = cellText(cells[opinionColumn]).trim();
@@ -120,7 +127,9 @@ export function continuesOpinion(above: readonly GridCell[], cells: readonly Gri
   if (cells.some((cell, column) => column !== opinionColumn && cellText(cell).trim() !== '')) return false;
   const before = cellText(above[opinionColumn]).trim();
   if (before === '' || !otherColumns.some((column) => cellText(above[column]).trim() !== '')) return false;
-  return !SENTENCE_END.test(before) || CONTINUED_MARK.test(text);
+  if (CONTINUED_MARK.test(text)) return true;
+  if (SENTENCE_END.test(before)) return false;
+  return HANGING_END.test(before) || !NEW_OPINION_START.test(text);
 }
 
 /** The opinion of a row and its continuation as one text: run on mid-sentence, a new line after a full stop. */

@@ -187,3 +187,18 @@ describe('which column holds the opinions when the headers do not say plainly', 
     expect(matchHeader(header, index)?.field ?? null).toBe(field);
   });
 });
+
+describe('a form with 存在问题 beside 意见建议, and 单位/职务', () => {
+  it('keeps the problem as the opinion’s 理由, reads it as the opinion when 意见建议 is empty, and 职务 as the 身份', () => {
+    const out = ingestGrid(grid([
+      ['序号', '姓名', '单位/职务', '存在问题', '意见建议'],
+      ['1', '王建国', '居民', '小区里遛狗不拴绳现象普遍', '建议加大对不拴绳行为的处罚力度'],
+      ['2', '张伟', '', '犬吠扰民投诉无门', ''],
+    ]), source, options());
+    expect(out.records.map((r) => [r.submitter, r.submitterType, r.opinion, r.reason])).toEqual([
+      ['王建国', '居民', '建议加大对不拴绳行为的处罚力度', '小区里遛狗不拴绳现象普遍'],
+      ['张伟', null, '犬吠扰民投诉无门', null],
+    ]);
+    expect(out.rejects).toEqual([]);
+  });
+});

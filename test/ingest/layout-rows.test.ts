@@ -74,8 +74,19 @@ describe('an opinion continued on the next row', () => {
     ['the row above ends its sentence', ['3', '张建国', '第八十五条', '维修资金审批太慢。'], ['', '', '', '建议公开维修资金账目。']],
     ['the row has more than the opinion', full, ['', '李秀英', '', '二十四小时内完成审批。']],
     ['the row above has only an opinion too', ['', '', '', '建议紧急情况下'], ['', '', '', '二十四小时内完成审批。']],
+    // Short opinions often have no full stop: a row that starts like a new opinion is one.
+    ['the row above has no full stop but this row starts a new opinion', ['3', '张建国', '22', '遛狗请拴绳'], ['', '', '', '建议设立宠物公园']],
+    ['this row starts with a list number', ['3', '张建国', '22', '遛狗请拴绳'], ['', '', '', '2、流浪狗太多']],
   ])('does not when %s', (_, above, cells) => {
     expect(continuesOpinion(above, cells, 3, [0, 1, 2])).toBe(false);
+  });
+
+  it.each([
+    ['建议物业在', '小区出入口设置提示牌。'],
+    ['建议对小区内的', '流浪犬只进行收容。'],
+    ['维修资金审批太慢', '而且账目不公开。'],
+  ])('still joins after a row cut mid-sentence: %s / %s', (before, after) => {
+    expect(continuesOpinion(['3', '张建国', '第八十五条', before], ['', '', '', after], 3, [0, 1, 2])).toBe(true);
   });
 
   it('says 接上 / （续） even after a full stop', () => {
