@@ -12,6 +12,9 @@
  * GB 17761-2018, 12.2.3) never match: none has a plausible length and prefix together.
  */
 
+import { areaLength, ID_15, ID_18, LANDLINE, LOCAL, MOBILE, PHONE_LABEL } from './pii-patterns.js';
+import { spelledMatches, SPELLED_MAY_HOLD } from './pii-spelled.js';
+
 /** What a match is. `contactNumber` is any other number inside a 联系方式 cell. */
 export type PersonalDataKind = 'mobile' | 'idCard' | 'landline' | 'email' | 'contactNumber' | 'accountName';
 
@@ -144,18 +147,6 @@ function digitSpans(text: string): DigitGroup[][] {
   return spans;
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
-/** 18-digit ID: region (first digit 1–8), birth date YYYYMMDD, sequence, check digit. */
-const ID_18 = /^[1-8]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]$/;
-/** The old 15-digit ID: region, birth date YYMMDD, sequence. */
-const ID_15 = /^[1-8]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/;
-/** Landline with its area code: 010 / 02x (3 digits) or 0xxx (4 digits), then 7–8 digits. */
-const LANDLINE = /^0(?:10|2\d|[3-9]\d{2})[1-9]\d{6,7}$/;
-/** A local number without an area code: only where a label or a contact cell says it is a phone. */
-const LOCAL = /^[1-9]\d{6,7}$/;
-/** Words that say the next number is a phone number. */
-const PHONE_LABEL = /(?:电话|座机|固话|手机|宅电|传真|联系方式|tel|phone|fax)[.:：\s]*$/iu;
-
 /** What a digit string is, and where its national part starts (after +86 / 0086). */
 interface Classified {
   kind: PersonalDataKind;
@@ -163,10 +154,6 @@ interface Classified {
   national: number;
   /** Digits of the area code kept visible (landlines), counted from `national`. */
   area: number;
-}
-
-function areaLength(landline: string): number {
-  return landline[1] === '1' || landline[1] === '2' ? 3 : 4;
 }
 
 /** A national number: mobile, ID card or landline with area code. */
@@ -392,17 +379,23 @@ const MAY_HOLD = /[0-9０-９@＠]/u;
 
 /** Every piece of personal data in `text`, in order, not overlapping. */
 export function findPersonalData(text: string, options: ScanOptions = {}): PersonalDataMatch[] {
-  if (!MAY_HOLD.test(text)) return [];
+  const typed = MAY_HOLD.test(text);
+  // Spelled in Chinese numerals (一三九…) or named by a label (QQ号：…): rare, and looked for only then.
+  const spelled = SPELLED_MAY_HOLD.test(text);
+  if (!typed && !spelled) return [];
+  if (!typed) return spelledMatches(text);
   const contact = options.contact === true;
   const emails = emailMatches(text);
   // Digits of an e-mail address (13800138000@163.com) belong to the address: blanked (same length,
   // so offsets hold) before numbers are read, a number can neither start nor end inside one.
   let rest = text;
   for (const e of emails) rest = rest.slice(0, e.start) + BLANK.repeat(e.end - e.start) + rest.slice(e.end);
-  if (emails.length === 0 && !HAS_DIGIT.test(text)) return [];
+  if (emails.length === 0 && !HAS_DIGIT.test(text)) return spelled ? spelledMatches(text) : [];
   const numbers = numberMatches(rest, contact);
   const found = [...emails, ...numbers];
-  if (contact) found.push(...accountMatches(rest).filter((m) => !numbers.some((f) => m.start < f.end && m.end > f.start)));
+  const free = (m: PersonalDataMatch): boolean => !found.some((f) => m.start < f.end && m.end > f.start);
+  if (contact) found.push(...accountMatches(rest).filter(free));
+  if (spelled) found.push(...spelledMatches(rest).filter(free));
   return found.sort((a, b) => a.start - b.start);
 }
 
