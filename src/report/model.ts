@@ -10,6 +10,7 @@ import {
   topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
+import { recordsPerArticle } from '../digest/per-article.js';
 import { candidatesCell, candidatesNote, clusterCandidates, recordCandidates } from './candidates.js';
 import { rejectLabel, sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
@@ -181,12 +182,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   };
 
   // Opinions per article, from the records: an opinion citing two articles counts for both.
-  const perKey = new Map<string, DigestRecord[]>();
-  for (const r of records) {
-    // Most records cite one article: no set to build for them.
-    if (r.articles.length === 1) pushTo(perKey, baseArticle(r.articles[0]!.key), r);
-    else for (const key of unique(r.articles.map((a) => baseArticle(a.key)))) pushTo(perKey, key, r);
-  }
+  const perKey = recordsPerArticle(records);
   const clustersByKey = new Map<string, Cluster[]>();
   for (const c of digest.clusters) {
     const key = baseArticle(c.article);
