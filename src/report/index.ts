@@ -59,7 +59,7 @@ export function articleDigestRows(view: ReportView): XlsxRow[] {
       opinions: c.opinions,
       submissions: c.submissions,
       pointsText: fitCell(c.pointsText),
-      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}${m.candidatesNote === '' ? '' : ` ${m.candidatesNote}`}`).join('\n')),
+      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}${m.candidatesMark}`).join('\n')),
       assignmentNote: c.assignmentNote,
       decision: '',
     })),

@@ -117,6 +117,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       assignmentMark: bracketedNote(note),
       candidatesCell: candidatesCell(recordCandidates(record.articles), label),
       candidatesNote: candidatesNote(recordCandidates(record.articles), label),
+      candidatesMark: bracketedNote(candidatesNote(recordCandidates(record.articles), label)),
     };
   };
   /** How each distinct opinion of a cluster got the cluster's article, for the cluster's note. */

@@ -40,6 +40,11 @@ export interface MemberView {
   candidatesCell: string;
   /** The same for readers: 可能涉及：第十二条、第十三条（按内容推测，待人工确认）; '' otherwise. */
   candidatesNote: string;
+  /**
+   * The note in brackets, to follow the opinion and its points as assignmentMark does:
+   * （可能涉及：第十二条、第十三条，按内容推测，待人工确认） or ''.
+   */
+  candidatesMark: string;
 }
 
 /** A cluster of opinions on one article, numbered within the list it appears in. */

@@ -108,7 +108,8 @@ describe('可能涉及条文 for the opinions left 未归入', () => {
     const md = readFileSync(join(work, 'old', '汇总报告.md'), 'utf8');
     const section = md.slice(md.indexOf('## 六、未归入具体条款的意见'));
     const line = section.split('\n').find((l) => l.includes('楼道里到处是电动车')) ?? '';
-    expect(line).toMatch(/（东城社区基层立法联系点）可能涉及：(第[一二三四五六七八九十]+条、){0,2}第[一二三四五六七八九十]+条（按内容推测，待人工确认）$/);
+    // A bracketed note after the point, as 自动归入 marks are: never 联系点）可能涉及 run together into one phrase.
+    expect(line).toMatch(/（东城社区基层立法联系点）（可能涉及：(第[一二三四五六七八九十]+条、){0,2}第[一二三四五六七八九十]+条，按内容推测，待人工确认）$/);
     expect(line).toContain('第十九条');
     expect(line).not.toMatch(/0\.\d\d/);
     // Only the 未归入 list carries it: opinions placed on an article are listed without.
@@ -119,8 +120,9 @@ describe('可能涉及条文 for the opinions left 未归入', () => {
     for (const name of ['汇总报告.docx', '条文意见对照表.docx']) {
       const xml = new PizZip(readFileSync(join(work, 'old', name))).file('word/document.xml')?.asText() ?? '';
       const text = xml.replace(/<[^>]+>/g, '');
-      expect(text, name).toMatch(/楼道里到处是电动车[^。]*。（东城社区基层立法联系点）可能涉及：[^（]*第十九条[^（]*（按内容推测，待人工确认）/);
-      expect(text, name).not.toMatch(/登记上牌太麻烦[^。]*。（[^）]*）可能涉及/);
+      expect(text, name).toMatch(/楼道里到处是电动车[^。]*。（东城社区基层立法联系点）（可能涉及：[^（）]*第十九条[^（）]*，按内容推测，待人工确认）/);
+      expect(text, name).not.toMatch(/）可能涉及/);
+      expect(text, name).not.toMatch(/登记上牌太麻烦[^。]*。（[^）]*）（可能涉及/);
     }
   });
 
