@@ -297,16 +297,19 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
         return written === null ? [] : [written];
       }))
         .map((written) => (options.showContact ? written : maskContact(written)))
-        .join('；');
+        // One a line: 139****1005；139****0006 ran on, and a narrow printed column broke a number in two.
+        .join('\n');
     return ordered.map((c) => ({
       id: c.id,
       articleLabel: c.articleLabel,
+      topic: c.topic,
       representative: c.representative,
       keywordsText: c.keywordsText,
       opinions: c.opinions,
       submissions: c.submissions,
       countText: `${c.opinions}/${c.submissions}`,
-      pointsText: c.pointsText,
+      // One a line, as in every sheet cell listing points: joined by 、 in a narrow column, a line could start with 、.
+      pointsText: pointsCell(c.points),
       contactsText: contactsOf(c.id),
       assignmentNote: c.assignmentNote,
       candidatesCell: c.candidatesCell,
@@ -366,6 +369,11 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     })),
     failures: digest.failures.map((f) => ({ label: f.file, message: f.message, cellsText: f.code })),
   };
+}
+
+/** Contact points in a spreadsheet cell: one a line. */
+export function pointsCell(points: readonly string[]): string {
+  return points.join('\n');
 }
 
 function pointViews(records: readonly DigestRecord[], opinionOf: (r: DigestRecord) => string, total: number): PointView[] {

@@ -192,7 +192,8 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
 
   it('prints all columns of the 登记表 on page 1, the last visible header included', async () => {
     const sheet = pdf('采纳情况登记表');
-    const visible = ['编号', '条款', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '状态', '更正条款', '可能涉及条文', '归入方式'];
+    // 状态 is hidden until decisions are carried forward (digest --decisions): nothing to read in it before.
+    const visible = ['编号', '条款', '主要意见', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '更正条款', '可能涉及条文', '归入方式'];
     expect(allColumnsOnPageOne(sheet, visible)).toEqual([]);
     // Its clusters at 9 pt or more, fitted to the width: a handful of pages before the 单条意见 sheet starts.
     const clusterPages = sheet.pageTexts.findIndex((page) => page.includes('意见编号'));
