@@ -31,6 +31,8 @@ const NO_COUNTY = '（未注明县区）';
 const TOP_CLUSTERS = 10;
 const BUSIEST_ARTICLES = 10;
 const NON_ARTICLE_KEYS = new Set(['general', 'title', 'unassigned']);
+/** What opinions on a whole 编, 章 or 节 are called in the 对照表's heading. */
+const DIVISION_WORDS = { part: '整编意见', chapter: '整章意见', section: '整节意见' } as const;
 
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
@@ -260,7 +262,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   const sections: ArticleSectionView[] = [
     ...(usedKeys.includes('title') ? [section('title', '草案名称')] : []),
     ...(usedKeys.includes('general') ? [section('general', '总体意见')] : []),
-    ...divisionUsed.map((k) => section(k, `${label(k)}（整章、整节意见）`, { inDraft: true })),
+    // 第三章 停放与充电（整章意见）: the heading says which kind of division the opinions are on, not both.
+    ...divisionUsed.map((k) => section(k, `${label(k)}（${DIVISION_WORDS[draft?.divisions.find((d) => d.key === k)?.kind ?? 'chapter']}）`, { inDraft: true })),
     ...(draft?.articles ?? []).map((a) =>
       section(a.key, a.caption === null ? label(a.key) : `${label(a.key)}　${a.caption}`, {
         caption: a.caption ?? '', chapterHeading: firstOfChapter.get(a.key) ?? '',
