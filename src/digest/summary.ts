@@ -26,7 +26,8 @@ export function digestSummary(digest: Digest, top = 5): string {
     for (const [key, count] of busiest) lines.push(`    ${articleLabel(key, digest.draft)}：${count} 条`);
   }
   const unassigned = perArticle.get(UNASSIGNED)?.length ?? 0;
-  if (unassigned > 0) lines.push(`  另有 ${unassigned} 条意见未归入条文，请核对（见汇总报告“未归入具体条款的意见”和登记表“可能涉及条文”列）`);
+  // The one wording of unassigned, articleLabel's: 另有 38 条意见 + that label.
+  if (unassigned > 0) lines.push(`  另有 ${unassigned} 条意见${articleLabel(UNASSIGNED)}，请核对（见汇总报告“未归入具体条款的意见”和登记表“可能涉及条文”列）`);
   const representative = new Map(digest.records.map((record) => [record.id, record.opinion]));
   const largest = [...digest.clusters].sort((a, b) => b.submissions - a.submissions || (a.id < b.id ? -1 : 1)).slice(0, top);
   if (largest.length > 0) {
