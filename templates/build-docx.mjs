@@ -67,6 +67,8 @@ const styles =
   `<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="20" w:after="20" w:line="300" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="LetterText"><w:name w:val="Letter Text"/><w:basedOn w:val="TableText"/><w:rPr><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="LetterNumber"><w:name w:val="Letter Number"/><w:basedOn w:val="LetterText"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>` +
+  // A date on one line: without the extra space Word and LibreOffice put between 2024 and 年, 2024年5月10日 fits its cell.
+  `<w:style w:type="paragraph" w:styleId="LetterDate"><w:name w:val="Letter Date"/><w:basedOn w:val="LetterText"/><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="TableText"/><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0" w:right="${cm(1.2)}"/><w:jc w:val="right"/></w:pPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Annex"><w:name w:val="Annex"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="280"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr>${rFonts('黑体')}</w:rPr></w:style>` +
@@ -144,7 +146,8 @@ const full = cm(15.6);
 const five = (first) => [first, ...Array(4).fill(Math.floor((full - first) / 4))];
 // Wide enough that 县（市、区） and 过渡期临时号牌 stay on one line at 12 pt.
 const pointWidths = [cm(5.4), cm(3.0), cm(2.4), cm(2.4), cm(2.4)];
-const articleWidths = [cm(4.2), cm(6.2), cm(2.6), cm(2.6)];
+// 主旨 holds a gist of up to 16 characters and … on one line at 12 pt (法律、行政法规已有处罚规定的 left 的 on a line of its own).
+const articleWidths = [cm(4.2), cm(7.2), cm(2.1), cm(2.1)];
 
 const summaryBody =
   p('{summaryTitle}', 'Title') + dateBlock +
@@ -163,7 +166,7 @@ const summaryBody =
   loop('topClusters', p('{noText}{heading}', 'Heading2') + p('{representative}') +
     p('{countText}；联系点：{pointsText}。{assignmentMark}')) + none('topClusters') +
   p('五、总体意见', 'Heading1') + loop('general', loop('members', p('{text}（{originText}）'))) + none('general') +
-  p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{originText}）{candidatesNote}'))) + none('unassigned');
+  p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{originText}）{candidatesMark}'))) + none('unassigned');
 
 const digestWidths = [cm(1.2), cm(9.6), cm(2.2), cm(2.6)];
 const clusterRow =
@@ -171,7 +174,7 @@ const clusterRow =
   cell(digestWidths[0], p('{#clusters}{no}', 'TableNumber')) +
   // members[0] is the representative opinion, so it is not printed a second time above the list.
   cell(digestWidths[1], p('{#members}', 'TableText') +
-    p('· {text}（{originText}）{assignmentMark}{candidatesNote}', 'TableText') + p('{/members}', 'TableText')) +
+    p('· {text}（{originText}）{assignmentMark}{candidatesMark}', 'TableText') + p('{/members}', 'TableText')) +
   cell(digestWidths[2], p('{opinions}/{submissions}', 'TableNumber')) +
   cell(digestWidths[3], p('{/clusters}', 'TableText')) +
   `</w:tr>`;
@@ -189,7 +192,8 @@ const digestBody =
 
 // Feedback to one contact point (意见采纳情况反馈): a letter, its totals, every opinion it sent as the point
 // itself numbered it (序号, 提出人, 日期), the 落款, then where each opinion was found (附：来源).
-const feedbackWidths = [cm(1.2), cm(2.4), cm(5.6), cm(2.1), cm(4.3)];
+// 提出人 and the date under it: wide enough for 2024年5月10日 on one line (it broke after 5月).
+const feedbackWidths = [cm(1.2), cm(3.3), cm(5.3), cm(2.1), cm(3.7)];
 const feedbackCounts = [cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.4)];
 const feedbackBody =
   p('{feedbackTitle}', 'Title') +
@@ -206,7 +210,7 @@ const feedbackBody =
     // A printed letter never splits one opinion's row across pages (its mark and reason stay with it).
     `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
     cell(feedbackWidths[0], p('{#items}{seqText}', 'LetterNumber')) +
-    cell(feedbackWidths[1], p('{submitter}', 'LetterText') + p('{dateText}', 'LetterText')) +
+    cell(feedbackWidths[1], p('{submitter}', 'LetterText') + p('{dateText}', 'LetterDate', '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')) +
     cell(feedbackWidths[2], p('{articleLabel}{assignmentMark}：{opinion}', 'LetterText')) +
     cell(feedbackWidths[3], p('{decision}', 'LetterNumber')) +
     cell(feedbackWidths[4], p('{reason}{/items}', 'LetterText')) +

@@ -26,6 +26,16 @@ const ASKING = /建议|应当|应该|希望|要求|请求|必须|不得|禁止|�
 const ASKING_BONUS = 1.5;
 /** Words a clause may open with that lean on the clause before it: dropped from the label's start. */
 const LEANING = new Set(['但', '但是', '而', '而且', '并', '并且', '且', '还', '也', '所以', '因此', '另外', '同时', '可是', '然而', '否则']);
+/** Words jieba joins 但 into that are words of their own (但书 is a legal term): not a leaning 但 plus a word. */
+const DAN_WORDS = new Set(['但书', '但凡', '但愿']);
+/**
+ * A run starting inside a sentence that asks for nothing is the middle of the writer's story ("企业只负责组织骑手参加，
+ * 减轻中小企业负担" out of "建议培训由行业协会统一组织，企业只负责…"): it leans on the clause before it, which it leaves
+ * out, so the label loses what it is about. It wins only with clearly more weight.
+ */
+const MID_SENTENCE_FACTOR = 0.6;
+/** Headings a writer puts before a colon (理由：…, 建议：…): a label does not start with them. */
+const HEADING = /^(?:理由|原因|说明|依据|修改理由|建议理由|具体理由|意见|建议|修改意见|具体建议)$/u;
 
 /** Where each token starts and ends in `text` (tokens are substrings, in order, punctuation skipped). */
 function tokenSpans(text: string, tokens: readonly string[]): { start: number; end: number; token: string }[] {
@@ -44,13 +54,18 @@ function tokenSpans(text: string, tokens: readonly string[]): { start: number; e
 interface Candidate {
   readonly shown: string;
   readonly normalized: string;
+  /** Starts inside its sentence with a clause that asks for nothing (MID_SENTENCE_FACTOR). */
+  readonly leansBack: boolean;
+  /** Some clause of it asks for something (ASKING). */
+  readonly asks: boolean;
 }
 
-function candidate(text: string): Candidate {
+function candidate(text: string, leansBack: boolean): Candidate {
   const normalized = normalizeText(text);
   // As the writer wrote it (full-width punctuation and all), unless normalising changes its length: then
   // word positions in the normalised text no longer fit the original, and the label is normalised.
-  return normalized.length === text.length ? { shown: text, normalized } : { shown: normalized, normalized };
+  const shown = normalized.length === text.length ? text : normalized;
+  return { shown, normalized, leansBack, asks: ASKING.test(normalized) };
 }
 
 /** Every run of consecutive clauses within one sentence that fits the limit, and each clause alone. */
@@ -60,17 +75,20 @@ function runs(text: string): Candidate[] {
     const sentence = raw.trim();
     if (sentence === '') continue;
     const parts = sentence.split(CLAUSE_BREAK);
+    // A heading before a colon (理由：…) opens the sentence: what follows it is where the sentence starts.
+    const first = HEADING.test(parts[0]!.trim()) && /^[：:]/u.test(parts[1] ?? '') ? 2 : 0;
     // parts: clause, separator, clause, separator, …, clause
-    for (let i = 0; i < parts.length; i += 2) {
+    for (let i = first; i < parts.length; i += 2) {
       if (parts[i]!.trim() === '') continue;
       let joined = parts[i]!.trim();
-      found.push(candidate(joined));
+      const leansBack = i > first && !ASKING.test(normalizeText(joined));
+      found.push(candidate(joined, leansBack));
       for (let j = i + 2; j < parts.length; j += 2) {
         const next = parts[j]!.trim();
         if (next === '') break;
         joined = `${joined}${parts[j - 1]!}${next}`;
         if ([...joined].length > LABEL_MAX_CHARS) break;
-        found.push(candidate(joined));
+        found.push(candidate(joined, leansBack));
       }
     }
   }
@@ -105,6 +123,9 @@ export function clusterLabel(
     let score = 0;
     for (const [written, weight] of heaviest) if (written.some((form) => run.normalized.includes(form))) score += weight;
     if (ASKING.test(run.normalized)) score *= ASKING_BONUS;
+    // Mid-sentence story that asks nothing leans on what it leaves out. One that goes on to ask keeps its score:
+    // cut to the ask alone it would lose its subject (房东还照收全额房租，应该按比例少收 → 应该按比例少收).
+    if (run.leansBack && !run.asks) score *= MID_SENTENCE_FACTOR;
     // Short clauses only win when nothing longer carries any weight.
     if ([...run.shown].length < CLAUSE_MIN_CHARS) score *= 0.01;
     // Equal weight: the shorter run (a clause of story before the point adds nothing), then the earlier.
@@ -117,7 +138,14 @@ export function clusterLabel(
   let spans = tokenSpans(normalized, tokens(normalized));
   // "但原物业至今拒不移交资料" reads as a reply to a clause the label left out: the leaning word goes.
   const first = spans[0];
-  if (first !== undefined && spans.length > 1 && LEANING.has(first.token)) {
+  // jieba may join 但 to the next word (但原 物业): the 但 goes, the word's rest stays.
+  const leaningDan = first !== undefined && first.start === 0 && first.token.length > 1 && first.token.startsWith('但') &&
+    !LEANING.has(first.token) && !DAN_WORDS.has(first.token);
+  if (leaningDan) {
+    shown = shown.slice(1);
+    normalized = normalized.slice(1);
+    spans = [{ ...first, start: 0, end: first.end - 1, token: first.token.slice(1) }, ...spans.slice(1).map((span) => ({ ...span, start: span.start - 1, end: span.end - 1 }))];
+  } else if (first !== undefined && spans.length > 1 && LEANING.has(first.token)) {
     const from = spans[1]!.start;
     shown = shown.slice(from);
     normalized = normalized.slice(from);

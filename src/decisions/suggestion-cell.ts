@@ -1,11 +1,11 @@
 /**
  * The 可能涉及条文 cell of the 登记表 read back. The tool writes its guess there (candidatesCell in
- * src/report/candidates.ts: `第十二条（0.18）；第十三条（0.15）`) and never takes it for a correction; a
+ * src/report/candidates.ts: `第十二条(0.18)` and `第十三条(0.15)` a line each; `第十二条（0.18）；…` before) and never takes it for a correction; a
  * person who types the article they mean into it instead of 更正条款 must be told, or the edit is silently lost.
  *
  * What counts as the tool's own text (no notice), after the reader's trim and formula-guard removal:
  * - a blank cell;
- * - one to three parts `<label>（<score>）` joined by `；`, where <label> is what articleLabel writes for a
+ * - one to three parts `<label>(<score>)` or `<label>（<score>）` joined by line breaks, `；` or spaces, where <label> is what articleLabel writes for a
  *   numbered article (第十二条, 第十二条之一, with 第二款 / 第（三）项 if ever suggested) in Chinese numerals
  *   spelled exactly as the tool spells them, or 总体意见 / 草案名称, and <score> is two decimals 0.00–1.00;
  *   no label twice;
@@ -27,7 +27,8 @@ const WORD_LABELS: ReadonlySet<string> = new Set([articleLabel('general'), artic
 
 const NUMERAL = '([^条之款项（）第]+)';
 const ARTICLE_LABEL = new RegExp(`^第${NUMERAL}条(?:之${NUMERAL})?(?:第${NUMERAL}款(?:第（${NUMERAL}）项)?)?$`, 'u');
-const PART = /^(.+)（(?:0\.\d\d|1\.00)）$/u;
+// Half-width brackets since session 20 (第七十二条(0.18)); sheets written before have full-width ones.
+const PART = /^(.+)(?:（(?:0\.\d\d|1\.00)）|\((?:0\.\d\d|1\.00)\))$/u;
 
 /** True when `label` is exactly what articleLabel writes for some article key (or 总体意见 / 草案名称). */
 export function isToolLabel(label: string): boolean {

@@ -1,7 +1,8 @@
 /** The short Chinese summary `digest` prints: totals, the busiest articles, the largest clusters. */
 import type { Digest } from '../model.js';
-import { articleLabel, compareArticleKeys } from '../article-key.js';
+import { articleLabel, compareArticleKeys, isArticle, UNASSIGNED } from '../article-key.js';
 import { maskPersonalData } from '../text/mask.js';
+import { recordsPerArticle } from './per-article.js';
 
 /** Text of the summary, several lines. */
 export function digestSummary(digest: Digest, top = 5): string {
@@ -12,16 +13,21 @@ export function digestSummary(digest: Digest, top = 5): string {
     `  数据行 ${t.rows}：有效意见 ${t.records}，问题行 ${t.rejects}，空行 ${t.blanks}${(t.notes ?? 0) > 0 ? `，说明行 ${t.notes ?? 0}` : ''}`,
     `  重复：完全相同 ${t.exactGroups} 组，近似 ${t.nearGroups} 组，重复提交 ${t.duplicates} 条；去重后 ${t.distinctOpinions} 条意见，聚为 ${t.clusters} 类`,
   ];
-  const perArticle = new Map<string, number>();
-  for (const record of digest.records) {
-    const key = record.articles[0]?.key ?? 'unassigned';
-    perArticle.set(key, (perArticle.get(key) ?? 0) + 1);
-  }
-  const busiest = [...perArticle].sort((a, b) => b[1] - a[1] || compareArticleKeys(a[0], b[0])).slice(0, top);
+  // Counted as the reports count (第八条第二款 for 第八条); only numbered articles are ranked as articles:
+  // 总体意见, 章 and 名称 are not 条文, and opinions left unassigned are a task for the reader, said on their own line.
+  const perArticle = recordsPerArticle(digest.records);
+  const busiest = [...perArticle]
+    .filter(([key]) => isArticle(key))
+    .map(([key, records]) => [key, records.length] as const)
+    .sort((a, b) => b[1] - a[1] || compareArticleKeys(a[0], b[0]))
+    .slice(0, top);
   if (busiest.length > 0) {
     lines.push('  意见最多的条文：');
     for (const [key, count] of busiest) lines.push(`    ${articleLabel(key, digest.draft)}：${count} 条`);
   }
+  const unassigned = perArticle.get(UNASSIGNED)?.length ?? 0;
+  // The one wording of unassigned, articleLabel's: 另有 38 条意见 + that label.
+  if (unassigned > 0) lines.push(`  另有 ${unassigned} 条意见${articleLabel(UNASSIGNED)}，请核对（见汇总报告“未归入具体条款的意见”和登记表“可能涉及条文”列）`);
   const representative = new Map(digest.records.map((record) => [record.id, record.opinion]));
   const largest = [...digest.clusters].sort((a, b) => b.submissions - a.submissions || (a.id < b.id ? -1 : 1)).slice(0, top);
   if (largest.length > 0) {

@@ -45,11 +45,13 @@ export function clusterCandidates(lists: readonly (readonly ArticleCandidate[])[
 }
 
 /**
- * The 登记表 cell: 第十二条（0.18）, then 第十三条（0.15） on the next line, or '' when there is no suggestion.
- * One article a line: in the printed sheet a label never breaks across lines (第 / 七十二条).
+ * The 登记表 cell: 第十二条(0.18), then 第十三条(0.15) on the next line, or '' when there is no suggestion.
+ * One article a line: in the printed sheet a label never breaks across lines (第 / 七十二条). The score's
+ * brackets are half-width: with full-width ones 第七十二条（0.18） is two units too wide for the column in Excel,
+ * and the score went to a line of its own.
  */
 export function candidatesCell(candidates: readonly ArticleCandidate[], label: (key: string) => string): string {
-  return candidates.map((c) => `${label(c.key)}（${c.score.toFixed(2)}）`).join('\n');
+  return candidates.map((c) => `${label(c.key)}(${c.score.toFixed(2)})`).join('\n');
 }
 
 /** The line for readers: 可能涉及：第十二条、第十三条（按内容推测，待人工确认）, or ''. */

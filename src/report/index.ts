@@ -1,6 +1,6 @@
 /** The report entry: a Digest in, the rendered report files out (the caller writes them atomically). */
 import type { Digest } from '../model.js';
-import { buildReportView } from './model.js';
+import { buildReportView, pointsCell } from './model.js';
 import { renderDocx } from './render-docx.js';
 import { renderHtml, renderMarkdown } from './render-text.js';
 import { renderXlsx, renderXlsxBook, type XlsxRow } from './render-xlsx.js';
@@ -58,8 +58,8 @@ export function articleDigestRows(view: ReportView): XlsxRow[] {
       keywordsText: c.keywordsText,
       opinions: c.opinions,
       submissions: c.submissions,
-      pointsText: fitCell(c.pointsText),
-      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}${m.candidatesNote === '' ? '' : ` ${m.candidatesNote}`}`).join('\n')),
+      pointsText: fitCell(pointsCell(c.points)),
+      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}${m.candidatesMark}`).join('\n')),
       assignmentNote: c.assignmentNote,
       decision: '',
     })),
@@ -72,6 +72,7 @@ export function decisionRows(view: ReportView, carried?: CarriedDecisions): Xlsx
   return view.decisionRows.map((row) => ({
     id: row.id,
     articleLabel: row.articleLabel,
+    topic: row.topic,
     representative: fitCell(row.representative),
     keywordsText: row.keywordsText,
     opinions: row.opinions,
@@ -100,7 +101,7 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions, nearDi
         clusterId: c.id,
         articleLabel: c.articleLabel,
         opinion: fitCell(m.text),
-        pointsText: fitCell([...new Set(m.sources.map((s) => s.point))].join('、')),
+        pointsText: fitCell(pointsCell([...new Set(m.sources.map((s) => s.point))])),
         assignmentNote: m.assignmentNote,
         decision: carried?.opinions.get(m.recordId)?.decision ?? '',
         reason: fitCell(carried?.opinions.get(m.recordId)?.reason ?? ''),
@@ -114,7 +115,7 @@ export function opinionRows(view: ReportView, carried?: CarriedDecisions, nearDi
 }
 
 const ARTICLE_DIGEST_FIELDS = ['id', 'articleLabel', 'articleText', 'representative', 'keywordsText', 'opinions', 'submissions', 'pointsText', 'membersText', 'assignmentNote', 'decision'];
-const DECISION_FIELDS = ['id', 'articleLabel', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'assignmentNote', 'decision', 'reason', 'status', 'membersText', 'correction', 'candidatesText'];
+const DECISION_FIELDS = ['id', 'articleLabel', 'topic', 'representative', 'keywordsText', 'opinions', 'submissions', 'countText', 'pointsText', 'contactsText', 'assignmentNote', 'decision', 'reason', 'status', 'membersText', 'correction', 'candidatesText'];
 const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'assignmentNote', 'opinion', 'pointsText', 'decision', 'reason', 'correction', 'moveTo', 'candidatesText', 'nearDifferences'];
 
 /** Renders the asked reports from `digest`; same digest and options, same bytes. */

@@ -10,6 +10,7 @@ import {
   topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
+import { recordsPerArticle } from '../digest/per-article.js';
 import { candidatesCell, candidatesNote, clusterCandidates, recordCandidates } from './candidates.js';
 import { rejectLabel, sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
@@ -30,6 +31,8 @@ const NO_COUNTY = '（未注明县区）';
 const TOP_CLUSTERS = 10;
 const BUSIEST_ARTICLES = 10;
 const NON_ARTICLE_KEYS = new Set(['general', 'title', 'unassigned']);
+/** What opinions on a whole 编, 章 or 节 are called in the 对照表's heading. */
+const DIVISION_WORDS = { part: '整编意见', chapter: '整章意见', section: '整节意见' } as const;
 
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
@@ -116,6 +119,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       assignmentMark: bracketedNote(note),
       candidatesCell: candidatesCell(recordCandidates(record.articles), label),
       candidatesNote: candidatesNote(recordCandidates(record.articles), label),
+      candidatesMark: bracketedNote(candidatesNote(recordCandidates(record.articles), label)),
     };
   };
   /** How each distinct opinion of a cluster got the cluster's article, for the cluster's note. */
@@ -181,12 +185,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   };
 
   // Opinions per article, from the records: an opinion citing two articles counts for both.
-  const perKey = new Map<string, DigestRecord[]>();
-  for (const r of records) {
-    // Most records cite one article: no set to build for them.
-    if (r.articles.length === 1) pushTo(perKey, baseArticle(r.articles[0]!.key), r);
-    else for (const key of unique(r.articles.map((a) => baseArticle(a.key)))) pushTo(perKey, key, r);
-  }
+  const perKey = recordsPerArticle(records);
   const clustersByKey = new Map<string, Cluster[]>();
   for (const c of digest.clusters) {
     const key = baseArticle(c.article);
@@ -263,7 +262,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   const sections: ArticleSectionView[] = [
     ...(usedKeys.includes('title') ? [section('title', '草案名称')] : []),
     ...(usedKeys.includes('general') ? [section('general', '总体意见')] : []),
-    ...divisionUsed.map((k) => section(k, `${label(k)}（整章、整节意见）`, { inDraft: true })),
+    // 第三章 停放与充电（整章意见）: the heading says which kind of division the opinions are on, not both.
+    ...divisionUsed.map((k) => section(k, `${label(k)}（${DIVISION_WORDS[draft?.divisions.find((d) => d.key === k)?.kind ?? 'chapter']}）`, { inDraft: true })),
     ...(draft?.articles ?? []).map((a) =>
       section(a.key, a.caption === null ? label(a.key) : `${label(a.key)}　${a.caption}`, {
         caption: a.caption ?? '', chapterHeading: firstOfChapter.get(a.key) ?? '',
@@ -300,16 +300,19 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
         return written === null ? [] : [written];
       }))
         .map((written) => (options.showContact ? written : maskContact(written)))
-        .join('；');
+        // One a line: 139****1005；139****0006 ran on, and a narrow printed column broke a number in two.
+        .join('\n');
     return ordered.map((c) => ({
       id: c.id,
       articleLabel: c.articleLabel,
+      topic: c.topic,
       representative: c.representative,
       keywordsText: c.keywordsText,
       opinions: c.opinions,
       submissions: c.submissions,
       countText: `${c.opinions}/${c.submissions}`,
-      pointsText: c.pointsText,
+      // One a line, as in every sheet cell listing points: joined by 、 in a narrow column, a line could start with 、.
+      pointsText: pointsCell(c.points),
       contactsText: contactsOf(c.id),
       assignmentNote: c.assignmentNote,
       candidatesCell: c.candidatesCell,
@@ -369,6 +372,11 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     })),
     failures: digest.failures.map((f) => ({ label: f.file, message: f.message, cellsText: f.code })),
   };
+}
+
+/** Contact points in a spreadsheet cell: one a line. */
+export function pointsCell(points: readonly string[]): string {
+  return points.join('\n');
 }
 
 function pointViews(records: readonly DigestRecord[], opinionOf: (r: DigestRecord) => string, total: number): PointView[] {

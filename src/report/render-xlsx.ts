@@ -103,7 +103,8 @@ export interface XlsxSheetSpec {
  * `origin` marks the workbook as yijian's own output ('report'), so later runs do not read it as submissions;
  * leave it out for workbooks people fill in and send back (the form).
  */
-export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string): Buffer {
+export function renderXlsxBook(specs: readonly XlsxSheetSpec[], origin?: string): Buffer {
+  const sheets = specs.map((spec) => ({ ...spec, layout: withEmptyColumnsHidden(spec.layout, spec.rows) }));
   const book = XLSX.utils.book_new();
   if (origin !== undefined) book.Custprops = { [ORIGIN_PROPERTY]: origin };
   const bodies = sheets.map(({ template, layout, rows, known }) => {
@@ -149,6 +150,13 @@ export function renderXlsxBook(sheets: readonly XlsxSheetSpec[], origin?: string
     titleRows: s.layout.print?.titleRows ?? DEFAULT_PRINT.titleRows,
   })));
   return packageZip([...entries].map(([name, data]) => ({ name, data })));
+}
+
+/** The layout with each hideWhenEmpty column hidden when none of `rows` has text or a number in it. */
+function withEmptyColumnsHidden(layout: XlsxLayout, rows: readonly XlsxRow[]): XlsxLayout {
+  if (!layout.columns.some((c) => c.hideWhenEmpty === true)) return layout;
+  const empty = (field: string): boolean => rows.every((row) => row[field] === undefined || row[field] === '');
+  return { ...layout, columns: layout.columns.map((c) => (c.hideWhenEmpty === true && empty(c.field) ? { ...c, hidden: true } : c)) };
 }
 
 /**

@@ -36,10 +36,15 @@ export interface MemberView {
   assignmentNote: string;
   /** The note in brackets, ready to append to the text: （自动归入，请核对（相似度 0.42）） or ''. */
   assignmentMark: string;
-  /** Left 未归入 by similarity: its likely articles for the 登记表, 第十二条（0.18）；第十三条（0.15）; '' otherwise. */
+  /** Left 未归入 by similarity: its likely articles for the 登记表, 第十二条(0.18), 第十三条(0.15) a line each; '' otherwise. */
   candidatesCell: string;
   /** The same for readers: 可能涉及：第十二条、第十三条（按内容推测，待人工确认）; '' otherwise. */
   candidatesNote: string;
+  /**
+   * The note in brackets, to follow the opinion and its points as assignmentMark does:
+   * （可能涉及：第十二条、第十三条，按内容推测，待人工确认） or ''.
+   */
+  candidatesMark: string;
 }
 
 /** A cluster of opinions on one article, numbered within the list it appears in. */
@@ -132,6 +137,8 @@ export interface ArticleSectionView {
 export interface DecisionRowView {
   id: string;
   articleLabel: string;
+  /** 主要意见: the cluster's label (ClusterView.topic), so a decision is recorded against a concern a person can see. */
+  topic: string;
   representative: string;
   keywordsText: string;
   opinions: number;
@@ -143,7 +150,7 @@ export interface DecisionRowView {
   contactsText: string;
   /** How the cluster's opinions were assigned to the article ('' when all cited it). */
   assignmentNote: string;
-  /** For a cluster of 未归入 opinions: 第十二条（0.18）；第十三条（0.15）, a suggestion beside 更正条款; '' otherwise. */
+  /** For a cluster of 未归入 opinions: 第十二条(0.18), then 第十三条(0.15) on the next line, a suggestion beside 更正条款; '' otherwise. */
   candidatesCell: string;
 }
 

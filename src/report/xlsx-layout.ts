@@ -12,6 +12,11 @@ export const XlsxColumnSchema = z.object({
   list: z.array(z.string().min(1)).min(1).optional(),
   hidden: z.boolean().optional(),
   /**
+   * Hidden when no row has anything in it (状态 before any decisions were carried forward): the page fits more of
+   * what a person reads. The column is still written, under its header, for the readers.
+   */
+  hideWhenEmpty: z.boolean().optional(),
+  /**
    * What to write in the column, shown by Excel and WPS beside a selected cell (an input message): for the
    * columns a person fills in without knowing the tool's words (更正条款, 移入类编号). Excel's limits: a title of
    * 32 characters, a text of 255.

@@ -142,7 +142,7 @@ describe('yijian feedback on the fixtures', () => {
     // A letter must not say 待研究 beside a drafter's reason: no letters at all, without --strict too.
     const loose = await yijian(['feedback', '--digest', out, '--decisions', filled, '-o', join(work, 'fb-loose')]);
     expect(loose.status).toBe(3);
-    const cell = /有错\.xlsx 工作表“采纳情况” (G\d+)/.exec(loose.stderr)?.[1];
+    const cell = /有错\.xlsx 工作表“采纳情况” (H\d+)/.exec(loose.stderr)?.[1];
     expect(cell, loose.stderr).toBeDefined();
     expect(loose.stderr).not.toContain('部份采纳');
     const sheet = XLSX.read(readFileSync(filled), { type: 'buffer' }).Sheets['采纳情况'];

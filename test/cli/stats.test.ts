@@ -1,8 +1,10 @@
 /** `yijian stats` end to end: two drafts (a feedback folder and a bare digest folder), per point, county and draft. */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { wrappedLines } from '../../src/report/xlsx-rows.js';
 import type { Digest } from '../../src/model.js';
 import { draft, fillDecisionSheet, readDigestJson, submissions, yijian } from '../decisions/cli.js';
 
@@ -52,5 +54,14 @@ describe('yijian stats across two drafts', () => {
       expect(point.submissions, point.name).toBe(sent);
     }
     expect(json.points.some((p) => p.drafts === 2)).toBe(true);
+  });
+
+  it('prints every point’s name on one line of the 各联系点 sheet (科技园企业基层立法联系点 left 点 on a line of its own)', () => {
+    const book = XLSX.read(readFileSync(join(work, 'out', '统计.xlsx')), { type: 'buffer', cellStyles: true });
+    const sheet = book.Sheets['各联系点']!;
+    const width = sheet['!cols']?.[0]?.wch ?? 0;
+    const names = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' }).slice(1).map((row) => String(row[0]));
+    expect(names).toContain('科技园企业基层立法联系点');
+    for (const name of names) expect(wrappedLines(name, width), `${name} in ${width}`).toBe(1);
   });
 });

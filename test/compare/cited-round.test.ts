@@ -70,12 +70,14 @@ describe('digest --draft NEW --cited-draft OLD --decisions ROUND_ONE_SHEET', () 
     // The drafters fill round one's sheet: a decision and a reason on every cluster.
     const book = readWorkbook(join(dir, 'r1/采纳情况登记表.xlsx'));
     const sheet = sheetNamed(book, '采纳情况登记表');
+    // Found by header, as the reader finds them (主要意见 came in beside 条款 in session 20).
+    const headers = rowValues(sheet, 0, 20);
     for (let r = 1; ; r++) {
       const id = sheet[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
       if (id === undefined) break;
       const decision = DECISIONS[r % DECISIONS.length]!;
-      sheet[XLSX.utils.encode_cell({ r, c: 6 })] = { t: 's', v: decision };
-      sheet[XLSX.utils.encode_cell({ r, c: 7 })] = { t: 's', v: `第一轮理由 ${r}` };
+      sheet[XLSX.utils.encode_cell({ r, c: headers.indexOf('采纳情况') })] = { t: 's', v: decision };
+      sheet[XLSX.utils.encode_cell({ r, c: headers.indexOf('理由说明') })] = { t: 's', v: `第一轮理由 ${r}` };
       filled.set(String(id), decision);
     }
     writeFileSync(join(dir, '第一轮已填写.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
@@ -138,8 +140,10 @@ describe('digest --draft NEW --cited-draft OLD --decisions ROUND_ONE_SHEET', () 
     const oldByMembers = new Map(first.clusters.map((c) => [[...c.opinions].sort().join(' '), c.id]));
     let same = 0;
     let renamed = 0;
+    const headers = rowValues(sheet, 0, 20);
     for (let r = 1; rowValues(sheet, r, 1)[0] !== ''; r++) {
-      const [id, , , , , , decision, , , status] = rowValues(sheet, r, 10);
+      const values = rowValues(sheet, r, 20);
+      const [id, decision, status] = ['编号', '采纳情况', '状态'].map((h) => values[headers.indexOf(h)]);
       const cluster = second.clusters.find((c) => c.id === id)!;
       const before = oldByMembers.get([...cluster.opinions].sort().join(' '));
       if (before === undefined) continue;
@@ -197,6 +201,6 @@ describe('digest --cited-draft: an opinion citing a deleted article is placed as
     const header = rowValues(sheet, 0, 12);
     const rows = [1, 2, 3].map((r) => rowValues(sheet, r, 12));
     const row = rows.find((values) => values[header.indexOf('意见')] === '小区停车和充电都难，政府要管一管。')!;
-    expect(String(row[header.indexOf('可能涉及条文')])).toMatch(/^第.+条（0\.\d\d）/u);
+    expect(String(row[header.indexOf('可能涉及条文')])).toMatch(/^第.+条\(0\.\d\d\)/u);
   });
 });

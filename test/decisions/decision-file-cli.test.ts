@@ -43,7 +43,7 @@ describe('decision sheets as drafters return them, and files that are not one', 
     const at = header.indexOf('采纳情况');
     const reasonAt = header.indexOf('理由说明');
 
-    // One 采纳 typed into G2 and merged down over the first five clusters; an older copy of the sheet, every
+    // One 采纳 typed into H2 and merged down over the first five clusters; an older copy of the sheet, every
     // cluster 未采纳, kept hidden under the sheet's own name and first in the workbook.
     const visible = body.map((row, i) => row.map((cell, c) => (c === at && i === 0 ? '采纳' : c === reasonAt && i === 0 ? '已吸收' : cell)));
     const hidden = body.map((row) => row.map((cell, c) => (c === at ? '未采纳' : cell)));
@@ -78,7 +78,7 @@ describe('decision sheets as drafters return them, and files that are not one', 
 
   it('applies a merged 采纳情况 cell to every row it covers, and says so', async () => {
     expect(merged.status, merged.stderr).toBe(0);
-    expect(merged.stderr).toContain('文件 合并.xlsx 工作表“采纳情况登记表（定稿）” G2:G6 是合并单元格，其中的“采纳”用于所覆盖的 5 行 [W_MERGED_CELLS_SPREAD]');
+    expect(merged.stderr).toContain('文件 合并.xlsx 工作表“采纳情况登记表（定稿）” H2:H6 是合并单元格，其中的“采纳”用于所覆盖的 5 行 [W_MERGED_CELLS_SPREAD]');
     const firstFive = new Set(body.slice(0, 5).map((row) => row[header.indexOf('编号')]));
     const records = (JSON.parse(readFileSync(join(work, 'fb-merged', 'feedback.json'), 'utf8')) as FeedbackJson).records;
     for (const record of records) {

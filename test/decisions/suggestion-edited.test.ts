@@ -47,6 +47,9 @@ describe('isToolSuggestion: the tool’s own text of 可能涉及条文', () => 
       }),
     );
     expect(isToolSuggestion('')).toBe(true);
+    // Sheets written before session 20 bracket the score full-width: still the tool's own text.
+    expect(isToolSuggestion('第七十二条（0.18）；第十三条（0.15）')).toBe(true);
+    expect(isToolSuggestion('第七十二条(0.18)\n第十三条(0.15)')).toBe(true);
   });
 
   it('flags an article typed there, in any of the ways people type it', () => {
@@ -65,7 +68,6 @@ describe('isToolSuggestion: the tool’s own text of 可能涉及条文', () => 
   it.each([
     ['a score deleted', '第十二条'],
     ['the score changed to words', '第十二条（对）'],
-    ['half-width brackets', '第十二条(0.18)'],
     ['three decimals', '第十二条（0.183）'],
     ['a number the tool spells otherwise', '第一十二条（0.18）'],
     ['financial numerals', '第拾贰条（0.18）'],
@@ -162,7 +164,7 @@ describe('digest --decisions with 第十九条 typed into 可能涉及条文', (
     const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' });
     const header = rows[0]!;
     const at = rows.findIndex((r) => r[header.indexOf('意见编号')] === byRow(old, 3).id);
-    expect(rows[at]![header.indexOf('可能涉及条文')]).toMatch(/（0\.\d\d）/);
+    expect(rows[at]![header.indexOf('可能涉及条文')]).toMatch(/\(0\.\d\d\)/);
     typedAt = XLSX.utils.encode_cell({ r: at, c: header.indexOf('可能涉及条文') });
     sheet[typedAt] = { t: 's', v: '第十九条' };
     writeFileSync(join(work, '已填写.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);

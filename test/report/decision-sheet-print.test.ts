@@ -42,12 +42,12 @@ describe('采纳情况登记表 printed: one article a line', () => {
       const lines = cell.split('\n');
       expect(lines.length).toBeLessThanOrEqual(3);
       for (const line of lines) {
-        expect(line).toMatch(/^第[一二三四五六七八九十百]+条(?:之[一二三四五六七八九十]+)?（\d\.\d\d）$/u);
-        // Counted as Excel lays out 宋体 (a CJK character two units): a label of four characters with its score
-        // (第十九条（0.13）) stays on one line; at five (第七十二条（0.24）) the score may take a second line, never the
-        // label itself. (LibreOffice, narrower, keeps five on one line.) The sheet must still print at 9 pt.
-        if ([...line].length <= 10) expect(wrappedLines(line, width), `${line} in ${width}`).toBe(1);
-        const label = line.replace(/（\d\.\d\d）$/u, '');
+        expect(line).toMatch(/^第[一二三四五六七八九十百]+条(?:之[一二三四五六七八九十]+)?\(\d\.\d\d\)$/u);
+        // Counted as Excel lays out 宋体 (a CJK character two units): a label of five characters with its score
+        // (第七十二条(0.24)) stays on one line — with full-width brackets the score took a second line in Excel.
+        // The sheet must still print at 9 pt (pdf.test.ts).
+        const label = line.replace(/\(\d\.\d\d\)$/u, '');
+        if ([...label].length <= 5) expect(wrappedLines(line, width), `${line} in ${width}`).toBe(1);
         expect(wrappedLines(label, width), `${label} in ${width}`).toBe(1);
       }
     }
@@ -100,5 +100,63 @@ describe('采纳情况登记表: the columns a person fills in say what to write
     const xml = zip.file('xl/worksheets/sheet1.xml')!.asText();
     expect(xml).toMatch(/<dataValidation type="list"[^>]*promptTitle="采纳情况"/u);
     expect(promptOf(1, '采纳情况')?.text).toContain('不按所在类');
+  });
+});
+
+describe('采纳情况登记表: what a drafter reads on a cluster row', () => {
+  let book: XLSX.WorkBook;
+  let labels: Map<string, string>;
+  let xml: string;
+  beforeAll(async () => {
+    const dir = makeTempDir('yijian-sheet-topic-');
+    const run = await runYijian(['digest', join(REPO_ROOT, 'fixtures/submissions'), '--draft', join(REPO_ROOT, 'fixtures/draft/某市电动自行车管理条例（征求意见稿）.txt'), '-o', 'r', '--formats', 'xlsx'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const data = readFileSync(join(dir, 'r/采纳情况登记表.xlsx'));
+    book = XLSX.read(data, { type: 'buffer', cellStyles: true });
+    xml = new PizZip(data).file('xl/worksheets/sheet1.xml')!.asText();
+    const digest = JSON.parse(readFileSync(join(dir, 'r/digest.json'), 'utf8')) as { clusters: { id: string; label?: string }[] };
+    labels = new Map(digest.clusters.map((c) => [c.id, c.label ?? '']));
+  });
+
+  const rowsOf = (name: string): Record<string, string>[] =>
+    XLSX.utils.sheet_to_json<Record<string, string>>(sheetNamed(book, name), { defval: '' });
+  const widthOf = (name: string, header: string): number => {
+    const sheet = sheetNamed(book, name);
+    const at = (XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' })[0] ?? []).indexOf(header);
+    return sheet['!cols']?.[at]?.wch ?? 0;
+  };
+
+  it('shows the cluster’s concern (主要意见) beside its article, the decision columns still found by their headers', () => {
+    const header = XLSX.utils.sheet_to_json<string[]>(sheetNamed(book, '采纳情况登记表'), { header: 1, defval: '' })[0] ?? [];
+    expect(header.indexOf('主要意见')).toBe(header.indexOf('条款') + 1);
+    for (const kept of ['编号', '采纳情况', '理由说明', '编号（核对用）', '状态', '成员（核对用）', '更正条款', '可能涉及条文']) expect(header).toContain(kept);
+    const rows = rowsOf('采纳情况登记表');
+    expect(rows.length).toBe(labels.size);
+    for (const row of rows) {
+      expect(row['主要意见'], row['编号']).not.toBe('');
+      // The label as the reports print it: in simplified characters.
+      expect(row['主要意见']!.length, row['编号']).toBeLessThanOrEqual((labels.get(row['编号']!) ?? '').length);
+    }
+    expect(rows.find((r) => r['编号'] === [...labels.keys()].find((id) => id.startsWith('19-')))?.['主要意见']).toMatch(/充电/u);
+  });
+
+  it('lists points and contacts one a line: no line starts with 、 or ；, no masked phone broken in two', () => {
+    for (const name of ['采纳情况登记表', '单条意见']) {
+      for (const row of rowsOf(name)) {
+        for (const line of (row['联系点'] ?? '').split('\n')) expect(line, name).not.toMatch(/^[、；，]|[、；]$|^$/u);
+      }
+    }
+    const width = widthOf('采纳情况登记表', '联系方式');
+    const contacts = rowsOf('采纳情况登记表').flatMap((row) => (row['联系方式'] ?? '').split('\n')).filter((c) => c !== '');
+    expect(contacts.some((c) => /^1\d\d\*{4}\d{4}$/u.test(c))).toBe(true);
+    // A mobile number whole on its line (138****00 / 10 was read as a number); a landline may break at its hyphen.
+    for (const contact of contacts.filter((c) => /^1\d\d\*{4}\d{4}$/u.test(c))) expect(wrappedLines(contact, width), contact).toBe(1);
+  });
+
+  it('hides 状态 while no decision was carried forward, and keeps it in the sheet for the readers', () => {
+    const header = XLSX.utils.sheet_to_json<string[]>(sheetNamed(book, '采纳情况登记表'), { header: 1, defval: '' })[0] ?? [];
+    const at = header.indexOf('状态');
+    expect(sheetNamed(book, '采纳情况登记表')['!cols']?.[at]?.hidden).toBe(true);
+    expect(xml).toContain('>状态<');
   });
 });

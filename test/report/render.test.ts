@@ -113,30 +113,30 @@ describe('renderReports', () => {
     const files = await renderReports(sampleDigest(), { ...ALL, formats: ['xlsx'] });
     const decision = byName(files, '采纳情况登记表.xlsx').data;
     const xml = sheetXml(decision);
-    expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="G2:G11"><formula1>"采纳,部分采纳,未采纳,已转送,作为参考,待研究"<\/formula1>/);
+    expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="H2:H11"><formula1>"采纳,部分采纳,未采纳,已转送,作为参考,待研究"<\/formula1>/);
     expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
-    expect(xml).toMatch(/<col min="3" max="3" width="24[.\d]*" customWidth="1"\/>/);
+    expect(xml).toMatch(/<col min="4" max="4" width="19[.\d]*" customWidth="1"\/>/);
     // Print setup: landscape A4, fitted to one page width, header row repeated.
     expect(xml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
     expect(new PizZip(asBuffer(decision)).file('xl/workbook.xml')?.asText()).toContain(
       '<definedName name="_xlnm.Print_Titles" localSheetId="0">&#39;采纳情况登记表&#39;!$1:$1</definedName>');
-    expect(xml).toMatch(/<col min="9" max="9"[^>]*hidden="(?:true|1)"/);
+    expect(xml).toMatch(/<col min="10" max="10"[^>]*hidden="(?:true|1)"/);
     expect(new PizZip(asBuffer(decision)).file('xl/styles.xml')?.asText()).toContain('wrapText="1"');
     const rows = rowsOf(decision);
-    expect(rows[0]).toEqual(['编号', '条款', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '编号（核对用）', '状态', '成员（核对用）', '更正条款', '可能涉及条文', '归入方式']);
+    expect(rows[0]).toEqual(['编号', '条款', '主要意见', '代表性意见', '意见数/提交数', '联系点', '联系方式', '采纳情况', '理由说明', '编号（核对用）', '状态', '成员（核对用）', '更正条款', '可能涉及条文', '归入方式']);
     expect(rows).toHaveLength(11);
     expect(rows.map((r) => r[0])).toEqual(['编号', ...sampleDigest().clusters.map((c) => c.id).sort(clusterOrder)]);
-    expect(rows.every((r) => r[0] === r[8] || r[0] === '编号')).toBe(true);
+    expect(rows.every((r) => r[0] === r[9] || r[0] === '编号')).toBe(true);
     const elevator = rows.find((r) => r[0] === 'c6-1');
-    expect(elevator?.[3]).toBe('1/3');
-    expect(elevator?.[5]).toBe('138****5678');
+    expect(elevator?.[4]).toBe('1/3');
+    expect(elevator?.[6]).toBe('138****5678');
   });
 
   it('decision sheet shows contacts when asked', async () => {
     const files = await renderReports(sampleDigest(), { ...ALL, formats: ['xlsx'], showContact: true });
     const rows = rowsOf(byName(files, '采纳情况登记表.xlsx').data);
-    expect(rows.find((r) => r[0] === 'c6-1')?.[5]).toBe('138-1234-5678');
+    expect(rows.find((r) => r[0] === 'c6-1')?.[6]).toBe('138-1234-5678');
   });
 
   it('article digest workbook: one row per cluster with members and sources; formulas neutralised', async () => {
