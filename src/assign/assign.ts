@@ -41,10 +41,14 @@ import { judgesSanction, PAIR_DEPTH, penaltyLinks, resolveDutyAndPenalty } from 
  * shared words, while a lead of 0.05 is rarely wrong at any score. On the same grid (`--grid --lead`)
  * lead 0.05 with threshold 0.1 places 56.8 % right and 1.3 % wrong (0.15 without a lead: 55.1 / 2.6 %;
  * lead 0.045: 57.7 / 3.0 %; 0.055: 55.1 / 1.3 %; the threshold matters little at 0.05–0.12 once a lead is
- * required). Not kept: learning the guesses at ≥ 0.2–0.3 into the profiles and guessing again
- * (self-training) raised the wrong ones as fast as the right ones (55.6 / 3.0 % at best); a lower
- * threshold (0.08–0.12) where the profile alone and the nearest learned opinion alone agree on the best
- * article placed no more at the same share wrong than the threshold itself.
+ * required). Not kept: learning the guesses into the profiles and guessing again (self-training, one or
+ * two rounds, weight 0.5 or 1): guesses ≥ 0.2–0.3 without a lead gave 55.6 / 3.0 % at best; guesses leading
+ * by ≥ 0.06–0.12, with the final lead 0.05–0.07, gave 52.1–61.1 % right but 2.6–5.6 % wrong, never as
+ * few wrong for as many right as the lead alone; a lower threshold (0.08–0.12) where the profile alone and
+ * the nearest learned opinion alone agree on the best article placed no more at the same share wrong than
+ * the threshold itself; opinion words no profile knows counted at 0.5 or 0.75 of their IDF in the opinion's
+ * length (higher scores for long letters) 55.6 / 2.6 % and 56.4 / 1.3 % at best; chapter titles counted
+ * twice or three times in an article's text changed no top-1 (titles add the same words to a chapter).
  */
 export const ASSIGN_DEFAULTS = {
   /** Minimum similarity, 0..1, for an assignment by similarity. */
