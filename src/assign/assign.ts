@@ -48,7 +48,9 @@ import { judgesSanction, PAIR_DEPTH, penaltyLinks, resolveDutyAndPenalty } from 
  * the nearest learned opinion alone agree on the best article placed no more at the same share wrong than
  * the threshold itself; opinion words no profile knows counted at 0.5 or 0.75 of their IDF in the opinion's
  * length (higher scores for long letters) 55.6 / 2.6 % and 56.4 / 1.3 % at best; chapter titles counted
- * twice or three times in an article's text changed no top-1 (titles add the same words to a chapter).
+ * twice or three times in an article's text changed no top-1 (titles add the same words to a chapter);
+ * similarity.ts's NEAREST_SHARE 0.4–0.6 × NEAREST_HALF 1–4 and profiles.ts's LEARNED_MAX 2–6, tried again
+ * under the lead (0.045–0.055), gave at most a point more right for twice the wrong (57.7 / 2.6 %).
  */
 export const ASSIGN_DEFAULTS = {
   /** Minimum similarity, 0..1, for an assignment by similarity. */
