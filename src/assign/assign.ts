@@ -36,12 +36,29 @@ import { judgesSanction, PAIR_DEPTH, penaltyLinks, resolveDutyAndPenalty } from 
  * how many opinions its article learned (similarity.ts), the scores are lower; chosen again on the same
  * grid: 0.15 / 0.1 places 54.7 % right and 2.6 % wrong (0.14 3.4 %, 0.13 3.8 %; 0.16 52.1 / 1.7 %). Scores
  * relative to the batch's median best score placed 46.1 % at ≤ 3 % wrong, below the absolute threshold.
+ * Session 20: with the runner-up taken outside a duty–penalty pair, the lead in similarity itself (best −
+ * runner-up) tells a guess from a coin toss better than the score: a third of 0.12 ahead is a couple of
+ * shared words, while a lead of 0.05 is rarely wrong at any score. On the same grid (`--grid --lead`)
+ * lead 0.05 with threshold 0.1 places 56.8 % right and 1.3 % wrong (0.15 without a lead: 55.1 / 2.6 %;
+ * lead 0.045: 57.7 / 3.0 %; 0.055: 55.1 / 1.3 %; the threshold matters little at 0.05–0.12 once a lead is
+ * required). Not kept: learning the guesses into the profiles and guessing again (self-training, one or
+ * two rounds, weight 0.5 or 1): guesses ≥ 0.2–0.3 without a lead gave 55.6 / 3.0 % at best; guesses leading
+ * by ≥ 0.06–0.12, with the final lead 0.05–0.07, gave 52.1–61.1 % right but 2.6–5.6 % wrong, never as
+ * few wrong for as many right as the lead alone; a lower threshold (0.08–0.12) where the profile alone and
+ * the nearest learned opinion alone agree on the best article placed no more at the same share wrong than
+ * the threshold itself; opinion words no profile knows counted at 0.5 or 0.75 of their IDF in the opinion's
+ * length (higher scores for long letters) 55.6 / 2.6 % and 56.4 / 1.3 % at best; chapter titles counted
+ * twice or three times in an article's text changed no top-1 (titles add the same words to a chapter);
+ * similarity.ts's NEAREST_SHARE 0.4–0.6 × NEAREST_HALF 1–4 and profiles.ts's LEARNED_MAX 2–6, tried again
+ * under the lead (0.045–0.055), gave at most a point more right for twice the wrong (57.7 / 2.6 %).
  */
 export const ASSIGN_DEFAULTS = {
   /** Minimum similarity, 0..1, for an assignment by similarity. */
-  threshold: 0.15,
+  threshold: 0.1,
   /** Minimum lead of the best article over the runner-up, as a share of the best score. */
   minMargin: 0.1,
+  /** Minimum lead of the best article over the runner-up, in similarity (0..1). */
+  minLead: 0.05,
 } as const;
 
 /** ASSIGN_DEFAULTS.threshold, under the name earlier callers import. */
@@ -61,6 +78,11 @@ export interface AssignOptions {
   threshold: number;
   /** Minimum lead of the best article over the second best, as a share of the best score. */
   minMargin: number;
+  /**
+   * Minimum lead of the best article over the second best, in similarity itself: a lead that is a fair
+   * share of a small score is still a few shared words.
+   */
+  minLead: number;
   /**
    * Opinions with a known article (corrections made in the 登记表): their words enrich the article's
    * profile before anything is assigned by similarity, as the opinions that cite do.
@@ -160,7 +182,7 @@ export function createAssigner(
   const isSelf = createSelfNameCheck(draft);
   const matcher: ArticleMatcher | null =
     draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
-  const { threshold, minMargin } = options;
+  const { threshold, minMargin, minLead } = options;
   const punishes = draft === null ? new Map<ArticleKey, ArticleKey[]>() : penaltyLinks(draft);
   /** The ranking with a duty and its penalty resolved by what the opinion is about (structure.ts). */
   const ranking = (input: AssignInput, terms: TermsOf | undefined, limit: number): { ranked: RankedArticle[]; runnerUp: number } => {
@@ -220,13 +242,13 @@ export function createAssigner(
   const termsOf = (input: AssignInput, terms: TermsOf | undefined): readonly string[] =>
     terms === undefined ? segment(input.opinion) : terms();
   const guess = (input: AssignInput, terms?: TermsOf): ArticleAssignment[] => {
-    if (matcher === null) return [similarityAssignment(NO_MATCH, threshold, minMargin)];
+    if (matcher === null) return [similarityAssignment(NO_MATCH, threshold, minMargin, minLead)];
     // One scoring pass serves both the assignment and, when it abstains, the suggestions; one article more
     // than shown, so the runner-up outside a duty–penalty pair is known.
     const { ranked, runnerUp } = ranking(input, terms, CANDIDATE_DEFAULTS.limit + 1);
     const [best] = ranked;
     const found: SimilarityMatch = best === undefined ? NO_MATCH : { key: best.key, score: best.score, runnerUp };
-    const assignment = similarityAssignment(found, threshold, minMargin);
+    const assignment = similarityAssignment(found, threshold, minMargin, minLead);
     if (assignment.source !== 'none') return [assignment];
     const candidates = selectCandidates(ranked);
     return [candidates.length === 0 ? assignment : { ...assignment, candidates }];

@@ -216,13 +216,14 @@ export function createArticleMatcher(draft: Draft, terms: (text: string) => stri
 
 /**
  * Turns a match into an assignment: the best article when it reaches `threshold` and leads the
- * runner-up by `minMargin` (a share of the best score), else `unassigned` with the best score as its
- * confidence.
+ * runner-up by `minMargin` (a share of the best score) and by `minLead` (in similarity itself), else
+ * `unassigned` with the best score as its confidence.
  */
-export function similarityAssignment(found: SimilarityMatch, threshold: number, minMargin: number): ArticleAssignment {
+export function similarityAssignment(found: SimilarityMatch, threshold: number, minMargin: number, minLead: number): ArticleAssignment {
   // Four decimals: scores are compared to a threshold given with two, and digest.json stays readable.
   const confidence = Math.round(found.score * 1e4) / 1e4;
-  if (found.key !== null && found.score >= threshold && found.score - found.runnerUp >= minMargin * found.score) {
+  const lead = found.score - found.runnerUp;
+  if (found.key !== null && found.score >= threshold && lead >= minMargin * found.score && lead >= minLead) {
     // A general opinion found by similarity is still a guess: source `similarity`, so reports mark it.
     return { key: found.key, source: 'similarity', confidence, cited: null, notInDraft: false };
   }

@@ -15,9 +15,9 @@ import { SEGMENTER_DEFAULTS, createSegmenter } from '../../src/text/segment.js';
 import { checkedKey } from '../../src/article-key.js';
 import { REPO } from '../support/paths.js';
 
-const { threshold, minMargin } = ASSIGN_DEFAULTS;
+const { threshold, minMargin, minLead } = ASSIGN_DEFAULTS;
 const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
-const guess = (matcher: ArticleMatcher, opinion: string) => similarityAssignment(matcher.match(opinion), threshold, minMargin);
+const guess = (matcher: ArticleMatcher, opinion: string) => similarityAssignment(matcher.match(opinion), threshold, minMargin, minLead);
 
 let draft: Draft;
 let matcher: ArticleMatcher;
@@ -47,13 +47,28 @@ describe('synonyms take colloquial opinions to their article', () => {
 describe('abstention when the lead is thin', () => {
   it('leaves an opinion unassigned when two articles score nearly the same, however high', () => {
     const tie: SimilarityMatch = { key: checkedKey('726'), score: 0.6, runnerUp: 0.57 };
-    expect(similarityAssignment(tie, threshold, minMargin)).toMatchObject({ key: 'unassigned', source: 'none', confidence: 0.6 });
+    expect(similarityAssignment(tie, threshold, minMargin, minLead)).toMatchObject({ key: 'unassigned', source: 'none', confidence: 0.6 });
     const clear: SimilarityMatch = { key: checkedKey('726'), score: 0.6, runnerUp: 0.3 };
-    expect(similarityAssignment(clear, threshold, minMargin)).toMatchObject({ key: '726', source: 'similarity', confidence: 0.6 });
+    expect(similarityAssignment(clear, threshold, minMargin, minLead)).toMatchObject({ key: '726', source: 'similarity', confidence: 0.6 });
   });
 
   it('leaves it unassigned when the best article is barely similar, even alone', () => {
-    expect(similarityAssignment({ key: checkedKey('712'), score: threshold - 0.01, runnerUp: 0 }, threshold, minMargin).key).toBe('unassigned');
+    expect(similarityAssignment({ key: checkedKey('712'), score: threshold - 0.01, runnerUp: 0 }, threshold, minMargin, minLead).key).toBe('unassigned');
+  });
+
+  it.each([
+    // score, runner-up, threshold, margin (share), lead (absolute) → placed?
+    [0.12, 0.06, 0.1, 0.1, 0.05, true],
+    [0.12, 0.08, 0.1, 0.1, 0.05, false], // a third of a small score ahead: a few shared words
+    [0.6, 0.5, 0.1, 0.1, 0.05, true], // the same share of a large score is a real lead
+    [0.6, 0.57, 0.1, 0.1, 0.05, false], // thin share
+    [0.09, 0, 0.1, 0.1, 0.05, false], // below the threshold
+    [0.12, 0.08, 0.1, 0.1, 0, true], // no lead required
+    [0.3, 0.24, 0.1, 0, 0.05, true], // just past the lead, with no share required
+  ])('score %f over %f (threshold %f, margin %f, lead %f) is placed: %s', (score, runnerUp, t, margin, lead, placed) => {
+    const found = similarityAssignment({ key: checkedKey('712'), score, runnerUp }, t, margin, lead);
+    expect(found.source).toBe(placed ? 'similarity' : 'none');
+    expect(found.confidence).toBe(score);
   });
 
   it('does not guess between 优先购买 and 买卖不破租赁 for a sale written in passing', () => {

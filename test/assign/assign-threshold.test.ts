@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/assign/assign.js';
+import { ASSIGN_DEFAULTS, DEFAULT_ASSIGN_MARGIN, DEFAULT_ASSIGN_THRESHOLD } from '../../src/assign/assign.js';
 import { createArticleMatcher, similarityAssignment } from '../../src/assign/similarity.js';
 import { parseDraft } from '../../src/text/draft.js';
 import { createSegmenter, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
@@ -16,7 +16,7 @@ const labels = LABELLED_OPINIONS.map(([, expected]) => expected);
 
 const measure = (threshold: number, margin: number) =>
   precisionRecall(
-    matches.map((m) => similarityAssignment(m, threshold, margin).key),
+    matches.map((m) => similarityAssignment(m, threshold, margin, 0).key),
     labels,
   );
 
@@ -59,7 +59,7 @@ describe('similarity threshold on labelled opinions (上海市养犬管理条例
     LABELLED_OPINIONS.forEach(([opinion, expected], i) => {
       const m = matches[i];
       if (expected === 'unassigned' && m !== undefined) {
-        expect(similarityAssignment(m, DEFAULT_ASSIGN_THRESHOLD, DEFAULT_ASSIGN_MARGIN).key, opinion).toBe('unassigned');
+        expect(similarityAssignment(m, DEFAULT_ASSIGN_THRESHOLD, DEFAULT_ASSIGN_MARGIN, ASSIGN_DEFAULTS.minLead).key, opinion).toBe('unassigned');
       }
     });
   });

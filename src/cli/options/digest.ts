@@ -56,7 +56,7 @@ export interface DigestOptions {
   citedDraft: string | null;
   /** How that round is aligned to the draft (compare's thresholds). */
   align: AlignOptions;
-  thresholds: { near: number; assign: number; assignMargin: number; cluster: number };
+  thresholds: { near: number; assign: number; assignMargin: number; assignLead: number; cluster: number };
   ingest: IngestOptions;
   text: TextOptions;
 }
@@ -83,6 +83,7 @@ export const DigestOptionsSchema = z
         near: flags.near ?? config.thresholds?.near ?? THRESHOLD_DEFAULTS.near,
         assign: flags.assign ?? config.thresholds?.assign ?? THRESHOLD_DEFAULTS.assign,
         assignMargin: THRESHOLD_DEFAULTS.assignMargin,
+        assignLead: THRESHOLD_DEFAULTS.assignLead,
         cluster: flags.cluster ?? config.thresholds?.cluster ?? THRESHOLD_DEFAULTS.cluster,
       },
       ingest: ingestOptionsOf(flags, loaded),

@@ -22,7 +22,7 @@ export interface InspectOptions {
   json: boolean;
   strict: boolean;
   /** The assigner's thresholds, used with --draft (as digest's). */
-  assign: { threshold: number; minMargin: number };
+  assign: { threshold: number; minMargin: number; minLead: number };
   ingest: IngestOptions;
   text: TextOptions;
 }
@@ -37,6 +37,7 @@ export const InspectOptionsSchema = z
     assign: {
       threshold: flags.assign ?? config.config.thresholds?.assign ?? THRESHOLD_DEFAULTS.assign,
       minMargin: THRESHOLD_DEFAULTS.assignMargin,
+      minLead: THRESHOLD_DEFAULTS.assignLead,
     },
     ingest: ingestOptionsOf(flags, config),
     text: textOptionsOf(flags, config, cwd),

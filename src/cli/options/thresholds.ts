@@ -8,5 +8,6 @@ export const THRESHOLD_DEFAULTS = {
   near: DEFAULT_NEAR_THRESHOLD,
   assign: ASSIGN_DEFAULTS.threshold,
   assignMargin: ASSIGN_DEFAULTS.minMargin,
+  assignLead: ASSIGN_DEFAULTS.minLead,
   cluster: CLUSTER_DEFAULTS.threshold,
 } as const;
