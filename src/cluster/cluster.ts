@@ -50,6 +50,11 @@ export interface ClusterSettings {
    * few words; an article with many opinions holds several concerns that share the article's words.
    */
   readonly halfSize: number;
+  /**
+   * The split test after merging (split.ts): a cluster whose two halves are linked below splitRatio × the looser
+   * half's own average cosine is split in two (0: no test).
+   */
+  readonly splitRatio: number;
 }
 
 /**
@@ -70,6 +75,10 @@ export interface ClusterSettings {
  * are below the window); on the benchmark corpus (node bench/eval-clusters.mjs --scale …/digest.json) share of
  * opinions alone 5.9 / 5.7 / 19.1 % at 10k / 100k / 1M with the first-48 cap, 5.8 / 1.0 / 1.0 % with MinHash-ordered
  * windows; clusterOpinions at 1M 97.0 s CPU before, 96.5 s after (load 1–2).
+ * Session 20, splitRatio (split.ts, under gold articles, tuning pair F1): 0 → 0.872; with halves of 2+ 0.880 at
+ * 0.44–0.47, 0.881 at 0.5–0.53, 0.861 at 0.56; with halves of 3+ (kept) 0.894 at 0.45, 0.896 at 0.5–0.55, 0.884 at
+ * 0.6 (P 0.85 → 0.93, R 0.90 → 0.86). Judging by the geometric mean or the larger of the halves' averages: 0.883 at
+ * best, on a narrower plateau. With the split, threshold 0.05–0.065 gave 0.875 against 0.881 at 0.08.
  */
 export const CLUSTER_DEFAULTS: ClusterSettings = {
   threshold: 0.08,
@@ -77,6 +86,7 @@ export const CLUSTER_DEFAULTS: ClusterSettings = {
   batchIdf: true,
   openThreshold: 0.13,
   halfSize: 12,
+  splitRatio: 0.5,
 };
 
 /** The threshold clusters of one article merge at: openThreshold on 未归入 and 总体意见, else by the article's size. */
@@ -165,7 +175,7 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
   const clusters: Cluster[] = [];
   for (let a = 0; a < prepared.articles.length; a++) {
     const work = clusterArticleIds(prepared.ids, prepared.articleStarts[a]!, prepared.articleStarts[a + 1]!, {
-      wordShare: options.wordShare, threshold: prepared.thresholds[a]!, batch: prepared.batch, scratch, wordOf: prepared.ids.wordOf,
+      wordShare: options.wordShare, splitRatio: options.splitRatio, threshold: prepared.thresholds[a]!, batch: prepared.batch, scratch, wordOf: prepared.ids.wordOf,
     });
     for (const cluster of describeClusters(prepared, a, work, options)) clusters.push(cluster);
   }

@@ -25,6 +25,7 @@ export interface ClusterJob {
   readonly articleStarts: Int32Array;
   readonly thresholds: Float64Array;
   readonly wordShare: number;
+  readonly splitRatio: number;
   /** Every word of the batch, by id, joined by WORD_SEPARATOR (equal weights are ordered by text). */
   readonly wordText: string;
   readonly wordCount: number;
@@ -83,6 +84,7 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
     articleStarts,
     thresholds,
     wordShare: options.wordShare,
+    splitRatio: options.splitRatio,
     wordText: ids.wordOf.join(WORD_SEPARATOR),
     wordCount: ids.wordOf.length,
     gramCount: ids.gramCount,
@@ -118,7 +120,7 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
   });
   const scratch = batchScratch(ids);
   const work = (a: number): ArticleClusters => clusterArticleIds(ids, articleStarts[a]!, articleStarts[a + 1]!, {
-    wordShare: options.wordShare, threshold: thresholds[a]!, batch: prepared.batch, scratch, wordOf: ids.wordOf,
+    wordShare: options.wordShare, splitRatio: options.splitRatio, threshold: thresholds[a]!, batch: prepared.batch, scratch, wordOf: ids.wordOf,
   });
   try {
     for (let a = Atomics.add(counter, 0, 1); a < count; a = Atomics.add(counter, 0, 1)) {
