@@ -129,6 +129,13 @@ async function evaluate(set) {
     return true;
   });
   const clusters = pairScores(distinct, distinct.map((s) => s.record.cluster), distinct.map((s) => s.g.topic));
+  // The same with each 未归入 opinion counted in the article cluster it is shown beside as 可能同类 (Cluster.nearby):
+  // what a reader sees together, guesses included.
+  const canonicalOf = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
+  const shownWith = new Map();
+  for (const c of digest.clusters) for (const n of c.nearby ?? []) shownWith.set(n.id, c.id);
+  const shown = (s) => shownWith.get(s.record.duplicateGroup === null ? s.record.id : canonicalOf.get(s.record.duplicateGroup)) ?? s.record.cluster;
+  const nearby = { ...pairScores(distinct, distinct.map(shown), distinct.map((s) => s.g.topic)), shown: shownWith.size };
   // The most the clustering could reach: topic pairs that the assignment put under the same article.
   const articleOfCluster = new Map(digest.clusters.map((c) => [c.id, c.article]));
   const ceiling = pairScores(distinct, distinct.map((s) => articleOfCluster.get(s.record.cluster) ?? null), distinct.map((s) => s.g.topic));
@@ -154,6 +161,7 @@ async function evaluate(set) {
     cited: { n: cited.length, right: citedRight.length },
     uncited: { n: uncited.length, right: uncitedRight.length, confidentWrong: confidentWrong.length, abstained: abstained.length },
     clusters: { ...clusters, count: digest.clusters.length, distinct: distinct.length, ceiling },
+    nearby,
     duplicates: dups,
     suggested,
     misses,
@@ -311,6 +319,7 @@ function sum(name, part, list) {
     clusters: { ...pair('clusters'), count: add((r) => r.clusters.count), distinct: add((r) => r.clusters.distinct),
       ceiling: { recall: add((r) => r.clusters.ceiling.tp) / Math.max(1, add((r) => r.clusters.ceiling.goldPairs)) } },
     duplicates: pair('duplicates'),
+    nearby: { ...pair('nearby'), shown: add((r) => r.nearby.shown) },
     suggested: { n: add((r) => r.suggested.n), hit: add((r) => r.suggested.hit), shown: add((r) => r.suggested.shown) },
     misses: [],
   };
@@ -326,12 +335,12 @@ if (values.json) {
   console.log(JSON.stringify({ settings, rows }, null, 2));
 } else {
   console.log(`settings: assign ${settings.assignThreshold} / margin ${settings.assignMargin}, cluster ${settings.clusterThreshold}, near ${settings.near}`);
-  console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R | 含可能同类 P / R / F1（条数） |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const c = r.clusters;
     const d = r.duplicates;
-    console.log(`| ${r.name} | ${r.part} | ${r.records} | ${pct(r.cited.right, r.cited.n)} (${r.cited.right}/${r.cited.n}) | ${pct(r.uncited.right, r.uncited.n)} (${r.uncited.right}/${r.uncited.n}) | ${pct(r.uncited.confidentWrong, r.uncited.n)} (${r.uncited.confidentWrong}) | ${pct(r.uncited.abstained, r.uncited.n)} | ${c.precision.toFixed(2)} / ${c.recall.toFixed(2)} / ${f1(c.precision, c.recall).toFixed(2)} | ${c.ceiling.recall.toFixed(2)} | ${c.count} / ${c.distinct} | ${d.precision.toFixed(3)} / ${d.recall.toFixed(3)} |`);
+    console.log(`| ${r.name} | ${r.part} | ${r.records} | ${pct(r.cited.right, r.cited.n)} (${r.cited.right}/${r.cited.n}) | ${pct(r.uncited.right, r.uncited.n)} (${r.uncited.right}/${r.uncited.n}) | ${pct(r.uncited.confidentWrong, r.uncited.n)} (${r.uncited.confidentWrong}) | ${pct(r.uncited.abstained, r.uncited.n)} | ${c.precision.toFixed(2)} / ${c.recall.toFixed(2)} / ${f1(c.precision, c.recall).toFixed(2)} | ${c.ceiling.recall.toFixed(2)} | ${c.count} / ${c.distinct} | ${d.precision.toFixed(3)} / ${d.recall.toFixed(3)} | ${r.nearby.precision.toFixed(2)} / ${r.nearby.recall.toFixed(2)} / ${f1(r.nearby.precision, r.nearby.recall).toFixed(2)} (${r.nearby.shown}) |`);
   }
   console.log('\n| 批次 | 集 | 未归入（未引用，金标为本稿条文） | 金标在可能涉及条文中 | 平均条数 |');
   console.log('|---|---|---:|---:|---:|');

@@ -9,6 +9,7 @@ import { GENERAL, UNASSIGNED, baseArticle, compareArticleKeys } from '../article
 import { type ArticleClusters, clusterArticleIds } from './article-clusters.js';
 import { type BatchIds, batchIds, flatFrequency, heapInt32, type Int32Allocator } from './batch-ids.js';
 import { clusterLabel } from './label.js';
+import { batchVectors, nearbyMatches } from './nearby.js';
 import type { DenseFrequency } from './vectors.js';
 
 export { articleVectors } from './article-clusters.js';
@@ -26,6 +27,8 @@ export interface ClusterItem {
   readonly counties: readonly string[];
   /** The opinion as written, for the cluster's label; without it the label is made of keywords. */
   readonly text?: string;
+  /** Only on 未归入: the articles it is most like (可能涉及条文), whose clusters it may be shown beside (nearby.ts). */
+  readonly candidates?: readonly ArticleKey[];
 }
 
 /** The clustering settings a user may change; CLUSTER_DEFAULTS holds their defaults. */
@@ -55,6 +58,11 @@ export interface ClusterSettings {
    * half's own average cosine is split in two (0: no test).
    */
   readonly splitRatio: number;
+  /**
+   * The average cosine to an article cluster's members at which a 未归入 opinion is named on that cluster as
+   *可能同类 (nearby.ts), among the clusters of its likely articles (0: never).
+   */
+  readonly nearbyThreshold: number;
 }
 
 /**
@@ -87,6 +95,7 @@ export const CLUSTER_DEFAULTS: ClusterSettings = {
   openThreshold: 0.13,
   halfSize: 12,
   splitRatio: 0.5,
+  nearbyThreshold: 0.07,
 };
 
 /** The threshold clusters of one article merge at: openThreshold on 未归入 and 总体意见, else by the article's size. */
@@ -179,7 +188,50 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
     });
     for (const cluster of describeClusters(prepared, a, work, options)) clusters.push(cluster);
   }
+  markNearby(prepared, clusters, options);
   return finishClusters(clusters);
+}
+
+/**
+ * Names on each article cluster the 未归入 opinions that read like it (Cluster.nearby, nearby.ts), among the
+ * clusters of each opinion's likely articles. Changes no cluster's members.
+ */
+export function markNearby(prepared: PreparedBatch, clusters: Cluster[], settings: ClusterSettings): void {
+  if (settings.nearbyThreshold <= 0) return;
+  const open = prepared.articles.indexOf(UNASSIGNED);
+  if (open < 0) return;
+  const openItems = prepared.lists[open]!.flatMap((item, j) => {
+    const candidates = [...new Set((item.candidates ?? []).map(clusterArticle))].filter((key) => !isOpen(key));
+    return candidates.length === 0 ? [] : [{ position: prepared.articleStarts[open]! + j, candidates }];
+  });
+  if (openItems.length === 0) return;
+  const wanted = new Set(openItems.flatMap((o) => o.candidates));
+  const positionOf = new Map<string, number>();
+  prepared.articles.forEach((article, a) => {
+    if (!wanted.has(article)) return;
+    prepared.lists[a]!.forEach((item, j) => positionOf.set(item.id, prepared.articleStarts[a]! + j));
+  });
+  const targets = clusters.filter((c) => wanted.has(c.article));
+  // One vector space for the open opinions and the members of the clusters they may join.
+  const positions = [...openItems.map((o) => o.position), ...positionOf.values()];
+  const local = new Map(positions.map((p, i) => [p, i]));
+  const { vectors, words } = batchVectors(prepared.ids, positions, settings.wordShare, prepared.batch);
+  const matches = nearbyMatches(
+    vectors,
+    openItems.map((o) => ({ position: local.get(o.position)!, candidates: o.candidates })),
+    targets.map((c) => ({ article: c.article, members: c.opinions.map((id) => local.get(positionOf.get(id)!)!) })),
+    settings.nearbyThreshold,
+    words,
+  );
+  const openIds = prepared.lists[open]!;
+  const found = new Map<Cluster, { id: string; score: number }[]>();
+  for (const match of matches) {
+    const cluster = targets[match.cluster]!;
+    const list = found.get(cluster) ?? [];
+    list.push({ id: openIds[positions[match.position]! - prepared.articleStarts[open]!]!.id, score: Math.min(1, Math.round(match.score * 1e4) / 1e4) });
+    found.set(cluster, list);
+  }
+  for (const [cluster, list] of found) cluster.nearby = list.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
 /** Stable ids, then the clusters in their order: by article, largest first, then by id. */

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { Cluster } from '../model.js';
 import { type ArticleClusters, clusterArticleIds } from './article-clusters.js';
 import { sharedInt32 } from './batch-ids.js';
-import { batchScratch, type ClusterItem, type ClusterOptions, clusterOpinions, describeClusters, finishClusters, prepareClusterBatch } from './cluster.js';
+import { batchScratch, type ClusterItem, type ClusterOptions, clusterOpinions, describeClusters, finishClusters, markNearby, prepareClusterBatch } from './cluster.js';
 
 /** What the worker is given: the batch's ids and frequencies (shared, not copied) and the articles' bounds. */
 export interface ClusterJob {
@@ -137,5 +137,6 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
   // Articles the worker took and never answered for: done here, to the same clusters.
   for (let a = 0; a < count; a++) if (described[a] === 0) describe(a, work(a));
   if (failure !== null) threads.onThreadFailure?.(failure);
+  markNearby(prepared, clusters, options);
   return finishClusters(clusters);
 }
