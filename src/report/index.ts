@@ -59,8 +59,8 @@ export function articleDigestRows(view: ReportView): XlsxRow[] {
       opinions: c.opinions,
       submissions: c.submissions,
       pointsText: fitCell(c.pointsText),
-      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}${m.candidatesNote === '' ? '' : ` ${m.candidatesNote}`}`).join('\n')),
-      assignmentNote: c.assignmentNote,
+      membersText: fitCell(c.members.map((m, i) => `${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}${m.candidatesNote === '' && m.nearbyNote === '' ? '' : ` ${m.candidatesNote}${m.nearbyNote}`}`).join('\n')),
+      assignmentNote: [c.assignmentNote, c.nearbyNote].filter((note) => note !== '').join('；'),
       decision: '',
     })),
   );
