@@ -3,7 +3,7 @@
  * link between them is two concerns that share the article's words (限制消费 and 服务差拒交 on the same
  * 物业费 article), merged because average link at a low threshold joins anything that shares enough. Each
  * cluster is bisected by a deterministic two-means on cosines and split when the groups' link is below
- * `ratio` × the looser group's own average; the halves are tested again. Linear in the members per pass.
+ * `ratio` × the looser group's own average; the halves are tested again, LEVELS deep at most. Linear in the members.
  */
 import type { AgglomeratedCluster } from './agglomerate.js';
 import type { TermVector } from './vectors.js';
@@ -15,6 +15,11 @@ import type { TermVector } from './vectors.js';
 const MIN_HALF = 3;
 /** Reassignment rounds of the two-means (it settles in two or three on opinion vectors). */
 const ROUNDS = 8;
+/**
+ * Splits in a row a cluster's parts may undergo: each level costs a pass over the members, so a big cluster
+ * shedding a few opinions at a time cannot cost members² (at most LEVELS × ROUNDS passes in all).
+ */
+const LEVELS = 8;
 
 /** The averages a split is judged by: within each half (over member pairs) and across the halves. */
 export interface SplitScores {
@@ -39,18 +44,21 @@ export function splitClusters(vectors: readonly TermVector[], clusters: readonly
   const scratch = { a: new Float64Array(vocabulary), b: new Float64Array(vocabulary) };
   const out: AgglomeratedCluster[] = [];
   let split = false;
-  const stack: AgglomeratedCluster[] = [];
+  const stack: { cluster: AgglomeratedCluster; level: number }[] = [];
   for (const cluster of clusters) {
-    stack.push(cluster);
+    stack.push({ cluster, level: 0 });
     while (stack.length > 0) {
-      const next = stack.pop()!;
-      const halves = next.members.length >= 2 * MIN_HALF ? bisect(vectors, next.members, scratch) : null;
+      const { cluster: next, level } = stack.pop()!;
+      const halves = next.members.length >= 2 * MIN_HALF && level < LEVELS ? bisect(vectors, next.members, scratch) : null;
       if (halves === null || !isSplit(halves.scores, ratio)) {
         out.push(next);
         continue;
       }
       split = true;
-      stack.push({ members: halves.b, sum: sumMap(vectors, halves.b) }, { members: halves.a, sum: sumMap(vectors, halves.a) });
+      stack.push(
+        { cluster: { members: halves.b, sum: sumMap(vectors, halves.b) }, level: level + 1 },
+        { cluster: { members: halves.a, sum: sumMap(vectors, halves.a) }, level: level + 1 },
+      );
     }
   }
   return split ? out.sort((x, y) => x.members[0]! - y.members[0]!) : out;
