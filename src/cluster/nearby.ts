@@ -52,11 +52,11 @@ export function nearbyMatches(
 ): NearbyMatch[] {
   const wanted = new Set(open.flatMap((o) => o.candidates));
   // Per article: its clusters' summed vectors and an index word → clusters, heaviest first, capped.
-  const byArticle = new Map<ArticleKey, { clusters: number[]; sums: SummedVector[]; postings: Map<number, number[]> }>();
+  const byArticle = new Map<ArticleKey, { clusters: number[]; sums: SummedVector[]; postings: Map<number, number[]>; partial: Float64Array }>();
   clusters.forEach((cluster, c) => {
     if (!wanted.has(cluster.article)) return;
     let entry = byArticle.get(cluster.article);
-    if (entry === undefined) byArticle.set(cluster.article, (entry = { clusters: [], sums: [], postings: new Map() }));
+    if (entry === undefined) byArticle.set(cluster.article, (entry = { clusters: [], sums: [], postings: new Map(), partial: new Float64Array(0) }));
     let expected = 0;
     for (const m of cluster.members) expected += vectors[m]!.terms.length;
     const sum = new SummedVector(Math.min(expected, 4096));
@@ -76,6 +76,7 @@ export function nearbyMatches(
     }
   });
   for (const entry of byArticle.values()) {
+    entry.partial = new Float64Array(entry.clusters.length);
     for (const [term, list] of entry.postings) {
       if (list.length <= POSTING_CAP) continue;
       // The clusters where the word weighs most per member: those it can lift above the threshold.
@@ -92,14 +93,20 @@ export function nearbyMatches(
     for (const article of opinion.candidates) {
       const entry = byArticle.get(article);
       if (entry === undefined) continue;
-      const partial = new Map<number, number>();
+      // Partial scores over the opinion's words in the article's scratch, then the SCORED best (ties by cluster order).
+      const partial = entry.partial;
+      const touched: number[] = [];
       for (let t = 0, read = 0; t < v.terms.length && read < LOOKUP_WORDS; t++) {
         if (v.terms[t]! >= words) continue;
         read++;
-        for (const at of entry.postings.get(v.terms[t]!) ?? []) partial.set(at, (partial.get(at) ?? 0) + v.weights[t]! * entry.sums[at]!.get(v.terms[t]!)!);
+        for (const at of entry.postings.get(v.terms[t]!) ?? []) {
+          if (partial[at] === 0) touched.push(at);
+          partial[at] = partial[at]! + v.weights[t]! * entry.sums[at]!.get(v.terms[t]!)! + 1e-12;
+        }
       }
-      const ranked = [...partial].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, SCORED);
-      for (const [at] of ranked) {
+      const ranked = touched.length <= SCORED ? touched : touched.sort((x, y) => partial[y]! - partial[x]! || x - y).slice(0, SCORED);
+      for (const at of touched) partial[at] = 0;
+      for (const at of ranked) {
         const sum = entry.sums[at]!;
         let dot = 0;
         for (let t = 0; t < v.terms.length; t++) dot += v.weights[t]! * (sum.get(v.terms[t]!) ?? 0);

@@ -112,8 +112,8 @@ function leastLike(members: readonly number[], score: (m: number) => number): nu
 /**
  * Two groups of the members by two-means on cosine: seeded with the member least like the cluster and the
  * member least like that one, then each member goes to the group it is on average closer to (itself left out
- * of its own), until nothing moves. Null when a group ends with fewer than MIN_HALF members. `scratch` is zero
- * on entry and on return.
+ * of its own), until nothing moves; the groups' sums follow the members that move, never rebuilt. Null when a
+ * group ends with fewer than MIN_HALF members. `scratch` is zero on entry and on return.
  */
 function bisect(
   vectors: readonly TermVector[],
@@ -127,51 +127,81 @@ function bisect(
   spread(vectors, [seedA], denseA, 1);
   const seedB = leastLike(members, (m) => (m === seedA ? Infinity : dotDense(vectors[m]!, denseA)));
   spread(vectors, [seedB], denseB, 1);
-  let side = members.map((m) => (m === seedA ? 0 : m === seedB ? 1 : dotDense(vectors[m]!, denseA) >= dotDense(vectors[m]!, denseB) ? 0 : 1));
+  const side = new Uint8Array(members.length);
+  members.forEach((m, k) => {
+    side[k] = m === seedA ? 0 : m === seedB ? 1 : dotDense(vectors[m]!, denseA) >= dotDense(vectors[m]!, denseB) ? 0 : 1;
+  });
   spread(vectors, [seedA], denseA, -1);
   spread(vectors, [seedB], denseB, -1);
-  let groupA: number[] = [];
-  let groupB: number[] = [];
-  const regroup = (): boolean => {
-    groupA = members.filter((_m, k) => side[k] === 0);
-    groupB = members.filter((_m, k) => side[k] === 1);
-    return groupA.length >= MIN_HALF && groupB.length >= MIN_HALF;
-  };
-  for (let round = 0; round < ROUNDS; round++) {
-    if (!regroup()) return null;
-    spread(vectors, groupA, denseA, 1);
-    spread(vectors, groupB, denseB, 1);
-    let moved = false;
-    const next = members.map((m, k) => {
-      const v = vectors[m]!;
-      const self = selfDot(v);
+  const self = Float64Array.from(members, (m) => selfDot(vectors[m]!));
+  let sizeA = 0;
+  members.forEach((m, k) => {
+    if (side[k] === 0) sizeA++;
+    move(vectors[m]!, side[k] === 0 ? denseA : denseB, 1);
+  });
+  let sizeB = members.length - sizeA;
+  const next = new Uint8Array(members.length);
+  let result: { a: number[]; b: number[]; scores: SplitScores } | null = null;
+  for (let round = 0; round <= ROUNDS && sizeA >= MIN_HALF && sizeB >= MIN_HALF; round++) {
+    let moved = 0;
+    for (let k = 0; k < members.length; k++) {
+      const v = vectors[members[k]!]!;
       const own = side[k] === 0;
-      const toA = own ? (dotDense(v, denseA) - self) / (groupA.length - 1) : dotDense(v, denseA) / groupA.length;
-      const toB = !own ? (dotDense(v, denseB) - self) / (groupB.length - 1) : dotDense(v, denseB) / groupB.length;
-      const chosen = toA >= toB ? 0 : 1;
-      if (chosen !== side[k]) moved = true;
-      return chosen;
-    });
-    spread(vectors, groupA, denseA, -1);
-    spread(vectors, groupB, denseB, -1);
-    if (!moved) break;
-    side = next;
+      const toA = own ? (dotDense(v, denseA) - self[k]!) / (sizeA - 1) : dotDense(v, denseA) / sizeA;
+      const toB = !own ? (dotDense(v, denseB) - self[k]!) / (sizeB - 1) : dotDense(v, denseB) / sizeB;
+      next[k] = toA >= toB ? 0 : 1;
+      if (next[k] !== side[k]) moved++;
+    }
+    if (moved === 0 || round === ROUNDS) {
+      result = scored(vectors, members, side, self, sizeA, sizeB, denseA, denseB);
+      break;
+    }
+    for (let k = 0; k < members.length; k++) {
+      if (next[k] === side[k]) continue;
+      const v = vectors[members[k]!]!;
+      move(v, side[k] === 0 ? denseA : denseB, -1);
+      move(v, next[k] === 0 ? denseA : denseB, 1);
+      if (next[k] === 0) sizeA++, sizeB--;
+      else sizeA--, sizeB++;
+      side[k] = next[k]!;
+    }
   }
-  if (!regroup()) return null;
-  spread(vectors, groupA, denseA, 1);
-  spread(vectors, groupB, denseB, 1);
-  // ΣA · ΣA, ΣB · ΣB and ΣA · ΣB as sums over members; each group's self-pairs taken out of its own.
+  spread(vectors, members, denseA, -1);
+  spread(vectors, members, denseB, -1);
+  return result;
+}
+
+/** Adds (sign 1) or subtracts (−1) one vector to or from a dense sum. */
+function move(v: TermVector, dense: Float64Array, sign: number): void {
+  for (let t = 0; t < v.terms.length; t++) dense[v.terms[t]!] = dense[v.terms[t]!]! + sign * v.weights[t]!;
+}
+
+/** The two groups of a bisection and their averages: ΣA · ΣA, ΣB · ΣB and ΣA · ΣB as sums over the members, self-pairs out. */
+function scored(
+  vectors: readonly TermVector[],
+  members: readonly number[],
+  side: Uint8Array,
+  self: Float64Array,
+  sizeA: number,
+  sizeB: number,
+  denseA: Float64Array,
+  denseB: Float64Array,
+): { a: number[]; b: number[]; scores: SplitScores } {
+  const a: number[] = [];
+  const b: number[] = [];
   let aa = 0;
   let ab = 0;
   let bb = 0;
-  for (const m of groupA) {
-    aa += dotDense(vectors[m]!, denseA) - selfDot(vectors[m]!);
-    ab += dotDense(vectors[m]!, denseB);
+  for (let k = 0; k < members.length; k++) {
+    const v = vectors[members[k]!]!;
+    if (side[k] === 0) {
+      a.push(members[k]!);
+      aa += dotDense(v, denseA) - self[k]!;
+      ab += dotDense(v, denseB);
+    } else {
+      b.push(members[k]!);
+      bb += dotDense(v, denseB) - self[k]!;
+    }
   }
-  for (const m of groupB) bb += dotDense(vectors[m]!, denseB) - selfDot(vectors[m]!);
-  spread(vectors, groupA, denseA, -1);
-  spread(vectors, groupB, denseB, -1);
-  const nA = groupA.length;
-  const nB = groupB.length;
-  return { a: groupA, b: groupB, scores: { withinA: aa / (nA * (nA - 1)), withinB: bb / (nB * (nB - 1)), across: ab / (nA * nB) } };
+  return { a, b, scores: { withinA: aa / (sizeA * (sizeA - 1)), withinB: bb / (sizeB * (sizeB - 1)), across: ab / (sizeA * sizeB) } };
 }
