@@ -3,7 +3,8 @@
  * `npm run eval`: measures assignment, clustering and duplicate finding on the hand-written evaluation
  * batches in fixtures/eval/ against their gold answers (fixtures/eval/gold/). It runs the built digest
  * core (dist/: ingest, draft reader, segmenter, createDigestText, buildDigest) on the batch files, exactly
- * as `yijian digest` does, and only scores what comes out.
+ * as `yijian digest` does, and only scores what comes out. "含可能同类" scores the clusters again with each 未归入
+ * opinion counted in the article cluster it is named on (Cluster.nearby, a guess the reports show as one).
  *
  *   node bench/eval.mjs                       every batch, default settings
  *   node bench/eval.mjs --assign 0.1 --margin 0.2 --cluster 0.2 --near 0.5   other thresholds

@@ -64,7 +64,7 @@ export function splitClusters(vectors: readonly TermVector[], clusters: readonly
   return split ? out.sort((x, y) => x.members[0]! - y.members[0]!) : out;
 }
 
-/** Adds (sign 1) or removes (−1) the members' vectors to a dense sum. */
+/** Adds the members' vectors to a dense sum (sign 1), or zeroes their terms again (−1). */
 function spread(vectors: readonly TermVector[], members: readonly number[], dense: Float64Array, sign: number): void {
   for (const m of members) {
     const v = vectors[m]!;

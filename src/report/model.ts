@@ -88,9 +88,15 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     return found;
   };
 
-  // 未归入 opinions named on an article cluster they read like (Cluster.nearby): each on one cluster at most.
+  // 未归入 opinions named on an article cluster they read like (Cluster.nearby): each on one cluster at most. One a
+  // person has since placed (更正条款, 移入类编号: the digest was corrected after clustering) is no longer a guess to show.
+  const stillOpen = (id: string, cluster: Cluster): boolean => {
+    const record = byId.get(id);
+    return record !== undefined && record.cluster !== cluster.id && record.articles.every((a) => a.key === UNASSIGNED);
+  };
+  const nearbyIn = (cluster: Cluster): { id: string; score: number }[] => (cluster.nearby ?? []).filter((n) => stillOpen(n.id, cluster));
   const nearbyOf = new Map<string, { cluster: Cluster; score: number }>();
-  for (const cluster of digest.clusters) for (const n of cluster.nearby ?? []) if (!nearbyOf.has(n.id)) nearbyOf.set(n.id, { cluster, score: n.score });
+  for (const cluster of digest.clusters) for (const n of nearbyIn(cluster)) if (!nearbyOf.has(n.id)) nearbyOf.set(n.id, { cluster, score: n.score });
   const clusterTopic = (cluster: Cluster): string => {
     const own = (cluster as { label?: unknown }).label;
     const representative = byId.get(cluster.representative)?.opinion ?? cluster.representative;
@@ -189,7 +195,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       assignmentNote: groupNote,
       assignmentMark: bracketedNote(groupNote),
       ...suggestedFor(cluster),
-      nearbyNote: clusterNearbyNote(cluster.nearby ?? []),
+      nearbyNote: clusterNearbyNote(nearbyIn(cluster)),
       countText: `意见 ${cluster.opinions.length} 条，报送 ${cluster.submissions} 次`,
       keywords,
       keywordsText: keywords.join('、'),

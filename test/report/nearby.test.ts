@@ -28,4 +28,15 @@ describe('the report view of a digest with nearby opinions', () => {
     expect(member.nearbyNote).toMatch(/可能与第.+条“.+”的意见同类（相似度 0\.12，按内容推测，待人工确认）$/);
     expect(all.find((c) => c.members.some((m) => m.recordId === open.id))!.articleKey).toBe('unassigned');
   });
+
+  it('says nothing of an opinion a person has since placed on an article', () => {
+    const digest = sampleDigest();
+    const target = digest.clusters.find((c) => c.article !== 'unassigned' && c.article !== 'general')!;
+    const open = digest.records.find((r) => r.canonical && r.articles[0]!.key === 'unassigned')!;
+    const clusters = digest.clusters.map((c) => (c.id === target.id ? { ...c, nearby: [{ id: open.id, score: 0.1234 }] } : c));
+    const records = digest.records.map((r) => (r.id === open.id ? { ...r, articles: [{ ...r.articles[0]!, key: target.article, source: 'corrected' as const }] } : r));
+    const view = buildReportView({ ...digest, clusters, records }, { showContact: false });
+    const all = view.sections.flatMap((s) => s.clusters);
+    expect(all.every((c) => c.nearbyNote === '' && c.members.every((m) => m.nearbyNote === ''))).toBe(true);
+  });
 });
