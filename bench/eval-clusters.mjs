@@ -108,7 +108,7 @@ async function assignedBatch(set) {
     const g = gold.get(`${basename(record.source.file)}\u0000${record.source.row}`);
     if (g === undefined) throw new Error(`${set.name}: no gold for ${record.source.file} row ${record.source.row}`);
     distinct.push(g);
-    items.push({ id: record.id, article: articleOf.get(record.cluster), terms: text.terms(record.opinion), text: record.opinion, submissions: 1, points: [], counties: [] });
+    items.push({ id: record.id, article: articleOf.get(record.cluster), terms: text.terms(record.opinion), text: record.opinion, submissions: 1, points: [], counties: [], candidates: (record.articles[0].candidates ?? []).map((c) => c.key) });
   }
   return { set, distinct, items };
 }
@@ -165,7 +165,7 @@ async function canonicalRecords(path, largest) {
   for await (const line of lines) {
     if (!line.startsWith('    {"id":') || !line.includes('"canonical":true')) continue;
     const r = JSON.parse(line.replace(/,$/, ''));
-    records.push({ id: r.id, article: r.articles[0].key, opinion: r.opinion, point: r.point });
+    records.push({ id: r.id, article: r.articles[0].key, opinion: r.opinion, point: r.point, candidates: (r.articles[0].candidates ?? []).map((c) => c.key) });
   }
   if (largest === undefined) return records;
   const sizes = new Map();
@@ -176,7 +176,7 @@ async function canonicalRecords(path, largest) {
 
 if (values.scale !== undefined) {
   const items = (await canonicalRecords(values.scale, values.largest))
-    .map((r) => ({ id: r.id, article: r.article, terms: segmenter.terms(r.opinion), text: r.opinion, submissions: 1, points: r.point === null ? [] : [r.point], counties: [] }));
+    .map((r) => ({ id: r.id, article: r.article, terms: segmenter.terms(r.opinion), text: r.opinion, submissions: 1, points: r.point === null ? [] : [r.point], counties: [], candidates: r.candidates }));
   const settings = { ...CLUSTER_DEFAULTS, ...overrides, tokens: segmenter.tokens, forms: segmenter.forms ?? null };
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const before = cpu();
@@ -191,6 +191,8 @@ if (values.scale !== undefined) {
   // Whether quality depends on batch size: per 1,000 distinct opinions, and the share left alone, overall and on
   // the largest article (where a capped candidate search starves first).
   const alone = (list) => list.filter((c) => c.opinions.length === 1).length;
+  const nearby = clusters.reduce((n, c) => n + (c.nearby?.length ?? 0), 0);
+  console.log(`  未归入 opinions with likely articles: ${items.filter((it) => it.article === 'unassigned' && it.candidates.length > 0).length}; named 可能同类 on an article cluster: ${nearby}`);
   const top = [...sizes].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 4);
   console.log(`clusterOpinions: ${items.length} distinct opinions on ${sizes.size} articles (largest ${largest}) → ${clusters.length} clusters (${merged.length} of 2+, largest ${clusters.reduce((m, c) => Math.max(m, c.opinions.length), 0)}); ${(cpuMs / 1000).toFixed(2)} s CPU, ${(ms / 1000).toFixed(2)} s wall, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   console.log(`  ${((1000 * clusters.length) / items.length).toFixed(1)} clusters per 1,000 opinions, ${((100 * alone(clusters)) / items.length).toFixed(1)} % of opinions alone`);

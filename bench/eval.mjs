@@ -3,7 +3,8 @@
  * `npm run eval`: measures assignment, clustering and duplicate finding on the hand-written evaluation
  * batches in fixtures/eval/ against their gold answers (fixtures/eval/gold/). It runs the built digest
  * core (dist/: ingest, draft reader, segmenter, createDigestText, buildDigest) on the batch files, exactly
- * as `yijian digest` does, and only scores what comes out.
+ * as `yijian digest` does, and only scores what comes out. "含可能同类" scores the clusters again with each 未归入
+ * opinion counted in the article cluster it is named on (Cluster.nearby, a guess the reports show as one).
  *
  *   node bench/eval.mjs                       every batch, default settings
  *   node bench/eval.mjs --assign 0.1 --margin 0.2 --lead 0.05 --cluster 0.2 --near 0.5   other thresholds
@@ -131,6 +132,13 @@ async function evaluate(set) {
     return true;
   });
   const clusters = pairScores(distinct, distinct.map((s) => s.record.cluster), distinct.map((s) => s.g.topic));
+  // The same with each 未归入 opinion counted in the article cluster it is shown beside as 可能同类 (Cluster.nearby):
+  // what a reader sees together, guesses included.
+  const canonicalOf = new Map(digest.duplicateGroups.map((g) => [g.id, g.canonical]));
+  const shownWith = new Map();
+  for (const c of digest.clusters) for (const n of c.nearby ?? []) shownWith.set(n.id, c.id);
+  const shown = (s) => shownWith.get(s.record.duplicateGroup === null ? s.record.id : canonicalOf.get(s.record.duplicateGroup)) ?? s.record.cluster;
+  const nearby = { ...pairScores(distinct, distinct.map(shown), distinct.map((s) => s.g.topic)), shown: shownWith.size };
   // The most the clustering could reach: topic pairs that the assignment put under the same article.
   const articleOfCluster = new Map(digest.clusters.map((c) => [c.id, c.article]));
   const ceiling = pairScores(distinct, distinct.map((s) => articleOfCluster.get(s.record.cluster) ?? null), distinct.map((s) => s.g.topic));
@@ -156,6 +164,7 @@ async function evaluate(set) {
     cited: { n: cited.length, right: citedRight.length },
     uncited: { n: uncited.length, right: uncitedRight.length, confidentWrong: confidentWrong.length, abstained: abstained.length },
     clusters: { ...clusters, count: digest.clusters.length, distinct: distinct.length, ceiling },
+    nearby,
     duplicates: dups,
     suggested,
     misses,
@@ -313,6 +322,7 @@ function sum(name, part, list) {
     clusters: { ...pair('clusters'), count: add((r) => r.clusters.count), distinct: add((r) => r.clusters.distinct),
       ceiling: { recall: add((r) => r.clusters.ceiling.tp) / Math.max(1, add((r) => r.clusters.ceiling.goldPairs)) } },
     duplicates: pair('duplicates'),
+    nearby: { ...pair('nearby'), shown: add((r) => r.nearby.shown) },
     suggested: { n: add((r) => r.suggested.n), hit: add((r) => r.suggested.hit), shown: add((r) => r.suggested.shown) },
     misses: [],
   };
@@ -328,12 +338,12 @@ if (values.json) {
   console.log(JSON.stringify({ settings, rows }, null, 2));
 } else {
   console.log(`settings: assign ${settings.assignThreshold} / margin ${settings.assignMargin} / lead ${settings.assignLead}, cluster ${settings.clusterThreshold}, near ${settings.near}`);
-  console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R | 含可能同类 P / R / F1（条数） |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const c = r.clusters;
     const d = r.duplicates;
-    console.log(`| ${r.name} | ${r.part} | ${r.records} | ${pct(r.cited.right, r.cited.n)} (${r.cited.right}/${r.cited.n}) | ${pct(r.uncited.right, r.uncited.n)} (${r.uncited.right}/${r.uncited.n}) | ${pct(r.uncited.confidentWrong, r.uncited.n)} (${r.uncited.confidentWrong}) | ${pct(r.uncited.abstained, r.uncited.n)} | ${c.precision.toFixed(2)} / ${c.recall.toFixed(2)} / ${f1(c.precision, c.recall).toFixed(2)} | ${c.ceiling.recall.toFixed(2)} | ${c.count} / ${c.distinct} | ${d.precision.toFixed(3)} / ${d.recall.toFixed(3)} |`);
+    console.log(`| ${r.name} | ${r.part} | ${r.records} | ${pct(r.cited.right, r.cited.n)} (${r.cited.right}/${r.cited.n}) | ${pct(r.uncited.right, r.uncited.n)} (${r.uncited.right}/${r.uncited.n}) | ${pct(r.uncited.confidentWrong, r.uncited.n)} (${r.uncited.confidentWrong}) | ${pct(r.uncited.abstained, r.uncited.n)} | ${c.precision.toFixed(2)} / ${c.recall.toFixed(2)} / ${f1(c.precision, c.recall).toFixed(2)} | ${c.ceiling.recall.toFixed(2)} | ${c.count} / ${c.distinct} | ${d.precision.toFixed(3)} / ${d.recall.toFixed(3)} | ${r.nearby.precision.toFixed(2)} / ${r.nearby.recall.toFixed(2)} / ${f1(r.nearby.precision, r.nearby.recall).toFixed(2)} (${r.nearby.shown}) |`);
   }
   console.log('\n| 批次 | 集 | 未归入（未引用，金标为本稿条文） | 金标在可能涉及条文中 | 平均条数 |');
   console.log('|---|---|---:|---:|---:|');

@@ -319,6 +319,12 @@ export const ClusterSchema = z.object({
   submissions: z.number().int().positive(),
   points: z.array(z.string()),
   counties: z.array(z.string()),
+  /**
+   * Only on clusters some 未归入 opinions read like (可能同类的未归入意见): those opinions (canonical record ids) with
+   * their average cosine to this cluster's members, best first. A guess for a person to check: each stays
+   * 未归入 and in its own cluster (cluster/nearby.ts). Absent when there are none.
+   */
+  nearby: z.array(z.object({ id: z.string(), score: z.number().min(0).max(1) })).optional(),
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
 

@@ -166,7 +166,7 @@ const summaryBody =
   loop('topClusters', p('{noText}{heading}', 'Heading2') + p('{representative}') +
     p('{countText}；联系点：{pointsText}。{assignmentMark}')) + none('topClusters') +
   p('五、总体意见', 'Heading1') + loop('general', loop('members', p('{text}（{originText}）'))) + none('general') +
-  p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{originText}）{candidatesMark}'))) + none('unassigned');
+  p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{originText}）{candidatesMark}{nearbyMark}'))) + none('unassigned');
 
 const digestWidths = [cm(1.2), cm(9.6), cm(2.2), cm(2.6)];
 const clusterRow =
@@ -174,7 +174,9 @@ const clusterRow =
   cell(digestWidths[0], p('{#clusters}{no}', 'TableNumber')) +
   // members[0] is the representative opinion, so it is not printed a second time above the list.
   cell(digestWidths[1], p('{#members}', 'TableText') +
-    p('· {text}（{originText}）{assignmentMark}{candidatesMark}', 'TableText') + p('{/members}', 'TableText')) +
+    p('· {text}（{originText}）{assignmentMark}{candidatesMark}{nearbyMark}', 'TableText') + p('{/members}', 'TableText') +
+    // Only on a cluster some 未归入 opinions read like: a paragraph of its own, none otherwise (paragraphLoop).
+    p('{#nearbyNote}', 'TableText') + p('{nearbyNote}', 'TableText') + p('{/nearbyNote}', 'TableText')) +
   cell(digestWidths[2], p('{opinions}/{submissions}', 'TableNumber')) +
   cell(digestWidths[3], p('{/clusters}', 'TableText')) +
   `</w:tr>`;

@@ -6,6 +6,7 @@
  */
 import { agglomerate, type AgglomeratedCluster } from './agglomerate.js';
 import { idsOf } from './batch-ids.js';
+import { splitClusters } from './split.js';
 import { buildIdVectors, type DenseFrequency, type TermVector } from './vectors.js';
 
 /** Heaviest words kept per cluster: what a label is chosen by (its first few are the keywords). */
@@ -23,6 +24,8 @@ export interface FlatIds {
 export interface ArticleWorkSettings {
   readonly wordShare: number;
   readonly threshold: number;
+  /** The split test's ratio (split.ts; 0: off). */
+  readonly splitRatio: number;
   /** Batch document frequencies; null: the article's own. */
   readonly batch: { words: DenseFrequency; grams: DenseFrequency } | null;
   /** −1 for every batch word id and bigram id; left so. */
@@ -54,7 +57,7 @@ export function clusterArticleIds(ids: FlatIds, from: number, to: number, settin
   }
   const built = articleVectors(wordIds, gramIds, settings.wordShare, settings.batch, settings.scratch);
   const vectors = built.vectors;
-  const found = agglomerate(vectors, { threshold: settings.threshold }).clusters;
+  const found = splitClusters(vectors, agglomerate(vectors, { threshold: settings.threshold }).clusters, settings.splitRatio);
   const memberStarts = new Int32Array(found.length + 1);
   const members = new Int32Array(to - from);
   const weightStarts = new Int32Array(found.length + 1);

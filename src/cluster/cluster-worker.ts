@@ -14,7 +14,7 @@ const post = (reply: ClusterReply, transfer: ArrayBuffer[] = []): void => parent
 try {
   for (let a = Atomics.add(counter, 0, 1); a < count; a = Atomics.add(counter, 0, 1)) {
     const work = clusterArticleIds(job, job.articleStarts[a]!, job.articleStarts[a + 1]!, {
-      wordShare: job.wordShare, threshold: job.thresholds[a]!, batch, scratch, wordOf,
+      wordShare: job.wordShare, splitRatio: job.splitRatio, threshold: job.thresholds[a]!, batch, scratch, wordOf,
     });
     post({ kind: 'article', article: a, ...work }, [work.memberStarts, work.members, work.weightStarts, work.weightWords, work.weightValues].map((array) => array.buffer as ArrayBuffer));
   }

@@ -9,6 +9,7 @@ import { GENERAL, UNASSIGNED, baseArticle, compareArticleKeys } from '../article
 import { type ArticleClusters, clusterArticleIds } from './article-clusters.js';
 import { type BatchIds, batchIds, flatFrequency, heapInt32, type Int32Allocator } from './batch-ids.js';
 import { clusterLabel } from './label.js';
+import { batchVectors, nearbyMatches } from './nearby.js';
 import type { DenseFrequency } from './vectors.js';
 
 export { articleVectors } from './article-clusters.js';
@@ -26,6 +27,8 @@ export interface ClusterItem {
   readonly counties: readonly string[];
   /** The opinion as written, for the cluster's label; without it the label is made of keywords. */
   readonly text?: string;
+  /** Only on 未归入: the articles it is most like (可能涉及条文), whose clusters it may be shown beside (nearby.ts). */
+  readonly candidates?: readonly ArticleKey[];
 }
 
 /** The clustering settings a user may change; CLUSTER_DEFAULTS holds their defaults. */
@@ -50,6 +53,16 @@ export interface ClusterSettings {
    * few words; an article with many opinions holds several concerns that share the article's words.
    */
   readonly halfSize: number;
+  /**
+   * The split test after merging (split.ts): a cluster whose two halves are linked below splitRatio × the looser
+   * half's own average cosine is split in two (0: no test).
+   */
+  readonly splitRatio: number;
+  /**
+   * The average cosine to an article cluster's members at which a 未归入 opinion is named on that cluster as
+   * 可能同类 (nearby.ts), among the clusters of its likely articles (0: never).
+   */
+  readonly nearbyThreshold: number;
 }
 
 /**
@@ -70,6 +83,15 @@ export interface ClusterSettings {
  * are below the window); on the benchmark corpus (node bench/eval-clusters.mjs --scale …/digest.json) share of
  * opinions alone 5.9 / 5.7 / 19.1 % at 10k / 100k / 1M with the first-48 cap, 5.8 / 1.0 / 1.0 % with MinHash-ordered
  * windows; clusterOpinions at 1M 97.0 s CPU before, 96.5 s after (load 1–2).
+ * Session 20, splitRatio (split.ts, under gold articles, tuning pair F1): 0 → 0.872; with halves of 2+ 0.880 at
+ * 0.44–0.47, 0.881 at 0.5–0.53, 0.861 at 0.56; with halves of 3+ (kept) 0.894 at 0.45, 0.896 at 0.5–0.55, 0.884 at
+ * 0.6 (P 0.85 → 0.93, R 0.90 → 0.86). Judging by the geometric mean or the larger of the halves' averages: 0.883 at
+ * best, on a narrower plateau. With the split, threshold 0.05–0.065 gave 0.875 against 0.881 at 0.08.
+ * nearbyThreshold end to end (npm run eval --part tuning, pairs counted with each 未归入 opinion in the cluster it is
+ * named on, "含可能同类"): F1 0.57 without, 0.66 from 0.04 to 0.07 (P 0.63 → 0.67, 92 → 72 named), 0.64 at 0.08, 0.62
+ * at 0.1; 0.07 names fewest on the plateau. Measured first as a prototype: the best cluster of the whole batch
+ * instead of the likely articles' (tuning 0.61 at best, held-out lower), the best member's cosine (0.65) or its
+ * geometric mean with the average (0.65): the average over the likely articles' clusters kept.
  */
 export const CLUSTER_DEFAULTS: ClusterSettings = {
   threshold: 0.08,
@@ -77,6 +99,8 @@ export const CLUSTER_DEFAULTS: ClusterSettings = {
   batchIdf: true,
   openThreshold: 0.13,
   halfSize: 12,
+  splitRatio: 0.5,
+  nearbyThreshold: 0.07,
 };
 
 /** The threshold clusters of one article merge at: openThreshold on 未归入 and 总体意见, else by the article's size. */
@@ -165,11 +189,54 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
   const clusters: Cluster[] = [];
   for (let a = 0; a < prepared.articles.length; a++) {
     const work = clusterArticleIds(prepared.ids, prepared.articleStarts[a]!, prepared.articleStarts[a + 1]!, {
-      wordShare: options.wordShare, threshold: prepared.thresholds[a]!, batch: prepared.batch, scratch, wordOf: prepared.ids.wordOf,
+      wordShare: options.wordShare, splitRatio: options.splitRatio, threshold: prepared.thresholds[a]!, batch: prepared.batch, scratch, wordOf: prepared.ids.wordOf,
     });
     for (const cluster of describeClusters(prepared, a, work, options)) clusters.push(cluster);
   }
+  markNearby(prepared, clusters, options);
   return finishClusters(clusters);
+}
+
+/**
+ * Names on each article cluster the 未归入 opinions that read like it (Cluster.nearby, nearby.ts), among the
+ * clusters of each opinion's likely articles. Changes no cluster's members.
+ */
+export function markNearby(prepared: PreparedBatch, clusters: Cluster[], settings: ClusterSettings): void {
+  if (settings.nearbyThreshold <= 0) return;
+  const open = prepared.articles.indexOf(UNASSIGNED);
+  if (open < 0) return;
+  const openItems = prepared.lists[open]!.flatMap((item, j) => {
+    const candidates = [...new Set((item.candidates ?? []).map(clusterArticle))].filter((key) => !isOpen(key));
+    return candidates.length === 0 ? [] : [{ position: prepared.articleStarts[open]! + j, candidates }];
+  });
+  if (openItems.length === 0) return;
+  const wanted = new Set(openItems.flatMap((o) => o.candidates));
+  const positionOf = new Map<string, number>();
+  prepared.articles.forEach((article, a) => {
+    if (!wanted.has(article)) return;
+    prepared.lists[a]!.forEach((item, j) => positionOf.set(item.id, prepared.articleStarts[a]! + j));
+  });
+  const targets = clusters.filter((c) => wanted.has(c.article));
+  // One vector space for the open opinions and the members of the clusters they may join.
+  const positions = [...openItems.map((o) => o.position), ...positionOf.values()];
+  const local = new Map(positions.map((p, i) => [p, i]));
+  const { vectors, words } = batchVectors(prepared.ids, positions, settings.wordShare, prepared.batch);
+  const matches = nearbyMatches(
+    vectors,
+    openItems.map((o) => ({ position: local.get(o.position)!, candidates: o.candidates })),
+    targets.map((c) => ({ article: c.article, members: c.opinions.map((id) => local.get(positionOf.get(id)!)!) })),
+    settings.nearbyThreshold,
+    words,
+  );
+  const openIds = prepared.lists[open]!;
+  const found = new Map<Cluster, { id: string; score: number }[]>();
+  for (const match of matches) {
+    const cluster = targets[match.cluster]!;
+    const list = found.get(cluster) ?? [];
+    list.push({ id: openIds[positions[match.position]! - prepared.articleStarts[open]!]!.id, score: Math.min(1, Math.round(match.score * 1e4) / 1e4) });
+    found.set(cluster, list);
+  }
+  for (const [cluster, list] of found) cluster.nearby = list.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
 /** Stable ids, then the clusters in their order: by article, largest first, then by id. */

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { Cluster } from '../model.js';
 import { type ArticleClusters, clusterArticleIds } from './article-clusters.js';
 import { sharedInt32 } from './batch-ids.js';
-import { batchScratch, type ClusterItem, type ClusterOptions, clusterOpinions, describeClusters, finishClusters, prepareClusterBatch } from './cluster.js';
+import { batchScratch, type ClusterItem, type ClusterOptions, clusterOpinions, describeClusters, finishClusters, markNearby, prepareClusterBatch } from './cluster.js';
 
 /** What the worker is given: the batch's ids and frequencies (shared, not copied) and the articles' bounds. */
 export interface ClusterJob {
@@ -25,6 +25,7 @@ export interface ClusterJob {
   readonly articleStarts: Int32Array;
   readonly thresholds: Float64Array;
   readonly wordShare: number;
+  readonly splitRatio: number;
   /** Every word of the batch, by id, joined by WORD_SEPARATOR (equal weights are ordered by text). */
   readonly wordText: string;
   readonly wordCount: number;
@@ -83,6 +84,7 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
     articleStarts,
     thresholds,
     wordShare: options.wordShare,
+    splitRatio: options.splitRatio,
     wordText: ids.wordOf.join(WORD_SEPARATOR),
     wordCount: ids.wordOf.length,
     gramCount: ids.gramCount,
@@ -118,7 +120,7 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
   });
   const scratch = batchScratch(ids);
   const work = (a: number): ArticleClusters => clusterArticleIds(ids, articleStarts[a]!, articleStarts[a + 1]!, {
-    wordShare: options.wordShare, threshold: thresholds[a]!, batch: prepared.batch, scratch, wordOf: ids.wordOf,
+    wordShare: options.wordShare, splitRatio: options.splitRatio, threshold: thresholds[a]!, batch: prepared.batch, scratch, wordOf: ids.wordOf,
   });
   try {
     for (let a = Atomics.add(counter, 0, 1); a < count; a = Atomics.add(counter, 0, 1)) {
@@ -135,5 +137,6 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
   // Articles the worker took and never answered for: done here, to the same clusters.
   for (let a = 0; a < count; a++) if (described[a] === 0) describe(a, work(a));
   if (failure !== null) threads.onThreadFailure?.(failure);
+  markNearby(prepared, clusters, options);
   return finishClusters(clusters);
 }

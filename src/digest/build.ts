@@ -183,9 +183,12 @@ async function buildAround(
       const record = records[index]!;
       const group = groupAt(index);
       const members = setAt[index]! < 0 ? [index] : sets[setAt[index]!]!.members;
+      const article = primaryArticle(members.map((member) => articlesAt[member]!));
+      const candidates = article === UNASSIGNED ? likelyArticles(members.map((member) => articlesAt[member]!)) : [];
       return {
         id: record.id,
-        article: primaryArticle(members.map((member) => articlesAt[member]!)),
+        article,
+        ...(candidates.length === 0 ? {} : { candidates }),
         terms: termsFor(index),
         text: record.opinion,
         submissions: members.length,
@@ -287,6 +290,13 @@ export function primaryArticle(memberAssignments: readonly ArticleAssignment[][]
     }
   }
   return best?.key ?? UNASSIGNED;
+}
+
+/** The likely articles (可能涉及条文) of a group left 未归入, from its members' assignments, best first, each once. */
+export function likelyArticles(memberAssignments: readonly ArticleAssignment[][]): ArticleKey[] {
+  const keys: ArticleKey[] = [];
+  for (const found of memberAssignments) for (const c of found[0]?.candidates ?? []) if (!keys.includes(c.key)) keys.push(c.key);
+  return keys;
 }
 
 /**

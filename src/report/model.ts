@@ -37,6 +37,17 @@ const DIVISION_WORDS = { part: '整编意见', chapter: '整章意见', section:
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
+/** What every similarity guess of the reports says of itself (as candidatesNote does). */
+const GUESS = '按内容推测，待人工确认';
+
+/** The note on an article cluster that some 未归入 opinions read like (Cluster.nearby); '' for none. */
+export function clusterNearbyNote(nearby: readonly { score: number }[]): string {
+  if (nearby.length === 0) return '';
+  const low = Math.min(...nearby.map((n) => n.score)).toFixed(2);
+  const high = Math.max(...nearby.map((n) => n.score)).toFixed(2);
+  return `另有 ${nearby.length} 条未归入的意见可能同类（相似度 ${low === high ? low : `${low}–${high}`}，${GUESS}），见“未归入”部分`;
+}
+
 
 /**
  * How a citation of an earlier round (digest --cited-draft) was read: 原第十二条，现第十三条; a deleted
@@ -80,6 +91,22 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     return found;
   };
 
+  // 未归入 opinions named on an article cluster they read like (Cluster.nearby): each on one cluster at most. One a
+  // person has since placed (更正条款, 移入类编号: the digest was corrected after clustering) is no longer a guess to show.
+  const stillOpen = (id: string, cluster: Cluster): boolean => {
+    const record = byId.get(id);
+    return record !== undefined && record.cluster !== cluster.id && record.articles.every((a) => a.key === UNASSIGNED);
+  };
+  const nearbyIn = (cluster: Cluster): { id: string; score: number }[] => (cluster.nearby ?? []).filter((n) => stillOpen(n.id, cluster));
+  const nearbyOf = new Map<string, { cluster: Cluster; score: number }>();
+  for (const cluster of digest.clusters) for (const n of nearbyIn(cluster)) if (!nearbyOf.has(n.id)) nearbyOf.set(n.id, { cluster, score: n.score });
+  const clusterTopic = (cluster: Cluster): string => {
+    const own = (cluster as { label?: unknown }).label;
+    const representative = byId.get(cluster.representative)?.opinion ?? cluster.representative;
+    return toSimplified(typeof own === 'string' && own.trim() !== '' ? maskPersonalData(own.trim()) : topicPhrase(representative));
+  };
+  const memberNearbyNote = ({ cluster, score }: { cluster: Cluster; score: number }): string =>
+    `可能与${label(baseArticle(cluster.article))}“${clusterTopic(cluster)}”的意见同类（相似度 ${score.toFixed(2)}，${GUESS}）`;
   const sourceView = (r: DigestRecord): SourceView => ({
     point: r.point ?? NO_POINT,
     county: r.county ?? NO_COUNTY,
@@ -103,6 +130,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     const sources = sameOpinion(record).map(sourceView);
     const round = roundNote(record, label);
     const note = assignmentNote(record.articles, cluster.article);
+    const likely = candidatesNote(recordCandidates(record.articles), label);
+    const near = nearbyOf.has(id) ? memberNearbyNote(nearbyOf.get(id)!) : '';
     return {
       recordId: id,
       text: record.opinion,
@@ -118,8 +147,10 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       assignmentNote: note,
       assignmentMark: bracketedNote(note),
       candidatesCell: candidatesCell(recordCandidates(record.articles), label),
-      candidatesNote: candidatesNote(recordCandidates(record.articles), label),
-      candidatesMark: bracketedNote(candidatesNote(recordCandidates(record.articles), label)),
+      candidatesNote: likely,
+      candidatesMark: bracketedNote(likely),
+      nearbyNote: near,
+      nearbyMark: bracketedNote(near),
     };
   };
   /** How each distinct opinion of a cluster got the cluster's article, for the cluster's note. */
@@ -149,9 +180,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     const articleLabel = label(baseArticle(cluster.article));
     const representative = byId.get(cluster.representative)?.opinion ?? cluster.representative;
     // H13's clusters may carry a readable label; without one the representative's first clause stands in.
-    const own = (cluster as { label?: unknown }).label;
     // The heading is the report's own sentence: in simplified characters, even when the opinion it quotes is not.
-    const topic = toSimplified(typeof own === 'string' && own.trim() !== '' ? maskPersonalData(own.trim()) : topicPhrase(representative));
+    const topic = clusterTopic(cluster);
     const key = baseArticle(cluster.article);
     // 第三章 rather than 第三章 停放与充电 in a heading that goes on with the opinion's own words.
     const about = NON_ARTICLE_KEYS.has(key) ? topic : `${isDivision(key) ? keyLabel(key) : articleLabel}${topic}`;
@@ -169,6 +199,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       assignmentNote: groupNote,
       assignmentMark: bracketedNote(groupNote),
       ...suggestedFor(cluster),
+      nearbyNote: clusterNearbyNote(nearbyIn(cluster)),
       countText: `意见 ${cluster.opinions.length} 条，报送 ${cluster.submissions} 次`,
       keywords,
       keywordsText: keywords.join('、'),

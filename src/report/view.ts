@@ -45,6 +45,13 @@ export interface MemberView {
    * （可能涉及：第十二条、第十三条，按内容推测，待人工确认） or ''.
    */
   candidatesMark: string;
+  /**
+   * Left 未归入 and named on an article cluster it reads like (Cluster.nearby): 可能与第八十条“车位优先出租给业主”的意见同类
+   * （相似度 0.12，按内容推测，待人工确认）; '' otherwise.
+   */
+  nearbyNote: string;
+  /** The same in brackets, to follow candidatesMark: （可能与第八十条“…”的意见同类，相似度 0.12，按内容推测，待人工确认） or ''. */
+  nearbyMark: string;
 }
 
 /** A cluster of opinions on one article, numbered within the list it appears in. */
@@ -75,6 +82,8 @@ export interface ClusterView {
   /** For a cluster of 未归入 opinions: the articles they likely concern (see MemberView); '' otherwise. */
   candidatesCell: string;
   candidatesNote: string;
+  /** On an article cluster some 未归入 opinions read like: 另有 2 条未归入的意见可能同类（相似度 0.08–0.12，按内容推测，待人工确认）; '' otherwise. */
+  nearbyNote: string;
   /** 意见 2 条，报送 3 次 */
   countText: string;
 }

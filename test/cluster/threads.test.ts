@@ -34,6 +34,8 @@ function items(): ClusterItem[] {
     submissions: 1 + (i % 3),
     points: [`联系点${i % 4}`],
     counties: [`县${i % 2}`],
+    // 未归入 opinions with likely articles: named on the clusters they read like (Cluster.nearby) on either path.
+    ...(articles[(i + copy * 3) % articles.length] === 'unassigned' ? { candidates: ['20', '21', '22'].map(checkedKey) } : {}),
   })));
 }
 
@@ -47,6 +49,7 @@ describe('clustering on two threads', () => {
     const both = await clusterOpinionsInThreads(batch, OPTIONS, { minOpinions: 0, onThreadFailure: (m) => (failed = m) });
     expect(failed).toBeNull();
     expect(both).toEqual(alone);
+    expect(alone.some((c) => c.nearby !== undefined)).toBe(true);
     // Without batch IDF each article weighs its own words: still the same on both paths.
     const own = { ...OPTIONS, batchIdf: false };
     expect(await clusterOpinionsInThreads(batch, own, { minOpinions: 0 })).toEqual(clusterOpinions(batch, own));
