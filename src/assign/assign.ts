@@ -4,7 +4,7 @@
  */
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
 import { GENERAL } from '../article-key.js';
-import { createDraftKeyCheck, createSelfNameCheck } from './draft-keys.js';
+import { createDivisionTitleLookup, createDraftKeyCheck, createSelfNameCheck } from './draft-keys.js';
 import {
   createArticleMatcher,
   similarityAssignment,
@@ -180,6 +180,7 @@ export function createAssigner(
 ): Assigner {
   const inDraft = createDraftKeyCheck(draft);
   const isSelf = createSelfNameCheck(draft);
+  const divisionTitled = createDivisionTitleLookup(draft);
   const matcher: ArticleMatcher | null =
     draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
   const { threshold, minMargin, minLead } = options;
@@ -205,7 +206,9 @@ export function createAssigner(
     let found = columnCache.get(cell);
     if (found === undefined) {
       const parsed = parseArticleCell(cell);
-      found = firstOfEach(parsed.keys.map((key) => explicit(key, 'column', cell.trim())));
+      // 总则, 附则, 法律责任: a chapter named by its title, not its number.
+      const titled = parsed.keys.length === 0 ? divisionTitled(cell) : null;
+      found = firstOfEach((titled === null ? parsed.keys : [titled]).map((key) => explicit(key, 'column', cell.trim())));
       if (columnCache.size < COLUMN_CACHE_MAX) columnCache.set(cell, found);
     }
     return found.map((a) => ({ ...a }));

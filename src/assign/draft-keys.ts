@@ -35,6 +35,26 @@ export function createDraftKeyCheck(draft: Draft | null): DraftKeyCheck {
   };
 }
 
+/**
+ * A 条款 cell that names a 章 or 节 by its title (总则, 附则, 法律责任, 养犬登记一章) → that division's key, or null:
+ * only a whole cell, and only a title one division of the draft has.
+ */
+export function createDivisionTitleLookup(draft: Draft | null): (cell: string) => ArticleKey | null {
+  if (draft === null) return () => null;
+  const byTitle = new Map<string, string | null>();
+  for (const division of draft.divisions) {
+    const title = division.title.replace(/\s/gu, '');
+    if (title === '') continue;
+    // Two divisions of one title (附则 of two 编): the cell cannot say which.
+    byTitle.set(title, byTitle.has(title) ? null : division.key);
+  }
+  return (cell) => {
+    const title = cell.replace(/[\s《》“”"「」]/gu, '').replace(/(?:部分|一章|一节|章节|章|节)$/u, '');
+    const key = byTitle.get(title);
+    return key === undefined || key === null ? null : (key as ArticleKey);
+  };
+}
+
 /** A law's name without brackets, 《》 and a trailing （征求意见稿）/（草案）, for comparing names. */
 function coreName(name: string): string {
   return name
