@@ -63,6 +63,12 @@ export interface ClusterSettings {
    * 可能同类 (nearby.ts), among the clusters of its likely articles (0: never).
    */
   readonly nearbyThreshold: number;
+  /**
+   * Above this many 未归入 opinions with likely articles, no 可能同类 notes are made: the pass holds a vector of every
+   * member of the clusters they may join, which at a million opinions took some 460 MiB and a minute (bench/RESULTS.md).
+   * A consultation's batch has a few hundred; the notes are a hint, and their absence is said in the README.
+   */
+  readonly nearbyMaxOpen: number;
 }
 
 /**
@@ -101,6 +107,7 @@ export const CLUSTER_DEFAULTS: ClusterSettings = {
   halfSize: 12,
   splitRatio: 0.5,
   nearbyThreshold: 0.07,
+  nearbyMaxOpen: 20_000,
 };
 
 /** The threshold clusters of one article merge at: openThreshold on 未归入 and 总体意见, else by the article's size. */
@@ -209,7 +216,7 @@ export function markNearby(prepared: PreparedBatch, clusters: Cluster[], setting
     const candidates = [...new Set((item.candidates ?? []).map(clusterArticle))].filter((key) => !isOpen(key));
     return candidates.length === 0 ? [] : [{ position: prepared.articleStarts[open]! + j, candidates }];
   });
-  if (openItems.length === 0) return;
+  if (openItems.length === 0 || openItems.length > settings.nearbyMaxOpen) return;
   const wanted = new Set(openItems.flatMap((o) => o.candidates));
   const positionOf = new Map<string, number>();
   prepared.articles.forEach((article, a) => {

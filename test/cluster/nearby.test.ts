@@ -94,5 +94,9 @@ describe('clusterOpinions names 未归入 opinions on the article cluster they r
     expect(off.every((c) => c.nearby === undefined)).toBe(true);
     // Same clusters and ids either way.
     expect(off.map((c) => c.id)).toEqual(clusters.map((c) => c.id));
+    // More 未归入 opinions with likely articles than nearbyMaxOpen (here 1: u1 and u2 have them): no notes at all.
+    const capped = clusterOpinions(items, { ...options, nearbyMaxOpen: 1 });
+    expect(capped.every((c) => c.nearby === undefined)).toBe(true);
+    expect(clusterOpinions(items, { ...options, nearbyMaxOpen: 2 }).filter((c) => c.nearby !== undefined)).toHaveLength(1);
   });
 });
