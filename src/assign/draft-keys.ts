@@ -2,7 +2,7 @@
  * What the assigner needs to know about a draft: which keys it has (to flag citations of articles
  * it lacks) and how to tell a citation of the draft from a citation of another law.
  */
-import { baseArticle, parseArticleKey } from '../article-key.js';
+import { baseArticle, checkedKey, parseArticleKey } from '../article-key.js';
 import type { ArticleKey, Draft } from '../model.js';
 import { ITEM_RE } from '../text/draft-lines.js';
 
@@ -41,17 +41,16 @@ export function createDraftKeyCheck(draft: Draft | null): DraftKeyCheck {
  */
 export function createDivisionTitleLookup(draft: Draft | null): (cell: string) => ArticleKey | null {
   if (draft === null) return () => null;
-  const byTitle = new Map<string, string | null>();
+  const byTitle = new Map<string, ArticleKey | null>();
   for (const division of draft.divisions) {
     const title = division.title.replace(/\s/gu, '');
     if (title === '') continue;
     // Two divisions of one title (附则 of two 编): the cell cannot say which.
-    byTitle.set(title, byTitle.has(title) ? null : division.key);
+    byTitle.set(title, byTitle.has(title) ? null : checkedKey(division.key));
   }
   return (cell) => {
     const title = cell.replace(/[\s《》“”"「」]/gu, '').replace(/(?:部分|一章|一节|章节|章|节)$/u, '');
-    const key = byTitle.get(title);
-    return key === undefined || key === null ? null : (key as ArticleKey);
+    return byTitle.get(title) ?? null;
   };
 }
 

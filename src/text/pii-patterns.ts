@@ -1,7 +1,9 @@
 /**
- * What the digits of a phone or ID-card number look like, once read as ASCII digits: shared by the scanner of
- * typed numbers (pii.ts) and of numbers spelled in Chinese numerals (pii-spelled.ts).
+ * What the digits of a phone or ID-card number look like, once read as ASCII digits, and how each is masked:
+ * shared by the scanner of typed numbers (pii.ts) and of numbers spelled in Chinese numerals (pii-spelled.ts),
+ * so a number is masked the same way however it was written.
  */
+import type { PersonalDataKind } from './pii.js';
 
 /** A mobile number: 1, then 3–9, then nine digits. */
 export const MOBILE = /^1[3-9]\d{9}$/;
@@ -19,4 +21,60 @@ export const PHONE_LABEL = /(?:电话|座机|固话|手机|宅电|传真|联系�
 /** Digits of a landline's area code: 010 and 02x have three, the others four. */
 export function areaLength(landline: string): number {
   return landline[1] === '1' || landline[1] === '2' ? 3 : 4;
+}
+
+/** What a digit string is, and where its national part starts (after +86 / 0086). */
+export interface Classified {
+  kind: PersonalDataKind;
+  /** Index into the digits where the number proper begins (the country code is kept as written). */
+  national: number;
+  /** Digits of the area code kept visible (landlines), counted from `national`. */
+  area: number;
+}
+
+/** A national number: mobile, ID card or landline with area code. */
+export function classifyNational(digits: string): Classified | null {
+  if (MOBILE.test(digits)) return { kind: 'mobile', national: 0, area: 0 };
+  if (LANDLINE.test(digits)) return { kind: 'landline', national: 0, area: areaLength(digits) };
+  if (ID_18.test(digits) || ID_15.test(digits)) return { kind: 'idCard', national: 0, area: 0 };
+  return null;
+}
+
+export const stars = (count: number): string => '*'.repeat(count);
+
+/** The masked spelling of digits `positions` (a classified number); kept digits stay as written. */
+export function maskNumber(text: string, groupStart: number, positions: number[], x: number, found: Classified): string {
+  const at = (index: number): string => text.charAt(positions[index] ?? -1);
+  const keep = (from: number, to: number): string => {
+    let out = '';
+    for (let k = from; k < to; k += 1) out += at(k);
+    return out;
+  };
+  // An X stays: dropping it would join the digits around it into a new number.
+  if (found.kind === 'contactNumber') return maskContactNumber(text, positions) + (x >= 0 ? text.charAt(x) : '');
+  const n0 = found.national;
+  const length = positions.length + (x >= 0 ? 1 : 0) - n0;
+  const nationalStart = positions[n0] ?? groupStart;
+  // The country code as written (+86 is outside the span; "86 ", "(0086) " inside it).
+  const prefix = text.slice(groupStart, nationalStart);
+  if (found.kind === 'mobile') return `${prefix}${keep(n0, n0 + 3)}${stars(4)}${keep(n0 + 7, n0 + 11)}`;
+  if (found.kind === 'idCard') {
+    const last = x >= 0 ? text.charAt(x) : at(positions.length - 1);
+    return length === 18
+      ? `${keep(0, 6)}${stars(8)}${keep(14, 17)}${last}`
+      : `${keep(0, 6)}${stars(6)}${keep(12, 14)}${last}`;
+  }
+  // Landline: country code and area code as written (with their brackets and separators), then the local number.
+  const localStart = n0 + found.area;
+  const head = text.slice(groupStart, positions[localStart] ?? groupStart);
+  const localLength = positions.length - localStart;
+  return `${head}${stars(localLength - 4)}${keep(positions.length - 4, positions.length)}`;
+}
+
+/** Numbers of a 联系方式 cell no pattern knows: most digits hidden (87654321 → ****4321, 12345 → ***45). */
+export function maskContactNumber(text: string, positions: number[]): string {
+  const kept = positions.length >= 8 ? 4 : Math.floor(positions.length / 2);
+  let out = stars(positions.length - kept);
+  for (let k = positions.length - kept; k < positions.length; k += 1) out += text.charAt(positions[k] ?? -1);
+  return out;
 }

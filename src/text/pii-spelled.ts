@@ -4,7 +4,7 @@
  * (QQ号：12345678, 微信号：zhangsan_88). Masked as their typed forms are: 一三九****五六七八, QQ号：****5678.
  */
 import type { PersonalDataMatch } from './pii.js';
-import { areaLength, ID_18, LANDLINE, LOCAL, MOBILE, PHONE_LABEL } from './pii-patterns.js';
+import { classifyNational, type Classified, LOCAL, maskContactNumber, maskNumber, PHONE_LABEL } from './pii-patterns.js';
 
 /** Chinese numerals as people read digits aloud (幺 for 1) or write them on cheques (壹贰叁). */
 const SPOKEN_DIGITS: ReadonlyMap<string, string> = new Map(
@@ -20,8 +20,6 @@ const LABELLED_ACCOUNT = /(?:QQ|qq|ＱＱ|扣扣|微信|weixin|vx|VX|wx|WX)(?:�
 
 /** Quick test: a text that may hold something this module finds. */
 export const SPELLED_MAY_HOLD = new RegExp(`[${DIGIT_CLASS}](?:[\\s\\-－—]?[${DIGIT_CLASS}]){6}|qq|ＱＱ|扣扣|微信|weixin|vx|wx`, 'iu');
-
-const stars = (count: number): string => '*'.repeat(count);
 
 /** Phone numbers (and ID numbers) spelled in Chinese numerals, and labelled QQ / WeChat accounts, in order. */
 export function spelledMatches(text: string): PersonalDataMatch[] {
@@ -40,17 +38,11 @@ function spokenNumbers(text: string): PersonalDataMatch[] {
       positions.push(run.index + k);
       digits += digit;
     }
-    const keep = (from: number, to: number): string => positions.slice(from, to).map((at) => text.charAt(at)).join('');
     const labelled = PHONE_LABEL.test(text.slice(Math.max(0, run.index - 12), run.index).replace(/(?:是|为|：|:)$/u, ''));
-    const match = (kind: PersonalDataMatch['kind'], masked: string): void => {
-      found.push({ kind, start: run.index, end: run.index + run[0].length, masked });
-    };
-    if (MOBILE.test(digits)) match('mobile', `${keep(0, 3)}${stars(4)}${keep(7, 11)}`);
-    else if (LANDLINE.test(digits)) {
-      const area = areaLength(digits);
-      match('landline', `${keep(0, area)}${stars(digits.length - area - 4)}${keep(digits.length - 4, digits.length)}`);
-    } else if (ID_18.test(digits)) match('idCard', `${keep(0, 6)}${stars(8)}${keep(14, 18)}`);
-    else if (labelled && LOCAL.test(digits)) match('landline', `${stars(digits.length - 4)}${keep(digits.length - 4, digits.length)}`);
+    // Read and masked as a typed number is (pii-patterns.ts): the kept digits stay as written, 一三九****五六七八.
+    const number: Classified | null = classifyNational(digits) ?? (labelled && LOCAL.test(digits) ? { kind: 'landline', national: 0, area: 0 } : null);
+    if (number === null) continue;
+    found.push({ kind: number.kind, start: run.index, end: run.index + run[0].length, masked: maskNumber(text, run.index, positions, -1, number) });
   }
   return found;
 }
@@ -60,9 +52,8 @@ function labelledAccounts(text: string): PersonalDataMatch[] {
   for (const m of text.matchAll(LABELLED_ACCOUNT)) {
     const account = m[1]!;
     const start = m.index + m[0].length - account.length;
-    const masked = /^\d+$/u.test(account)
-      ? `${stars(account.length - Math.min(4, Math.floor(account.length / 2)))}${account.slice(account.length - Math.min(4, Math.floor(account.length / 2)))}`
-      : `${account.charAt(0)}***`;
+    // A QQ number as a 联系方式 cell's number is masked (****5678), a WeChat ID as its account name (z***).
+    const masked = /^\d+$/u.test(account) ? maskContactNumber(text, [...account].map((_, k) => start + k)) : `${account.charAt(0)}***`;
     found.push({ kind: 'accountName', start, end: start + account.length, masked });
   }
   return found;

@@ -12,7 +12,7 @@
  * GB 17761-2018, 12.2.3) never match: none has a plausible length and prefix together.
  */
 
-import { areaLength, ID_15, ID_18, LANDLINE, LOCAL, MOBILE, PHONE_LABEL } from './pii-patterns.js';
+import { areaLength, classifyNational, type Classified, ID_18, LANDLINE, LOCAL, maskNumber, MOBILE, PHONE_LABEL, stars } from './pii-patterns.js';
 import { spelledMatches, SPELLED_MAY_HOLD } from './pii-spelled.js';
 
 /** What a match is. `contactNumber` is any other number inside a 联系方式 cell. */
@@ -147,23 +147,6 @@ function digitSpans(text: string): DigitGroup[][] {
   return spans;
 }
 
-/** What a digit string is, and where its national part starts (after +86 / 0086). */
-interface Classified {
-  kind: PersonalDataKind;
-  /** Index into the digits where the number proper begins (the country code is kept as written). */
-  national: number;
-  /** Digits of the area code kept visible (landlines), counted from `national`. */
-  area: number;
-}
-
-/** A national number: mobile, ID card or landline with area code. */
-function classifyNational(digits: string): Classified | null {
-  if (MOBILE.test(digits)) return { kind: 'mobile', national: 0, area: 0 };
-  if (LANDLINE.test(digits)) return { kind: 'landline', national: 0, area: areaLength(digits) };
-  if (ID_18.test(digits) || ID_15.test(digits)) return { kind: 'idCard', national: 0, area: 0 };
-  return null;
-}
-
 /** The number behind a country code: a mobile, or a landline with or without its trunk 0. */
 function classifyInternational(rest: string, national: number): Classified | null {
   if (MOBILE.test(rest)) return { kind: 'mobile', national, area: 0 };
@@ -186,45 +169,6 @@ function classify(digits: string, plus: boolean): Classified | null {
     if (found !== null) return found;
   }
   return null;
-}
-
-const stars = (count: number): string => '*'.repeat(count);
-
-/** The masked spelling of digits `positions` (a classified number); kept digits stay as written. */
-function maskNumber(text: string, groupStart: number, positions: number[], x: number, found: Classified): string {
-  const at = (index: number): string => text.charAt(positions[index] ?? -1);
-  const keep = (from: number, to: number): string => {
-    let out = '';
-    for (let k = from; k < to; k += 1) out += at(k);
-    return out;
-  };
-  // An X stays: dropping it would join the digits around it into a new number.
-  if (found.kind === 'contactNumber') return maskContactNumber(text, positions) + (x >= 0 ? text.charAt(x) : '');
-  const n0 = found.national;
-  const length = positions.length + (x >= 0 ? 1 : 0) - n0;
-  const nationalStart = positions[n0] ?? groupStart;
-  // The country code as written (+86 is outside the span; "86 ", "(0086) " inside it).
-  const prefix = text.slice(groupStart, nationalStart);
-  if (found.kind === 'mobile') return `${prefix}${keep(n0, n0 + 3)}${stars(4)}${keep(n0 + 7, n0 + 11)}`;
-  if (found.kind === 'idCard') {
-    const last = x >= 0 ? text.charAt(x) : at(positions.length - 1);
-    return length === 18
-      ? `${keep(0, 6)}${stars(8)}${keep(14, 17)}${last}`
-      : `${keep(0, 6)}${stars(6)}${keep(12, 14)}${last}`;
-  }
-  // Landline: country code and area code as written (with their brackets and separators), then the local number.
-  const localStart = n0 + found.area;
-  const head = text.slice(groupStart, positions[localStart] ?? groupStart);
-  const localLength = positions.length - localStart;
-  return `${head}${stars(localLength - 4)}${keep(positions.length - 4, positions.length)}`;
-}
-
-/** Numbers of a 联系方式 cell no pattern knows: most digits hidden (87654321 → ****4321, 12345 → ***45). */
-function maskContactNumber(text: string, positions: number[]): string {
-  const kept = positions.length >= 8 ? 4 : Math.floor(positions.length / 2);
-  let out = stars(positions.length - kept);
-  for (let k = positions.length - kept; k < positions.length; k += 1) out += text.charAt(positions[k] ?? -1);
-  return out;
 }
 
 type Classify = (digits: string, first: DigitGroup, x: number) => Classified | null;
