@@ -54,8 +54,11 @@ export function candidatesCell(candidates: readonly ArticleCandidate[], label: (
   return candidates.map((c) => `${label(c.key)}(${c.score.toFixed(2)})`).join('\n');
 }
 
+/** What every similarity guess of the reports says of itself: the likely articles here, 可能同类 in model.ts. */
+export const GUESS_WORDS = '按内容推测，待人工确认';
+
 /** The line for readers: 可能涉及：第十二条、第十三条（按内容推测，待人工确认）, or ''. */
 export function candidatesNote(candidates: readonly ArticleCandidate[], label: (key: string) => string): string {
   if (candidates.length === 0) return '';
-  return `可能涉及：${candidates.map((c) => label(c.key)).join('、')}（按内容推测，待人工确认）`;
+  return `可能涉及：${candidates.map((c) => label(c.key)).join('、')}（${GUESS_WORDS}）`;
 }

@@ -11,7 +11,7 @@ import {
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
 import { recordsPerArticle } from '../digest/per-article.js';
-import { candidatesCell, candidatesNote, clusterCandidates, recordCandidates } from './candidates.js';
+import { candidatesCell, candidatesNote, clusterCandidates, GUESS_WORDS, recordCandidates } from './candidates.js';
 import { rejectLabel, sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
 import { toSimplified } from '../text/normalize.js';
@@ -37,15 +37,12 @@ const DIVISION_WORDS = { part: '整编意见', chapter: '整章意见', section:
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
-/** What every similarity guess of the reports says of itself (as candidatesNote does). */
-const GUESS = '按内容推测，待人工确认';
-
 /** The note on an article cluster that some 未归入 opinions read like (Cluster.nearby); '' for none. */
 export function clusterNearbyNote(nearby: readonly { score: number }[]): string {
   if (nearby.length === 0) return '';
   const low = Math.min(...nearby.map((n) => n.score)).toFixed(2);
   const high = Math.max(...nearby.map((n) => n.score)).toFixed(2);
-  return `另有 ${nearby.length} 条未归入的意见可能同类（相似度 ${low === high ? low : `${low}–${high}`}，${GUESS}），见“未归入”部分`;
+  return `另有 ${nearby.length} 条未归入的意见可能同类（相似度 ${low === high ? low : `${low}–${high}`}，${GUESS_WORDS}），见“未归入”部分`;
 }
 
 
@@ -106,7 +103,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     return toSimplified(typeof own === 'string' && own.trim() !== '' ? maskPersonalData(own.trim()) : topicPhrase(representative));
   };
   const memberNearbyNote = ({ cluster, score }: { cluster: Cluster; score: number }): string =>
-    `可能与${label(baseArticle(cluster.article))}“${clusterTopic(cluster)}”的意见同类（相似度 ${score.toFixed(2)}，${GUESS}）`;
+    `可能与${label(baseArticle(cluster.article))}“${clusterTopic(cluster)}”的意见同类（相似度 ${score.toFixed(2)}，${GUESS_WORDS}）`;
   const sourceView = (r: DigestRecord): SourceView => ({
     point: r.point ?? NO_POINT,
     county: r.county ?? NO_COUNTY,
