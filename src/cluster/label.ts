@@ -10,9 +10,12 @@ import { maskPersonalData } from '../text/pii.js';
 export const LABEL_MAX_CHARS = 24;
 
 /** Sentence ends: a label never runs across one. */
-const SENTENCE_END = /[。！？!?；;\n\r]+/u;
-/** Clause boundaries inside a sentence, kept (captured) so that joined clauses read as written. */
-const CLAUSE_BREAK = /([，,：:]+)/u;
+const SENTENCE_END = /[。！？!?；;\n\r]/u;
+/** Clause boundaries inside a sentence; kept so that joined clauses read as written. */
+const CLAUSE_BREAK = /[，,：:]/u;
+/** Quotation marks and brackets, opener to closer: a label never starts or ends inside a pair. */
+const PAIRS = new Map([['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['《', '》'], ['（', '）'], ['(', ')'], ['【', '】'], ['〔', '〕']]);
+const CLOSERS = new Set(PAIRS.values());
 /** The cluster's words a clause is scored on. */
 const SCORED_WORDS = 12;
 /** A run this short says too little alone ("第一", "定期检测"): it wins only when nothing longer carries weight. */
@@ -68,13 +71,55 @@ function candidate(text: string, leansBack: boolean): Candidate {
   return { shown, normalized, leansBack, asks: ASKING.test(normalized) };
 }
 
+/**
+ * Splits `text` at the characters `at` matches that stand outside quotation marks and brackets, keeping each
+ * run of such characters (pieces: text, separator, text, …, text). A quoted provision with a comma inside
+ * (“监护人尽到监护职责的，可以减轻其侵权责任”) stays one piece; a label cut from it would open a quotation and
+ * never close it. Text whose pairs do not balance is split everywhere, as written.
+ */
+export function splitOutsidePairs(text: string, at: RegExp): string[] {
+  const pieces: string[] = [];
+  const open: string[] = [];
+  let piece = '';
+  let separator = '';
+  for (const ch of text) {
+    if (open.length === 0 && at.test(ch)) {
+      separator += ch;
+      continue;
+    }
+    if (separator !== '') {
+      pieces.push(piece, separator);
+      piece = '';
+      separator = '';
+    }
+    if (PAIRS.has(ch)) open.push(PAIRS.get(ch)!);
+    else if (CLOSERS.has(ch) && open[open.length - 1] === ch) open.pop();
+    piece += ch;
+  }
+  pieces.push(piece);
+  if (separator !== '') pieces.push(separator, '');
+  if (open.length > 0) return text.split(new RegExp(`(${at.source}+)`, 'u'));
+  return pieces;
+}
+
+/** Closers of the pairs `text` opens and leaves open, innermost first: what a cut label must close. */
+function unclosed(text: string): string {
+  const open: string[] = [];
+  for (const ch of text) {
+    if (PAIRS.has(ch)) open.push(PAIRS.get(ch)!);
+    else if (CLOSERS.has(ch) && open[open.length - 1] === ch) open.pop();
+  }
+  return open.reverse().join('');
+}
+
 /** Every run of consecutive clauses within one sentence that fits the limit, and each clause alone. */
 function runs(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const raw of text.split(SENTENCE_END)) {
-    const sentence = raw.trim();
+  const pieces = splitOutsidePairs(text, SENTENCE_END);
+  for (let s = 0; s < pieces.length; s += 2) {
+    const sentence = pieces[s]!.trim();
     if (sentence === '') continue;
-    const parts = sentence.split(CLAUSE_BREAK);
+    const parts = splitOutsidePairs(sentence, CLAUSE_BREAK);
     // A heading before a colon (理由：…) opens the sentence: what follows it is where the sentence starts.
     const first = HEADING.test(parts[0]!.trim()) && /^[：:]/u.test(parts[1] ?? '') ? 2 : 0;
     // parts: clause, separator, clause, separator, …, clause
@@ -158,5 +203,8 @@ export function clusterLabel(
     if ([...normalized.slice(0, span.end)].length > LABEL_MAX_CHARS) break;
     end = span.end;
   }
-  return end === 0 ? fallback : `${shown.slice(0, end)}…`;
+  if (end === 0) return fallback;
+  // Cut inside a quotation: the ellipsis goes inside it and the quotation is closed (“监护人尽到监护职责的……”).
+  const cut = shown.slice(0, end);
+  return `${cut}……${unclosed(cut)}`;
 }
