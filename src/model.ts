@@ -332,6 +332,11 @@ export type Cluster = z.infer<typeof ClusterSchema>;
 export const TextDifferenceSchema = z.object({
   added: z.array(z.string()),
   removed: z.array(z.string()),
+  /**
+   * The same pieces as changes in text order, each what the canonical text has (`from`) and what the copy has in
+   * its place (`to`; either may be empty), cut at whole words: “群众”改为“老百姓”. Absent in digests written before.
+   */
+  changes: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
 });
 export type TextDifference = z.infer<typeof TextDifferenceSchema>;
 

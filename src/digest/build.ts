@@ -242,7 +242,7 @@ async function buildAround(
       duplicateGroup: group?.id ?? null,
       canonical: canonicalId === record.id,
       cluster: clusterOf.get(canonicalId) ?? '',
-      ...(canonicalRecord === undefined ? {} : { difference: textDifference(canonicalRecord.opinion, record.opinion) }),
+      ...(canonicalRecord === undefined ? {} : { difference: textDifference(canonicalRecord.opinion, record.opinion, text.tokens === undefined ? undefined : (t) => text.tokens!(t)) }),
     };
   });
 
