@@ -57,6 +57,20 @@ export class ChineseHelp extends Help {
     return width;
   }
 
+  /**
+   * Commander wraps descriptions only at spaces, so a Chinese sentence runs past the terminal's edge while a
+   * line with one English word (Excel, digest.json) breaks there, mid-sentence. Here a line may break between
+   * any two Chinese characters or at a space, never inside a run of Latin letters, digits or an option
+   * (--draft, digest.json), and never before a closing mark (，。、；：）」”) or after an opening one (（「“).
+   */
+  override boxWrap(text: string, width: number): string {
+    if (width < this.minWidthToWrap) return text;
+    return text
+      .split(/\r\n|\n/)
+      .map((line) => wrapLine(line, width, (piece) => this.displayWidth(piece)))
+      .join('\n');
+  }
+
   // Commander appends English "(default: false)"; a switch that is off by default says nothing worth reading,
   // other defaults are said in Chinese.
   override optionDescription(option: Option): string {
@@ -72,6 +86,49 @@ export class ChineseHelp extends Help {
       ? null : argument.defaultValueDescription ?? (typeof value === 'string' ? value : JSON.stringify(value));
     return shown === null ? argument.description : `${argument.description}（默认：${shown}）`;
   }
+}
+
+/** Marks a line may not start with (they close or follow what is before them). */
+const NO_LINE_START = /^[，。、；：！？）》」』】”’…·,.;:!?)\]}%]/u;
+/** Marks a line may not end with (they open what follows). */
+const NO_LINE_END = /[（《「『【“‘(\[{]$/u;
+
+/**
+ * The breakable pieces of a line: each wide character alone, a run of other non-space characters whole, spaces
+ * kept in front of the piece they precede; a closing mark joins the piece before it and an opening mark the
+ * piece after it (禁则: no line starts with ，or ends with （).
+ */
+function wrapPieces(line: string): string[] {
+  const raw = line.match(/\s*(?:[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|[^\s])/gu) ?? [];
+  const pieces: string[] = [];
+  for (const piece of raw) {
+    const last = pieces[pieces.length - 1];
+    if (last !== undefined && (NO_LINE_START.test(piece) || NO_LINE_END.test(last))) pieces[pieces.length - 1] = last + piece;
+    else pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** One line wrapped to `width` display columns at the pieces of wrapPieces; a piece wider than a line stands alone. */
+function wrapLine(line: string, width: number, measure: (text: string) => number): string {
+  const pieces = wrapPieces(line);
+  if (pieces.length === 0) return '';
+  const lines: string[] = [];
+  let current = pieces[0]!;
+  let used = measure(current);
+  for (const piece of pieces.slice(1)) {
+    const w = measure(piece);
+    if (used + w <= width) {
+      current += piece;
+      used += w;
+      continue;
+    }
+    lines.push(current);
+    current = piece.trimStart();
+    used = measure(current);
+  }
+  lines.push(current);
+  return lines.join('\n');
 }
 
 function isWide(char: string): boolean {
