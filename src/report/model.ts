@@ -180,8 +180,10 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     // The heading is the report's own sentence: in simplified characters, even when the opinion it quotes is not.
     const topic = clusterTopic(cluster);
     const key = baseArticle(cluster.article);
-    // 第三章 rather than 第三章 停放与充电 in a heading that goes on with the opinion's own words.
-    const about = NON_ARTICLE_KEYS.has(key) ? topic : `${isDivision(key) ? keyLabel(key) : articleLabel}${topic}`;
+    // 第三章 rather than 第三章 停放与充电 in a heading that goes on with the opinion's own words. The article and the
+    // opinion's words are set apart by a colon: a label is often a clause of the writer's own sentence
+    // (学校门卫形同虚设，学校应该承担补充责任), which run on after 关于第一千二百零一条 read as one garbled phrase.
+    const about = NON_ARTICLE_KEYS.has(key) ? topic : `${isDivision(key) ? keyLabel(key) : articleLabel}：${topic}`;
     const groupNote = groupAssignmentNote(clusterAssignments(cluster));
     return {
       no,
@@ -192,7 +194,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       // Clusters name their representative by record id; reports show that record's words.
       representative,
       topic,
-      heading: `关于${about}：${cluster.submissions} 次提交，${cluster.points.length} 个联系点`,
+      heading: `${about}（${cluster.submissions} 次提交，${cluster.points.length} 个联系点）`,
       assignmentNote: groupNote,
       assignmentMark: bracketedNote(groupNote),
       ...suggestedFor(cluster),

@@ -73,7 +73,7 @@ export interface ClusterView {
   members: MemberView[];
   /** A short phrase saying what the cluster is about (the cluster's label, else from its representative). */
   topic: string;
-  /** 关于第八十条车位车库出售：4 次提交，3 个联系点 */
+  /** 第八十条：车位应该先保障本小区业主（4 次提交，3 个联系点） */
   heading: string;
   /** How the cluster's opinions were assigned to the article ('' when all cited it). */
   assignmentNote: string;

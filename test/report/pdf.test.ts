@@ -248,7 +248,7 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
       expect(text, name).not.toMatch(FILE_NAME);
       expect(text, name).not.toMatch(TOOL_WORDS);
     }
-    expect(pdf('汇总报告').text.replace(/\s+/g, '')).toMatch(/关于第[一二三四五六七八九十]+条\S+：\d+次提交，\d+个联系点/);
+    expect(pdf('汇总报告').text.replace(/\s+/g, '')).toMatch(/第[一二三四五六七八九十]+条：\S+（\d+次提交，\d+个联系点）/);
   });
 
   it('marks every opinion assigned by similarity with its confidence, in the 对照表 and the letters', async () => {
