@@ -166,7 +166,10 @@ const summaryBody =
   loop('topClusters', p('{noText}{heading}', 'Heading2') + p('{representative}') +
     p('{countText}；联系点：{pointsText}。{assignmentMark}')) + none('topClusters') +
   p('五、总体意见', 'Heading1') + loop('general', loop('members', p('{text}（{originText}）'))) + none('general') +
-  p('六、未归入具体条款的意见', 'Heading1') + loop('unassigned', loop('members', p('{text}（{originText}）{candidatesMark}{nearbyMark}'))) + none('unassigned');
+  p('六、未归入具体条款的意见', 'Heading1') +
+  loop('unassignedIntro', p('{unassignedIntro}')) +
+  loop('unassignedGroups', p('{heading}', 'Heading2') + loop('members', p('{text}（{originText}）{otherCandidatesMark}{nearbyMark}'))) +
+  none('unassignedGroups');
 
 const digestWidths = [cm(1.2), cm(9.6), cm(2.2), cm(2.6)];
 const clusterRow =

@@ -17,7 +17,7 @@ import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
 import { toSimplified } from '../text/normalize.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
-  ReportView, SourceView,
+  ReportView, SourceView, UnassignedGroupView,
 } from './view.js';
 
 /** Options that change what the view shows. */
@@ -146,6 +146,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       candidatesCell: candidatesCell(recordCandidates(record.articles), label),
       candidatesNote: likely,
       candidatesMark: bracketedNote(likely),
+      otherCandidatesMark: otherCandidatesMark(recordCandidates(record.articles), label),
       nearbyNote: near,
       nearbyMark: bracketedNote(near),
     };
@@ -319,6 +320,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
 
   // The decision sheet's rows (with every contact of every cluster) are built only if a report asks.
   let decisionRows: DecisionRowView[] | undefined;
+  let unassignedGroups: UnassignedGroupView[] | undefined;
   const buildDecisionRows = (): DecisionRowView[] => {
     const byCluster = new Map<string, number[]>();
     records.forEach((r, index) => pushTo(byCluster, r.cluster, index));
@@ -390,6 +392,11 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     topClusters,
     general: sections.find((s) => s.key === 'general')?.clusters ?? [],
     unassigned: sections.find((s) => s.key === 'unassigned')?.clusters ?? [],
+    unassignedIntro: (sections.find((s) => s.key === 'unassigned')?.clusters.length ?? 0) === 0 ? '' : UNASSIGNED_INTRO,
+    get unassignedGroups(): UnassignedGroupView[] {
+      unassignedGroups ??= groupUnassigned(sections.find((s) => s.key === 'unassigned')?.clusters ?? [], byId, label);
+      return unassignedGroups;
+    },
     sections,
     get decisionRows(): DecisionRowView[] {
       decisionRows ??= buildDecisionRows();
@@ -494,4 +501,38 @@ function articleGist(text: string): string {
   const at = join === null ? -1 : join[0].length - (join[1]?.length ?? 0);
   const kept = at >= 4 ? phrase.slice(0, at) : phrase;
   return `${kept.replace(DANGLING, '')}…`;
+}
+
+/** （也可能涉及：第十三条、第十四条）: the likely articles past the first, which heads the opinion's group; or ''. */
+function otherCandidatesMark(candidates: readonly { key: string }[], label: (key: string) => string): string {
+  const others = candidates.slice(1).map((c) => label(c.key));
+  return others.length === 0 ? '' : `（也可能涉及：${others.join('、')}）`;
+}
+
+/** The sentence above the grouped 未归入 opinions: what they are, that the grouping is a guess, where to correct it. */
+const UNASSIGNED_INTRO =
+  `以下意见未写明条款，按内容也未能确定所涉条文，按最可能涉及的条文分组列出（${GUESS_WORDS}）；可在采纳情况登记表的“更正条款”列改正。`;
+
+/**
+ * The 未归入 opinions grouped by the article each most likely concerns (its first 可能涉及), in draft order, the
+ * opinions with no likely article last; within a group, in the order of their clusters (alike opinions together).
+ */
+function groupUnassigned(
+  clusters: readonly ClusterView[],
+  byId: ReadonlyMap<string, DigestRecord>,
+  label: (key: string) => string,
+): UnassignedGroupView[] {
+  const groups = new Map<string, MemberView[]>();
+  for (const cluster of clusters) {
+    for (const member of cluster.members) pushTo(groups, recordCandidates(byId.get(member.recordId)?.articles ?? [])[0]?.key ?? '', member);
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : compareArticleKeys(a, b)));
+  return keys.map((key) => {
+    const members = groups.get(key)!;
+    return {
+      key,
+      heading: key === '' ? `未能推测所涉条款（${members.length} 条）` : `可能涉及${label(key)}（${members.length} 条）`,
+      members,
+    };
+  });
 }

@@ -45,6 +45,8 @@ export interface MemberView {
    * （可能涉及：第十二条、第十三条，按内容推测，待人工确认） or ''.
    */
   candidatesMark: string;
+  /** Past the first likely article, the others, in brackets: （也可能涉及：第十三条、第十四条）, or ''. */
+  otherCandidatesMark: string;
   /**
    * Left 未归入 and named on an article cluster it reads like (Cluster.nearby): 可能与第八十条“车位优先出租给业主”的意见同类
    * （相似度 0.12，按内容推测，待人工确认）; '' otherwise.
@@ -86,6 +88,19 @@ export interface ClusterView {
   nearbyNote: string;
   /** 意见 2 条，报送 3 次 */
   countText: string;
+}
+
+/**
+ * The summary's 未归入 opinions grouped by the article each most likely concerns (its first 可能涉及), in draft
+ * order, those with no likely article last: a drafter works through them article by article and corrects a
+ * whole group in the 登记表, instead of reading one flat list with the same guess note on every line.
+ */
+export interface UnassignedGroupView {
+  /** The likely article's key, or '' for the opinions with none. */
+  key: string;
+  /** 可能涉及第一千二百五十四条（4 条） / 未能推测所涉条款（2 条） */
+  heading: string;
+  members: MemberView[];
 }
 
 /** A contact point (联系点) and what it sent. */
@@ -202,6 +217,10 @@ export interface ReportView {
   topClusters: ClusterView[];
   general: ClusterView[];
   unassigned: ClusterView[];
+  /** Above the groups: what they are and that the grouping is a guess; '' when there is no 未归入 opinion. */
+  unassignedIntro: string;
+  /** The same opinions grouped by the article they most likely concern (UnassignedGroupView). */
+  readonly unassignedGroups: UnassignedGroupView[];
   sections: ArticleSectionView[];
   decisionRows: DecisionRowView[];
   rejects: RejectView[];

@@ -104,25 +104,45 @@ describe('可能涉及条文 for the opinions left 未归入', () => {
     expect(rows.get(byRow(old, 4).cluster)?.['可能涉及条文']).toBe('');
   });
 
-  it('says in the summary’s 未归入 list that the articles are a guess to be confirmed', () => {
+  it('groups the summary’s 未归入 list under the likely articles, said once to be a guess (session 22)', () => {
     const md = readFileSync(join(work, 'old', '汇总报告.md'), 'utf8');
     const section = md.slice(md.indexOf('## 六、未归入具体条款的意见'));
-    const line = section.split('\n').find((l) => l.includes('楼道里到处是电动车')) ?? '';
-    // A bracketed note after the point, as 自动归入 marks are: never 联系点）可能涉及 run together into one phrase.
-    expect(line).toMatch(/（东城社区基层立法联系点）（可能涉及：(第[一二三四五六七八九十]+条、){0,2}第[一二三四五六七八九十]+条，按内容推测，待人工确认）$/);
-    expect(line).toContain('第十九条');
+    // What the groups are, once, above them: a guess to be confirmed, and where to correct it.
+    expect(section).toContain('按最可能涉及的条文分组列出（按内容推测，待人工确认）；可在采纳情况登记表的“更正条款”列改正。');
+    const lines = section.split('\n');
+    const at = lines.findIndex((l) => l.includes('楼道里到处是电动车'));
+    expect(at).toBeGreaterThan(0);
+    const heading = lines.slice(0, at).reverse().find((l) => l.startsWith('### ')) ?? '';
+    expect(heading).toMatch(/^### 可能涉及第[一二三四五六七八九十]+条（\d+ 条）$/u);
+    const line = lines[at]!;
+    // The point in brackets after the opinion, the other likely articles after it, never run together.
+    expect(line).toMatch(/（东城社区基层立法联系点）(（也可能涉及：(第[一二三四五六七八九十]+条、)?第[一二三四五六七八九十]+条）)?$/u);
+    expect(`${heading}${line}`).toContain('第十九条');
     expect(line).not.toMatch(/0\.\d\d/);
+    // The guess words are not repeated on every line.
+    expect(line).not.toContain('按内容推测');
     // Only the 未归入 list carries it: opinions placed on an article are listed without.
     expect(md.slice(0, md.indexOf('## 六、')).includes('可能涉及')).toBe(false);
+    // Groups in draft order, the opinions with no likely article last.
+    const groups = lines.filter((l) => l.startsWith('### 可能涉及') || l.startsWith('### 未能推测'));
+    const last = groups.findIndex((l) => l.startsWith('### 未能推测'));
+    if (last >= 0) expect(last).toBe(groups.length - 1);
   });
 
-  it('says the same in the Word summary and 对照表, after the opinion it is about', () => {
-    for (const name of ['汇总报告.docx', '条文意见对照表.docx']) {
-      const xml = new PizZip(readFileSync(join(work, 'old', name))).file('word/document.xml')?.asText() ?? '';
-      const text = xml.replace(/<[^>]+>/g, '');
-      expect(text, name).toMatch(/楼道里到处是电动车[^。]*。（东城社区基层立法联系点）（可能涉及：[^（）]*第十九条[^（）]*，按内容推测，待人工确认）/);
-      expect(text, name).not.toMatch(/）可能涉及/);
-      expect(text, name).not.toMatch(/登记上牌太麻烦[^。]*。（[^）]*）（可能涉及/);
+  it('groups them the same way in the Word summary, and the 对照表 names the likely articles after the opinion', () => {
+    const textOf = (name: string): string =>
+      (new PizZip(readFileSync(join(work, 'old', name))).file('word/document.xml')?.asText() ?? '').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+    const summary = textOf('汇总报告.docx');
+    const paragraphs = summary.split('\n');
+    const at = paragraphs.findIndex((l) => l.includes('楼道里到处是电动车'));
+    const heading = paragraphs.slice(0, at).reverse().find((l) => /^可能涉及|^未能推测/u.test(l)) ?? '';
+    expect(heading).toMatch(/^可能涉及第[一二三四五六七八九十]+条（\d+ 条）$/u);
+    expect(summary).toContain('按最可能涉及的条文分组列出（按内容推测，待人工确认）');
+    const digest = textOf('条文意见对照表.docx');
+    expect(digest).toMatch(/楼道里到处是电动车[^。]*。（东城社区基层立法联系点）（可能涉及：[^（）]*第十九条[^（）]*，按内容推测，待人工确认）/);
+    for (const text of [summary, digest]) {
+      expect(text).not.toMatch(/）可能涉及/);
+      expect(text).not.toMatch(/登记上牌太麻烦[^。]*。（[^）]*）（(也)?可能涉及/);
     }
   });
 
