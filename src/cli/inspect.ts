@@ -151,20 +151,26 @@ const SOURCE_NAMES: Readonly<Record<ArticleAssignment['source'], string>> = {
   corrected: '人工更正',
 };
 
+/** Characters of an opinion shown after its article, before the ellipsis. */
+const EXCERPT_CHARS = 28;
+
 function describeAssignments(result: IngestResult, assignments: Map<string, ArticleAssignment[]>, draft: Draft): string {
   const title = draft.title;
   const lines = [`■ 条文归属（草案：${title}）`];
   const counts = new Map<string, number>();
   for (const record of result.records) {
     const found = assignments.get(record.id) ?? [];
-    const keys = found.map((a) => `${a.key}${a.notInDraft ? '（草案无此条）' : ''}`).join('、');
-    const how = [...new Set(found.map((a) => SOURCE_NAMES[a.source]))].join('、');
-    const confidence = found[0]?.source === 'similarity' ? ` ${found[0].confidence.toFixed(2)}` : '';
+    // As the reports name them (第十九条, 第二十五条第二款, 总体意见, 未归入条文), not the digest's keys (19, 25.2).
+    const keys = found.map((a) => `${articleLabel(a.key, draft)}${a.notInDraft ? '（草案无此条）' : ''}`).join('、');
+    // 未归入条文 says how it was found already; a similarity guess says it is one, as every report does.
+    const how = [...new Set(found.filter((a) => a.source !== 'none').map((a) =>
+      a.source === 'similarity' ? `自动归入，请核对，相似度 ${a.confidence.toFixed(2)}` : SOURCE_NAMES[a.source]))].join('、');
     // Staff check here what digest will do: an opinion left 未归入 shows the articles it most resembles, as the 登记表 will.
     const likely = candidatesNote(recordCandidates(found), (key) => articleLabel(key, draft));
     for (const a of found) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
-    const excerpt = record.opinion.replace(/\s+/g, ' ').slice(0, 28);
-    lines.push(`  ${record.source.file} ${rowLabel(record.source)} → ${keys}（${how}${confidence}）${excerpt}${likely === '' ? '' : `\n      ${likely}`}`);
+    const flat = record.opinion.replace(/\s+/g, ' ');
+    const excerpt = [...flat].length > EXCERPT_CHARS ? `${[...flat].slice(0, EXCERPT_CHARS).join('')}……` : flat;
+    lines.push(`  ${record.source.file} ${rowLabel(record.source)} → ${keys}${how === '' ? '' : `（${how}）`} ${excerpt}${likely === '' ? '' : `\n      ${likely}`}`);
   }
   const summary = [...counts].map(([source, n]) => `${SOURCE_NAMES[source as ArticleAssignment['source']]} ${n}`).join('，');
   lines.push(`  合计：${summary}`);

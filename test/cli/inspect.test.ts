@@ -262,12 +262,12 @@ describe('yijian inspect --draft: opinions left 未归入', () => {
     expect(candidates.length).toBeGreaterThan(0);
     const run = await runCli(['inspect', '东湖.csv', '--draft', DRAFT_TXT], dir);
     const lines = run.stdout.split('\n');
-    const at = lines.findIndex((line) => line.includes('第 2 行 → unassigned（未归入）'));
+    const at = lines.findIndex((line) => line.includes('第 2 行 → 未归入条文 '));
     expect(at).toBeGreaterThan(0);
     const labels = candidates.map((c) => articleLabel(c.key, null)).join('、');
     expect(lines[at + 1]).toBe(`      可能涉及：${labels}（按内容推测，待人工确认）`);
     // A cited opinion has no such line.
-    expect(lines[lines.findIndex((line) => line.includes('第 3 行 → 19')) + 1]).not.toContain('可能涉及');
+    expect(lines[lines.findIndex((line) => line.includes('第 3 行 → 第十九条')) + 1]).not.toContain('可能涉及');
   });
 });
 
@@ -400,11 +400,11 @@ describe('yijian inspect --draft (article assignment)', () => {
     expect(human.status).toBe(0);
     const out = human.stdout;
     expect(out).toContain('■ 条文归属（草案：某市电动自行车管理条例（征求意见稿））');
-    expect(out).toMatch(new RegExp(`${FIXTURE.donghu} 第 9 行 → 19（相似度 0\\.\\d\\d）`));
-    expect(out).toMatch(new RegExp(`${FIXTURE.chengguan} 第 3 行 → 25（相似度 0\\.\\d\\d）`));
-    expect(out).toMatch(new RegExp(`${FIXTURE.kejiyuan} 第 6 行 → 30（相似度 0\\.\\d\\d）`));
-    expect(out).toContain(`${FIXTURE.donghu} 第 19 行 → 50（草案无此条）（条款列）`);
-    expect(out).toContain(`${FIXTURE.binjiang} 第 8 行 → 28（正文引用）`);
+    expect(out).toMatch(new RegExp(`${FIXTURE.donghu} 第 9 行 → 第十九条（自动归入，请核对，相似度 0\\.\\d\\d）`));
+    expect(out).toMatch(new RegExp(`${FIXTURE.chengguan} 第 3 行 → 第二十五条（自动归入，请核对，相似度 0\\.\\d\\d）`));
+    expect(out).toMatch(new RegExp(`${FIXTURE.kejiyuan} 第 6 行 → 第三十条（自动归入，请核对，相似度 0\\.\\d\\d）`));
+    expect(out).toContain(`${FIXTURE.donghu} 第 19 行 → 第五十条（草案无此条）（条款列）`);
+    expect(out).toContain(`${FIXTURE.binjiang} 第 8 行 → 第二十八条（正文引用）`);
     expect(out).toMatch(/合计：.*条款列 \d+/);
   });
 });
