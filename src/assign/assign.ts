@@ -60,7 +60,16 @@ import { judgesSanction, PAIR_DEPTH, penaltyLinks, resolveDutyAndPenalty } from 
  * agreeing on the best article told nothing (14 / 20 % wrong with / without). So the lead asked is 0.03 of
  * an anchored article and 0.07 of one without: 60.3 / 1.3 % (ablated 47.9 / 0.9 %) against 56.8 / 1.3 %
  * (47.0 / 2.6 %); each batch left out chose (anchor share 0.05, 0.03, 0.07 or 0.06) and gained on it. Lead
- * 0.05 / 0.07 alone (fewer wrong, no gain) placed 4 fewer right; 0.025 / 0.0625 the same as 0.03 / 0.07.
+ * 0.05 / 0.07 alone (fewer wrong, no gain) placed 4 fewer right; 0.025 / 0.07 placed 1–3 more with no more
+ * wrong but 0.02 adds wrong ones, so 0.03 keeps a margin; threshold 0.08 placed 62.4 / 1.7 % (one more wrong in
+ * each condition). The held-out parts, read once afterwards: 19 → 16 wrong and 142 → 137 right of their 344
+ * uncited opinions (bench/RESULTS.md): the drop in wrong carried over, the gain in right did not. Not kept
+ * (session 22): anchored articles boosted in the ranking (+0.01–0.08 or × 1.1–1.8: top-1 151–156 of 200
+ * against 158) or swapped in for an unanchored best within 5–30 % (152–156); an anchor word required to be
+ * absent from the runner-up's text (2 fewer right, no fewer wrong); IDF^1.5 and IDF^2 (top-1 78.0 / 75.5 %,
+ * placed 56.0 / 1.7 and 53.8 / 3.0 %); 28 general colloquial → statutory synonym groups (不准 → 禁止, 赔钱 →
+ * 赔偿, 老人 → 老年人 …: top-1 79.0 → 78.0 %, ablated 69.0 → 68.5 %); a rule on 总则 / purpose articles (no
+ * tuning guess but one right one went to a draft's first three articles).
  */
 export const ASSIGN_DEFAULTS = {
   /** Minimum similarity, 0..1, for an assignment by similarity. */
