@@ -13,6 +13,7 @@
  *   node bench/eval.mjs --json                the figures as JSON
  *   node bench/eval.mjs --grid                right / confidently wrong over a threshold × margin grid
  *   node bench/eval.mjs --ranking             the ranking alone: how often the right article is among the first k
+ *   node bench/eval-ablated.mjs domain …      the same without the tuning domains' synonyms (or `none`: without any)
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
