@@ -52,23 +52,25 @@ import { judgesSanction, PAIR_DEPTH, penaltyLinks, resolveDutyAndPenalty } from 
  * similarity.ts's NEAREST_SHARE 0.4–0.6 × NEAREST_HALF 1–4 and profiles.ts's LEARNED_MAX 2–6, tried again
  * under the lead (0.045–0.055), gave at most a point more right for twice the wrong (57.7 / 2.6 %).
  * Session 22: the tuning figures flatter the method (synonyms.txt was grown on them), so every setting was
- * also measured with the three tuning domains' sections of synonyms.txt removed ("ablated", a stand-in for a
- * draft nobody curated words for: top-1 69.0 % against 79.0 %, 47.0 / 2.6 % placed right / wrong) and chosen
- * leaving one tuning batch out. What tells a wrong guess is whether the chosen article's own text holds a
- * word of the opinion that few articles hold (an anchor, similarity.ts): among guesses leading by ≥ 0.02,
- * 4 % with one were wrong and 45 % without (ablated 7 / 35 %), while the word space and the bigram space
- * agreeing on the best article told nothing (14 / 20 % wrong with / without). So the lead asked is 0.03 of
- * an anchored article and 0.07 of one without: 60.3 / 1.3 % (ablated 47.9 / 0.9 %) against 56.8 / 1.3 %
- * (47.0 / 2.6 %); each batch left out chose (anchor share 0.05, 0.03, 0.07 or 0.06) and gained on it. Lead
- * 0.05 / 0.07 alone (fewer wrong, no gain) placed 4 fewer right; 0.025 / 0.07 placed 1–3 more with no more
- * wrong but 0.02 adds wrong ones, so 0.03 keeps a margin; threshold 0.08 placed 62.4 / 1.7 % (one more wrong in
- * each condition). The held-out parts, read once afterwards: 19 → 16 wrong and 142 → 137 right of their 344
- * uncited opinions (bench/RESULTS.md): the drop in wrong carried over, the gain in right did not. Not kept
- * (session 22): anchored articles boosted in the ranking (+0.01–0.08 or × 1.1–1.8: top-1 151–156 of 200
- * against 158) or swapped in for an unanchored best within 5–30 % (152–156); an anchor word required to be
- * absent from the runner-up's text (2 fewer right, no fewer wrong); IDF^1.5 and IDF^2 (top-1 78.0 / 75.5 %,
- * placed 56.0 / 1.7 and 53.8 / 3.0 %); 28 general colloquial → statutory synonym groups (不准 → 禁止, 赔钱 →
- * 赔偿, 老人 → 老年人 …: top-1 79.0 → 78.0 %, ablated 69.0 → 68.5 %); a rule on 总则 / purpose articles (no
+ * also measured with the tuning domains' sections of synonyms.txt removed and with no synonyms at all
+ * (`bench/eval-ablated.mjs domain|none`, stand-ins for a draft nobody curated words for: top-1 69.0 / 69.5 %
+ * against 79.0 %) and chosen leaving one tuning batch out. What tells a wrong guess is whether the chosen
+ * article's own text holds a word of the opinion that few articles hold (an anchor, similarity.ts): among
+ * guesses leading by ≥ 0.02, 4 % with one were wrong and 45 % without (domain 7 / 35 %), while the word and
+ * bigram spaces agreeing on the best article told little (14 / 20 % wrong with / without). So the lead asked
+ * is 0.03 of an anchored article and 0.07 of one without: 60.3 / 1.3 % placed right / wrong (domain 47.9 /
+ * 0.9 %, none 46.6 / 1.7 %) against 56.8 / 1.3 % (47.0 / 2.6 %, 47.0 / 3.0 %); each fold chose anchor share
+ * 0.05, lead 0.03 and unanchored lead 0.07 (0.06 once) and gained on the batch left out. 0.05 / 0.07 (a larger
+ * lead only) placed 4–5 fewer right; 0.025 / 0.07 placed 1–3 more with no more wrong but 0.02 adds wrong ones,
+ * so 0.03 keeps a margin; threshold 0.08 placed 62.4 / 1.7 % (one more wrong in each condition). The held-out
+ * parts, read once afterwards: 19 → 16 wrong and 142 → 137 right of their 344 uncited opinions
+ * (bench/RESULTS.md): the drop in wrong carried over, the gain in right did not. Not kept: anchored articles
+ * boosted in the ranking (+0.01–0.08 or × 1.1–1.8: top-1 151–156 of 200 against 158) or swapped in for an
+ * unanchored best within 5–30 % (152–156); an anchor word required to be absent from the runner-up's text (2
+ * fewer right, no fewer wrong); a lead of 0.05–0.06 where a rare word of the opinion is only in the article's
+ * citing opinions (0.05: +12 right, +8 wrong over the three conditions); IDF^1.5 and IDF^2 (top-1 78.0 / 75.5
+ * %, placed 56.0 / 1.7 and 53.8 / 3.0 %); 28 general colloquial → statutory synonym groups (不准 → 禁止, 赔钱 →
+ * 赔偿, 老人 → 老年人 …: top-1 79.0 → 78.0 %, domain 69.0 → 68.5 %); a rule on 总则 / purpose articles (no
  * tuning guess but one right one went to a draft's first three articles).
  */
 export const ASSIGN_DEFAULTS = {
