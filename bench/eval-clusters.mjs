@@ -95,7 +95,7 @@ async function assignedBatch(set) {
   const gold = new Map(lines.map((line, i) => [line.split(',').slice(0, 2).join('\u0000'), opinions[i]]));
   const draft = await readDraft(join(ROOT, set.draft));
   const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
-  const text = createDigestText(draft, segmenter, { threshold: ASSIGN_DEFAULTS.threshold, minMargin: ASSIGN_DEFAULTS.minMargin, minLead: ASSIGN_DEFAULTS.minLead, examples: [] });
+  const text = createDigestText(draft, segmenter, { threshold: ASSIGN_DEFAULTS.threshold, minMargin: ASSIGN_DEFAULTS.minMargin, minLead: ASSIGN_DEFAULTS.minLead, minLeadUnanchored: ASSIGN_DEFAULTS.minLeadUnanchored, examples: [] });
   const digest = await buildDigest(ingest, draft, text, {
     near: DEFAULT_NEAR_THRESHOLD, assignThreshold: ASSIGN_DEFAULTS.threshold, assignMargin: ASSIGN_DEFAULTS.minMargin,
     clusterThreshold: CLUSTER_DEFAULTS.threshold, date: null,

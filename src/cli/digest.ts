@@ -114,7 +114,7 @@ async function readAndBuild(context: CommandContext, run: DigestOptions, carry: 
   // Corrections from the old sheet: those opinions keep their article and teach the assigner its words.
   const corrections = carry?.beforeBuild(result.records, draft);
   const cited = await citedRoundFrom(run, context, draft);
-  const plain = createDigestText(draft, segmented === null ? segmenter : withSegmented(segmenter, segmented), { threshold: run.thresholds.assign, minMargin: run.thresholds.assignMargin, minLead: run.thresholds.assignLead, examples: corrections?.examples ?? [] });
+  const plain = createDigestText(draft, segmented === null ? segmenter : withSegmented(segmenter, segmented), { threshold: run.thresholds.assign, minMargin: run.thresholds.assignMargin, minLead: run.thresholds.assignLead, minLeadUnanchored: run.thresholds.assignLeadUnanchored, examples: corrections?.examples ?? [] });
   const text = cited === null ? plain : cited.wrap(plain);
   const progress = stepProgress(context);
   const model: Digest = await buildDigest(result, draft, text, {

@@ -15,9 +15,9 @@ import { SEGMENTER_DEFAULTS, createSegmenter } from '../../src/text/segment.js';
 import { checkedKey } from '../../src/article-key.js';
 import { REPO } from '../support/paths.js';
 
-const { threshold, minMargin, minLead } = ASSIGN_DEFAULTS;
+const { threshold, minMargin, minLead, minLeadUnanchored } = ASSIGN_DEFAULTS;
 const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
-const guess = (matcher: ArticleMatcher, opinion: string) => similarityAssignment(matcher.match(opinion), threshold, minMargin, minLead);
+const guess = (matcher: ArticleMatcher, opinion: string) => similarityAssignment(matcher.match(opinion), threshold, minMargin, minLead, minLeadUnanchored);
 
 let draft: Draft;
 let matcher: ArticleMatcher;
@@ -46,14 +46,14 @@ describe('synonyms take colloquial opinions to their article', () => {
 
 describe('abstention when the lead is thin', () => {
   it('leaves an opinion unassigned when two articles score nearly the same, however high', () => {
-    const tie: SimilarityMatch = { key: checkedKey('726'), score: 0.6, runnerUp: 0.57 };
-    expect(similarityAssignment(tie, threshold, minMargin, minLead)).toMatchObject({ key: 'unassigned', source: 'none', confidence: 0.6 });
-    const clear: SimilarityMatch = { key: checkedKey('726'), score: 0.6, runnerUp: 0.3 };
-    expect(similarityAssignment(clear, threshold, minMargin, minLead)).toMatchObject({ key: '726', source: 'similarity', confidence: 0.6 });
+    const tie: SimilarityMatch = { key: checkedKey('726'), score: 0.6, runnerUp: 0.57, anchored: true };
+    expect(similarityAssignment(tie, threshold, minMargin, minLead, minLeadUnanchored)).toMatchObject({ key: 'unassigned', source: 'none', confidence: 0.6 });
+    const clear: SimilarityMatch = { key: checkedKey('726'), score: 0.6, runnerUp: 0.3, anchored: true };
+    expect(similarityAssignment(clear, threshold, minMargin, minLead, minLeadUnanchored)).toMatchObject({ key: '726', source: 'similarity', confidence: 0.6 });
   });
 
   it('leaves it unassigned when the best article is barely similar, even alone', () => {
-    expect(similarityAssignment({ key: checkedKey('712'), score: threshold - 0.01, runnerUp: 0 }, threshold, minMargin, minLead).key).toBe('unassigned');
+    expect(similarityAssignment({ key: checkedKey('712'), score: threshold - 0.01, runnerUp: 0, anchored: true }, threshold, minMargin, minLead, minLeadUnanchored).key).toBe('unassigned');
   });
 
   it.each([
@@ -66,7 +66,7 @@ describe('abstention when the lead is thin', () => {
     [0.12, 0.08, 0.1, 0.1, 0, true], // no lead required
     [0.3, 0.24, 0.1, 0, 0.05, true], // just past the lead, with no share required
   ])('score %f over %f (threshold %f, margin %f, lead %f) is placed: %s', (score, runnerUp, t, margin, lead, placed) => {
-    const found = similarityAssignment({ key: checkedKey('712'), score, runnerUp }, t, margin, lead);
+    const found = similarityAssignment({ key: checkedKey('712'), score, runnerUp, anchored: true }, t, margin, lead, lead);
     expect(found.source).toBe(placed ? 'similarity' : 'none');
     expect(found.confidence).toBe(score);
   });

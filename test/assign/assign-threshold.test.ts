@@ -16,7 +16,7 @@ const labels = LABELLED_OPINIONS.map(([, expected]) => expected);
 
 const measure = (threshold: number, margin: number) =>
   precisionRecall(
-    matches.map((m) => similarityAssignment(m, threshold, margin, 0).key),
+    matches.map((m) => similarityAssignment(m, threshold, margin, 0, 0).key),
     labels,
   );
 
@@ -59,7 +59,7 @@ describe('similarity threshold on labelled opinions (上海市养犬管理条例
     LABELLED_OPINIONS.forEach(([opinion, expected], i) => {
       const m = matches[i];
       if (expected === 'unassigned' && m !== undefined) {
-        expect(similarityAssignment(m, DEFAULT_ASSIGN_THRESHOLD, DEFAULT_ASSIGN_MARGIN, ASSIGN_DEFAULTS.minLead).key, opinion).toBe('unassigned');
+        expect(similarityAssignment(m, DEFAULT_ASSIGN_THRESHOLD, DEFAULT_ASSIGN_MARGIN, ASSIGN_DEFAULTS.minLead, ASSIGN_DEFAULTS.minLeadUnanchored).key, opinion).toBe('unassigned');
       }
     });
   });

@@ -78,7 +78,7 @@ describe('createAssigner with a draft', () => {
 
   it('a citation of another law is not a citation of the draft', () => {
     // Without the citation the opinion is a guess (or, with too little in common, left unassigned).
-    const lenient = createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, threshold: 0.05, minLead: 0, examples: [] });
+    const lenient = createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, threshold: 0.05, minLead: 0, minLeadUnanchored: 0, examples: [] });
     const [found] = lenient.assign({ article: null, opinion: '根据《中华人民共和国道路交通安全法》第五十一条，骑车应当戴安全头盔。' });
     expect(found?.source).toBe('similarity');
     expect(found?.key).toBe('4');
@@ -94,7 +94,7 @@ describe('createAssigner with a draft', () => {
   it('a threshold of 1 leaves similar opinions unassigned; a large margin too', () => {
     const opinion = '楼道里给电瓶车充电太危险了，小区应当多建集中充电桩。';
     expect(createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, threshold: 1, examples: [] }).assign({ article: null, opinion })[0]?.key).toBe('unassigned');
-    expect(createAssigner(DRAFT, terms, { threshold: 0, minMargin: 1, minLead: 0, examples: [] }).assign({ article: null, opinion })[0]?.key).toBe('unassigned');
+    expect(createAssigner(DRAFT, terms, { threshold: 0, minMargin: 1, minLead: 0, minLeadUnanchored: 0, examples: [] }).assign({ article: null, opinion })[0]?.key).toBe('unassigned');
   });
 });
 

@@ -87,7 +87,7 @@ describe('resolveDutyAndPenalty', () => {
 
 describe('the assigner on a duty and its penalty', () => {
   const { terms } = createSegmenter(SEGMENTER_DEFAULTS);
-  const assigner = createAssigner(DRAFT, terms, { threshold: 0, minMargin: 0, minLead: 0, examples: [] });
+  const assigner = createAssigner(DRAFT, terms, { threshold: 0, minMargin: 0, minLead: 0, minLeadUnanchored: 0, examples: [] });
   for (const [article, opinion] of [
     ['3', '小区里遛狗不拴绳的太多了，孩子下楼都害怕。'],
     ['3', '狗在草坪上拉屎，主人看着也不捡。'],

@@ -60,7 +60,7 @@ describe('digest options', () => {
       showContact: false,
       decisions: null,
       citedDraft: null,
-      thresholds: { near: DEFAULT_NEAR_THRESHOLD, assign: DEFAULT_ASSIGN_THRESHOLD, assignMargin: DEFAULT_ASSIGN_MARGIN, assignLead: ASSIGN_DEFAULTS.minLead, cluster: DEFAULT_CLUSTER_THRESHOLD },
+      thresholds: { near: DEFAULT_NEAR_THRESHOLD, assign: DEFAULT_ASSIGN_THRESHOLD, assignMargin: DEFAULT_ASSIGN_MARGIN, assignLead: ASSIGN_DEFAULTS.minLead, assignLeadUnanchored: ASSIGN_DEFAULTS.minLeadUnanchored, cluster: DEFAULT_CLUSTER_THRESHOLD },
       text: { draft: null, segmenter: { userDicts: [], stopWords: [], stopWordFiles: [], synonymFiles: [] } },
     });
     expect(options.ingest).toMatchObject({ sheet: null, maps: [], point: null, county: null, rules: [], split: true, limits: DEFAULT_LIMITS });
@@ -96,7 +96,7 @@ describe('digest options', () => {
   it('a flag wins over the config, the config over the default; dictionaries add up, the config\'s first', () => {
     const loaded = config({ thresholds: { near: 0.7, cluster: 0.3 }, formats: ['md'], output: '配置输出/', draft: '配置草案.txt', dictionary: { userDict: ['配置.txt'] }, point: '配置联系点' });
     const both = resolveDigestOptions(['a.xlsx'], { flags: { near: '0.9', formats: 'xlsx,docx', output: '命令行输出', draft: '命令行草案.txt', userDict: ['命令行.txt'], point: '命令行联系点' }, config: loaded, cwd: CWD });
-    expect(both.thresholds).toEqual({ near: 0.9, assign: DEFAULT_ASSIGN_THRESHOLD, assignMargin: DEFAULT_ASSIGN_MARGIN, assignLead: ASSIGN_DEFAULTS.minLead, cluster: 0.3 });
+    expect(both.thresholds).toEqual({ near: 0.9, assign: DEFAULT_ASSIGN_THRESHOLD, assignMargin: DEFAULT_ASSIGN_MARGIN, assignLead: ASSIGN_DEFAULTS.minLead, assignLeadUnanchored: ASSIGN_DEFAULTS.minLeadUnanchored, cluster: 0.3 });
     expect(both.formats).toEqual(['xlsx', 'docx']);
     expect(both.outputDir).toBe(join(CWD, '命令行输出'));
     expect(both.text.draft).toBe(join(CWD, '命令行草案.txt'));
@@ -143,7 +143,7 @@ describe('digest options', () => {
 
 describe('inspect options', () => {
   it('--assign, else the config\'s thresholds.assign, else the default; the margin always filled', () => {
-    expect(resolveInspectOptions(['a.xlsx'], { flags: {}, config: NO_CONFIG, cwd: CWD }).assign).toEqual({ threshold: DEFAULT_ASSIGN_THRESHOLD, minMargin: DEFAULT_ASSIGN_MARGIN, minLead: ASSIGN_DEFAULTS.minLead });
+    expect(resolveInspectOptions(['a.xlsx'], { flags: {}, config: NO_CONFIG, cwd: CWD }).assign).toEqual({ threshold: DEFAULT_ASSIGN_THRESHOLD, minMargin: DEFAULT_ASSIGN_MARGIN, minLead: ASSIGN_DEFAULTS.minLead, minLeadUnanchored: ASSIGN_DEFAULTS.minLeadUnanchored });
     const loaded = config({ thresholds: { assign: 0.25 }, draft: '草案.txt' });
     const fromConfig = resolveInspectOptions(['a.xlsx'], { flags: {}, config: loaded, cwd: CWD });
     expect(fromConfig.assign.threshold).toBe(0.25);

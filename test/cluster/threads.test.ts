@@ -88,7 +88,7 @@ describe('clustering on two threads', () => {
       }));
       const build = (threads: Parameters<typeof buildDigest>[5]) => buildDigest(
         { sheets: [sheet], failures: [], records, rejects: [] }, null,
-        createDigestText(null, segmenter, { threshold: 0.15, minMargin: 0.1, minLead: 0.05, examples: [] }),
+        createDigestText(null, segmenter, { threshold: 0.15, minMargin: 0.1, minLead: 0.05, minLeadUnanchored: 0.05, examples: [] }),
         { near: 0.5, assignThreshold: 0.15, clusterThreshold: 0.08, date: null }, undefined, threads,
       );
       const messages: string[] = [];

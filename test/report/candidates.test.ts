@@ -17,7 +17,9 @@ import { draft, fillDecisionSheet, readDigestJson, yijian } from '../decisions/c
 type Run = Awaited<ReturnType<typeof yijian>>;
 
 // What a community point sent: two cite 第十条, one nearly quotes it (placed by similarity), one is general
-// by its wording, one cites 第二十四条 — and two name no article and lead to none clearly.
+// by its wording, one cites 第二十四条 — and two name no article and lead to none clearly. (外卖小哥骑车太快还闯
+// 红灯，平台应该管一管自己的骑手 was one of them until session 22: its article's text holds a word few articles
+// hold, so a smaller lead places it; see ASSIGN_DEFAULTS.)
 const SHEET =
   '序号,联系点,县（市、区）,提出人,条款,意见建议\n' +
   '1,东城社区基层立法联系点,城东区,王某某,第十条,买了电动车十五天内就要上牌，时间太紧，建议延长到三十天。\n' +
@@ -26,7 +28,7 @@ const SHEET =
   '4,东城社区基层立法联系点,城东区,赵某某,,我们小区晚上楼道里到处是电动车，有的还从窗户拉电线下来，物业也不管。\n' +
   '5,东城社区基层立法联系点,城东区,刘某某,,总体上，草案对电动自行车的管理规定比较全面，建议尽快出台。\n' +
   '6,东城社区基层立法联系点,城东区,陈某某,第二十四条,限速十五公里太低了，正常骑行速度在二十公里左右。\n' +
-  '7,东城社区基层立法联系点,城东区,周某某,,外卖小哥骑车太快还闯红灯，平台应该管一管自己的骑手。\n';
+  '7,东城社区基层立法联系点,城东区,周某某,,骑手送餐赶时间，经常出事故，谁来负责？\n';
 
 /** A sheet of a workbook as objects keyed by its header row. */
 function sheetRows(path: string, sheet: string): Record<string, string>[] {

@@ -56,7 +56,7 @@ export interface DigestOptions {
   citedDraft: string | null;
   /** How that round is aligned to the draft (compare's thresholds). */
   align: AlignOptions;
-  thresholds: { near: number; assign: number; assignMargin: number; assignLead: number; cluster: number };
+  thresholds: { near: number; assign: number; assignMargin: number; assignLead: number; assignLeadUnanchored: number; cluster: number };
   ingest: IngestOptions;
   text: TextOptions;
 }
@@ -84,6 +84,7 @@ export const DigestOptionsSchema = z
         assign: flags.assign ?? config.thresholds?.assign ?? THRESHOLD_DEFAULTS.assign,
         assignMargin: THRESHOLD_DEFAULTS.assignMargin,
         assignLead: THRESHOLD_DEFAULTS.assignLead,
+        assignLeadUnanchored: THRESHOLD_DEFAULTS.assignLeadUnanchored,
         cluster: flags.cluster ?? config.thresholds?.cluster ?? THRESHOLD_DEFAULTS.cluster,
       },
       ingest: ingestOptionsOf(flags, loaded),

@@ -22,7 +22,7 @@ export interface InspectOptions {
   json: boolean;
   strict: boolean;
   /** The assigner's thresholds, used with --draft (as digest's). */
-  assign: { threshold: number; minMargin: number; minLead: number };
+  assign: { threshold: number; minMargin: number; minLead: number; minLeadUnanchored: number };
   ingest: IngestOptions;
   text: TextOptions;
 }
@@ -38,6 +38,7 @@ export const InspectOptionsSchema = z
       threshold: flags.assign ?? config.config.thresholds?.assign ?? THRESHOLD_DEFAULTS.assign,
       minMargin: THRESHOLD_DEFAULTS.assignMargin,
       minLead: THRESHOLD_DEFAULTS.assignLead,
+      minLeadUnanchored: THRESHOLD_DEFAULTS.assignLeadUnanchored,
     },
     ingest: ingestOptionsOf(flags, config),
     text: textOptionsOf(flags, config, cwd),

@@ -9,5 +9,6 @@ export const THRESHOLD_DEFAULTS = {
   assign: ASSIGN_DEFAULTS.threshold,
   assignMargin: ASSIGN_DEFAULTS.minMargin,
   assignLead: ASSIGN_DEFAULTS.minLead,
+  assignLeadUnanchored: ASSIGN_DEFAULTS.minLeadUnanchored,
   cluster: CLUSTER_DEFAULTS.threshold,
 } as const;
