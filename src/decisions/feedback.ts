@@ -1,7 +1,9 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
 import type { Digest, DigestRecord } from '../model.js';
 import { articleLabel, baseArticle, UNASSIGNED } from '../article-key.js';
-import { assignmentNote, bracketedNote, chineseDate, compareNames, isoDate, periodText, sourcePlace } from '../text/format.js';
+import {
+  bracketedNote, chineseDate, compareNames, isoDate, letterAssignmentNote, periodText, sourcePlace, type LetterAssignmentEvidence,
+} from '../text/format.js';
 import { groupBy } from '../collections.js';
 import { rowLabel, sourceLabel } from '../provenance.js';
 import { maskDigest, maskPersonalData } from '../text/mask.js';
@@ -61,10 +63,12 @@ export interface FeedbackItemView {
   dateText: string;
   recordId: string;
   articleLabel: string;
-  /** How the article was found: 自动归入，请核对（相似度 0.42）/ 已人工更正 / '' for a citation. */
+  /** How the article was found, worded for the point: 未注明条款，按内容归入本条（相似度 0.42）/ 已人工更正 / '' for a citation. */
   assignmentNote: string;
   /** The note in brackets, to append to the article label, or ''. */
   assignmentMark: string;
+  /** Its article was found by what it says (similarity), not cited: the letter explains the mark once. */
+  byContent: boolean;
   opinion: string;
   /** File / sheet / row: for the 附：来源 table only, never the letter's body. */
   sourceText: string;
@@ -82,8 +86,8 @@ export interface FeedbackRecordDetail {
   seq: string | null;
   submitter: string | null;
   date: string | null;
-  /** The record's article assignments (with `source` and `confidence`). */
-  articles: readonly { key: string; source: string; confidence: number }[];
+  /** The record's article assignments (with `source`, `confidence` and an earlier round's citation). */
+  articles: readonly LetterAssignmentEvidence[];
 }
 
 /** The letter details of every record of `digest`, by record id; personal data masked, as in the letter's body. */
@@ -120,6 +124,8 @@ export interface PointFeedbackView {
   sourceGroups: { place: string; rowsText: string }[];
   totals: StatsRow;
   totalsSentence: string;
+  /** Below the table, when some line's article was found by its content: what that mark and its 相似度 mean; else ''. */
+  similarityExplained: string;
 }
 
 /** A point's name as the stem of its letter's file name (io/file-names.ts then keeps the whole name short enough). */
@@ -177,6 +183,7 @@ export function pointFeedback(
           articleLabel: unplaced ? UNPLACED_LABEL : r.articleLabel,
           assignmentNote: unplaced ? '' : note,
           assignmentMark: unplaced ? (r.decision === PENDING ? UNPLACED_PENDING_MARK : '') : bracketedNote(note),
+          byContent: !unplaced && (detail?.articles.some((a) => a.source === 'similarity') ?? false),
           opinion: r.opinion,
           sourceText: sourceLabel(r.source),
           sourceFile: r.source.file,
@@ -189,8 +196,13 @@ export function pointFeedback(
       }),
       totals,
       totalsSentence: totalsSentence(totals),
+      similarityExplained: '',
     };
-  }).map((view) => ({ ...view, sourceGroups: sourceGroups(view.items) }));
+  }).map((view) => ({
+    ...view,
+    sourceGroups: sourceGroups(view.items),
+    similarityExplained: view.items.some((item) => item.byContent) ? SIMILARITY_EXPLAINED : '',
+  }));
 }
 
 /** The letter's 附：来源: where each line was found, grouped by file and sheet so it takes a few lines. */
@@ -221,14 +233,18 @@ export function totalsSentence(row: StatsRow): string {
 export const UNPLACED_LABEL = '未确定具体条款';
 export const UNPLACED_PENDING_MARK = '（正在核对）';
 
+/** What the letter says its 按内容归入 marks and their 相似度 mean. */
+export const SIMILARITY_EXPLAINED =
+  '注明“按内容归入”的意见，系按意见内容与草案条文的相似度归入最相关的条款；相似度在 0 至 1 之间，数值越大，意见与该条内容越接近。';
+
 /** An opinion on no article: its every assignment is 未归入 (after the 登记表's corrections). */
 function isUnplaced(record: FeedbackRecord, detail: FeedbackRecordDetail | undefined): boolean {
   if (detail !== undefined) return detail.articles.length > 0 && detail.articles.every((a) => a.key === UNASSIGNED);
   return record.articleLabel === articleLabel(UNASSIGNED);
 }
 
-/** The assignment notes of a record's articles, joined: '' when every article was cited. */
+/** The assignment notes of a record's articles, in the letter's words, joined: '' when every article was cited. */
 function articlesNote(detail: FeedbackRecordDetail): string {
-  const notes = [...new Set(detail.articles.map((a) => assignmentNote(detail.articles, a.key)).filter((n) => n !== ''))];
+  const notes = [...new Set(detail.articles.map((a) => letterAssignmentNote(detail.articles, a.key)).filter((n) => n !== ''))];
   return notes.join('；');
 }

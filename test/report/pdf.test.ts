@@ -260,7 +260,9 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
     for (const record of guessed) {
       const letter = flat(pdf(`${record.point}-采纳情况反馈`).text);
       const confidence = record.articles.find((a) => a.source === 'similarity')?.confidence ?? 0;
-      expect(letter).toContain(`（自动归入，请核对，相似度${confidence.toFixed(2)}）`);
+      // Worded for the point, which cannot check anything: what was done, with the same confidence.
+      expect(letter).toContain(`（未注明条款，按内容归入本条，相似度${confidence.toFixed(2)}）`);
+      expect(letter).not.toContain('请核对');
     }
   });
 });
