@@ -5,8 +5,9 @@
  */
 import { normalizeText } from '../text/normalize.js';
 import { maskPersonalData } from '../text/pii.js';
+import { ELLIPSIS } from '../text/format.js';
 
-/** Longest label, in characters, before the ellipsis. */
+/** Longest label, in characters, before the ellipsis (……). */
 export const LABEL_MAX_CHARS = 24;
 
 /** Sentence ends: a label never runs across one. */
@@ -158,5 +159,5 @@ export function clusterLabel(
     if ([...normalized.slice(0, span.end)].length > LABEL_MAX_CHARS) break;
     end = span.end;
   }
-  return end === 0 ? fallback : `${shown.slice(0, end)}…`;
+  return end === 0 ? fallback : `${shown.slice(0, end)}${ELLIPSIS}`;
 }

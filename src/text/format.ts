@@ -52,6 +52,15 @@ export function periodText(dates: Iterable<string | null>): string {
   return `${chineseDate(first)}至${end}`;
 }
 
+/** The mark of a text cut short: Chinese writes the ellipsis as two (……), never one (…). */
+export const ELLIPSIS = '……';
+
+/** `text` cut to its first `maxChars` characters with …… after them, or whole when it is short enough. */
+export function cutText(text: string, maxChars: number): string {
+  const chars = [...text];
+  return chars.length > maxChars ? `${chars.slice(0, maxChars).join('')}${ELLIPSIS}` : text;
+}
+
 /** part of whole as a percentage with one decimal: 12.5%; 0.0% when whole is 0. */
 export function percent(part: number, whole: number): string {
   if (whole <= 0) return '0.0%';

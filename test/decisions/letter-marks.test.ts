@@ -8,6 +8,7 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback, SIMILARITY_EXPLAINED } from '../../src/decisions/feedback.js';
 import type { Digest } from '../../src/model.js';
+import { checkedKey } from '../../src/article-key.js';
 import { renderFeedback } from '../../src/report/feedback.js';
 import { letterAssignmentNote } from '../../src/text/format.js';
 import { sampleDigest } from '../report/sample-digest.js';
@@ -71,7 +72,7 @@ describe('a point\'s letter with an opinion placed by similarity', () => {
   it('says which article of the earlier round a renumbered citation was (digest --cited-draft)', () => {
     const renumbered: Digest = {
       ...digest,
-      records: digest.records.map((r) => (r.opinion === GUESSED ? { ...r, articles: r.articles.map((a) => ({ ...a, source: 'column' as const, confidence: 1, originalKey: '3' })) } : r)),
+      records: digest.records.map((r) => (r.opinion === GUESSED ? { ...r, articles: r.articles.map((a) => ({ ...a, source: 'column' as const, confidence: 1, originalKey: checkedKey('3') })) } : r)),
     };
     const line = pointFeedback(buildFeedbackDocument(renumbered, null), SIGNED, feedbackDetails(renumbered)).flatMap((l) => l.items).find((i) => i.opinion === GUESSED)!;
     expect(`${line.articleLabel}${line.assignmentMark}`).toBe('第四条（原第三条）');
