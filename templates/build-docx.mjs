@@ -150,7 +150,7 @@ const pointWidths = [cm(5.4), cm(3.0), cm(2.4), cm(2.4), cm(2.4)];
 const articleWidths = [cm(4.2), cm(7.2), cm(2.1), cm(2.1)];
 
 const summaryBody =
-  p('{summaryTitle}', 'Title') + dateBlock +
+  p('{summaryTitleLines}', 'Title') + dateBlock +
   p('一、基本情况', 'Heading1') + loop('periodText', p('意见收集时间：{periodText}。')) + p('{overviewSentence}') +
   p('二、各县（市、区）和联系点报送情况', 'Heading1') +
   table(['县（市、区）', '联系点数', '报送意见', '去重后', '占比'], five(cm(4.4)),
@@ -181,7 +181,7 @@ const clusterRow =
   cell(digestWidths[3], p('{/clusters}', 'TableText')) +
   `</w:tr>`;
 const digestBody =
-  p('{digestTitle}', 'Title') + dateBlock +
+  p('{digestTitleLines}', 'Title') + dateBlock +
   loop('sections',
     loop('chapterHeading', p('{chapterHeading}', 'Heading1')) +
     loop('hasClusters',
@@ -198,7 +198,7 @@ const digestBody =
 const feedbackWidths = [cm(1.2), cm(3.3), cm(5.3), cm(2.1), cm(3.7)];
 const feedbackCounts = [cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.4)];
 const feedbackBody =
-  p('{feedbackTitle}', 'Title') +
+  p('{feedbackTitleLines}', 'Title') +
   p('{point}：', null, '<w:ind w:firstLineChars="0" w:firstLine="0"/>') +
   p('{opening}') +
   p('一、总体情况', 'Heading1') + p('{totalsSentence}') +

@@ -2,7 +2,7 @@
 import type { Digest, DigestRecord } from '../model.js';
 import { articleLabel, baseArticle, UNASSIGNED } from '../article-key.js';
 import {
-  bracketedNote, chineseDate, compareNames, isoDate, letterAssignmentNote, periodText, sourcePlace, type LetterAssignmentEvidence,
+  bracketedNote, chineseDate, compareNames, isoDate, letterAssignmentNote, periodText, sourcePlace, titleLines, type LetterAssignmentEvidence,
 } from '../text/format.js';
 import { groupBy } from '../collections.js';
 import { rowLabel, sourceLabel } from '../provenance.js';
@@ -111,7 +111,10 @@ export interface PointFeedbackView {
   /** The file name stem, safe on every file system: 东湖街道基层立法联系点-采纳情况反馈 */
   fileStem: string;
   title: string;
+  /** 关于《草案》意见采纳情况的反馈, on one line (Markdown, file listings). */
   feedbackTitle: string;
+  /** The same as Word prints it, broken between words (\n): text/format.ts titleLines. */
+  feedbackTitleLines: string;
   dateText: string;
   /** 落款 */
   issuer: string;
@@ -160,7 +163,9 @@ export function pointFeedback(
       county,
       fileStem: stem,
       title,
-      feedbackTitle: `${title === '' ? '' : `《${title}》`}意见采纳情况反馈`,
+      // An official letter's title: 关于《……》意见采纳情况的反馈.
+      feedbackTitle: `关于${title === '' ? '本次草案' : `《${title}》`}意见采纳情况的反馈`,
+      feedbackTitleLines: title === '' ? '关于本次草案意见采纳情况的反馈' : titleLines('关于', title, '意见采纳情况的反馈'),
       dateText,
       issuer,
       periodText: period,

@@ -7,7 +7,7 @@ import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, 
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
   assignmentNote, bracketedNote, bySubmissions, chineseDate, chineseNumber, ELLIPSIS, groupAssignmentNote, percent, periodText, sourcePlace,
-  topicPhrase,
+  titleLines, topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
 import { recordsPerArticle } from '../digest/per-article.js';
@@ -358,7 +358,9 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   return {
     title,
     summaryTitle: `${quoted}意见汇总报告`,
+    summaryTitleLines: titleLines('', title, '意见汇总报告'),
     digestTitle: `${quoted}条文—意见对照表`,
+    digestTitleLines: titleLines('', title, '条文—意见对照表'),
     decisionTitle: `${quoted}意见采纳情况登记表`,
     draftFile: draft?.file ?? '',
     hasDraft: draft !== null,

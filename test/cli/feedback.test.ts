@@ -129,7 +129,7 @@ describe('yijian feedback on the fixtures', () => {
   it('writes Word feedback that reads back with the opinions and decisions', async () => {
     const record = recordAt(digest, '河西县城关镇', 2);
     const { value } = await mammoth.extractRawText({ path: join(work, 'fb', `${record.point}-采纳情况反馈.docx`) });
-    expect(value).toContain('意见采纳情况反馈');
+    expect(value).toContain('意见采纳情况的反馈');
     expect(value).toContain(d1.text);
     expect(value).toContain('已在第十九条中增加物业服务人的劝阻义务');
     const mine = digest.records.filter((r) => r.point === record.point);
