@@ -251,6 +251,18 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
     expect(pdf('汇总报告').text.replace(/\s+/g, '')).toMatch(/关于第[一二三四五六七八九十]+条\S+：\d+次提交，\d+个联系点/);
   });
 
+  it('starts no line of a Word document with closing punctuation and ends none with an opening one (禁则)', async () => {
+    // Word applies East Asian line breaking by default (w:kinsoku), and LibreOffice breaks these documents strictly
+    // whatever the paragraph says; the Excel sheets have no such setting (Calc prints ，at a line's start in a cell).
+    const words = [...printed].filter(([name]) => ['汇总报告', '条文意见对照表'].includes(name) || name.endsWith('-采纳情况反馈'));
+    expect(words).toHaveLength(9);
+    for (const [name, document] of words) {
+      const lines = document.text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+      expect(lines.filter((line) => /^[，。、；：？！）》」』”’]/u.test(line)), name).toEqual([]);
+      expect(lines.filter((line) => /[（《「『“‘]$/u.test(line)), name).toEqual([]);
+    }
+  });
+
   it('marks every opinion assigned by similarity with its confidence, in the 对照表 and the letters', async () => {
     const guessed = digest.records.filter((r) => r.articles.some((a) => a.source === 'similarity'));
     expect(guessed.length).toBeGreaterThan(0);
