@@ -1,9 +1,8 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
 import type { Digest, DigestRecord } from '../model.js';
 import { articleLabel, baseArticle, UNASSIGNED } from '../article-key.js';
-import {
-  bracketedNote, chineseDate, compareNames, isoDate, letterAssignmentNote, periodText, sourcePlace, titleLines, type LetterAssignmentEvidence,
-} from '../text/format.js';
+import { bracketedNote, chineseDate, compareNames, isoDate, periodText, sourcePlace, titleLines } from '../text/format.js';
+import { deletedCitationNote, letterArticlesNote, type LetterAssignmentEvidence } from '../text/letter-notes.js';
 import { groupBy } from '../collections.js';
 import { rowLabel, sourceLabel } from '../provenance.js';
 import { maskDigest, maskPersonalData } from '../text/mask.js';
@@ -47,6 +46,7 @@ export function buildFeedbackDocument(unmasked: Digest, applied: AppliedDecision
     schemaVersion: FEEDBACK_SCHEMA_VERSION,
     kind: 'yijian-feedback',
     draft: digest.draft === null ? null : { title: digest.draft.title, file: digest.draft.file },
+    ...(digest.citedDraft === undefined || digest.citedDraft === null ? {} : { citedDraft: { title: digest.citedDraft.title, file: digest.citedDraft.file } }),
     date: digest.date,
     records,
   };
@@ -148,6 +148,9 @@ export function pointFeedback(
   const { issuer, dateText } = typeof signature === 'string' ? { issuer: '', dateText: signature } : signature;
   const byPoint = groupBy(document.records, (r) => r.point ?? NO_POINT);
   const title = document.draft?.title ?? '';
+  // Opinions written on an earlier round (--cited-draft) are feedback on that round; the 条款 are the current one's.
+  const commented = document.citedDraft?.title ?? title;
+  const renumberedNote = commented !== title && title !== '' ? `（条款按《${title}》的条文编号，括号内注明原条款）` : '';
   const usedStems = new Set<string>();
   return [...byPoint.keys()].sort(compareNames).map((point) => {
     // digest.json keeps records in reading order (file, sheet, row): the order the point sent them.
@@ -164,18 +167,18 @@ export function pointFeedback(
       fileStem: stem,
       title,
       // An official letter's title: 关于《……》意见采纳情况的反馈.
-      feedbackTitle: `关于${title === '' ? '本次草案' : `《${title}》`}意见采纳情况的反馈`,
-      feedbackTitleLines: title === '' ? '关于本次草案意见采纳情况的反馈' : titleLines('关于', title, '意见采纳情况的反馈'),
+      feedbackTitle: `关于${commented === '' ? '本次草案' : `《${commented}》`}意见采纳情况的反馈`,
+      feedbackTitleLines: commented === '' ? '关于本次草案意见采纳情况的反馈' : titleLines('关于', commented, '意见采纳情况的反馈'),
       dateText,
       issuer,
       periodText: period,
       opening:
-        `感谢你单位对${title === '' ? '本次草案' : `《${title}》`}提出的意见建议。` +
-        `你单位${period === '' ? '' : `于${period}`}报送意见 ${records.length} 条，现将采纳情况反馈如下。`,
+        `感谢你单位对${commented === '' ? '本次草案' : `《${commented}》`}提出的意见建议。` +
+        `你单位${period === '' ? '' : `于${period}`}报送意见 ${records.length} 条，现将采纳情况反馈如下${renumberedNote}。`,
       sourceGroups: [] as { place: string; rowsText: string }[],
       items: records.map((r, i) => {
         const detail = details.get(r.id);
-        const note = detail === undefined ? '' : articlesNote(detail);
+        const note = detail === undefined ? '' : letterArticlesNote(detail.articles);
         const unplaced = isUnplaced(r, detail);
         const date = detail?.date ?? null;
         return {
@@ -187,7 +190,7 @@ export function pointFeedback(
           // The point reads the 未归入 label as "not taken into the text": the letter says the article is not settled yet.
           articleLabel: unplaced ? UNPLACED_LABEL : r.articleLabel,
           assignmentNote: unplaced ? '' : note,
-          assignmentMark: unplaced ? (r.decision === PENDING ? UNPLACED_PENDING_MARK : '') : bracketedNote(note),
+          assignmentMark: unplaced ? unplacedMark(detail, r.decision === PENDING) : bracketedNote(note),
           byContent: !unplaced && (detail?.articles.some((a) => a.source === 'similarity') ?? false),
           opinion: r.opinion,
           sourceText: sourceLabel(r.source),
@@ -248,8 +251,12 @@ function isUnplaced(record: FeedbackRecord, detail: FeedbackRecordDetail | undef
   return record.articleLabel === articleLabel(UNASSIGNED);
 }
 
-/** The assignment notes of a record's articles, in the letter's words, joined: '' when every article was cited. */
-function articlesNote(detail: FeedbackRecordDetail): string {
-  const notes = [...new Set(detail.articles.map((a) => letterAssignmentNote(detail.articles, a.key)).filter((n) => n !== ''))];
-  return notes.join('；');
+/**
+ * What follows 未确定具体条款: that the article it cited was deleted since (digest --cited-draft), and while it
+ * waits for a decision that it is being checked — （所提原第十四条在修改稿中已删除，正在核对）, （正在核对）, or ''.
+ */
+function unplacedMark(detail: FeedbackRecordDetail | undefined, pending: boolean): string {
+  const deleted = detail === undefined ? '' : deletedCitationNote(detail.articles);
+  if (deleted === '') return pending ? UNPLACED_PENDING_MARK : '';
+  return `（${deleted}${pending ? `，${UNPLACED_PENDING_MARK.slice(1, -1)}` : ''}）`;
 }

@@ -1,5 +1,5 @@
 /** Formatting helpers shared by the view model and the templates: numerals, dates, percentages, labels. */
-import { articleLabel, baseArticle } from '../article-key.js';
+import { baseArticle } from '../article-key.js';
 import { numberToChinese } from '../numerals.js';
 
 /** Pinyin order for names (联系点, 县区, 文件): the same for a given Node/ICU, so outputs do not reorder between runs. */
@@ -128,31 +128,6 @@ export function assignmentNote(articles: readonly AssignmentEvidence[], key: str
   if (found.source === 'similarity') return similarityNote(found.confidence);
   if (found.source === 'corrected') return CORRECTED_NOTE;
   return '';
-}
-
-/** What a letter needs of an assignment beyond the evidence: the article the opinion cited in an earlier round. */
-export interface LetterAssignmentEvidence extends AssignmentEvidence {
-  originalKey?: string | undefined;
-  originalDeleted?: boolean | undefined;
-}
-
-/**
- * The assignment mark of a letter to the contact point, which cannot check anything the bureau's 请核对 asks:
- * it is told what was done and how sure it is — 未注明条款，按内容归入本条（相似度 0.42）; a citation of the
- * earlier round says which article it was (原第十二条), and one deleted since says so before the guess.
- * A correction reads as in every report (已人工更正); a citation of the current draft is not marked.
- */
-export function letterAssignmentNote(articles: readonly LetterAssignmentEvidence[], key: string): string {
-  const base = baseArticle(key);
-  const found = articles.find((a) => a.key === key) ?? articles.find((a) => baseArticle(a.key) === base);
-  if (found === undefined) return '';
-  if (found.source === 'corrected') return CORRECTED_NOTE;
-  const was = found.originalKey === undefined ? '' : `原${articleLabel(found.originalKey)}`;
-  if (found.source === 'similarity') {
-    const why = found.originalDeleted === true && was !== '' ? `所提${was}在修改稿中已删除` : '未注明条款';
-    return `${why}，按内容归入本条（相似度 ${found.confidence.toFixed(2)}）`;
-  }
-  return was !== '' && baseArticle(found.originalKey ?? '') !== base ? was : '';
 }
 
 /**

@@ -8,9 +8,9 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback, SIMILARITY_EXPLAINED } from '../../src/decisions/feedback.js';
 import type { Digest } from '../../src/model.js';
-import { checkedKey } from '../../src/article-key.js';
+import { checkedKey, UNASSIGNED } from '../../src/article-key.js';
 import { renderFeedback } from '../../src/report/feedback.js';
-import { letterAssignmentNote } from '../../src/text/format.js';
+import { deletedCitationNote, letterArticlesNote, letterAssignmentNote } from '../../src/text/letter-notes.js';
 import { sampleDigest } from '../report/sample-digest.js';
 
 const GUESSED = '农村地区到县城办理号牌路途远，建议在乡镇设点集中上牌。';
@@ -23,6 +23,8 @@ describe('letterAssignmentNote', () => {
     ['an earlier round\'s article, deleted since', [{ key: '13', source: 'similarity', confidence: 0.31, originalKey: '12', originalDeleted: true }], '13',
       '所提原第十二条在修改稿中已删除，按内容归入本条（相似度 0.31）'],
     ['an earlier round\'s article, renumbered', [{ key: '13', source: 'column', confidence: 1, originalKey: '12' }], '13', '原第十二条'],
+    // The letter's 条款 are articles: the 项 of the earlier citation stays out (its （三） once came out as 第，三项).
+    ['an earlier round\'s 项, renumbered', [{ key: '13', source: 'column', confidence: 1, originalKey: '12.2.3' }], '13', '原第十二条'],
     ['an earlier round\'s article, same number', [{ key: '12', source: 'column', confidence: 1, originalKey: '12.2' }], '12', ''],
     ['a person\'s correction', [{ key: '4', source: 'corrected', confidence: 1 }], '4', '已人工更正'],
     ['a citation in the 条款 column', [{ key: '4', source: 'column', confidence: 1 }], '4', ''],
@@ -30,6 +32,18 @@ describe('letterAssignmentNote', () => {
   ];
   it.each(cases)('%s', (_name, articles, key, expected) => {
     expect(letterAssignmentNote(articles, key)).toBe(expected);
+  });
+
+  it('joins the renumbered citations of one opinion, then its guesses', () => {
+    expect(letterArticlesNote([
+      { key: '22', source: 'column', confidence: 1, originalKey: '20' },
+      { key: '23', source: 'column', confidence: 1, originalKey: '21' },
+      { key: '24', source: 'column', confidence: 1, originalKey: '22' },
+    ])).toBe('原第二十条、第二十一条、第二十二条');
+    expect(letterArticlesNote([{ key: '4', source: 'column', confidence: 1 }])).toBe('');
+    expect(letterArticlesNote([{ key: 'unassigned', source: 'none', confidence: 0, originalKey: '14', originalDeleted: true }])).toBe('');
+    expect(deletedCitationNote([{ key: 'unassigned', source: 'none', confidence: 0, originalKey: '14', originalDeleted: true }])).toBe('所提原第十四条在修改稿中已删除');
+    expect(deletedCitationNote([{ key: 'unassigned', source: 'none', confidence: 0 }])).toBe('');
   });
 
   it('never asks the point to check (请核对) and never says 自动', () => {
@@ -77,6 +91,30 @@ describe('a point\'s letter with an opinion placed by similarity', () => {
     const line = pointFeedback(buildFeedbackDocument(renumbered, null), SIGNED, feedbackDetails(renumbered)).flatMap((l) => l.items).find((i) => i.opinion === GUESSED)!;
     expect(`${line.articleLabel}${line.assignmentMark}`).toBe('第四条（原第三条）');
     expect(line.byContent).toBe(false);
+  });
+
+  it('says of an opinion left 未确定具体条款 that the article it cited was deleted, and that it is being checked', () => {
+    const deleted: Digest = {
+      ...digest,
+      records: digest.records.map((r) => (r.opinion === GUESSED
+        ? { ...r, articles: [{ key: UNASSIGNED, source: 'none' as const, confidence: 0, cited: '第三条', notInDraft: false, originalKey: checkedKey('3'), originalDeleted: true }] }
+        : r)),
+    };
+    const line = pointFeedback(buildFeedbackDocument(deleted, null), SIGNED, feedbackDetails(deleted)).flatMap((l) => l.items).find((i) => i.opinion === GUESSED)!;
+    expect(`${line.articleLabel}${line.assignmentMark}`).toBe('未确定具体条款（所提原第三条在修改稿中已删除，正在核对）');
+  });
+
+  it('thanks the point for its opinions on the round it wrote on (digest --cited-draft), with the 条款 of the current one', () => {
+    const earlier = '某市电动自行车管理条例（征求意见稿）';
+    const second: Digest = { ...digest, citedDraft: { title: earlier, file: '征求意见稿.docx' } };
+    const view = pointFeedback(buildFeedbackDocument(second, null), SIGNED, feedbackDetails(second))[0]!;
+    expect(view.feedbackTitle).toBe(`关于《${earlier}》意见采纳情况的反馈`);
+    expect(view.opening).toContain(`感谢你单位对《${earlier}》提出的意见建议。`);
+    expect(view.opening).toContain(`（条款按《${digest.draft!.title}》的条文编号，括号内注明原条款）`);
+    // One round only: nothing about numbering.
+    const plain = pointFeedback(buildFeedbackDocument(digest, null), SIGNED, feedbackDetails(digest))[0]!;
+    expect(plain.opening).not.toContain('条文编号');
+    expect(plain.feedbackTitle).toBe(`关于《${digest.draft!.title}》意见采纳情况的反馈`);
   });
 
   it('prints no explanation where nothing was placed by content', async () => {
