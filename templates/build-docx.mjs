@@ -201,13 +201,14 @@ const feedbackBody =
   p('{feedbackTitleLines}', 'Title') +
   p('{point}：', null, '<w:ind w:firstLineChars="0" w:firstLine="0"/>') +
   p('{opening}') +
-  p('一、总体情况', 'Heading1') + p('{totalsSentence}') +
+  p('一、总体情况', 'Heading1') + p('{totalsSentence}', null, '<w:keepNext/>') +
   table(['采纳', '部分采纳', '未采纳', '已转送', '作为参考', '待研究', '采纳率'], feedbackCounts,
     row(feedbackCounts, ['{totals.bySubmissions.采纳}', '{totals.bySubmissions.部分采纳}', '{totals.bySubmissions.未采纳}',
       '{totals.bySubmissions.已转送}', '{totals.bySubmissions.作为参考}', '{totals.bySubmissions.待研究}', '{totals.rateText}'], 0)) +
   p('') +
   p('二、逐条意见采纳情况', 'Heading1') +
-  p('下表“序号”“提出人”“日期”为你单位报送表格中所填。', 'TableNote') +
+  // Kept with the table's first row: a row too tall for the page's rest must not leave the heading and this note alone.
+  p('下表“序号”“提出人”“日期”为你单位报送表格中所填。', 'TableNote', '<w:keepNext/>') +
   table(['序号', '提出人', '意见', '采纳情况', '理由说明'], feedbackWidths,
     // A printed letter never splits one opinion's row across pages (its mark and reason stay with it).
     `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
