@@ -70,8 +70,12 @@ export const TITLE_LINE_CHARS = 20;
  * only before a bracketed part of the name (（征求意见稿）) and after the name, and 关于 never stands alone.
  */
 export function titleLines(before: string, draftTitle: string, after: string, maxChars = TITLE_LINE_CHARS): string {
-  const name = draftTitle === '' ? [] : `《${draftTitle}》`.split(/(?=（)/u);
-  const pieces = [...name, after];
+  return breakTitle(before, draftTitle === '' ? '' : `《${draftTitle}》`, after, maxChars);
+}
+
+/** titleLines for a name written without 《》 (修改前后对照表: 某市……条例（修改稿）修改前后对照表). */
+export function breakTitle(before: string, name: string, after: string, maxChars = TITLE_LINE_CHARS): string {
+  const pieces = [...(name === '' ? [] : name.split(/(?=（)/u)), after];
   pieces[0] = `${before}${pieces[0] ?? ''}`;
   const lines: string[] = [];
   for (const piece of pieces) {

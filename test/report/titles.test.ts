@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../../src/decisions/feedback.js';
 import { renderFeedback } from '../../src/report/feedback.js';
 import { renderReports } from '../../src/report/index.js';
-import { TITLE_LINE_CHARS, titleLines } from '../../src/text/format.js';
+import { breakTitle, TITLE_LINE_CHARS, titleLines } from '../../src/text/format.js';
+import { alignDrafts, DEFAULT_ALIGN_OPTIONS } from '../../src/compare/align.js';
+import { buildCompareView } from '../../src/compare/view.js';
+import { renderCompare } from '../../src/report/compare.js';
+import { parseDraft } from '../../src/text/draft.js';
 import { sampleDigest } from './sample-digest.js';
 
 /** The lines of the first paragraph (the title) of a .docx: its text split at <w:br/>. */
@@ -31,6 +35,11 @@ describe('titleLines', () => {
   });
 
   it('fits a line of 22 pt characters on the text width', () => expect(TITLE_LINE_CHARS).toBe(20));
+
+  it('breaks a name written without 《》 the same way (修改前后对照表)', () => {
+    expect(breakTitle('', '某市电动自行车管理条例（征求意见稿）（修改稿）', '修改前后对照表'))
+      .toBe('某市电动自行车管理条例（征求意见稿）\n（修改稿）修改前后对照表');
+  });
 });
 
 describe('the titles of the Word documents', () => {
@@ -53,5 +62,16 @@ describe('the titles of the Word documents', () => {
     expect(summary).toEqual(titleLines('', title, '意见汇总报告').split('\n'));
     const table = titleOf(files.find((f) => f.name === '条文意见对照表.docx')!.data as Buffer);
     expect(table).toEqual(titleLines('', title, '条文—意见对照表').split('\n'));
+  });
+});
+
+describe('the title of the 修改前后对照表', () => {
+  it('breaks before （修改稿） in Word, not inside it (…（修 / 改稿）修改前后对照表)', async () => {
+    const article = '第一条 为了规范电动自行车管理，制定本条例。\n第二条 本条例自2025年1月1日起施行。';
+    const before = parseDraft(`某市电动自行车管理条例（征求意见稿）\n${article}`, '征求意见稿.txt');
+    const after = parseDraft(`某市电动自行车管理条例（征求意见稿）（修改稿）\n${article.replace('2025年1月1日', '2025年5月1日')}`, '修改稿.txt');
+    const view = buildCompareView(before, after, alignDrafts(before, after, DEFAULT_ALIGN_OPTIONS), { changedOnly: false });
+    const docx = (await renderCompare(view, ['docx', 'md'], null)).get('docx') as Buffer;
+    expect(titleOf(docx)).toEqual(['某市电动自行车管理条例（征求意见稿）', '（修改稿）修改前后对照表']);
   });
 });
