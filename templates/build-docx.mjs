@@ -72,8 +72,9 @@ const styles =
   `<w:style w:type="paragraph" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="TableText"/><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0" w:right="${cm(1.2)}"/><w:jc w:val="right"/></w:pPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Annex"><w:name w:val="Annex"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="280"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr>${rFonts('黑体')}</w:rPr></w:style>` +
-    // The article's own words, quoted smaller than the body so the opinions below stay near them.
-  `<w:style w:type="paragraph" w:styleId="ArticleText"><w:name w:val="Article Text"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="440" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="560"/></w:pPr><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
+    // The article's own words, quoted smaller than the body so the opinions below stay near them; kept with the
+    // table of its opinions (keepNext), so a page never ends on an article whose opinions start the next.
+  `<w:style w:type="paragraph" w:styleId="ArticleText"><w:name w:val="Article Text"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:line="440" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="560"/></w:pPr><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="TableText"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="TableHead"><w:name w:val="Table Head"/><w:basedOn w:val="TableText"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('黑体')}</w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('宋体')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +

@@ -2,12 +2,14 @@
  * A printed letter never leaves a heading or the sentence introducing a table at the foot of a page while the
  * table starts on the next: a letter row is never split (cantSplit), so a tall first row moved the table and left
  * 二、逐条意见采纳情况 and its note alone at the bottom of page 1 (a letter with a long opening, --cited-draft).
+ * The 对照表 ended pages on an article's text with its opinions' table on the next (第二十二条 of the fixtures).
  * Word and LibreOffice keep a paragraph marked keepNext with the first row of the table after it.
  */
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../../src/decisions/feedback.js';
 import { renderFeedback } from '../../src/report/feedback.js';
+import { renderReports } from '../../src/report/index.js';
 import { sampleDigest } from './sample-digest.js';
 
 /** The text of each paragraph right before a table, and whether it (or its style) keeps with the next. */
@@ -38,6 +40,18 @@ describe('the letter keeps what introduces a table with the table', () => {
     const files = await renderFeedback([letter], ['docx'], null);
     const found = beforeTables(files[0]!.data as Buffer);
     expect(found.map((f) => f.text)).toEqual([letter.totalsSentence, '下表“序号”“提出人”“日期”为你单位报送表格中所填。']);
+    expect(found.filter((f) => !f.keeps)).toEqual([]);
+  });
+});
+
+describe('the 对照表 keeps each article with the table of its opinions', () => {
+  it('keeps the article text (or, without text, the heading) before every table with it', async () => {
+    const digest = sampleDigest();
+    const files = await renderReports(digest, { formats: ['docx'], templatesDir: null, showContact: false });
+    const found = beforeTables(files.find((f) => f.name === '条文意见对照表.docx')!.data as Buffer);
+    expect(found.length).toBeGreaterThan(5);
+    // The last 款 of 第四条 (登记办理应当便民高效…) is the paragraph right before its opinions.
+    expect(found.some((f) => f.text.startsWith('登记办理应当便民高效'))).toBe(true);
     expect(found.filter((f) => !f.keeps)).toEqual([]);
   });
 });
