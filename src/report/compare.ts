@@ -115,7 +115,7 @@ export async function renderCompare(view: CompareView, formats: readonly Compare
     const template = await readTemplate(COMPARE_TEMPLATES[format], templatesDir);
     if (format === 'docx') out.set(format, renderDocx(template, docxData(view)));
     else if (format === 'md') out.set(format, renderMarkdownWith(template, markdownData(view)));
-    else out.set(format, renderXlsxBook([{ template, layout: parseXlsxLayout(template), rows: xlsxRows(view), known: COMPARE_XLSX_FIELDS }]));
+    else out.set(format, renderXlsxBook([{ template, layout: parseXlsxLayout(template), rows: xlsxRows(view), known: COMPARE_XLSX_FIELDS, pageHeader: view.title }]));
   }
   return out;
 }

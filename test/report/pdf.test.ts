@@ -219,6 +219,15 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
     expect(allColumnsOnPageOne(pdf('意见征集表'), ['序号', '提出人', '身份', '条款', '意见建议', '修改建议', '理由', '联系方式', '日期'])).toEqual([]);
   });
 
+  it('prints the title of each sheet at the top of every page (the 登记表, the Excel 对照表, 统计)', async () => {
+    const title = `《${digest.draft!.title}》`;
+    for (const [name, heading] of [['采纳情况登记表', `${title}意见采纳情况登记表`], ['条文意见对照表-表格', `${title}条文—意见对照表`], ['统计', `${title}意见采纳情况统计`]] as const) {
+      const pages = pdf(name).pageTexts.filter((page) => page.trim() !== '');
+      expect(pages.length, name).toBeGreaterThan(0);
+      for (const page of pages) expect(page.replace(/\s+/g, ''), name).toContain(heading);
+    }
+  });
+
   it('prints the merged workbook with every column on page 1, its header on every page, about four opinions a page or more', async () => {
     const sheet = pdf('汇总');
     expect(allColumnsOnPageOne(sheet, MERGED_HEADERS)).toEqual([]);
