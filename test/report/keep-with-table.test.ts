@@ -33,7 +33,7 @@ function beforeTables(docx: Buffer): { text: string; keeps: boolean }[] {
   return found;
 }
 
-describe('the letter keeps what introduces a table with the table', () => {
+describe('the letter\'s tables', () => {
   it('keeps the totals sentence and the note under 二、逐条意见采纳情况 with their tables', async () => {
     const digest = sampleDigest();
     const letter = pointFeedback(buildFeedbackDocument(digest, null), { issuer: '某市司法局', dateText: '2024年6月10日' }, feedbackDetails(digest))[0]!;
@@ -41,6 +41,17 @@ describe('the letter keeps what introduces a table with the table', () => {
     const found = beforeTables(files[0]!.data as Buffer);
     expect(found.map((f) => f.text)).toEqual([letter.totalsSentence, '下表“序号”“提出人”“日期”为你单位报送表格中所填。']);
     expect(found.filter((f) => !f.keeps)).toEqual([]);
+  });
+
+  it('heads the column that holds the name and the date under it 提出人及日期', async () => {
+    const digest = sampleDigest();
+    const letter = pointFeedback(buildFeedbackDocument(digest, null), { issuer: '', dateText: '' }, feedbackDetails(digest))[0]!;
+    const xml = new PizZip((await renderFeedback([letter], ['docx'], null))[0]!.data as Buffer).file('word/document.xml')!.asText();
+    // The opinions' table is the second one (after the totals); its header row is the repeated one.
+    const second = xml.split('<w:tbl>')[2] ?? '';
+    const header = /<w:tblHeader\/>.*?<\/w:tr>/su.exec(second)?.[0] ?? '';
+    const heads = [...header.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/gu)].map((m) => m[1]);
+    expect(heads).toEqual(['序号', '提出人及日期', '意见', '采纳情况', '理由说明']);
   });
 });
 
