@@ -70,6 +70,8 @@ export const WARNING_CODES = [
   'W_REJECTED_ROWS',
   'W_DECISION_PROBLEMS',
   'W_NO_ISSUER',
+  /** No --date, here or at digest: the letters go out without the date of their 落款. */
+  'W_NO_LETTER_DATE',
   'W_DECISIONS_GONE',
   'W_NO_INPUT_FILES',
   'W_COLUMN_DOUBT',
@@ -157,6 +159,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_REJECTED_ROWS: '有的行未能成为有效意见（见“问题行”）',
   W_DECISION_PROBLEMS: '登记表有问题，已按提示处理',
   W_NO_ISSUER: '反馈函没有落款单位',
+  W_NO_LETTER_DATE: '反馈函没有落款日期',
   W_DECISIONS_GONE: '上次登记表中的意见类在本次汇总中已不存在',
   W_NO_INPUT_FILES: '所给位置下没有可读取的表格文件',
   W_COLUMN_DOUBT: '引导模式：某张表的列映射需要人确认（列是猜的、两列相争、内容与字段不符）',

@@ -72,8 +72,9 @@ const styles =
   `<w:style w:type="paragraph" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="TableText"/><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0" w:right="${cm(1.2)}"/><w:jc w:val="right"/></w:pPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Annex"><w:name w:val="Annex"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="280"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr>${rFonts('黑体')}</w:rPr></w:style>` +
-    // The article's own words, quoted smaller than the body so the opinions below stay near them.
-  `<w:style w:type="paragraph" w:styleId="ArticleText"><w:name w:val="Article Text"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="440" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="560"/></w:pPr><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
+    // The article's own words, quoted smaller than the body so the opinions below stay near them; kept with the
+    // table of its opinions (keepNext), so a page never ends on an article whose opinions start the next.
+  `<w:style w:type="paragraph" w:styleId="ArticleText"><w:name w:val="Article Text"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:line="440" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="560"/></w:pPr><w:rPr>${rFonts('楷体_GB2312')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="TableText"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="TableHead"><w:name w:val="Table Head"/><w:basedOn w:val="TableText"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('黑体')}</w:rPr></w:style>` +
   `<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr>${rFonts('宋体')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
@@ -150,7 +151,7 @@ const pointWidths = [cm(5.4), cm(3.0), cm(2.4), cm(2.4), cm(2.4)];
 const articleWidths = [cm(4.2), cm(7.2), cm(2.1), cm(2.1)];
 
 const summaryBody =
-  p('{summaryTitle}', 'Title') + dateBlock +
+  p('{summaryTitleLines}', 'Title') + dateBlock +
   p('一、基本情况', 'Heading1') + loop('periodText', p('意见收集时间：{periodText}。')) + p('{overviewSentence}') +
   p('二、各县（市、区）和联系点报送情况', 'Heading1') +
   table(['县（市、区）', '联系点数', '报送意见', '去重后', '占比'], five(cm(4.4)),
@@ -184,7 +185,7 @@ const clusterRow =
   cell(digestWidths[3], p('{/clusters}', 'TableText')) +
   `</w:tr>`;
 const digestBody =
-  p('{digestTitle}', 'Title') + dateBlock +
+  p('{digestTitleLines}', 'Title') + dateBlock +
   loop('sections',
     loop('chapterHeading', p('{chapterHeading}', 'Heading1')) +
     loop('hasClusters',
@@ -201,17 +202,18 @@ const digestBody =
 const feedbackWidths = [cm(1.2), cm(3.3), cm(5.3), cm(2.1), cm(3.7)];
 const feedbackCounts = [cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.4)];
 const feedbackBody =
-  p('{feedbackTitle}', 'Title') +
+  p('{feedbackTitleLines}', 'Title') +
   p('{point}：', null, '<w:ind w:firstLineChars="0" w:firstLine="0"/>') +
   p('{opening}') +
-  p('一、总体情况', 'Heading1') + p('{totalsSentence}') +
+  p('一、总体情况', 'Heading1') + p('{totalsSentence}', null, '<w:keepNext/>') +
   table(['采纳', '部分采纳', '未采纳', '已转送', '作为参考', '待研究', '采纳率'], feedbackCounts,
     row(feedbackCounts, ['{totals.bySubmissions.采纳}', '{totals.bySubmissions.部分采纳}', '{totals.bySubmissions.未采纳}',
       '{totals.bySubmissions.已转送}', '{totals.bySubmissions.作为参考}', '{totals.bySubmissions.待研究}', '{totals.rateText}'], 0)) +
   p('') +
   p('二、逐条意见采纳情况', 'Heading1') +
-  p('下表“序号”“提出人”“日期”为你单位报送表格中所填。', 'TableNote') +
-  table(['序号', '提出人', '意见', '采纳情况', '理由说明'], feedbackWidths,
+  // Kept with the table's first row: a row too tall for the page's rest must not leave the heading and this note alone.
+  p('下表“序号”“提出人”“日期”为你单位报送表格中所填。', 'TableNote', '<w:keepNext/>') +
+  table(['序号', '提出人及日期', '意见', '采纳情况', '理由说明'], feedbackWidths,
     // A printed letter never splits one opinion's row across pages (its mark and reason stay with it).
     `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
     cell(feedbackWidths[0], p('{#items}{seqText}', 'LetterNumber')) +
@@ -221,6 +223,7 @@ const feedbackBody =
     cell(feedbackWidths[4], p('{reason}{/items}', 'LetterText')) +
     `</w:tr>`) +
   p('采纳率 =（采纳 + 部分采纳）÷ 已作出处理的意见（除“待研究”外的全部意见）。', 'TableNote') +
+  loop('similarityExplained', p('{similarityExplained}', 'TableNote')) +
   // 特此反馈, the issuing unit and the date are one block: a page never ends between the unit and its date.
   p('特此反馈。', null, '<w:keepNext/>') + p('', null, '<w:keepNext/>') +
   loop('issuer', p('{issuer}', 'Signature', '<w:keepNext/>')) + loop('dateText', p('{dateText}', 'Signature')) +

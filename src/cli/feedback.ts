@@ -75,8 +75,13 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const date = options.date ?? digest.date;
   const dateText = date === null ? '' : chineseDate(date);
   const { issuer } = options;
-  if (issuer === '' && formats.some((f) => f === 'docx' || f === 'md')) {
+  const letters = formats.some((f) => f === 'docx' || f === 'md');
+  if (issuer === '' && letters) {
     context.terminal.warn('W_NO_ISSUER', '反馈函没有落款单位：请在配置文件中设置 "issuer"（如 某市司法局），或加 --issuer。');
+  }
+  // Reports carry no date unless asked (same inputs, same bytes); a letter without one is not ready to send.
+  if (dateText === '' && letters) {
+    context.terminal.warn('W_NO_LETTER_DATE', '反馈函没有落款日期：请加 --date（如 --date 2024年6月10日），或在 yijian digest 时给出 --date。');
   }
   const points = pointFeedback(document, { issuer, dateText }, feedbackDetails(digest));
   const stats = computeStats([{ name: digest.draft?.title ?? '（未指定草案）', document }]);

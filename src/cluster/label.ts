@@ -5,8 +5,9 @@
  */
 import { normalizeText } from '../text/normalize.js';
 import { maskPersonalData } from '../text/pii.js';
+import { ELLIPSIS } from '../text/format.js';
 
-/** Longest label, in characters, before the ellipsis. */
+/** Longest label, in characters, before the ellipsis (……). */
 export const LABEL_MAX_CHARS = 24;
 
 /** Sentence ends: a label never runs across one. */
@@ -206,5 +207,5 @@ export function clusterLabel(
   if (end === 0) return fallback;
   // Cut inside a quotation: the ellipsis goes inside it and the quotation is closed (“监护人尽到监护职责的……”).
   const cut = shown.slice(0, end);
-  return `${cut}……${unclosed(cut)}`;
+  return `${cut}${ELLIPSIS}${unclosed(cut)}`;
 }

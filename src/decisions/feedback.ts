@@ -1,7 +1,8 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
 import type { Digest, DigestRecord } from '../model.js';
 import { articleLabel, baseArticle, UNASSIGNED } from '../article-key.js';
-import { assignmentNote, bracketedNote, chineseDate, compareNames, isoDate, periodText, sourcePlace } from '../text/format.js';
+import { bracketedNote, chineseDate, compareNames, isoDate, periodText, sourcePlace, titleLines } from '../text/format.js';
+import { deletedCitationNote, letterArticlesNote, type LetterAssignmentEvidence } from '../text/letter-notes.js';
 import { groupBy } from '../collections.js';
 import { rowLabel, sourceLabel } from '../provenance.js';
 import { maskDigest, maskPersonalData } from '../text/mask.js';
@@ -45,6 +46,7 @@ export function buildFeedbackDocument(unmasked: Digest, applied: AppliedDecision
     schemaVersion: FEEDBACK_SCHEMA_VERSION,
     kind: 'yijian-feedback',
     draft: digest.draft === null ? null : { title: digest.draft.title, file: digest.draft.file },
+    ...(digest.citedDraft === undefined || digest.citedDraft === null ? {} : { citedDraft: { title: digest.citedDraft.title, file: digest.citedDraft.file } }),
     date: digest.date,
     records,
   };
@@ -61,10 +63,12 @@ export interface FeedbackItemView {
   dateText: string;
   recordId: string;
   articleLabel: string;
-  /** How the article was found: 自动归入，请核对（相似度 0.42）/ 已人工更正 / '' for a citation. */
+  /** How the article was found, worded for the point: 未注明条款，按内容归入本条（相似度 0.42）/ 已人工更正 / '' for a citation. */
   assignmentNote: string;
   /** The note in brackets, to append to the article label, or ''. */
   assignmentMark: string;
+  /** Its article was found by what it says (similarity), not cited: the letter explains the mark once. */
+  byContent: boolean;
   opinion: string;
   /** File / sheet / row: for the 附：来源 table only, never the letter's body. */
   sourceText: string;
@@ -82,8 +86,8 @@ export interface FeedbackRecordDetail {
   seq: string | null;
   submitter: string | null;
   date: string | null;
-  /** The record's article assignments (with `source` and `confidence`). */
-  articles: readonly { key: string; source: string; confidence: number }[];
+  /** The record's article assignments (with `source`, `confidence` and an earlier round's citation). */
+  articles: readonly LetterAssignmentEvidence[];
 }
 
 /** The letter details of every record of `digest`, by record id; personal data masked, as in the letter's body. */
@@ -107,7 +111,10 @@ export interface PointFeedbackView {
   /** The file name stem, safe on every file system: 东湖街道基层立法联系点-采纳情况反馈 */
   fileStem: string;
   title: string;
+  /** 关于《草案》意见采纳情况的反馈, on one line (Markdown, file listings). */
   feedbackTitle: string;
+  /** The same as Word prints it, broken between words (\n): text/format.ts titleLines. */
+  feedbackTitleLines: string;
   dateText: string;
   /** 落款 */
   issuer: string;
@@ -120,6 +127,8 @@ export interface PointFeedbackView {
   sourceGroups: { place: string; rowsText: string }[];
   totals: StatsRow;
   totalsSentence: string;
+  /** Below the table, when some line's article was found by its content: what that mark and its 相似度 mean; else ''. */
+  similarityExplained: string;
 }
 
 /** A point's name as the stem of its letter's file name (io/file-names.ts then keeps the whole name short enough). */
@@ -139,6 +148,9 @@ export function pointFeedback(
   const { issuer, dateText } = typeof signature === 'string' ? { issuer: '', dateText: signature } : signature;
   const byPoint = groupBy(document.records, (r) => r.point ?? NO_POINT);
   const title = document.draft?.title ?? '';
+  // Opinions written on an earlier round (--cited-draft) are feedback on that round; the 条款 are the current one's.
+  const commented = document.citedDraft?.title ?? title;
+  const renumberedNote = commented !== title && title !== '' ? `（条款按《${title}》的条文编号，括号内注明原条款）` : '';
   const usedStems = new Set<string>();
   return [...byPoint.keys()].sort(compareNames).map((point) => {
     // digest.json keeps records in reading order (file, sheet, row): the order the point sent them.
@@ -154,17 +166,19 @@ export function pointFeedback(
       county,
       fileStem: stem,
       title,
-      feedbackTitle: `${title === '' ? '' : `《${title}》`}意见采纳情况反馈`,
+      // An official letter's title: 关于《……》意见采纳情况的反馈.
+      feedbackTitle: `关于${commented === '' ? '本次草案' : `《${commented}》`}意见采纳情况的反馈`,
+      feedbackTitleLines: commented === '' ? '关于本次草案意见采纳情况的反馈' : titleLines('关于', commented, '意见采纳情况的反馈'),
       dateText,
       issuer,
       periodText: period,
       opening:
-        `感谢你单位对${title === '' ? '本次草案' : `《${title}》`}提出的意见建议。` +
-        `你单位${period === '' ? '' : `于${period}`}报送意见 ${records.length} 条，现将采纳情况反馈如下。`,
+        `感谢你单位对${commented === '' ? '本次草案' : `《${commented}》`}提出的意见建议。` +
+        `你单位${period === '' ? '' : `于${period}`}报送意见 ${records.length} 条，现将采纳情况反馈如下${renumberedNote}。`,
       sourceGroups: [] as { place: string; rowsText: string }[],
       items: records.map((r, i) => {
         const detail = details.get(r.id);
-        const note = detail === undefined ? '' : articlesNote(detail);
+        const note = detail === undefined ? '' : letterArticlesNote(detail.articles);
         const unplaced = isUnplaced(r, detail);
         const date = detail?.date ?? null;
         return {
@@ -176,7 +190,8 @@ export function pointFeedback(
           // The point reads the 未归入 label as "not taken into the text": the letter says the article is not settled yet.
           articleLabel: unplaced ? UNPLACED_LABEL : r.articleLabel,
           assignmentNote: unplaced ? '' : note,
-          assignmentMark: unplaced ? (r.decision === PENDING ? UNPLACED_PENDING_MARK : '') : bracketedNote(note),
+          assignmentMark: unplaced ? unplacedMark(detail, r.decision === PENDING) : bracketedNote(note),
+          byContent: !unplaced && (detail?.articles.some((a) => a.source === 'similarity') ?? false),
           opinion: r.opinion,
           sourceText: sourceLabel(r.source),
           sourceFile: r.source.file,
@@ -189,8 +204,13 @@ export function pointFeedback(
       }),
       totals,
       totalsSentence: totalsSentence(totals),
+      similarityExplained: '',
     };
-  }).map((view) => ({ ...view, sourceGroups: sourceGroups(view.items) }));
+  }).map((view) => ({
+    ...view,
+    sourceGroups: sourceGroups(view.items),
+    similarityExplained: view.items.some((item) => item.byContent) ? SIMILARITY_EXPLAINED : '',
+  }));
 }
 
 /** The letter's 附：来源: where each line was found, grouped by file and sheet so it takes a few lines. */
@@ -221,14 +241,22 @@ export function totalsSentence(row: StatsRow): string {
 export const UNPLACED_LABEL = '未确定具体条款';
 export const UNPLACED_PENDING_MARK = '（正在核对）';
 
+/** What the letter says its 按内容归入 marks and their 相似度 mean. */
+export const SIMILARITY_EXPLAINED =
+  '注明“按内容归入”的意见，系按意见内容与草案条文的相似度归入最相关的条款；相似度在 0 至 1 之间，数值越大，意见与该条内容越接近。';
+
 /** An opinion on no article: its every assignment is 未归入 (after the 登记表's corrections). */
 function isUnplaced(record: FeedbackRecord, detail: FeedbackRecordDetail | undefined): boolean {
   if (detail !== undefined) return detail.articles.length > 0 && detail.articles.every((a) => a.key === UNASSIGNED);
   return record.articleLabel === articleLabel(UNASSIGNED);
 }
 
-/** The assignment notes of a record's articles, joined: '' when every article was cited. */
-function articlesNote(detail: FeedbackRecordDetail): string {
-  const notes = [...new Set(detail.articles.map((a) => assignmentNote(detail.articles, a.key)).filter((n) => n !== ''))];
-  return notes.join('；');
+/**
+ * What follows 未确定具体条款: that the article it cited was deleted since (digest --cited-draft), and while it
+ * waits for a decision that it is being checked — （所提原第十四条在修改稿中已删除，正在核对）, （正在核对）, or ''.
+ */
+function unplacedMark(detail: FeedbackRecordDetail | undefined, pending: boolean): string {
+  const deleted = detail === undefined ? '' : deletedCitationNote(detail.articles);
+  if (deleted === '') return pending ? UNPLACED_PENDING_MARK : '';
+  return `（${deleted}${pending ? `，${UNPLACED_PENDING_MARK.slice(1, -1)}` : ''}）`;
 }

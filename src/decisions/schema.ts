@@ -28,6 +28,8 @@ export const FeedbackDocumentSchema = z.object({
   schemaVersion: z.literal(FEEDBACK_SCHEMA_VERSION),
   kind: z.literal('yijian-feedback'),
   draft: z.object({ title: z.string(), file: z.string() }).nullable(),
+  /** The earlier round the opinions were written on (digest --cited-draft): what the letters thank the point for. */
+  citedDraft: z.object({ title: z.string(), file: z.string() }).nullable().optional(),
   date: z.string().nullable(),
   records: z.array(FeedbackRecordSchema),
 });

@@ -6,6 +6,7 @@
 import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
 import { type Decision, foldDecisionText, parseDecision } from './values.js';
 import { atPlace, cellWords, rowWords } from '../location.js';
+import { cutText } from '../text/format.js';
 import type { DecisionSheetNotice } from '../notices.js';
 import { isToolSuggestion } from './suggestion-cell.js';
 
@@ -222,7 +223,7 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     if (correction !== null && foldDecisionText(correction.text) === foldDecisionText(text)) return null;
     const cell = cellRef(rowIndex, column);
     const where = describeWritten({ text, cell, header: rows[headerIndex]?.[column] ?? '' });
-    const shown = [...text].length > QUOTED_CHARS ? `${[...text].slice(0, QUOTED_CHARS).join('')}…` : text;
+    const shown = cutText(text, QUOTED_CHARS);
     const about = id === '' ? '' : `（${perOpinion ? '意见编号' : '编号'} ${id}）`;
     const instead = correction === null
       ? '要更正，请填在“更正条款”列。'

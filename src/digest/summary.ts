@@ -2,6 +2,7 @@
 import type { Digest } from '../model.js';
 import { articleLabel, compareArticleKeys, isArticle, UNASSIGNED } from '../article-key.js';
 import { maskPersonalData } from '../text/mask.js';
+import { cutText } from '../text/format.js';
 import { recordsPerArticle } from './per-article.js';
 
 /** Text of the summary, several lines. */
@@ -34,7 +35,7 @@ export function digestSummary(digest: Digest, top = 5): string {
     lines.push('  最大的意见类：');
     for (const cluster of largest) {
       const text = maskPersonalData(representative.get(cluster.representative) ?? '').replace(/\s+/g, ' ');
-      const excerpt = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+      const excerpt = cutText(text, 40);
       lines.push(`    [${cluster.id}] ${articleLabel(cluster.article, digest.draft)}，${cluster.submissions} 次提交，${cluster.points.length} 个联系点：${excerpt}`);
     }
   }

@@ -4,6 +4,7 @@
  * They are counted as 说明行 so that the figures still reconcile, and shown so nobody wonders where they went.
  */
 import { toSimplified } from '../text/normalize.js';
+import { cutText } from '../text/format.js';
 import { cellText, type GridCell, type SheetGrid } from './grid.js';
 import { cellKind } from './content.js';
 
@@ -68,7 +69,7 @@ export function noteText(cells: readonly GridCell[]): string {
     .filter((t) => t !== '')
     .join(' ')
     .replace(/\s+/gu, ' ');
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return cutText(text, 60);
 }
 
 // A heading numbered like a section (一、 （二） 第三部分 4、) rather than like an opinion.

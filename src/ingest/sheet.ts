@@ -17,6 +17,7 @@ import { createInterner } from '../intern.js';
 import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex } from './synonyms.js';
+import { cutText } from '../text/format.js';
 
 /** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
 export interface SheetProblem {
@@ -356,7 +357,7 @@ function previewRows(grid: SheetGrid): string {
     const cells: string[] = [];
     for (let c = 0; c < width; c += 1) {
       const text = cellText(row[c]).replace(/\s+/gu, ' ').trim();
-      if (text !== '') cells.push(headedColumnWords(columnLetter(c), text.length > 16 ? `${text.slice(0, 16)}…` : text));
+      if (text !== '') cells.push(headedColumnWords(columnLetter(c), cutText(text, 16)));
     }
     lines.push(`    ${rowWords(r + 1)}：${cells.join(' ') || '（空）'}`);
   }

@@ -8,6 +8,7 @@ import { renderXlsxBook, type XlsxRow } from './render-xlsx.js';
 import { escapeXml } from './svg.js';
 import { readTemplate } from './templates.js';
 import { parseXlsxLayout } from './xlsx-layout.js';
+import { breakTitle } from '../text/format.js';
 import { cellText, markedText, type CellRun, type CellView, type CompareView } from '../compare/view.js';
 
 /** Formats `compare` writes. */
@@ -45,6 +46,8 @@ function cellXml(cell: CellView, note: string): string {
 export function docxData(view: CompareView): object {
   return {
     title: view.title,
+    // As Word prints it, broken between words: (修改稿) stayed whole only when the line happened to end there.
+    titleLines: breakTitle('', view.newDraft.title, '修改前后对照表'),
     sourceLine: `原条文：${view.oldDraft.title}（${view.oldDraft.file}）；修改后条文：${view.newDraft.title}（${view.newDraft.file}）。`,
     summaryLine: view.summaryLine,
     legend: view.legend,
@@ -112,7 +115,7 @@ export async function renderCompare(view: CompareView, formats: readonly Compare
     const template = await readTemplate(COMPARE_TEMPLATES[format], templatesDir);
     if (format === 'docx') out.set(format, renderDocx(template, docxData(view)));
     else if (format === 'md') out.set(format, renderMarkdownWith(template, markdownData(view)));
-    else out.set(format, renderXlsxBook([{ template, layout: parseXlsxLayout(template), rows: xlsxRows(view), known: COMPARE_XLSX_FIELDS }]));
+    else out.set(format, renderXlsxBook([{ template, layout: parseXlsxLayout(template), rows: xlsxRows(view), known: COMPARE_XLSX_FIELDS, pageHeader: view.title }]));
   }
   return out;
 }

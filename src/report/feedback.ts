@@ -83,7 +83,9 @@ export async function renderStats(stats: StatsModel, formats: readonly FeedbackF
   if (formats.includes('xlsx')) {
     const sheet = async (file: string, rows: readonly StatsRow[]) => {
       const template = await readTemplate(file, templatesDir);
-      return { template, layout: parseXlsxLayout(template), rows: rows.map(xlsxRow), known: FIELDS };
+      const layout = parseXlsxLayout(template);
+      // Printed pages say what they count: 《草案》意见采纳情况统计（各联系点）.
+      return { template, layout, rows: rows.map(xlsxRow), known: FIELDS, pageHeader: `${heading}（${layout.sheetName}）` };
     };
     files.push({
       name: STATS_FILES.xlsx,

@@ -141,15 +141,22 @@ export async function renderReports(digest: Digest, options: ReportOptions): Pro
     const digestTemplate = await readTemplate('article-digest/article-digest.xlsx.json', dir);
     files.push({
       name: REPORT_FILES.digestXlsx,
-      data: renderXlsx(digestTemplate, parseXlsxLayout(digestTemplate), articleDigestRows(view), ARTICLE_DIGEST_FIELDS, 'report'),
+      data: renderXlsx(digestTemplate, parseXlsxLayout(digestTemplate), articleDigestRows(view), ARTICLE_DIGEST_FIELDS, 'report', view.digestTitle),
     });
     const decisionTemplate = await readTemplate('decision-sheet/decision-sheet.xlsx.json', dir);
     const opinionTemplate = await readTemplate('decision-sheet/opinion-sheet.xlsx.json', dir);
     files.push({
       name: REPORT_FILES.decisionXlsx,
       data: renderXlsxBook([
-        { template: decisionTemplate, layout: parseXlsxLayout(decisionTemplate), rows: decisionRows(view, options.carried), known: DECISION_FIELDS },
-        { template: opinionTemplate, layout: parseXlsxLayout(opinionTemplate), rows: opinionRows(view, options.carried, nearDifferencesByCanonical(digest.records, digest.duplicateGroups, maskPersonalData)), known: OPINION_FIELDS },
+        {
+          template: decisionTemplate, layout: parseXlsxLayout(decisionTemplate), rows: decisionRows(view, options.carried), known: DECISION_FIELDS,
+          pageHeader: view.decisionTitle,
+        },
+        {
+          template: opinionTemplate, layout: parseXlsxLayout(opinionTemplate),
+          rows: opinionRows(view, options.carried, nearDifferencesByCanonical(digest.records, digest.duplicateGroups, maskPersonalData)), known: OPINION_FIELDS,
+          pageHeader: `${view.decisionTitle}（单条意见）`,
+        },
       ], 'report'),
     });
   }

@@ -6,8 +6,8 @@ import { YijianError } from '../errors.js';
 import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, UNASSIGNED } from '../article-key.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
-  assignmentNote, bracketedNote, bySubmissions, chineseDate, chineseNumber, groupAssignmentNote, percent, periodText, sourcePlace,
-  topicPhrase,
+  assignmentNote, bracketedNote, bySubmissions, chineseDate, chineseNumber, ELLIPSIS, groupAssignmentNote, percent, periodText, sourcePlace,
+  titleLines, topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
 import { recordsPerArticle } from '../digest/per-article.js';
@@ -362,7 +362,9 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   return {
     title,
     summaryTitle: `${quoted}意见汇总报告`,
+    summaryTitleLines: titleLines('', title, '意见汇总报告'),
     digestTitle: `${quoted}条文—意见对照表`,
+    digestTitleLines: titleLines('', title, '条文—意见对照表'),
     decisionTitle: `${quoted}意见采纳情况登记表`,
     draftFile: draft?.file ?? '',
     hasDraft: draft !== null,
@@ -484,7 +486,7 @@ const JOINING = /.*(或者|在|对|为|由|向|将|按照|依照)/u;
 /**
  * The first words of an article without a caption, for the 主旨 column: the first clause that says
  * something (not 违反本条例第九条规定), cut at a word boundary and never on a word that leaves the phrase
- * hanging (…或者为, …在电动): then at the last such word, with … to show it was cut. A penalty article is
+ * hanging (…或者为, …在电动): then at the last such word, with …… to show it was cut. A penalty article is
  * named by what it enforces: 违反第九条的处罚, 平台企业违反第三十条的处罚.
  */
 function articleGist(text: string): string {
@@ -496,11 +498,11 @@ function articleGist(text: string): string {
   const phrase = topicPhrase(telling, 14);
   if (telling.replace(/的$/u, '').endsWith(phrase.replace(/的$/u, ''))) return phrase;
   // Cut short: end before the last joining word (在, 或者 …) when enough is left to say something, else drop
-  // the words that leave it hanging; … shows the article goes on.
+  // the words that leave it hanging; …… shows the article goes on.
   const join = JOINING.exec(phrase);
   const at = join === null ? -1 : join[0].length - (join[1]?.length ?? 0);
   const kept = at >= 4 ? phrase.slice(0, at) : phrase;
-  return `${kept.replace(DANGLING, '')}…`;
+  return `${kept.replace(DANGLING, '')}${ELLIPSIS}`;
 }
 
 /** （也可能涉及：第十三条、第十四条）: the likely articles past the first, which heads the opinion's group; or ''. */

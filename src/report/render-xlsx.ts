@@ -84,8 +84,10 @@ function numberFormats(bodies: readonly (readonly (readonly BodyCell[])[])[]): s
 }
 
 /** Renders one sheet from `layout` and `rows`; a field the rows do not have → E_BAD_TEMPLATE. */
-export function renderXlsx(template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[], origin?: string): Buffer {
-  return renderXlsxBook([{ template, layout, rows, known }], origin);
+export function renderXlsx(
+  template: LoadedTemplate, layout: XlsxLayout, rows: readonly XlsxRow[], known: readonly string[], origin?: string, pageHeader?: string,
+): Buffer {
+  return renderXlsxBook([{ template, layout, rows, known, ...(pageHeader === undefined ? {} : { pageHeader }) }], origin);
 }
 
 /** One sheet of a workbook: the layout it follows and its rows. */
@@ -95,6 +97,8 @@ export interface XlsxSheetSpec {
   layout: XlsxLayout;
   rows: readonly XlsxRow[];
   known: readonly string[];
+  /** Printed at the top of every page, so a printed sheet says what it is (《草案》意见采纳情况登记表). */
+  pageHeader?: string;
 }
 
 /**
@@ -148,6 +152,7 @@ export function renderXlsxBook(specs: readonly XlsxSheetSpec[], origin?: string)
   printPackage(entries, sheets.map((s) => s.layout.sheetName), sheets.map((s) => ({
     orientation: s.layout.print?.orientation ?? DEFAULT_PRINT.orientation,
     titleRows: s.layout.print?.titleRows ?? DEFAULT_PRINT.titleRows,
+    ...(s.pageHeader === undefined ? {} : { pageHeader: s.pageHeader }),
   })));
   return packageZip([...entries].map(([name, data]) => ({ name, data })));
 }

@@ -1,4 +1,5 @@
 /** Horizontal bar charts as inline SVG: no script, no external resource, every label escaped. */
+import { cutText, ELLIPSIS } from '../text/format.js';
 
 /** One bar: its label and value. */
 export interface Bar {
@@ -34,7 +35,8 @@ export function barChart(title: string, bars: readonly Bar[]): string {
     const y = TOP + i * ROW;
     const width = Math.round((bar.value / max) * plot);
     const chars = [...bar.label];
-    const shown = chars.length > MAX_LABEL_CHARS ? `${chars.slice(0, MAX_LABEL_CHARS - 1).join('')}…` : bar.label;
+    // The label and its …… take MAX_LABEL_CHARS: the chart's label column is that wide.
+    const shown = chars.length > MAX_LABEL_CHARS ? cutText(bar.label, MAX_LABEL_CHARS - ELLIPSIS.length) : bar.label;
     return (
       `<g><title>${escapeXml(`${bar.label}：${bar.value}`)}</title>` +
       `<text x="${LABEL_WIDTH - 8}" y="${y + BAR - 4}" text-anchor="end">${escapeXml(shown)}</text>` +

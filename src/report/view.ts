@@ -191,7 +191,10 @@ export interface ReportView {
   title: string;
   /** 《…》意见汇总报告, and the titles of the other two reports. */
   summaryTitle: string;
+  /** The title as Word prints it, broken between words (\n): text/format.ts titleLines. */
+  summaryTitleLines: string;
   digestTitle: string;
+  digestTitleLines: string;
   decisionTitle: string;
   draftFile: string;
   hasDraft: boolean;

@@ -14,6 +14,8 @@ export interface SheetPrint {
   orientation: 'landscape' | 'portrait';
   /** Rows repeated at the top of each printed page (1 = the header row). */
   titleRows: number;
+  /** Printed at the top of every page (what the sheet is: 《草案》意见采纳情况登记表); '' for none. */
+  pageHeader?: string;
 }
 
 export const DEFAULT_PRINT: SheetPrint = { orientation: 'landscape', titleRows: 1 };
@@ -38,10 +40,20 @@ export function printSheetXml(xml: Buffer, print: SheetPrint = DEFAULT_PRINT): B
     '<pageMargins left="0.25" right="0.25" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     // paperSize 9 is A4; fitToHeight 0 lets the rows run on to as many pages as they need.
     `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddFooter>${escapeXml('&C第 &P 页，共 &N 页')}</oddFooter></headerFooter>`;
+    `<headerFooter>${headerXml(print.pageHeader ?? '')}<oddFooter>${escapeXml('&C第 &P 页，共 &N 页')}</oddFooter></headerFooter>`;
   const at = AFTER_PAGE_SETUP.exec(tail)?.index ?? tail.lastIndexOf('</worksheet>');
   tail = tail.slice(0, at) + setup + tail.slice(at);
   return Buffer.concat([Buffer.from(head, 'utf8'), xml.subarray(dataStart, dataEnd), Buffer.from(tail, 'utf8')]);
+}
+
+/** Excel's limit on a header's text, codes included. */
+const HEADER_LIMIT = 255;
+
+/** The page header: the text centred (&C), its & doubled so Excel does not read it as a code; cut at Excel's limit. */
+function headerXml(text: string): string {
+  if (text === '') return '';
+  const coded = `&C${[...text.replace(/&/g, '&&')].slice(0, HEADER_LIMIT - 2).join('')}`;
+  return `<oddHeader>${escapeXml(coded)}</oddHeader>`;
 }
 
 /** Quotes a sheet name for a formula: '采纳情况登记表'!$1:$1. */

@@ -52,6 +52,40 @@ export function periodText(dates: Iterable<string | null>): string {
   return `${chineseDate(first)}至${end}`;
 }
 
+/** The mark of a text cut short: Chinese writes the ellipsis as two (……), never one (…). */
+export const ELLIPSIS = '……';
+
+/** `text` cut to its first `maxChars` characters with …… after them, or whole when it is short enough. */
+export function cutText(text: string, maxChars: number): string {
+  const chars = [...text];
+  return chars.length > maxChars ? `${chars.slice(0, maxChars).join('')}${ELLIPSIS}` : text;
+}
+
+/** Characters of a Word title line: 22 pt 小标宋 across the 15.6 cm text width of the official-document page. */
+export const TITLE_LINE_CHARS = 20;
+
+/**
+ * A document title as the lines Word prints it in, joined by \n: `before` the draft's name in 《》 and `after`
+ * it (关于 + 《…》 + 意见采纳情况的反馈). A title breaks between words, not inside one (GB/T 9704 回行词意完整):
+ * only before a bracketed part of the name (（征求意见稿）) and after the name, and 关于 never stands alone.
+ */
+export function titleLines(before: string, draftTitle: string, after: string, maxChars = TITLE_LINE_CHARS): string {
+  return breakTitle(before, draftTitle === '' ? '' : `《${draftTitle}》`, after, maxChars);
+}
+
+/** titleLines for a name written without 《》 (修改前后对照表: 某市……条例（修改稿）修改前后对照表). */
+export function breakTitle(before: string, name: string, after: string, maxChars = TITLE_LINE_CHARS): string {
+  const pieces = [...(name === '' ? [] : name.split(/(?=（)/u)), after];
+  pieces[0] = `${before}${pieces[0] ?? ''}`;
+  const lines: string[] = [];
+  for (const piece of pieces) {
+    const last = lines.at(-1);
+    if (last !== undefined && [...last].length + [...piece].length <= maxChars) lines[lines.length - 1] = `${last}${piece}`;
+    else lines.push(piece);
+  }
+  return lines.join('\n');
+}
+
 /** part of whole as a percentage with one decimal: 12.5%; 0.0% when whole is 0. */
 export function percent(part: number, whole: number): string {
   if (whole <= 0) return '0.0%';

@@ -33,7 +33,7 @@ const row = `<w:tr>${cell(half, p('{#rows}{@oldXml}', 'TableText'))}${cell(half,
 const table =
   `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="${half * 2}" w:type="dxa"/><w:jc w:val="center"/>` +
   `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${header}${row}</w:tbl>`;
-const body = p('{title}', 'Title') + p('{sourceLine}') + p('{summaryLine}') + p('{legend}') + table;
+const body = p('{titleLines}', 'Title') + p('{sourceLine}') + p('{summaryLine}') + p('{legend}') + table;
 
 const zip = new PizZip();
 for (const name of Object.keys(base.files)) {

@@ -126,10 +126,23 @@ describe('yijian feedback on the fixtures', () => {
     }
   });
 
+  it('says when the letters go out without 落款 (issuer, date), and not once both are given', async () => {
+    // Neither --issuer nor --date, here or at digest: the letters would need both written in by hand.
+    expect(run.stderr).toContain('[W_NO_ISSUER]');
+    expect(run.stderr).toContain('[W_NO_LETTER_DATE]');
+    const md = readFileSync(join(work, 'fb', readdirSync(join(work, 'fb')).find((n) => n.endsWith('-采纳情况反馈.md'))!), 'utf8');
+    expect(md).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日\s*\n+附：/u);
+    const signed = await yijian(['feedback', '--digest', out, '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'fb-signed'),
+      '--formats', 'md', '--issuer', '某市司法局', '--date', '2024年6月10日']);
+    expect(signed.status, signed.stderr).toBe(0);
+    expect(signed.stderr).not.toContain('[W_NO_ISSUER]');
+    expect(signed.stderr).not.toContain('[W_NO_LETTER_DATE]');
+  });
+
   it('writes Word feedback that reads back with the opinions and decisions', async () => {
     const record = recordAt(digest, '河西县城关镇', 2);
     const { value } = await mammoth.extractRawText({ path: join(work, 'fb', `${record.point}-采纳情况反馈.docx`) });
-    expect(value).toContain('意见采纳情况反馈');
+    expect(value).toContain('意见采纳情况的反馈');
     expect(value).toContain(d1.text);
     expect(value).toContain('已在第十九条中增加物业服务人的劝阻义务');
     const mine = digest.records.filter((r) => r.point === record.point);

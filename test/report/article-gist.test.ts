@@ -35,16 +35,16 @@ describe('主旨 of articles without a caption', () => {
   });
 
   it('cuts a long first clause before the word that joins what follows, and says it was cut', () => {
-    expect(fixture.get('第四十一条')).toBe('有关部门及其工作人员…');
-    // A whole clause stays as it is, without …
+    expect(fixture.get('第四十一条')).toBe('有关部门及其工作人员……');
+    // A whole clause stays as it is, without ……
     expect(fixture.get('第四十二条')).toBe('法律、行政法规已有处罚规定的');
   });
 
   it('never ends on a word left hanging, in the fixture draft or the 北京市物业管理条例', () => {
     expect(property.size).toBeGreaterThan(20);
     for (const [article, gist] of [...fixture, ...property]) {
-      expect(gist.replace(/…$/u, ''), `${article}：${gist}`).not.toMatch(DANGLING);
-      expect([...gist.replace(/…$/u, '')].length, `${article}：${gist}`).toBeLessThanOrEqual(16);
+      expect(gist.replace(/……$/u, ''), `${article}：${gist}`).not.toMatch(DANGLING);
+      expect([...gist.replace(/……$/u, '')].length, `${article}：${gist}`).toBeLessThanOrEqual(16);
     }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * #13 "show how each assignment was made": an opinion placed under an article by similarity is marked
- * with its confidence wherever a person reads it (对照表, 登记表, summary, letters); a cited one is not;
+ * with its confidence wherever a person reads it (对照表, 登记表, summary, letters — there in the point's words);
+ * a cited one is not;
  * one a person corrected reads 已人工更正.
  */
 import mammoth from 'mammoth';
@@ -84,7 +85,8 @@ describe('a similarity assignment in every report', () => {
     const digest = sampleDigest();
     const letters = pointFeedback(buildFeedbackDocument(digest, null), { issuer: '某市司法局', dateText: '2024年6月10日' }, feedbackDetails(digest));
     const item = letters.flatMap((l) => l.items).find((i) => i.opinion === GUESSED);
-    expect(item?.assignmentMark).toBe(BRACKETED);
+    // In the letter's words: the point cannot check anything (test/decisions/letter-marks.test.ts).
+    expect(item?.assignmentMark).toBe('（未注明条款，按内容归入本条，相似度 0.62）');
     // Besides it, only the opinions left 未归入 are marked, and in the letter's own words (letters-unplaced.test.ts).
     const others = letters.flatMap((l) => l.items).filter((i) => i.assignmentMark !== '' && i !== item);
     expect(others.every((i) => i.articleLabel === '未确定具体条款' && i.assignmentMark === '（正在核对）'), JSON.stringify(others.map((i) => i.assignmentMark))).toBe(true);
