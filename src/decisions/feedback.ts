@@ -63,7 +63,7 @@ export interface FeedbackItemView {
   dateText: string;
   recordId: string;
   articleLabel: string;
-  /** How the article was found, worded for the point: 未注明条款，按内容归入本条（相似度 0.42）/ 已人工更正 / '' for a citation. */
+  /** How the article was found, worded for the point: 未注明条款，按内容归入本条（相似度 0.42）/ 经核对归入本条 / '' for a citation. */
   assignmentNote: string;
   /** The note in brackets, to append to the article label, or ''. */
   assignmentMark: string;

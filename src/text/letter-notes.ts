@@ -4,7 +4,9 @@
  * so it is told what was done and how sure it is, and which article of the earlier round its citation was.
  */
 import { articleLabel, baseArticle, UNASSIGNED } from '../article-key.js';
-import { CORRECTED_NOTE } from './format.js';
+
+/** A correction in the 登记表, as the point's letter says it. */
+export const LETTER_CORRECTED_NOTE = '经核对归入本条';
 
 /** What the letter needs of an assignment: how it was made, and the article cited in an earlier round. */
 export interface LetterAssignmentEvidence {
@@ -23,13 +25,14 @@ function wasLabel(originalKey: string): string {
 /**
  * The note on one article of an opinion: 未注明条款，按内容归入本条（相似度 0.42） for a guess, 所提原第十二条在修改稿中
  * 已删除，按内容归入本条（…） when the earlier round's article is gone, 原第十二条 for a renumbered citation,
- * 已人工更正 for a correction (as every report says), '' for a citation of the current draft.
+ * 经核对归入本条 for a correction made by the bureau (its reports say 已人工更正: to the point, what was done, not
+ * the bureau's working word), '' for a citation of the current draft.
  */
 export function letterAssignmentNote(articles: readonly LetterAssignmentEvidence[], key: string): string {
   const base = baseArticle(key);
   const found = articles.find((a) => a.key === key) ?? articles.find((a) => baseArticle(a.key) === base);
   if (found === undefined) return '';
-  if (found.source === 'corrected') return CORRECTED_NOTE;
+  if (found.source === 'corrected') return LETTER_CORRECTED_NOTE;
   const was = found.originalKey === undefined ? '' : wasLabel(found.originalKey);
   if (found.source === 'similarity') {
     const why = found.originalDeleted === true && was !== '' ? `所提${was}在修改稿中已删除` : '未注明条款';

@@ -116,7 +116,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
 
   it('shows a corrected opinion\'s article in the point\'s feedback letter and feedback.json', async () => {
     expect(feedback.status, feedback.stderr).toBe(0);
-    expect(letterLine(join(work, 'fb'), flying)).toContain('| 第三十七条（已人工更正） |');
+    expect(letterLine(join(work, 'fb'), flying)).toContain('| 第三十七条（经核对归入本条） |');
     const json = JSON.parse(readFileSync(join(work, 'fb', 'feedback.json'), 'utf8')) as { records: { id: string; articleLabel: string }[] };
     expect(json.records.find((r) => r.id === flying.id)?.articleLabel).toBe('第三十七条');
     expect(feedback.stderr).toContain('登记表中的更正：');
@@ -125,7 +125,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
   it('gives a cluster\'s corrected article to each of its opinions and their duplicates, with the cluster\'s decision', async () => {
     for (const record of [stairs, stairsCopy]) {
       const line = letterLine(join(work, 'fb'), record);
-      expect(line).toContain('| 第十八条（已人工更正） |');
+      expect(line).toContain('| 第十八条（经核对归入本条） |');
       expect(line).toContain('| 部分采纳 | 集中充电设施建设已写入第十八条 |');
     }
   });
@@ -134,7 +134,7 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
     expect(moved.articles[0]?.key).toBe('19');
     expect(target.articles[0]?.key).toBe('18');
     const line = letterLine(join(work, 'fb'), moved);
-    expect(line).toContain('| 第十八条（已人工更正） |');
+    expect(line).toContain('| 第十八条（经核对归入本条） |');
     expect(line).toContain(`| 采纳 | ${REASON_18} |`);
     expect(JSON.parse(readFileSync(join(work, 'fb', 'feedback.json'), 'utf8')).records.find((r: { id: string }) => r.id === moved.id)?.cluster).toBe(target.cluster);
   });
@@ -210,9 +210,9 @@ describe('corrections in the 登记表 reach feedback and stick in a rerun', () 
   it('gives the same letters from the rerun and its pre-filled 登记表 (the corrections stuck)', async () => {
     expect(again.status, again.stderr).toBe(0);
     const dir = join(work, 'fb2');
-    expect(letterLine(dir, recordAt(fresh, '城东区-东湖街道', 9))).toContain('| 第三十七条（已人工更正） |');
-    expect(letterLine(dir, recordAt(fresh, LATE.slice(0, 8), 2))).toContain('| 第三十七条（已人工更正） |');
-    expect(letterLine(dir, recordAt(fresh, '河西县-华侨新村', 5))).toContain(`| 第十八条（已人工更正） |`);
+    expect(letterLine(dir, recordAt(fresh, '城东区-东湖街道', 9))).toContain('| 第三十七条（经核对归入本条） |');
+    expect(letterLine(dir, recordAt(fresh, LATE.slice(0, 8), 2))).toContain('| 第三十七条（经核对归入本条） |');
+    expect(letterLine(dir, recordAt(fresh, '河西县-华侨新村', 5))).toContain(`| 第十八条（经核对归入本条） |`);
     expect(letterLine(dir, recordAt(fresh, '河西县-华侨新村', 5))).toContain(`| 采纳 | ${REASON_18} |`);
     expect(existsSync(join(dir, '东城社区基层立法联系点-采纳情况反馈.md'))).toBe(true);
   });

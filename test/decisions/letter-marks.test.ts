@@ -26,7 +26,7 @@ describe('letterAssignmentNote', () => {
     // The letter's 条款 are articles: the 项 of the earlier citation stays out (its （三） once came out as 第，三项).
     ['an earlier round\'s 项, renumbered', [{ key: '13', source: 'column', confidence: 1, originalKey: '12.2.3' }], '13', '原第十二条'],
     ['an earlier round\'s article, same number', [{ key: '12', source: 'column', confidence: 1, originalKey: '12.2' }], '12', ''],
-    ['a person\'s correction', [{ key: '4', source: 'corrected', confidence: 1 }], '4', '已人工更正'],
+    ['a person\'s correction', [{ key: '4', source: 'corrected', confidence: 1 }], '4', '经核对归入本条'],
     ['a citation in the 条款 column', [{ key: '4', source: 'column', confidence: 1 }], '4', ''],
     ['a citation in the text', [{ key: '4', source: 'text', confidence: 1 }], '4', ''],
   ];

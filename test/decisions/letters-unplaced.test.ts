@@ -63,7 +63,7 @@ describe('feedback letters: an opinion left 未归入', () => {
     fillDecisionSheet(join(dir, 'r/采纳情况登记表.xlsx'), join(dir, '已更正.xlsx'), () => ['采纳', '已修改。'], { [unplacedRecord]: ['', '', '第二十二条'] });
     expect((await yijian(['feedback', '--digest', 'r', '--decisions', '已更正.xlsx', '-o', 'f3'], dir)).status).toBe(0);
     const corrected = (await letter(dir, 'f3')).md;
-    expect(corrected).toMatch(new RegExp(`\\| 第二十二条（已人工更正） \\| ${VAGUE} \\|`, 'u'));
+    expect(corrected).toMatch(new RegExp(`\\| 第二十二条（经核对归入本条） \\| ${VAGUE} \\|`, 'u'));
     expect(corrected).not.toContain('未确定具体条款');
   });
 });
