@@ -127,6 +127,8 @@ export interface PointFeedbackView {
   sourceGroups: { place: string; rowsText: string }[];
   totals: StatsRow;
   totalsSentence: string;
+  /** Some opinion of the point has a date: the Markdown table has a 日期 column only then (an empty column is noise). */
+  hasDates: boolean;
   /** Below the table, when some line's article was found by its content: what that mark and its 相似度 mean; else ''. */
   similarityExplained: string;
 }
@@ -204,10 +206,12 @@ export function pointFeedback(
       }),
       totals,
       totalsSentence: totalsSentence(totals),
+      hasDates: false,
       similarityExplained: '',
     };
   }).map((view) => ({
     ...view,
+    hasDates: view.items.some((item) => item.dateText !== ''),
     sourceGroups: sourceGroups(view.items),
     similarityExplained: view.items.some((item) => item.byContent) ? SIMILARITY_EXPLAINED : '',
   }));

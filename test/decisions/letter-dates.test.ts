@@ -1,0 +1,39 @@
+/**
+ * The Markdown letter's table has a 日期 column only when the point's sheet gave dates (session 22): a column empty
+ * on every row was printed for every point whose form has no 日期.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../../src/decisions/feedback.js';
+import type { Digest } from '../../src/model.js';
+import { renderFeedback } from '../../src/report/feedback.js';
+import { sampleDigest } from '../report/sample-digest.js';
+
+const SIGNED = { issuer: '某市司法局', dateText: '2024年6月10日' };
+
+async function markdownLetters(digest: Digest): Promise<Map<string, string>> {
+  const letters = pointFeedback(buildFeedbackDocument(digest, null), SIGNED, feedbackDetails(digest));
+  const out = new Map<string, string>();
+  for (const letter of letters) {
+    const files = await renderFeedback([letter], ['md'], null);
+    out.set(letter.point, String(files[0]!.data));
+  }
+  return out;
+}
+
+const header = (md: string): string => md.split('\n').find((l) => l.startsWith('| 序号 |')) ?? '';
+
+describe('the letter\'s 日期 column', () => {
+  it('is left out for a point that sent no dates, and kept with the dates it sent', async () => {
+    const digest = sampleDigest();
+    const withDates: Digest = { ...digest, records: digest.records.map((r) => ({ ...r, date: '2024-05-20' })) };
+    const without: Digest = { ...digest, records: digest.records.map((r) => ({ ...r, date: null })) };
+    for (const md of (await markdownLetters(without)).values()) {
+      expect(header(md)).toBe('| 序号 | 提出人 | 条款 | 意见 | 采纳情况 | 理由说明 |');
+      expect(md).toContain('下表“序号”“提出人”为你单位报送表格中所填。');
+    }
+    for (const md of (await markdownLetters(withDates)).values()) {
+      expect(header(md)).toBe('| 序号 | 提出人 | 日期 | 条款 | 意见 | 采纳情况 | 理由说明 |');
+      expect(md).toContain('2024年5月20日');
+    }
+  });
+});
