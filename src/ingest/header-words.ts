@@ -22,6 +22,8 @@ const WORDS: ReadonlyArray<readonly [string, Field | null, number]> = [
   ['修改建议', 'suggestion', 3], ['建议修改', 'suggestion', 3], ['修改后', 'suggestion', 3], ['修改为', 'suggestion', 3],
   ['建议条文', 'suggestion', 3], ['建议稿', 'suggestion', 2], ['修改方案', 'suggestion', 2], ['修改意见', 'opinion', 3],
   ['条款', 'article', 3], ['条文', 'article', 3], ['条目', 'article', 3], ['法条', 'article', 3], ['条号', 'article', 3],
+  // 条款号 is the article's number, not a row number: read whole, its last character 号 would make it a 序号.
+  ['条款号', 'article', 3], ['条文号', 'article', 3], ['条目号', 'article', 3],
   ['条', 'article', 2], ['款', 'article', 2], ['章节', 'article', 2], ['章', 'article', 1], ['节', 'article', 1],
   ['提出人', 'submitter', 3], ['提出者', 'submitter', 3], ['反映人', 'submitter', 3], ['建议人', 'submitter', 3],
   ['意见人', 'submitter', 3], ['姓名', 'submitter', 3], ['名字', 'submitter', 2], ['署名', 'submitter', 2],

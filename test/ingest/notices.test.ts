@@ -25,9 +25,7 @@ const EXPECTED: readonly string[] = [
   '文件 静安区-静安寺街道立法联系点.xlsx 工作表“意见”：B 列「条文序号」的内容多为条款序号，按内容作“条款”列。 [W_COLUMN_FROM_CONTENT]',
   "文件 顺义区-光明街道立法联系点.xlsx 工作表“Sheet1”：没有找到表头：本表只有 A 列有内容，按内容作“意见建议”列，第 1 行作标题（说明行）；如不对，请用 --map '顺义区-光明街道立法联系点.xlsx:Sheet1:意见建议=A' 指定。 [W_PASTED_OPINIONS]",
   '文件 徐汇区-田林街道立法联系点.xlsx 工作表“填写须知”：本表是填表说明，3 行记为说明行，不作意见。 [W_INSTRUCTION_SHEET]',
-  '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：A 列「编号」与 B 列「意见汇总/条款号」都像“序号”列，取 A 列（表头更贴近）；如不对，请用 --map 序号=<列> 指定。 [W_COLUMNS_COMPETE]',
   '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：C 列「意见汇总/意见内容」与 D 列「意见汇总/修改意见及理由」都像“意见建议”列，取 C 列（表头更贴近）；如不对，请用 --map 意见建议=<列> 指定。 [W_COLUMNS_COMPETE]',
-  '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：B 列「意见汇总/条款号」的内容多为条款序号，按内容作“条款”列。 [W_COLUMN_FROM_CONTENT]',
   '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：D 列「意见汇总/修改意见及理由」没有取作“意见建议”列，按表头中的另一词作“理由”列。 [W_COLUMN_FROM_OTHER_WORD]',
   '文件 西城区-什刹海街道立法联系点.xlsx 工作表“意见”：2 行的意见格内有多条编号意见，已拆为 4 条（第 2 行 2 条，第 6 行 2 条）；不想拆分可加 --no-split。 [W_CELLS_SPLIT]',
   '文件 长宁区-新华路街道立法联系点.xlsx 工作表“Sheet1”：B 列「条款内容」的表头像“意见建议”，但内容多为条款序号（如“第八十条”），改作“条款”列。 [W_OPINION_COLUMN_UNFIT]',
@@ -58,7 +56,6 @@ describe('the notices of the intake sheets', () => {
       [{ file: '昌平区-天通苑北街道立法联系点.xlsx', sheet: '意见' }, [5, 9]],
     ]);
     expect(of('W_COLUMN_FROM_CONTENT').map((n) => n.location)).toEqual([
-      { file: '海淀区-清河街道立法联系点.xlsx', sheet: 'Sheet1', column: 'B' },
       { file: '静安区-静安寺街道立法联系点.xlsx', sheet: '意见', column: 'B' },
     ]);
     expect(of('W_PASTED_OPINIONS')).toEqual([{

@@ -1,0 +1,34 @@
+/** Shapes written fresh by a bureau tester (session 22): each failed before its fix. */
+import { describe, expect, it } from 'vitest';
+import { ingestGrid } from '../../src/ingest/sheet.js';
+import { buildSynonymIndex, DEFAULT_SYNONYMS, matchHeader } from '../../src/ingest/synonyms.js';
+import { grid, merge, options } from './helpers.js';
+
+const index = buildSynonymIndex(DEFAULT_SYNONYMS);
+const source = { file: '新华路.xlsx', path: 'in/新华路.xlsx', encoding: null };
+
+describe('a 条款号 column is the article column, not a 序号', () => {
+  it.each(['条款号', '条文号', '意见建议/条款号', '條款號'])('%s → article', (header) => {
+    expect(matchHeader(header, index)?.field).toBe('article');
+  });
+  it.each(['序号', '编号', '身份证号'])('%s stays what it was', (header) => {
+    expect(matchHeader(header, index)?.field).not.toBe('article');
+  });
+
+  it('WPS two-row header 意见建议 over 条款号 | 具体意见: the 条款号 cells reach the records', () => {
+    const rows = [
+      ['新华路街道立法联系点意见汇总表', '', '', '', ''],
+      ['序号', '提出人', '意见建议', '', '理由'],
+      ['', '', '条款号', '具体意见', ''],
+      ['1', '王建国', '第3条', '建议增加街道办事处的协调职责。', ''],
+      ['2', '李秀英', '第五条第二款', '收容所数量不足，建议每个区至少设一个。', ''],
+      ['3', '张伟', '总则部分', '总则应当写明动物福利原则。', ''],
+      ['4', '赵敏', '附则', '附则应明确过渡办法。', ''],
+      ['5', '孙丽', '全文', '全文用语应当统一。', ''],
+    ];
+    const out = ingestGrid(grid(rows, [merge(0, 0, 0, 4), merge(1, 2, 1, 3), merge(1, 0, 2, 0), merge(1, 1, 2, 1), merge(1, 4, 2, 4)]), source, options());
+    expect(out.records.map((r) => [r.seq, r.article])).toEqual([
+      ['1', '第3条'], ['2', '第五条第二款'], ['3', '总则部分'], ['4', '附则'], ['5', '全文'],
+    ]);
+  });
+});
