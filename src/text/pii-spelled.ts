@@ -38,7 +38,7 @@ function spokenNumbers(text: string): PersonalDataMatch[] {
       positions.push(run.index + k);
       digits += digit;
     }
-    const labelled = PHONE_LABEL.test(text.slice(Math.max(0, run.index - 12), run.index).replace(/(?:是|为|：|:)$/u, ''));
+    const labelled = PHONE_LABEL.test(text.slice(Math.max(0, run.index - 12), run.index));
     // Read and masked as a typed number is (pii-patterns.ts): the kept digits stay as written, 一三九****五六七八.
     const number: Classified | null = classifyNational(digits) ?? (labelled && LOCAL.test(digits) ? { kind: 'landline', national: 0, area: 0 } : null);
     if (number === null) continue;

@@ -1,0 +1,36 @@
+/**
+ * A home address's door number in running text (门牌号): 某某路123弄5号601室, 3号楼2单元501室, 5-601室. Only the
+ * chain of numbers that points to one dwelling is masked (天山路***弄*号***室): the road and the district stay, so the
+ * opinion still says where the problem is, and a lone 5号楼, 3号楼1单元门口, 2号线, 3室2厅, 300户, 国发〔2024〕5号 or
+ * 120平方米 is no address.
+ */
+import type { PersonalDataMatch } from './pii.js';
+
+const DIGITS = '[0-9０-９]+';
+/** Units of a door number, longest first (号楼 before 号). */
+const UNIT = '(?:号楼|号院|号|弄|幢|栋|座|单元|楼|层|室)';
+/** One part of a door number: 123弄, 5号, 601室, 3-601室. */
+const PART = `${DIGITS}(?:[-－]${DIGITS}){0,2}\\s?${UNIT}`;
+/** Parts in a row, written on without words between (100弄3号502室, 3栋 2单元 501室). */
+const CHAIN = new RegExp(`(?<![0-9０-９.．])${PART}(?:\\s?${PART})*`, 'gu');
+/** A room number written on without its unit (5号楼501，): three digits or more, then no word. */
+const ROOM_AFTER = /^[-－\s]?[0-9０-９]{3,}(?![0-9０-９.．%％\p{L}]|\s?\p{Script=Han})/u;
+const PART_RE = new RegExp(PART, 'gu');
+/** A dwelling alone: a room number of three digits or more (601室), or a building-room pair (5-601室). */
+const DWELLING = /^(?:[0-9０-９]{3,}|[0-9０-９]+(?:[-－][0-9０-９]+){1,2})\s?室$/u;
+/** A chain ends at a dwelling (…502室, …5号, …501): one ending at a building, stair or floor (3号楼1单元, 5号楼3层) is no home. */
+const ENDS_AT_HOME = /(?:室|[0-9０-９]\s?号)$/u;
+
+/** The door numbers of home addresses in `text`, their digits masked and their units kept. */
+export function addressMatches(text: string): PersonalDataMatch[] {
+  const found: PersonalDataMatch[] = [];
+  for (const m of text.matchAll(CHAIN)) {
+    const room = ROOM_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[0] ?? '';
+    const parts = (m[0].match(PART_RE) ?? []).length + (room === '' ? 0 : 1);
+    const home = parts >= 2 ? room !== '' || ENDS_AT_HOME.test(m[0]) : DWELLING.test(m[0]);
+    if (!home) continue;
+    const written = m[0] + room;
+    found.push({ kind: 'address', start: m.index, end: m.index + written.length, masked: written.replace(/[0-9０-９]/gu, '*') });
+  }
+  return found;
+}

@@ -1,0 +1,109 @@
+/**
+ * Personal data written as a bureau tester found it on fresh sheets (session 22): a local landline after 电话是 /
+ * 联系电话为 / 电话号码：, an e-mail with its at sign written out (wang(at)126.com), a home's door number in an opinion
+ * (某某路123弄5号601室). Each side is shown: amounts, areas, years, fines, article numbers, counts of households and
+ * buildings stay as written.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, maskContact, maskPersonalData } from '../../src/text/pii.js';
+
+describe('a local landline after the words people put before it', () => {
+  it.each([
+    ['电话是62751234', '电话是****1234'],
+    ['我的电话是 62751234，欢迎回访', '我的电话是 ****1234，欢迎回访'],
+    ['联系电话为62751234。', '联系电话为****1234。'],
+    ['电话号码：62751234', '电话号码：****1234'],
+    ['座机号6275 1234', '座机号****1234'],
+    ['宅电是87654321', '宅电是****4321'],
+    ['办公电话是：6275-1234', '办公电话是：****1234'],
+  ])('%s → %s', (text, masked) => expect(maskPersonalData(text)).toBe(masked));
+
+  it('is masked when an amount follows it in the same run of digits', () => {
+    expect(maskPersonalData('电话62751234 5000元')).toBe('电话****1234 5000元');
+  });
+
+  it('is masked the same whether typed or spelled in Chinese numerals', () => {
+    expect(maskPersonalData('电话是62751234')).toBe('电话是****1234');
+    expect(maskPersonalData('电话是六二七五一二三四')).toBe('电话是****一二三四');
+  });
+
+  it.each([
+    '电话费是200元', '手机是2000元买的', '电话是2024年装的', '电话号码有8位', '电话是12345热线',
+    '门牌号62751234', '处二千元以上一万元以下罚款', '罚款5000元', '120平方米', '第1260条', '2024年5月12日',
+  ])('leaves %s alone', (text) => expect(maskPersonalData(text)).toBe(text));
+
+  const label = fc.constantFrom('电话', '座机', '手机', '宅电', '联系电话', '办公电话', '固话', '电话号码', '座机号');
+  const verb = fc.constantFrom('', '是', '为');
+  const gap = fc.constantFrom('', '：', ':', ' ', '：　');
+  const local = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 9_999_999 }), fc.boolean())
+    .map(([head, rest, eight]) => `${head}${String(rest).padStart(7, '0')}`.slice(0, eight ? 8 : 7));
+  it('hides all but the last four digits of any 7–8 digit number after any label, verb and gap', () => {
+    fc.assert(fc.property(label, verb, gap, local, (l, v, g, n) => {
+      const text = `有事请找我，${l}${v}${g}${n}。`;
+      const masked = maskPersonalData(text);
+      expect(masked).toBe(`有事请找我，${l}${v}${g}${'*'.repeat(n.length - 4)}${n.slice(-4)}。`);
+      expect(maskPersonalData(masked)).toBe(masked);
+    }));
+  });
+
+  it('never masks an amount, area, year or article number after the same words', () => {
+    const unit = fc.constantFrom('元', '平方米', '年', '条', '户', '%', '米', '只');
+    fc.assert(fc.property(label, verb, fc.integer({ min: 1, max: 99_999_999 }), unit, (l, v, n, u) => {
+      const text = `${l}${v}${n}${u}`;
+      expect(maskPersonalData(text)).toBe(text);
+    }));
+  });
+});
+
+describe('an e-mail address with its at sign written out', () => {
+  it.each([
+    ['发邮件至chuming(at)126.com沟通', '发邮件至c***(at)126.com沟通'],
+    ['邮箱：wufang（at）163.com', '邮箱：w***（at）163.com'],
+    ['wang.fang[at]example.cn', 'w***[at]example.cn'],
+    ['邮箱：wang.fang AT 126.com', '邮箱：w*** AT 126.com'],
+    ['邮箱 li_lei 【AT】 qq.com', '邮箱 l*** 【AT】 qq.com'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+    expect(maskPersonalData(masked)).toBe(masked);
+  });
+
+  it('masks it in a 联系方式 cell too', () => expect(maskContact('wufang（at）163.com')).toBe('w***（at）163.com'));
+
+  it.each(['see you at home.com', 'meet at the park', '我们在(at)前后加括号', '张三(at)例子.中国', 'abc at 163 dot com'])(
+    'leaves %s alone',
+    (text) => expect(findPersonalData(text).filter((m) => m.kind === 'email')).toEqual([]),
+  );
+});
+
+describe('a home door number in an opinion', () => {
+  it.each([
+    ['我家住某某路123弄5号601室，楼上邻居养了三条大型犬', '我家住某某路***弄*号***室，楼上邻居养了三条大型犬'],
+    ['住天山路100弄3号502室', '住天山路***弄*号***室'],
+    ['家住3号楼2单元501室', '家住*号楼*单元***室'],
+    ['某小区5号楼1201室楼上', '某小区*号楼****室楼上'],
+    ['7号楼702，', '*号楼***，'],
+    ['住在123弄5号', '住在***弄*号'],
+    ['5-601室的住户', '*-***室的住户'],
+    ['某某路 123 弄 5 号 601 室', '某某路 *** 弄 * 号 *** 室'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+    expect(maskPersonalData(masked)).toBe(masked);
+  });
+
+  it.each([
+    '3室2厅的房子', '5号楼前的草坪', '地铁2号线3号口', '国发〔2024〕5号文', '沪府令12号', '1号楼至5号楼', '第12号令', '在3楼',
+    '12层楼高', '5月3号2楼开会', '共计300户', '小区有1200户居民', '3号楼1单元门口的垃圾', '5号楼3层', '1-3号楼', '天山路1-3号',
+    '长宁路999号的商场门口', '120平方米', '1.5米',
+  ])('leaves %s alone', (text) => expect(maskPersonalData(text)).toBe(text));
+
+  it('keeps the road and the units, hides every digit of the door number', () => {
+    const n = fc.integer({ min: 1, max: 2999 });
+    fc.assert(fc.property(n, n, n, (lane, house, room) => {
+      const text = `家住某某路${lane}弄${house}号${room + 100}室，狗叫扰民`;
+      const masked = maskPersonalData(text);
+      expect(masked).toMatch(/^家住某某路\*+弄\*+号\*+室，狗叫扰民$/u);
+      expect(masked).toHaveLength(text.length);
+    }));
+  });
+});
