@@ -32,3 +32,20 @@ describe('a 条款号 column is the article column, not a 序号', () => {
     ]);
   });
 });
+
+describe('a form numbered in advance', () => {
+  it('its empty numbered rows are 空行, not 问题行; a numbered row with other cells but no opinion is still a 问题行', () => {
+    const rows = [
+      ['序号', '提出人', '条款', '意见建议'],
+      ['1', '王建国', '第十条', '免疫应当免费。'],
+      ['2', '', '', ''],
+      ['3', '李秀英', '第十二条', ''],
+      ['4', '', '', ''],
+      ['5.', '', '', ''],
+    ];
+    const out = ingestGrid(grid(rows), source, options());
+    expect(out.records.map((r) => r.source.row)).toEqual([2]);
+    expect(out.rejects.map((r) => [r.source.row, r.reason])).toEqual([[4, 'E_NO_OPINION']]);
+    expect(out.report.blanks).toBe(3);
+  });
+});
