@@ -49,3 +49,25 @@ describe('a form numbered in advance', () => {
     expect(out.report.blanks).toBe(3);
   });
 });
+
+describe('a header below a long 填表说明 block', () => {
+  const instructions = ['关于《某条例（草案）》征求意见的填表说明', '一、本表由各联系点填写。', '二、“条款”栏填写条文序号。', '三、每条意见单独一行。',
+    '四、意见应当具体明确。', '五、“理由”栏简要说明。', '六、联系方式不对外公开。', '七、请于6月30日前报送。', '八、报送邮箱见通知。',
+    '九、联系人：张老师。', '十、本说明不作为意见内容。'].map((line) => [line, '', '', '']);
+
+  it('is found in row 13 and its rows are read, none rejected', () => {
+    const rows = [...instructions, ['', '', '', ''], ['序号', '提出人', '条款', '意见建议'],
+      ['1', '韩梅', '第十条', '建议免疫接种可以在社区集中进行。'], ['2', '李雷', '第二十二条', '建议明确遛狗时间段。']];
+    const out = ingestGrid(grid(rows), source, options());
+    expect(out.report.headerRows).toEqual([13]);
+    expect(out.records.map((r) => [r.source.row, r.article, r.submitter])).toEqual([[14, '第十条', '韩梅'], [15, '第二十二条', '李雷']]);
+    expect(out.rejects).toEqual([]);
+  });
+
+  it('must name two fields there: a lone 意见 among pasted opinions is no header', () => {
+    const pasted = Array.from({ length: 14 }, (_, i) => [`第${i + 1}条：建议把期限改为十五日，便于群众办理。`]);
+    const rows = [['光明街道关于养犬管理条例的意见'], ...pasted.slice(0, 12), ['意见'], ...pasted.slice(12)];
+    const out = ingestGrid(grid(rows), source, options());
+    expect(out.report.headerRows).not.toEqual([14]);
+  });
+});
