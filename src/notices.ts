@@ -52,7 +52,7 @@ export type LayoutNotice =
 export type ColumnNotice =
   /**
    * Two or more columns headed like one field: `winner` took it. `byContent` when the content overruled the
-   * header (the header's pick is `others[0]`), with the mean lengths that decided.
+   * header (the header's pick is `others[0]`), with the mean lengths, or the filled cells (`filled`), that decided.
    */
   | {
       code: 'W_COLUMNS_COMPETE';
@@ -60,7 +60,7 @@ export type ColumnNotice =
       field: Field;
       winner: ColumnRef;
       others: ColumnRef[];
-      byContent: { winnerMean: number; headerPickMean: number } | null;
+      byContent: { winnerMean: number; headerPickMean: number; filled?: { winner: number; headerPick: number } } | null;
     }
   /** A column headed like the opinion column whose content cannot be opinions (`unfit`: 条款序号（如“第八十条”）). */
   | {
@@ -211,6 +211,8 @@ export function noticeText(notice: Notice): string {
       const header = notice.others[0]?.header ?? '';
       const why = notice.byContent === null
         ? '表头更贴近'
+        : notice.byContent.filled !== undefined
+        ? `按内容：${columnWords(notice.winner.column)} ${notice.byContent.filled.winner} 格有字，${columnWords(notice.others[0]?.column ?? '')}只有 ${notice.byContent.filled.headerPick} 格有字；“${header}”的表头更贴近`
         : `按内容：${columnWords(notice.winner.column)}平均 ${notice.byContent.winnerMean} 字，${columnWords(notice.others[0]?.column ?? '')}平均 ${notice.byContent.headerPickMean} 字；“${header}”的表头更贴近`;
       const field = FIELD_HEADERS[notice.field];
       return `${columnLabel(notice.winner)}与 ${notice.others.map(columnLabel).join('、')}都像“${field}”列，取 ${columnWords(notice.winner.column)}（${why}）；如不对，请用 --map ${field}=<列> 指定。`;

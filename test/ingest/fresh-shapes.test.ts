@@ -71,3 +71,22 @@ describe('a header below a long 填表说明 block', () => {
     expect(out.report.headerRows).not.toEqual([14]);
   });
 });
+
+describe('two opinion columns, one of them a template column left empty', () => {
+  const opinions = ['建议免疫接种可以在社区集中进行。', '建议明确遛狗时间段。', '犬吠扰民处罚太轻。', '收容所应当向社会公开。'];
+  const read = (rows: string[][]) => ingestGrid(grid(rows), source, options());
+
+  it('the column the clerk typed into holds the opinions, with a notice saying why', () => {
+    const out = read([['序号', '条款', '意见建议', '具体意见'], ...opinions.map((o, i) => [String(i + 1), '第十条', i === 0 ? '（模板示例）' : '', o])]);
+    expect(out.records.map((r) => r.opinion)).toEqual(opinions);
+    expect(out.rejects).toEqual([]);
+    expect(out.report.notices?.join('\n') ?? '').toContain('D 列 4 格有字，C 列只有 1 格有字');
+  });
+
+  it('the header decides when both are filled, or when the fuller one holds only short words', () => {
+    const both = read([['序号', '意见建议', '具体意见'], ...opinions.map((o, i) => [String(i + 1), o, `补充：${o}`])]);
+    expect(both.records.map((r) => r.opinion)).toEqual(opinions);
+    const short = read([['序号', '意见建议', '具体意见'], ...opinions.map((o, i) => [String(i + 1), i === 0 ? o : '', '同意'])]);
+    expect(short.report.columns.find((c) => c.field === 'opinion')?.column).toBe('B');
+  });
+});
