@@ -10,7 +10,7 @@ import type { ReaderFinding } from '../notices.js';
 import type { SheetGrid } from './grid.js';
 import { DEFAULT_LIMITS, normalizeIngestOptions, type IngestLimits, type IngestOptions } from './options.js';
 import { decodeText } from './encoding.js';
-import { detectDelimiter, parseDelimitedText } from './read-csv.js';
+import { detectDelimiter, parseDelimitedText, withoutSeparatorLine } from './read-csv.js';
 import { readWorkbookBytes, type Workbook } from './read-workbook.js';
 import { WorkbookWorkers } from './workbook-worker.js';
 import { isEncryptedOle2, sniffContainer, surveyZip, withoutStrayNuls, checkZipStreams } from './sniff.js';
@@ -241,8 +241,9 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
 function textSheets(bytes: Uint8Array, extension: string, csvSheetName: string, options: IngestOptions): FileSheets {
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') throw new YijianError('E_EMPTY_FILE', '文件没有内容（只有空白）。');
-  const delimiter = extension === '.tsv' ? '\t' : detectDelimiter(decoded.text);
-  const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, options.limits.maxRowsPerSheet, options.limits.maxCellLength);
+  const { text, delimiter: named } = withoutSeparatorLine(decoded.text);
+  const delimiter = named ?? (extension === '.tsv' ? '\t' : detectDelimiter(text));
+  const grid = parseDelimitedText(text, csvSheetName, delimiter, options.limits.maxRowsPerSheet, options.limits.maxCellLength);
   const warnings: ReaderFinding[] =
     decoded.mixedLines === undefined ? [] : [{ code: 'W_MIXED_ENCODING', gbkLines: decoded.mixedLines.gbk, utf8Lines: decoded.mixedLines.utf8 }];
   return { grids: [grid], encoding: decoded.encoding, warnings };

@@ -90,3 +90,20 @@ describe('two opinion columns, one of them a template column left empty', () => 
     expect(short.report.columns.find((c) => c.field === 'opinion')?.column).toBe('B');
   });
 });
+
+describe("a CSV whose first line is Excel's sep=", () => {
+  it('numbers rows as Excel shows them (the sep= line hidden) and uses the delimiter it names', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { readSubmissions } = await import('../../src/ingest/index.js');
+    const { tempDir } = await import('./helpers.js');
+    const dir = tempDir();
+    writeFileSync(join(dir, '淞南镇.csv'), 'sep=,\r\n序号,条款,意见建议\r\n1,第十条,"建议：\r\n1.免疫免费；\r\n2.社区集中接种。"\r\n2,第二十二条,建议明确遛狗时间段。\r\n');
+    writeFileSync(join(dir, '淞南镇-分号.csv'), '\uFEFFsep=;\n序号;条款;意见建议\n1;第十条;免疫应当免费，社区集中接种。\n');
+    const result = await readSubmissions([join(dir, '淞南镇.csv'), join(dir, '淞南镇-分号.csv')], options());
+    expect(result.sheets.map((s) => [s.sheet, s.headerRows])).toEqual([['淞南镇-分号', [1]], ['淞南镇', [1]]]);
+    expect(result.records.map((r) => [r.source.file, r.source.row, r.source.part ?? null, r.article])).toEqual([
+      ['淞南镇-分号.csv', 2, null, '第十条'], ['淞南镇.csv', 2, 1, '第十条'], ['淞南镇.csv', 2, 2, '第十条'], ['淞南镇.csv', 3, null, '第二十二条'],
+    ]);
+  });
+});
