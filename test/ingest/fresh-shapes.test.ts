@@ -107,3 +107,17 @@ describe("a CSV whose first line is Excel's sep=", () => {
     ]);
   });
 });
+
+describe('a file renamed or re-saved keeps its old extension in its name', () => {
+  it.each([
+    ['徐汇区-枫林街道立法联系点.txt.tsv', '徐汇区枫林街道立法联系点', '徐汇区'],
+    ['城东区-东湖街道立法联系点.xls.xlsx', '城东区东湖街道立法联系点', '城东区'],
+    ['东湖街道立法联系点.csv.xlsx', '东湖街道立法联系点', null],
+    ['东湖街道立法联系点.xlsx', '东湖街道立法联系点', null],
+    ['东湖街道.v2.xlsx', '东湖街道v2', null],
+  ])('%s → %s', async (file, point, county) => {
+    const { countyFromFileName, pointFromFileName } = await import('../../src/ingest/point.js');
+    expect(pointFromFileName(file)).toBe(point);
+    expect(countyFromFileName(file)).toBe(county);
+  });
+});
