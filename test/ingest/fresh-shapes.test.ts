@@ -121,3 +121,34 @@ describe('a file renamed or re-saved keeps its old extension in its name', () =>
     expect(countyFromFileName(file)).toBe(county);
   });
 });
+
+describe('the end of a form: totals, 以上共N条, （完）, the date under the signature', () => {
+  it('are 说明行, not opinions, wherever they were typed', () => {
+    const rows = [
+      ['序号', '提出人', '条款', '意见建议'],
+      ['1', '韩梅', '第十条', '建议免疫接种可以在社区集中进行。'],
+      ['2', '李雷', '第二十二条', '建议明确遛狗时间段。'],
+      ['', '', '', '以上共2条意见'],
+      ['', '', '', '共收集意见二条。'],
+      ['', '', '', '（完）'],
+      ['', '', '', '——以下空白——'],
+      ['', '', '', '2024年5月20日'],
+      ['2024.5.20', '', '', ''],
+    ];
+    const out = ingestGrid(grid(rows), source, options());
+    expect(out.records.map((r) => r.source.row)).toEqual([2, 3]);
+    expect(out.rejects).toEqual([]);
+    expect(out.report.notes).toBe(6);
+  });
+
+  it('an opinion that speaks of a count or ends on a date is still an opinion', () => {
+    const rows = [
+      ['序号', '条款', '意见建议'],
+      ['1', '第十条', '以上共2条意见我都同意，另建议免疫免费。'],
+      ['2', '第十二条', '建议自2024年5月20日起施行'],
+      ['3', '第十三条', '完善登记制度'],
+    ];
+    const out = ingestGrid(grid(rows), source, options());
+    expect(out.records.map((r) => r.source.row)).toEqual([2, 3, 4]);
+  });
+});
