@@ -15,6 +15,29 @@ describe('a 条款号 column is the article column, not a 序号', () => {
     expect(matchHeader(header, index)?.field).not.toBe('article');
   });
 
+  it.each([
+    ['条文序号', 'article'], ['法条序号', 'article'], ['条款编号', 'article'], ['手机号', 'contact'], ['电话号', 'contact'], ['座机号', 'contact'],
+    ['微信号', 'contact'], ['QQ号', 'contact'], ['QQ', 'contact'], ['修改后的条文', 'suggestion'], ['意见序号', 'seq'], ['序号', 'seq'], ['编号', 'seq'],
+  ])('X号 is the number of X: %s → %s', (header, field) => expect(matchHeader(header, index)?.field).toBe(field));
+
+  it.each(['身份证号', '身份证号码', '证件号码', '门牌号', '原文', '原条文', '原文内容'])('%s is none of ours (never read into a field)', (header) => {
+    expect(matchHeader(header, index)).toBeNull();
+  });
+
+  it('an ID-card column is not the 序号, and a 原文内容 column is not the opinions', () => {
+    const out = ingestGrid(grid([
+      ['身份证号', '提出人', '条款', '原文内容', '修改意见', '微信号'],
+      ['110101199003071234', '陈静', '第十条', '第十条 本市依法对饲养的犬只实施狂犬病强制免疫。', '免疫应当免费。', 'chenjing_88'],
+    ]), source, options());
+    expect(out.records.map((r) => [r.seq, r.opinion, r.contact])).toEqual([[null, '免疫应当免费。', 'chenjing_88']]);
+  });
+
+  it('a column of citations under a header that names none is still the article column by its content', () => {
+    const out = ingestGrid(grid([['序号', '所在位置', '意见建议'], ['1', '第十条', '免疫应当免费。'], ['2', '第十二条', '租房者可以养犬。']]), source, options());
+    expect(out.records.map((r) => r.article)).toEqual(['第十条', '第十二条']);
+    expect(out.report.notices?.some((n) => n.includes('[W_COLUMN_FROM_CONTENT]') || n.includes('按内容作“条款”列'))).toBe(true);
+  });
+
   it('WPS two-row header 意见建议 over 条款号 | 具体意见: the 条款号 cells reach the records', () => {
     const rows = [
       ['新华路街道立法联系点意见汇总表', '', '', '', ''],
