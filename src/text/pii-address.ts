@@ -21,6 +21,11 @@ const DWELLING = /^(?:[0-9０-９]{3,}|[0-9０-９]+(?:[-－][0-9０-９]+){1,2}
 /** A chain ends at a dwelling (…502室, …5号, …501): one ending at a building, stair or floor (3号楼1单元, 5号楼3层) is no home. */
 const ENDS_AT_HOME = /(?:室|[0-9０-９]\s?号)$/u;
 
+/** Building-unit-room written with hyphens (3-2-501), as northern cities write a flat: only after a place word. */
+const HYPHENED = /(?<![0-9０-９\-－.．])[0-9０-９]{1,3}[-－][0-9０-９]{1,2}[-－][0-9０-９]{3,4}(?![0-9０-９\-－.．])/gu;
+/** Words just before a hyphened door number that say it is one: 阳光小区3-2-501, 家住3-2-501, 12号楼… */
+const PLACE_BEFORE = /(?:小区|花园|新村|公寓|家园|大院|苑|园|村|里|弄|路|街|巷|号|住|家|楼)\s*$/u;
+
 /** The door numbers of home addresses in `text`, their digits masked and their units kept. */
 export function addressMatches(text: string): PersonalDataMatch[] {
   const found: PersonalDataMatch[] = [];
@@ -32,5 +37,10 @@ export function addressMatches(text: string): PersonalDataMatch[] {
     const written = m[0] + room;
     found.push({ kind: 'address', start: m.index, end: m.index + written.length, masked: written.replace(/[0-9０-９]/gu, '*') });
   }
-  return found;
+  for (const m of text.matchAll(HYPHENED)) {
+    if (!PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    if (found.some((f) => m.index < f.end && m.index + m[0].length > f.start)) continue;
+    found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, masked: m[0].replace(/[0-9０-９]/gu, '*') });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }

@@ -86,6 +86,8 @@ describe('a home door number in an opinion', () => {
     ['住在123弄5号', '住在***弄*号'],
     ['5-601室的住户', '*-***室的住户'],
     ['某某路 123 弄 5 号 601 室', '某某路 *** 弄 * 号 *** 室'],
+    ['我住阳光小区3-2-501，楼下狗叫', '我住阳光小区*-*-***，楼下狗叫'],
+    ['家住3-2-1201', '家住*-*-****'],
   ])('%s → %s', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
     expect(maskPersonalData(masked)).toBe(masked);
@@ -94,7 +96,7 @@ describe('a home door number in an opinion', () => {
   it.each([
     '3室2厅的房子', '5号楼前的草坪', '地铁2号线3号口', '国发〔2024〕5号文', '沪府令12号', '1号楼至5号楼', '第12号令', '在3楼',
     '12层楼高', '5月3号2楼开会', '共计300户', '小区有1200户居民', '3号楼1单元门口的垃圾', '5号楼3层', '1-3号楼', '天山路1-3号',
-    '长宁路999号的商场门口', '120平方米', '1.5米',
+    '长宁路999号的商场门口', '120平方米', '1.5米', '标准GB 17761-2018', '2024-05-12', '12-05-2024', '第3-2-501号文件', '比分3-2-100',
   ])('leaves %s alone', (text) => expect(maskPersonalData(text)).toBe(text));
 
   it('keeps the road and the units, hides every digit of the door number', () => {
