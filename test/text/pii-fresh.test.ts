@@ -109,3 +109,33 @@ describe('a home door number in an opinion', () => {
     }));
   });
 });
+
+describe('a 提出人 cell with a number typed beside the name', () => {
+  it.each([
+    ['王五 62751234', '王五 ****1234'],
+    ['赵六（6275 1234）', '赵六（****1234）'],
+    ['李女士（身份证310105198001012345）', '李女士（身份证310105********2345）'],
+    ['张三 13812345678', '张三 138****5678'],
+    ['第三居委会 王芳', '第三居委会 王芳'],
+  ])('%s → %s', async (cell, masked) => {
+    const { maskSubmitter } = await import('../../src/text/mask.js');
+    expect(maskSubmitter(cell)).toBe(masked);
+  });
+
+  it('is masked so in every document made from the digest and in the letters to points', async () => {
+    const { maskDigest } = await import('../../src/text/mask.js');
+    const { feedbackDetails } = await import('../../src/decisions/feedback.js');
+    const record = {
+      id: 'r1', source: { file: '宜川路.xlsx', sheet: '意见', row: 2 }, seq: '1', point: '宜川路街道', pointSource: 'filename' as const, county: '普陀区',
+      submitter: '王五 62751234', submitterType: null, article: '第十条', opinion: '免疫应当免费。', suggestion: null, reason: null, contact: null, date: null,
+      articles: [], duplicateGroup: null, canonical: true, cluster: 'c1',
+    };
+    const digest = {
+      schemaVersion: 1, date: null, draft: null,
+      totals: { files: 1, failedFiles: 0, rows: 1, records: 1, rejects: 0, blanks: 0, exactGroups: 0, nearGroups: 0, duplicates: 0, distinctOpinions: 1, clusters: 1, points: 1, counties: 1 },
+      settings: { near: 0.5, assignThreshold: 0.1 }, files: [], failures: [], records: [record], duplicateGroups: [], clusters: [], rejects: [],
+    } as unknown as Parameters<typeof maskDigest>[0];
+    expect(maskDigest(digest).records[0]?.submitter).toBe('王五 ****1234');
+    expect(feedbackDetails(digest).get('r1')?.submitter).toBe('王五 ****1234');
+  });
+});
