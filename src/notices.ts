@@ -22,7 +22,12 @@ export type InputNotice =
   | { code: 'W_OUTPUT_FOLDER_SKIPPED'; location: FileLocation; marker: string }
   | { code: 'W_BROKEN_LINK'; location: FileLocation }
   /** A device, pipe or socket with a table's extension. */
-  | { code: 'W_NOT_REGULAR_FILE'; location: FileLocation };
+  | { code: 'W_NOT_REGULAR_FILE'; location: FileLocation }
+  /** A file in a folder that a point may well have sent its opinions in, in a format yijian does not read (`format`: et, docx, txt …). */
+  | { code: 'W_FORMAT_SKIPPED'; location: FileLocation; format: SkippedFormat };
+
+/** What a skipped file is, by its extension: each has its own way to a readable table. */
+export type SkippedFormat = 'et' | 'ods' | 'numbers' | 'word' | 'wps' | 'text' | 'pdf';
 
 /** Notices about a file yijian itself wrote, found among the inputs. */
 export type OwnOutputNotice =
@@ -128,6 +133,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_OUTPUT_FOLDER_SKIPPED: 'own',
   W_BROKEN_LINK: 'own',
   W_NOT_REGULAR_FILE: 'own',
+  W_FORMAT_SKIPPED: 'own',
   W_OWN_REPORT_SKIPPED: 'own',
   W_MERGED_WITH_SOURCES: 'own',
   W_MERGED_RECORDS_ONLY: 'own',
@@ -159,6 +165,17 @@ export function noticesOf(notices: readonly Notice[], file: string, sheet: strin
   return notices.filter((notice): notice is SheetNotice => isSheetNotice(notice) && notice.location.file === file && notice.location.sheet === sheet);
 }
 
+/** What each skipped format is and how to make it readable. */
+const SKIPPED_FORMAT_WORDS: Readonly<Record<SkippedFormat, string>> = {
+  et: '是 WPS 表格文件（.et），不能直接读取，已跳过；请用 WPS 打开后“另存为”Excel 工作簿（.xlsx）再读取。',
+  ods: '是 OpenDocument 表格（.ods），不能直接读取，已跳过；请另存为 Excel 工作簿（.xlsx）再读取。',
+  numbers: '是 Numbers 表格，不能直接读取，已跳过；请导出为 Excel 工作簿（.xlsx）再读取。',
+  word: '是 Word 文档，不能直接读取其中的意见，已跳过；请把意见整理到意见表（.xlsx，可用 yijian form 生成）中再读取。',
+  wps: '是 WPS 文字文档，不能直接读取其中的意见，已跳过；请把意见整理到意见表（.xlsx，可用 yijian form 生成）中再读取。',
+  text: '是文本文件（.txt），已跳过；如是 Excel 另存的“Unicode 文本”或制表符分隔的表格，请把扩展名改为 .tsv 再读取。',
+  pdf: '是 PDF 文件，不能读取其中的意见，已跳过；请向报送单位要原表格（.xlsx）。',
+};
+
 function columnLabel(column: ColumnRef): string {
   return headedColumnWords(column.column, column.header);
 }
@@ -179,6 +196,8 @@ export function noticeText(notice: Notice): string {
       return `${notice.location.file} 是断开或循环的符号链接，已跳过。`;
     case 'W_NOT_REGULAR_FILE':
       return `${notice.location.file} 不是普通文件（设备、管道或套接字），已跳过。`;
+    case 'W_FORMAT_SKIPPED':
+      return `${notice.location.file} ${SKIPPED_FORMAT_WORDS[notice.format]}`;
     case 'W_OWN_REPORT_SKIPPED':
       return `${notice.location.file} 是 yijian 生成的报告，不是意见表，已跳过。`;
     case 'W_MERGED_WITH_SOURCES': {

@@ -97,6 +97,10 @@ describe('every notice code', () => {
     W_OUTPUT_FOLDER_SKIPPED: [{ code: 'W_OUTPUT_FOLDER_SKIPPED', location: { file: 'in/yijian-output' }, marker: 'digest.json' }, '文件夹 in/yijian-output 中有 digest.json，是 yijian 以前输出的结果，已跳过其中的文件。'],
     W_BROKEN_LINK: [{ code: 'W_BROKEN_LINK', location: { file: 'in/环a.csv' } }, 'in/环a.csv 是断开或循环的符号链接，已跳过。'],
     W_NOT_REGULAR_FILE: [{ code: 'W_NOT_REGULAR_FILE', location: { file: 'in/管道.csv' } }, 'in/管道.csv 不是普通文件（设备、管道或套接字），已跳过。'],
+    W_FORMAT_SKIPPED: [
+      { code: 'W_FORMAT_SKIPPED', location: { file: 'in/曹杨街道.et' }, format: 'et' },
+      'in/曹杨街道.et 是 WPS 表格文件（.et），不能直接读取，已跳过；请用 WPS 打开后“另存为”Excel 工作簿（.xlsx）再读取。',
+    ],
     W_OWN_REPORT_SKIPPED: [{ code: 'W_OWN_REPORT_SKIPPED', location: { file: '采纳情况登记表.xlsx' } }, '采纳情况登记表.xlsx 是 yijian 生成的报告，不是意见表，已跳过。'],
     W_MERGED_WITH_SOURCES: [
       { code: 'W_MERGED_WITH_SOURCES', location: { file: '汇总.xlsx' }, sources: ['a.csv', 'b.csv', 'c.csv', 'd.csv'] },
