@@ -26,10 +26,17 @@ const HYPHENED = /(?<![0-9０-９\-－.．])[0-9０-９]{1,3}[-－][0-9０-９]{
 /** Words just before a hyphened door number that say it is one: 阳光小区3-2-501, 家住3-2-501, 12号楼… */
 const PLACE_BEFORE = /(?:小区|花园|新村|公寓|家园|大院|苑|园|村|里|弄|路|街|巷|号|住|家|楼)\s*$/u;
 
+/** Quick tests: a digit right before a unit (most texts with digits have none), a digit-hyphen-digit. */
+const MAY_HOLD_PART = /[0-9０-９]\s?[号弄幢栋座单楼层室]/u;
+const MAY_HOLD_HYPHENED = /[0-9０-９][-－][0-9０-９]/u;
+
 /** The door numbers of home addresses in `text`, their digits masked and their units kept. */
 export function addressMatches(text: string): PersonalDataMatch[] {
   const found: PersonalDataMatch[] = [];
-  for (const m of text.matchAll(CHAIN)) {
+  const parts = MAY_HOLD_PART.test(text);
+  const hyphened = MAY_HOLD_HYPHENED.test(text);
+  if (!parts && !hyphened) return found;
+  for (const m of parts ? text.matchAll(CHAIN) : []) {
     const room = ROOM_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[0] ?? '';
     const parts = (m[0].match(PART_RE) ?? []).length + (room === '' ? 0 : 1);
     const home = parts >= 2 ? room !== '' || ENDS_AT_HOME.test(m[0]) : DWELLING.test(m[0]);
@@ -37,7 +44,7 @@ export function addressMatches(text: string): PersonalDataMatch[] {
     const written = m[0] + room;
     found.push({ kind: 'address', start: m.index, end: m.index + written.length, masked: written.replace(/[0-9０-９]/gu, '*') });
   }
-  for (const m of text.matchAll(HYPHENED)) {
+  for (const m of hyphened ? text.matchAll(HYPHENED) : []) {
     if (!PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     if (found.some((f) => m.index < f.end && m.index + m[0].length > f.start)) continue;
     found.push({ kind: 'address', start: m.index, end: m.index + m[0].length, masked: m[0].replace(/[0-9０-９]/gu, '*') });

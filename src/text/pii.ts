@@ -271,7 +271,7 @@ const LATIN_DOMAIN = /^.*[.．][A-Za-z]{2,63}(?![A-Za-z])/u;
 
 function emailMatches(text: string): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
-  if (!text.includes('@') && !text.includes('＠') && !WRITTEN_AT_MAY_HOLD.test(text)) return matches;
+  if (!text.includes('@') && !text.includes('＠') && !mayHoldWrittenAt(text)) return matches;
   // Where the last address ended: the next one's local part cannot reach back into it (a@b.cnc@d.cn).
   let lastEnd = 0;
   for (const sign of text.matchAll(AT_SIGN)) {
@@ -335,11 +335,13 @@ const BLANK = '\u0001';
 const HAS_DIGIT = /[0-9０-９]/u;
 
 /** Quick test: a text without digits or an at sign (typed or written out) holds no personal data this module knows. */
-const MAY_HOLD = /[0-9０-９@＠]|[(（[【]\s*at\s*[)）\]】]|\sat\s/iu;
+const MAY_HOLD = /[0-9０-９@＠]/u;
+/** The written-out at sign, looked for only in a text with "at" in it. */
+const mayHoldWrittenAt = (text: string): boolean => /[aA][tT]/.test(text) && WRITTEN_AT_MAY_HOLD.test(text);
 
 /** Every piece of personal data in `text`, in order, not overlapping. */
 export function findPersonalData(text: string, options: ScanOptions = {}): PersonalDataMatch[] {
-  const typed = MAY_HOLD.test(text);
+  const typed = MAY_HOLD.test(text) || mayHoldWrittenAt(text);
   // Spelled in Chinese numerals (一三九…) or named by a label (QQ号：…): rare, and looked for only then.
   const spelled = SPELLED_MAY_HOLD.test(text);
   if (!typed && !spelled) return [];
