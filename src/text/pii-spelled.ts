@@ -16,7 +16,8 @@ const DIGIT_CLASS = '〇零○一幺壹二贰三叁四肆五伍六陆七柒八�
 const SPOKEN_RUN = new RegExp(`[${DIGIT_CLASS}](?:[\\s\\-－—]?[${DIGIT_CLASS}]){6,}`, 'gu');
 
 /** QQ / 微信 and its account in running text; the account as written (digits for QQ, a WeChat ID). */
-const LABELLED_ACCOUNT = /(?:QQ|qq|ＱＱ|扣扣|微信|weixin|vx|VX|wx|WX)(?:号码|号)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_@＠.-])/gu;
+// An account running into a mask (QQ8000x***38, masked once already) is not read again: that would mask it twice.
+const LABELLED_ACCOUNT = /(?:QQ|qq|ＱＱ|扣扣|微信|weixin|vx|VX|wx|WX)(?:号码|号)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_@＠.*＊-])/gu;
 
 /** Quick test: a text that may hold something this module finds. */
 export const SPELLED_MAY_HOLD = new RegExp(`[${DIGIT_CLASS}](?:[\\s\\-－—]?[${DIGIT_CLASS}]){6}|qq|ＱＱ|扣扣|微信|weixin|vx|wx`, 'iu');

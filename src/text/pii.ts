@@ -301,6 +301,8 @@ function emailMatches(text: string): PersonalDataMatch[] {
     if (start === at) continue;
     // A spaced " at " in English prose (see you at home.com) is no address: the local part must open the Latin text.
     if (BARE_AT.test(sign[0]) && start > 0 && /\s/u.test(text.charAt(start - 1))) continue;
+    // Nor is the tail of a masked number (***60 at 0.cn): a written-out sign needs a local part of its own.
+    if (written && start > 0 && isStar(text.charCodeAt(start - 1))) continue;
     // A Latin local part keeps its first character (z***@); a Chinese one is a name and keeps nothing.
     const shown = local === OTHER_LOCAL ? '' : text.charAt(start);
     matches.push({ kind: 'email', start, end, masked: `${shown}${stars(MASK_STARS)}${sign[0]}${domain[0]}` });
@@ -353,12 +355,15 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
   let rest = text;
   for (const e of emails) rest = rest.slice(0, e.start) + BLANK.repeat(e.end - e.start) + rest.slice(e.end);
   if (emails.length === 0 && !HAS_DIGIT.test(text)) return spelled ? spelledMatches(text) : [];
+  // A door number (601室12340, 3号楼501) is read before numbers and blanked in turn: read after them, a contact
+  // cell's number masked inside it (601室***40) would leave the rest to be read as a door number on the next pass.
+  const addresses = addressMatches(rest);
+  for (const a of addresses) rest = rest.slice(0, a.start) + BLANK.repeat(a.end - a.start) + rest.slice(a.end);
   const numbers = numberMatches(rest, contact);
-  const found = [...emails, ...numbers];
+  const found = [...emails, ...addresses, ...numbers];
   const free = (m: PersonalDataMatch): boolean => !found.some((f) => m.start < f.end && m.end > f.start);
   if (contact) found.push(...accountMatches(rest).filter(free));
   if (spelled) found.push(...spelledMatches(rest).filter(free));
-  found.push(...addressMatches(rest).filter(free));
   return found.sort((a, b) => a.start - b.start);
 }
 
