@@ -266,8 +266,16 @@ const AT_SIGN = /[@＠]|\s*[(（[【]\s*at\s*[)）\]】]\s*|\s+at\s+/giu;
 /** The written-out sign without brackets, as English prose also has it. */
 const BARE_AT = /^\s+at\s+$/iu;
 const WRITTEN_AT_MAY_HOLD = /[(（[【]\s*at\s*[)）\]】]|\sat\s/iu;
+/** A Latin domain typed with the IME's full stop for its dots (163。com): read only when the usual reading finds none. */
+const FULL_STOP_DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?[.．。])+[A-Za-z]{2,63}(?![A-Za-z])/uy;
+
+function typedWithFullStop(text: string, from: number): RegExpExecArray | null {
+  FULL_STOP_DOMAIN.lastIndex = from;
+  return FULL_STOP_DOMAIN.exec(text);
+}
+
 /** A domain up to its Latin top-level label (126.com of 126.com沟通), as a written-out at sign needs. */
-const LATIN_DOMAIN = /^.*[.．][A-Za-z]{2,63}(?![A-Za-z])/u;
+const LATIN_DOMAIN = /^.*[.．。][A-Za-z]{2,63}(?![A-Za-z])/u;
 
 function emailMatches(text: string): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
@@ -279,7 +287,7 @@ function emailMatches(text: string): PersonalDataMatch[] {
     if (at < lastEnd) continue;
     const written = sign[0].length > 1;
     DOMAIN.lastIndex = at + sign[0].length;
-    const found = DOMAIN.exec(text);
+    const found = DOMAIN.exec(text) ?? typedWithFullStop(text, at + sign[0].length);
     const domain = found === null ? null : written ? LATIN_DOMAIN.exec(found[0]) : found;
     if (domain === null) continue;
     const end = at + sign[0].length + domain[0].length;

@@ -70,6 +70,18 @@ describe('an e-mail address with its at sign written out', () => {
 
   it('masks it in a 联系方式 cell too', () => expect(maskContact('wufang（at）163.com')).toBe('w***（at）163.com'));
 
+  it.each([
+    ['发到zhang_san@163。com', '发到z***@163。com'],
+    ['邮箱li(at)mail。example。cn，谢谢', '邮箱l***(at)mail。example。cn，谢谢'],
+  ])('a Latin domain typed with the full stop 。: %s → %s', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+    expect(maskPersonalData(masked)).toBe(masked);
+  });
+
+  it.each(['请联系@张三。谢谢', '发给@所有人。会后讨论'])('an @ before a sentence end is no address: %s', (text) => {
+    expect(findPersonalData(text).filter((m) => m.kind === 'email')).toEqual([]);
+  });
+
   it.each(['see you at home.com', 'meet at the park', '我们在(at)前后加括号', '张三(at)例子.中国', 'abc at 163 dot com'])(
     'leaves %s alone',
     (text) => expect(findPersonalData(text).filter((m) => m.kind === 'email')).toEqual([]),
