@@ -11,8 +11,10 @@ const DIGITS = '[0-9０-９]+';
 const UNIT = '(?:号楼|号院|号|弄|幢|栋|座|单元|楼|层|室)';
 /** One part of a door number: 123弄, 5号, 601室, 3-601室. */
 const PART = `${DIGITS}(?:[-－]${DIGITS}){0,2}\\s?${UNIT}`;
-/** Parts in a row, written on without words between (100弄3号502室, 3栋 2单元 501室). */
-// Not after a mask (***500室): the kept digits of a number masked already are not read again as a door number.
+/**
+ * Parts in a row, written on without words between (100弄3号502室, 3栋 2单元 501室); never after a mask (***500室): the
+ * kept digits of a number masked already are not read again as a door number.
+ */
 const CHAIN = new RegExp(`(?<![0-9０-９.．*＊])${PART}(?:\\s?${PART})*`, 'gu');
 /** A room number written on without its unit (5号楼501，): three to five digits (not a phone number), then no word. */
 const ROOM_AFTER = /^[-－\s]?[0-9０-９]{3,5}(?![0-9０-９.．%％*＊\p{L}]|\s?\p{Script=Han})/u;
