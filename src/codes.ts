@@ -107,6 +107,7 @@ export const NOTICE_CODES = [
   'W_HIDDEN_SHEET_READ',
   /** Read, and the text changed or decoded on its own (were E_CONTROL_CHARACTERS and E_MIXED_ENCODING). */
   'W_CONTROL_CHARACTERS',
+  'W_HIDDEN_ROWS_READ',
   'W_MIXED_ENCODING',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -185,6 +186,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_HIDDEN_SHEET_SKIPPED: '登记表：隐藏的工作表未读取，采用可见的工作表',
   W_HIDDEN_SHEET_READ: '登记表：只在隐藏的工作表中找到登记内容，已读取，请确认',
   W_CONTROL_CHARACTERS: '文件中有控制字符，已去除',
+  W_HIDDEN_ROWS_READ: '工作表中有隐藏（或被筛选掉）的行，已照常读取，请确认是否应报送',
   W_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',
 };
 

@@ -102,7 +102,9 @@ export type ReaderNotice =
   /** Control characters (U+0001, U+0008 …) removed at intake from `cells`, `count` characters in all. */
   | { code: 'W_CONTROL_CHARACTERS'; location: SheetLocation; cells: { row: number; column: string }[]; count: number }
   /** A CSV whose lines mix UTF-8 and GBK, each line decoded in its own: `gbkLines` as GBK, `utf8Lines` as UTF-8 (1-based, by line feed). */
-  | { code: 'W_MIXED_ENCODING'; location: SheetLocation; gbkLines: number[]; utf8Lines: number[] };
+  | { code: 'W_MIXED_ENCODING'; location: SheetLocation; gbkLines: number[]; utf8Lines: number[] }
+  /** Rows with content that Excel does not show (hidden by hand or filtered out), read like the others. */
+  | { code: 'W_HIDDEN_ROWS_READ'; location: SheetLocation; rows: number[] };
 
 /** A reader notice as the file reader makes it, before the file has its display name: on `sheet`, or without it every sheet of the file. */
 export type ReaderFinding = ReaderNotice extends infer N ? (N extends ReaderNotice ? Omit<N, 'location'> & { sheet?: string } : never) : never;
@@ -115,6 +117,8 @@ export function readerNotice(finding: ReaderFinding, file: string, sheet: string
       return { code: finding.code, location, cells: finding.cells, count: finding.count };
     case 'W_MIXED_ENCODING':
       return { code: finding.code, location, gbkLines: finding.gbkLines, utf8Lines: finding.utf8Lines };
+    case 'W_HIDDEN_ROWS_READ':
+      return { code: finding.code, location, rows: finding.rows };
   }
 }
 
@@ -152,6 +156,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_HIDDEN_SHEET_SKIPPED: 'own',
   W_HIDDEN_SHEET_READ: 'own',
   W_CONTROL_CHARACTERS: 'own',
+  W_HIDDEN_ROWS_READ: 'own',
   W_MIXED_ENCODING: 'own',
 };
 
@@ -257,6 +262,11 @@ export function noticeText(notice: Notice): string {
       const shown = cells.slice(0, 5).map((cell) => rowColumnWords(cell.row, cell.column)).join('、') + (cells.length > 5 ? ` 等 ${cells.length} 处` : '');
       return atPlace({ file: notice.location.file }, `${sheetWords(notice.location.sheet)}${shown}含不可见的控制字符（共 ${notice.count} 个），已删除；请核对这些单元格的文字。`);
     }
+    case 'W_HIDDEN_ROWS_READ':
+      return atPlace(
+        { file: notice.location.file },
+        `${sheetWords(notice.location.sheet)}${rowNumbersWords(notice.rows, 10)}在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。`,
+      );
     case 'W_MIXED_ENCODING':
       return atPlace(
         { file: notice.location.file },

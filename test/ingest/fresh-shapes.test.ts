@@ -175,3 +175,28 @@ describe('the end of a form: totals, 以上共N条, （完）, the date under th
     expect(out.records.map((r) => r.source.row)).toEqual([2, 3, 4]);
   });
 });
+
+describe('rows Excel does not show', () => {
+  it('are read like the others, and said to be hidden (xlsx), empty hidden rows not', async () => {
+    const XLSX = await import('xlsx');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { readSubmissions } = await import('../../src/ingest/index.js');
+    const { tempDir } = await import('./helpers.js');
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['序号', '条款', '意见建议'], ['1', '第十条', '免疫应当免费。'], ['2', '第十二条', '租房者可以养犬。'], ['', '', ''], ['3', '第十三条', '单位养犬条件放宽。'],
+    ]);
+    sheet['!rows'] = [{}, {}, { hidden: true }, { hidden: true }, {}];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, '意见');
+    const dir = tempDir();
+    writeFileSync(join(dir, '筛选过.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    writeFileSync(join(dir, '未筛选.xlsx'), XLSX.write((() => { const b = XLSX.utils.book_new(); XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet([['意见建议'], ['免疫应当免费。']]), '意见'); return b; })(), { type: 'buffer', bookType: 'xlsx' }));
+    const result = await readSubmissions([join(dir, '筛选过.xlsx'), join(dir, '未筛选.xlsx')], options());
+    expect(result.records.filter((r) => r.source.file === '筛选过.xlsx').map((r) => r.source.row)).toEqual([2, 3, 5]);
+    // Said as a problem of its sheet, as the reader's other findings are (inspect ⚠, digest.json files[].problems).
+    expect(result.problems.filter((p) => p.code === 'W_HIDDEN_ROWS_READ').map((p) => [p.file, p.sheet, p.message])).toEqual([
+      ['筛选过.xlsx', '意见', '文件 筛选过.xlsx：工作表“意见”第 3 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。'],
+    ]);
+  });
+});

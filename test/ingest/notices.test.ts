@@ -163,6 +163,10 @@ describe('every notice code', () => {
       { code: 'W_HIDDEN_SHEET_READ', location: { file: '登记表.xlsx', sheet: '单条意见' }, perOpinion: true },
       '文件 登记表.xlsx：只在隐藏的工作表“单条意见”中找到单条意见，已读取，请确认这是要用的版本',
     ],
+    W_HIDDEN_ROWS_READ: [
+      { code: 'W_HIDDEN_ROWS_READ', location: sheet, rows: [3, 4, 9] },
+      '文件 东湖.xlsx：工作表“意见”第 3、4、9 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。',
+    ],
     W_CONTROL_CHARACTERS: [
       { code: 'W_CONTROL_CHARACTERS', location: sheet, cells: [2, 3, 4, 5, 7, 9].map((row) => ({ row, column: 'D' })), count: 8 },
       '文件 东湖.xlsx：工作表“意见”第 2 行 D 列、第 3 行 D 列、第 4 行 D 列、第 5 行 D 列、第 7 行 D 列 等 6 处含不可见的控制字符（共 8 个），已删除；请核对这些单元格的文字。',
