@@ -89,6 +89,7 @@ export const NOTICE_CODES = [
   'W_OUTPUT_FOLDER_SKIPPED',
   'W_BROKEN_LINK',
   'W_NOT_REGULAR_FILE',
+  'W_FORMAT_SKIPPED',
   'W_OWN_REPORT_SKIPPED',
   'W_MERGED_WITH_SOURCES',
   'W_MERGED_RECORDS_ONLY',
@@ -108,6 +109,7 @@ export const NOTICE_CODES = [
   'W_HIDDEN_SHEET_READ',
   /** Read, and the text changed or decoded on its own (were E_CONTROL_CHARACTERS and E_MIXED_ENCODING). */
   'W_CONTROL_CHARACTERS',
+  'W_HIDDEN_ROWS_READ',
   'W_MIXED_ENCODING',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -168,6 +170,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_OUTPUT_FOLDER_SKIPPED: '输入文件：文件夹是 yijian 以前输出的结果（有 digest.json 或 feedback.json），已跳过',
   W_BROKEN_LINK: '输入文件：断开或循环的符号链接，已跳过',
   W_NOT_REGULAR_FILE: '输入文件：不是普通文件（设备、管道或套接字），已跳过',
+  W_FORMAT_SKIPPED: '输入文件：文件夹中的 WPS 表格（.et）、Word 文档、文本或 PDF 文件不能直接读取，已跳过（说明如何另存）',
   W_OWN_REPORT_SKIPPED: '输入文件：yijian 生成的报告，不是意见表，已跳过',
   W_MERGED_WITH_SOURCES: '输入文件：合并表的来源文件本次也在读取，合并表已跳过，以免重复计数',
   W_MERGED_RECORDS_ONLY: '合并表只读取“意见汇总”工作表（“问题行”“核对”是合并时的核对记录）',
@@ -186,6 +189,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_HIDDEN_SHEET_SKIPPED: '登记表：隐藏的工作表未读取，采用可见的工作表',
   W_HIDDEN_SHEET_READ: '登记表：只在隐藏的工作表中找到登记内容，已读取，请确认',
   W_CONTROL_CHARACTERS: '文件中有控制字符，已去除',
+  W_HIDDEN_ROWS_READ: '工作表中有隐藏（或被筛选掉）的行，已照常读取，请确认是否应报送',
   W_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',
 };
 

@@ -22,7 +22,12 @@ export type InputNotice =
   | { code: 'W_OUTPUT_FOLDER_SKIPPED'; location: FileLocation; marker: string }
   | { code: 'W_BROKEN_LINK'; location: FileLocation }
   /** A device, pipe or socket with a table's extension. */
-  | { code: 'W_NOT_REGULAR_FILE'; location: FileLocation };
+  | { code: 'W_NOT_REGULAR_FILE'; location: FileLocation }
+  /** A file in a folder that a point may well have sent its opinions in, in a format yijian does not read (`format`: et, docx, txt …). */
+  | { code: 'W_FORMAT_SKIPPED'; location: FileLocation; format: SkippedFormat };
+
+/** What a skipped file is, by its extension: each has its own way to a readable table. */
+export type SkippedFormat = 'et' | 'ods' | 'numbers' | 'word' | 'wps' | 'text' | 'pdf';
 
 /** Notices about a file yijian itself wrote, found among the inputs. */
 export type OwnOutputNotice =
@@ -52,7 +57,7 @@ export type LayoutNotice =
 export type ColumnNotice =
   /**
    * Two or more columns headed like one field: `winner` took it. `byContent` when the content overruled the
-   * header (the header's pick is `others[0]`), with the mean lengths that decided.
+   * header (the header's pick is `others[0]`), with the mean lengths, or the filled cells (`filled`), that decided.
    */
   | {
       code: 'W_COLUMNS_COMPETE';
@@ -60,7 +65,7 @@ export type ColumnNotice =
       field: Field;
       winner: ColumnRef;
       others: ColumnRef[];
-      byContent: { winnerMean: number; headerPickMean: number } | null;
+      byContent: { winnerMean: number; headerPickMean: number; filled?: { winner: number; headerPick: number } } | null;
     }
   /** A column headed like the opinion column whose content cannot be opinions (`unfit`: 条款序号（如“第八十条”）). */
   | {
@@ -97,7 +102,9 @@ export type ReaderNotice =
   /** Control characters (U+0001, U+0008 …) removed at intake from `cells`, `count` characters in all. */
   | { code: 'W_CONTROL_CHARACTERS'; location: SheetLocation; cells: { row: number; column: string }[]; count: number }
   /** A CSV whose lines mix UTF-8 and GBK, each line decoded in its own: `gbkLines` as GBK, `utf8Lines` as UTF-8 (1-based, by line feed). */
-  | { code: 'W_MIXED_ENCODING'; location: SheetLocation; gbkLines: number[]; utf8Lines: number[] };
+  | { code: 'W_MIXED_ENCODING'; location: SheetLocation; gbkLines: number[]; utf8Lines: number[] }
+  /** Rows with content that Excel does not show (hidden by hand or filtered out), read like the others. */
+  | { code: 'W_HIDDEN_ROWS_READ'; location: SheetLocation; rows: number[] };
 
 /** A reader notice as the file reader makes it, before the file has its display name: on `sheet`, or without it every sheet of the file. */
 export type ReaderFinding = ReaderNotice extends infer N ? (N extends ReaderNotice ? Omit<N, 'location'> & { sheet?: string } : never) : never;
@@ -110,6 +117,8 @@ export function readerNotice(finding: ReaderFinding, file: string, sheet: string
       return { code: finding.code, location, cells: finding.cells, count: finding.count };
     case 'W_MIXED_ENCODING':
       return { code: finding.code, location, gbkLines: finding.gbkLines, utf8Lines: finding.utf8Lines };
+    case 'W_HIDDEN_ROWS_READ':
+      return { code: finding.code, location, rows: finding.rows };
   }
 }
 
@@ -128,6 +137,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_OUTPUT_FOLDER_SKIPPED: 'own',
   W_BROKEN_LINK: 'own',
   W_NOT_REGULAR_FILE: 'own',
+  W_FORMAT_SKIPPED: 'own',
   W_OWN_REPORT_SKIPPED: 'own',
   W_MERGED_WITH_SOURCES: 'own',
   W_MERGED_RECORDS_ONLY: 'own',
@@ -146,6 +156,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_HIDDEN_SHEET_SKIPPED: 'own',
   W_HIDDEN_SHEET_READ: 'own',
   W_CONTROL_CHARACTERS: 'own',
+  W_HIDDEN_ROWS_READ: 'own',
   W_MIXED_ENCODING: 'own',
 };
 
@@ -158,6 +169,17 @@ export function isSheetNotice(notice: Notice): notice is SheetNotice {
 export function noticesOf(notices: readonly Notice[], file: string, sheet: string): SheetNotice[] {
   return notices.filter((notice): notice is SheetNotice => isSheetNotice(notice) && notice.location.file === file && notice.location.sheet === sheet);
 }
+
+/** What each skipped format is and how to make it readable. */
+const SKIPPED_FORMAT_WORDS: Readonly<Record<SkippedFormat, string>> = {
+  et: '是 WPS 表格文件（.et），不能直接读取，已跳过；请用 WPS 打开后“另存为”Excel 工作簿（.xlsx）再读取。',
+  ods: '是 OpenDocument 表格（.ods），不能直接读取，已跳过；请另存为 Excel 工作簿（.xlsx）再读取。',
+  numbers: '是 Numbers 表格，不能直接读取，已跳过；请导出为 Excel 工作簿（.xlsx）再读取。',
+  word: '是 Word 文档，不能直接读取其中的意见，已跳过；请把意见整理到意见表（.xlsx，可用 yijian form 生成）中再读取。',
+  wps: '是 WPS 文字文档，不能直接读取其中的意见，已跳过；请把意见整理到意见表（.xlsx，可用 yijian form 生成）中再读取。',
+  text: '是文本文件（.txt），已跳过；如是 Excel 另存的“Unicode 文本”或制表符分隔的表格，请把扩展名改为 .tsv 再读取。',
+  pdf: '是 PDF 文件，不能读取其中的意见，已跳过；请向报送单位要原表格（.xlsx）。',
+};
 
 function columnLabel(column: ColumnRef): string {
   return headedColumnWords(column.column, column.header);
@@ -179,6 +201,8 @@ export function noticeText(notice: Notice): string {
       return `${notice.location.file} 是断开或循环的符号链接，已跳过。`;
     case 'W_NOT_REGULAR_FILE':
       return `${notice.location.file} 不是普通文件（设备、管道或套接字），已跳过。`;
+    case 'W_FORMAT_SKIPPED':
+      return `${notice.location.file} ${SKIPPED_FORMAT_WORDS[notice.format]}`;
     case 'W_OWN_REPORT_SKIPPED':
       return `${notice.location.file} 是 yijian 生成的报告，不是意见表，已跳过。`;
     case 'W_MERGED_WITH_SOURCES': {
@@ -211,6 +235,8 @@ export function noticeText(notice: Notice): string {
       const header = notice.others[0]?.header ?? '';
       const why = notice.byContent === null
         ? '表头更贴近'
+        : notice.byContent.filled !== undefined
+        ? `按内容：${columnWords(notice.winner.column)} ${notice.byContent.filled.winner} 格有字，${columnWords(notice.others[0]?.column ?? '')}只有 ${notice.byContent.filled.headerPick} 格有字；“${header}”的表头更贴近`
         : `按内容：${columnWords(notice.winner.column)}平均 ${notice.byContent.winnerMean} 字，${columnWords(notice.others[0]?.column ?? '')}平均 ${notice.byContent.headerPickMean} 字；“${header}”的表头更贴近`;
       const field = FIELD_HEADERS[notice.field];
       return `${columnLabel(notice.winner)}与 ${notice.others.map(columnLabel).join('、')}都像“${field}”列，取 ${columnWords(notice.winner.column)}（${why}）；如不对，请用 --map ${field}=<列> 指定。`;
@@ -236,6 +262,11 @@ export function noticeText(notice: Notice): string {
       const shown = cells.slice(0, 5).map((cell) => rowColumnWords(cell.row, cell.column)).join('、') + (cells.length > 5 ? ` 等 ${cells.length} 处` : '');
       return atPlace({ file: notice.location.file }, `${sheetWords(notice.location.sheet)}${shown}含不可见的控制字符（共 ${notice.count} 个），已删除；请核对这些单元格的文字。`);
     }
+    case 'W_HIDDEN_ROWS_READ':
+      return atPlace(
+        { file: notice.location.file },
+        `${sheetWords(notice.location.sheet)}${rowNumbersWords(notice.rows, 10)}在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。`,
+      );
     case 'W_MIXED_ENCODING':
       return atPlace(
         { file: notice.location.file },

@@ -5,6 +5,7 @@
 import { baseArticle, checkedKey, parseArticleKey } from '../article-key.js';
 import type { ArticleKey, Draft } from '../model.js';
 import { ITEM_RE } from '../text/draft-lines.js';
+import { toSimplified } from '../text/normalize.js';
 
 /** Answers "does the draft have this key?" for article, paragraph, item, chapter and section keys. */
 export type DraftKeyCheck = (key: ArticleKey) => boolean;
@@ -37,19 +38,20 @@ export function createDraftKeyCheck(draft: Draft | null): DraftKeyCheck {
 
 /**
  * A 条款 cell that names a 章 or 节 by its title (总则, 附则, 法律责任, 养犬登记一章) → that division's key, or null:
- * only a whole cell, and only a title one division of the draft has.
+ * only a whole cell, in either script, and only a title one division of the draft has.
  */
 export function createDivisionTitleLookup(draft: Draft | null): (cell: string) => ArticleKey | null {
   if (draft === null) return () => null;
   const byTitle = new Map<string, ArticleKey | null>();
   for (const division of draft.divisions) {
-    const title = division.title.replace(/\s/gu, '');
+    const title = toSimplified(division.title.replace(/\s/gu, ''));
     if (title === '') continue;
     // Two divisions of one title (附则 of two 编): the cell cannot say which.
     byTitle.set(title, byTitle.has(title) ? null : checkedKey(division.key));
   }
   return (cell) => {
-    const title = cell.replace(/[\s《》“”"「」]/gu, '').replace(/(?:部分|一章|一节|章节|章|节)$/u, '');
+    // Folded to simplified script on both sides: 侨 points write 總則 / 附則 for 总则 / 附则.
+    const title = toSimplified(cell.replace(/[\s《》“”"「」『』‘’]/gu, '')).replace(/(?:部分|一章|一节|章节|章|节)$/u, '');
     return byTitle.get(title) ?? null;
   };
 }

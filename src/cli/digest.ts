@@ -14,7 +14,7 @@ import { resolveDigestOptions, type DigestFlags, type DigestOptions } from './op
 import { THRESHOLD_DEFAULTS } from './options/thresholds.js';
 import type { Segmenter } from '../text/segment.js';
 import { REPORT_FILES, renderReports } from '../report/index.js';
-import type { Digest, Draft } from '../model.js';
+import type { Digest, Draft, OpinionRecord } from '../model.js';
 import { UNASSIGNED } from '../article-key.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
@@ -102,7 +102,8 @@ async function readAndBuild(context: CommandContext, run: DigestOptions, carry: 
   const ahead = startSegmentAhead(run.text.segmenter);
   let result: IngestResult;
   try {
-    result = await readInputs(run.inputs, run.ingest, context, [], ahead === null ? undefined : (records) => ahead.add(records.map((record) => record.opinion)));
+    const toSegment = ahead === null ? undefined : (records: readonly OpinionRecord[]) => ahead.add(records.map((record) => record.opinion));
+    result = await readInputs(run.inputs, run.ingest, context, [], toSegment, [run.text.draft, run.citedDraft]);
   } catch (error) {
     ahead?.cancel();
     throw error;

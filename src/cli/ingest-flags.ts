@@ -1,6 +1,6 @@
 /** The reading flags inspect, merge and digest share, declared once, and their normalisation. */
 import type { Command } from 'commander';
-import { collectInputs, refuseOutputAmongInputs, readSubmissions, type IngestOptions, type IngestResult } from '../ingest/index.js';
+import { collectInputs, refuseOutputAmongInputs, readSubmissions, sameFile, type IngestOptions, type IngestResult } from '../ingest/index.js';
 import { YijianError } from '../errors.js';
 import { withCode } from '../codes.js';
 import { isSheetNotice, noticeLine, noticeText } from '../notices.js';
@@ -30,7 +30,8 @@ export function ingestOptionsFrom(flags: IngestFlags, context: CommandContext): 
 
 /**
  * Expands the file arguments and reads them all, with a progress bar for people. `outputs` are the
- * files the command will write: one that is also an input is refused before anything is read.
+ * files the command will write: one that is also an input is refused before anything is read. `companions`
+ * are files the command reads for another purpose (the draft, often beside the submissions): never said to be skipped.
  */
 export async function readInputs(
   args: readonly string[],
@@ -38,10 +39,14 @@ export async function readInputs(
   context: CommandContext,
   outputs: readonly string[] = [],
   onRecords?: (records: readonly OpinionRecord[]) => void,
+  companions: readonly (string | null)[] = [],
 ): Promise<IngestResult> {
   const { files: paths, notices } = await collectInputs([...args]);
   refuseOutputAmongInputs(paths, outputs);
-  for (const notice of notices) context.terminal.warn(notice.code, noticeText(notice));
+  const known = companions.filter((path): path is string => path !== null);
+  const companion = (notice: (typeof notices)[number]): boolean =>
+    notice.code === 'W_FORMAT_SKIPPED' && known.some((path) => sameFile(path, notice.location.file));
+  for (const notice of notices) if (!companion(notice)) context.terminal.warn(notice.code, noticeText(notice));
   const progress = context.terminal.progress('读取文件', paths.length);
   let result: IngestResult;
   try {

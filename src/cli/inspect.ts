@@ -41,7 +41,7 @@ export function registerInspect(program: Command): void {
 async function inspect(context: CommandContext, files: string[], flags: InspectFlags): Promise<number> {
   const options = resolveInspectOptions(files, { flags, config: context.config, cwd: context.cwd });
   const draft = await draftOf(options.text);
-  const result = await readInputs(options.inputs, options.ingest, context);
+  const result = await readInputs(options.inputs, options.ingest, context, [], undefined, [options.text.draft]);
   // Each sheet notice and problem once: without --json it is printed under its sheet on stdout (ℹ/⚠/✗ … [W_…]),
   // and each unreadable file after the sheets, not again on stderr; with --json, as with merge --json, the document has only its words (sheets[].notices) and stderr
   // carries the line with its place and code.

@@ -5,7 +5,7 @@ import { bracketedNote, chineseDate, compareNames, isoDate, periodText, sourcePl
 import { deletedCitationNote, letterArticlesNote, type LetterAssignmentEvidence } from '../text/letter-notes.js';
 import { groupBy } from '../collections.js';
 import { rowLabel, sourceLabel } from '../provenance.js';
-import { maskDigest, maskPersonalData } from '../text/mask.js';
+import { maskDigest, maskPersonalData, maskSubmitter } from '../text/mask.js';
 import { safeNamePart } from '../io/file-names.js';
 import { opinionIdOf, type AppliedDecisions } from './apply.js';
 import { FEEDBACK_SCHEMA_VERSION, type FeedbackDocument, type FeedbackRecord } from './schema.js';
@@ -93,7 +93,7 @@ export interface FeedbackRecordDetail {
 /** The letter details of every record of `digest`, by record id; personal data masked, as in the letter's body. */
 export function feedbackDetails(digest: Digest): Map<string, FeedbackRecordDetail> {
   const mask = (text: string | null): string | null => (text === null ? null : maskPersonalData(text));
-  return new Map(digest.records.map((r: DigestRecord) => [r.id, { seq: mask(r.seq), submitter: mask(r.submitter), date: mask(r.date), articles: r.articles }]));
+  return new Map(digest.records.map((r: DigestRecord) => [r.id, { seq: mask(r.seq), submitter: r.submitter === null ? null : maskSubmitter(r.submitter), date: mask(r.date), articles: r.articles }]));
 }
 
 /** Who signs the letters and when: the 落款. */
@@ -186,7 +186,7 @@ export function pointFeedback(
         return {
           no: i + 1,
           seqText: detail?.seq?.trim() || String(i + 1),
-          submitter: maskPersonalData(detail?.submitter ?? ''),
+          submitter: maskSubmitter(detail?.submitter ?? ''),
           dateText: date === null ? '' : (isoDate(date) === null ? date : chineseDate(isoDate(date) ?? date)),
           recordId: r.id,
           // The point reads the 未归入 label as "not taken into the text": the letter says the article is not settled yet.

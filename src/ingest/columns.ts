@@ -211,7 +211,9 @@ function replacementOpinion(check: ContentCheck, from: number): { column: number
 }
 
 // Two columns both headed like the opinion column (意见内容 | 修改意见及理由): the content decides when it
-// speaks clearly — the one whose cells are paragraphs holds the opinions, not the one of short notes.
+// speaks clearly — the one whose cells are paragraphs holds the opinions, not the one of short notes; failing
+// that, the one filled on most rows holds them, not a template's column left empty (a hidden 意见建议 with one
+// example in it beside the 具体意见 the clerk typed into).
 // Returns why the winner won when the content changed the header's choice, else null.
 function opinionByContent(
   headers: readonly string[],
@@ -219,7 +221,7 @@ function opinionByContent(
   fieldColumns: Map<Field, number>,
   how: Map<number, How>,
   losers: Map<Field, number[]>,
-): { winnerMean: number; headerPickMean: number } | null {
+): CompeteByContent | null {
   const winner = fieldColumns.get('opinion');
   const rest = losers.get('opinion') ?? [];
   if (winner === undefined || how.get(winner) === 'forced' || rest.length === 0) return null;
@@ -233,14 +235,31 @@ function opinionByContent(
     if (profile.meanLength < 2 * Math.max(mine.meanLength, 4)) continue;
     if (best === null || profile.meanLength > (profiles[best]?.meanLength ?? 0)) best = column;
   }
+  let byFill = false;
+  if (best === null) {
+    for (const column of rest) {
+      const profile = profiles[column];
+      if (profile === undefined || unfitForOpinion(profile) !== null || profile.filled < Math.max(2, FILL_LEAD * mine.filled)) continue;
+      if (profile.meanLength < Math.max(4, mine.meanLength / 2)) continue;
+      if (best === null || profile.filled > (profiles[best]?.filled ?? 0)) best = column;
+    }
+    byFill = best !== null;
+  }
   if (best === null) return null;
   fieldColumns.set('opinion', best);
   how.delete(winner);
   how.set(best, 'content');
   losers.set('opinion', [winner, ...rest.filter((c) => c !== best)]);
   const mean = (column: number): number => Math.round(profiles[column]?.meanLength ?? 0);
-  return { winnerMean: mean(best), headerPickMean: mean(winner) };
+  const byContent: CompeteByContent = { winnerMean: mean(best), headerPickMean: mean(winner) };
+  if (byFill) byContent.filled = { winner: profiles[best]?.filled ?? 0, headerPick: mine.filled };
+  return byContent;
 }
+
+/** A rival opinion column wins by filling: on at least this many times the rows the header's pick fills. */
+const FILL_LEAD = 2;
+
+type CompeteByContent = NonNullable<Extract<ColumnNotice, { code: 'W_COLUMNS_COMPETE' }>['byContent']>;
 
 /** What the later-field pass works on: the content check's mapping state, without the profiles. */
 type LaterFields = Pick<ContentCheck, 'headers' | 'fieldColumns' | 'how' | 'losers' | 'notices' | 'ref' | 'at' | 'absent'>;

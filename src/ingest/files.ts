@@ -5,7 +5,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { YijianError } from '../errors.js';
-import type { InputNotice } from '../notices.js';
+import type { InputNotice, SkippedFormat } from '../notices.js';
 import { SUPPORTED_EXTENSIONS } from './read-file.js';
 
 /** The files a run reads, and what was left out on the way (said to the user, never silently). */
@@ -14,6 +14,15 @@ export interface InputFiles {
   /** What was left out: the same file reached twice, a symbolic-link loop, an earlier run's output folder. */
   notices: InputNotice[];
 }
+
+/**
+ * Extensions of files a point may have sent its opinions in that yijian does not read: said, never passed over in
+ * silence (a folder of a dozen e-mailed files with one .et among them would otherwise lose that point's opinions).
+ */
+const SKIPPED_FORMATS: ReadonlyMap<string, SkippedFormat> = new Map([
+  ['.et', 'et'], ['.ett', 'et'], ['.ods', 'ods'], ['.numbers', 'numbers'], ['.doc', 'word'], ['.docx', 'word'], ['.wps', 'wps'],
+  ['.txt', 'text'], ['.pdf', 'pdf'],
+]);
 
 /** Files an earlier run wrote beside its reports: a folder holding one is yijian's output, not submissions. */
 const OUTPUT_MARKERS: readonly string[] = ['digest.json', 'feedback.json'];
@@ -105,9 +114,12 @@ async function walk(folder: string, notices: InputNotice[], visited: Set<string>
         continue;
       }
     }
-    const supported = SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase());
+    const extension = extname(entry.name).toLowerCase();
+    const supported = SUPPORTED_EXTENSIONS.includes(extension);
+    const skipped = SKIPPED_FORMATS.get(extension);
     if (kind === 'directory') found.push(...(await walk(path, notices, visited)));
     else if (kind === 'file' && supported) found.push(path);
+    else if (kind === 'file' && skipped !== undefined) notices.push({ code: 'W_FORMAT_SKIPPED', location: { file: path }, format: skipped });
     else if (kind === 'other' && supported) notices.push({ code: 'W_NOT_REGULAR_FILE', location: { file: path } });
   }
   return found.sort(comparePaths);

@@ -22,6 +22,11 @@ const WORDS: ReadonlyArray<readonly [string, Field | null, number]> = [
   ['修改建议', 'suggestion', 3], ['建议修改', 'suggestion', 3], ['修改后', 'suggestion', 3], ['修改为', 'suggestion', 3],
   ['建议条文', 'suggestion', 3], ['建议稿', 'suggestion', 2], ['修改方案', 'suggestion', 2], ['修改意见', 'opinion', 3],
   ['条款', 'article', 3], ['条文', 'article', 3], ['条目', 'article', 3], ['法条', 'article', 3], ['条号', 'article', 3],
+  // 条款号 is the article's number, not a row number (so is 条文序号): read whole, 号 / 序号 would make it a 序号.
+  ['条款号', 'article', 3], ['条文号', 'article', 3], ['条目号', 'article', 3], ['条文序号', 'article', 3], ['法条序号', 'article', 3],
+  ['条款编号', 'article', 3], ['条文编号', 'article', 3],
+  // The suggested wording (修改后的条文) is no citation.
+  ['修改后的条文', 'suggestion', 3], ['修改后的条款', 'suggestion', 3], ['修改后条款', 'suggestion', 3],
   ['条', 'article', 2], ['款', 'article', 2], ['章节', 'article', 2], ['章', 'article', 1], ['节', 'article', 1],
   ['提出人', 'submitter', 3], ['提出者', 'submitter', 3], ['反映人', 'submitter', 3], ['建议人', 'submitter', 3],
   ['意见人', 'submitter', 3], ['姓名', 'submitter', 3], ['名字', 'submitter', 2], ['署名', 'submitter', 2],
@@ -48,7 +53,22 @@ const WORDS: ReadonlyArray<readonly [string, Field | null, number]> = [
   ['采纳情况', null, 4], ['处理情况', null, 4], ['办理情况', null, 4], ['是否采纳', null, 4], ['采纳', null, 3],
   ['答复', null, 3], ['反馈', null, 2], ['意见类别', null, 4], ['意见类型', null, 4], ['意见分类', null, 4],
   ['地址', null, 3], ['住址', null, 3], ['附件', null, 3], ['页码', null, 3],
+  // The draft's own text beside the opinion (原文 | 修改建议): not an opinion, not a citation.
+  ['原文', null, 3], ['原条文', null, 3], ['原文内容', null, 4], ['草案原文', null, 4], ['原条款', null, 3],
+  // Identity documents: personal data no report needs, so never read into a field (身份证号 is no 序号).
+  ['身份证', null, 3], ['证件', null, 3], ['门牌', null, 3],
+  ['qq', 'contact', 2], ['email', 'contact', 2], ['座机', 'contact', 3], ['固话', 'contact', 3],
 ];
+
+/** Words that only say "number of": the word before them decides what the number is (手机号, 微信号, 条款号). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(['号', '号码']);
+
+/** The word of a conjunct that decides its field: the last, or the one before a bare 号 (手机号 → 手机). */
+function headOf(words: readonly string[]): string | undefined {
+  const last = words.at(-1);
+  const before = words.at(-2);
+  return last !== undefined && NUMBER_WORDS.has(last) && before !== undefined ? before : last;
+}
 
 const TABLE: ReadonlyMap<string, HeaderWord> = new Map(WORDS.map(([word, field, weight]) => [word, { field, weight }]));
 const LONGEST = Math.max(...WORDS.map(([word]) => word.length));
@@ -86,13 +106,13 @@ export function matchHeaderWords(header: string): WordMatch | null {
     const conjuncts = folded.split(CONJUNCTION);
     for (const [at, conjunct] of conjuncts.entries()) {
       const words = wordsOf(conjunct);
-      const head = words.at(-1);
+      const head = headOf(words);
       if (head === undefined) continue;
       const found = TABLE.get(head);
       if (found === undefined || found.field === null) return null;
       // 存在问题及修改建议, 理由和建议: the problem and the change asked for in one cell are the opinion.
       if (found.field === 'reason') {
-        const asked = conjuncts.slice(at + 1).map((c) => wordsOf(c).at(-1)).find((w) => w !== undefined && ['opinion', 'suggestion'].includes(TABLE.get(w)?.field ?? ''));
+        const asked = conjuncts.slice(at + 1).map((c) => headOf(wordsOf(c))).find((w) => w !== undefined && ['opinion', 'suggestion'].includes(TABLE.get(w)?.field ?? ''));
         if (asked !== undefined) return { field: 'opinion', weight: TABLE.get(asked)!.weight, word: asked };
       }
       return { field: found.field, weight: found.weight, word: head };
@@ -122,7 +142,7 @@ export function conjunctFields(header: string): Field[] {
   if (folded === null) return [];
   const fields: Field[] = [];
   for (const conjunct of folded.split(CONJUNCTION)) {
-    const head = wordsOf(conjunct).at(-1);
+    const head = headOf(wordsOf(conjunct));
     const field = head === undefined ? undefined : TABLE.get(head)?.field;
     if (field !== undefined && field !== null && !fields.includes(field)) fields.push(field);
   }

@@ -7,6 +7,12 @@ import { matchHeader, type SynonymIndex } from './synonyms.js';
 
 /** How many rows from the top may hold the header. */
 export const HEADER_SEARCH_ROWS = 10;
+/**
+ * Where a header is still looked for when the first rows hold none: below a long 填表说明 block (一、…十、…). There a
+ * row must name two fields, so a lone 意见 typed among pasted opinions is not taken for a header.
+ */
+export const HEADER_FALLBACK_ROWS = 40;
+const FALLBACK_MIN_FIELDS = 2;
 
 /** The header found: its 1-based rows (empty when none) and one header text per column. */
 export interface HeaderLocation {
@@ -20,22 +26,29 @@ export interface HeaderLocation {
  * names strictly more than either row alone, so a title row or the first data row never joins the header.
  */
 export function findHeader(grid: SheetGrid, index: SynonymIndex): HeaderLocation {
-  const limit = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
+  const found = findHeaderIn(grid, index, 0, HEADER_SEARCH_ROWS, 1);
+  if (found.rows.length > 0 || grid.rows.length <= HEADER_SEARCH_ROWS) return found;
+  return findHeaderIn(grid, index, HEADER_SEARCH_ROWS, HEADER_FALLBACK_ROWS, FALLBACK_MIN_FIELDS);
+}
+
+/** The best header starting in rows [from, to), naming at least `minFields` fields. */
+function findHeaderIn(grid: SheetGrid, index: SynonymIndex, from: number, to: number, minFields: number): HeaderLocation {
+  const limit = Math.min(to, grid.rows.length);
   const width = gridWidth(grid);
   const filled = headerTexts(grid, limit + 1, width);
   let best: HeaderLocation = { rows: [], headers: [] };
-  let bestScore = 0;
+  let bestScore = minFields - 1;
   const singles: number[] = [];
   for (let r = 0; r < limit; r += 1) {
     const headers = filled[r] ?? [];
-    const score = fieldCount(headers, index);
+    const score = r < from ? 0 : fieldCount(headers, index);
     singles.push(score);
     if (score > bestScore) {
       best = { rows: [r + 1], headers };
       bestScore = score;
     }
   }
-  for (let r = 0; r < limit && r + 1 < filled.length; r += 1) {
+  for (let r = from; r < limit && r + 1 < filled.length; r += 1) {
     const lower = filled[r + 1] ?? [];
     // A row holding a citation, a number, a date or a phone number is data, never the lower header row.
     if (looksLikeData(grid.rows[r + 1] ?? [])) continue;

@@ -23,10 +23,10 @@ export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
   title: '标题行',
 };
 
-const TOTAL_CELL = /^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|合计条数)\s*[:：]?\s*(?:共?\s*\d+\s*(?:条|件|项|人次?)?(?:意见(?:建议)?)?)?$|^共\s*(?:计)?\s*\d+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$/u;
+const TOTAL_CELL = /^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|合计条数)\s*[:：]?\s*(?:共?\s*\d+\s*(?:条|件|项|人次?)?(?:意见(?:建议)?)?)?$|^共\s*(?:计)?\s*\d+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$|^(?:以上|本页|本表|上述)\s*[,，]?\s*(?:共|合计|总计|共计)\s*(?:收集|收到|汇总|整理)?\s*(?:意见(?:建议)?)?\s*[0-9一二三四五六七八九十百]+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$|^(?:共|合计)\s*(?:收集|收到|汇总|整理)\s*(?:意见(?:建议)?)?\s*[0-9一二三四五六七八九十百]+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$/u;
 const FOOTER_LABEL =
   /^(?:填表人|填报人|制表人?|审核人?|审批人?|经办人|负责人|联系人|报送人|报送日期|填报日期|填表日期|制表日期|报送时间|填报时间|联系电话|单位盖章|盖章|签字|签名|单位负责人|部门负责人|分管领导|主要负责人|报送单位|填报单位)\s*[（(]?[^：:]{0,6}[)）]?\s*[:：]/u;
-const REMARK_START = /^(?:注|备注|说明|附注|填表说明|注意)\s*[:：]|^注[1-9一二三]?[.、:：]|^[（(]?以下(?:空白|无正文)[)）]?$|^此页无正文/u;
+const REMARK_START = /^(?:注|备注|说明|附注|填表说明|注意)\s*[:：]|^注[1-9一二三]?[.、:：]|^[（(]?以下(?:空白|无正文)[)）]?$|^此页无正文|^[-—–_＿\s]+以下(?:空白|无正文)[-—–_＿\s]*$|^[（(【[]\s*完\s*[)）】\]]$/u;
 const INSTRUCTION_SHEET = /说明|须知|填表要求|填报要求|使用方法|示例|样表/u;
 
 /**
@@ -44,6 +44,8 @@ export function noteKind(cells: readonly GridCell[], opinionText: string | null)
   if (texts.some((text) => TOTAL_CELL.test(text)) && opinionIsNote((t) => TOTAL_CELL.test(t) || /^\d+\s*(?:条|件|项)?$/u.test(t))) return 'total';
   if (FOOTER_LABEL.test(first) && opinionIsNote((t) => FOOTER_LABEL.test(t) || t === first)) return 'signature';
   if (REMARK_START.test(first) && opinionIsNote((t) => t === first || REMARK_START.test(t))) return 'remark';
+  // A date alone on its row is the date under the signature (落款日期), wherever it was typed.
+  if (texts.length === 1 && cellKind(first) === 'date') return 'signature';
   return null;
 }
 

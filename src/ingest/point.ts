@@ -44,12 +44,24 @@ const DATES = [
 const PERIOD_PART = /^(?:[一二三四五六七八九十]{1,3}月份?|第?[一二三四1-4]季度|[上下]半年|第[0-9一二三四五六七八九十]{1,3}[批期次轮])$/u;
 
 /**
+ * Extensions a file renamed or re-saved keeps in its name (东湖街道.xls.xlsx, 枫林街道.txt.tsv from Excel's Unicode
+ * text): all are dropped, not only the last.
+ */
+const DOCUMENT_EXTENSIONS = /(?:\.(?:xlsx|xlsm|xls|csv|tsv|txt|et|ett|wps|docx?))+$/iu;
+
+/** The file name without its extension(s). */
+function stem(base: string): string {
+  const bare = base.replace(DOCUMENT_EXTENSIONS, '');
+  return bare === base ? base.replace(/\.[A-Za-z0-9]{1,5}$/u, '') : bare;
+}
+
+/**
  * Guesses the point's name from a file name: extension, bracketed remarks, dates and words such as
  * 意见汇总表 removed ('城关街道立法联系点-意见汇总表-2024.05.xlsx' → '城关街道立法联系点'); null if nothing is left.
  */
 export function pointFromFileName(fileName: string): string | null {
   const base = simplifiedName(fileName.split(/[\\/]/u).pop() ?? fileName);
-  let name = base.replace(/\.[A-Za-z0-9]{1,5}$/u, '');
+  let name = stem(base);
   name = name.replace(/[（(【[〔《][^）)】\]〕》]*[）)】\]〕》]/gu, ' ');
   for (const pattern of DATES) name = name.replace(pattern, ' ');
   for (const word of NOISE_WORDS) name = name.split(word).join(' ');
@@ -73,7 +85,7 @@ const AFTER_COUNTY = /^[\p{Script=Han}]{2,}(?:镇|乡|街道|社区|村|联系�
  * opinions under the wrong county.
  */
 export function countyFromFileName(fileName: string, extra: readonly string[] = []): string | null {
-  const base = simplifiedName(fileName.split(/[\\/]/u).pop() ?? fileName).replace(/\.[A-Za-z0-9]{1,5}$/u, '');
+  const base = stem(simplifiedName(fileName.split(/[\\/]/u).pop() ?? fileName));
   const first = base.split(/[\s\-_—–.·、,，+]+/u)[0] ?? '';
   const listed = countyAtStart(first, extra);
   if (listed !== null) return listed;

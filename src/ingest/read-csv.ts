@@ -157,6 +157,18 @@ function parsesStrictly(raw: string, delimiter: string): boolean {
   }
 }
 
+/** Excel's own first line naming the delimiter (sep=, / sep=; / sep=TAB): Excel reads it and does not show it. */
+const SEPARATOR_LINE = /^\uFEFF?sep=(.)(?:\r\n|\n|\r)/iu;
+
+/**
+ * The text without an Excel `sep=` line, and the delimiter it names (null when there is none), so row numbers
+ * are those Excel shows when it opens the file: the line after `sep=,` is row 1.
+ */
+export function withoutSeparatorLine(text: string): { text: string; delimiter: string | null } {
+  const found = SEPARATOR_LINE.exec(text);
+  return found === null ? { text, delimiter: null } : { text: text.slice(found[0].length), delimiter: found[1] ?? null };
+}
+
 /** The delimiter of a CSV file: the most frequent of comma, tab and semicolon in its first line. */
 export function detectDelimiter(text: string): string {
   const firstLine = text.slice(0, 65536).split(LINE_BREAK).find((line) => line.trim() !== '') ?? '';

@@ -7,10 +7,10 @@ import { basename, extname } from 'node:path';
 import { YijianError } from '../errors.js';
 import { controlFinding, removeControlCharacters } from './control-chars.js';
 import type { ReaderFinding } from '../notices.js';
-import type { SheetGrid } from './grid.js';
+import { cellText, type SheetGrid } from './grid.js';
 import { DEFAULT_LIMITS, normalizeIngestOptions, type IngestLimits, type IngestOptions } from './options.js';
 import { decodeText } from './encoding.js';
-import { detectDelimiter, parseDelimitedText } from './read-csv.js';
+import { detectDelimiter, parseDelimitedText, withoutSeparatorLine } from './read-csv.js';
 import { readWorkbookBytes, type Workbook } from './read-workbook.js';
 import { WorkbookWorkers } from './workbook-worker.js';
 import { isEncryptedOle2, sniffContainer, surveyZip, withoutStrayNuls, checkZipStreams } from './sniff.js';
@@ -104,7 +104,8 @@ export function sheetsFromBytes(
 ): FileSheets {
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
-  return cleaned(withOrigin({ grids: readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets, encoding: null }, plan.origin));
+  const grids = readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets;
+  return cleaned(withHiddenRows(withOrigin({ grids, encoding: null }, plan.origin), plan.hiddenRows));
 }
 
 /**
@@ -140,7 +141,7 @@ async function guardedSheets(
   const book = inWorker
     ? await parseInWorker(workers, bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
     : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
-  return cleaned(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin));
+  return cleaned(withHiddenRows(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin), plan.hiddenRows));
 }
 
 /** Parses in a worker of `workers`, or in one started for this file alone and ended once it is read. */
@@ -169,6 +170,19 @@ function cleaned(sheets: FileSheets): FileSheets {
   return { ...sheets, grids, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
+/**
+ * Rows Excel does not show that hold something: read like any other (a filter or a hidden row is a view, not a
+ * deletion), and said, so a count that differs from what Excel shows is explained and a row hidden on purpose is found.
+ */
+function withHiddenRows(sheets: FileSheets, hiddenRows: ReadonlyMap<string, number[]>): FileSheets {
+  const findings: ReaderFinding[] = [];
+  for (const grid of sheets.grids) {
+    const rows = (hiddenRows.get(grid.name) ?? []).filter((row) => (grid.rows[row - 1] ?? []).some((cell) => cellText(cell).trim() !== ''));
+    if (rows.length > 0) findings.push({ code: 'W_HIDDEN_ROWS_READ', sheet: grid.name, rows });
+  }
+  return findings.length === 0 ? sheets : { ...sheets, warnings: [...(sheets.warnings ?? []), ...findings] };
+}
+
 function withOrigin(sheets: FileSheets, origin: WorkbookOrigin | null): FileSheets {
   return origin === null ? sheets : { ...sheets, origin };
 }
@@ -177,7 +191,11 @@ function withOrigin(sheets: FileSheets, origin: WorkbookOrigin | null): FileShee
 const WORKER_XLSX_BYTES = 64 * 1024 * 1024;
 
 /** Which parser the bytes go to; `legacy` marks .xls content, whose parser can hang on damaged files. */
-type Plan = { kind: 'workbook'; legacy: boolean; origin: WorkbookOrigin | null; inflatedBytes: number } | { kind: 'text'; bytes: Uint8Array };
+type Plan =
+  | { kind: 'workbook'; legacy: boolean; origin: WorkbookOrigin | null; inflatedBytes: number; hiddenRows: ReadonlyMap<string, number[]> }
+  | { kind: 'text'; bytes: Uint8Array };
+
+const NO_HIDDEN_ROWS: ReadonlyMap<string, number[]> = new Map();
 
 /** Every check that needs no parser: size, container, zip survey, encryption; throws YijianError. */
 function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions): Plan {
@@ -210,7 +228,8 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
       });
     }
     // Rows SheetJS would drop or overwrite, and work it could not finish, are found before it runs.
-    return { kind: 'workbook', legacy: false, origin: scanXlsx(bytes, limits.maxRowsPerSheet).origin, inflatedBytes: survey.inflatedBytes };
+    const scan = scanXlsx(bytes, limits.maxRowsPerSheet);
+    return { kind: 'workbook', legacy: false, origin: scan.origin, inflatedBytes: survey.inflatedBytes, hiddenRows: scan.hiddenRows };
   }
   if (container === 'ole2') {
     if (isEncryptedOle2(bytes)) {
@@ -218,7 +237,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
         hint: '请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。',
       });
     }
-    return { kind: 'workbook', legacy: true, origin: null, inflatedBytes: bytes.length };
+    return { kind: 'workbook', legacy: true, origin: null, inflatedBytes: bytes.length, hiddenRows: NO_HIDDEN_ROWS };
   }
   const isText = extension === '.csv' || extension === '.tsv';
   const cleaned = container === 'binary' && isText ? withoutStrayNuls(bytes) : null;
@@ -230,7 +249,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
   }
   if (!isText) {
     // Excel itself saves "XML Spreadsheet" and web pages as .xls; plain text with such a name is not a workbook.
-    if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true, origin: null, inflatedBytes: bytes.length };
+    if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true, origin: null, inflatedBytes: bytes.length, hiddenRows: NO_HIDDEN_ROWS };
     throw new YijianError('E_UNREADABLE_FILE', `文件扩展名是 ${extension}，但内容是纯文本，不是 Excel 工作簿。`, {
       hint: '可能是改了扩展名的 CSV/文本文件。请用 Excel 打开后另存为 .xlsx，或把扩展名改为 .csv。',
     });
@@ -241,8 +260,9 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
 function textSheets(bytes: Uint8Array, extension: string, csvSheetName: string, options: IngestOptions): FileSheets {
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') throw new YijianError('E_EMPTY_FILE', '文件没有内容（只有空白）。');
-  const delimiter = extension === '.tsv' ? '\t' : detectDelimiter(decoded.text);
-  const grid = parseDelimitedText(decoded.text, csvSheetName, delimiter, options.limits.maxRowsPerSheet, options.limits.maxCellLength);
+  const { text, delimiter: named } = withoutSeparatorLine(decoded.text);
+  const delimiter = named ?? (extension === '.tsv' ? '\t' : detectDelimiter(text));
+  const grid = parseDelimitedText(text, csvSheetName, delimiter, options.limits.maxRowsPerSheet, options.limits.maxCellLength);
   const warnings: ReaderFinding[] =
     decoded.mixedLines === undefined ? [] : [{ code: 'W_MIXED_ENCODING', gbkLines: decoded.mixedLines.gbk, utf8Lines: decoded.mixedLines.utf8 }];
   return { grids: [grid], encoding: decoded.encoding, warnings };

@@ -63,6 +63,15 @@ export type RowOutcome =
   | { kind: 'record'; records: OpinionRecord[]; borrowed?: { field: BorrowField; column: number } }
   | { kind: 'reject'; reject: Reject };
 
+/** A 序号 written on a row nobody filled in: forms come numbered 1 to 30 in advance, the rows below the last opinion stay so. */
+const PRINTED_SEQ = /^\s*\d{1,5}\s*[.、]?\s*$/u;
+
+/** True when the row's only filled cell is a bare number in the 序号 column: an empty row of a pre-numbered form. */
+function onlyNumbered(cells: readonly GridCell[], seqColumn: number | undefined): boolean {
+  if (seqColumn === undefined || !PRINTED_SEQ.test(cellText(cells[seqColumn]))) return false;
+  return cells.every((cell, column) => column === seqColumn || (!isUnreadable(cell) && cellText(cell).trim() === ''));
+}
+
 /**
  * Stable record id: the same file, sheet and row (and part, for a split cell) give the same id on every
  * run; a row that is not split keeps the id it always had.
@@ -78,6 +87,7 @@ export { rowLabel } from '../provenance.js';
 /** Classifies one row; `row` is the 1-based row number the spreadsheet shows. */
 export function classifyRow(cells: readonly GridCell[], row: number, context: RowContext): RowOutcome {
   if (cells.every((cell) => !isUnreadable(cell) && cellText(cell).trim() === '')) return { kind: 'blank' };
+  if (onlyNumbered(cells, context.fieldColumns.get('seq'))) return { kind: 'blank' };
   // Spelled out, not spread: V8 gave each spread copy a hidden class of its own, 300-odd bytes per
   // record (measured in a heap snapshot), most of a gigabyte at a million records.
   const source: Provenance = carriedSource(cells, context) ?? { file: context.source.file, sheet: context.source.sheet, row };

@@ -23,6 +23,21 @@ const ORDER_WORDS: Readonly<Record<string, number>> = { 首先: 1, 其次: 2, �
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/** Numbers as single characters, as Word and WPS number a list pasted into a cell: ⑴, ㈠, ❶, ➀, ⒈. One family per list. */
+const SYMBOL_FAMILIES: readonly string[] = [
+  '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇',
+  '㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩',
+  '❶❷❸❹❺❻❼❽❾❿',
+  '➀➁➂➃➄➅➆➇➈➉',
+  '➊➋➌➍➎➏➐➑➒➓',
+  '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛',
+];
+const symbolStyle = (family: string, index: number): MarkerStyle => ({
+  name: `symbol-${index}`,
+  pattern: new RegExp(`([${family}])`, 'gu'),
+  anywhere: true,
+  value: (t) => family.indexOf(t) + 1 || null,
+});
 
 // 一 … 九十九, enough for any list in one cell.
 function chineseNumber(token: string): number | null {
@@ -35,17 +50,27 @@ function chineseNumber(token: string): number | null {
 }
 
 const STYLES: readonly MarkerStyle[] = [
-  // 1. 1． 1、 1) — not followed by a digit (1.5, 2024.5) and not after 第 (第1、2款).
-  { name: 'arabic', pattern: /(?<![第\d.．])(\d{1,2})[.．、)）](?![\d.．])/gu, anywhere: false, value: (t) => Number(t) },
+  // 1. 1． 1、 1) — a dot not followed by a digit (1.5, 2024.5), and not after 第 (第1、2款); after 、 or ）
+  // a number may follow (2、120平方米的要求).
+  { name: 'arabic', pattern: /(?<![第\d.．])(\d{1,2})(?:[.．](?![\d.．])|[、)）])/gu, anywhere: false, value: (t) => Number(t) },
   { name: 'paren-arabic', pattern: /(?<!第)[（(](\d{1,2})[)）]/gu, anywhere: true, value: (t) => Number(t) },
-  { name: 'chinese', pattern: /(?<![第\p{Script=Han}（(])([一二三四五六七八九十]{1,3})[、.．]/gu, anywhere: false, value: chineseNumber },
+  { name: 'chinese', pattern: /(?<![第\p{Script=Han}（(])([一二三四五六七八九十]{1,3})[、.．)）]/gu, anywhere: false, value: chineseNumber },
   { name: 'paren-chinese', pattern: /(?<!第)[（(]([一二三四五六七八九十]{1,3})[)）]/gu, anywhere: true, value: chineseNumber },
   { name: 'circled', pattern: /([①-⑳])/gu, anywhere: true, value: (t) => CIRCLED.indexOf(t) + 1 || null },
+  ...SYMBOL_FAMILIES.map(symbolStyle),
+  // 意见一：…意见二：…, 建议1：…, 问题一，…: a labelled list, the label repeated before each item.
+  {
+    name: 'labelled',
+    pattern: /(?<!\p{Script=Han})(?:意见|建议|问题)([一二三四五六七八九十]{1,3}|\d{1,2})[：:，,、.．]/gu,
+    anywhere: false,
+    value: (t) => (/^\d+$/u.test(t) ? Number(t) : chineseNumber(t)),
+    minItem: 4,
+  },
   // 一是…二是…, 其一…其二…: after a clause, never inside a word (统一是, 唯一是).
   { name: 'shi', pattern: /(?<![第\p{Script=Han}])([一二三四五六七八九十]{1,3})是/gu, anywhere: false, value: chineseNumber, minItem: 4 },
   { name: 'qi', pattern: /(?<!\p{Script=Han})其([一二三四五六七八九十]{1,3})[，,、：:是]?/gu, anywhere: false, value: chineseNumber, minItem: 4 },
   // 第一，…第二，… — the comma is what makes it an enumeration: 第一条, 第一款 are citations.
-  { name: 'ordinal', pattern: /(?<!\p{Script=Han})第([一二三四五六七八九十]{1,3})[，,、：:]/gu, anywhere: false, value: chineseNumber, minItem: 4 },
+  { name: 'ordinal', pattern: /(?<!\p{Script=Han})第([一二三四五六七八九十]{1,3})点?[，,、：:]/gu, anywhere: false, value: chineseNumber, minItem: 4 },
   // 首先，…其次，…最后，…: only with the comma, else 首先要… is prose and the marker part of the sentence.
   { name: 'order', pattern: /(?<!\p{Script=Han})(首先|其次|再次|然后|最后)[，,：:]/gu, anywhere: false, value: (t) => ORDER_WORDS[t] ?? null, minItem: 4 },
 ];
@@ -103,13 +128,21 @@ function splitBy(text: string, style: MarkerStyle): OpinionPart[] | null {
     // An empty item means the "list" was something else (a heading numbered 1. with nothing after it).
     if (body.replace(/[\s。；;，,.]/gu, '') === '') return null;
     if (style.minItem !== undefined && body.replace(/[\s\p{P}]/gu, '').length < style.minItem) return null;
-    parts.push({ part: i + 1, text: leadIn === '' ? body : `${leadIn}${body}` });
+    // A lead-in ending without punctuation (第十二条 1.…) keeps a space before each part's text.
+    const joiner = /[\p{P}]$/u.test(leadIn) ? '' : ' ';
+    parts.push({ part: i + 1, text: leadIn === '' ? body : `${leadIn}${joiner}${body}` });
   }
   return parts;
 }
 
-// A lead-in may only be short and end like an introduction (：, or a sentence end), else the list is not the cell's.
+/** A lead-in that only names the article the list is about: 第十二条 1.…2.…, 关于第十二条第二款 (1)…(2)…. */
+const CITATION_LEAD_IN = /^(?:关于|对)?(?:《[^》]{1,30}》)?第[0-9一二三四五六七八九十百零两]+条(?:之[一二三四五六七八九十])?(?:第[0-9一二三四五六七八九十]+[款项])*(?:的?(?:意见|建议))?$/u;
+
+// A lead-in may only be short and end like an introduction (：, or a sentence end), or be a bare citation followed
+// by a space, else the list is not the cell's.
 function leadInEnds(leadIn: string): boolean {
   const trimmed = leadIn.trim();
-  return trimmed === '' || (trimmed.length <= 40 && /[：:。]$/u.test(trimmed));
+  if (trimmed === '') return true;
+  if (trimmed.length <= 40 && /[：:。]$/u.test(trimmed)) return true;
+  return /\s$/u.test(leadIn) && CITATION_LEAD_IN.test(trimmed);
 }

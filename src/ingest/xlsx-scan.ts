@@ -34,6 +34,8 @@ export interface XlsxScan {
   origin: WorkbookOrigin | null;
   cells: number;
   sharedStrings: number;
+  /** Rows Excel does not show (hidden, or filtered out), 1-based, by sheet name: they are read, and said to be. */
+  hiddenRows: ReadonlyMap<string, number[]>;
 }
 
 /** Scans the package; throws YijianError (E_TOO_MANY_ROWS, E_TOO_LARGE, E_UNREADABLE_FILE) naming sheet and row. */
@@ -47,12 +49,15 @@ export function scanXlsx(bytes: Uint8Array, maxRows: number): XlsxScan {
   const byName = new Map(entries.map((entry) => [entry.name.replace(/^\//u, ''), entry] as const));
   const names = sheetNames(bytes, byName);
   let cells = 0;
+  const hiddenRows = new Map<string, number[]>();
   for (const entry of entries) {
     if (!/^\/?xl\/worksheets\/[^/]+\.xml$/iu.test(entry.name)) continue;
     const xml = entryBytes(bytes, entry);
     if (xml === null) continue;
     const sheet = names.get(entry.name.replace(/^\//u, '')) ?? entry.name;
-    cells += scanSheet(xml, sheet, maxRows, MAX_CELLS - cells);
+    const hidden: number[] = [];
+    cells += scanSheet(xml, sheet, maxRows, MAX_CELLS - cells, hidden);
+    if (hidden.length > 0) hiddenRows.set(sheet, hidden);
   }
   const strings = countSharedStrings(bytes, byName.get('xl/sharedStrings.xml'));
   if (strings > MAX_SHARED_STRINGS || strings > 2 * cells + 100_000) {
@@ -62,7 +67,7 @@ export function scanXlsx(bytes: Uint8Array, maxRows: number): XlsxScan {
       { hint: '请用 Excel 或 WPS 打开后另存为 .xlsx 再试。' },
     );
   }
-  return { origin: readOrigin(bytes, byName.get('docProps/custom.xml')), cells, sharedStrings: strings };
+  return { origin: readOrigin(bytes, byName.get('docProps/custom.xml')), cells, sharedStrings: strings, hiddenRows };
 }
 
 const enum Char {
@@ -76,9 +81,9 @@ const enum Char {
 
 /**
  * Walks the row and cell tags of one worksheet part, byte by byte (a sheet's XML can be hundreds of
- * megabytes: no string of it is made). Returns the number of cells.
+ * megabytes: no string of it is made). Returns the number of cells; the rows marked hidden go to `hidden`.
  */
-function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: number): number {
+function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: number, hidden: number[]): number {
   let previousRow = 0;
   let rowCells = 0;
   let previousColumn = -1;
@@ -110,6 +115,7 @@ function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: numb
         throw broken(sheet, row === previousRow ? `${rowWords(row)}出现了两次` : `${rowWords(row)}排在${rowWords(previousRow)}之后`, row);
       }
       previousRow = row;
+      if (isHiddenRow(xml, at)) hidden.push(row);
       rowCells = 0;
       previousColumn = -1;
     } else if (tag === 'c') {
@@ -200,8 +206,16 @@ function isNameByte(byte: number): boolean {
   return (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x30 && byte <= 0x39) || byte === 0x5f || byte === 0x2d || byte === 0x2e;
 }
 
-/** Where the value of attribute `r` or `ref` lies in the tag starting at `at`: [start, end), or null. */
-function attributeSpan(xml: Buffer, at: number, name: 'r' | 'ref'): [number, number] | null {
+/** True when the row tag at `at` says hidden="1" (or "true"): a row hidden by hand or by a filter. */
+function isHiddenRow(xml: Buffer, at: number): boolean {
+  const span = attributeSpan(xml, at, 'hidden');
+  return span !== null && (xml[span[0]] === 0x31 || xml[span[0]] === 0x74);
+}
+
+const HIDDEN_NAME = Buffer.from('hidden');
+
+/** Where the value of attribute `r`, `ref` or `hidden` lies in the tag starting at `at`: [start, end), or null. */
+function attributeSpan(xml: Buffer, at: number, name: 'r' | 'ref' | 'hidden'): [number, number] | null {
   const limit = Math.min(xml.length, at + 4096);
   let i = at + 1;
   // Skip the tag name, then look at each attribute name in turn.
@@ -217,7 +231,9 @@ function attributeSpan(xml: Buffer, at: number, name: 'r' | 'ref'): [number, num
     while (i < limit && (isNameByte(xml[i] ?? 0) || xml[i] === Char.colon)) i += 1;
     const matches = name === 'r'
       ? i - nameStart === 1 && xml[nameStart] === 0x72
-      : i - nameStart === 3 && xml[nameStart] === 0x72 && xml[nameStart + 1] === 0x65 && xml[nameStart + 2] === 0x66;
+      : name === 'ref'
+        ? i - nameStart === 3 && xml[nameStart] === 0x72 && xml[nameStart + 1] === 0x65 && xml[nameStart + 2] === 0x66
+        : i - nameStart === 6 && xml.compare(HIDDEN_NAME, 0, 6, nameStart, i) === 0;
     while (i < limit && xml[i] !== Char.quote && xml[i] !== Char.apostrophe) i += 1;
     const quote = xml[i];
     const valueEnd = xml.indexOf(quote ?? Char.quote, i + 1);

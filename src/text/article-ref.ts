@@ -62,6 +62,12 @@ const BLANK_CELL = /^(?:[\s\p{P}\p{S}]*|无|暂无|空|没有|不涉及|n\/?a|no
 /** A cell holding only a canonical key (12, 12.2, 12-1.2.3), as some sheets store it. */
 const KEY_CELL = /^([1-9]\d{0,5})(-[1-9]\d{0,2})?((?:\.[1-9]\d{0,2}){0,2})$/;
 
+/**
+ * Words before a bare 一条 / 两条 that make it a count of articles to add or remove, not a citation: 增加一条,
+ * 第十二条之后新增一条, 删去两条 (a 条款 cell for a new article says where it goes, not which article it is).
+ */
+const COUNTED_BEFORE = /(?:增加|新增|增设|增补|补充|添加|加上|加|删去|删除|删掉|去掉|合并为|合并成|拆分为|拆为|分为|再)$/u;
+
 /** A cell holding only numbers (12、13 / 12-15 / 十二): read as if 条 followed. */
 const NUMBERS_CELL = /^[0-9\s、,，\-至到和及]+$/;
 
@@ -139,7 +145,9 @@ export function parseArticleCell(cell: string): ArticleCellParse {
     return { keys, unreadable: false, citations: [citation] };
   }
   const numbersOnly = NUMBERS_CELL.test(folded) || [...folded].every(isChineseNumeralChar);
-  const scanned = scanAll(numbersOnly ? `${folded}条` : folded, 'cell');
+  const scanned = scanAll(numbersOnly ? `${folded}条` : folded, 'cell').filter(
+    (c) => folded[c.start] === '第' || !COUNTED_BEFORE.test(folded.slice(0, c.start)),
+  );
   // Whole phrases first (总体意见, 草案名称), so the citation covers what was written.
   const words = findWords(folded, [...TEXT_PHRASES, ...CELL_WORDS], scanned);
   const all = [...scanned, ...words].sort(byStart);

@@ -11,6 +11,14 @@ import { maskContact, maskPersonalData, repeatedTextMask, stripPersonalData } fr
 export { maskContact, maskPersonalData, stripPersonalData };
 
 /**
+ * Masks a 提出人 cell: a person's name and whatever was typed beside it (王五 62751234, 李女士（身份证…）). Any number
+ * there is a phone, an ID or an account — there is no article or amount in a name — so it is masked as a 联系方式's is.
+ */
+export function maskSubmitter(submitter: string): string {
+  return maskContact(submitter);
+}
+
+/**
  * Keywords fit to print: a keyword found in the opinions only inside an e-mail, phone or ID number
  * (`com` from liangshufen@example.com) is dropped; keywords the texts do not contain verbatim
  * (a simplified form of a traditional-script opinion) are kept.
@@ -100,7 +108,7 @@ function maskRecord(
   const sheet = name(r.source.sheet);
   const point = nullableName(r.point);
   const county = nullableName(r.county);
-  const submitter = nullableName(r.submitter);
+  const submitter = r.submitter === null ? null : maskSubmitter(r.submitter);
   const article = nullableName(r.article);
   const date = nullableName(r.date);
   const opinion = maskPersonalData(r.opinion);

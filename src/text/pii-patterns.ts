@@ -15,8 +15,11 @@ export const ID_15 = /^[1-8]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d
 export const LANDLINE = /^0(?:10|2\d|[3-9]\d{2})[1-9]\d{6,7}$/;
 /** A local number without an area code: only where a label or a contact cell says it is a phone. */
 export const LOCAL = /^[1-9]\d{6,7}$/;
-/** Words that say the next number is a phone number. */
-export const PHONE_LABEL = /(?:电话|座机|固话|手机|宅电|传真|联系方式|tel|phone|fax)[.:：\s]*$/iu;
+/**
+ * Words that say the next number is a phone number, as people write them before it: 电话：, 座机号, 电话号码是,
+ * 联系电话为 (the same words whether the number is typed or spelled in Chinese numerals).
+ */
+export const PHONE_LABEL = /(?:电话|座机|固话|手机|宅电|传真|联系方式|tel|phone|fax)(?:号码|号)?(?:是|为)?[.:：\s]*$/iu;
 
 /** Digits of a landline's area code: 010 and 02x have three, the others four. */
 export function areaLength(landline: string): number {

@@ -16,7 +16,8 @@ const DIGIT_CLASS = '〇零○一幺壹二贰三叁四肆五伍六陆七柒八�
 const SPOKEN_RUN = new RegExp(`[${DIGIT_CLASS}](?:[\\s\\-－—]?[${DIGIT_CLASS}]){6,}`, 'gu');
 
 /** QQ / 微信 and its account in running text; the account as written (digits for QQ, a WeChat ID). */
-const LABELLED_ACCOUNT = /(?:QQ|qq|ＱＱ|扣扣|微信|weixin|vx|VX|wx|WX)(?:号码|号)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_@＠.-])/gu;
+// An account running into a mask (QQ8000x***38, masked once already) is not read again: that would mask it twice.
+const LABELLED_ACCOUNT = /(?:QQ|qq|ＱＱ|扣扣|微信|weixin|vx|VX|wx|WX)(?:号码|号)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_@＠.*＊-])/gu;
 
 /** Quick test: a text that may hold something this module finds. */
 export const SPELLED_MAY_HOLD = new RegExp(`[${DIGIT_CLASS}](?:[\\s\\-－—]?[${DIGIT_CLASS}]){6}|qq|ＱＱ|扣扣|微信|weixin|vx|wx`, 'iu');
@@ -38,7 +39,7 @@ function spokenNumbers(text: string): PersonalDataMatch[] {
       positions.push(run.index + k);
       digits += digit;
     }
-    const labelled = PHONE_LABEL.test(text.slice(Math.max(0, run.index - 12), run.index).replace(/(?:是|为|：|:)$/u, ''));
+    const labelled = PHONE_LABEL.test(text.slice(Math.max(0, run.index - 12), run.index));
     // Read and masked as a typed number is (pii-patterns.ts): the kept digits stay as written, 一三九****五六七八.
     const number: Classified | null = classifyNational(digits) ?? (labelled && LOCAL.test(digits) ? { kind: 'landline', national: 0, area: 0 } : null);
     if (number === null) continue;

@@ -14,9 +14,10 @@
 
 import { areaLength, classifyNational, type Classified, ID_18, LANDLINE, LOCAL, maskNumber, MOBILE, PHONE_LABEL, stars } from './pii-patterns.js';
 import { spelledMatches, SPELLED_MAY_HOLD } from './pii-spelled.js';
+import { addressMatches } from './pii-address.js';
 
 /** What a match is. `contactNumber` is any other number inside a 联系方式 cell. */
-export type PersonalDataKind = 'mobile' | 'idCard' | 'landline' | 'email' | 'contactNumber' | 'accountName';
+export type PersonalDataKind = 'mobile' | 'idCard' | 'landline' | 'email' | 'contactNumber' | 'accountName' | 'address';
 
 /** One piece of personal data in a text: where it is and what it becomes when masked. */
 export interface PersonalDataMatch {
@@ -171,7 +172,7 @@ function classify(digits: string, plus: boolean): Classified | null {
   return null;
 }
 
-type Classify = (digits: string, first: DigitGroup, x: number) => Classified | null;
+type Classify = (digits: string, first: DigitGroup, x: number, last: DigitGroup) => Classified | null;
 
 /**
  * One pass over a span's groups: from each uncovered group, the longest run of uncovered groups
@@ -193,7 +194,7 @@ function scanPass(text: string, groups: readonly DigitGroup[], covered: boolean[
       if (j > i && (group.masked || from.masked)) break;
       digits += group.digits;
       if (digits.length > MAX_DIGITS) break;
-      const found = classifyRun(digits, from, group.x);
+      const found = classifyRun(digits, from, group.x, group);
       if (found !== null) best = { to: j, found, x: group.x };
       if (group.x >= 0) break;
     }
@@ -218,6 +219,9 @@ function scanPass(text: string, groups: readonly DigitGroup[], covered: boolean[
   }
 }
 
+/** Units after a number that make it an amount or a count, not a local phone number. */
+const QUANTITY_AFTER = /^\s?(?:元|万|亿|年|月|日|号|条|款|项|户|人|名|次|个|只|米|平方|公里|千克|公斤|吨|%|％|岁|天|小时|分钟|位)/u;
+
 function numberMatches(text: string, contact: boolean): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
   for (const groups of digitSpans(text)) {
@@ -233,8 +237,10 @@ function numberMatches(text: string, contact: boolean): PersonalDataMatch[] {
     scanPass(text, groups, covered, (digits, from, x) =>
       x >= 0 ? (ID_18.test(`${digits}X`) ? { kind: 'idCard', national: 0, area: 0 } : null) : classify(digits, from === first && plus), matches);
     const labelled = (group: DigitGroup): boolean => contact || PHONE_LABEL.test(text.slice(Math.max(0, group.start - 12), group.start));
-    scanPass(text, groups, covered, (digits, from, x) =>
-      x < 0 && LOCAL.test(digits) && labelled(from) ? { kind: 'landline', national: 0, area: 0 } : null, matches);
+    // 电话费是1000000元: a number followed by a unit is an amount or a count, whatever word came before it.
+    const counted = (group: DigitGroup): boolean => QUANTITY_AFTER.test(text.slice(group.end, group.end + 3));
+    scanPass(text, groups, covered, (digits, from, x, last) =>
+      x < 0 && LOCAL.test(digits) && labelled(from) && !counted(last) ? { kind: 'landline', national: 0, area: 0 } : null, matches);
     // Whatever else is in a contact cell (a QQ number, an unusual format) still shows no readable number —
     // unless the span already holds a masked number, whose kept digits (0571-****4321) are not read again.
     if (contact && !groups.some((g) => g.masked)) {
@@ -252,18 +258,39 @@ const OTHER_LOCAL = /[\p{L}\p{N}]/u;
 const MAX_OTHER_LOCAL = 4;
 /** Domain: labels of letters (any script), digits and hyphens, dot-separated, ending in a 2+ letter label. */
 const DOMAIN = /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?[.．])+\p{L}{2,63}/uy;
+/**
+ * The at sign, and the ways people write it so that harvesters miss it: (at), （at）, [at], 【at】, and a spaced
+ * " at " — the written-out ones only between a Latin local part and a Latin domain (wang(at)126.com).
+ */
+const AT_SIGN = /[@＠]|\s*[(（[【]\s*at\s*[)）\]】]\s*|\s+at\s+/giu;
+/** The written-out sign without brackets, as English prose also has it. */
+const BARE_AT = /^\s+at\s+$/iu;
+const WRITTEN_AT_MAY_HOLD = /[(（[【]\s*at\s*[)）\]】]|\sat\s/iu;
+/** A Latin domain typed with the IME's full stop for its dots (163。com): read only when the usual reading finds none. */
+const FULL_STOP_DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?[.．。])+[A-Za-z]{2,63}(?![A-Za-z])/uy;
+
+function typedWithFullStop(text: string, from: number): RegExpExecArray | null {
+  FULL_STOP_DOMAIN.lastIndex = from;
+  return FULL_STOP_DOMAIN.exec(text);
+}
+
+/** A domain up to its Latin top-level label (126.com of 126.com沟通), as a written-out at sign needs. */
+const LATIN_DOMAIN = /^.*[.．。][A-Za-z]{2,63}(?![A-Za-z])/u;
 
 function emailMatches(text: string): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
-  if (!text.includes('@') && !text.includes('＠')) return matches;
+  if (!text.includes('@') && !text.includes('＠') && !mayHoldWrittenAt(text)) return matches;
   // Where the last address ended: the next one's local part cannot reach back into it (a@b.cnc@d.cn).
   let lastEnd = 0;
-  for (let at = text.search(/[@＠]/u); at >= 0; at = nextAt(text, at + 1)) {
+  for (const sign of text.matchAll(AT_SIGN)) {
+    const at = sign.index;
     if (at < lastEnd) continue;
-    DOMAIN.lastIndex = at + 1;
-    const domain = DOMAIN.exec(text);
+    const written = sign[0].length > 1;
+    DOMAIN.lastIndex = at + sign[0].length;
+    const found = DOMAIN.exec(text) ?? typedWithFullStop(text, at + sign[0].length);
+    const domain = found === null ? null : written ? LATIN_DOMAIN.exec(found[0]) : found;
     if (domain === null) continue;
-    const end = at + 1 + domain[0].length;
+    const end = at + sign[0].length + domain[0].length;
     if (text.slice(at - MASK_STARS, at) === stars(MASK_STARS)) {
       // Already masked (z***@example.com): still an address, so its digits are not read as a number.
       const starsAt = at - MASK_STARS;
@@ -274,23 +301,22 @@ function emailMatches(text: string): PersonalDataMatch[] {
       continue;
     }
     const before = text.charAt(at - 1);
-    const local = LATIN_LOCAL.test(before) ? LATIN_LOCAL : OTHER_LOCAL.test(before) ? OTHER_LOCAL : null;
+    const local = LATIN_LOCAL.test(before) ? LATIN_LOCAL : OTHER_LOCAL.test(before) && !written ? OTHER_LOCAL : null;
     if (local === null) continue;
     let start = at;
     const limit = local === OTHER_LOCAL ? MAX_OTHER_LOCAL : 64;
     while (start > lastEnd && at - start < limit && local.test(text.charAt(start - 1))) start -= 1;
     if (start === at) continue;
+    // A spaced " at " in English prose (see you at home.com) is no address: the local part must open the Latin text.
+    if (BARE_AT.test(sign[0]) && start > 0 && /\s/u.test(text.charAt(start - 1))) continue;
+    // Nor is the tail of a masked number (***60 at 0.cn): a written-out sign needs a local part of its own.
+    if (written && start > 0 && isStar(text.charCodeAt(start - 1))) continue;
     // A Latin local part keeps its first character (z***@); a Chinese one is a name and keeps nothing.
     const shown = local === OTHER_LOCAL ? '' : text.charAt(start);
-    matches.push({ kind: 'email', start, end, masked: `${shown}${stars(MASK_STARS)}${text.charAt(at)}${domain[0]}` });
+    matches.push({ kind: 'email', start, end, masked: `${shown}${stars(MASK_STARS)}${sign[0]}${domain[0]}` });
     lastEnd = end;
   }
   return matches;
-}
-
-function nextAt(text: string, from: number): number {
-  const rest = text.slice(from).search(/[@＠]/u);
-  return rest < 0 ? -1 : from + rest;
 }
 
 /** Latin account names in a contact cell (WeChat IDs start with a letter, 6–20 characters). */
@@ -318,12 +344,14 @@ const BLANK = '\u0001';
 
 const HAS_DIGIT = /[0-9０-９]/u;
 
-/** Quick test: a text without digits or an at sign holds no personal data this module knows. */
+/** Quick test: a text without digits or an at sign (typed or written out) holds no personal data this module knows. */
 const MAY_HOLD = /[0-9０-９@＠]/u;
+/** The written-out at sign, looked for only in a text with "at" in it. */
+const mayHoldWrittenAt = (text: string): boolean => /[aA][tT]/.test(text) && WRITTEN_AT_MAY_HOLD.test(text);
 
 /** Every piece of personal data in `text`, in order, not overlapping. */
 export function findPersonalData(text: string, options: ScanOptions = {}): PersonalDataMatch[] {
-  const typed = MAY_HOLD.test(text);
+  const typed = MAY_HOLD.test(text) || mayHoldWrittenAt(text);
   // Spelled in Chinese numerals (一三九…) or named by a label (QQ号：…): rare, and looked for only then.
   const spelled = SPELLED_MAY_HOLD.test(text);
   if (!typed && !spelled) return [];
@@ -335,8 +363,12 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
   let rest = text;
   for (const e of emails) rest = rest.slice(0, e.start) + BLANK.repeat(e.end - e.start) + rest.slice(e.end);
   if (emails.length === 0 && !HAS_DIGIT.test(text)) return spelled ? spelledMatches(text) : [];
+  // A door number (601室12340, 3号楼501) is read before numbers and blanked in turn: read after them, a contact
+  // cell's number masked inside it (601室***40) would leave the rest to be read as a door number on the next pass.
+  const addresses = addressMatches(rest);
+  for (const a of addresses) rest = rest.slice(0, a.start) + BLANK.repeat(a.end - a.start) + rest.slice(a.end);
   const numbers = numberMatches(rest, contact);
-  const found = [...emails, ...numbers];
+  const found = [...emails, ...addresses, ...numbers];
   const free = (m: PersonalDataMatch): boolean => !found.some((f) => m.start < f.end && m.end > f.start);
   if (contact) found.push(...accountMatches(rest).filter(free));
   if (spelled) found.push(...spelledMatches(rest).filter(free));

@@ -14,20 +14,16 @@ import { ingestGrid } from '../../src/ingest/sheet.js';
 import { grid, options } from './helpers.js';
 
 const EXPECTED: readonly string[] = [
-  '文件 丰台区-新村街道立法联系点.xlsx 工作表“意见”：A 列「序号」与 B 列「条款编号」都像“序号”列，取 A 列（表头更贴近）；如不对，请用 --map 序号=<列> 指定。 [W_COLUMNS_COMPETE]',
+  '文件 丰台区-新村街道立法联系点.xlsx 工作表“意见”：C 列「条款」与 B 列「条款编号」都像“条款”列，取 C 列（表头更贴近）；如不对，请用 --map 条款=<列> 指定。 [W_COLUMNS_COMPETE]',
   '文件 昌平区-天通苑北街道立法联系点.xlsx 工作表“意见”：第 5 行、第 9 行只有意见一格有字，是上一行意见的续行（上一行没有写完，或写明“续”“接上”），已接到上一行的意见后面（记为说明行）。 [W_CONTINUATION_JOINED]',
   '文件 浦东新区-花木街道立法联系点.xlsx 工作表“意见”：2 行的意见格内有多条编号意见，已拆为 5 条（第 4 行 2 条，第 7 行 3 条）；不想拆分可加 --no-split。 [W_CELLS_SPLIT]',
   '文件 海淀区司法局-各联系点意见汇总.xlsx 工作表“汇总”：第 3 行、第 7 行、第 10 行是分段标题，记为说明行；其下各行的联系点取自分段标题（万寿路街道立法联系点、甘家口街道立法联系点、北下关街道立法联系点）。 [W_SUBTITLE_ROWS]',
   '文件 石景山区-八角街道立法联系点.csv 工作表“石景山区-八角街道立法联系点”：1 行的意见格内有多条编号意见，已拆为 2 条（第 5 行 2 条）；不想拆分可加 --no-split。 [W_CELLS_SPLIT]',
   '文件 西城区-新街口街道立法联系点-反馈意见表.xlsx 工作表“反馈意见表”：C 列「条款」与 B 列「章节」都像“条款”列，取 C 列（表头更贴近）；如不对，请用 --map 条款=<列> 指定。 [W_COLUMNS_COMPETE]',
   '文件 西城区-新街口街道立法联系点-反馈意见表.xlsx 工作表“反馈意见表”：本表没有以“意见建议”为题的列；E 列「修改建议」的内容是成段的意见（平均 32 字），作“意见建议”列（按表头本应是“修改建议”列）；如不对，请用 --map 指定。 [W_OPINION_FROM_CONTENT]',
-  '文件 静安区-静安寺街道立法联系点.xlsx 工作表“意见”：A 列「序号」与 B 列「条文序号」都像“序号”列，取 A 列（表头更贴近）；如不对，请用 --map 序号=<列> 指定。 [W_COLUMNS_COMPETE]',
-  '文件 静安区-静安寺街道立法联系点.xlsx 工作表“意见”：B 列「条文序号」的内容多为条款序号，按内容作“条款”列。 [W_COLUMN_FROM_CONTENT]',
   "文件 顺义区-光明街道立法联系点.xlsx 工作表“Sheet1”：没有找到表头：本表只有 A 列有内容，按内容作“意见建议”列，第 1 行作标题（说明行）；如不对，请用 --map '顺义区-光明街道立法联系点.xlsx:Sheet1:意见建议=A' 指定。 [W_PASTED_OPINIONS]",
   '文件 徐汇区-田林街道立法联系点.xlsx 工作表“填写须知”：本表是填表说明，3 行记为说明行，不作意见。 [W_INSTRUCTION_SHEET]',
-  '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：A 列「编号」与 B 列「意见汇总/条款号」都像“序号”列，取 A 列（表头更贴近）；如不对，请用 --map 序号=<列> 指定。 [W_COLUMNS_COMPETE]',
   '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：C 列「意见汇总/意见内容」与 D 列「意见汇总/修改意见及理由」都像“意见建议”列，取 C 列（表头更贴近）；如不对，请用 --map 意见建议=<列> 指定。 [W_COLUMNS_COMPETE]',
-  '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：B 列「意见汇总/条款号」的内容多为条款序号，按内容作“条款”列。 [W_COLUMN_FROM_CONTENT]',
   '文件 海淀区-清河街道立法联系点.xlsx 工作表“Sheet1”：D 列「意见汇总/修改意见及理由」没有取作“意见建议”列，按表头中的另一词作“理由”列。 [W_COLUMN_FROM_OTHER_WORD]',
   '文件 西城区-什刹海街道立法联系点.xlsx 工作表“意见”：2 行的意见格内有多条编号意见，已拆为 4 条（第 2 行 2 条，第 6 行 2 条）；不想拆分可加 --no-split。 [W_CELLS_SPLIT]',
   '文件 长宁区-新华路街道立法联系点.xlsx 工作表“Sheet1”：B 列「条款内容」的表头像“意见建议”，但内容多为条款序号（如“第八十条”），改作“条款”列。 [W_OPINION_COLUMN_UNFIT]',
@@ -57,10 +53,8 @@ describe('the notices of the intake sheets', () => {
     expect(of('W_CONTINUATION_JOINED').map((n) => [n.location, 'rows' in n ? n.rows : null])).toEqual([
       [{ file: '昌平区-天通苑北街道立法联系点.xlsx', sheet: '意见' }, [5, 9]],
     ]);
-    expect(of('W_COLUMN_FROM_CONTENT').map((n) => n.location)).toEqual([
-      { file: '海淀区-清河街道立法联系点.xlsx', sheet: 'Sheet1', column: 'B' },
-      { file: '静安区-静安寺街道立法联系点.xlsx', sheet: '意见', column: 'B' },
-    ]);
+    // 条文序号 and 意见汇总/条款号 are named by their header words now, so no column of the corpus needs its content.
+    expect(of('W_COLUMN_FROM_CONTENT').map((n) => n.location)).toEqual([]);
     expect(of('W_PASTED_OPINIONS')).toEqual([{
       code: 'W_PASTED_OPINIONS',
       location: { file: '顺义区-光明街道立法联系点.xlsx', sheet: 'Sheet1', column: 'A' },
@@ -103,6 +97,10 @@ describe('every notice code', () => {
     W_OUTPUT_FOLDER_SKIPPED: [{ code: 'W_OUTPUT_FOLDER_SKIPPED', location: { file: 'in/yijian-output' }, marker: 'digest.json' }, '文件夹 in/yijian-output 中有 digest.json，是 yijian 以前输出的结果，已跳过其中的文件。'],
     W_BROKEN_LINK: [{ code: 'W_BROKEN_LINK', location: { file: 'in/环a.csv' } }, 'in/环a.csv 是断开或循环的符号链接，已跳过。'],
     W_NOT_REGULAR_FILE: [{ code: 'W_NOT_REGULAR_FILE', location: { file: 'in/管道.csv' } }, 'in/管道.csv 不是普通文件（设备、管道或套接字），已跳过。'],
+    W_FORMAT_SKIPPED: [
+      { code: 'W_FORMAT_SKIPPED', location: { file: 'in/曹杨街道.et' }, format: 'et' },
+      'in/曹杨街道.et 是 WPS 表格文件（.et），不能直接读取，已跳过；请用 WPS 打开后“另存为”Excel 工作簿（.xlsx）再读取。',
+    ],
     W_OWN_REPORT_SKIPPED: [{ code: 'W_OWN_REPORT_SKIPPED', location: { file: '采纳情况登记表.xlsx' } }, '采纳情况登记表.xlsx 是 yijian 生成的报告，不是意见表，已跳过。'],
     W_MERGED_WITH_SOURCES: [
       { code: 'W_MERGED_WITH_SOURCES', location: { file: '汇总.xlsx' }, sources: ['a.csv', 'b.csv', 'c.csv', 'd.csv'] },
@@ -164,6 +162,10 @@ describe('every notice code', () => {
     W_HIDDEN_SHEET_READ: [
       { code: 'W_HIDDEN_SHEET_READ', location: { file: '登记表.xlsx', sheet: '单条意见' }, perOpinion: true },
       '文件 登记表.xlsx：只在隐藏的工作表“单条意见”中找到单条意见，已读取，请确认这是要用的版本',
+    ],
+    W_HIDDEN_ROWS_READ: [
+      { code: 'W_HIDDEN_ROWS_READ', location: sheet, rows: [3, 4, 9] },
+      '文件 东湖.xlsx：工作表“意见”第 3、4、9 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。',
     ],
     W_CONTROL_CHARACTERS: [
       { code: 'W_CONTROL_CHARACTERS', location: sheet, cells: [2, 3, 4, 5, 7, 9].map((row) => ({ row, column: 'D' })), count: 8 },

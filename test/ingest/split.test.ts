@@ -20,6 +20,18 @@ describe('splitOpinion', () => {
     ['首先，收容期限要延长。其次，领养要有动物保护组织参与。最后，扑杀要严格限制。', ['收容期限要延长。', '领养要有动物保护组织参与。', '扑杀要严格限制。']],
     ['其一，物业费用要公开；其二，维修资金账目要公示。', ['物业费用要公开', '维修资金账目要公示。']],
     ['一是第四十条候选人要交费；二是第四十一条任期太长。', ['第四十条候选人要交费', '第四十一条任期太长。']],
+    // Session 22, fresh sheets: a number right after 2、, Word's list characters, labelled and bare-citation lists.
+    ['1、罚款5000元太高。2、120平方米的要求不合理。', ['罚款5000元太高。', '120平方米的要求不合理。']],
+    ['1）登记材料应当简化；2）30日内办结。', ['登记材料应当简化', '30日内办结。']],
+    ['⑴登记材料应当简化⑵可以网上办理', ['登记材料应当简化', '可以网上办理']],
+    ['㈠登记材料应当简化；㈡可以网上办理。', ['登记材料应当简化', '可以网上办理。']],
+    ['❶登记材料应当简化❷可以网上办理❸年检应当取消', ['登记材料应当简化', '可以网上办理', '年检应当取消']],
+    ['⒈登记材料应当简化⒉可以网上办理', ['登记材料应当简化', '可以网上办理']],
+    ['一）登记材料应当简化；二）可以网上办理。', ['登记材料应当简化', '可以网上办理。']],
+    ['意见一：登记材料应当简化。意见二：可以网上办理。', ['登记材料应当简化。', '可以网上办理。']],
+    ['建议1：登记材料应当简化；建议2：可以网上办理。', ['登记材料应当简化', '可以网上办理。']],
+    ['第一点，登记材料应当简化；第二点，可以网上办理。', ['登记材料应当简化', '可以网上办理。']],
+    ['第十二条 1.登记材料应当简化；2.可以网上办理。', ['第十二条 登记材料应当简化', '第十二条 可以网上办理。']],
   ])('%s', (text, parts) => {
     expect(splitOpinion(text)?.map((p) => p.text)).toEqual(parts);
   });
@@ -42,11 +54,19 @@ describe('splitOpinion', () => {
     '首先要公开物业费标准，其次要公示收益。',
     '统一是好事，唯一是问题。',
     '二是建议公示。三是建议听证。',
+    '大家意见一致：建议二次审议。',
+    '⑵可以网上办理⑶年检应当取消',
+    '①登记材料应当简化⑵可以网上办理',
+    '第十二条1.5米的规定不合理，2.5米更合适。',
+    '建议分1、2、3号楼分别公示，2、3号楼先行。',
   ])('%s is not a list', (text) => {
     expect(splitOpinion(text)).toBeNull();
   });
 
-  const markers = [(i: number) => `${i}.`, (i: number) => `${i}、`, (i: number) => `${'一二三四五六七八九'[i - 1]}、`, (i: number) => `（${i}）`, (i: number) => '①②③④⑤⑥⑦⑧⑨'[i - 1] ?? ''];
+  const markers = [
+    (i: number) => `${i}.`, (i: number) => `${i}、`, (i: number) => `${'一二三四五六七八九'[i - 1]}、`, (i: number) => `（${i}）`,
+    (i: number) => '①②③④⑤⑥⑦⑧⑨'[i - 1] ?? '', (i: number) => '⑴⑵⑶⑷⑸⑹⑺⑻⑼'[i - 1] ?? '', (i: number) => '㈠㈡㈢㈣㈤㈥㈦㈧㈨'[i - 1] ?? '',
+  ];
   /** The cell the list property writes: items behind markers of one style, joined by the separator. */
   function numberedCell(items: readonly string[], style: number, given: string): { text: string; sep: string } {
     const marker = markers[style] ?? markers[0]!;
@@ -58,9 +78,9 @@ describe('splitOpinion', () => {
   // An item ending in 第 right before （2） writes 第（2）, the citation of an item (第（2）项), not a marker: such a
   // cell is not a list of n items, and the splitter rightly keeps it whole (the fixed example below).
   const item = fc.stringMatching(/^[\u4e00-\u9fa5]{2,12}$/u).filter((b) => !b.endsWith('第'));
-  it('splits any numbered list of n items back into its n items (arabic, 、, 一、, （n）, ①)', () => {
+  it('splits any numbered list of n items back into its n items (arabic, 、, 一、, （n）, ①, ⑴, ㈠)', () => {
     fc.assert(
-      fc.property(fc.array(item, { minLength: 2, maxLength: 9 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom('', '\n', '；', '。'), (items, style, given) => {
+      fc.property(fc.array(item, { minLength: 2, maxLength: 9 }), fc.integer({ min: 0, max: markers.length - 1 }), fc.constantFrom('', '\n', '；', '。'), (items, style, given) => {
         const { text, sep } = numberedCell(items, style, given);
         const parts = splitOpinion(text);
         expect(parts?.map((p) => p.text)).toEqual(items.map((b, i) => (sep === '。' && i < items.length - 1 ? `${b}。` : b)));
