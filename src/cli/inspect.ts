@@ -160,9 +160,10 @@ function describeAssignments(result: IngestResult, assignments: Map<string, Arti
   const counts = new Map<string, number>();
   for (const record of result.records) {
     const found = assignments.get(record.id) ?? [];
-    // As the reports name them (第十九条, 第二十五条第二款, 总体意见, 未归入条文), not the digest's keys (19, 25.2).
+    // As the reports name them (第十九条, 第二十五条第二款, 总体意见), not the digest's keys (19, 25.2, general).
     const keys = found.map((a) => `${articleLabel(a.key, draft)}${a.notInDraft ? '（草案无此条）' : ''}`).join('、');
-    // 未归入条文 and 总体意见 say how they were found already; a similarity guess says it is one, as every report does.
+    // The unassigned and the general labels say how they were found already; a similarity guess says it is one,
+    // as every report does.
     const how = [...new Set(found.filter((a) => a.source !== 'none' && a.source !== 'general').map((a) =>
       a.source === 'similarity' ? `自动归入，请核对，相似度 ${a.confidence.toFixed(2)}` : SOURCE_NAMES[a.source]))].join('、');
     // Staff check here what digest will do: an opinion left 未归入 shows the articles it most resembles, as the 登记表 will.

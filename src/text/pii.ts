@@ -306,6 +306,12 @@ function emailMatches(text: string): PersonalDataMatch[] {
     let start = at;
     const limit = local === OTHER_LOCAL ? MAX_OTHER_LOCAL : 64;
     while (start > lastEnd && at - start < limit && local.test(text.charAt(start - 1))) start -= 1;
+    // A Chinese local part does not take the tail of a number it is glued to (…071234张三@例子.中国): those digits
+    // are the number's, which is masked whole on its own; taken here they left the rest of an ID number readable.
+    // An ID's check letter (…000X李四@) is the number's too.
+    if (local === OTHER_LOCAL && start > 0 && isDigitCode(text.charCodeAt(start - 1))) {
+      while (start < at && (isDigitCode(text.charCodeAt(start)) || /[Xx]/u.test(text.charAt(start)))) start += 1;
+    }
     if (start === at) continue;
     // A spaced " at " in English prose (see you at home.com) is no address: the local part must open the Latin text.
     if (BARE_AT.test(sign[0]) && start > 0 && /\s/u.test(text.charAt(start - 1))) continue;

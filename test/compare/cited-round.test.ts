@@ -197,7 +197,11 @@ describe('digest --cited-draft: an opinion citing a deleted article is placed as
 
   it('shows the likely articles beside 原第四十五条（现稿已删除） in the summary and the 登记表', () => {
     const summary = readFileSync(join(dir, 'r/汇总报告.md'), 'utf8');
-    expect(summary).toMatch(/小区停车和充电都难，政府要管一管。（原第四十五条（现稿已删除）；东湖街道立法联系点）.*可能涉及：第/u);
+    // Under the group of the article it most likely concerns (可能涉及第X条（N 条）), its origin said beside it.
+    const lines = summary.split('\n');
+    const at = lines.findIndex((l) => l.includes('小区停车和充电都难，政府要管一管。（原第四十五条（现稿已删除）；东湖街道立法联系点）'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(0, at).reverse().find((l) => l.startsWith('### '))).toMatch(/^### 可能涉及第.+条（\d+ 条）$/u);
     const sheet = sheetNamed(readWorkbook(join(dir, 'r/采纳情况登记表.xlsx')), '单条意见');
     const header = rowValues(sheet, 0, 12);
     const rows = [1, 2, 3].map((r) => rowValues(sheet, r, 12));
