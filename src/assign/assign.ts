@@ -124,6 +124,8 @@ export interface AssignInput {
   /** The 条款 cell as written, or null. */
   article: string | null;
   opinion: string;
+  /** Where it was read; `part` is set on each opinion of a cell split into several (ingest/split.ts). */
+  source?: { readonly part?: number | undefined } | undefined;
 }
 
 /** An opinion's terms, computed only when asked (a cited opinion on no draft never needs them). */
@@ -176,6 +178,9 @@ export const GENERAL_PHRASES: readonly string[] = [
   '草案全文',
   '条例全文',
 ];
+
+/** What may stand before the citation a split part opens with: nothing, a bracket, 关于 / 对 / 针对. */
+const OPENING = /^[\s（(“"]*(?:关于|对于|对|针对)?$/u;
 
 /** Distinct 条款 cells remembered; beyond this (free text in the column) cells are parsed every time. */
 const COLUMN_CACHE_MAX = 50_000;
@@ -261,7 +266,26 @@ export function createAssigner(
     return [{ key: GENERAL, source: 'general', confidence: 1, cited: phrase, notInDraft: false }];
   };
 
+  /**
+   * The article a numbered part opens with (2、第四十三条罚款太低 → 第四十三条; also 关于第四十三条，…), when that
+   * citation is of this draft; [] otherwise.
+   */
+  const openingCitation = (opinion: string): ArticleAssignment[] => {
+    const first = findArticleRefs(opinion)[0];
+    if (first === undefined || !OPENING.test(opinion.slice(0, first.start))) return [];
+    const name = bracketedNameBefore(opinion, first.start);
+    if (name !== null && !isSelf(name)) return [];
+    const found = firstOfEach(first.keys.map((key) => explicit(key, 'text', first.text)));
+    return found.length > 0 && found.every((a) => !a.notInDraft) ? found : [];
+  };
+
   const cited = (input: AssignInput): ArticleAssignment[] => {
+    // A cell split into numbered opinions shares the row's 条款 cell, written for all of them (第十条、第十二条):
+    // a part that opens by naming its own article (2、第十二条……) is about that one.
+    if (input.source?.part !== undefined) {
+      const opening = openingCitation(input.opinion);
+      if (opening.length > 0) return opening;
+    }
     for (const step of [
       () => fromColumn(input.article),
       () => fromText(input.opinion),
