@@ -50,6 +50,8 @@ export type LayoutNotice =
   | { code: 'W_SUBTITLE_ROWS'; location: SheetLocation; rows: number[]; points: string[] }
   /** Cells holding several numbered opinions, split into `parts` records each. */
   | { code: 'W_CELLS_SPLIT'; location: SheetLocation; rows: { row: number; parts: number }[] }
+  /** 日期 cells holding an Excel serial day number without a date format (45424), read as the date it is. */
+  | { code: 'W_DATE_FROM_SERIAL'; location: SheetLocation; rows: number[]; example: { serial: string; date: string } }
   /** Rows whose 意见 cell is empty: the opinion was taken from the same row's 修改建议 or 理由 cell (`column`). */
   | { code: 'W_OPINION_FROM_OTHER_CELL'; location: SheetLocation; rows: { row: number; field: 'suggestion' | 'reason'; column: ColumnRef }[] };
 
@@ -144,6 +146,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_INSTRUCTION_SHEET: 'sheet',
   W_PASTED_OPINIONS: 'sheet',
   W_CONTINUATION_JOINED: 'sheet',
+  W_DATE_FROM_SERIAL: 'sheet',
   W_SUBTITLE_ROWS: 'sheet',
   W_CELLS_SPLIT: 'sheet',
   W_OPINION_FROM_OTHER_CELL: 'sheet',
@@ -217,6 +220,8 @@ export function noticeText(notice: Notice): string {
       const title = notice.titleRows === 0 ? '' : `，第 ${notice.titleRows === 1 ? '1' : `1–${notice.titleRows}`} 行作标题（说明行）`;
       return `没有找到表头：本表只有 ${columnWords(notice.location.column)}有内容，按内容作“${FIELD_HEADERS.opinion}”列${title}；如不对，请用 ${notice.mapSpec} 指定。`;
     }
+    case 'W_DATE_FROM_SERIAL':
+      return `${rowListWords(notice.rows)}“日期”一格是数字（如 ${notice.example.serial}），是没有设日期格式的 Excel 日期，已读作日期（${notice.example.serial} 即 ${notice.example.date}）；请核对。`;
     case 'W_CONTINUATION_JOINED':
       return `${rowListWords(notice.rows)}只有意见一格有字，是上一行意见的续行（上一行没有写完，或写明“续”“接上”），已接到上一行的意见后面（记为说明行）。`;
     case 'W_SUBTITLE_ROWS':

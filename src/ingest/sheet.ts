@@ -18,6 +18,7 @@ import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex } from './synonyms.js';
 import { cutText } from '../text/format.js';
+import * as XLSX from 'xlsx';
 
 /** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
 export interface SheetProblem {
@@ -251,6 +252,8 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   result.report.splitParts = splitRows.reduce((n, s) => n + s.parts - 1, 0);
   if (splitRows.length > 0) notices.push({ code: 'W_CELLS_SPLIT', location: place, rows: splitRows.map((s) => ({ ...s })) });
   if (borrowedRows.length > 0) notices.push({ code: 'W_OPINION_FROM_OTHER_CELL', location: place, rows: borrowedRows });
+  const serialDates = readSerialDates(result.records);
+  if (serialDates !== null) notices.push({ code: 'W_DATE_FROM_SERIAL', location: place, ...serialDates });
   result.report.records = result.records.length;
   result.report.rejects = result.rejects.length;
   result.report.problems = problems.map((p) => p.message);
@@ -378,4 +381,29 @@ function guessOpinionColumn(grid: SheetGrid, dataStart: number, plan: ColumnPlan
     if (total > 0 && (best === null || total > (totals.get(best) ?? 0))) best = column;
   }
   return best === null ? null : columnLetter(best);
+}
+
+/** Excel's day numbers from 1954-10-03 (20000) to 2119-01-09 (80000): a 日期 cell holding one is that day. */
+const SERIAL_DAY = /^[2-7][0-9]{4}$/u;
+
+/**
+ * A 日期 cell typed as a date in a cell without a date format shows (and reads) as Excel's day number: 45424 is
+ * 2024-05-12. Such dates are read as the day they are (the 1900 date system, Excel's default), in place; the rows
+ * and one example are returned for the notice, or null when there was none. A 日期 column holds no other
+ * five-digit numbers, and a letter that printed 45424 as its date was of no use to the point.
+ */
+function readSerialDates(records: OpinionRecord[]): { rows: number[]; example: { serial: string; date: string } } | null {
+  const rows = new Set<number>();
+  let example: { serial: string; date: string } | null = null;
+  for (const record of records) {
+    const date = record.date;
+    if (date === null || !SERIAL_DAY.test(date)) continue;
+    const day = XLSX.SSF.parse_date_code(Number(date));
+    if (day === null || day === undefined) continue;
+    const iso = `${day.y}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
+    example ??= { serial: date, date: iso };
+    record.date = iso;
+    rows.add(record.source.row);
+  }
+  return example === null ? null : { rows: [...rows].sort((a, b) => a - b), example };
 }

@@ -124,6 +124,10 @@ describe('every notice code', () => {
       { code: 'W_CELLS_SPLIT', location: sheet, rows: [2, 3, 4, 5, 6, 7].map((row) => ({ row, parts: 2 })) },
       '6 行的意见格内有多条编号意见，已拆为 12 条（第 2 行 2 条，第 3 行 2 条，第 4 行 2 条，第 5 行 2 条，第 6 行 2 条……）；不想拆分可加 --no-split。',
     ],
+    W_DATE_FROM_SERIAL: [
+      { code: 'W_DATE_FROM_SERIAL', location: sheet, rows: [2, 5], example: { serial: '45424', date: '2024-05-12' } },
+      '第 2 行、第 5 行“日期”一格是数字（如 45424），是没有设日期格式的 Excel 日期，已读作日期（45424 即 2024-05-12）；请核对。',
+    ],
     W_OPINION_FROM_OTHER_CELL: [
       { code: 'W_OPINION_FROM_OTHER_CELL', location: sheet, rows: [{ row: 11, field: 'reason', column: { column: 'E', header: '修改理由' } }] },
       '1 行的“意见建议”格为空，但同一行的“修改建议”或“理由”有内容，已作为意见（第 11 行取自 E 列「修改理由」）；请核对。',
