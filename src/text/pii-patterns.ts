@@ -35,11 +35,27 @@ export interface Classified {
   area: number;
 }
 
-/** A national number: mobile, ID card or landline with area code. */
+/** A bank card's digits: 16 to 19, from the issuers' ranges (银联 62…, Visa 4…, Mastercard 5…, JCB/Amex 3…). */
+export const BANK_CARD = /^[3-6]\d{15,18}$/;
+
+/** The Luhn check every bank card number carries in its last digit (one in ten random numbers pass it). */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = digits.length - 1, double = false; i >= 0; i -= 1, double = !double) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** A national number: mobile, ID card, landline with area code, or bank card. */
 export function classifyNational(digits: string): Classified | null {
   if (MOBILE.test(digits)) return { kind: 'mobile', national: 0, area: 0 };
   if (LANDLINE.test(digits)) return { kind: 'landline', national: 0, area: areaLength(digits) };
   if (ID_18.test(digits) || ID_15.test(digits)) return { kind: 'idCard', national: 0, area: 0 };
+  // 退款请打到我的卡 6222 0212 3456 7890 128: 16–19 digits that pass the card's own check.
+  if (BANK_CARD.test(digits) && luhnValid(digits)) return { kind: 'bankCard', national: 0, area: 0 };
   return null;
 }
 
@@ -61,6 +77,8 @@ export function maskNumber(text: string, groupStart: number, positions: number[]
   // The country code as written (+86 is outside the span; "86 ", "(0086) " inside it).
   const prefix = text.slice(groupStart, nationalStart);
   if (found.kind === 'mobile') return `${prefix}${keep(n0, n0 + 3)}${stars(4)}${keep(n0 + 7, n0 + 11)}`;
+  // A bank card keeps its first four and last four digits (6222***********0128), as banks print it.
+  if (found.kind === 'bankCard') return `${keep(0, 4)}${stars(positions.length - 8)}${keep(positions.length - 4, positions.length)}`;
   if (found.kind === 'idCard') {
     const last = x >= 0 ? text.charAt(x) : at(positions.length - 1);
     return length === 18

@@ -17,7 +17,7 @@ import { spelledMatches, SPELLED_MAY_HOLD } from './pii-spelled.js';
 import { addressMatches } from './pii-address.js';
 
 /** What a match is. `contactNumber` is any other number inside a 联系方式 cell. */
-export type PersonalDataKind = 'mobile' | 'idCard' | 'landline' | 'email' | 'contactNumber' | 'accountName' | 'address';
+export type PersonalDataKind = 'mobile' | 'idCard' | 'landline' | 'bankCard' | 'email' | 'contactNumber' | 'accountName' | 'address';
 
 /** One piece of personal data in a text: where it is and what it becomes when masked. */
 export interface PersonalDataMatch {

@@ -1,0 +1,42 @@
+/**
+ * Bank card numbers in an opinion (退款请打到我的卡…) are masked like the other numbers (session 22): 16–19 digits
+ * from the card issuers' ranges that pass the Luhn check carried in the last digit; first four and last four kept.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maskPersonalData } from '../../src/text/pii.js';
+import { luhnValid } from '../../src/text/pii-patterns.js';
+
+/** `body` completed with the Luhn digit that makes it a valid card number. */
+function withCheckDigit(body: string): string {
+  for (let d = 0; d <= 9; d += 1) if (luhnValid(`${body}${d}`)) return `${body}${d}`;
+  throw new Error('unreachable');
+}
+
+describe('bank card numbers', () => {
+  it.each([
+    ['退款请打到我的卡6222021234567890128，谢谢', '退款请打到我的卡6222***********0128，谢谢'],
+    ['卡号 6222 0212 3456 7890 128', '卡号 6222***********0128'],
+    ['信用卡4111111111111111被盗刷', '信用卡4111********1111被盗刷'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+    expect(maskPersonalData(masked)).toBe(masked);
+  });
+
+  it.each([
+    ['an order number that fails the check', '订单号2024050112345678', '订单号2024050112345678'],
+    ['a fifteen-digit number', '编号622202123456789', '编号622202123456789'],
+    ['an ID number, masked as an ID', '身份证号110101199003071234', '身份证号110101********1234'],
+  ])('leaves %s to what it is', (_what, text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  it('masks every valid card number of 16–19 digits, keeping only its first and last four (property)', () => {
+    const body = fc.tuple(fc.constantFrom('62', '4', '51', '55', '37'), fc.integer({ min: 16, max: 19 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 18, maxLength: 18 }))
+      .map(([prefix, length, digits]) => withCheckDigit(`${prefix}${digits.join('')}`.slice(0, length - 1)));
+    fc.assert(fc.property(body, fc.constantFrom('我的卡号', '退款账户：', '银行卡'), (card, label) => {
+      const masked = maskPersonalData(`${label}${card}，请核实。`);
+      expect(masked).toBe(`${label}${card.slice(0, 4)}${'*'.repeat(card.length - 8)}${card.slice(-4)}，请核实。`);
+    }), { numRuns: 300 });
+  });
+});
