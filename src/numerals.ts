@@ -34,6 +34,24 @@ const BIG_UNITS: ReadonlyMap<string, number> = new Map([
 /** Every character chineseToNumber accepts; a regex class body for scanners. */
 export const CHINESE_NUMERAL_CHARS = [...DIGITS.keys(), ...SMALL_UNITS.keys(), ...BIG_UNITS.keys()].join('');
 
+/** Marks, by code unit, the characters of CHINESE_NUMERAL_CHARS (every one a single BMP code unit). */
+const NUMERAL_CODES: Uint8Array = (() => {
+  const marks = new Uint8Array(0x10000);
+  for (const ch of CHINESE_NUMERAL_CHARS) {
+    if (ch.length !== 1) throw new YijianError('E_INTERNAL', `中文数字“${ch}”不是单个编码单元。`);
+    marks[ch.charCodeAt(0)] = 1;
+  }
+  return marks;
+})();
+
+/**
+ * isChineseNumeralChar for the code unit at a position (text.charCodeAt(i)): a scanner that tests every
+ * character of every opinion this way makes no one-character string per test.
+ */
+export function isChineseNumeralCode(code: number): boolean {
+  return NUMERAL_CODES[code] === 1;
+}
+
 /** True when `ch` is one character of a Chinese numeral. */
 export function isChineseNumeralChar(ch: string): boolean {
   return DIGITS.has(ch) || SMALL_UNITS.has(ch) || BIG_UNITS.has(ch);

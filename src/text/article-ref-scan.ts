@@ -4,6 +4,7 @@
  * because folding maps every code unit to exactly one code unit.
  */
 import { parseArticleKey } from '../article-key.js';
+import { YijianError } from '../errors.js';
 import { arabicToNumber, chineseToNumber, isChineseNumeralChar } from '../numerals.js';
 
 /** Largest range we expand; anything wider is a typo, not a citation of 200+ articles. */
@@ -36,12 +37,37 @@ const FOLD_MAP: ReadonlyMap<string, string> = new Map(
   FOLD_PAIRS.flatMap(([from, to]) => [...from].map((ch, i): [string, string] => [ch, to[i] ?? ch])),
 );
 
-/** Any character FOLD_MAP changes (all are single BMP code units). */
-const FOLDABLE = new RegExp(`[${[...FOLD_MAP.keys()].join('').replace(/[-\]\\^]/g, '\\$&')}]`, 'g');
+/** FOLD_MAP by code unit, every other code unit to itself (FOLD_MAP's characters are all single BMP code units). */
+const FOLD_TABLE: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) table[code] = code;
+  for (const [from, to] of FOLD_MAP) {
+    if (from.length !== 1 || to.length !== 1) throw new YijianError('E_INTERNAL', `引用识别的折叠表须一个编码单元对一个：${from} → ${to}`);
+    table[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  return table;
+})();
 
-/** Folds the characters citations care about, one code unit for one code unit. */
+/** Where foldForScan builds its result, a chunk at a time: one buffer, not one per opinion. */
+const FOLD_BUFFER = new Uint16Array(8192);
+
+/**
+ * Folds the characters citations care about, one code unit for one code unit. By table, not by a regular
+ * expression with a replacer: every opinion is folded, and nearly every one holds a ， to fold (the replacer's
+ * call per match was half the time of finding an opinion's citations).
+ */
 export function foldForScan(text: string): string {
-  return text.replace(FOLDABLE, (ch) => FOLD_MAP.get(ch) ?? ch);
+  const length = text.length;
+  let first = 0;
+  while (first < length && FOLD_TABLE[text.charCodeAt(first)] === text.charCodeAt(first)) first++;
+  if (first === length) return text;
+  let out = '';
+  for (let from = 0; from < length; from += FOLD_BUFFER.length) {
+    const to = Math.min(length, from + FOLD_BUFFER.length);
+    for (let i = from; i < to; i++) FOLD_BUFFER[i - from] = FOLD_TABLE[text.charCodeAt(i)]!;
+    out += String.fromCharCode.apply(null, FOLD_BUFFER.subarray(0, to - from) as unknown as number[]);
+  }
+  return out;
 }
 
 const LIST_SEPARATORS = ['以及', '或者', '、', ',', '和', '及', '与', '或', '跟', '&'] as const;

@@ -5,7 +5,7 @@
 import type { ArticleKey } from '../model.js';
 import { checkedKeys, GENERAL, TITLE } from '../article-key.js';
 import { CitationScanner, foldForScan, type ScannedCitation } from './article-ref-scan.js';
-import { isChineseNumeralChar } from '../numerals.js';
+import { isChineseNumeralChar, isChineseNumeralCode } from '../numerals.js';
 
 /** One citation as written, with its place in the input (UTF-16 offsets, end exclusive). */
 export interface Citation {
@@ -76,10 +76,17 @@ function toCitation(input: string, found: ScannedCitation): Citation {
   return { text: input.slice(found.start, end), start: found.start, end, keys: checkedKeys(found.keys) };
 }
 
-/** The place to try a citation: 第, a digit, or a Chinese numeral that does not continue a number. */
+const DI = '第'.charCodeAt(0);
+const ZERO = '0'.charCodeAt(0);
+const NINE = '9'.charCodeAt(0);
+
+/**
+ * The place to try a citation: 第, a digit, or a Chinese numeral that does not continue a number. Read by code
+ * unit: every character of every opinion is tested, and `folded[i]` made a string of each (hanzi are not cached).
+ */
 function mayStartCitation(folded: string, i: number): boolean {
-  const ch = folded[i] as string;
-  return ch === '第' || (ch >= '0' && ch <= '9') || isChineseNumeralChar(ch);
+  const code = folded.charCodeAt(i);
+  return code === DI || (code >= ZERO && code <= NINE) || isChineseNumeralCode(code);
 }
 
 /** Scans `folded` left to right; every citation (good or malformed) once, in order. */

@@ -203,17 +203,24 @@ export function normalizeText(text: string): string {
   return toSimplified(ordered);
 }
 
+/**
+ * Where foldCodeUnits builds its result: one buffer for the process, not one per call. Every opinion is folded
+ * three or four times in a digest, and allocating a typed array each time cost more than the folding.
+ */
+const FOLD_BUFFER = new Uint16Array(8192);
+
 /** Applies a fold table; builds the result in chunks so long texts do not hit argument limits. */
 function foldCodeUnits(text: string, table: Uint16Array): string {
   const length = text.length;
-  const buffer = new Uint16Array(Math.min(length, 8192));
+  // The unchanged start is only scanned: a text the table leaves alone is returned without building anything.
+  let first = 0;
+  while (first < length && table[text.charCodeAt(first)] === text.charCodeAt(first)) first++;
+  if (first === length) return text;
+  const buffer = FOLD_BUFFER;
   let out = '';
   let used = 0;
-  let changed = false;
   for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    const folded = table[code] as number;
-    if (folded !== code) changed = true;
+    const folded = i < first ? text.charCodeAt(i) : (table[text.charCodeAt(i)] as number);
     if (folded === DROP) continue;
     buffer[used++] = folded;
     if (used === buffer.length) {
@@ -221,7 +228,6 @@ function foldCodeUnits(text: string, table: Uint16Array): string {
       used = 0;
     }
   }
-  if (!changed) return text;
   if (used > 0) out += String.fromCharCode.apply(null, buffer.subarray(0, used) as unknown as number[]);
   return out;
 }

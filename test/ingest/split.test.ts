@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitOpinion } from '../../src/ingest/split.js';
+import { MARKER_STYLES, splitOpinion } from '../../src/ingest/split.js';
 import { ingestGrid } from '../../src/ingest/sheet.js';
 import { recordId } from '../../src/ingest/rows.js';
 import { grid, options } from './helpers.js';
@@ -223,5 +223,19 @@ describe('split records', () => {
     const out = ingestGrid(g, source, options({ split: false }));
     expect(out.records.map((r) => r.source.part)).toEqual([undefined, undefined]);
     expect(out.report.splitParts).toBe(0);
+  });
+});
+
+describe('marker hints', () => {
+  it('every text a style\'s pattern matches passes its hint (a hint only skips texts without a marker)', () => {
+    const unit = fc.constantFrom('1', '2', '0', '.', '．', '、', ')', '）', '(', '（', '一', '二', '十', '是', '其', '第', '首先', '最后', '，', ',', '：', '①', '⑳', '建', '议', '\n', ' ');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (text) => {
+        for (const style of MARKER_STYLES) {
+          if (new RegExp(style.pattern.source, 'u').test(text)) expect(style.hint.test(text), `${style.name}: ${text}`).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

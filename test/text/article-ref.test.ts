@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { findArticleRefs, parseArticleCell } from '../../src/text/article-ref.js';
+import { foldForScan } from '../../src/text/article-ref-scan.js';
 import { numberToChinese } from '../../src/numerals.js';
 import { ArticleKeySchema } from '../../src/model.js';
 
@@ -190,6 +191,27 @@ describe('properties', () => {
         } else {
           expect(parsed.keys).toEqual(Array.from({ length: to - from + 1 }, (_, i) => String(from + i)));
         }
+      }),
+    );
+  });
+});
+
+describe('foldForScan', () => {
+  test('folds one code unit for one, across the chunks a long text is built in', () => {
+    expect(foldForScan('第１２条（二）、第十三條，～')).toBe('第12条(二)、第十三条,-');
+    expect(foldForScan('，'.repeat(9_000))).toBe(','.repeat(9_000));
+    const long = `${'第十二条'.repeat(3_000)}（三）`;
+    expect(foldForScan(long)).toBe(`${'第十二条'.repeat(3_000)}(三)`);
+    // A text with nothing to fold is itself.
+    expect(foldForScan('建议修改第十二条')).toBe('建议修改第十二条');
+  });
+
+  test('keeps every position (citations index the original text) and folding twice changes nothing', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('第', '条', '１', '2', '（', ')', '，', '　', '條', '總', '～', '-', 'a', '\u{1F600}') }), (text) => {
+        const folded = foldForScan(text);
+        expect(folded.length).toBe(text.length);
+        expect(foldForScan(folded)).toBe(folded);
       }),
     );
   });

@@ -71,6 +71,17 @@ describe('normalizeText', () => {
     expect(normalizeText(`${long}Ａ`)).toBe(`${long}a`);
   });
 
+  test('folding reuses one buffer: a long text, then a short one, each comes out whole and alone', () => {
+    // Folded chunk by chunk from the first changed character on; the unchanged start is copied as it is.
+    const commas = '，'.repeat(9_000);
+    expect(normalizeText(commas)).toBe(','.repeat(9_000));
+    expect(normalizeText(`${'电动'.repeat(5_000)}　，`)).toBe(`${'电动'.repeat(5_000)},`);
+    expect(normalizeText(`${' '.repeat(8_192)}Ａ。`)).toBe('a.');
+    expect(normalizeText('建议，')).toBe('建议,');
+    expect(comparisonKey(commas)).toBe('');
+    expect(comparisonKey('建议，增设充电桩。')).toBe('建议增设充电桩');
+  });
+
   test('is idempotent when removing white space brings combining marks together (found by fuzzing)', () => {
     const once = normalizeText('\u{1D157}\u{1D165}\uFE70');
     expect(normalizeText(once)).toBe(once);

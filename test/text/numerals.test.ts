@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { chineseToNumber, numberToChinese, parseNumeral, arabicToNumber } from '../../src/numerals.js';
+import { chineseToNumber, numberToChinese, parseNumeral, arabicToNumber, isChineseNumeralChar, isChineseNumeralCode } from '../../src/numerals.js';
 
 describe('chineseToNumber', () => {
   test.each([
@@ -111,5 +111,17 @@ describe('parseNumeral', () => {
         expect(value === null || Number.isInteger(value)).toBe(true);
       }),
     );
+  });
+});
+
+describe('isChineseNumeralCode', () => {
+  test('agrees with isChineseNumeralChar on every BMP code unit', () => {
+    const disagree: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (isChineseNumeralCode(code) !== isChineseNumeralChar(String.fromCharCode(code))) disagree.push(code);
+    }
+    expect(disagree).toEqual([]);
+    expect(isChineseNumeralCode('十'.charCodeAt(0))).toBe(true);
+    expect(isChineseNumeralCode('第'.charCodeAt(0))).toBe(false);
   });
 });

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { createSegmenter, JiebaHost, SEGMENTER_DEFAULTS } from '../../src/text/segment.js';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { createSegmenter, JiebaHost, SEGMENTER_DEFAULTS, UNUSED_IDF } from '../../src/text/segment.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yijian-seg-host-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,5 +22,27 @@ describe('JiebaHost', () => {
     // Segmenters with the same dictionaries share one load.
     createSegmenter(SEGMENTER_DEFAULTS, host).tokens(text);
     expect(host.loads).toBe(2);
+  });
+});
+
+describe('jieba is loaded without its keyword weights', () => {
+  test('the IDF file given is one line, and cutting is as before', async () => {
+    const nodejieba = (await import('nodejieba')).default;
+    const load = vi.spyOn(nodejieba, 'load');
+    try {
+      const host = new JiebaHost();
+      const segmenter = createSegmenter(SEGMENTER_DEFAULTS, host);
+      expect(segmenter.tokens('关于电动自行车停放管理的建议，小区物业应当设置充电桩')).toEqual(
+        ['关于', '电动自行车', '停放', '管理', '的', '建议', '小区', '物业', '应当', '设置', '充电桩'],
+      );
+      // The 6 MB default (nodejieba's idf.utf8) took some 0.15 s of CPU per load, on each thread that segments.
+      const idfDict = load.mock.calls[0]?.[0]?.idfDict;
+      expect(idfDict).toBeDefined();
+      expect(String(idfDict)).not.toContain('cppjieba');
+      expect(UNUSED_IDF.trim().split('\n')).toHaveLength(1);
+      expect(Number(UNUSED_IDF.trim().split(' ')[1])).toBeGreaterThan(0);
+    } finally {
+      load.mockRestore();
+    }
   });
 });
