@@ -33,9 +33,55 @@ function units(text: string, tokens: ((text: string) => string[]) | undefined): 
   return out;
 }
 
+/** A stretch where the two texts differ: units a0 … a1 − 1 of one side stand where b0 … b1 − 1 of the other do. */
+interface Hunk {
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+}
+
+/** The hunks of a longest common subsequence of `x` and `y` (units compared as strings), in order. */
+function lcsHunks(x: readonly string[], y: readonly string[]): Hunk[] {
+  // lcs[i][j]: length of the LCS of x[i..] and y[j..], in one flat array.
+  const width = y.length + 1;
+  const lcs = new Uint16Array((x.length + 1) * width);
+  for (let i = x.length - 1; i >= 0; i--) {
+    for (let j = y.length - 1; j >= 0; j--) {
+      lcs[i * width + j] = x[i] === y[j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+    }
+  }
+  const hunks: Hunk[] = [];
+  let open: Hunk | null = null;
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    if (i < x.length && j < y.length && x[i] === y[j]) {
+      if (open !== null) hunks.push(open);
+      open = null;
+      i++;
+      j++;
+      continue;
+    }
+    open ??= { a0: i, a1: i, b0: j, b1: j };
+    if (j < y.length && (i >= x.length || lcs[i * width + j + 1]! >= lcs[(i + 1) * width + j]!)) open.b1 = ++j;
+    else open.a1 = ++i;
+  }
+  if (open !== null) hunks.push(open);
+  return hunks;
+}
+
+/** Whether position `at` of `text` (between two characters) is where a word surely ends: an edge or punctuation. */
+function cleanEdge(text: readonly string[], at: number): boolean {
+  return at <= 0 || at >= text.length || BREAK.test(text[at - 1]!) || BREAK.test(text[at]!);
+}
+
 /**
  * The pieces `member` adds to and removes from `canonical`, in text order, and the same as changes (from → to);
- * empty lists when equal. With `tokens`, pieces are whole words: 事情 → 事, not 少“情”.
+ * empty lists when equal. With `tokens`, pieces are whole words: 事情 → 事, not 少“情”. The texts are compared
+ * character by character; only where a change may cut a word (between two characters that are not punctuation)
+ * is a few characters' window around it segmented and compared word by word — a greeting or a signature added
+ * at a sentence's end needs no segmenter, and a million-opinion digest segments no whole letter twice.
  */
 export function textDifference(canonical: string, member: string, tokens?: (text: string) => string[]): TextDifference {
   if (canonical === member) return { added: [], removed: [], changes: [] };
@@ -49,63 +95,52 @@ export function textDifference(canonical: string, member: string, tokens?: (text
     endA--;
     endB--;
   }
-  if (tokens !== undefined) {
-    // The common ends may stop inside a word (事情 against 事): the middle is widened to the nearest punctuation
-    // (at most CONTEXT_CHARS) so that the segmenter sees its words whole, and only the middle is segmented.
-    let back = 0;
-    while (start > 0 && back < CONTEXT_CHARS && !BREAK.test(a[start - 1]!)) {
-      start--;
-      back++;
-    }
-    let ahead = 0;
-    while (endA < a.length && endB < b.length && ahead < CONTEXT_CHARS && !BREAK.test(a[endA]!)) {
-      endA++;
-      endB++;
-      ahead++;
-    }
-  }
-  const x = units(a.slice(start, endA).join(''), tokens);
-  const y = units(b.slice(start, endB).join(''), tokens);
-  if (x.length === 0 && y.length === 0) return { added: [], removed: [], changes: [] };
   const changes: { from: string; to: string }[] = [];
-  if (x.join('').length > MAX_DIFF_CHARS || y.join('').length > MAX_DIFF_CHARS) {
-    changes.push({ from: x.join(''), to: y.join('') });
-  } else {
-    // lcs[i][j]: length of the LCS of x[i..] and y[j..], in one flat array.
-    const width = y.length + 1;
-    const lcs = new Uint16Array((x.length + 1) * width);
-    for (let i = x.length - 1; i >= 0; i--) {
-      for (let j = y.length - 1; j >= 0; j--) {
-        lcs[i * width + j] = x[i] === y[j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
-      }
-    }
-    let from = '';
-    let to = '';
-    const flush = (): void => {
-      if (from !== '' || to !== '') changes.push({ from, to });
-      from = '';
-      to = '';
-    };
-    let i = 0;
-    let j = 0;
-    while (i < x.length || j < y.length) {
-      if (i < x.length && j < y.length && x[i] === y[j]) {
-        flush();
-        i++;
-        j++;
-      } else if (j < y.length && (i >= x.length || lcs[i * width + j + 1]! >= lcs[(i + 1) * width + j]!)) {
-        to += y[j++]!;
-      } else {
-        from += x[i++]!;
-      }
-    }
-    flush();
-  }
-  return {
+  const done = (): TextDifference => ({
     added: changes.filter((c) => c.to !== '').map((c) => c.to),
     removed: changes.filter((c) => c.from !== '').map((c) => c.from),
     changes,
-  };
+  });
+  if (endA - start > MAX_DIFF_CHARS || endB - start > MAX_DIFF_CHARS) {
+    changes.push({ from: a.slice(start, endA).join(''), to: b.slice(start, endB).join('') });
+    return done();
+  }
+  // Character hunks, placed back in the whole texts.
+  const hunks = lcsHunks(a.slice(start, endA), b.slice(start, endB)).map((h) => ({ a0: h.a0 + start, a1: h.a1 + start, b0: h.b0 + start, b1: h.b1 + start }));
+  for (let k = 0; k < hunks.length; k++) {
+    let h = hunks[k]!;
+    const clean = (x: Hunk): boolean => cleanEdge(a, x.a0) && cleanEdge(a, x.a1) && cleanEdge(b, x.b0) && cleanEdge(b, x.b1);
+    if (tokens === undefined || clean(h)) {
+      changes.push({ from: a.slice(h.a0, h.a1).join(''), to: b.slice(h.b0, h.b1).join('') });
+      continue;
+    }
+    // A window of common text around the hunk (to punctuation, at most CONTEXT_CHARS, never into the hunks
+    // beside it), widened over the next hunks while their windows would meet; then word by word within it.
+    const previousEnd = k === 0 ? { a: 0, b: 0 } : { a: hunks[k - 1]!.a1, b: hunks[k - 1]!.b1 };
+    let back = 0;
+    while (back < CONTEXT_CHARS && h.a0 - back > previousEnd.a && h.b0 - back > previousEnd.b && !BREAK.test(a[h.a0 - back - 1]!)) back++;
+    let last = h;
+    let ahead = 0;
+    for (;;) {
+      const next = hunks[k + 1];
+      const limitA = next?.a0 ?? a.length;
+      const limitB = next?.b0 ?? b.length;
+      ahead = 0;
+      while (ahead < CONTEXT_CHARS && last.a1 + ahead < limitA && last.b1 + ahead < limitB && !BREAK.test(a[last.a1 + ahead]!)) ahead++;
+      // The next hunk starts right after the context (no punctuation between): one window for both.
+      if (next !== undefined && last.a1 + ahead >= limitA && last.b1 + ahead >= limitB) {
+        last = next;
+        k++;
+        continue;
+      }
+      break;
+    }
+    h = { a0: h.a0 - back, a1: last.a1 + ahead, b0: h.b0 - back, b1: last.b1 + ahead };
+    const x = units(a.slice(h.a0, h.a1).join(''), tokens);
+    const y = units(b.slice(h.b0, h.b1).join(''), tokens);
+    for (const w of lcsHunks(x, y)) changes.push({ from: x.slice(w.a0, w.a1).join(''), to: y.slice(w.b0, w.b1).join('') });
+  }
+  return done();
 }
 
 /**
