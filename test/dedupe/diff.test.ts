@@ -40,6 +40,25 @@ describe('textDifference', () => {
     expect(d.added).toEqual(['老百姓', '事']);
   });
 
+  it('segments only around changes that may cut a word; a greeting or signature at a sentence edge needs none', () => {
+    const seen: string[] = [];
+    const spy = (text: string): string[] => {
+      seen.push(text);
+      return segmenter.tokens(text);
+    };
+    const d = textDifference('您好！建议物业公司公开收费标准。', '建议物业服务人公开收费标准，望采纳。', spy);
+    expect(differenceText(d)).toBe('少“您好！”；“物业公司”改为“物业服务人”；多“，望采纳”');
+    // Two short windows around 物业公司 → 物业服务人, never a whole letter.
+    expect(seen.length).toBe(2);
+    for (const window of seen) expect([...window].length).toBeLessThanOrEqual(13);
+    const greetingOnly = textDifference('建议公开收费标准。', '您好！建议公开收费标准。望采纳。', spy);
+    // Where the second 。 goes is a tie (望采纳。 after it or 。望采纳 before it): either way nothing was removed.
+    expect(greetingOnly.changes!.map((c) => c.from)).toEqual(['', '']);
+    expect(greetingOnly.changes![0]!.to).toBe('您好！');
+    expect(greetingOnly.changes![1]!.to).toContain('望采纳');
+    expect(seen.length).toBe(2);
+  });
+
   it('counts the changes past the sixth instead of listing them', () => {
     const changes = Array.from({ length: 9 }, (_, i) => ({ from: `甲${i}`, to: `乙${i}` }));
     const line = differenceText({ added: changes.map((c) => c.to), removed: changes.map((c) => c.from), changes });
