@@ -111,6 +111,7 @@ export const NOTICE_CODES = [
   /** Read, and the text changed or decoded on its own (were E_CONTROL_CHARACTERS and E_MIXED_ENCODING). */
   'W_CONTROL_CHARACTERS',
   'W_HIDDEN_ROWS_READ',
+  'W_HIDDEN_COLUMN_READ',
   'W_MIXED_ENCODING',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -192,6 +193,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_HIDDEN_SHEET_READ: '登记表：只在隐藏的工作表中找到登记内容，已读取，请确认',
   W_CONTROL_CHARACTERS: '文件中有控制字符，已去除',
   W_HIDDEN_ROWS_READ: '工作表中有隐藏（或被筛选掉）的行，已照常读取，请确认是否应报送',
+  W_HIDDEN_COLUMN_READ: '读取的某一列在 Excel 中是隐藏的，已照常读取，请确认',
   W_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',
 };
 

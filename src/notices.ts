@@ -50,6 +50,8 @@ export type LayoutNotice =
   | { code: 'W_SUBTITLE_ROWS'; location: SheetLocation; rows: number[]; points: string[] }
   /** Cells holding several numbered opinions, split into `parts` records each. */
   | { code: 'W_CELLS_SPLIT'; location: SheetLocation; rows: { row: number; parts: number }[] }
+  /** Columns hidden in Excel that were mapped to a field and hold something: read like the others, and said. */
+  | { code: 'W_HIDDEN_COLUMN_READ'; location: SheetLocation; columns: { column: ColumnRef; field: Field }[] }
   /** 日期 cells holding an Excel serial day number without a date format (45424), read as the date it is. */
   | { code: 'W_DATE_FROM_SERIAL'; location: SheetLocation; rows: number[]; example: { serial: string; date: string } }
   /** Rows whose 意见 cell is empty: the opinion was taken from the same row's 修改建议 or 理由 cell (`column`). */
@@ -146,6 +148,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_INSTRUCTION_SHEET: 'sheet',
   W_PASTED_OPINIONS: 'sheet',
   W_CONTINUATION_JOINED: 'sheet',
+  W_HIDDEN_COLUMN_READ: 'sheet',
   W_DATE_FROM_SERIAL: 'sheet',
   W_SUBTITLE_ROWS: 'sheet',
   W_CELLS_SPLIT: 'sheet',
@@ -220,6 +223,8 @@ export function noticeText(notice: Notice): string {
       const title = notice.titleRows === 0 ? '' : `，第 ${notice.titleRows === 1 ? '1' : `1–${notice.titleRows}`} 行作标题（说明行）`;
       return `没有找到表头：本表只有 ${columnWords(notice.location.column)}有内容，按内容作“${FIELD_HEADERS.opinion}”列${title}；如不对，请用 ${notice.mapSpec} 指定。`;
     }
+    case 'W_HIDDEN_COLUMN_READ':
+      return `${notice.columns.map((c) => `${columnLabel(c.column)}`).join('、')}在 Excel 中是隐藏的，已照常读取（作${notice.columns.map((c) => `“${FIELD_HEADERS[c.field]}”`).join('、')}）；请打开原表确认这一列是否应报送。`;
     case 'W_DATE_FROM_SERIAL':
       return `${rowListWords(notice.rows)}“日期”一格是数字（如 ${notice.example.serial}），是没有设日期格式的 Excel 日期，已读作日期（${notice.example.serial} 即 ${notice.example.date}）；请核对。`;
     case 'W_CONTINUATION_JOINED':

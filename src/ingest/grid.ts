@@ -29,6 +29,8 @@ export interface SheetGrid {
   readonly strictWidth?: boolean;
   /** Set for a workbook sheet hidden in Excel (Hidden or VeryHidden): a reader must never prefer it silently. */
   readonly hidden?: boolean;
+  /** Columns hidden in Excel (0-based ranges [first, last], .xlsx): a column mapped to a field among them is said. */
+  readonly hiddenColumns?: readonly (readonly [number, number])[];
 }
 
 /** True when the cell is the unreadable marker. */

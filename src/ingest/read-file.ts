@@ -105,7 +105,7 @@ export function sheetsFromBytes(
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
   const grids = readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets;
-  return cleaned(withHiddenRows(withOrigin({ grids, encoding: null }, plan.origin), plan.hiddenRows));
+  return cleaned(withHiddenRows(withOrigin({ grids, encoding: null }, plan.origin), plan.hiddenRows, plan.hiddenColumns));
 }
 
 /**
@@ -141,7 +141,7 @@ async function guardedSheets(
   const book = inWorker
     ? await parseInWorker(workers, bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
     : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
-  return cleaned(withHiddenRows(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin), plan.hiddenRows));
+  return cleaned(withHiddenRows(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin), plan.hiddenRows, plan.hiddenColumns));
 }
 
 /** Parses in a worker of `workers`, or in one started for this file alone and ended once it is read. */
@@ -174,13 +174,20 @@ function cleaned(sheets: FileSheets): FileSheets {
  * Rows Excel does not show that hold something: read like any other (a filter or a hidden row is a view, not a
  * deletion), and said, so a count that differs from what Excel shows is explained and a row hidden on purpose is found.
  */
-function withHiddenRows(sheets: FileSheets, hiddenRows: ReadonlyMap<string, number[]>): FileSheets {
+function withHiddenRows(
+  sheets: FileSheets, hiddenRows: ReadonlyMap<string, number[]>, hiddenColumns?: ReadonlyMap<string, (readonly [number, number])[]>,
+): FileSheets {
   const findings: ReaderFinding[] = [];
   for (const grid of sheets.grids) {
     const rows = (hiddenRows.get(grid.name) ?? []).filter((row) => (grid.rows[row - 1] ?? []).some((cell) => cellText(cell).trim() !== ''));
     if (rows.length > 0) findings.push({ code: 'W_HIDDEN_ROWS_READ', sheet: grid.name, rows });
   }
-  return findings.length === 0 ? sheets : { ...sheets, warnings: [...(sheets.warnings ?? []), ...findings] };
+  // Hidden columns go with their grid: whether one matters is known once the columns are mapped (ingest/sheet.ts).
+  const grids = hiddenColumns === undefined || hiddenColumns.size === 0
+    ? sheets.grids
+    : sheets.grids.map((grid) => (hiddenColumns.has(grid.name) ? { ...grid, hiddenColumns: hiddenColumns.get(grid.name)! } : grid));
+  const withColumns = grids === sheets.grids ? sheets : { ...sheets, grids };
+  return findings.length === 0 ? withColumns : { ...withColumns, warnings: [...(withColumns.warnings ?? []), ...findings] };
 }
 
 function withOrigin(sheets: FileSheets, origin: WorkbookOrigin | null): FileSheets {
@@ -192,7 +199,7 @@ const WORKER_XLSX_BYTES = 64 * 1024 * 1024;
 
 /** Which parser the bytes go to; `legacy` marks .xls content, whose parser can hang on damaged files. */
 type Plan =
-  | { kind: 'workbook'; legacy: boolean; origin: WorkbookOrigin | null; inflatedBytes: number; hiddenRows: ReadonlyMap<string, number[]> }
+  | { kind: 'workbook'; legacy: boolean; origin: WorkbookOrigin | null; inflatedBytes: number; hiddenRows: ReadonlyMap<string, number[]>; hiddenColumns?: ReadonlyMap<string, (readonly [number, number])[]> }
   | { kind: 'text'; bytes: Uint8Array };
 
 const NO_HIDDEN_ROWS: ReadonlyMap<string, number[]> = new Map();
@@ -229,7 +236,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
     }
     // Rows SheetJS would drop or overwrite, and work it could not finish, are found before it runs.
     const scan = scanXlsx(bytes, limits.maxRowsPerSheet);
-    return { kind: 'workbook', legacy: false, origin: scan.origin, inflatedBytes: survey.inflatedBytes, hiddenRows: scan.hiddenRows };
+    return { kind: 'workbook', legacy: false, origin: scan.origin, inflatedBytes: survey.inflatedBytes, hiddenRows: scan.hiddenRows, hiddenColumns: scan.hiddenColumns };
   }
   if (container === 'ole2') {
     if (isEncryptedOle2(bytes)) {

@@ -1,7 +1,7 @@
 /**
  * The pure core of ingestion: one sheet grid → header → column mapping → records, rejects and figures.
  */
-import { FIELD_HEADERS, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
+import { FIELD_HEADERS, type Field, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
 import type { YijianErrorCode } from '../errors.js';
 import { cellText, columnLetter, gridWidth, type GridCell, type SheetGrid } from './grid.js';
 import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js';
@@ -252,6 +252,8 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   result.report.splitParts = splitRows.reduce((n, s) => n + s.parts - 1, 0);
   if (splitRows.length > 0) notices.push({ code: 'W_CELLS_SPLIT', location: place, rows: splitRows.map((s) => ({ ...s })) });
   if (borrowedRows.length > 0) notices.push({ code: 'W_OPINION_FROM_OTHER_CELL', location: place, rows: borrowedRows });
+  const hiddenMapped = hiddenMappedColumns(grid, plan, header.headers, result.records);
+  if (hiddenMapped.length > 0) notices.push({ code: 'W_HIDDEN_COLUMN_READ', location: place, columns: hiddenMapped });
   const serialDates = readSerialDates(result.records);
   if (serialDates !== null) notices.push({ code: 'W_DATE_FROM_SERIAL', location: place, ...serialDates });
   result.report.records = result.records.length;
@@ -406,4 +408,23 @@ function readSerialDates(records: OpinionRecord[]): { rows: number[]; example: {
     rows.add(record.source.row);
   }
   return example === null ? null : { rows: [...rows].sort((a, b) => a - b), example };
+}
+
+/**
+ * The columns hidden in Excel that the plan reads a field from and that gave some record its value: what the
+ * reader of the sheet in Excel does not see was read (a template's hidden 意见建议, a 联系方式 hidden before sending).
+ */
+function hiddenMappedColumns(
+  grid: SheetGrid, plan: ColumnPlan | null, headers: readonly string[], records: readonly OpinionRecord[],
+): { column: ColumnRef; field: Field }[] {
+  const hidden = grid.hiddenColumns;
+  if (hidden === undefined || hidden.length === 0 || plan === null) return [];
+  const out: { column: ColumnRef; field: Field }[] = [];
+  for (const [field, column] of plan.fieldColumns) {
+    if (!hidden.some(([first, last]) => column >= first && column <= last)) continue;
+    // Every field is a record key of the same name (rows.ts buildRecord).
+    const used = field === 'opinion' ? records.length > 0 : records.some((r) => (r as unknown as Readonly<Record<Field, unknown>>)[field] != null);
+    if (used) out.push({ column: { column: columnLetter(column), header: headers[column] ?? '' }, field });
+  }
+  return out.sort((a, b) => a.column.column.length - b.column.column.length || (a.column.column < b.column.column ? -1 : 1));
 }

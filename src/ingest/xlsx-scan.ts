@@ -36,6 +36,8 @@ export interface XlsxScan {
   sharedStrings: number;
   /** Rows Excel does not show (hidden, or filtered out), 1-based, by sheet name: they are read, and said to be. */
   hiddenRows: ReadonlyMap<string, number[]>;
+  /** Columns hidden in Excel, as 0-based ranges [first, last], by sheet name: read, and said to be when mapped. */
+  hiddenColumns: ReadonlyMap<string, (readonly [number, number])[]>;
 }
 
 /** Scans the package; throws YijianError (E_TOO_MANY_ROWS, E_TOO_LARGE, E_UNREADABLE_FILE) naming sheet and row. */
@@ -50,14 +52,17 @@ export function scanXlsx(bytes: Uint8Array, maxRows: number): XlsxScan {
   const names = sheetNames(bytes, byName);
   let cells = 0;
   const hiddenRows = new Map<string, number[]>();
+  const hiddenColumns = new Map<string, (readonly [number, number])[]>();
   for (const entry of entries) {
     if (!/^\/?xl\/worksheets\/[^/]+\.xml$/iu.test(entry.name)) continue;
     const xml = entryBytes(bytes, entry);
     if (xml === null) continue;
     const sheet = names.get(entry.name.replace(/^\//u, '')) ?? entry.name;
     const hidden: number[] = [];
-    cells += scanSheet(xml, sheet, maxRows, MAX_CELLS - cells, hidden);
+    const columns: (readonly [number, number])[] = [];
+    cells += scanSheet(xml, sheet, maxRows, MAX_CELLS - cells, hidden, columns);
     if (hidden.length > 0) hiddenRows.set(sheet, hidden);
+    if (columns.length > 0) hiddenColumns.set(sheet, columns);
   }
   const strings = countSharedStrings(bytes, byName.get('xl/sharedStrings.xml'));
   if (strings > MAX_SHARED_STRINGS || strings > 2 * cells + 100_000) {
@@ -67,7 +72,7 @@ export function scanXlsx(bytes: Uint8Array, maxRows: number): XlsxScan {
       { hint: '请用 Excel 或 WPS 打开后另存为 .xlsx 再试。' },
     );
   }
-  return { origin: readOrigin(bytes, byName.get('docProps/custom.xml')), cells, sharedStrings: strings, hiddenRows };
+  return { origin: readOrigin(bytes, byName.get('docProps/custom.xml')), cells, sharedStrings: strings, hiddenRows, hiddenColumns };
 }
 
 const enum Char {
@@ -83,7 +88,7 @@ const enum Char {
  * Walks the row and cell tags of one worksheet part, byte by byte (a sheet's XML can be hundreds of
  * megabytes: no string of it is made). Returns the number of cells; the rows marked hidden go to `hidden`.
  */
-function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: number, hidden: number[]): number {
+function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: number, hidden: number[], hiddenColumns: (readonly [number, number])[]): number {
   let previousRow = 0;
   let rowCells = 0;
   let previousColumn = -1;
@@ -118,6 +123,15 @@ function scanSheet(xml: Buffer, sheet: string, maxRows: number, cellBudget: numb
       if (isHiddenRow(xml, at)) hidden.push(row);
       rowCells = 0;
       previousColumn = -1;
+    } else if (tag === 'col') {
+      // <col min="4" max="4" hidden="1"/>: a few per sheet, at its top; read as text.
+      const end = xml.indexOf(Char.gt, at);
+      const text = xml.toString('latin1', at, end < 0 ? Math.min(length, at + 512) : Math.min(end, at + 512));
+      if (/\shidden\s*=\s*["'](?:1|true)["']/u.test(text)) {
+        const min = Number(/\smin\s*=\s*["'](\d+)["']/u.exec(text)?.[1]);
+        const max = Number(/\smax\s*=\s*["'](\d+)["']/u.exec(text)?.[1] ?? min);
+        if (Number.isInteger(min) && min >= 1) hiddenColumns.push([min - 1, Math.max(min, Number.isInteger(max) ? max : min) - 1]);
+      }
     } else if (tag === 'c') {
       const span = attributeSpan(xml, at, 'r');
       const column = span === null ? previousColumn + 1 : columnAt(xml, span);
@@ -181,7 +195,7 @@ function broken(sheet: string, what: string, row?: number): YijianError {
 }
 
 /** The tags the scan looks at, by local name (any namespace prefix). */
-const TAGS = { row: Buffer.from('row'), c: Buffer.from('c'), dimension: Buffer.from('dimension'), si: Buffer.from('si') } as const;
+const TAGS = { row: Buffer.from('row'), c: Buffer.from('c'), col: Buffer.from('col'), dimension: Buffer.from('dimension'), si: Buffer.from('si') } as const;
 type Tag = keyof typeof TAGS;
 
 /** The local name of the tag starting at `at` (after `<`) when it is one of {@link TAGS}, without making a string. */
@@ -197,7 +211,7 @@ function tagName(xml: Buffer, at: number): Tag | '' {
   const length = end - start;
   if (length === 1) return xml[start] === 0x63 ? 'c' : '';
   if (length === 2) return xml[start] === 0x73 && xml[start + 1] === 0x69 ? 'si' : '';
-  if (length === 3) return xml.compare(TAGS.row, 0, 3, start, end) === 0 ? 'row' : '';
+  if (length === 3) return xml.compare(TAGS.row, 0, 3, start, end) === 0 ? 'row' : xml.compare(TAGS.col, 0, 3, start, end) === 0 ? 'col' : '';
   if (length === 9) return xml.compare(TAGS.dimension, 0, 9, start, end) === 0 ? 'dimension' : '';
   return '';
 }

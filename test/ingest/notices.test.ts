@@ -124,6 +124,10 @@ describe('every notice code', () => {
       { code: 'W_CELLS_SPLIT', location: sheet, rows: [2, 3, 4, 5, 6, 7].map((row) => ({ row, parts: 2 })) },
       '6 行的意见格内有多条编号意见，已拆为 12 条（第 2 行 2 条，第 3 行 2 条，第 4 行 2 条，第 5 行 2 条，第 6 行 2 条……）；不想拆分可加 --no-split。',
     ],
+    W_HIDDEN_COLUMN_READ: [
+      { code: 'W_HIDDEN_COLUMN_READ', location: sheet, columns: [{ column: { column: 'C', header: '联系方式' }, field: 'contact' }] },
+      'C 列「联系方式」在 Excel 中是隐藏的，已照常读取（作“联系方式”）；请打开原表确认这一列是否应报送。',
+    ],
     W_DATE_FROM_SERIAL: [
       { code: 'W_DATE_FROM_SERIAL', location: sheet, rows: [2, 5], example: { serial: '45424', date: '2024-05-12' } },
       '第 2 行、第 5 行“日期”一格是数字（如 45424），是没有设日期格式的 Excel 日期，已读作日期（45424 即 2024-05-12）；请核对。',
