@@ -513,7 +513,7 @@ function otherCandidatesMark(candidates: readonly { key: string }[], label: (key
 
 /** The sentence above the grouped 未归入 opinions: what they are, that the grouping is a guess, where to correct it. */
 const UNASSIGNED_INTRO =
-  `以下意见未写明条款，按内容也未能确定所涉条文，按最可能涉及的条文分组列出（${GUESS_WORDS}）；可在采纳情况登记表的“更正条款”列改正。`;
+  `以下意见未能确定所涉条文（未写明条款、所写条款草案中没有，或按内容难以判断），按最可能涉及的条文分组列出（${GUESS_WORDS}）；可在采纳情况登记表的“更正条款”列改正。`;
 
 /**
  * The 未归入 opinions grouped by the article each most likely concerns (its first 可能涉及), in draft order, the
