@@ -54,6 +54,7 @@ const SEPARATORS = new Set([
   0x2e, 0xff0e, 0x00b7, // dots
   0x2d, 0xff0d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe63, // hyphens and dashes
   0x28, 0x29, 0xff08, 0xff09, // parentheses
+  0x2f, 0xff0f, // slashes (138/1234/5678, 021／6275 1234)
 ]);
 /** At most this many separator characters between two groups (138 — 0013 — 8000). */
 const MAX_SEPARATOR_RUN = 3;

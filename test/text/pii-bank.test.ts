@@ -40,3 +40,14 @@ describe('bank card numbers', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('numbers written with slashes (session 22)', () => {
+  it.each([
+    ['电话138/1234/5678', '电话138****5678'],
+    ['座机021／6275 1234', '座机021／****1234'],
+  ])('%s → %s', (text, masked) => expect(maskPersonalData(text)).toBe(masked));
+
+  it.each(['2024/05/12发布', '第1/2款', '比例为1/3', '罚款200/500元', '编号13/14号楼'])('leaves %s as it is', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+});
