@@ -240,6 +240,12 @@ export const ArticleAssignmentSchema = z.object({
    * (assign/candidates.ts). A guess for a person to check in the 登记表, never taken as the article.
    */
   candidates: z.array(ArticleCandidateSchema).max(3).optional(),
+  /**
+   * Only on `similarity`: the article that came second, when it scored close to the chosen one (at least
+   * three quarters of its score). Reports name it beside the guess (次选第十三条), where a wrong guess is most
+   * often the neighbouring article; never taken as the article.
+   */
+  runnerUp: ArticleCandidateSchema.optional(),
 });
 export type ArticleAssignment = z.infer<typeof ArticleAssignmentSchema>;
 

@@ -165,7 +165,9 @@ function describeAssignments(result: IngestResult, assignments: Map<string, Arti
     // The unassigned and the general labels say how they were found already; a similarity guess says it is one,
     // as every report does.
     const how = [...new Set(found.filter((a) => a.source !== 'none' && a.source !== 'general').map((a) =>
-      a.source === 'similarity' ? `自动归入，请核对，相似度 ${a.confidence.toFixed(2)}` : SOURCE_NAMES[a.source]))].join('、');
+      a.source === 'similarity'
+        ? `自动归入，请核对，相似度 ${a.confidence.toFixed(2)}${a.runnerUp === undefined ? '' : `，次选${articleLabel(a.runnerUp.key, draft)}`}`
+        : SOURCE_NAMES[a.source]))].join('、');
     // Staff check here what digest will do: an opinion left 未归入 shows the articles it most resembles, as the 登记表 will.
     const likely = candidatesNote(recordCandidates(found), (key) => articleLabel(key, draft));
     for (const a of found) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);

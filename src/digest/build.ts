@@ -118,7 +118,7 @@ async function buildAround(
   // frozen copy of each is shared, and nothing downstream can change a shared one by accident.
   const sharedAssignments = new Map<string, readonly ArticleAssignment[]>();
   const share = (found: readonly ArticleAssignment[]): ArticleAssignment[] => {
-    const key = found.map((a) => `${a.key}\u0001${a.source}\u0001${a.confidence}\u0001${a.cited ?? '\u0002'}\u0001${a.notInDraft}\u0001${a.originalKey ?? ''}\u0001${a.originalDeleted ?? ''}\u0001${a.candidates?.map((c) => `${c.key}:${c.score}`).join(' ') ?? ''}`).join('\u0003');
+    const key = found.map((a) => `${a.key}\u0001${a.source}\u0001${a.confidence}\u0001${a.cited ?? '\u0002'}\u0001${a.notInDraft}\u0001${a.originalKey ?? ''}\u0001${a.originalDeleted ?? ''}\u0001${a.candidates?.map((c) => `${c.key}:${c.score}`).join(' ') ?? ''}\u0001${a.runnerUp === undefined ? '' : `${a.runnerUp.key}:${a.runnerUp.score}`}`).join('\u0003');
     let shared = sharedAssignments.get(key);
     if (shared === undefined) {
       shared = Object.freeze(
@@ -129,6 +129,8 @@ async function buildAround(
           ...(a.originalDeleted === undefined ? {} : { originalDeleted: a.originalDeleted }),
           // Present only on opinions left 未归入 by similarity: the likely articles, for a person to check.
           ...(a.candidates === undefined ? {} : { candidates: Object.freeze(a.candidates.map((c) => Object.freeze({ key: c.key, score: c.score }))) as ArticleAssignment['candidates'] }),
+          // Present only on a similarity guess whose second choice came close: named beside the guess.
+          ...(a.runnerUp === undefined ? {} : { runnerUp: Object.freeze({ key: a.runnerUp.key, score: a.runnerUp.score }) }),
         })),
       );
       sharedAssignments.set(key, shared);

@@ -1,5 +1,5 @@
 /** Formatting helpers shared by the view model and the templates: numerals, dates, percentages, labels. */
-import { baseArticle } from '../article-key.js';
+import { articleLabel, baseArticle } from '../article-key.js';
 import { numberToChinese } from '../numerals.js';
 
 /** Pinyin order for names (联系点, 县区, 文件): the same for a given Node/ICU, so outputs do not reorder between runs. */
@@ -101,11 +101,16 @@ export interface AssignmentEvidence {
   key: string;
   source: string;
   confidence: number;
+  /** The close second of a similarity guess (ArticleAssignment.runnerUp). */
+  runnerUp?: { key: string } | undefined;
 }
 
-/** 自动归入，请核对（相似度 0.42）: the words every report uses for an article found by similarity. */
-export function similarityNote(confidence: number): string {
-  return `自动归入，请核对（相似度 ${confidence.toFixed(2)}）`;
+/**
+ * 自动归入，请核对（相似度 0.42）: the words every report uses for an article found by similarity; with the article
+ * that came close second, 自动归入，请核对（相似度 0.42，次选第十三条）.
+ */
+export function similarityNote(confidence: number, runnerUp?: string): string {
+  return `自动归入，请核对（相似度 ${confidence.toFixed(2)}${runnerUp === undefined ? '' : `，次选${runnerUp}`}）`;
 }
 
 /**
@@ -129,7 +134,7 @@ export function assignmentNote(articles: readonly AssignmentEvidence[], key: str
   const base = baseArticle(key);
   const found = articles.find((a) => a.key === key) ?? articles.find((a) => baseArticle(a.key) === base);
   if (found === undefined) return '';
-  if (found.source === 'similarity') return similarityNote(found.confidence);
+  if (found.source === 'similarity') return similarityNote(found.confidence, found.runnerUp === undefined ? undefined : articleLabel(found.runnerUp.key));
   if (found.source === 'corrected') return CORRECTED_NOTE;
   return '';
 }
