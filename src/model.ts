@@ -242,7 +242,7 @@ export const ArticleAssignmentSchema = z.object({
   candidates: z.array(ArticleCandidateSchema).max(3).optional(),
   /**
    * Only on `similarity`: the article that came second, when it scored close to the chosen one (at least
-   * three quarters of its score). Reports name it beside the guess (次选第十三条), where a wrong guess is most
+   * three fifths of its score). Reports name it beside the guess (次选第十三条), where a wrong guess is most
    * often the neighbouring article; never taken as the article.
    */
   runnerUp: ArticleCandidateSchema.optional(),
