@@ -372,7 +372,7 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
   if (emails.length === 0 && !HAS_DIGIT.test(text)) return spelled ? spelledMatches(text) : [];
   // A door number (601室12340, 3号楼501) is read before numbers and blanked in turn: read after them, a contact
   // cell's number masked inside it (601室***40) would leave the rest to be read as a door number on the next pass.
-  const addresses = addressMatches(rest);
+  const addresses = [...addressMatches(rest), ...travelDocumentMatches(rest)];
   for (const a of addresses) rest = rest.slice(0, a.start) + BLANK.repeat(a.end - a.start) + rest.slice(a.end);
   const numbers = numberMatches(rest, contact);
   const found = [...emails, ...addresses, ...numbers];
@@ -380,6 +380,21 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
   if (contact) found.push(...accountMatches(rest).filter(free));
   if (spelled) found.push(...spelledMatches(rest).filter(free));
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A passport or travel-permit number after the word that names it (护照号E12345678, 港澳通行证：C12345678, 证件号码
+ * G1234567): one or two Latin letters and seven to nine digits. Without the word such a string is as likely a
+ * product model, and stays.
+ */
+const TRAVEL_DOCUMENT = /(?:护照|通行证|证件)(?:号码|号)?(?:是|为)?[：:\s]*([A-Za-z]{1,2}[0-9]{7,9})(?![0-9A-Za-z])/gu;
+
+function travelDocumentMatches(text: string): PersonalDataMatch[] {
+  return [...text.matchAll(TRAVEL_DOCUMENT)].map((m) => {
+    const number = m[1]!;
+    const start = m.index + m[0].length - number.length;
+    return { kind: 'idCard' as const, start, end: start + number.length, masked: `${number.charAt(0)}${stars(number.length - 3)}${number.slice(-2)}` };
+  });
 }
 
 function replaceMatches(text: string, matches: readonly PersonalDataMatch[], replacement: (m: PersonalDataMatch) => string): string {

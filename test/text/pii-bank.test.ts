@@ -51,3 +51,19 @@ describe('numbers written with slashes (session 22)', () => {
     expect(maskPersonalData(text)).toBe(text);
   });
 });
+
+describe('passport and travel-permit numbers after the word that names them (session 22)', () => {
+  it.each([
+    ['护照号E12345678，请核实', '护照号E******78，请核实'],
+    ['港澳通行证：C12345678', '港澳通行证：C******78'],
+    ['证件号码 G1234567', '证件号码 G*****67'],
+    ['护照号E12345678手机13812345678', '护照号E******78手机138****5678'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+    expect(maskPersonalData(masked)).toBe(masked);
+  });
+
+  it('leaves the same shape alone without the word (a product model)', () => {
+    expect(maskPersonalData('型号E12345678的产品')).toBe('型号E12345678的产品');
+  });
+});
