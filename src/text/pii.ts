@@ -372,7 +372,8 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
   if (emails.length === 0 && !HAS_DIGIT.test(text)) return spelled ? spelledMatches(text) : [];
   // A door number (601室12340, 3号楼501) is read before numbers and blanked in turn: read after them, a contact
   // cell's number masked inside it (601室***40) would leave the rest to be read as a door number on the next pass.
-  const addresses = [...addressMatches(rest), ...travelDocumentMatches(rest)];
+  const documents = travelDocumentMatches(rest);
+  const addresses = documents.length === 0 ? addressMatches(rest) : [...addressMatches(rest), ...documents];
   for (const a of addresses) rest = rest.slice(0, a.start) + BLANK.repeat(a.end - a.start) + rest.slice(a.end);
   const numbers = numberMatches(rest, contact);
   const found = [...emails, ...addresses, ...numbers];
@@ -389,7 +390,11 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
  */
 const TRAVEL_DOCUMENT = /(?:护照|通行证|证件)(?:号码|号)?(?:是|为)?[：:\s]*([A-Za-z]{1,2}[0-9]{7,9})(?![0-9A-Za-z])/gu;
 
+/** Quick test before the pattern: the words that name a travel document. */
+const MAY_HOLD_TRAVEL_DOCUMENT = /护照|通行证|证件/u;
+
 function travelDocumentMatches(text: string): PersonalDataMatch[] {
+  if (!MAY_HOLD_TRAVEL_DOCUMENT.test(text)) return [];
   return [...text.matchAll(TRAVEL_DOCUMENT)].map((m) => {
     const number = m[1]!;
     const start = m.index + m[0].length - number.length;
