@@ -212,8 +212,8 @@ const feedbackBody =
   p('') +
   p('二、逐条意见采纳情况', 'Heading1') +
   // Kept with the table's first row: a row too tall for the page's rest must not leave the heading and this note alone.
-  p('下表“序号”“提出人”“日期”为你单位报送表格中所填。', 'TableNote', '<w:keepNext/>') +
-  table(['序号', '提出人及日期', '意见', '采纳情况', '理由说明'], feedbackWidths,
+  p('{tableNote}', 'TableNote', '<w:keepNext/>') +
+  table(['序号', '{submitterHeader}', '意见', '采纳情况', '理由说明'], feedbackWidths,
     // A printed letter never splits one opinion's row across pages (its mark and reason stay with it).
     `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
     cell(feedbackWidths[0], p('{#items}{seqText}', 'LetterNumber')) +

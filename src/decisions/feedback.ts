@@ -129,6 +129,10 @@ export interface PointFeedbackView {
   totalsSentence: string;
   /** Some opinion of the point has a date: the Markdown table has a 日期 column only then (an empty column is noise). */
   hasDates: boolean;
+  /** The note above the table, naming the columns the point filled in itself (日期 only when it gave dates). */
+  tableNote: string;
+  /** The Word table's second column: 提出人及日期, or 提出人 when the point gave no dates. */
+  submitterHeader: string;
   /** Below the table, when some line's article was found by its content: what that mark and its 相似度 mean; else ''. */
   similarityExplained: string;
 }
@@ -207,14 +211,21 @@ export function pointFeedback(
       totals,
       totalsSentence: totalsSentence(totals),
       hasDates: false,
+      tableNote: '',
+      submitterHeader: '',
       similarityExplained: '',
     };
-  }).map((view) => ({
-    ...view,
-    hasDates: view.items.some((item) => item.dateText !== ''),
-    sourceGroups: sourceGroups(view.items),
-    similarityExplained: view.items.some((item) => item.byContent) ? SIMILARITY_EXPLAINED : '',
-  }));
+  }).map((view) => {
+    const hasDates = view.items.some((item) => item.dateText !== '');
+    return {
+      ...view,
+      hasDates,
+      tableNote: hasDates ? '下表“序号”“提出人”“日期”为你单位报送表格中所填。' : '下表“序号”“提出人”为你单位报送表格中所填。',
+      submitterHeader: hasDates ? '提出人及日期' : '提出人',
+      sourceGroups: sourceGroups(view.items),
+      similarityExplained: view.items.some((item) => item.byContent) ? SIMILARITY_EXPLAINED : '',
+    };
+  });
 }
 
 /** The letter's 附：来源: where each line was found, grouped by file and sheet so it takes a few lines. */

@@ -2,6 +2,7 @@
  * The Markdown letter's table has a 日期 column only when the point's sheet gave dates (session 22): a column empty
  * on every row was printed for every point whose form has no 日期.
  */
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { buildFeedbackDocument, feedbackDetails, pointFeedback } from '../../src/decisions/feedback.js';
 import type { Digest } from '../../src/model.js';
@@ -34,6 +35,22 @@ describe('the letter\'s 日期 column', () => {
     for (const md of (await markdownLetters(withDates)).values()) {
       expect(header(md)).toBe('| 序号 | 提出人 | 日期 | 条款 | 意见 | 采纳情况 | 理由说明 |');
       expect(md).toContain('2024年5月20日');
+    }
+  });
+
+  it('is named in the Word letter\'s note and column header only when the point sent dates', async () => {
+    const digest = sampleDigest();
+    for (const [date, note, header] of [
+      [null, '下表“序号”“提出人”为你单位报送表格中所填。', /提出人\s*意见/u],
+      ['2024-05-20', '下表“序号”“提出人”“日期”为你单位报送表格中所填。', /提出人及日期/u],
+    ] as const) {
+      const shaped: Digest = { ...digest, records: digest.records.map((r) => ({ ...r, date })) };
+      const letter = pointFeedback(buildFeedbackDocument(shaped, null), SIGNED, feedbackDetails(shaped))[0]!;
+      const files = await renderFeedback([letter], ['docx'], null);
+      const text = (await mammoth.extractRawText({ buffer: files[0]!.data as Buffer })).value;
+      expect(text).toContain(note);
+      expect(text).toMatch(header);
+      if (date === null) expect(text).not.toContain('提出人及日期');
     }
   });
 });
