@@ -231,10 +231,30 @@ export function pointFeedback(
 /** The letter's 附：来源: where each line was found, grouped by file and sheet so it takes a few lines. */
 function sourceGroups(items: readonly FeedbackItemView[]): { place: string; rowsText: string }[] {
   const groups = groupBy(items, (item) => sourcePlace(item.sourceFile, item.sourceSheet));
-  return [...groups].map(([place, list]) => ({
-    place,
-    rowsText: `${list.map((item) => `序号 ${item.seqText} 在${item.sourceRowLabel}`).join('；')}。`,
-  }));
+  return [...groups].map(([place, list]) => ({ place, rowsText: `${sourceRuns(list).join('；')}。` }));
+}
+
+/**
+ * Where each line of the letter stands in the point's own sheet, runs said once: 序号 1–37 在第 2–38 行 for a sheet
+ * numbered down its rows (it was thirty-seven clauses of 序号 n 在第 n+1 行), then 序号 40 在第 45 行第 2 条 for the rest.
+ */
+function sourceRuns(list: readonly FeedbackItemView[]): string[] {
+  const out: string[] = [];
+  const plain = (item: FeedbackItemView): number | null =>
+    /^[0-9]+$/u.test(item.seqText) && item.sourceRowLabel === `第 ${item.sourceRow} 行` ? Number(item.seqText) : null;
+  for (let i = 0; i < list.length; ) {
+    const first = list[i]!;
+    const seq = plain(first);
+    let j = i + 1;
+    if (seq !== null) {
+      while (j < list.length && plain(list[j]!) === seq + (j - i) && list[j]!.sourceRow === first.sourceRow + (j - i)) j += 1;
+    }
+    const last = list[j - 1]!;
+    out.push(j - i >= 3 ? `序号 ${first.seqText}–${last.seqText} 在第 ${first.sourceRow}–${last.sourceRow} 行` : `序号 ${first.seqText} 在${first.sourceRowLabel}`);
+    if (j - i < 3) j = i + 1;
+    i = j;
+  }
+  return out;
 }
 
 /** "报送意见 12 条（去重后 11 条），其中采纳 3 条、部分采纳 1 条 … 采纳率 40%。" */

@@ -54,3 +54,27 @@ describe('the letter\'s 日期 column', () => {
     }
   });
 });
+
+describe('the letter\'s 附：意见来源 lines', () => {
+  it('say a run of rows numbered down the sheet once (序号 1–4 在第 2–5 行), and the rest one by one', () => {
+    const digest = sampleDigest();
+    const point = digest.records[0]!.point;
+    let n = 0;
+    const shaped: Digest = {
+      ...digest,
+      records: digest.records.map((r) => {
+        if (r.point !== point) return r;
+        n += 1;
+        // Rows 2–5 numbered 1–4, then a row whose 序号 skips (7 on row 9).
+        const row = n <= 4 ? n + 1 : n + 4;
+        const seq = n <= 4 ? String(n) : String(n + 2);
+        return { ...r, seq, source: { ...r.source, file: '东湖.xlsx', sheet: '意见', row } };
+      }),
+    };
+    const letter = pointFeedback(buildFeedbackDocument(shaped, null), SIGNED, feedbackDetails(shaped)).find((l) => l.point === point)!;
+    const text = letter.sourceGroups.map((g) => g.rowsText).join('');
+    expect(n).toBeGreaterThanOrEqual(4);
+    expect(text.startsWith('序号 1–4 在第 2–5 行')).toBe(true);
+    if (n > 4) expect(text).toContain('序号 7 在第 9 行');
+  });
+});

@@ -177,7 +177,7 @@ describe.runIf(hasTools)('the documents printed to PDF with LibreOffice', () => 
       expect(body, name).not.toContain('（城东区）');
       // The unreadable-looking variant was read: no letter says 待研究 beside a reason.
       expect(body, name).not.toContain('部份采纳');
-      expect(annex.replace(/\s+/g, ''), name).toMatch(/序号\S+在第\d+行/);
+      expect(annex.replace(/\s+/g, ''), name).toMatch(/序号\S+在第\d+(?:–\d+)?行/);
       // 落款 is one block: the page that names the issuer carries the date too (the 滨江 letter once split them).
       const signed = letter.pageTexts.filter((page) => page.includes('某市司法局'));
       expect(signed.length, name).toBeGreaterThan(0);
