@@ -479,9 +479,14 @@ function markSilentRuns(sections: ArticleSectionView[]): void {
 const PENALTY_OF = /^([^，,。；]{0,12}?)违反本条例(第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十\d]+)?)(?:第[一二三四五六七八九十\d]+款)?(?:第[（(]?[一二三四五六七八九十\d]+[)）]?项)?规定/u;
 const PENALTY_WORDS = /罚款|处罚|处分|追究|责令|没收|警告/u;
 /** Words a cut phrase must not end on: it would read as a sentence broken off (改装电动自行车或者为). */
-const DANGLING = /(?:或者|以及|及其|并且|并|或|和|与|及|在|对|为|由|向|将|把|从|于|按照|依照|经|被|的|[、，,])+$/u;
-/** The last word in a phrase that joins what follows to it (greedy prefix: the match is the last one). */
-const JOINING = /.*(或者|在|对|为|由|向|将|按照|依照)/u;
+const DANGLING = new Set(['或者', '以及', '及其', '并且', '并', '或', '和', '与', '及', '在', '对', '为', '由', '向', '将', '把', '从', '于', '按照', '依照', '经', '被', '的', '、', '，', ',']);
+/** Words that join what follows to the phrase: a cut phrase ends before the last of them. */
+const JOINING = new Set(['或者', '在', '对', '为', '由', '向', '将', '按照', '依照']);
+/**
+ * Words, not characters: 为 is a joining word in 由监护人为…, not inside 无民事行为能力人 (whose gist was cut to 无民事行……),
+ * nor 在 inside 存在.
+ */
+const gistWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
  * The first words of an article without a caption, for the 主旨 column: the first clause that says
@@ -499,10 +504,11 @@ function articleGist(text: string): string {
   if (telling.replace(/的$/u, '').endsWith(phrase.replace(/的$/u, ''))) return phrase;
   // Cut short: end before the last joining word (在, 或者 …) when enough is left to say something, else drop
   // the words that leave it hanging; …… shows the article goes on.
-  const join = JOINING.exec(phrase);
-  const at = join === null ? -1 : join[0].length - (join[1]?.length ?? 0);
-  const kept = at >= 4 ? phrase.slice(0, at) : phrase;
-  return `${kept.replace(DANGLING, '')}${ELLIPSIS}`;
+  const words = [...gistWords.segment(phrase)].map((w) => ({ text: w.segment, at: w.index }));
+  const join = words.filter((w) => JOINING.has(w.text)).at(-1);
+  let kept = join !== undefined && join.at >= 4 ? words.filter((w) => w.at < join.at) : words;
+  while (kept.length > 1 && DANGLING.has(kept.at(-1)!.text)) kept = kept.slice(0, -1);
+  return `${kept.map((w) => w.text).join('')}${ELLIPSIS}`;
 }
 
 /** （也可能涉及：第十三条、第十四条）: the likely articles past the first, which heads the opinion's group; or ''. */

@@ -47,4 +47,15 @@ describe('主旨 of articles without a caption', () => {
       expect([...gist.replace(/……$/u, '')].length, `${article}：${gist}`).toBeLessThanOrEqual(16);
     }
   });
+
+  it('cuts between words only: 为 inside 行为 is not the joining word 为 (session 22)', async () => {
+    const dir = makeTempDir('yijian-gist-words-');
+    const batch = join(REPO_ROOT, 'fixtures/eval/民法典（侵权责任留出）');
+    const draft = join(REPO_ROOT, 'fixtures/eval/drafts/民法典（侵权责任节选）.md');
+    expect((await runYijian(['digest', batch, '--draft', draft, '-o', 'c', '--formats', 'md'], dir)).status).toBe(0);
+    const tort = gists(readFileSync(join(dir, 'c/汇总报告.md'), 'utf8'));
+    // Was 无民事行…… (cut before the 为 of 行为).
+    expect(tort.get('第一千一百八十八条')).toMatch(/^无民事行为能力人/u);
+    for (const [article, gist] of tort) expect(gist, `${article}：${gist}`).not.toMatch(/民事行……|行为能……/u);
+  });
 });
