@@ -9,6 +9,7 @@ import { assignBatch } from '../assign/batch.js';
 import { NOTE_LABELS } from '../ingest/non-data.js';
 import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
 import { rowLabel } from '../provenance.js';
+import { cutText } from '../text/format.js';
 import { withCode } from '../codes.js';
 import { columnWords, headedColumnWords, rowNumbersWords, rowWords, sheetWords } from '../location.js';
 import { noticesOf, noticeText } from '../notices.js';
@@ -171,8 +172,7 @@ function describeAssignments(result: IngestResult, assignments: Map<string, Arti
     // Staff check here what digest will do: an opinion left 未归入 shows the articles it most resembles, as the 登记表 will.
     const likely = candidatesNote(recordCandidates(found), (key) => articleLabel(key, draft));
     for (const a of found) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
-    const flat = record.opinion.replace(/\s+/g, ' ');
-    const excerpt = [...flat].length > EXCERPT_CHARS ? `${[...flat].slice(0, EXCERPT_CHARS).join('')}……` : flat;
+    const excerpt = cutText(record.opinion.replace(/\s+/g, ' '), EXCERPT_CHARS);
     lines.push(`  ${record.source.file} ${rowLabel(record.source)} → ${keys}${how === '' ? '' : `（${how}）`} ${excerpt}${likely === '' ? '' : `\n      ${likely}`}`);
   }
   const summary = [...counts].map(([source, n]) => `${SOURCE_NAMES[source as ArticleAssignment['source']]} ${n}`).join('，');

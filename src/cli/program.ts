@@ -88,6 +88,11 @@ export class ChineseHelp extends Help {
   }
 }
 
+/** Characters a terminal shows two columns wide: Hangul, CJK, full-width forms, and the supplementary ideographs. */
+const WIDE_RANGES = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6\\u{20000}-\\u{10ffff}';
+const WIDE = new RegExp(`[${WIDE_RANGES}]`, 'u');
+/** A piece a line may break after: spaces before it, then one wide character or a run of narrow ones. */
+const WRAP_PIECE = new RegExp(`\\s*(?:[^\\s${WIDE_RANGES}]+|[^\\s])`, 'gu');
 /** Marks a line may not start with (they close or follow what is before them). */
 const NO_LINE_START = /^[，。、；：！？）》」』】”’…·,.;:!?)\]}%]/u;
 /** Marks a line may not end with (they open what follows). */
@@ -99,7 +104,7 @@ const NO_LINE_END = /[（《「『【“‘(\[{]$/u;
  * piece after it (禁则: no line starts with ，or ends with （).
  */
 function wrapPieces(line: string): string[] {
-  const raw = line.match(/\s*(?:[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|[^\s])/gu) ?? [];
+  const raw = line.match(WRAP_PIECE) ?? [];
   const pieces: string[] = [];
   for (const piece of raw) {
     const last = pieces[pieces.length - 1];
@@ -132,8 +137,7 @@ function wrapLine(line: string, width: number, measure: (text: string) => number
 }
 
 function isWide(char: string): boolean {
-  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char)
-    || (char.codePointAt(0) ?? 0) >= 0x20000;
+  return WIDE.test(char);
 }
 
 function chineseUsageWords(usage: string): string {

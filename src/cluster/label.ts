@@ -72,13 +72,19 @@ function candidate(text: string, leansBack: boolean): Candidate {
   return { shown, normalized, leansBack, asks: ASKING.test(normalized) };
 }
 
+/** Follows quotation marks and brackets: `open` holds the closers still awaited, innermost last. */
+function trackPairs(open: string[], ch: string): void {
+  if (PAIRS.has(ch)) open.push(PAIRS.get(ch)!);
+  else if (CLOSERS.has(ch) && open[open.length - 1] === ch) open.pop();
+}
+
 /**
  * Splits `text` at the characters `at` matches that stand outside quotation marks and brackets, keeping each
  * run of such characters (pieces: text, separator, text, …, text). A quoted provision with a comma inside
  * (“监护人尽到监护职责的，可以减轻其侵权责任”) stays one piece; a label cut from it would open a quotation and
  * never close it. Text whose pairs do not balance is split everywhere, as written.
  */
-export function splitOutsidePairs(text: string, at: RegExp): string[] {
+function splitOutsidePairs(text: string, at: RegExp): string[] {
   const pieces: string[] = [];
   const open: string[] = [];
   let piece = '';
@@ -93,8 +99,7 @@ export function splitOutsidePairs(text: string, at: RegExp): string[] {
       piece = '';
       separator = '';
     }
-    if (PAIRS.has(ch)) open.push(PAIRS.get(ch)!);
-    else if (CLOSERS.has(ch) && open[open.length - 1] === ch) open.pop();
+    trackPairs(open, ch);
     piece += ch;
   }
   pieces.push(piece);
@@ -106,10 +111,7 @@ export function splitOutsidePairs(text: string, at: RegExp): string[] {
 /** Closers of the pairs `text` opens and leaves open, innermost first: what a cut label must close. */
 function unclosed(text: string): string {
   const open: string[] = [];
-  for (const ch of text) {
-    if (PAIRS.has(ch)) open.push(PAIRS.get(ch)!);
-    else if (CLOSERS.has(ch) && open[open.length - 1] === ch) open.pop();
-  }
+  for (const ch of text) trackPairs(open, ch);
   return open.reverse().join('');
 }
 

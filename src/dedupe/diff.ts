@@ -1,8 +1,8 @@
 /**
  * What a near duplicate changes in its canonical record: the pieces of text it adds and the pieces it
  * leaves out, so that a drafter can see why two letters were counted as one (少“擅自”，多“（3号楼全体业主）”，“群众”改为“老百姓”).
- * A longest common subsequence over whole words (the segmenter's tokens, each character between them a unit of
- * its own) on the part between the common start and end; over characters when no segmenter is given.
+ * A longest common subsequence of characters on the part between the common start and end; with a segmenter,
+ * a change that may cut a word is compared again word by word within a short window around it.
  */
 import { rowLabel } from '../provenance.js';
 import type { DigestRecord, DuplicateGroup, TextDifference } from '../model.js';
@@ -107,9 +107,9 @@ export function textDifference(canonical: string, member: string, tokens?: (text
   }
   // Character hunks, placed back in the whole texts.
   const hunks = lcsHunks(a.slice(start, endA), b.slice(start, endB)).map((h) => ({ a0: h.a0 + start, a1: h.a1 + start, b0: h.b0 + start, b1: h.b1 + start }));
+  const clean = (x: Hunk): boolean => cleanEdge(a, x.a0) && cleanEdge(a, x.a1) && cleanEdge(b, x.b0) && cleanEdge(b, x.b1);
   for (let k = 0; k < hunks.length; k++) {
     let h = hunks[k]!;
-    const clean = (x: Hunk): boolean => cleanEdge(a, x.a0) && cleanEdge(a, x.a1) && cleanEdge(b, x.b0) && cleanEdge(b, x.b1);
     if (tokens === undefined || clean(h)) {
       changes.push({ from: a.slice(h.a0, h.a1).join(''), to: b.slice(h.b0, h.b1).join('') });
       continue;

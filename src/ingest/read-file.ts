@@ -105,7 +105,7 @@ export function sheetsFromBytes(
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
   const grids = readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets;
-  return cleaned(withHiddenRows(withOrigin({ grids, encoding: null }, plan.origin), plan.hiddenRows, plan.hiddenColumns));
+  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids, encoding: null }, plan.origin), plan.hiddenRows, plan.hiddenColumns));
 }
 
 /**
@@ -141,7 +141,7 @@ async function guardedSheets(
   const book = inWorker
     ? await parseInWorker(workers, bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
     : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
-  return cleaned(withHiddenRows(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin), plan.hiddenRows, plan.hiddenColumns));
+  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin), plan.hiddenRows, plan.hiddenColumns));
 }
 
 /** Parses in a worker of `workers`, or in one started for this file alone and ended once it is read. */
@@ -171,10 +171,10 @@ function cleaned(sheets: FileSheets): FileSheets {
 }
 
 /**
- * Rows Excel does not show that hold something: read like any other (a filter or a hidden row is a view, not a
+ * Rows and columns Excel does not show: rows that hold something are read like any other (a filter or a hidden row is a view, not a
  * deletion), and said, so a count that differs from what Excel shows is explained and a row hidden on purpose is found.
  */
-function withHiddenRows(
+function withHiddenRowsAndColumns(
   sheets: FileSheets, hiddenRows: ReadonlyMap<string, number[]>, hiddenColumns?: ReadonlyMap<string, (readonly [number, number])[]>,
 ): FileSheets {
   const findings: ReaderFinding[] = [];

@@ -147,7 +147,8 @@ export function plainNumber(value: number): string {
   return sign + digits.padEnd(power + 1, '0');
 }
 
-function serialDate(value: number, format: string, date1904: boolean): string {
+/** A cell's Excel serial as the date (and time) it shows in `format`: 2024-05-12, 2024-05-12 08:30, or 08:30. */
+export function serialDate(value: number, format: string, date1904: boolean): string {
   const parts = XLSX.SSF.parse_date_code(value, { date1904 });
   if (parts === null || parts === undefined) return plainNumber(value);
   const pad = (n: number): string => String(n).padStart(2, '0');

@@ -18,7 +18,7 @@ import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex } from './synonyms.js';
 import { cutText } from '../text/format.js';
-import * as XLSX from 'xlsx';
+import { serialDate } from './read-workbook.js';
 
 /** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
 export interface SheetProblem {
@@ -400,9 +400,7 @@ function readSerialDates(records: OpinionRecord[]): { rows: number[]; example: {
   for (const record of records) {
     const date = record.date;
     if (date === null || !SERIAL_DAY.test(date)) continue;
-    const day = XLSX.SSF.parse_date_code(Number(date));
-    if (day === null || day === undefined) continue;
-    const iso = `${day.y}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
+    const iso = serialDate(Number(date), 'yyyy-mm-dd', false);
     example ??= { serial: date, date: iso };
     record.date = iso;
     rows.add(record.source.row);

@@ -321,6 +321,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   // The decision sheet's rows (with every contact of every cluster) are built only if a report asks.
   let decisionRows: DecisionRowView[] | undefined;
   let unassignedGroups: UnassignedGroupView[] | undefined;
+  const unassignedClusters = sections.find((s) => s.key === 'unassigned')?.clusters ?? [];
   const buildDecisionRows = (): DecisionRowView[] => {
     const byCluster = new Map<string, number[]>();
     records.forEach((r, index) => pushTo(byCluster, r.cluster, index));
@@ -393,10 +394,10 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     articlesSentence,
     topClusters,
     general: sections.find((s) => s.key === 'general')?.clusters ?? [],
-    unassigned: sections.find((s) => s.key === 'unassigned')?.clusters ?? [],
-    unassignedIntro: (sections.find((s) => s.key === 'unassigned')?.clusters.length ?? 0) === 0 ? '' : UNASSIGNED_INTRO,
+    unassigned: unassignedClusters,
+    unassignedIntro: unassignedClusters.length === 0 ? '' : UNASSIGNED_INTRO,
     get unassignedGroups(): UnassignedGroupView[] {
-      unassignedGroups ??= groupUnassigned(sections.find((s) => s.key === 'unassigned')?.clusters ?? [], byId, label);
+      unassignedGroups ??= groupUnassigned(unassignedClusters, byId, label);
       return unassignedGroups;
     },
     sections,

@@ -311,7 +311,7 @@ function emailMatches(text: string): PersonalDataMatch[] {
     // are the number's, which is masked whole on its own; taken here they left the rest of an ID number readable.
     // An ID's check letter (…000X李四@) is the number's too.
     if (local === OTHER_LOCAL && start > 0 && isDigitCode(text.charCodeAt(start - 1))) {
-      while (start < at && (isDigitCode(text.charCodeAt(start)) || /[Xx]/u.test(text.charAt(start)))) start += 1;
+      while (start < at && (isDigitCode(text.charCodeAt(start)) || isCheckX(text.charCodeAt(start)))) start += 1;
     }
     if (start === at) continue;
     // A spaced " at " in English prose (see you at home.com) is no address: the local part must open the Latin text.
