@@ -3,6 +3,7 @@
  * words rather than on stray characters: Chinese has no spaces, so a diff of characters alone marks
  * 的 and 应 in the middle of rewritten phrases, which drafting offices never do.
  */
+import { bigramSet, dice } from './grams.js';
 
 /** One run of a diff: text both share, text only the old one has, or text only the new one has. */
 export interface DiffPart {
@@ -119,4 +120,74 @@ export function diffTexts(before: string, after: string): DiffPart[] {
 /** The old side of a diff (equal and deleted parts) and the new side (equal and inserted parts). */
 export function diffSides(parts: readonly DiffPart[]): { before: DiffPart[]; after: DiffPart[] } {
   return { before: parts.filter((p) => p.kind !== 'insert'), after: parts.filter((p) => p.kind !== 'delete') };
+}
+
+/** Paragraphs alike by at least this Dice similarity of their bigrams are one paragraph, reworded. */
+const PARAGRAPH_MATCH = 0.4;
+/** Beyond this many paragraphs a side, the texts are diffed as one (the alignment below is quadratic). */
+const MAX_PARAGRAPHS = 400;
+
+/**
+ * The diff of two article texts paragraph by paragraph (款 and 项 are lines): paragraphs are paired in order
+ * by similarity first, so an item inserted in a list is marked whole — 「（五）物业服务用房……清单；」 inserted
+ * and the old （五） renumbered （六） — instead of sharing stray words (物业) with the item it displaced.
+ * A paired paragraph is diffed by characters; one without a partner is deleted or inserted whole.
+ */
+export function diffParagraphs(before: string, after: string): DiffPart[] {
+  if (before === after) return diffTexts(before, after);
+  const olds = before.split('\n');
+  const news = after.split('\n');
+  if (olds.length > MAX_PARAGRAPHS || news.length > MAX_PARAGRAPHS || (olds.length === 1 && news.length === 1)) return diffTexts(before, after);
+  const oldGrams = olds.map(bigramSet);
+  const newGrams = news.map(bigramSet);
+  const n = olds.length;
+  const m = news.length;
+  const sim = (i: number, j: number): number => (olds[i] === news[j] ? 1 : dice(oldGrams[i]!, newGrams[j]!));
+  // best[i][j]: the largest total similarity of an order-keeping pairing of olds[i..] with news[j..].
+  const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const s = sim(i, j);
+      const paired = s >= PARAGRAPH_MATCH ? s + best[i + 1]![j + 1]! : -1;
+      best[i]![j] = Math.max(paired, best[i + 1]![j]!, best[i]![j + 1]!);
+    }
+  }
+  const parts: DiffPart[] = [];
+  // Each paragraph after the first of its side starts with its line break, on its side only.
+  let oldFirst = true;
+  let newFirst = true;
+  const lead = (first: boolean): string => (first ? '' : '\n');
+  const removed = (i: number): void => {
+    parts.push({ kind: 'delete', text: lead(oldFirst) + olds[i]! });
+    oldFirst = false;
+  };
+  const added = (j: number): void => {
+    parts.push({ kind: 'insert', text: lead(newFirst) + news[j]! });
+    newFirst = false;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m) {
+      const s = sim(i, j);
+      if (s >= PARAGRAPH_MATCH && best[i]![j] === s + best[i + 1]![j + 1]!) {
+        // A shared line break when both sides go on; a lone one on the side that has paragraphs before.
+        if (!oldFirst && !newFirst) parts.push({ kind: 'equal', text: '\n' });
+        else if (!oldFirst) parts.push({ kind: 'delete', text: '\n' });
+        else if (!newFirst) parts.push({ kind: 'insert', text: '\n' });
+        parts.push(...diffTexts(olds[i]!, news[j]!));
+        oldFirst = false;
+        newFirst = false;
+        i++;
+        j++;
+        continue;
+      }
+      if (best[i]![j] === best[i + 1]![j]!) removed(i++);
+      else added(j++);
+      continue;
+    }
+    if (i < n) removed(i++);
+    else added(j++);
+  }
+  return merge(parts);
 }

@@ -4,7 +4,7 @@
  */
 import type { Draft, DraftArticle } from '../model.js';
 import { articleBody } from './align.js';
-import { diffTexts, type DiffPart } from './diff.js';
+import { diffParagraphs, type DiffPart } from './diff.js';
 import { CHANGE_KIND_LABELS, type ArticleChange, type DraftAlignment } from './model.js';
 
 /** A run of text in a cell: plain, the article's label, or a change mark. */
@@ -113,7 +113,7 @@ export function buildCompareView(oldDraft: Draft, newDraft: Draft, alignment: Dr
     const news = change.new.map((k) => newByKey.get(k)!);
     const before = olds.map(articleBody).join('\n');
     const after = news.map(articleBody).join('\n');
-    const parts = diffTexts(before, after);
+    const parts = diffParagraphs(before, after);
     return {
       no: index + 1,
       change,
