@@ -41,6 +41,13 @@ export async function runCompare(context: CommandContext, oldPath: string, newPa
       lines.push(`  ${what}${similarity}`);
     }
     if (changed.length > LISTED) lines.push(`  ……另有 ${changed.length - LISTED} 处变化，见对照表`);
+    // Renamed, new and deleted 编, 章 and 节 headings (a heading only renumbered is no news).
+    const plain = (runs: readonly { text: string }[] | null): string => (runs ?? []).map((r) => r.text).join('');
+    for (const heading of view.rows.flatMap((r) => r.headings)) {
+      if (heading.kindText === '修改') lines.push(`  标题 ${plain(heading.old)} → ${plain(heading.new)}  修改`);
+      else if (heading.kindText === '新增') lines.push(`  新增标题 ${plain(heading.new)}`);
+      else if (heading.kindText === '删除') lines.push(`  删除标题 ${plain(heading.old)}`);
+    }
     context.stdout(`${lines.join('\n')}\n`);
   }
   if (paths.length > 0) context.terminal.success(`已写入 ${paths.join('、')}`);

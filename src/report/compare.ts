@@ -9,7 +9,7 @@ import { escapeXml } from './svg.js';
 import { readTemplate } from './templates.js';
 import { parseXlsxLayout } from './xlsx-layout.js';
 import { breakTitle } from '../text/format.js';
-import { cellText, markedText, type CellRun, type CellView, type CompareView } from '../compare/view.js';
+import { cellText, markedText, type CellRun, type CellView, type CompareRowView, type CompareView, type HeadingView } from '../compare/view.js';
 
 /** Formats `compare` writes. */
 export const COMPARE_FORMATS = ['docx', 'xlsx', 'md'] as const;
@@ -30,10 +30,28 @@ const RUN_PROPERTIES: Readonly<Record<CellRun['mark'], string>> = {
   deleted: '<w:rPr><w:b/><w:bCs/><w:strike/></w:rPr>',
 };
 
-const paragraphXml = (runs: readonly CellRun[], style = 'TableText'): string =>
-  `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${runs
+const paragraphXml = (runs: readonly CellRun[], style = 'TableText', heading = false): string =>
+  `<w:p><w:pPr><w:pStyle w:val="${style}"/>${heading ? '<w:keepNext/><w:jc w:val="center"/>' : ''}</w:pPr>${runs
     .map((r) => `<w:r>${RUN_PROPERTIES[r.mark]}<w:t xml:space="preserve">${escapeXml(r.text)}</w:t></w:r>`)
     .join('')}</w:p>`;
+
+/**
+ * A heading's side in Word: centred, in 黑体 where unmarked (a new or deleted heading keeps its mark), and kept
+ * on the page of the first article under it.
+ */
+function headingXml(runs: readonly CellRun[] | null): string {
+  if (runs === null) return paragraphXml([], 'TableText', true);
+  return paragraphXml(runs.map((r) => (r.mark === 'none' ? { ...r, mark: 'label' as const } : r)), 'TableText', true);
+}
+
+/** The table's rows in order: each article row after the 编, 章 and 节 headings that open above it. */
+function tableRows<T>(view: CompareView, heading: (h: HeadingView) => T, article: (row: CompareRowView) => T): T[] {
+  return view.rows.flatMap((row) => [...row.headings.map(heading), article(row)]);
+}
+
+/** A heading's side as plain text, and its words marked `mark`. */
+const headingPlain = (runs: readonly CellRun[] | null): string => (runs ?? []).map((r) => r.text).join('');
+const headingMarked = (runs: readonly CellRun[] | null, mark: CellRun['mark']): string => (runs ?? []).filter((r) => r.mark === mark).map((r) => r.text).join('、');
 
 /** A cell's paragraphs as WordprocessingML (what the template's {@…} raw tags take); never empty. */
 function cellXml(cell: CellView, note: string): string {
@@ -51,12 +69,16 @@ export function docxData(view: CompareView): object {
     sourceLine: `原条文：${view.oldDraft.title}（${view.oldDraft.file}）；修改后条文：${view.newDraft.title}（${view.newDraft.file}）。`,
     summaryLine: view.summaryLine,
     legend: view.legend,
-    rows: view.rows.map((row) => ({
-      no: row.no,
-      kindText: row.kindText,
-      oldXml: cellXml(row.old, row.change.kind === 'added' ? '（新增）' : ''),
-      newXml: cellXml(row.new, row.note),
-    })),
+    rows: tableRows(
+      view,
+      (h): object => ({ no: '', kindText: h.kindText, oldXml: headingXml(h.old), newXml: headingXml(h.new) }),
+      (row): object => ({
+        no: row.no,
+        kindText: row.kindText,
+        oldXml: cellXml(row.old, row.change.kind === 'added' ? '（新增）' : ''),
+        newXml: cellXml(row.new, row.note),
+      }),
+    ),
   };
 }
 
@@ -80,12 +102,16 @@ export function markdownData(view: CompareView): object {
     newDraft: view.newDraft,
     summaryLine: view.summaryLine,
     legend: '说明：修改后条文中**加粗**的文字为新增或改写的内容；原条文中~~加删除线~~的文字为删去或被改写的内容。',
-    rows: view.rows.map((row) => ({
-      no: row.no,
-      kindText: row.kindText,
-      oldMd: cellMarkdown(row.old, ''),
-      newMd: cellMarkdown(row.new, row.note),
-    })),
+    rows: tableRows(
+      view,
+      (h): object => ({ no: '', kindText: h.kindText, oldMd: h.old === null ? '—' : cellMarkdown([h.old], ''), newMd: h.new === null ? '—' : cellMarkdown([h.new], '') }),
+      (row): object => ({
+        no: row.no,
+        kindText: row.kindText,
+        oldMd: cellMarkdown(row.old, ''),
+        newMd: cellMarkdown(row.new, row.note),
+      }),
+    ),
   };
 }
 
@@ -94,7 +120,18 @@ export const COMPARE_XLSX_FIELDS = ['no', 'kindText', 'oldLabel', 'oldText', 'ne
 
 /** Rows of the Excel 对照表: one per change, texts plain, the marked words in columns of their own. */
 export function xlsxRows(view: CompareView): XlsxRow[] {
-  return view.rows.map((row) => ({
+  return tableRows<XlsxRow>(view, (h) => ({
+    no: '',
+    kindText: h.kindText,
+    oldLabel: '',
+    oldText: headingPlain(h.old),
+    newLabel: '',
+    newText: headingPlain(h.new),
+    similarity: '',
+    deletedText: headingMarked(h.old, 'deleted'),
+    insertedText: headingMarked(h.new, 'inserted'),
+    note: '标题',
+  }), (row) => ({
     no: row.no,
     kindText: row.kindText,
     oldLabel: row.oldLabel,

@@ -64,10 +64,12 @@ describe('yijian compare OLD NEW -o 对照表 --json', () => {
     const sheet = sheetNamed(readWorkbook(join(dir, '对照表.xlsx')), '修改前后对照表');
     expect(rowValues(sheet, 0, 10)).toEqual(['序号', '修改情况', '原条号', '原条文', '修改后条号', '修改后条文', '相似度', '删去的文字', '增加的文字', '说明']);
     const rows: (string | number | boolean)[][] = [];
-    for (let r = 1; rowValues(sheet, r, 10)[0] !== ''; r++) rows.push(rowValues(sheet, r, 10));
+    // Heading rows (第三章 …) have no 序号; every row has its 修改情况.
+    for (let r = 1; rowValues(sheet, r, 10)[1] !== ''; r++) rows.push(rowValues(sheet, r, 10));
+    expect(rows.filter((r) => r[0] === '').every((r) => r[9] === '标题' && /^第.+[编章节]　/.test(String(r[5] || r[3])))).toBe(true);
     const newArticles = rows.flatMap((r) => String(r[4]).split('、').filter((l) => l !== ''));
     expect(new Set(newArticles).size).toBe(newArticles.length);
-    expect(rows.filter((r) => r[1] === '删除')).toHaveLength(round.operations.deleted.length);
+    expect(rows.filter((r) => r[1] === '删除' && r[0] !== '')).toHaveLength(round.operations.deleted.length);
     expect(rows.filter((r) => r[1] === '新增').every((r) => r[2] === '' && r[8] === String(r[5]).replace(/^第[^　]+条　/, ''))).toBe(true);
   });
 
