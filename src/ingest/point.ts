@@ -105,3 +105,37 @@ export function countyFromPointName(point: string, extra: readonly string[] = []
 export function findRule(rules: readonly PointRule[], filePath: string): PointRule | null {
   return rules.find((rule) => matchesFile(rule.pattern, filePath)) ?? null;
 }
+
+/** Labels of a point's name on a line above the table: 联系点：…, 填报单位（盖章）：… */
+const POINT_LABEL = /(?:基层立法联系点|立法联系点|联系点|报送单位|填报单位|来源单位)(?:名称)?\s*(?:[（(][^）)]{0,6}[)）])?\s*[:：]/u;
+/** Labels of a county on such a line: 县（市、区）：…, 所属区县：… */
+const COUNTY_LABEL = /(?:县\s*[（(]\s*市\s*[、,，]\s*区\s*[)）]|所属区县|所在区县|区县|县市区)\s*[:：]/u;
+/** Where a labelled value ends: two spaces (an ideographic one counts), a tab, or the next label. */
+const VALUE_END = /[\t\u3000]|\s{2,}|\s*[^\s：:，,。]{1,8}\s*[:：]/u;
+
+/** The value after `label` in `line`, up to where it ends; null when the label is absent or the value empty. */
+function labelledValue(line: string, label: RegExp): string | null {
+  const match = label.exec(line);
+  if (match === null) return null;
+  const rest = line.slice(match.index + match[0].length).replace(/^\s+/u, '');
+  const end = VALUE_END.exec(rest);
+  const value = (end === null ? rest : rest.slice(0, end.index)).replace(/[（(]\s*盖章\s*[)）]/gu, '').replace(/[\s_＿]+$/u, '').trim();
+  // A form left blank (联系点：________) or a sentence of instructions is no name.
+  if (value === '' || /^[_＿\s]+$/u.test(value) || value.length > 40 || /[。；;，,]/u.test(value)) return null;
+  return value;
+}
+
+/**
+ * The point and county a sheet names on a line above its table — the 联系点：…　县（市、区）：… line of yijian's
+ * 意见征集表, 填报单位：… of many a template — from the cells of those lines, each line read whole.
+ */
+export function pointFromTitleLines(lines: readonly string[]): { point: string | null; county: string | null } {
+  let point: string | null = null;
+  let county: string | null = null;
+  for (const raw of lines) {
+    const line = simplifiedName(raw);
+    point ??= labelledValue(line, POINT_LABEL);
+    county ??= labelledValue(line, COUNTY_LABEL);
+  }
+  return { point, county };
+}

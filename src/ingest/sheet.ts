@@ -11,7 +11,7 @@ import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
 import { continuesOpinion, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
-import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
+import { countyFromFileName, countyFromPointName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
 import { classifyRow, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
 import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
@@ -165,7 +165,9 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     );
   }
 
-  const fallback = fallbacks(source, options);
+  // The lines above the header: 联系点：东湖街道立法联系点　县（市、区）：城东区 names the sender better than the file name.
+  const titleLines = grid.rows.slice(0, Math.max(0, (header.rows[0] ?? 1) - 1)).map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
+  const fallback = fallbacks(source, options, pointFromTitleLines(titleLines));
   if (plan !== null && !plan.fieldColumns.has('point') && fallback.point === null) {
     problem(
       'E_NO_POINT',
@@ -262,21 +264,28 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   return said(result);
 }
 
-// Point and county for rows whose sheet does not say: option, then config rule, then the file name.
-// (The county is written at the front of file names that pass through a county bureau: 城东区-东湖街道….)
+// Point and county for rows whose sheet does not say: option, then config rule, then a 联系点：… line above the
+// table, then the file name. (The county is written at the front of file names that pass through a county
+// bureau: 城东区-东湖街道….)
 function fallbacks(
   source: SheetSource,
   options: IngestOptions,
+  title: { point: string | null; county: string | null },
 ): { point: { name: string; source: PointSource } | null; county: string | null } {
   const rule = findRule(options.rules, source.path);
   let point: { name: string; source: PointSource } | null = null;
   if (options.point !== null) point = { name: options.point, source: 'option' };
   else if (rule?.point != null) point = { name: rule.point, source: 'config' };
+  else if (title.point !== null) point = { name: title.point, source: 'title' };
   else {
     const fromName = pointFromFileName(source.path);
     if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
-  return { point, county: options.county ?? rule?.county ?? countyFromFileName(source.path, options.counties) };
+  const county = options.county ?? rule?.county ?? title.county;
+  if (county != null) return { point, county };
+  // A point named on the title line says its county itself (东城区和平里街道…) better than the file's name does.
+  if (point?.source === 'title' && countyFromPointName(point.name, options.counties) !== null) return { point, county: null };
+  return { point, county: countyFromFileName(source.path, options.counties) };
 }
 
 // Rows (0-based) with a cell merged across several columns: a sub-title over the table's width.
