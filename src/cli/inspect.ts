@@ -108,9 +108,12 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   lines.push(
     `  数据行 ${sheet.rows}：有效意见 ${sheet.records}${split > 0 ? `（其中 ${split} 条由一格多条拆出）` : ''}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}${notes > 0 ? `，说明行 ${notes}` : ''}`,
   );
-  for (const note of (sheet.noteRows ?? []).slice(0, 10)) lines.push(`  · ${rowWords(note.row)}${NOTE_LABELS[note.kind]}：${note.text}`);
-  if ((sheet.noteRows?.length ?? 0) > 10) lines.push(`  ……另有 ${(sheet.noteRows?.length ?? 0) - 10} 个说明行（用 --json 查看全部）`);
-  for (const notice of noticesOf(result.notices, sheet.file, sheet.sheet)) lines.push(`  ℹ ${withCode(notice.code, noticeText(notice))}`);
+  const sheetNotices = noticesOf(result.notices, sheet.file, sheet.sheet);
+  // A whole 填表说明 sheet (yijian's own form has one) is said in one line, not listed line by line.
+  const listed = sheetNotices.some((n) => n.code === 'W_INSTRUCTION_SHEET') ? 0 : 10;
+  for (const note of (sheet.noteRows ?? []).slice(0, listed)) lines.push(`  · ${rowWords(note.row)}${NOTE_LABELS[note.kind]}：${note.text}`);
+  if ((sheet.noteRows?.length ?? 0) > listed && listed > 0) lines.push(`  ……另有 ${(sheet.noteRows?.length ?? 0) - listed} 个说明行（用 --json 查看全部）`);
+  for (const notice of sheetNotices) lines.push(`  ℹ ${withCode(notice.code, noticeText(notice))}`);
   const origin = pointOrigin(sheet, result);
   if (origin !== null) lines.push(`  联系点：${origin}`);
   // With its code, and not again on stderr (reportInputProblems 'shown'): read once.

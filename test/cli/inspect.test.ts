@@ -159,6 +159,8 @@ describe('yijian inspect fixtures/submissions (for people)', () => {
     expect(block).toContain('第 11 行签名落款行：填表人：陳淑芬');
     expect(block).toContain('已拆为 2 条（第 5 行 2 条）');
     expect(blocks.get(`${QIAOLIAN} · 填表說明`)).toContain('本表是填表说明，3 行记为说明行');
+    // Said in that one line, not listed line by line (yijian's own form has 49 of them).
+    expect(blocks.get(`${QIAOLIAN} · 填表說明`)).not.toMatch(/^ {2}· 第/mu);
   });
 
   it('prints one block per sheet with its counts', async () => {
