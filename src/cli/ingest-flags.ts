@@ -1,4 +1,5 @@
 /** The reading flags inspect, merge and digest share, declared once, and their normalisation. */
+import { alikePointNames, preferredName, type PointNameUse } from '../ingest/point-names.js';
 import type { Command } from 'commander';
 import { collectInputs, refuseOutputAmongInputs, readSubmissions, sameFile, type IngestOptions, type IngestResult } from '../ingest/index.js';
 import { YijianError } from '../errors.js';
@@ -91,6 +92,18 @@ export function isSheetError(code: string): boolean {
   return SHEET_ERRORS.has(code);
 }
 
+/** The warning for one group of point names alike: each name with its records and files, and the config that makes them one. */
+export function alikePointNamesText(group: readonly PointNameUse[]): string {
+  const keep = preferredName(group);
+  const names = group.map((use) => {
+    const files = use.files.length > 2 ? `${use.files.slice(0, 2).join('、')} 等 ${use.files.length} 个文件` : use.files.join('、');
+    return `“${use.name}”（${use.records} 条，${files}）`;
+  });
+  const config = JSON.stringify(Object.fromEntries(group.filter((use) => use.name !== keep).map((use) => [use.name, keep])));
+  return `联系点名称${names.join('、')}像是同一个联系点，现按 ${group.length} 个联系点统计，各有一份反馈。`
+    + `如是同一个，请在配置文件（yijian.config.json）中写 "pointNames": ${config}，各报告和反馈即按“${keep}”一个联系点计。`;
+}
+
 /**
  * Tells people about files that could not be read and sheet problems; returns whether any input problem exists.
  * `sheetNotices: 'shown'` is for a command whose stdout already shows, under each sheet, its notices and its
@@ -114,6 +127,9 @@ export function reportInputProblems(result: IngestResult, context: CommandContex
   if (sheetNotices === 'print') for (const notice of result.notices) if (isSheetNotice(notice)) context.terminal.info(withCode(notice.code, noticeLine(notice)));
   if (result.rejects.length > 0) {
     context.terminal.warn('W_REJECTED_ROWS', `${result.rejects.length} 行未能成为有效意见（原因见输出中的“问题行”）。`);
+  }
+  for (const group of alikePointNames(result.records, context.config.config.counties ?? [])) {
+    context.terminal.warn('W_POINT_NAMES_ALIKE', alikePointNamesText(group));
   }
   return result.failures.length > 0 || result.rejects.length > 0 || result.problems.length > 0;
 }

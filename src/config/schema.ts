@@ -55,6 +55,11 @@ export const ConfigSchema = z.strictObject({
   /** County-level names the built-in official list lacks (开发区, 新区), recognised in file and point names. */
   counties: z.array(z.string().min(1)).optional(),
   points: z.array(PointRuleSchema).optional(),
+  /**
+   * Other names of a point → the name it goes by: { "东湖街道基层立法联系点": "东湖街道立法联系点" }. Counts,
+   * reports and feedback letters then know one point (digest says which names look alike).
+   */
+  pointNames: z.record(z.string().min(1), z.string().min(1)).optional(),
   sheet: z.string().min(1).optional(),
   dictionary: z
     .strictObject({

@@ -1,6 +1,7 @@
 /**
  * Ingest options: user input (flags, config) validated and normalised once, with every default filled.
  */
+import { simplifiedName } from '../text/normalize.js';
 import { z } from 'zod';
 import { FIELDS, type Field } from '../model.js';
 import { YijianError } from '../errors.js';
@@ -46,6 +47,8 @@ export interface IngestOptions {
   split: boolean;
   /** County-level names the official list lacks (开发区, 新区 …), recognised in file and point names too. */
   counties: string[];
+  /** Other names of a point → the name it goes by (config pointNames): 东湖街道基层立法联系点 → 东湖街道立法联系点. */
+  pointNames: ReadonlyMap<string, string>;
 }
 
 const positive = z.number().int().positive();
@@ -60,6 +63,8 @@ export const IngestOptionsInputSchema = z
     county: z.string().optional(),
     split: z.boolean().optional(),
     counties: z.array(z.string()).optional(),
+    /** Other names of a point → the name it goes by (config pointNames). */
+    pointNames: z.record(z.string().min(1), z.string().min(1)).optional(),
     rules: z
       .array(
         z.object({
@@ -118,6 +123,8 @@ export function normalizeIngestOptions(input: unknown = {}): IngestOptions {
     },
     split: raw.split ?? true,
     counties: (raw.counties ?? []).map((name) => name.trim()).filter((name) => name !== ''),
+    // Keyed as records carry names (simplified, trimmed), so 東湖街道 in the config finds 东湖街道 in a sheet.
+    pointNames: new Map(Object.entries(raw.pointNames ?? {}).map(([from, to]) => [simplifiedName(from.trim()), to.trim()])),
   };
 }
 

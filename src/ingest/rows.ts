@@ -20,6 +20,8 @@ export interface RowContext {
   fieldColumns: ReadonlyMap<Field, number>;
   /** Point / county when the row has none, in order: option, config rule, file name. */
   fallbackPoint: { name: string; source: PointSource } | null;
+  /** Other names of a point → the name it goes by (config pointNames). */
+  pointNames: ReadonlyMap<string, string>;
   fallbackCounty: string | null;
   /** The county a point's own name begins with (东城区和平里街道), used before the file name's; null if none. */
   countyOfPoint: (point: string) => string | null;
@@ -243,6 +245,7 @@ function buildRecord(
     point = context.fallbackPoint?.name ?? null;
     pointSource = context.fallbackPoint?.source ?? 'none';
   }
+  if (point !== null) point = context.pointNames.get(point) ?? point;
   return {
     id: recordId(source),
     source,

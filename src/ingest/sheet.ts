@@ -180,6 +180,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     fieldColumns: plan?.fieldColumns ?? new Map(),
     fallbackPoint: fallback.point,
     fallbackCounty: fallback.county,
+    pointNames: options.pointNames,
     // --county and a config rule say it for the whole file; otherwise a point named 东城区… is in 东城区.
     countyOfPoint:
       options.county !== null || findRule(options.rules, source.path)?.county != null

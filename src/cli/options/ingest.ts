@@ -36,6 +36,7 @@ export function ingestOptionsOf(flags: IngestFlags, loaded: LoadedConfig): Inges
     })),
     limits: config.limits ?? {},
     ...(config.counties !== undefined ? { counties: config.counties } : {}),
+    ...(config.pointNames !== undefined ? { pointNames: config.pointNames } : {}),
     ...(flags.split === false ? { split: false } : config.columns?.split !== undefined ? { split: config.columns.split } : {}),
   });
 }
