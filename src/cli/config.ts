@@ -13,7 +13,7 @@ import { commandDescription } from './commands.js';
  * Typed as Config, so a schema change that breaks the example fails the build, not the user.
  */
 export const EXAMPLE_CONFIG: Config = {
-  _说明: 'yijian 配置文件。放在工作目录下名为 yijian.config.json 时自动读取，也可用 --config 指定。所有键都可省略；命令行选项优先于这里的设置。"_说明" 和 "comment" 键只供人阅读，可删除。相对路径相对于本文件所在目录。',
+  _说明: 'yijian 配置文件。放在工作目录下名为 yijian.config.json 时自动读取，也可用 --config 指定。所有键都可省略；命令行选项优先于这里的设置。"_说明" 和 "comment" 键只供人阅读，可删除。相对路径相对于本文件所在目录。pointNames：同一个联系点的其他写法 → 统一用的名称（写法相近的名称 digest、merge 会提示）。',
   inputs: ['各联系点/'],
   draft: '草案/某市电动自行车管理条例（征求意见稿）.docx',
   output: '报告/',
@@ -39,6 +39,9 @@ export const EXAMPLE_CONFIG: Config = {
     },
     { pattern: '河西县-*.csv', county: '河西县' },
   ],
+  pointNames: {
+    东湖街道基层立法联系点: '东湖街道立法联系点',
+  },
   dictionary: {
     _说明: 'userDict：补充分词词典文件（每行：词语 [词频] [词性]）；stopWords：补充停用词；stopWordFiles：停用词表文件（每行一个词）。',
     userDict: ['词典/本地词语.txt'],

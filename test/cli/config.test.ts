@@ -59,7 +59,7 @@ describe('config init', () => {
     expect(config).toEqual(EXAMPLE_CONFIG);
     // Every section a bureau sets up is in the example.
     expect(Object.keys(config).sort()).toEqual(
-      ['_说明', 'columns', 'dictionary', 'draft', 'formats', 'inputs', 'output', 'points', 'templates', 'thresholds'].sort(),
+      ['_说明', 'columns', 'dictionary', 'draft', 'formats', 'inputs', 'output', 'pointNames', 'points', 'templates', 'thresholds'].sort(),
     );
     expect(config.columns?.synonyms?.opinion?.length).toBeGreaterThan(0);
     expect(Object.keys(config.columns?.map ?? {}).length).toBeGreaterThan(0);
