@@ -1,5 +1,5 @@
 /** The reading flags inspect, merge and digest share, declared once, and their normalisation. */
-import { alikePointNames, preferredName, type PointNameUse } from '../ingest/point-names.js';
+import { alikePointNames, pointNameItems, preferredName, type PointNameUse } from '../ingest/point-names.js';
 import type { Command } from 'commander';
 import { collectInputs, refuseOutputAmongInputs, readSubmissions, sameFile, type IngestOptions, type IngestResult } from '../ingest/index.js';
 import { YijianError } from '../errors.js';
@@ -100,7 +100,7 @@ export function alikePointNamesText(group: readonly PointNameUse[]): string {
     return `“${use.name}”（${use.records} 条，${files}）`;
   });
   const config = JSON.stringify(Object.fromEntries(group.filter((use) => use.name !== keep).map((use) => [use.name, keep])));
-  return `联系点名称${names.join('、')}像是同一个联系点，现按 ${group.length} 个联系点统计，各有一份反馈。`
+  return `联系点名称${names.join('、')}像是同一个联系点，现按 ${group.length} 个联系点统计。`
     + `如是同一个，请在配置文件（yijian.config.json）中写 "pointNames": ${config}，各报告和反馈即按“${keep}”一个联系点计。`;
 }
 
@@ -128,7 +128,7 @@ export function reportInputProblems(result: IngestResult, context: CommandContex
   if (result.rejects.length > 0) {
     context.terminal.warn('W_REJECTED_ROWS', `${result.rejects.length} 行未能成为有效意见（原因见输出中的“问题行”）。`);
   }
-  for (const group of alikePointNames(result.records, context.config.config.counties ?? [])) {
+  for (const group of alikePointNames(pointNameItems(result.records), context.config.config.counties ?? [])) {
     context.terminal.warn('W_POINT_NAMES_ALIKE', alikePointNamesText(group));
   }
   return result.failures.length > 0 || result.rejects.length > 0 || result.problems.length > 0;

@@ -9,6 +9,8 @@ import { computeStats } from '../decisions/stats.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
 import { resolveStatsOptions, type StatsFlags } from './options/stats.js';
+import { alikePointNames } from '../ingest/point-names.js';
+import { alikePointNamesText } from './ingest-flags.js';
 
 /** Registers `stats`. */
 export function registerStats(program: Command): void {
@@ -39,7 +41,12 @@ async function stats(context: CommandContext, inputs: string[], flags: StatsFlag
     if (draft.from === 'digest') context.terminal.info(`${input.typed}：没有 feedback.json，按 digest.json 统计（采纳情况均为待研究）`);
     drafts.push(draft);
   }
-  const model = computeStats(drafts);
+  const model = computeStats(drafts, options.pointNames);
+  // A point named one way in one run and another way in the next is two rows unless the config says otherwise.
+  const items = drafts.flatMap((draft, index) => draft.document.records.map((r) => ({
+    point: r.point === null ? null : (options.pointNames.get(r.point) ?? r.point), county: r.county, file: options.inputs[index]!.typed,
+  })));
+  for (const group of alikePointNames(items, options.counties)) context.terminal.warn('W_POINT_NAMES_ALIKE', alikePointNamesText(group));
   const rendered = await renderStats(model, options.formats, options.templatesDir, options.title, '');
   for (const file of rendered) assertWritable(join(outputDir, file.name), options.force);
   for (const file of rendered) await writeFileAtomic(join(outputDir, file.name), file.data, { force: options.force });

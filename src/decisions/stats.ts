@@ -105,15 +105,18 @@ export interface StatsModel {
 
 const NO_POINT = '未注明联系点';
 const NO_COUNTY = '未注明县区';
-/** Statistics per point, county and draft across `drafts` (pure). */
-export function computeStats(drafts: readonly DraftFeedback[]): StatsModel {
+/**
+ * Statistics per point, county and draft across `drafts` (pure). `pointNames` (the config's) files a point's
+ * other names under the one it goes by: a point named one way in May and another in June is one row.
+ */
+export function computeStats(drafts: readonly DraftFeedback[], pointNames: ReadonlyMap<string, string> = new Map()): StatsModel {
   // feedback.json is masked when written; a file from an older version, or a draft named after its
   // folder, may still carry a phone number into the tables: names are masked again (it changes nothing twice).
   const mask = repeatedTextMask();
   const maskNullable = (name: string | null): string | null => (name === null ? null : mask(name));
   const records: StatsRecord[] = drafts.flatMap((d, index) =>
     d.document.records.map((r) => ({
-      point: maskNullable(r.point), county: maskNullable(r.county), opinionId: r.opinionId, decision: r.decision, draftKey: String(index),
+      point: maskNullable(r.point === null ? null : (pointNames.get(r.point) ?? r.point)), county: maskNullable(r.county), opinionId: r.opinionId, decision: r.decision, draftKey: String(index),
     })),
   );
   // A point's county: the first one any of its records names (points do not move between counties).

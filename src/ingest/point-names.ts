@@ -4,7 +4,6 @@
  * 城东区东湖街道立法联系点 from a file name. Each name is a point of its own in the counts and gets its own
  * feedback letter, so names alike are said (the reader decides), and the config's `pointNames` makes them one.
  */
-import type { OpinionRecord } from '../model.js';
 import { countyAtStart } from './counties.js';
 import { simplifiedName } from '../text/normalize.js';
 
@@ -39,23 +38,30 @@ export interface PointNameUse {
   files: string[];
 }
 
+/** What the check reads of an opinion: its point and county, and the file (or run) it came from. */
+export interface PointNameItem {
+  point: string | null;
+  county: string | null;
+  file: string;
+}
+
 /**
  * Point names that differ as written but share their core and do not say different counties: each group is
  * one point, perhaps. Names in the order first read; groups in the order of their first name.
  */
-export function alikePointNames(records: readonly OpinionRecord[], counties: readonly string[] = []): PointNameUse[][] {
+export function alikePointNames(items: Iterable<PointNameItem>, counties: readonly string[] = []): PointNameUse[][] {
   const uses = new Map<string, PointNameUse>();
-  for (const record of records) {
-    const name = record.point;
+  for (const item of items) {
+    const name = item.point;
     if (name === null || name.trim() === '') continue;
     let use = uses.get(name);
     if (use === undefined) {
-      use = { name, county: record.county, records: 0, files: [] };
+      use = { name, county: item.county, records: 0, files: [] };
       uses.set(name, use);
     }
     use.records += 1;
-    if (use.county === null) use.county = record.county;
-    if (!use.files.includes(record.source.file)) use.files.push(record.source.file);
+    if (use.county === null) use.county = item.county;
+    if (!use.files.includes(item.file)) use.files.push(item.file);
   }
   const byCore = new Map<string, PointNameUse[]>();
   for (const use of uses.values()) {
@@ -74,6 +80,11 @@ export function alikePointNames(records: readonly OpinionRecord[], counties: rea
     groups.push(group);
   }
   return groups;
+}
+
+/** The items of opinion records. */
+export function pointNameItems(records: readonly { point: string | null; county: string | null; source: { file: string } }[]): PointNameItem[] {
+  return records.map((r) => ({ point: r.point, county: r.county, file: r.source.file }));
 }
 
 /** The name a group would best go by: the one most records carry (the first read on a tie). */

@@ -8,10 +8,9 @@ import * as XLSX from 'xlsx';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runYijian, type CliRun } from '../cli/run-cli.js';
-import { alikePointNames, pointNameCore, preferredName } from '../../src/ingest/point-names.js';
-import type { OpinionRecord } from '../../src/model.js';
+import { alikePointNames, pointNameCore, preferredName, type PointNameItem } from '../../src/ingest/point-names.js';
 
-const record = (point: string | null, county: string | null, file: string): OpinionRecord => ({ point, county, source: { file } }) as unknown as OpinionRecord;
+const record = (point: string | null, county: string | null, file: string): PointNameItem => ({ point, county, file });
 
 describe('pointNameCore', () => {
   it.each([
@@ -96,5 +95,39 @@ describe('yijian merge with one point under two names', () => {
     expect(unified.status, unified.stderr).toBe(0);
     expect(unified.stderr).not.toContain('W_POINT_NAMES_ALIKE');
     expect(points('统一.xlsx')).toEqual({ 东湖街道基层立法联系点: 3 });
+  });
+});
+
+describe('yijian stats over two months that name one point two ways', () => {
+  let dir: string;
+  let warned: CliRun;
+  let unified: CliRun;
+  const write = (name: string, rows: (string | number)[][]): void => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '意见');
+    writeFileSync(join(dir, name), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  };
+  const pointRows = (run: CliRun): string[] => (JSON.parse(run.stdout) as { points: { name: string }[] }).points.map((p) => p.name).sort();
+
+  beforeAll(async () => {
+    dir = makeTempDir('yijian-point-names-stats-');
+    write('五月.xlsx', [['联系点', '意见建议'], ['东湖街道基层立法联系点', '地铁口乱停车。'], ['东湖街道基层立法联系点', '禁停区域要画线。']]);
+    write('六月.xlsx', [['联系点：东湖街道立法联系点'], ['序号', '意见建议'], [1, '楼道里充电太危险了。']]);
+    expect((await runYijian(['digest', '五月.xlsx', '-o', '五月', '--formats', 'md'], dir)).status).toBe(0);
+    expect((await runYijian(['digest', '六月.xlsx', '-o', '六月', '--formats', 'md'], dir)).status).toBe(0);
+    warned = await runYijian(['stats', '五月', '六月', '-o', '统计1', '--json'], dir);
+    writeFileSync(join(dir, 'yijian.config.json'), JSON.stringify({ pointNames: { 东湖街道立法联系点: '东湖街道基层立法联系点' } }));
+    unified = await runYijian(['stats', '五月', '六月', '-o', '统计2', '--json'], dir);
+  });
+
+  it('warns, naming the runs, and counts two points until told', () => {
+    expect(warned.status, warned.stderr).toBe(0);
+    expect(warned.stderr).toContain('“东湖街道基层立法联系点”（2 条，五月）、“东湖街道立法联系点”（1 条，六月）像是同一个联系点');
+    expect(pointRows(warned)).toEqual(['东湖街道基层立法联系点', '东湖街道立法联系点']);
+  });
+
+  it('counts one point with pointNames in the config, and says nothing', () => {
+    expect(unified.stderr).not.toContain('W_POINT_NAMES_ALIKE');
+    expect(pointRows(unified)).toEqual(['东湖街道基层立法联系点']);
   });
 });

@@ -1,5 +1,6 @@
 /** `yijian stats` options: flags + cwd → one resolved object. */
 import { z } from 'zod';
+import { simplifiedName } from '../../text/normalize.js';
 import type { FeedbackFormat } from '../../report/feedback.js';
 import { flagPath, loadedConfig, resolveWith, type OptionSources } from './common.js';
 import { feedbackFormats } from './feedback.js';
@@ -26,12 +27,16 @@ export interface StatsOptions {
   formats: FeedbackFormat[];
   templatesDir: string | null;
   title: string;
+  /** The config's pointNames (simplified keys): a point's other names → the one it goes by. */
+  pointNames: ReadonlyMap<string, string>;
+  /** The config's extra county names, for telling point names alike. */
+  counties: readonly string[];
 }
 
 /** The schema: flags + cwd (+ the inputs) → StatsOptions. */
 export const StatsOptionsSchema = z
   .object({ inputs: z.array(z.string()), flags: StatsFlagsSchema, config: loadedConfig, cwd: z.string() })
-  .transform(({ inputs, flags, cwd }): StatsOptions => ({
+  .transform(({ inputs, flags, config, cwd }): StatsOptions => ({
     inputs: inputs.map((typed) => ({ typed, path: flagPath(cwd, typed) })),
     outputDir: flagPath(cwd, flags.output ?? 'yijian-stats'),
     force: flags.force ?? false,
@@ -39,6 +44,8 @@ export const StatsOptionsSchema = z
     formats: (flags.formats ?? ['xlsx', 'md', 'html']).filter((format) => format !== 'docx'),
     templatesDir: flags.templates === undefined ? null : flagPath(cwd, flags.templates),
     title: flags.title ?? '意见采纳情况统计',
+    pointNames: new Map(Object.entries(config.config.pointNames ?? {}).map(([from, to]) => [simplifiedName(from.trim()), to.trim()])),
+    counties: config.config.counties ?? [],
   }));
 
 /** Resolves stats' options; a bad flag is YijianError E_USAGE naming it. */
