@@ -124,6 +124,11 @@ export interface AssignInput {
   /** The 条款 cell as written, or null. */
   article: string | null;
   opinion: string;
+  /**
+   * The 修改建议 cell, or null: 建议将第十九条第二款修改为…… names the article when the 条款 cell is empty, and the
+   * wording it proposes is the article's own.
+   */
+  suggestion?: string | null | undefined;
   /** Where it was read; `part` is set on each opinion of a cell split into several (ingest/split.ts). */
   source?: { readonly part?: number | undefined } | undefined;
 }
@@ -195,6 +200,16 @@ const OPENING = /^[\s（(“"]*(?:关于|对于|对|针对)?$/u;
 const COLUMN_CACHE_MAX = 50_000;
 
 const NO_MATCH: SimilarityMatch = { key: null, score: 0, runnerUp: 0, anchored: false };
+
+/**
+ * The 修改建议 cell when it says something the opinion does not: null when empty, or when the reader took the
+ * opinion from it (an empty 意见 cell) or the opinion already holds it.
+ */
+export function extraSuggestion(input: AssignInput): string | null {
+  const suggestion = input.suggestion?.trim() ?? '';
+  if (suggestion === '' || input.opinion.includes(suggestion)) return null;
+  return suggestion;
+}
 
 /** Keys in order of first appearance, without repeats. */
 export function firstOfEach<T extends { key: ArticleKey }>(assignments: T[]): T[] {
@@ -295,9 +310,11 @@ export function createAssigner(
       const opening = openingCitation(input.opinion);
       if (opening.length > 0) return opening;
     }
+    const suggestion = extraSuggestion(input);
     for (const step of [
       () => fromColumn(input.article),
       () => fromText(input.opinion),
+      () => (suggestion === null ? [] : fromText(suggestion)),
       () => fromGeneralWording(input.opinion),
     ]) {
       const found = step();
@@ -305,8 +322,11 @@ export function createAssigner(
     }
     return [];
   };
-  const termsOf = (input: AssignInput, terms: TermsOf | undefined): readonly string[] =>
-    terms === undefined ? segment(input.opinion) : terms();
+  const termsOf = (input: AssignInput, terms: TermsOf | undefined): readonly string[] => {
+    const own = terms === undefined ? segment(input.opinion) : terms();
+    const suggestion = extraSuggestion(input);
+    return suggestion === null ? own : [...own, ...segment(suggestion)];
+  };
   const guess = (input: AssignInput, terms?: TermsOf): ArticleAssignment[] => {
     if (matcher === null) return [similarityAssignment(NO_MATCH, threshold, minMargin, minLead, minLeadUnanchored)];
     // One scoring pass serves both the assignment and, when it abstains, the suggestions; one article more

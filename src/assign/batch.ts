@@ -43,15 +43,16 @@ export function assignBatch(
     assigner.learn(input, cited, () => source.terms(index));
     found[index] = cited;
   }
-  // The same text gets the same guess: exact copies of a letter are matched once.
+  // The same text gets the same guess: exact copies of a letter are matched once (with their 修改建议, read too).
   const guessed = new Map<string, ArticleAssignment[]>();
   for (const index of uncited) {
     const input = source.input(index)!;
-    let guess = guessed.get(input.opinion);
+    const key = input.suggestion == null || input.suggestion === '' ? input.opinion : `${input.opinion}\u0000${input.suggestion}`;
+    let guess = guessed.get(key);
     if (guess === undefined) {
       guess = assigner.guess(input, () => source.terms(index));
       if (guess.length === 0) guess = [{ key: UNASSIGNED, source: 'none', confidence: 0, cited: null, notInDraft: false }];
-      guessed.set(input.opinion, guess);
+      guessed.set(key, guess);
     }
     found[index] = guess;
   }

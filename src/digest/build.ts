@@ -149,7 +149,7 @@ async function buildAround(
     // A person settled these articles (corrections carried from the old 登记表): not assigned again.
     input: (index) => {
       const record = records[index]!;
-      return settings.corrected?.has(record.id) === true ? null : { article: record.article, opinion: record.opinion, source: record.source };
+      return settings.corrected?.has(record.id) === true ? null : { article: record.article, opinion: record.opinion, suggestion: record.suggestion, source: record.source };
     },
     terms: termsFor,
   }, (done) => onStep('assign', done, total));
