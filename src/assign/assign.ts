@@ -4,7 +4,7 @@
  */
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
 import { GENERAL } from '../article-key.js';
-import { createDivisionTitleLookup, createDraftKeyCheck, createSelfNameCheck } from './draft-keys.js';
+import { createCaptionLookup, createDivisionTitleLookup, createDraftKeyCheck, createSelfNameCheck, hyphenRange } from './draft-keys.js';
 import {
   createArticleMatcher,
   similarityAssignment,
@@ -239,6 +239,7 @@ export function createAssigner(
   const inDraft = createDraftKeyCheck(draft);
   const isSelf = createSelfNameCheck(draft);
   const divisionTitled = createDivisionTitleLookup(draft);
+  const captioned = createCaptionLookup(draft);
   const matcher: ArticleMatcher | null =
     draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
   const { threshold, minMargin, minLead, minLeadUnanchored } = options;
@@ -265,9 +266,12 @@ export function createAssigner(
     let found = columnCache.get(cell);
     if (found === undefined) {
       const parsed = parseArticleCell(cell);
-      // 总则, 附则, 法律责任: a chapter named by its title, not its number.
-      const titled = parsed.keys.length === 0 ? divisionTitled(cell) : null;
-      found = firstOfEach((titled === null ? parsed.keys : [titled]).map((key) => explicit(key, 'column', cell.trim())));
+      // 总则, 附则, 法律责任: a chapter named by its title, not its number; 佩戴头盔: an article by its caption.
+      const titled = parsed.keys.length === 0 ? (divisionTitled(cell) ?? captioned(cell)) : null;
+      // 19-20 where the draft has no 第十九条之二十 but has 第十九条 and 第二十条: the two articles.
+      const range = parsed.keys.length === 1 ? hyphenRange(cell, parsed.keys[0]!, inDraft) : null;
+      const keys = titled !== null ? [titled] : (range ?? parsed.keys);
+      found = firstOfEach(keys.map((key) => explicit(key, 'column', cell.trim())));
       if (columnCache.size < COLUMN_CACHE_MAX) columnCache.set(cell, found);
     }
     return found.map((a) => ({ ...a }));

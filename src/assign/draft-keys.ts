@@ -80,3 +80,48 @@ export function createSelfNameCheck(draft: Draft | null): (name: string) => bool
     return title.includes(core) || core.includes(title);
   };
 }
+
+/**
+ * A 条款 cell that names an article by its caption (佩戴头盔, （禁止违规充电）, 关于“载人规定”, 头盔规定那条 is not
+ * one) → that article's key, or null: the whole cell, brackets, quotes and 关于 / 一条 / 条款 / 规定 around it
+ * dropped, equal to one caption of the draft (a caption two articles share names neither).
+ */
+export function createCaptionLookup(draft: Draft | null): (cell: string) => ArticleKey | null {
+  if (draft === null) return () => null;
+  const byCaption = new Map<string, ArticleKey | null>();
+  const fold = (text: string): string => toSimplified(text.replace(/[\s（）()【】[\]《》“”"「」『』‘’]/gu, ''));
+  for (const article of draft.articles) {
+    if (article.caption === null) continue;
+    const caption = fold(article.caption);
+    if (caption.length < 2) continue;
+    byCaption.set(caption, byCaption.has(caption) ? null : checkedKey(article.key));
+  }
+  return (cell) => {
+    const bare = fold(cell).replace(/^(?:关于|对于|针对|有关)/u, '');
+    // The caption may itself end in 规定 (载人规定): tried as written first, then without the ending.
+    for (const name of [bare, bare.replace(/(?:的规定|这一条|一条|那条|条款|条文|规定)$/u, '')]) {
+      const key = name.length < 2 ? undefined : byCaption.get(name);
+      if (key !== undefined) return key;
+    }
+    return null;
+  };
+}
+
+/**
+ * A bare 19-20 in a 条款 cell is read as the key 第十九条之二十; a draft with no such article but with 第十九条 and
+ * 第二十条 means a range (19 to 20): the keys of the range, or null when it is not one.
+ */
+export function hyphenRange(cell: string, key: ArticleKey, inDraft: DraftKeyCheck): ArticleKey[] | null {
+  const match = /^\s*([1-9]\d{0,4})\s*[-－—–]\s*([1-9]\d{0,4})\s*$/u.exec(cell);
+  if (match === null || inDraft(key)) return null;
+  const from = Number(match[1]);
+  const to = Number(match[2]);
+  if (to <= from || to - from > 30) return null;
+  const keys: ArticleKey[] = [];
+  for (let n = from; n <= to; n++) {
+    const k = checkedKey(String(n));
+    if (!inDraft(k)) return null;
+    keys.push(k);
+  }
+  return keys;
+}

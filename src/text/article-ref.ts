@@ -61,6 +61,8 @@ const BLANK_CELL = /^(?:[\s\p{P}\p{S}]*|无|暂无|空|没有|不涉及|n\/?a|no
 
 /** A cell holding only a canonical key (12, 12.2, 12-1.2.3), as some sheets store it. */
 const KEY_CELL = /^([1-9]\d{0,5})(-[1-9]\d{0,2})?((?:\.[1-9]\d{0,2}){0,2})$/;
+/** Range marks a person types between two numbers; foldForScan makes them hyphens, which keys use for 之. */
+const TILDES = /[~～〜∼]/u;
 
 /**
  * Words before a bare 一条 / 两条 that make it a count of articles to add or remove, not a citation: 增加一条,
@@ -145,7 +147,8 @@ export function parseArticleCell(cell: string): ArticleCellParse {
   const offset = cell.indexOf(trimmed);
   const shift = (c: Citation): Citation => ({ ...c, start: c.start + offset, end: c.end + offset });
 
-  const keyCell = KEY_CELL.exec(folded);
+  // A key as yijian writes it (12-1 for 第十二条之一, 12.2 for 第十二条第二款), not a range typed with a tilde (19～21).
+  const keyCell = TILDES.test(trimmed) ? null : KEY_CELL.exec(folded);
   if (keyCell !== null) {
     const keys = checkedKeys([folded]);
     const citation: Citation = { text: trimmed, start: offset, end: offset + trimmed.length, keys };

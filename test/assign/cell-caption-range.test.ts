@@ -1,0 +1,49 @@
+/**
+ * 条款 cells written fresh: an article named by its caption (佩戴头盔), a range typed with a tilde (19～21) or a
+ * hyphen (19-20, read before as the key 第十九条之二十, which the draft does not have).
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DRAFT_TXT } from '../cli/run-cli.js';
+import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
+import { parseArticleCell } from '../../src/text/article-ref.js';
+import { parseDraft } from '../../src/text/draft.js';
+
+const draft = parseDraft(readFileSync(DRAFT_TXT, 'utf8'), 'draft.txt');
+const assigner = createAssigner(draft, (text) => [...text], { ...ASSIGN_DEFAULTS, examples: [] });
+const cell = (article: string): [string, string][] => assigner.cited({ article, opinion: '意见。' }).map((a) => [a.key, a.source]);
+
+describe('an article named by its caption in the 条款 cell', () => {
+  it.each([
+    ['佩戴头盔', '25'],
+    ['（禁止违规充电）', '19'],
+    ['关于“载人规定”', '26'],
+    ['【佩戴头盔】', '25'],
+    ['佩戴头盔的规定', '25'],
+  ])('%s → 第 %s 条, from the column', (text, key) => expect(cell(text)).toEqual([[key, 'column']]));
+
+  it.each(['头盔', '头盔那条', '电动自行车', '罚款'])('%s is no caption of the draft (left to the similarity)', (text) => {
+    expect(cell(text)).toEqual([]);
+  });
+});
+
+describe('a range of articles in the 条款 cell', () => {
+  it('typed with a tilde is the range, whatever the draft', () => {
+    expect(parseArticleCell('19～21').keys).toEqual(['19', '20', '21']);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 20 }), fc.constantFrom('~', '～', '〜'), (from, span, tilde) => {
+        expect(parseArticleCell(`${from}${tilde}${from + span}`).keys).toEqual(Array.from({ length: span + 1 }, (_, i) => String(from + i)));
+      }),
+    );
+  });
+
+  it('typed with a hyphen is the range when the draft has no such 之 article but has both ends', () => {
+    expect(cell('19-20')).toEqual([['19', 'column'], ['20', 'column']]);
+    expect(cell('19-21')).toEqual([['19', 'column'], ['20', 'column'], ['21', 'column']]);
+    // The draft has 第十二条之一: 12-1 is that article, as yijian writes keys.
+    expect(cell('12-1')).toEqual([['12-1', 'column']]);
+    // Past the draft's end it stays what was written, flagged as not in the draft.
+    expect(assigner.cited({ article: '45-60', opinion: '意见。' }).map((a) => [a.key, a.notInDraft])).toEqual([['45-60', true]]);
+  });
+});
