@@ -173,6 +173,8 @@ const WORD_LABELS = { general: '总体意见', title: '草案名称', unassigned
 /** The divisions of a draft, as far as a label needs them. */
 export interface DivisionNames {
   readonly divisions: readonly { readonly key: string; readonly label: string }[];
+  /** The articles with their paragraphs (款), when known: an item of a one-paragraph article is named without 第一款. */
+  readonly articles?: readonly { readonly key: string; readonly paragraphs: readonly string[] }[];
 }
 
 const cn = (n: number): string => numberToChinese(n);
@@ -189,7 +191,10 @@ export function articleLabel(key: string, draft?: DivisionNames | null): string 
   switch (parsed.kind) {
     case 'article': {
       const head = `第${cn(parsed.article)}条${parsed.sub === null ? '' : `之${cn(parsed.sub)}`}`;
-      const paragraph = parsed.paragraph === null ? '' : `第${cn(parsed.paragraph)}款`;
+      // 第十九条第（二）项, not 第十九条第一款第（二）项, when the article has one paragraph only (as drafters write it).
+      const onlyParagraph = parsed.paragraph === 1 && parsed.item !== null
+        && draft?.articles?.find((a) => a.key === baseArticle(key))?.paragraphs.length === 1;
+      const paragraph = parsed.paragraph === null || onlyParagraph ? '' : `第${cn(parsed.paragraph)}款`;
       const item = parsed.item === null ? '' : `第（${cn(parsed.item)}）项`;
       return `${head}${paragraph}${item}`;
     }

@@ -4,7 +4,7 @@
  */
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
 import { GENERAL } from '../article-key.js';
-import { createCaptionLookup, createDivisionTitleLookup, createDraftKeyCheck, createSelfNameCheck, hyphenRange } from './draft-keys.js';
+import { createCaptionLookup, createDivisionTitleLookup, createDraftKeyCheck, createItemResolver, createSelfNameCheck, hyphenRange } from './draft-keys.js';
 import {
   createArticleMatcher,
   similarityAssignment,
@@ -240,6 +240,7 @@ export function createAssigner(
   const isSelf = createSelfNameCheck(draft);
   const divisionTitled = createDivisionTitleLookup(draft);
   const captioned = createCaptionLookup(draft);
+  const itemOf = createItemResolver(draft);
   const matcher: ArticleMatcher | null =
     draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
   const { threshold, minMargin, minLead, minLeadUnanchored } = options;
@@ -251,13 +252,11 @@ export function createAssigner(
     return { ranked: resolved.ranked.slice(0, limit), runnerUp: resolved.runnerUp, opinionTerms };
   };
 
-  const explicit = (key: ArticleKey, source: 'column' | 'text', cited: string): ArticleAssignment => ({
-    key,
-    source: key === 'general' ? 'general' : source,
-    confidence: 1,
-    cited,
-    notInDraft: draft !== null && !inDraft(key),
-  });
+  const explicit = (written: ArticleKey, source: 'column' | 'text', cited: string): ArticleAssignment => {
+    // 第四十三条第（二）项: the item of the article's one list, which the citation alone cannot place in a 款.
+    const key = itemOf(written, cited) ?? written;
+    return { key, source: key === 'general' ? 'general' : source, confidence: 1, cited, notInDraft: draft !== null && !inDraft(key) };
+  };
 
   // A batch holds a few thousand distinct 条款 cells at most (第十二条, 12条 …): each is parsed once.
   const columnCache = new Map<string, readonly ArticleAssignment[]>();

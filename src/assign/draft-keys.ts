@@ -6,6 +6,7 @@ import { baseArticle, checkedKey, parseArticleKey } from '../article-key.js';
 import type { ArticleKey, Draft } from '../model.js';
 import { ITEM_RE } from '../text/draft-lines.js';
 import { toSimplified } from '../text/normalize.js';
+import { chineseToNumber } from '../numerals.js';
 
 /** Answers "does the draft have this key?" for article, paragraph, item, chapter and section keys. */
 export type DraftKeyCheck = (key: ArticleKey) => boolean;
@@ -124,4 +125,35 @@ export function hyphenRange(cell: string, key: ArticleKey, inDraft: DraftKeyChec
     keys.push(k);
   }
   return keys;
+}
+
+/** 第（二）项 or 第二项 right after an article, with no 款 between: the item of the article's one list. */
+const ITEM_AFTER_ARTICLE = /条\s*(?:之\s*[一二三四五六七八九十0-9]+\s*)?第?\s*[（(]?\s*([一二三四五六七八九十0-9]{1,3})\s*[）)]?\s*项/u;
+
+/**
+ * 第四十三条第（二）项 names an item but not its paragraph (款): where the article has one paragraph with items, the
+ * key of that item (43.1.2); null otherwise (no item written, several lists, no such item), the article stands.
+ */
+export function createItemResolver(draft: Draft | null): (key: ArticleKey, cited: string) => ArticleKey | null {
+  if (draft === null) return () => null;
+  const lists = new Map<string, number[]>();
+  for (const article of draft.articles) {
+    if (lists.has(article.key)) continue;
+    // For each paragraph holding items, its number (1-based) and how many items it has.
+    const withItems = article.paragraphs.flatMap((text, index) => {
+      const items = text.split('\n').filter((line) => ITEM_RE.test(line)).length;
+      return items > 0 ? [index + 1, items] : [];
+    });
+    lists.set(article.key, withItems);
+  }
+  return (key, cited) => {
+    const parsed = parseArticleKey(key);
+    if (parsed === null || parsed.kind !== 'article' || parsed.paragraph !== null) return null;
+    const match = ITEM_AFTER_ARTICLE.exec(cited);
+    if (match === null) return null;
+    const item = /^\d+$/u.test(match[1]!) ? Number(match[1]) : chineseToNumber(match[1]!);
+    const list = lists.get(key);
+    if (item === null || item < 1 || list === undefined || list.length !== 2 || item > list[1]!) return null;
+    return checkedKey(`${key}.${list[0]}.${item}`);
+  };
 }

@@ -9,6 +9,7 @@ import { DRAFT_TXT } from '../cli/run-cli.js';
 import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
 import { parseArticleCell } from '../../src/text/article-ref.js';
 import { parseDraft } from '../../src/text/draft.js';
+import { articleLabel } from '../../src/article-key.js';
 
 const draft = parseDraft(readFileSync(DRAFT_TXT, 'utf8'), 'draft.txt');
 const assigner = createAssigner(draft, (text) => [...text], { ...ASSIGN_DEFAULTS, examples: [] });
@@ -45,5 +46,43 @@ describe('a range of articles in the 条款 cell', () => {
     expect(cell('12-1')).toEqual([['12-1', 'column']]);
     // Past the draft's end it stays what was written, flagged as not in the draft.
     expect(assigner.cited({ article: '45-60', opinion: '意见。' }).map((a) => [a.key, a.notInDraft])).toEqual([['45-60', true]]);
+  });
+});
+
+describe('an item named without its paragraph (第十九条第（二）项)', () => {
+  const listed = parseDraft([
+    '某市条例',
+    '第一条 禁止下列行为：',
+    '（一）在楼道充电；',
+    '（二）飞线充电；',
+    '（三）私拉电线。',
+    '第二条 市人民政府履行下列职责：',
+    '（一）制定政策；',
+    '（二）组织实施。',
+    '区人民政府履行下列职责：',
+    '（一）贯彻执行；',
+    '（二）监督管理。',
+    '第三条 本条例自公布之日起施行。',
+  ].join('\n'), 'draft.txt');
+  const a = createAssigner(listed, (text) => [...text], { ...ASSIGN_DEFAULTS, examples: [] });
+  const keys = (article: string | null, opinion = '意见。'): string[] => a.cited({ article, opinion }).map((x) => x.key);
+
+  it('is that item of the article\'s one list, from the column and from the text', () => {
+    expect(keys('第一条第（二）项')).toEqual(['1.1.2']);
+    expect(keys('1条2项')).toEqual(['1.1.2']);
+    expect(keys(null, '第一条第三项的私拉电线要说清楚。')).toEqual(['1.1.3']);
+  });
+
+  it('stays the article where the paragraph cannot be told or the item is not there', () => {
+    expect(keys('第二条第（二）项')).toEqual(['2']);
+    expect(keys('第一条第（五）项')).toEqual(['1']);
+    expect(keys('第三条第（一）项')).toEqual(['3']);
+    expect(keys('第二条第二款第（一）项')).toEqual(['2.2.1']);
+  });
+
+  it('is named as drafters write it: no 第一款 where the article has one paragraph', () => {
+    expect(articleLabel('1.1.2', listed)).toBe('第一条第（二）项');
+    expect(articleLabel('2.1.2', listed)).toBe('第二条第一款第（二）项');
+    expect(articleLabel('1.1.2')).toBe('第一条第一款第（二）项');
   });
 });

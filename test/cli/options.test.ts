@@ -216,6 +216,8 @@ describe('feedback and stats options', () => {
       formats: ['xlsx', 'md', 'html'],
       templatesDir: null,
       title: '意见采纳情况统计',
+      pointNames: new Map(),
+      counties: [],
     });
     expect(resolveStatsOptions(['f'], { flags: { formats: 'docx,md', title: '2024年统计' }, config: NO_CONFIG, cwd: CWD })).toMatchObject({ formats: ['md'], title: '2024年统计' });
   });
