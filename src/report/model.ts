@@ -254,7 +254,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   const articleCounts: ArticleCountView[] = [
     ...(draft?.articles ?? []).map((a) => countFor(a.key, gist(a))),
     // A key the draft does not have (第五十条 in a 45-article draft) must not read like a real article.
-    ...strayKeys.map((k) => countFor(k, draft === null ? '—' : '草案中无此条')),
+    ...strayKeys.map((k) => (draft === null ? countFor(k, '—') : { ...countFor(k, '草案中无此条'), notInDraft: true })),
     ...divisionUsed.map((k) => countFor(k, draft?.divisions.find((d) => d.key === k)?.kind === 'section' ? '对本节的整体意见' : '对本章的整体意见')),
     ...['title', 'general', 'unassigned'].filter((k) => usedKeys.includes(k)).map((k) => countFor(k, OTHER_GIST[k] ?? '')),
   ];

@@ -92,7 +92,7 @@ export function renderMarkdown(template: LoadedTemplate, view: ReportView): stri
 /** Renders the self-contained HTML report with its inline SVG charts (opinions per article, point, county). */
 export function renderHtml(template: LoadedTemplate, view: ReportView): string {
   const charts = {
-    articles: trustedHtml(barChart('各条款意见数', view.articleCounts.map((a) => ({ label: a.label, value: a.submissions })))),
+    articles: trustedHtml(barChart('各条款意见数', view.articleCounts.map((a) => ({ label: a.notInDraft === true ? `${a.label}（草案无此条）` : a.label, value: a.submissions })))),
     points: trustedHtml(barChart('各联系点报送意见数', view.points.map((p) => ({ label: p.name, value: p.submissions })))),
     counties: trustedHtml(barChart('各县（市、区）报送意见数', view.counties.map((c) => ({ label: c.name, value: c.submissions })))),
   };

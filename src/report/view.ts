@@ -127,6 +127,8 @@ export interface ArticleCountView {
   key: string;
   label: string;
   caption: string;
+  /** A key the draft does not have (第五十条 in a 45-article draft): the chart says so beside the label. */
+  notInDraft?: boolean;
   submissions: number;
   distinct: number;
   clusters: number;

@@ -166,6 +166,8 @@ describe.runIf(hasChromium)('汇总报告.html in headless Chromium', () => {
     expect(withoutFileNames.match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
     // A key the draft does not have is marked as such, not shown like a real article.
     expect(await page.locator('tr', { hasText: '第五十条' }).innerText()).toContain('草案中无此条');
+    // And in the chart too, where only the label is printed.
+    expect(await page.locator('svg', { hasText: '各条款意见数' }).textContent()).toContain('第五十条（草案无此条）');
   });
 
   it('takes a full-page screenshot that is large and not blank', () => {
