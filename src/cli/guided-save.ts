@@ -104,6 +104,8 @@ export interface ConfigPatch {
   formats?: string[];
   draft?: string | null;
   map?: readonly [string, string][];
+  /** A point's other names → the name it goes by, added to the config's pointNames. */
+  pointNames?: readonly [string, string][];
 }
 
 /**
@@ -117,6 +119,9 @@ export function patchConfigObject(raw: Readonly<Record<string, unknown>>, patch:
   if (patch.formats !== undefined) next['formats'] = patch.formats;
   if (patch.draft === null) delete next['draft'];
   else if (patch.draft !== undefined) next['draft'] = patch.draft;
+  if (patch.pointNames !== undefined && patch.pointNames.length > 0) {
+    next['pointNames'] = { ...(isObject(raw['pointNames']) ? raw['pointNames'] : {}), ...Object.fromEntries(patch.pointNames) };
+  }
   if (patch.map !== undefined && patch.map.length > 0) {
     const columns = isObject(raw['columns']) ? { ...raw['columns'] } : {};
     const map = isObject(columns['map']) ? (columns['map'] as Record<string, string>) : {};

@@ -14,6 +14,7 @@ import { configRelative, findInputs, inputsToSave, isGlob } from './guided-files
 import { draftFolders, draftLabel, findDrafts } from './guided-drafts.js';
 import { chooseColumns, type GuidedSheet, type Prompts } from './guided-sheets.js';
 import { readForGuide, rereadSheet } from './guided-read.js';
+import { askPointNames } from './guided-points.js';
 import { describeChanges, mapEntries, patchConfigObject, type ConfigPatch, type SheetChoices } from './guided-save.js';
 
 /** Whether a person is at the keyboard: stdin and stderr are terminals and this is not CI. */
@@ -91,6 +92,7 @@ async function guided(terminal: Terminal, cwd: string, prompts: Prompts, workboo
     reread: async (sheet, choice) => rereadSheet(sheet, choice, raw, files, optionsFor),
     screenWidth: process.stderr.columns ?? 100,
   });
+  const pointNames = await askPointNames(prompts, result.records, existing.counties ?? []);
   const draft = await askDraft(prompts, cwd, files, existing, resolve(cwd, defaultOutput));
   const output = await prompts.input({ message: '报告写到哪个文件夹？', default: defaultOutput });
   const formats = await prompts.checkbox<ReportFormat>({
@@ -111,6 +113,7 @@ async function guided(terminal: Terminal, cwd: string, prompts: Prompts, workboo
     formats,
     draft: draft === null ? null : configRelative(draft, cwd),
     map: mapEntries(choices, files, (choice) => columnsOf(sheets, choice)),
+    pointNames,
   };
   const patched = patchConfigObject(raw, patch);
   // The run uses exactly the config that would be saved, so "next month" gives the same result.

@@ -17,6 +17,7 @@ import { profilesByLetter } from '../../src/cli/guided-columns.js';
 import { readForGuide, rereadSheet } from '../../src/cli/guided-read.js';
 import { chooseColumns, type GuidedSheet, type Prompts } from '../../src/cli/guided-sheets.js';
 import { describeChanges, mapEntries, mapTarget, mergeMap, patchConfigObject, scopeFor } from '../../src/cli/guided-save.js';
+import { askPointNames } from '../../src/cli/guided-points.js';
 import { draftFolders, findDrafts, looksLikeDraft } from '../../src/cli/guided-drafts.js';
 import { displayWidth, mappingLines, previewLines, readResultLines } from '../../src/cli/guided-view.js';
 import type { Reject, SheetReport } from '../../src/model.js';
@@ -421,5 +422,33 @@ describe('a merged workbook read again in the guided flow', () => {
     expect(again.records).toEqual(first);
     expect(again.report.columns).toEqual(records.original.columns);
     expect(again.report.columns.find((column) => column.field === 'seq')?.header).toBe('原表序号');
+  });
+});
+
+describe('the guided question about one point under two names', () => {
+  const rec = (point: string, file: string): OpinionRecordLike => ({ point, county: null, source: { file } });
+  type OpinionRecordLike = { point: string; county: null; source: { file: string } };
+  const records = [rec('东湖街道立法联系点', '东湖街道-已填.xlsx'), rec('东湖街道基层立法联系点', '五月.xlsx'), rec('东湖街道基层立法联系点', '五月.xlsx'), rec('桃源镇立法联系点', '桃源.xlsx')] as unknown as Parameters<typeof askPointNames>[1];
+
+  it('asks once per group, one point not being the default, and returns the pairs to save', async () => {
+    const prompts = scripted([
+      { message: '是同一个联系点吗', value: true },
+      { message: '统一用哪个名称', value: '东湖街道立法联系点' },
+    ]);
+    expect(await askPointNames(prompts, records, [])).toEqual([['东湖街道基层立法联系点', '东湖街道立法联系点']]);
+    expect(prompts.asked[0]).toMatchObject({ message: '联系点名称“东湖街道立法联系点”（1 条，东湖街道-已填.xlsx）、“东湖街道基层立法联系点”（2 条，五月.xlsx）是同一个联系点吗？', default: false });
+    // The name most opinions carry is offered first.
+    expect(prompts.asked[1]!.default).toBe('东湖街道基层立法联系点');
+  });
+
+  it('saves nothing when the person says they are two points', async () => {
+    expect(await askPointNames(scripted([{ message: '是同一个联系点吗', value: false }]), records, [])).toEqual([]);
+  });
+
+  it("adds the pairs to the config's pointNames, keeping those written by hand", () => {
+    const next = patchConfigObject({ pointNames: { 滨江社区: '滨江社区立法联系点' } }, { pointNames: [['东湖街道基层立法联系点', '东湖街道立法联系点']] });
+    expect(next['pointNames']).toEqual({ 滨江社区: '滨江社区立法联系点', 东湖街道基层立法联系点: '东湖街道立法联系点' });
+    expect(ConfigSchema.parse(next).pointNames).toEqual(next['pointNames']);
+    expect(describeChanges({}, next)).toContain('  pointNames: {"滨江社区":"滨江社区立法联系点","东湖街道基层立法联系点":"东湖街道立法联系点"}（新增）');
   });
 });
