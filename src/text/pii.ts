@@ -14,7 +14,7 @@
 
 import { areaLength, classifyNational, type Classified, ID_18, LANDLINE, LOCAL, maskNumber, MOBILE, PHONE_LABEL, stars } from './pii-patterns.js';
 import { spelledMatches, SPELLED_MAY_HOLD } from './pii-spelled.js';
-import { addressMatches } from './pii-address.js';
+import { addressMatches, MAY_HOLD_SPELLED_PART } from './pii-address.js';
 
 /** What a match is. `contactNumber` is any other number inside a 联系方式 cell. */
 export type PersonalDataKind = 'mobile' | 'idCard' | 'landline' | 'bankCard' | 'email' | 'contactNumber' | 'accountName' | 'address';
@@ -361,15 +361,17 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
   const typed = MAY_HOLD.test(text) || mayHoldWrittenAt(text);
   // Spelled in Chinese numerals (一三九…) or named by a label (QQ号：…): rare, and looked for only then.
   const spelled = SPELLED_MAY_HOLD.test(text);
-  if (!typed && !spelled) return [];
-  if (!typed) return spelledMatches(text);
+  // A door number in Chinese numerals (五号楼六〇一室) has no digit either.
+  const door = MAY_HOLD_SPELLED_PART.test(text);
+  if (!typed && !spelled && !door) return [];
+  if (!typed && !door) return spelledMatches(text);
   const contact = options.contact === true;
   const emails = emailMatches(text);
   // Digits of an e-mail address (13800138000@163.com) belong to the address: blanked (same length,
   // so offsets hold) before numbers are read, a number can neither start nor end inside one.
   let rest = text;
   for (const e of emails) rest = rest.slice(0, e.start) + BLANK.repeat(e.end - e.start) + rest.slice(e.end);
-  if (emails.length === 0 && !HAS_DIGIT.test(text)) return spelled ? spelledMatches(text) : [];
+  if (emails.length === 0 && !HAS_DIGIT.test(text) && !door) return spelled ? spelledMatches(text) : [];
   // A door number (601室12340, 3号楼501) is read before numbers and blanked in turn: read after them, a contact
   // cell's number masked inside it (601室***40) would leave the rest to be read as a door number on the next pass.
   const documents = travelDocumentMatches(rest);
