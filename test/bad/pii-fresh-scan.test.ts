@@ -24,7 +24,7 @@ const manifest = JSON.parse(readFileSync(join(FRESH, 'secrets.json'), 'utf8')) a
 describe('fresh submissions with personal data (fixtures/pii-fresh)', () => {
   let work: string;
   const runs: Record<string, CliRun> = {};
-  let digest: { records: { source: { file: string; sheet: string } }[]; reconciliation?: unknown };
+  let digest: { records: { source: { file: string; sheet: string; row: number }; submitter: string | null }[] };
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'yijian-pii-fresh-'));
@@ -45,6 +45,10 @@ describe('fresh submissions with personal data (fixtures/pii-fresh)', () => {
     for (const r of digest.records) got[`${r.source.file} · ${r.source.sheet}`] = (got[`${r.source.file} · ${r.source.sheet}`] ?? 0) + 1;
     const expected = Object.fromEntries(manifest.files.flatMap((f) => Object.entries(f.records).map(([sheet, n]) => [`${f.name} · ${sheet}`, n])));
     expect(got).toEqual(expected);
+  });
+
+  it('every record keeps its submitter (every row of the fixture names one, under 姓名, 称呼, 反映人, 代表姓名 …)', () => {
+    expect(digest.records.filter((r) => (r.submitter ?? '') === '').map((r) => `${r.source.file} 第 ${r.source.row} 行`)).toEqual([]);
   });
 
   it('the scanner itself finds the fixture\'s numbers and names in the files (so zero hits below means something)', () => {
