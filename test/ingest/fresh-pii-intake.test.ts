@@ -1,7 +1,8 @@
 /**
  * Found on fresh submissions (fixtures/pii-fresh, session 23): an online form's export headed 提交时间 | 您的意见 | 条款 |
  * 称呼 | 联系方式 lost every submitter — 称呼 (how to address you) was read as no field, and merge wrote the 提出人
- * column empty.
+ * column empty. And a sheet without a 联系方式 column that keeps its contacts under 备注 (联系人：王先生 13912345610,
+ * 微信：laoli_1960) was merged without them, and without a word.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestGrid } from '../../src/ingest/sheet.js';
@@ -26,5 +27,32 @@ describe('an online form names the submitter 称呼 or 昵称', () => {
       ['钱老师', '第二条', '电话：021—6275—5678转8021'],
       ['孙老师', '第十九条', null],
     ]);
+  });
+});
+
+describe('contacts under a column no field is read from', () => {
+  const noticesOf = (rows: string[][]): string[] => ingestGrid(grid(rows, [], '群众诉求'), { ...source, file: '新村.xlsx', path: 'in/新村.xlsx', encoding: null }, options()).report.notices ?? [];
+
+  it('are said, naming the column and the rows, with the --map that reads them', () => {
+    const said = noticesOf([
+      ['序号', '法条', '群众诉求', '反映人', '备注'],
+      ['1', '第十九条', '村里没有充电桩。', '老张', '联系人：王先生 13912345610'],
+      ['2', '第十条', '登记要去城里，太远。', '老李', '微信：laoli_1960'],
+      ['3', '第三十条', '罚款太多了。', '老刘', '已电话回访'],
+    ]).filter((n) => n.includes('电话、邮箱或账号'));
+    expect(said).toEqual([
+      "E 列「备注」没有读取，但第 2 行、第 3 行在这一列写有电话、邮箱或账号，本表又没有“联系方式”一栏，合并后的表中没有这些联系方式；如要读作联系方式，请用 --map '新村.xlsx:群众诉求:联系方式=E' 指定。",
+    ]);
+  });
+
+  it('are not said when the sheet has a 联系方式 column, or the remarks hold no contact (an ID, a door number, 第12条)', () => {
+    expect(noticesOf([
+      ['序号', '意见建议', '联系电话', '备注'],
+      ['1', '村里没有充电桩。', '13912345611', '另一号码 13912345612'],
+    ]).filter((n) => n.includes('电话、邮箱或账号'))).toEqual([]);
+    expect(noticesOf([
+      ['序号', '意见建议', '备注'],
+      ['1', '村里没有充电桩。', '身份证110105198001011237，住5号楼601室，同第12条'],
+    ]).filter((n) => n.includes('电话、邮箱或账号'))).toEqual([]);
   });
 });
