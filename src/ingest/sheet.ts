@@ -9,7 +9,7 @@ import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
-import { continuesOpinion, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
+import { continuesOpinion, continuesRemark, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName } from './point.js';
 import { classifyRow, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
@@ -207,6 +207,12 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     if (plan !== null && header.rows.length > 0 && repeatsHeader(cells, headerKey)) {
       // WPS and Excel exports repeat the header at every printed page: not an opinion, not a problem.
       noteRows.push({ row: r + 1, kind: 'header', text: noteText(cells) });
+      continue;
+    }
+    const above = noteRows[noteRows.length - 1];
+    if (above !== undefined && above.kind === 'remark' && above.row === r && continuesRemark(cells)) {
+      // 注：1.…  then 2.联系电话：… on the next row: the remark goes on, it is no sub-title.
+      noteRows.push({ row: r + 1, kind: 'remark', text: noteText(cells) });
       continue;
     }
     const subtitle = plan === null ? null : subtitleText(cells, opinionColumn, across.has(r));

@@ -56,3 +56,30 @@ describe('contacts under a column no field is read from', () => {
     ]).filter((n) => n.includes('电话、邮箱或账号'))).toEqual([]);
   });
 });
+
+describe('a numbered remark block under the table', () => {
+  it('注：1.… then 2.联系电话：… are both 注释行; the second is no 分段标题', () => {
+    const out = ingestGrid(grid([
+      ['序号', '姓名', '条款', '意见建议'],
+      ['1', '甲', '第十条', '登记点太少。'],
+      ['2', '乙', '第十二条', '号牌补领太慢。'],
+      ['注：1.本表由社区填报；', '', '', ''],
+      ['2.联系电话：13912345678（社区王主任）', '', '', ''],
+      ['（三）请于6月10日前报送。', '', '', ''],
+    ]), source, options());
+    expect(out.records.map((r) => r.source.row)).toEqual([2, 3]);
+    expect(out.report.noteRows?.map((n) => [n.row, n.kind])).toEqual([[4, 'remark'], [5, 'remark'], [6, 'remark']]);
+    expect(out.report.notices ?? []).toEqual([]);
+  });
+
+  it('a numbered sub-title after the opinions, with no remark above it, is still a sub-title', () => {
+    const out = ingestGrid(grid([
+      ['序号', '提出人', '条款', '意见建议'],
+      ['1', '甲', '第十条', '登记点太少。'],
+      ['二、甘家口街道立法联系点', '', '', ''],
+      ['1', '乙', '第十二条', '号牌补领太慢。'],
+    ]), source, options());
+    expect(out.report.noteRows?.map((n) => [n.row, n.kind])).toEqual([[3, 'subtitle']]);
+    expect(out.records.map((r) => r.point)).toEqual([expect.any(String), '甘家口街道立法联系点']);
+  });
+});
