@@ -52,4 +52,16 @@ describe('e-mail addresses typed with spaces around the at sign', () => {
   it.each(['请 @ 张三 处理', '会议 @ 3楼', '价格 @ 5元'])('leaves %s alone (no Latin domain after the sign)', (text) => {
     expect(maskPersonalData(text)).toBe(text);
   });
+
+  it('no more than the first letter of the name is left, however the sign is spaced (property)', () => {
+    const name = fc.tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789._'), { minLength: 3, maxLength: 12 }))
+      .map(([first, rest]) => `${first}${rest.join('')}`.replace(/[._]+$/u, 'x'));
+    const sign = fc.constantFrom(' @ ', '@ ', ' @', '  @  ', ' ＠ ', '＠ ');
+    const domain = fc.constantFrom('163.com', 'qq.com', 'example.com.cn', 'hongxing.com');
+    fc.assert(fc.property(name, sign, domain, (local, at, host) => {
+      const masked = maskPersonalData(`有事发邮件${local}${at}${host}，谢谢`);
+      expect(masked).toBe(`有事发邮件${local.charAt(0)}***${at}${host}，谢谢`);
+      expect(maskPersonalData(masked)).toBe(masked);
+    }));
+  });
 });
