@@ -114,6 +114,7 @@ export const NOTICE_CODES = [
   'W_CONTROL_CHARACTERS',
   'W_HIDDEN_ROWS_READ',
   'W_HIDDEN_COLUMN_READ',
+  'W_CONTACT_IN_UNREAD_COLUMN',
   'W_MIXED_ENCODING',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -197,6 +198,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_CONTROL_CHARACTERS: '文件中有控制字符，已去除',
   W_HIDDEN_ROWS_READ: '工作表中有隐藏（或被筛选掉）的行，已照常读取，请确认是否应报送',
   W_HIDDEN_COLUMN_READ: '读取的某一列在 Excel 中是隐藏的，已照常读取，请确认',
+  W_CONTACT_IN_UNREAD_COLUMN: '没有读取的列（如备注）里写有电话、邮箱或账号，表中又没有联系方式一栏',
   W_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',
 };
 

@@ -52,6 +52,11 @@ export type LayoutNotice =
   | { code: 'W_CELLS_SPLIT'; location: SheetLocation; rows: { row: number; parts: number }[] }
   /** Columns hidden in Excel that were mapped to a field and hold something: read like the others, and said. */
   | { code: 'W_HIDDEN_COLUMN_READ'; location: SheetLocation; columns: { column: ColumnRef; field: Field }[] }
+  /**
+   * A column no field is read from (备注) holding phone numbers, e-mail addresses or accounts on opinion rows, on a
+   * sheet without a 联系方式 column: what staff would call the person back with is not in the merged workbook.
+   */
+  | { code: 'W_CONTACT_IN_UNREAD_COLUMN'; location: SheetLocation; column: ColumnRef; rows: number[]; mapSpec: string }
   /** 日期 cells holding an Excel serial day number without a date format (45424), read as the date it is. */
   | { code: 'W_DATE_FROM_SERIAL'; location: SheetLocation; rows: number[]; example: { serial: string; date: string } }
   /** Rows whose 意见 cell is empty: the opinion was taken from the same row's 修改建议 or 理由 cell (`column`). */
@@ -149,6 +154,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_PASTED_OPINIONS: 'sheet',
   W_CONTINUATION_JOINED: 'sheet',
   W_HIDDEN_COLUMN_READ: 'sheet',
+  W_CONTACT_IN_UNREAD_COLUMN: 'sheet',
   W_DATE_FROM_SERIAL: 'sheet',
   W_SUBTITLE_ROWS: 'sheet',
   W_CELLS_SPLIT: 'sheet',
@@ -225,6 +231,8 @@ export function noticeText(notice: Notice): string {
     }
     case 'W_HIDDEN_COLUMN_READ':
       return `${notice.columns.map((c) => `${columnLabel(c.column)}`).join('、')}在 Excel 中是隐藏的，已照常读取（作${notice.columns.map((c) => `“${FIELD_HEADERS[c.field]}”`).join('、')}）；请打开原表确认这一列是否应报送。`;
+    case 'W_CONTACT_IN_UNREAD_COLUMN':
+      return `${columnLabel(notice.column)}没有读取，但${rowListWords(notice.rows)}在这一列写有电话、邮箱或账号，本表又没有“${FIELD_HEADERS.contact}”一栏，合并后的表中没有这些联系方式；如要读作联系方式，请用 ${notice.mapSpec} 指定。`;
     case 'W_DATE_FROM_SERIAL':
       return `${rowListWords(notice.rows)}“日期”一格是数字（如 ${notice.example.serial}），是没有设日期格式的 Excel 日期，已读作日期（${notice.example.serial} 即 ${notice.example.date}）；请核对。`;
     case 'W_CONTINUATION_JOINED':

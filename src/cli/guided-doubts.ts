@@ -112,6 +112,8 @@ export function sheetDoubts(
   }
   for (const notice of noticesOf(read.notices, sheet.file, sheet.sheet)) {
     if (NOT_DOUBTS.has(notice.code)) continue;
+    // Contacts under 备注 are asked about with that column below (像“联系方式”列), or were answered (联系方式=无).
+    if (notice.code === 'W_CONTACT_IN_UNREAD_COLUMN' && (absent.has('contact') || suggestedField(profiles.get(notice.column.column)) === 'contact')) continue;
     doubts.push({ kind: 'notice', field: null, column: null, message: noticeText(notice), code: notice.code });
   }
   const mapped = new Set(sheet.columns.flatMap((column) => (column.field === null ? [] : [column.field])));

@@ -30,6 +30,8 @@ const WORDS: ReadonlyArray<readonly [string, Field | null, number]> = [
   ['条', 'article', 2], ['款', 'article', 2], ['章节', 'article', 2], ['章', 'article', 1], ['节', 'article', 1],
   ['提出人', 'submitter', 3], ['提出者', 'submitter', 3], ['反映人', 'submitter', 3], ['建议人', 'submitter', 3],
   ['意见人', 'submitter', 3], ['姓名', 'submitter', 3], ['名字', 'submitter', 2], ['署名', 'submitter', 2],
+  // Online forms ask how to address you (您的称呼) or for a screen name (昵称), where paper forms ask 姓名.
+  ['称呼', 'submitter', 2], ['昵称', 'submitter', 2],
   ['联系人', 'submitter', 2], ['对象', 'submitter', 2], ['人', 'submitter', 2], ['者', 'submitter', 1], ['单位', 'submitter', 2], ['个人', 'submitter', 1],
   ['联系点', 'point', 3], ['联络站', 'point', 3], ['联络点', 'point', 3], ['工作站', 'point', 2], ['站点', 'point', 2],
   ['报送单位', 'point', 3], ['填报单位', 'point', 3], ['来源单位', 'point', 3], ['报送', 'point', 1], ['来源', 'point', 2],

@@ -96,6 +96,18 @@ export function subtitleText(cells: readonly GridCell[], opinionColumn: number |
   return mergedAcross || SECTION_HEADING.test(found.text) ? found.text : null;
 }
 
+/** A numbered line (2.…, （二）…) of a remark block: 注：1.本表由社区填报； is followed by 2.联系电话：…（社区王主任）. */
+const REMARK_ITEM = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、](?!\d)|^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]/u;
+
+/**
+ * True when the row goes on with the remark just above it: one cell of text, numbered as the next item of a list.
+ * Read alone, such a row looks like a sub-title (2.联系电话… is numbered like 一、万寿路街道…).
+ */
+export function continuesRemark(cells: readonly GridCell[]): boolean {
+  const texts = cells.map((cell) => cellText(cell).trim()).filter((text) => text !== '');
+  return texts.length === 1 && REMARK_ITEM.test(texts[0] ?? '');
+}
+
 /** The contact point a sub-title names (一、万寿路街道立法联系点（3条） → 万寿路街道立法联系点), or null for a topic. */
 export function pointOfSubtitle(text: string): string | null {
   const name = toSimplified(text)

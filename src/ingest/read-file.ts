@@ -104,8 +104,8 @@ export function sheetsFromBytes(
 ): FileSheets {
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
-  const grids = readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet).sheets;
-  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids, encoding: null }, plan.origin), plan.hiddenRows, plan.hiddenColumns));
+  const book = readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet);
+  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids: book.sheets, encoding: null }, plan.origin), hiddenRowsOf(plan, book), plan.hiddenColumns));
 }
 
 /**
@@ -141,7 +141,12 @@ async function guardedSheets(
   const book = inWorker
     ? await parseInWorker(workers, bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
     : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
-  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin), plan.hiddenRows, plan.hiddenColumns));
+  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin), hiddenRowsOf(plan, book), plan.hiddenColumns));
+}
+
+/** Hidden rows by sheet: from the .xlsx scan, or for a legacy workbook (no scan) as SheetJS read them. */
+function hiddenRowsOf(plan: Extract<Plan, { kind: 'workbook' }>, book: Workbook): ReadonlyMap<string, number[]> {
+  return plan.legacy ? new Map(book.hiddenRows) : plan.hiddenRows;
 }
 
 /** Parses in a worker of `workers`, or in one started for this file alone and ended once it is read. */

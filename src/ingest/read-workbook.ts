@@ -26,7 +26,15 @@ function sheetjsWithCodepages(): typeof XLSX {
 export interface Workbook {
   sheetNames: string[];
   sheets: SheetGrid[];
+  /**
+   * Rows Excel does not show (1-based), by sheet, as SheetJS read them from a legacy workbook (.xls, Excel 2003 XML):
+   * an .xlsx's come from the reader's own scan of its XML (xlsx-scan.ts), so this is empty for one.
+   */
+  hiddenRows: [sheet: string, rows: number[]][];
 }
+
+/** An .xlsx (a zip): its hidden rows and columns are found by the XML scan, not here. */
+const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
 /**
  * Parses workbook bytes. `sheet` limits reading to one sheet (YijianError E_USAGE listing the sheets
@@ -35,6 +43,7 @@ export interface Workbook {
 export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRows: number): Workbook {
   let book: XLSX.WorkBook;
   const sheetjs = sheetjsWithCodepages();
+  const legacy = !isZip(bytes);
   try {
     book = sheetjs.read(bytes, {
       type: 'buffer',
@@ -43,7 +52,9 @@ export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRo
       cellNF: true,
       cellFormula: false,
       cellHTML: false,
-      cellStyles: false,
+      // A BIFF file's column records (ColInfo, with their hidden flag) are read only with cellStyles; for cells it adds
+      // no more than a fill colour. The .xlsx scan finds hidden columns itself, so an .xlsx is parsed without.
+      cellStyles: legacy,
       bookVBA: false,
       sheetRows: maxRows + 1,
     });
@@ -64,10 +75,36 @@ export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRo
   const names = [...book.SheetNames];
   const wanted = sheet === null ? names : [pickSheet(names, sheet)];
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
-  return {
-    sheetNames: names,
-    sheets: wanted.map((name) => toGrid(name, book.Sheets[name], date1904, hiddenSheet(book, name))),
-  };
+  const sheets = wanted.map((name) => toGrid(name, book.Sheets[name], date1904, hiddenSheet(book, name), legacy));
+  const hiddenRows: [string, number[]][] = [];
+  if (legacy) {
+    for (const name of wanted) {
+      const rows = hiddenRowsOf(book.Sheets[name]);
+      if (rows.length > 0) hiddenRows.push([name, rows]);
+    }
+  }
+  return { sheetNames: names, sheets, hiddenRows };
+}
+
+/** The rows SheetJS read as hidden (a BIFF ROW record's fDyZero, an XML Row's ss:Hidden), 1-based. */
+function hiddenRowsOf(sheet: XLSX.WorkSheet | undefined): number[] {
+  const rows: number[] = [];
+  (sheet?.['!rows'] ?? []).forEach((row, index) => {
+    if (row?.hidden === true) rows.push(index + 1);
+  });
+  return rows;
+}
+
+/** The columns SheetJS read as hidden, as 0-based ranges [first, last] (runs of neighbours joined), as the .xlsx scan gives them. */
+function hiddenColumnsOf(sheet: XLSX.WorkSheet | undefined): (readonly [number, number])[] {
+  const ranges: [number, number][] = [];
+  (sheet?.['!cols'] ?? []).forEach((column, index) => {
+    if (column?.hidden !== true) return;
+    const last = ranges[ranges.length - 1];
+    if (last !== undefined && last[1] === index - 1) last[1] = index;
+    else ranges.push([index, index]);
+  });
+  return ranges;
 }
 
 function pickSheet(names: readonly string[], wanted: string): string {
@@ -86,7 +123,7 @@ function hiddenSheet(book: XLSX.WorkBook, name: string): boolean {
   return (book.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0;
 }
 
-function toGrid(name: string, sheet: XLSX.WorkSheet | undefined, date1904: boolean, hidden: boolean): SheetGrid {
+function toGrid(name: string, sheet: XLSX.WorkSheet | undefined, date1904: boolean, hidden: boolean, legacy: boolean): SheetGrid {
   const data = (sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
   const rows: GridCell[][] = [];
   for (let r = 0; r < data.length; r += 1) {
@@ -101,7 +138,14 @@ function toGrid(name: string, sheet: XLSX.WorkSheet | undefined, date1904: boole
     s: { r: m.s.r, c: m.s.c },
     e: { r: m.e.r, c: m.e.c },
   }));
-  return hidden ? { name, rows, merges, hidden } : { name, rows, merges };
+  const hiddenColumns = legacy ? hiddenColumnsOf(sheet) : [];
+  return {
+    name,
+    rows,
+    merges,
+    ...(hidden ? { hidden } : {}),
+    ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}),
+  };
 }
 
 function isEmptyRow(row: readonly GridCell[]): boolean {

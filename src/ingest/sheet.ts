@@ -9,7 +9,7 @@ import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
-import { continuesOpinion, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
+import { continuesOpinion, continuesRemark, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
 import { classifyRow, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
@@ -19,6 +19,7 @@ import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from 
 import { buildSynonymIndex } from './synonyms.js';
 import { cutText } from '../text/format.js';
 import { serialDate } from './read-workbook.js';
+import { findPersonalData, type PersonalDataKind } from '../text/pii.js';
 
 /** A problem with a sheet as a whole, with a stable code (the report keeps only the message). */
 export interface SheetProblem {
@@ -211,6 +212,12 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
       noteRows.push({ row: r + 1, kind: 'header', text: noteText(cells) });
       continue;
     }
+    const above = noteRows[noteRows.length - 1];
+    if (above !== undefined && above.kind === 'remark' && above.row === r && continuesRemark(cells)) {
+      // 注：1.…  then 2.联系电话：… on the next row: the remark goes on, it is no sub-title.
+      noteRows.push({ row: r + 1, kind: 'remark', text: noteText(cells) });
+      continue;
+    }
     const subtitle = plan === null ? null : subtitleText(cells, opinionColumn, across.has(r));
     if (subtitle !== null && noteKind(cells, null) === null) {
       // 一、万寿路街道立法联系点（3条）: the rows below are that point's, when the sheet has no 联系点 column.
@@ -257,6 +264,10 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   if (borrowedRows.length > 0) notices.push({ code: 'W_OPINION_FROM_OTHER_CELL', location: place, rows: borrowedRows });
   const hiddenMapped = hiddenMappedColumns(grid, plan, header.headers, result.records);
   if (hiddenMapped.length > 0) notices.push({ code: 'W_HIDDEN_COLUMN_READ', location: place, columns: hiddenMapped });
+  const unreadContact = contactInUnreadColumn(grid, plan, header.headers, result.records);
+  if (unreadContact !== null) {
+    notices.push({ code: 'W_CONTACT_IN_UNREAD_COLUMN', location: place, ...unreadContact, mapSpec: scopedMapSpec(source.file, grid.name, FIELD_HEADERS.contact, unreadContact.column.column) });
+  }
   const serialDates = readSerialDates(result.records);
   if (serialDates !== null) notices.push({ code: 'W_DATE_FROM_SERIAL', location: place, ...serialDates });
   result.report.records = result.records.length;
@@ -416,6 +427,28 @@ function readSerialDates(records: OpinionRecord[]): { rows: number[]; example: {
     rows.add(record.source.row);
   }
   return example === null ? null : { rows: [...rows].sort((a, b) => a - b), example };
+}
+
+/** What a person is called back with: the kinds of personal data that make a cell a contact (not an ID, an address). */
+const CONTACT_KINDS: ReadonlySet<PersonalDataKind> = new Set(['mobile', 'landline', 'email', 'accountName']);
+
+/**
+ * The first column no field is read from whose cells hold a phone number, an e-mail address or a labelled account on
+ * the rows that gave records (备注: 联系人：王先生 13912345678), when the sheet has no 联系方式 column: that column is
+ * where the sheet keeps its contacts, and the merged workbook would go without them.
+ */
+function contactInUnreadColumn(
+  grid: SheetGrid, plan: ColumnPlan | null, headers: readonly string[], records: readonly OpinionRecord[],
+): { column: ColumnRef; rows: number[] } | null {
+  if (plan === null || plan.fieldColumns.has('contact') || records.length === 0) return null;
+  const read = new Set(plan.fieldColumns.values());
+  const rows = [...new Set(records.map((r) => r.source.row))].sort((a, b) => a - b);
+  for (let column = 0; column < headers.length; column += 1) {
+    if (read.has(column) || (headers[column] ?? '').trim() === '') continue;
+    const held = rows.filter((row) => findPersonalData(cellText(grid.rows[row - 1]?.[column])).some((m) => CONTACT_KINDS.has(m.kind)));
+    if (held.length > 0) return { column: { column: columnLetter(column), header: headers[column] ?? '' }, rows: held };
+  }
+  return null;
 }
 
 /**

@@ -3,6 +3,10 @@
  * chain of numbers that points to one dwelling is masked (天山路***弄*号***室): the road and the district stay, so the
  * opinion still says where the problem is, and a lone 5号楼, 3号楼1单元门口, 2号线, 3室2厅, 300户, 国发〔2024〕5号 or
  * 120平方米 is no address.
+ *
+ * Door numbers written in Chinese numerals (五号楼六〇一室, 三单元二〇二, 十二栋一单元五〇三室) are read by the same rules,
+ * each numeral standing for one digit (十 too, so 十二栋 has two), and masked the same way (*号楼***室): 五号线, 五号楼,
+ * 三室一厅, 第五条 and 三个月 stay, as 5号线, 5号楼 and 3室1厅 do.
  */
 import type { PersonalDataMatch } from './pii.js';
 
@@ -49,16 +53,36 @@ function homeIn(text: string, at: number, chain: string): string | null {
   return null;
 }
 
-/** The door numbers of home addresses in `text`, their digits masked and their units kept. */
+/** Chinese numerals read as one digit each in a door number: 〇/零 0, 一 1 … 九 9, and 十 (a digit of 十二). */
+const NUMERAL_DIGITS: ReadonlyMap<string, string> = new Map(
+  [...'〇零○一二三四五六七八九十'].map((char, k) => [char, String(k < 3 ? 0 : k === 12 ? 1 : k - 2)] as const),
+);
+/** Quick test: a Chinese numeral right before a unit (五号楼, 三单元, 六〇一室). */
+export const MAY_HOLD_SPELLED_PART = /[〇零○一二三四五六七八九十]\s?[号弄幢栋座单楼层室]/u;
+/** The text with its Chinese numerals as ASCII digits, one for one (so offsets hold), or the text itself when it has none before a unit. */
+function numeralsAsDigits(text: string): string {
+  if (!MAY_HOLD_SPELLED_PART.test(text)) return text;
+  let out = '';
+  for (const char of text) out += char.length === 1 ? (NUMERAL_DIGITS.get(char) ?? char) : char;
+  return out;
+}
+const ASCII_OR_WIDE_DIGIT = /[0-9０-９]/u;
+
+/** The door numbers of home addresses in `text`, their digits (typed or in Chinese numerals) masked and their units kept. */
 export function addressMatches(text: string): PersonalDataMatch[] {
   const found: PersonalDataMatch[] = [];
-  const parts = MAY_HOLD_PART.test(text);
+  // Door-number chains are read with Chinese numerals as digits; the hyphened form (3-2-501) is typed only.
+  const read = numeralsAsDigits(text);
+  const parts = MAY_HOLD_PART.test(read);
   const hyphened = MAY_HOLD_HYPHENED.test(text);
   if (!parts && !hyphened) return found;
-  for (const m of parts ? text.matchAll(CHAIN) : []) {
-    const home = homeIn(text, m.index, m[0]);
+  for (const m of parts ? read.matchAll(CHAIN) : []) {
+    const home = homeIn(read, m.index, m[0]);
     if (home === null) continue;
-    found.push({ kind: 'address', start: m.index, end: m.index + home.length, masked: home.replace(/[0-9０-９]/gu, '*') });
+    // Masked as written: each digit or numeral of the chain becomes *, the units stay.
+    let masked = '';
+    for (let k = 0; k < home.length; k += 1) masked += ASCII_OR_WIDE_DIGIT.test(home.charAt(k)) ? '*' : text.charAt(m.index + k);
+    found.push({ kind: 'address', start: m.index, end: m.index + home.length, masked });
   }
   for (const m of hyphened ? text.matchAll(HYPHENED) : []) {
     if (!PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;

@@ -14,10 +14,10 @@
 
 import { areaLength, classifyNational, type Classified, ID_18, LANDLINE, LOCAL, maskNumber, MOBILE, PHONE_LABEL, stars } from './pii-patterns.js';
 import { spelledMatches, SPELLED_MAY_HOLD } from './pii-spelled.js';
-import { addressMatches } from './pii-address.js';
+import { addressMatches, MAY_HOLD_SPELLED_PART } from './pii-address.js';
 
 /** What a match is. `contactNumber` is any other number inside a 联系方式 cell. */
-export type PersonalDataKind = 'mobile' | 'idCard' | 'landline' | 'bankCard' | 'email' | 'contactNumber' | 'accountName' | 'address';
+export type PersonalDataKind = 'mobile' | 'idCard' | 'landline' | 'bankCard' | 'email' | 'contactNumber' | 'accountName' | 'address' | 'plate';
 
 /** One piece of personal data in a text: where it is and what it becomes when masked. */
 export interface PersonalDataMatch {
@@ -260,10 +260,12 @@ const MAX_OTHER_LOCAL = 4;
 /** Domain: labels of letters (any script), digits and hyphens, dot-separated, ending in a 2+ letter label. */
 const DOMAIN = /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?[.．])+\p{L}{2,63}/uy;
 /**
- * The at sign, and the ways people write it so that harvesters miss it: (at), （at）, [at], 【at】, and a spaced
- * " at " — the written-out ones only between a Latin local part and a Latin domain (wang(at)126.com).
+ * The at sign, and the ways people write it so that harvesters miss it: (at), （at）, [at], 【at】, a spaced " at ",
+ * and " @ " — the written-out ones only between a Latin local part and a Latin domain (wang(at)126.com).
  */
-const AT_SIGN = /[@＠]|\s*[(（[【]\s*at\s*[)）\]】]\s*|\s+at\s+/giu;
+// An at sign typed with spaces around it (sun.mou @ 163.com, wu_mou@ qq.com) is written out too: read only between a
+// Latin local part and a Latin domain. Tried first, so the spaces are part of the sign, not left between its parts.
+const AT_SIGN = /[ \t\u3000]{0,2}[@＠][ \t\u3000]{1,2}|[ \t\u3000]{1,2}[@＠]|[@＠]|\s*[(（[【]\s*at\s*[)）\]】]\s*|\s+at\s+/giu;
 /** The written-out sign without brackets, as English prose also has it. */
 const BARE_AT = /^\s+at\s+$/iu;
 const WRITTEN_AT_MAY_HOLD = /[(（[【]\s*at\s*[)）\]】]|\sat\s/iu;
@@ -361,18 +363,20 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
   const typed = MAY_HOLD.test(text) || mayHoldWrittenAt(text);
   // Spelled in Chinese numerals (一三九…) or named by a label (QQ号：…): rare, and looked for only then.
   const spelled = SPELLED_MAY_HOLD.test(text);
-  if (!typed && !spelled) return [];
-  if (!typed) return spelledMatches(text);
+  // A door number in Chinese numerals (五号楼六〇一室) has no digit either.
+  const door = MAY_HOLD_SPELLED_PART.test(text);
+  if (!typed && !spelled && !door) return [];
+  if (!typed && !door) return spelledMatches(text);
   const contact = options.contact === true;
   const emails = emailMatches(text);
   // Digits of an e-mail address (13800138000@163.com) belong to the address: blanked (same length,
   // so offsets hold) before numbers are read, a number can neither start nor end inside one.
   let rest = text;
   for (const e of emails) rest = rest.slice(0, e.start) + BLANK.repeat(e.end - e.start) + rest.slice(e.end);
-  if (emails.length === 0 && !HAS_DIGIT.test(text)) return spelled ? spelledMatches(text) : [];
+  if (emails.length === 0 && !HAS_DIGIT.test(text) && !door) return spelled ? spelledMatches(text) : [];
   // A door number (601室12340, 3号楼501) is read before numbers and blanked in turn: read after them, a contact
   // cell's number masked inside it (601室***40) would leave the rest to be read as a door number on the next pass.
-  const documents = travelDocumentMatches(rest);
+  const documents = [...travelDocumentMatches(rest), ...plateMatches(rest)];
   const addresses = documents.length === 0 ? addressMatches(rest) : [...addressMatches(rest), ...documents];
   for (const a of addresses) rest = rest.slice(0, a.start) + BLANK.repeat(a.end - a.start) + rest.slice(a.end);
   const numbers = numberMatches(rest, contact);
@@ -400,6 +404,27 @@ function travelDocumentMatches(text: string): PersonalDataMatch[] {
     const start = m.index + m[0].length - number.length;
     return { kind: 'idCard' as const, start, end: start + number.length, masked: `${number.charAt(0)}${stars(number.length - 3)}${number.slice(-2)}` };
   });
+}
+
+/**
+ * A vehicle's number plate (机动车号牌, and the plates cities give electric bicycles): the province's character, the
+ * issuing office's letter, an optional dot, five or six letters and digits, at least three of them digits (沪A·12345,
+ * 粤B D12345). A plate names one vehicle and through the register its keeper, so it is masked like a number is, the
+ * province and office kept and the last two shown (沪A·***45): the opinion still says what kind of plate it is.
+ */
+const PLATE = /(?<![A-Za-z0-9])([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Z])([·•・．.\s-]?)([A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])/gu;
+const MAY_HOLD_PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z]/u;
+
+function plateMatches(text: string): PersonalDataMatch[] {
+  if (!MAY_HOLD_PLATE.test(text)) return [];
+  const found: PersonalDataMatch[] = [];
+  for (const m of text.matchAll(PLATE)) {
+    const serial = m[4]!;
+    if ((serial.match(/[0-9]/gu)?.length ?? 0) < 3) continue;
+    const masked = `${m[1]!}${m[2]!}${m[3]!}${stars(serial.length - 2)}${serial.slice(-2)}`;
+    found.push({ kind: 'plate', start: m.index, end: m.index + m[0].length, masked });
+  }
+  return found;
 }
 
 function replaceMatches(text: string, matches: readonly PersonalDataMatch[], replacement: (m: PersonalDataMatch) => string): string {

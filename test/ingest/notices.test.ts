@@ -128,6 +128,10 @@ describe('every notice code', () => {
       { code: 'W_HIDDEN_COLUMN_READ', location: sheet, columns: [{ column: { column: 'C', header: '联系方式' }, field: 'contact' }] },
       'C 列「联系方式」在 Excel 中是隐藏的，已照常读取（作“联系方式”）；请打开原表确认这一列是否应报送。',
     ],
+    W_CONTACT_IN_UNREAD_COLUMN: [
+      { code: 'W_CONTACT_IN_UNREAD_COLUMN', location: sheet, column: { column: 'E', header: '备注' }, rows: [2, 3], mapSpec: "--map '新村.xlsx:群众诉求:联系方式=E'" },
+      "E 列「备注」没有读取，但第 2 行、第 3 行在这一列写有电话、邮箱或账号，本表又没有“联系方式”一栏，合并后的表中没有这些联系方式；如要读作联系方式，请用 --map '新村.xlsx:群众诉求:联系方式=E' 指定。",
+    ],
     W_DATE_FROM_SERIAL: [
       { code: 'W_DATE_FROM_SERIAL', location: sheet, rows: [2, 5], example: { serial: '45424', date: '2024-05-12' } },
       '第 2 行、第 5 行“日期”一格是数字（如 45424），是没有设日期格式的 Excel 日期，已读作日期（45424 即 2024-05-12）；请核对。',
