@@ -9,7 +9,7 @@ import { headedColumnWords, type SheetLocation } from '../location.js';
 import type { ColumnNotice, ColumnRef } from '../notices.js';
 import type { ForcedMapping } from './map-spec.js';
 import { isCitationColumn, unfitForOpinion, type ColumnProfile } from './content.js';
-import { conjunctFields, speaksOfOpinions } from './header-words.js';
+import { conjunctFields, speaksOfOpinions, surveyMetaColumns } from './header-words.js';
 import { foldHeader, headerKeys, matchHeader, type SynonymIndex } from './synonyms.js';
 
 type How = ColumnMapping['how'];
@@ -73,8 +73,10 @@ export function mapColumns(
   }
   const candidates = new Map<Field, Candidate[]>();
   const evidence = new Map<number, How>();
+  // An online form's export: its 来源 is the channel (微信, 手机提交), its 所用时间 no date.
+  const meta = surveyMetaColumns(headers);
   headers.forEach((header, column) => {
-    if (how.has(column) || reserved.has(column)) return;
+    if (how.has(column) || reserved.has(column) || meta.has(column)) return;
     const match = matchHeader(header, index);
     if (match === null || fieldColumns.has(match.field) || absent.has(match.field)) return;
     evidence.set(column, match.evidence === 'synonym' ? 'synonym' : 'words');

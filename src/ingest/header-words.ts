@@ -181,3 +181,54 @@ export function wordsOf(text: string): string[] {
   }
   return words;
 }
+
+/** The number an online form puts before each question: 4、 Q4. 第4题 (4) */
+const QUESTION_NUMBER = /^\s*(?:[Qq]\s*)?(?:第\s*)?[0-9０-９]{1,3}\s*(?:题\s*)?[、.．:：)）]\s*|^\s*[（(][0-9０-９]{1,3}[）)]\s*/u;
+/** How a form addresses the person before the thing asked: 请问 您的 请填写 …. */
+const QUESTION_LEAD = /^(?:请问|请您|请填写|请输入|请写出|请简要说明|请说明|请|您对|您的|你的|您|你|本人)+/u;
+/** What ends a question after the thing asked: 是什么？ ： （选填） */
+const QUESTION_TAIL = /(?:是什么|是|为|有哪些|写在这里)?\s*[：:？?。.]*\s*$/u;
+/** Longest thing asked (意见涉及草案的哪一条): longer is a sentence of instructions. */
+const MAX_QUESTION_LENGTH = 16;
+/** A question asking which article the opinion is about. */
+const ARTICLE_QUESTION = /哪一?[条款项]|哪些条|哪个条|第几条|涉及.{0,8}(?:条款|条文|条)|针对.{0,8}(?:条款|条文|条)|对应.{0,4}(?:条款|条文)/u;
+
+/**
+ * A header that is a question of an online form (问卷星, 腾讯问卷: 4、您的意见涉及草案哪一条？, 1、您的姓名：), as the
+ * thing it asks for (意见涉及草案哪一条, 姓名); null for a header that is no such question.
+ */
+export function questionCore(header: string): string | null {
+  const raw = header.trim();
+  const numbered = QUESTION_NUMBER.test(raw);
+  if (!numbered && !/[：:？?]\s*$/u.test(raw)) return null;
+  const core = raw.replace(QUESTION_NUMBER, '').replace(BRACKETED, '').replace(QUESTION_TAIL, '').replace(QUESTION_LEAD, '').trim();
+  // A question is short and one clause: 1. 本表用于收集……，每行填写一条意见。 is an instruction, not a column.
+  if (core === '' || core === raw || core.length > MAX_QUESTION_LENGTH || /[，,。；;！!“”"]/u.test(core)) return null;
+  return core;
+}
+
+/**
+ * The field an online form's question asks for: which article (ARTICLE_QUESTION) or, read by its words, the
+ * thing asked (姓名 → 提出人, 具体意见和建议 → 意见建议); null when it names none of ours.
+ */
+export function matchQuestionHeader(header: string): WordMatch | null {
+  const core = questionCore(header);
+  if (core === null) return null;
+  if (ARTICLE_QUESTION.test(core)) return { field: 'article', weight: 3, word: core };
+  return matchHeaderWords(core);
+}
+
+/** Columns an online form's export adds of its own (问卷星, 腾讯问卷, 金数据): which device or link, how long, from which IP. */
+const SURVEY_META = new Set(['来源', '来源详情', '来源渠道', '来自ip', 'ip', 'ip地址', '所用时间', '答题时长', '填写时长', '答卷编号', '提交者', '设备', '浏览器', '操作系统']);
+/** Headers only such an export has. */
+const SURVEY_SIGNS = new Set(['提交答卷时间', '来自ip', '答卷编号', '所用时间', '答题时长', '填写时长']);
+
+/**
+ * Whether the header row is an online form's export; its metadata columns (SURVEY_META) are then none of ours: its
+ * 来源 says 微信 or 手机提交, not the point.
+ */
+export function surveyMetaColumns(headers: readonly string[]): Set<number> {
+  const folded = headers.map((h) => normalizeText(h).toLowerCase().replace(/\s+/gu, ''));
+  if (!folded.some((h) => SURVEY_SIGNS.has(h))) return new Set();
+  return new Set(folded.flatMap((h, column) => (SURVEY_META.has(h) ? [column] : [])));
+}

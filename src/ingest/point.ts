@@ -8,6 +8,13 @@ import { simplifiedName } from '../text/normalize.js';
 
 // Words that describe the document rather than who sent it, longest first so 意见汇总表 goes before 意见.
 const NOISE_WORDS = [
+  // An online form's export, named by the service: 问卷星导出-东湖街道立法联系点.xlsx.
+  '问卷星导出',
+  '问卷导出',
+  '导出数据',
+  '问卷星',
+  '腾讯问卷',
+  '金数据',
   '征求意见稿',
   '意见建议汇总表',
   '意见建议汇总',

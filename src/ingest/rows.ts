@@ -265,15 +265,25 @@ function buildRecord(
 }
 
 // Opinions keep their line breaks (staff wrote paragraphs), with Windows/Mac line ends unified.
+/**
+ * What an online form's export writes for a question left unanswered — 问卷星 (跳过) and (空), 腾讯问卷 （空）, (未填写)
+ * —: an empty cell, not an answer (a 修改建议 of “(空)”, a 提出人 “(跳过)”).
+ */
+const UNANSWERED = /^[（(](?:跳过|空|未填|未填写|未作答|未回答)[)）]$/u;
+
 function normalizeOpinion(text: string): string {
-  return stripNul(text)
+  const opinion = stripNul(text)
     .replace(/\r\n?/gu, '\n')
     .trim();
+  return UNANSWERED.test(opinion) ? '' : opinion;
 }
 
 // Other fields are one-line values: any run of white space with a line break becomes one space.
 function normalizeField(text: string): string {
-  if (!/[\r\n\u0000]/u.test(text)) return text.trim();
+  if (!/[\r\n\u0000]/u.test(text)) {
+    const trimmed = text.trim();
+    return UNANSWERED.test(trimmed) ? '' : trimmed;
+  }
   return stripNul(text)
     .replace(/[ \t\u3000]*[\r\n]+[\s]*/gu, ' ')
     .trim();

@@ -3,7 +3,7 @@
  */
 import { FIELDS, FIELD_HEADERS, type Field } from '../model.js';
 import { normalizeText } from '../text/normalize.js';
-import { matchHeaderWords } from './header-words.js';
+import { matchHeaderWords, matchQuestionHeader } from './header-words.js';
 
 /** Default headers seen in practice for each canonical field; the canonical header comes first. */
 export const DEFAULT_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
@@ -97,7 +97,8 @@ export function matchHeader(header: string, index: SynonymIndex): HeaderMatch | 
 }
 
 function byWords(header: string, base: number): HeaderMatch | null {
-  const match = matchHeaderWords(header);
+  // An online form's question (4、您的意见涉及草案哪一条？) is read as the thing it asks for.
+  const match = matchQuestionHeader(header) ?? matchHeaderWords(header);
   return match === null ? null : { field: match.field, score: base + match.weight, evidence: 'words' };
 }
 
