@@ -6,8 +6,9 @@
  *
  *   node bench/eval-ablated.mjs domain --part tuning          without the 物业, 养犬 and 租赁 sections (the tuning domains)
  *   node bench/eval-ablated.mjs none --part tuning --ranking  without any synonym
+ *   node bench/eval-ablated.mjs none eval-clusters.mjs --part tuning   another script of bench/ (here clustering under gold)
  *
- * Every argument after the condition goes to bench/eval.mjs. The built code (dist/, run `npm run build` first),
+ * Every argument after the condition (and the script's name, when one is given) goes to bench/eval.mjs or that script. The built code (dist/, run `npm run build` first),
  * bench/ and templates/ are copied to a temporary folder whose templates/dict/synonyms.txt is cut down; fixtures/
  * and node_modules/ are linked. Nothing in the repository changes.
  */
@@ -17,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const [condition, ...rest] = process.argv.slice(2);
+const [condition, ...args] = process.argv.slice(2);
+const [script, rest] = args[0]?.endsWith('.mjs') ? [args[0], args.slice(1)] : ['eval.mjs', args];
 
 /** The synonym list's lines kept in each condition (comments always are). */
 const CONDITIONS = {
@@ -35,7 +37,7 @@ const CONDITIONS = {
 
 const cut = CONDITIONS[condition];
 if (cut === undefined) {
-  console.error(`用法：node bench/eval-ablated.mjs ${Object.keys(CONDITIONS).join('|')} [bench/eval.mjs 的参数]`);
+  console.error(`用法：node bench/eval-ablated.mjs ${Object.keys(CONDITIONS).join('|')} [bench/ 下的脚本名，缺省 eval.mjs] [脚本的参数]`);
   process.exit(2);
 }
 const work = mkdtempSync(join(tmpdir(), 'yijian-ablated-'));
@@ -44,7 +46,7 @@ try {
   for (const part of ['fixtures', 'node_modules']) symlinkSync(join(ROOT, part), join(work, part));
   const list = join(work, 'templates/dict/synonyms.txt');
   writeFileSync(list, cut(readFileSync(list, 'utf8').split('\n')).join('\n'));
-  const run = spawnSync(process.execPath, [join(work, 'bench/eval.mjs'), ...rest], { stdio: 'inherit', cwd: work });
+  const run = spawnSync(process.execPath, [join(work, 'bench', script), ...rest], { stdio: 'inherit', cwd: work });
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(work, { recursive: true, force: true });

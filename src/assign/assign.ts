@@ -72,6 +72,18 @@ import { judgesSanction, PAIR_DEPTH, penaltyLinks, resolveDutyAndPenalty } from 
  * %, placed 56.0 / 1.7 and 53.8 / 3.0 %); 28 general colloquial → statutory synonym groups (不准 → 禁止, 赔钱 →
  * 赔偿, 老人 → 老年人 …: top-1 79.0 → 78.0 %, domain 69.0 → 68.5 %); a rule on 总则 / purpose articles (no
  * tuning guess but one right one went to a draft's first three articles).
+ * Session 23: on unseen drafts the wrong guesses went mostly to a neighbour of the right article (1253 → 1254), so a
+ * runner-up that is a structural neighbour was tried as a sign of a coin toss. The tuning part does not show it: of
+ * its 113 / 83 / 82 guesses (shipped / domain / none) 3 / 2 / 4 are wrong, none with a runner-up within three
+ * articles and none next to its right article (98 → 9, 27 → 32, 715 → 711; none: 65 → 76, 24 → 55), while 45 / 29 /
+ * 25 right ones have such a runner-up; among the best articles leading by 0.03–0.07 (placed or not) a runner-up
+ * within two articles was wrong 5 times in 18, a farther one 10 in 35 (shipped). A lead 0.01–0.08 larger when the
+ * runner-up is within one, two or three articles, or in the same 节 or next to it, placed 1–21 fewer right and no
+ * fewer wrong in every condition; within the same 章 2–30 fewer right for at most one wrong fewer; each left-out fold
+ * chose no extra lead. Filing such a guess under the 节 / 章 both share would have moved only right guesses (the 租赁
+ * draft is one chapter). Nor did the best and runner-up articles' likeness (the runner-up's score on the best
+ * article's own text, as a share of the best's) tell wrong guesses (0–0.37) from right ones: a lead 0.02–0.04 larger
+ * from 0.5 placed 1–2 fewer right, no fewer wrong (bench/RESULTS.md, session 23, engineer A). Nothing kept.
  */
 export const ASSIGN_DEFAULTS = {
   /** Minimum similarity, 0..1, for an assignment by similarity. */

@@ -123,8 +123,9 @@ function heaviestWords(
 }
 
 /**
- * Words and character bigrams in one space: the bigram ids follow the word ids, each part scaled so
- * that a cosine is wordShare × the word cosine + the rest × the bigram cosine. `words` is the word
+ * Words and their characters (bigrams of longer words, the two characters of a two-character word: gramKeys)
+ * in one space: the character ids follow the word ids, each part scaled so that a cosine is wordShare × the word
+ * cosine + the rest × the character cosine. `words` is the word
  * vocabulary (batch word ids): vector ids from its length on are bigrams.
  */
 export function articleVectors(

@@ -1,5 +1,5 @@
 /**
- * A clustering batch's words and character bigrams as dense ids, every opinion's ids in one flat array
+ * A clustering batch's words and their character features (vectors.ts, gramKeys) as dense ids, every opinion's ids in one flat array
  * (opinion i's words are words[wordStarts[i] … wordStarts[i + 1])), opinions in the order they are
  * clustered. Two small typed arrays per opinion were two million objects at a million opinions; flat
  * arrays are four, and can live in shared memory, where a clustering thread reads them without a copy.
@@ -19,7 +19,7 @@ export const sharedInt32: Int32Allocator = (length) => new Int32Array(new Shared
 export interface BatchIds {
   /** Word by id. */
   readonly wordOf: readonly string[];
-  /** Distinct bigrams (bigram ids are 0 … gramCount − 1). */
+  /** Distinct character features, bigrams and single characters (ids 0 … gramCount − 1). */
   readonly gramCount: number;
   readonly wordStarts: Int32Array;
   readonly words: Int32Array;
@@ -28,7 +28,7 @@ export interface BatchIds {
 }
 
 /**
- * The ids of every term list, in order; each word's bigrams are made once per word (not per use), so the
+ * The ids of every term list, in order; each word's character features are made once per word (not per use), so the
  * batch frequencies and every article's vectors count ids in arrays, with no map lookup per term.
  */
 export function batchIds(termLists: readonly (readonly string[])[], allocate: Int32Allocator): BatchIds {

@@ -38,7 +38,10 @@ export interface ClusterSettings {
    * with many opinions; an article with n opinions uses threshold × n / (n + halfSize) (see articleThreshold).
    */
   readonly threshold: number;
-  /** Share of the word space in the cosine; the rest is character bigrams inside the words. */
+  /**
+   * Share of the word space in the cosine; the rest is characters inside the words: a two-character word's two
+   * characters, a longer word's bigrams (vectors.ts, gramKeys).
+   */
   readonly wordShare: number;
   /** IDF from every opinion of the batch instead of the article's own (few) opinions. */
   readonly batchIdf: boolean;
@@ -101,6 +104,17 @@ export interface ClusterSettings {
  * Session 22, 未归入 clustered apart per first likely article (npm run eval --part tuning, end to end): at each
  * likely article's own threshold F1 0.58 (P 0.68, R 0.50), at openThreshold 0.58 (P 0.74, R 0.48), against 0.58
  * (P 0.72, R 0.49) as one bucket: the likely article adds nothing the words do not already say. Not kept.
+ * Session 23, measured also without the tuning domains' synonyms (domain) and without any (none), under gold articles
+ * (node bench/eval-ablated.mjs domain|none eval-clusters.mjs --part tuning): 0.896 / 0.784 / 0.784. Without synonyms
+ * paraphrases share fewer words (same-topic pairs of one article with cosine 0: 32 → 95 of 585) and recall falls
+ * (0.86 → 0.70); no setting helps: in none threshold 0.04–0.1 0.750–0.784, halfSize 0–30 0.559–0.784, wordShare
+ * 0.5–0.9 0.763–0.786, splitRatio 0 0.801 (but 0.872 with the list), 0.3–0.6 0.766–0.793. Kept: a two-character
+ * word's characters in place of its one bigram (vectors.ts, gramKeys), 0.900 / 0.828 / 0.828 with these settings
+ * (clusterOpinions on the 100k benchmark's digest 6.1 → 6.4–6.5 s CPU). Not kept: each opinion's vector widened by
+ * its 1–3 nearest opinions of the article (× 0.3–1 of their cosine, before merging; labels from the opinion's own
+ * words) 0.82–0.87 / 0.69–0.73 with threshold 0.08–0.16 (0.778 in none with no split test); single-character verbs
+ * (jieba's tag v, with v / vn / n) kept by the segmenter, 0.886 / 0.763 and 0.873 / 0.759 (and uncited opinions
+ * placed right 141 → 139 / 138).
  */
 export const CLUSTER_DEFAULTS: ClusterSettings = {
   threshold: 0.08,
