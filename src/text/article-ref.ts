@@ -51,10 +51,19 @@ const CELL_WORDS: readonly (readonly [string, ArticleKey])[] = [
   ['总的', GENERAL],
   ['整部', GENERAL],
   ['综合', GENERAL],
+  // Not about one article: the opinion is on the draft as a whole (不涉及 alone is a blank cell).
+  ['不涉及具体条款', GENERAL],
+  ['不涉及具体条文', GENERAL],
+  ['不针对具体条款', GENERAL],
+  ['无具体条款', GENERAL],
+  ['非具体条款', GENERAL],
   ['名称', TITLE],
   ['标题', TITLE],
   ['题目', TITLE],
 ];
+
+/** Whole cells that mean every article, so the draft as a whole (全部 inside 第十二条全部删除 is no such word). */
+const WHOLE_DRAFT_CELL = /^(?:全部|全部条款|全部条文|所有条款|所有条文|各条|各条款)$/u;
 
 /** Cells that mean "no article" (无, /, —): blank, not unreadable. */
 const BLANK_CELL = /^(?:[\s\p{P}\p{S}]*|无|暂无|空|没有|不涉及|n\/?a|none)$/iu;
@@ -145,6 +154,9 @@ export function parseArticleCell(cell: string): ArticleCellParse {
   const folded = foldForScan(trimmed).trim();
   if (BLANK_CELL.test(folded)) return { keys: [], unreadable: false, citations: [] };
   const offset = cell.indexOf(trimmed);
+  if (WHOLE_DRAFT_CELL.test(folded)) {
+    return { keys: [GENERAL], unreadable: false, citations: [{ text: trimmed, start: offset, end: offset + trimmed.length, keys: [GENERAL] }] };
+  }
   const shift = (c: Citation): Citation => ({ ...c, start: c.start + offset, end: c.end + offset });
 
   // A key as yijian writes it (12-1 for 第十二条之一, 12.2 for 第十二条第二款), not a range typed with a tilde (19～21).

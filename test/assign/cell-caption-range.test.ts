@@ -86,3 +86,14 @@ describe('an item named without its paragraph (第十九条第（二）项)', ()
     expect(articleLabel('1.1.2')).toBe('第一条第一款第（二）项');
   });
 });
+
+describe('a 条款 cell that says the opinion is on no one article', () => {
+  it.each(['不涉及具体条款', '不涉及具体条文', '无具体条款', '全部', '全部条款', '所有条款', '各条'])('%s is a general opinion', (text) => {
+    expect(parseArticleCell(text)).toMatchObject({ keys: ['general'], unreadable: false });
+  });
+
+  it('全部 inside a citation is no such word, and 不涉及 alone is a blank cell', () => {
+    expect(parseArticleCell('第十二条全部').keys).toEqual(['12']);
+    expect(parseArticleCell('不涉及')).toMatchObject({ keys: [], unreadable: false });
+  });
+});
