@@ -4,7 +4,7 @@
  * Pure: the sheets arrive as grids from the intake's guarded reader (read-sheet.ts).
  */
 import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
-import { type Decision, foldDecisionText, parseDecision } from './values.js';
+import { type Decision, decisionRemark, foldDecisionText, parseDecision } from './values.js';
 import { atPlace, cellWords, rowWords } from '../location.js';
 import { cutText } from '../text/format.js';
 import type { DecisionSheetNotice } from '../notices.js';
@@ -247,7 +247,8 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     const idColumn = perOpinion ? columns.opinionId : (columns.id ?? columns.checkId);
     const id = at(idColumn) !== '' ? at(idColumn) : at(columns.checkId);
     const decisionText = at(columns.decision);
-    const reason = at(columns.reason);
+    // 不采纳（已有规定） with a blank 理由说明: the remark is the reason the point is told.
+    const reason = at(columns.reason) !== '' ? at(columns.reason) : decisionRemark(decisionText);
     const correction = written('correction');
     const moveTo = written('moveTo');
     const decisionCell = cellRef(i, columns.decision ?? 0);
