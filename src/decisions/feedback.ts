@@ -102,6 +102,8 @@ export interface LetterSignature {
   issuer: string;
   /** 2024年6月1日; '' leaves the date line out. */
   dateText: string;
+  /** 联系人 and telephone as the bureau writes them (张三，021-63210000); '' or absent leaves the line out. */
+  contact?: string;
 }
 
 /** One contact point's feedback: its opinions in source order and its totals. */
@@ -118,6 +120,8 @@ export interface PointFeedbackView {
   dateText: string;
   /** 落款 */
   issuer: string;
+  /** （联系人：张三，021-63210000）, the line below the date a point calls back on; '' when none was given. */
+  contactLine: string;
   /** 2024年5月6日至5月13日: when the point's opinions were dated, or ''. */
   periodText: string;
   /** The letter's opening after the salutation. */
@@ -151,7 +155,8 @@ export function letterStem(name: string): string {
 export function pointFeedback(
   document: FeedbackDocument, signature: LetterSignature | string, details: ReadonlyMap<string, FeedbackRecordDetail> = new Map(),
 ): PointFeedbackView[] {
-  const { issuer, dateText } = typeof signature === 'string' ? { issuer: '', dateText: signature } : signature;
+  const { issuer, dateText, contact = '' } = typeof signature === 'string' ? { issuer: '', dateText: signature } : signature;
+  const contactLine = contactLineOf(contact);
   const byPoint = groupBy(document.records, (r) => r.point ?? NO_POINT);
   const title = document.draft?.title ?? '';
   // Opinions written on an earlier round (--cited-draft) are feedback on that round; the 条款 are the current one's.
@@ -177,6 +182,7 @@ export function pointFeedback(
       feedbackTitleLines: commented === '' ? '关于本次草案意见采纳情况的反馈' : titleLines('关于', commented, '意见采纳情况的反馈'),
       dateText,
       issuer,
+      contactLine,
       periodText: period,
       opening:
         `感谢你单位对${commented === '' ? '本次草案' : `《${commented}》`}提出的意见建议。` +
@@ -226,6 +232,16 @@ export function pointFeedback(
       similarityExplained: view.items.some((item) => item.byContent) ? SIMILARITY_EXPLAINED : '',
     };
   });
+}
+
+/**
+ * The 附注 of an official letter, below its date (GB/T 9704): （联系人：张三，021-63210000）. The bureau's own number is
+ * printed as given, never masked. A text that already names the 联系人 or is bracketed is not said twice.
+ */
+export function contactLineOf(contact: string): string {
+  const text = contact.trim().replace(/^[（(](.*)[）)]$/u, '$1').trim();
+  if (text === '') return '';
+  return /^联系人/u.test(text) ? `（${text}）` : `（联系人：${text}）`;
 }
 
 /** The letter's 附：来源: where each line was found, grouped by file and sheet so it takes a few lines. */
