@@ -222,7 +222,6 @@ const feedbackBody =
     cell(feedbackWidths[3], p('{decision}', 'LetterNumber')) +
     cell(feedbackWidths[4], p('{reason}{/items}', 'LetterText')) +
     `</w:tr>`) +
-  p('采纳率 =（采纳 + 部分采纳）÷ 已作出处理的意见（除“待研究”外的全部意见）。', 'TableNote') +
   loop('similarityExplained', p('{similarityExplained}', 'TableNote')) +
   // 特此反馈, the issuing unit and the date are one block: a page never ends between the unit and its date.
   p('特此反馈。', null, '<w:keepNext/>') + p('', null, '<w:keepNext/>') +

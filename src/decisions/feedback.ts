@@ -10,7 +10,7 @@ import { safeNamePart } from '../io/file-names.js';
 import { opinionIdOf, type AppliedDecisions } from './apply.js';
 import { FEEDBACK_SCHEMA_VERSION, type FeedbackDocument, type FeedbackRecord } from './schema.js';
 import { type StatsRow, statsRow } from './stats.js';
-import { PENDING } from './values.js';
+import { DECISIONS, type Decision, PENDING } from './values.js';
 
 /** The name used for records whose point is not known, in file names and tables. */
 export const NO_POINT = '未注明联系点';
@@ -273,14 +273,27 @@ function sourceRuns(list: readonly FeedbackItemView[]): string[] {
   return out;
 }
 
-/** "报送意见 12 条（去重后 11 条），其中采纳 3 条、部分采纳 1 条 … 采纳率 40%。" */
+/** How the letter names each decision in its totals sentence (已转送 says where to). */
+const TOTALS_WORDS: Readonly<Record<Decision, string>> = {
+  采纳: '采纳', 部分采纳: '部分采纳', 未采纳: '未采纳', 已转送: '已转送有关部门', 作为参考: '作为参考', 待研究: '待研究',
+};
+
+/**
+ * The letter's 总体情况, in words a point can check against its own table: "报送意见 12 条：采纳 3 条、未采纳 2 条、
+ * 待研究 2 条。已作出处理的 10 条中，采纳和部分采纳 3 条，采纳率 30%。" Decisions it got none of are left out (the
+ * table beside it lists all six); the rate names its base, as 采纳率（按报送条数）30.8% did not (4 of 15 is not 30.8%);
+ * with nothing decided yet there is no rate to give (it printed 采纳率（按报送条数）—). Repeats within the point's
+ * own sheet are said as such, not as 去重后 (and not at all when there are none).
+ */
 export function totalsSentence(row: StatsRow): string {
   const c = row.bySubmissions;
-  return (
-    `报送意见 ${row.submissions} 条（去重后 ${row.distinct} 条），其中采纳 ${c.采纳} 条、部分采纳 ${c.部分采纳} 条、` +
-    `未采纳 ${c.未采纳} 条、已转送有关部门 ${c.已转送} 条、作为参考 ${c.作为参考} 条、待研究 ${c.待研究} 条；` +
-    `采纳率（按报送条数）${row.rateText}。`
-  );
+  const parts = DECISIONS.filter((d) => c[d] > 0).map((d) => `${TOTALS_WORDS[d]} ${c[d]} 条`);
+  const counts = `报送意见 ${row.submissions} 条${parts.length === 0 ? '' : `：${parts.join('、')}`}。`;
+  const rate = row.submissions === 0 ? '' : row.decided === 0
+    ? '各条意见正在研究中，尚未作出处理。'
+    : `${row.decided === row.submissions ? '各条意见均已作出处理，' : `已作出处理的 ${row.decided} 条中，`}采纳和部分采纳 ${row.adopted} 条，采纳率 ${row.rateText}。`;
+  const repeats = row.duplicates === 0 ? '' : `你单位报送的意见中，有 ${row.duplicates} 条与你单位所报其他意见相同或相近，已合并研究。`;
+  return `${counts}${rate}${repeats}`;
 }
 
 /**
