@@ -476,8 +476,15 @@ function markSilentRuns(sections: ArticleSectionView[]): void {
   close(sections.length - 1);
 }
 
-/** 违反本条例第九条规定 … 处 … 罚款: a penalty article, said by the article it enforces. */
-const PENALTY_OF = /^([^，,。；]{0,12}?)违反本条例(第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十\d]+)?)(?:第[一二三四五六七八九十\d]+款)?(?:第[（(]?[一二三四五六七八九十\d]+[)）]?项)?规定/u;
+/** A Chinese or Arabic number in an article reference. */
+const NUM = '[一二三四五六七八九十百千零〇两\\d]+';
+/**
+ * 违反本条例第九条规定 … 处 … 罚款: a penalty article, said by the article it enforces, also through the lists drafters
+ * write (第二十二条第一、二、三项, 第三十八条第一款和第四十条, 第六十五条第（一）项至第（六）项). Group 1 is who (平台企业),
+ * group 2 the whole reference, whose articles (第…条) the gist names.
+ */
+const PENALTY_OF = new RegExp(`^([^，,。；]{0,12}?)违反本条例(第${NUM}条[第一二三四五六七八九十百千零〇两\\d条款项之、和及与至或者（）()]*?)规定`, 'u');
+const PENALTY_ARTICLE = new RegExp(`第${NUM}条(?:之${NUM})?`, 'gu');
 const PENALTY_WORDS = /罚款|处罚|处分|追究|责令|没收|警告/u;
 /** Words a cut phrase must not end on: it would read as a sentence broken off (改装电动自行车或者为). */
 const DANGLING = new Set(['或者', '以及', '及其', '并且', '并', '或', '和', '与', '及', '在', '对', '为', '由', '向', '将', '把', '从', '于', '按照', '依照', '经', '被', '的', '、', '，', ',']);
@@ -495,10 +502,13 @@ const gistWords = new Intl.Segmenter('zh', { granularity: 'word' });
  * hanging (…或者为, …在电动): then at the last such word, with …… to show it was cut. A penalty article is
  * named by what it enforces: 违反第九条的处罚, 平台企业违反第三十条的处罚.
  */
-function articleGist(text: string): string {
+export function articleGist(text: string): string {
   const sentence = (text.split(/[。；;\n]/)[0] ?? '').trim();
   const penalty = PENALTY_OF.exec(sentence);
-  if (penalty !== null && PENALTY_WORDS.test(text)) return `${penalty[1] ?? ''}违反${penalty[2] ?? ''}的处罚`;
+  if (penalty !== null && PENALTY_WORDS.test(text)) {
+    const articles = [...new Set((penalty[2] ?? '').match(PENALTY_ARTICLE) ?? [])];
+    return `${penalty[1] ?? ''}违反${articles.join('、')}的处罚`;
+  }
   const clauses = sentence.split(/[，,：:]/).map((c) => c.trim()).filter((c) => c !== '');
   const telling = clauses.find((c) => !/^违反本|规定$|^有下列/.test(c)) ?? clauses[0] ?? sentence;
   const phrase = topicPhrase(telling, 14);
