@@ -260,17 +260,20 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   ];
   const busiest = articleCounts
     .map((count, order) => ({ count, order }))
-    .filter(({ count }) => count.submissions > 0 && !NON_ARTICLE_KEYS.has(count.key) && !isDivision(count.key))
+    // One opinion on an article is not a concentration: 第一条（1 条） was listed among 意见较集中的条款.
+    .filter(({ count }) => count.submissions > 1 && !NON_ARTICLE_KEYS.has(count.key) && !isDivision(count.key))
     .sort((a, b) => b.count.submissions - a.count.submissions || b.count.distinct - a.count.distinct || a.order - b.order)
     .slice(0, BUSIEST_ARTICLES)
     .map(({ count }) => count);
   // A code of 1,260 articles would fill pages with zeros: the tables list what received opinions.
   const silentArticles = articleCounts.filter((count) => count.submissions === 0 && draftKeys.includes(count.key)).length;
+  const anyOnArticles = articleCounts.some((count) => count.submissions > 0 && !NON_ARTICLE_KEYS.has(count.key) && !isDivision(count.key));
+  // 草案其余 26 条 after ten listed articles read as the other 26 of 36; they are 26 of the draft's 61.
   const articlesSentence =
     (busiest.length > 0
       ? `意见较集中的条款：${busiest.map((count) => `${count.label}（${count.submissions} 条）`).join('、')}。`
-      : '各条款均未收到意见。') +
-    (silentArticles > 0 ? `草案其余 ${silentArticles} 条未收到意见，下表从略。` : '');
+      : anyOnArticles ? '各条款收到的意见均为 1 条。' : '各条款均未收到意见。') +
+    (silentArticles > 0 ? `草案中有 ${silentArticles} 条未收到意见，下表从略。` : '');
 
   // Sections of the per-article digest, in reading order.
   const sectionClusters = (key: string): ClusterView[] =>
