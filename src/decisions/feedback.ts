@@ -291,7 +291,8 @@ export function totalsSentence(row: StatsRow): string {
   const counts = `报送意见 ${row.submissions} 条${parts.length === 0 ? '' : `：${parts.join('、')}`}。`;
   const rate = row.submissions === 0 ? '' : row.decided === 0
     ? '各条意见正在研究中，尚未作出处理。'
-    : `${row.decided === row.submissions ? '各条意见均已作出处理，' : `已作出处理的 ${row.decided} 条中，`}采纳和部分采纳 ${row.adopted} 条，采纳率 ${row.rateText}。`;
+    : `${row.decided === row.submissions ? '各条意见均已作出处理，' : `已作出处理的 ${row.decided} 条中，`}` +
+      `${row.adopted === 0 ? '没有采纳或部分采纳的' : `采纳和部分采纳 ${row.adopted} 条`}，采纳率 ${row.rateText}。`;
   const repeats = row.duplicates === 0 ? '' : `你单位报送的意见中，有 ${row.duplicates} 条与你单位所报其他意见相同或相近，已合并研究。`;
   return `${counts}${rate}${repeats}`;
 }
