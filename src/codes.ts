@@ -77,6 +77,8 @@ export const WARNING_CODES = [
   'W_COLUMN_DOUBT',
   /** The second thread of the clustering failed: this thread clustered its articles, to the same result. */
   'W_CLUSTER_THREAD',
+  /** stats: two inputs are the same draft's feedback (a rerun and its earlier run): every opinion counted twice. */
+  'W_SAME_DRAFT_TWICE',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -168,6 +170,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_NO_INPUT_FILES: '所给位置下没有可读取的表格文件',
   W_COLUMN_DOUBT: '引导模式：某张表的列映射需要人确认（列是猜的、两列相争、内容与字段不符）',
   W_CLUSTER_THREAD: '意见归类的第二线程出错，已在主线程归类完毕（结果不变，只是较慢）',
+  W_SAME_DRAFT_TWICE: '统计：两份输入是同一草案同一批意见的结果，这些意见计了两次',
   W_SAME_FILE_TWICE: '输入文件：同一个文件给了两次（或经两条路径、符号链接到达），只读取一次',
   W_OUTPUT_FOLDER_SKIPPED: '输入文件：文件夹是 yijian 以前输出的结果（有 digest.json 或 feedback.json），已跳过',
   W_BROKEN_LINK: '输入文件：断开或循环的符号链接，已跳过',
