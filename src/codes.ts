@@ -62,6 +62,8 @@ export const DECISION_PROBLEM_CODES = [
   'W_UNKNOWN_CLUSTER',
   /** A person wrote in 可能涉及条文 (the tool's guess): not read as a correction, and said. */
   'W_SUGGESTION_EDITED',
+  /** A carried decision on a cluster marked 需复核 (digest --decisions): the letters would send it unreviewed. */
+  'W_NOT_REVIEWED',
 ] as const;
 export type DecisionProblemCode = (typeof DECISION_PROBLEM_CODES)[number];
 
@@ -162,6 +164,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_ARTICLE_NOT_IN_DRAFT: '登记表：更正条款在草案中不存在',
   W_UNKNOWN_CLUSTER: '登记表：移入类编号不存在',
   W_SUGGESTION_EDITED: '登记表：“可能涉及条文”列被改写，不作为更正（更正请填“更正条款”）',
+  W_NOT_REVIEWED: '登记表：标“需复核”的意见类仍是上次的采纳情况，新加入的意见未经复核',
   W_REJECTED_ROWS: '有的行未能成为有效意见（见“问题行”）',
   W_DECISION_PROBLEMS: '登记表有问题，已按提示处理',
   W_NO_ISSUER: '反馈函没有落款单位',

@@ -276,6 +276,18 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
         cell: decisionCell,
       });
     }
+    const status = at(columns.status);
+    if (status.startsWith('需复核') && decisionText !== '' && columns.status !== undefined) {
+      // digest --decisions pre-fills the old decision on a cluster that gained opinions: sent as it is, the new
+      // points' letters would carry a decision nobody made on their opinions.
+      const statusCell = cellRef(i, columns.status);
+      result.problems.push({
+        code: 'W_NOT_REVIEWED',
+        message: `${describeCell(statusCell)}：此类标“需复核”（编号 ${id}），采纳情况“${decisionText}”是上次的决定，新加入的意见尚未复核；` +
+          '复核后请把“状态”格清空，反馈函照登记表所填写出',
+        cell: statusCell,
+      });
+    }
     const earlier = seen.get(id);
     if (earlier !== undefined) {
       result.problems.push({
