@@ -107,6 +107,16 @@ type HeaderKey = keyof typeof HEADERS;
 /** Columns whose merged cells mean "this value for every row covered"; ids are never spread (they would repeat). */
 const SPREAD: readonly HeaderKey[] = ['decision', 'reason', 'correction', 'moveTo'];
 
+/**
+ * 已有规定 is how many drafters answer an opinion the draft already meets, but it is not one of the decisions (is it
+ * adopted or not? the bureau says): the message shows how to write it so that the remark still reaches the letter.
+ */
+function alreadyProvidedHint(written: string): string {
+  return /已有(?:相关|相应|明确)?规定|已作(?:出)?(?:相关|相应)?规定|已规定/u.test(written)
+    ? '；可写作“未采纳（已有规定）”或“采纳（已有规定）”，括号里的说明作为理由写进反馈函'
+    : '';
+}
+
 /** Column index of each known header in a row, or null when the row is not a decision header. */
 function headerColumns(row: readonly string[]): Partial<Record<HeaderKey, number>> | null {
   const found: Partial<Record<HeaderKey, number>> = {};
@@ -272,7 +282,7 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     if (decision === null) {
       result.problems.push({
         code: 'W_UNKNOWN_DECISION',
-        message: `${describeCell(decisionCell)}：不认识的采纳情况“${decisionText}”（编号 ${id}），未作为决定使用`,
+        message: `${describeCell(decisionCell)}：不认识的采纳情况“${decisionText}”（编号 ${id}），未作为决定使用${alreadyProvidedHint(decisionText)}`,
         cell: decisionCell,
       });
     }

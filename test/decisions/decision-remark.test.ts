@@ -37,3 +37,12 @@ describe('a decision cell with a remark and a blank 理由说明', () => {
     expect(lines).toContainEqual(['r3', '未采纳', '已有规定']);
   });
 });
+
+describe('已有规定 written alone', () => {
+  it('is still not a decision, and the message shows how to write it so that the remark reaches the letter', () => {
+    const sheet = parse({ 采纳情况登记表: [HEADER, row('1-a', '已有规定'), row('2-b', '大概吧')] }, '登记表.xlsx');
+    expect(sheet.problems.map((p) => p.code)).toEqual(['W_UNKNOWN_DECISION', 'W_UNKNOWN_DECISION']);
+    expect(sheet.problems[0]!.message).toContain('“未采纳（已有规定）”');
+    expect(sheet.problems[1]!.message).not.toContain('已有规定');
+  });
+});
