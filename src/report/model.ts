@@ -134,6 +134,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       text: record.opinion,
       suggestion: record.suggestion ?? '',
       reason: record.reason ?? '',
+      proposalLines: proposalLines(record),
       submitterType: record.submitterType ?? '',
       submissions: sources.length,
       sources,
@@ -523,6 +524,17 @@ export function articleGist(text: string): string {
   let kept = join !== undefined && join.at >= 4 ? words.filter((w) => w.at < join.at) : words;
   while (kept.length > 1 && DANGLING.has(kept.at(-1)!.text)) kept = kept.slice(0, -1);
   return `${kept.map((w) => w.text).join('')}${ELLIPSIS}`;
+}
+
+/** 建议修改为：… and 理由：… of a record, a line each, leaving out what is empty or the opinion itself. */
+export function proposalLines(record: Pick<DigestRecord, 'opinion' | 'suggestion' | 'reason'>): string[] {
+  const own = (text: string | null): string => {
+    const trimmed = (text ?? '').trim();
+    return trimmed === '' || trimmed === record.opinion.trim() ? '' : trimmed;
+  };
+  const suggestion = own(record.suggestion);
+  const reason = own(record.reason);
+  return [...(suggestion === '' ? [] : [`建议修改为：${suggestion}`]), ...(reason === '' ? [] : [`理由：${reason}`])];
 }
 
 /** （也可能涉及：第十三条、第十四条）: the likely articles past the first, which heads the opinion's group; or ''. */
