@@ -57,6 +57,8 @@ export interface FeedbackItemView {
   no: number;
   /** The point's own 序号 as it wrote it, else the line's number: how the point finds the opinion. */
   seqText: string;
+  /** seqText is the point's own 序号 (false: the line's number in the letter). */
+  seqGiven: boolean;
   /** 提出人, or '' */
   submitter: string;
   /** 2024年5月6日, or the 日期 cell as written, or '' */
@@ -133,9 +135,15 @@ export interface PointFeedbackView {
   totalsSentence: string;
   /** Some opinion of the point has a date: the Markdown table has a 日期 column only then (an empty column is noise). */
   hasDates: boolean;
-  /** The note above the table, naming the columns the point filled in itself (日期 only when it gave dates). */
+  /** Some opinion of the point names its 提出人: the tables have a 提出人 column only then. */
+  hasSubmitters: boolean;
+  /** The Word table has its second column (提出人 and/or 日期): some opinion has one or the other. */
+  hasSubmitterColumn: boolean;
+  /** Neither: the Word table without that column (its 意见 column the wider). */
+  noSubmitterColumn: boolean;
+  /** The note above the table, naming the columns the point filled in itself (序号, 提出人, 日期 only when it gave them); or ''. */
   tableNote: string;
-  /** The Word table's second column: 提出人及日期, or 提出人 when the point gave no dates. */
+  /** The Word table's second column: 提出人及日期, 提出人 or 日期, as the point gave them. */
   submitterHeader: string;
   /** Below the table, when some line's article was found by its content: what that mark and its 相似度 mean; else ''. */
   similarityExplained: string;
@@ -196,6 +204,7 @@ export function pointFeedback(
         return {
           no: i + 1,
           seqText: detail?.seq?.trim() || String(i + 1),
+          seqGiven: (detail?.seq?.trim() ?? '') !== '',
           submitter: maskSubmitter(detail?.submitter ?? ''),
           dateText: date === null ? '' : (isoDate(date) === null ? date : chineseDate(isoDate(date) ?? date)),
           recordId: r.id,
@@ -217,17 +226,28 @@ export function pointFeedback(
       totals,
       totalsSentence: totalsSentence(totals),
       hasDates: false,
+      hasSubmitters: false,
+      hasSubmitterColumn: false,
+      noSubmitterColumn: false,
       tableNote: '',
       submitterHeader: '',
       similarityExplained: '',
     };
   }).map((view) => {
     const hasDates = view.items.some((item) => item.dateText !== '');
+    // A sheet without 提出人 (or 序号) gave none: an empty column on every row, and a note naming it, are noise.
+    const hasSubmitters = view.items.some((item) => item.submitter !== '');
+    const given = [
+      ...(view.items.some((item) => item.seqGiven) ? ['序号'] : []), ...(hasSubmitters ? ['提出人'] : []), ...(hasDates ? ['日期'] : []),
+    ];
     return {
       ...view,
       hasDates,
-      tableNote: hasDates ? '下表“序号”“提出人”“日期”为你单位报送表格中所填。' : '下表“序号”“提出人”为你单位报送表格中所填。',
-      submitterHeader: hasDates ? '提出人及日期' : '提出人',
+      hasSubmitters,
+      hasSubmitterColumn: hasSubmitters || hasDates,
+      noSubmitterColumn: !hasSubmitters && !hasDates,
+      tableNote: given.length === 0 ? '' : `下表${given.map((name) => `“${name}”`).join('')}为你单位报送表格中所填。`,
+      submitterHeader: hasSubmitters ? (hasDates ? '提出人及日期' : '提出人') : '日期',
       sourceGroups: sourceGroups(view.items),
       similarityExplained: view.items.some((item) => item.byContent) ? SIMILARITY_EXPLAINED : '',
     };
