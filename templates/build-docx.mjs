@@ -241,7 +241,11 @@ const feedbackBody =
   loop('similarityExplained', p('{similarityExplained}', 'TableNote')) +
   // 特此反馈, the issuing unit and the date are one block: a page never ends between the unit and its date.
   p('特此反馈。', null, '<w:keepNext/>') + p('', null, '<w:keepNext/>') +
-  loop('issuer', p('{issuer}', 'Signature', '<w:keepNext/>')) + loop('dateText', p('{dateText}', 'Signature', '<w:keepNext/>')) +
+  loop('issuer', p('{issuer}', 'Signature', '<w:keepNext/>')) +
+  // The date is kept with the 联系人 line under it, when there is one; never with 附：意见来源 (that chain pushed
+  // 特此反馈 and the whole 落款 to a page of their own).
+  loop('dateText', loop('contactLine', p('{dateText}', 'Signature', '<w:keepNext/>')) +
+    p('{^contactLine}') + p('{dateText}', 'Signature') + p('{/contactLine}')) +
   // 附注 below the date, two characters in, in brackets (GB/T 9704): who at the bureau the point may call.
   loop('contactLine', p('{contactLine}')) +
   p('附：意见来源（原始表格中的位置）', 'Annex') +

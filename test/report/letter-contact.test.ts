@@ -3,6 +3,7 @@
  * （联系人：张三，021-63210000））. Without it every letter was sent with the line written in by hand.
  */
 import mammoth from 'mammoth';
+import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { buildFeedbackDocument, contactLineOf, feedbackDetails, pointFeedback } from '../../src/decisions/feedback.js';
 import { renderFeedback } from '../../src/report/feedback.js';
@@ -45,5 +46,23 @@ describe('the letter\'s 联系人 line', () => {
     const [md, docx] = await renderFeedback([letter!], ['md', 'docx'], null);
     const wordText = (await mammoth.extractRawText({ buffer: docx!.data as Buffer })).value;
     for (const text of [md!.data.toString(), wordText]) expect(text).not.toContain('联系人');
+  });
+});
+
+describe('the 落款 block', () => {
+  const digest = sampleDigest();
+  /** The Word paragraph that holds the signature date (the last one that does, before 附：意见来源). */
+  async function dateParagraph(signature: typeof SIGNED | { issuer: string; dateText: string }): Promise<string> {
+    const [letter] = pointFeedback(buildFeedbackDocument(digest, null), signature, feedbackDetails(digest));
+    const [docx] = await renderFeedback([letter!], ['docx'], null);
+    const xml = new PizZip(docx!.data as Buffer).file('word/document.xml')!.asText();
+    const body = xml.slice(0, xml.indexOf('附：意见来源'));
+    return body.split('<w:p>').filter((paragraph) => paragraph.includes('2024年6月10日')).at(-1) ?? '';
+  }
+
+  it('keeps the date with the 联系人 line, and not with 附：意见来源 when there is none', async () => {
+    // Kept with the 附 heading and its first line, 特此反馈 and the whole 落款 went to a page of their own.
+    expect(await dateParagraph({ issuer: '某市司法局', dateText: '2024年6月10日' })).not.toContain('<w:keepNext/>');
+    expect(await dateParagraph(SIGNED)).toContain('<w:keepNext/>');
   });
 });
