@@ -459,7 +459,7 @@ function countyViews(
 
 /**
  * Articles without opinions take one line per run of them, not a section each: the first of a run
- * (within one chapter) says 第二条至第六条未收到意见。, the others say nothing.
+ * (within one chapter) says 第二条至第六条未收到意见。 (第六条、第七条 for two), the others say nothing.
  */
 function markSilentRuns(sections: ArticleSectionView[]): void {
   let start = -1;
@@ -468,7 +468,9 @@ function markSilentRuns(sections: ArticleSectionView[]): void {
     const first = sections[start];
     const last = sections[end];
     if (first !== undefined && last !== undefined) {
-      first.silentText = start === end ? `${first.label}未收到意见。` : `${first.label}至${last.label}未收到意见。`;
+      // Two articles are listed (第六条、第七条), as a law cites them; 至 is for a longer run.
+      const run = start === end ? first.label : end === start + 1 ? `${first.label}、${last.label}` : `${first.label}至${last.label}`;
+      first.silentText = `${run}未收到意见。`;
     }
     start = -1;
   };
