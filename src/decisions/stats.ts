@@ -128,6 +128,8 @@ export interface StatsModel {
   points: StatsRow[];
   counties: StatsRow[];
   total: StatsRow;
+  /** Counties some point belongs to: the 未注明县区 row of `counties` is not one (统计 said 5 个县（市、区） for 4). */
+  namedCounties: number;
 }
 
 const NO_POINT = '未注明联系点';
@@ -154,5 +156,5 @@ export function computeStats(drafts: readonly DraftFeedback[]): StatsModel {
   const points = [...groupBy(records, pointOf)].map(([name, list]) => statsRow(name, countyOfPoint.get(name) ?? NO_COUNTY, list)).sort(bySubmissions);
   const counties = [...groupBy(records, countyOf)].map(([name, list]) => statsRow(name, '', list)).sort(bySubmissions);
   const draftRows = drafts.map((d, index) => statsRow(mask(d.name), '', records.filter((r) => r.draftKey === String(index))));
-  return { drafts: draftRows, points, counties, total: statsRow('合计', '', records) };
+  return { drafts: draftRows, points, counties, total: statsRow('合计', '', records), namedCounties: new Set(countyOfPoint.values()).size };
 }

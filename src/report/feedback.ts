@@ -6,7 +6,7 @@ import { readTemplate } from './templates.js';
 import { barChart } from './svg.js';
 import { parseXlsxLayout } from './xlsx-layout.js';
 import type { RenderedFile } from './index.js';
-import { NO_COUNTY, type PointFeedbackView } from '../decisions/feedback.js';
+import type { PointFeedbackView } from '../decisions/feedback.js';
 import type { StatsModel, StatsRow } from '../decisions/stats.js';
 
 /** Formats `feedback` and `stats` may write. */
@@ -51,15 +51,13 @@ function xlsxRow(row: StatsRow): XlsxRow {
 /** The context the statistics templates get. */
 function statsContext(stats: StatsModel, heading: string, dateText: string): Record<string, unknown> {
   const t = stats.total;
-  // Points without a county (a city-level point) are a row of the county table, not a county: 5 个县（市、区） for 4.
-  const counties = stats.counties.filter((c) => c.name !== NO_COUNTY).length;
   return {
     ...stats,
     heading,
     dateText,
     rateDefinition: RATE_DEFINITION,
     totalSentence:
-      `共 ${stats.drafts.length} 件草案，${counties} 个县（市、区）的 ${stats.points.length} 个联系点报送意见 ${t.submissions} 条` +
+      `共 ${stats.drafts.length} 件草案，${stats.namedCounties} 个县（市、区）的 ${stats.points.length} 个联系点报送意见 ${t.submissions} 条` +
       `（去重后 ${t.distinct} 条）；已处理 ${t.decided} 条，其中采纳 ${t.bySubmissions.采纳} 条、部分采纳 ${t.bySubmissions.部分采纳} 条，` +
       `采纳率（按报送）${t.rateText}，（按去重）${t.rateOpinionsText}；待研究 ${t.bySubmissions.待研究} 条。`,
   };
