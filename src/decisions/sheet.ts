@@ -294,7 +294,7 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
       result.problems.push({
         code: 'W_NOT_REVIEWED',
         message: `${describeCell(statusCell)}：此类标“需复核”（编号 ${id}），采纳情况“${decisionText}”是上次的决定，新加入的意见尚未复核；` +
-          '复核后请把“状态”格清空，反馈函照登记表所填写出',
+          '复核后请把“状态”格清空',
         cell: statusCell,
       });
     }
