@@ -62,6 +62,8 @@ export const DECISION_PROBLEM_CODES = [
   'W_UNKNOWN_CLUSTER',
   /** A person wrote in 可能涉及条文 (the tool's guess): not read as a correction, and said. */
   'W_SUGGESTION_EDITED',
+  /** A carried decision on a cluster marked 需复核 (digest --decisions): the letters would send it unreviewed. */
+  'W_NOT_REVIEWED',
 ] as const;
 export type DecisionProblemCode = (typeof DECISION_PROBLEM_CODES)[number];
 
@@ -79,6 +81,8 @@ export const WARNING_CODES = [
   'W_CLUSTER_THREAD',
   /** Point names that differ as written but look like one point (东湖街道立法联系点 / 东湖街道基层立法联系点). */
   'W_POINT_NAMES_ALIKE',
+  /** stats: two inputs are the same draft's feedback (a rerun and its earlier run): every opinion counted twice. */
+  'W_SAME_DRAFT_TWICE',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -163,6 +167,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_ARTICLE_NOT_IN_DRAFT: '登记表：更正条款在草案中不存在',
   W_UNKNOWN_CLUSTER: '登记表：移入类编号不存在',
   W_SUGGESTION_EDITED: '登记表：“可能涉及条文”列被改写，不作为更正（更正请填“更正条款”）',
+  W_NOT_REVIEWED: '登记表：标“需复核”的意见类仍是上次的采纳情况，新加入的意见未经复核',
   W_REJECTED_ROWS: '有的行未能成为有效意见（见“问题行”）',
   W_DECISION_PROBLEMS: '登记表有问题，已按提示处理',
   W_NO_ISSUER: '反馈函没有落款单位',
@@ -172,6 +177,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_COLUMN_DOUBT: '引导模式：某张表的列映射需要人确认（列是猜的、两列相争、内容与字段不符）',
   W_CLUSTER_THREAD: '意见归类的第二线程出错，已在主线程归类完毕（结果不变，只是较慢）',
   W_POINT_NAMES_ALIKE: '几个联系点名称写法不同，像是同一个联系点（可在配置文件 pointNames 中统一）',
+  W_SAME_DRAFT_TWICE: '统计：两份输入是同一草案同一批意见的结果，这些意见计了两次',
   W_SAME_FILE_TWICE: '输入文件：同一个文件给了两次（或经两条路径、符号链接到达），只读取一次',
   W_OUTPUT_FOLDER_SKIPPED: '输入文件：文件夹是 yijian 以前输出的结果（有 digest.json 或 feedback.json），已跳过',
   W_BROKEN_LINK: '输入文件：断开或循环的符号链接，已跳过',

@@ -178,7 +178,10 @@ const clusterRow =
   cell(digestWidths[0], p('{#clusters}{no}', 'TableNumber')) +
   // members[0] is the representative opinion, so it is not printed a second time above the list.
   cell(digestWidths[1], p('{#members}', 'TableText') +
-    p('· {text}（{originText}）{assignmentMark}{candidatesMark}{nearbyMark}', 'TableText') + p('{/members}', 'TableText') +
+    p('· {text}（{originText}）{assignmentMark}{candidatesMark}{nearbyMark}', 'TableText') +
+    // The point's proposed wording and its reason (修改建议, 理由 columns), under its opinion.
+    p('{#proposalLines}', 'TableText') + p('{.}', 'TableNote', '<w:ind w:left="240"/>') + p('{/proposalLines}', 'TableText') +
+    p('{/members}', 'TableText') +
     // Only on a cluster some 未归入 opinions read like: a paragraph of its own, none otherwise (paragraphLoop).
     p('{#nearbyNote}', 'TableText') + p('{nearbyNote}', 'TableText') + p('{/nearbyNote}', 'TableText')) +
   cell(digestWidths[2], p('{opinions}/{submissions}', 'TableNumber')) +
@@ -201,6 +204,25 @@ const digestBody =
 // 提出人 and the date under it: wide enough for 2024年5月10日 on one line (it broke after 5月).
 const feedbackWidths = [cm(1.2), cm(3.3), cm(5.3), cm(2.1), cm(3.7)];
 const feedbackCounts = [cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.4)];
+// Without the 提出人 column its width goes to the opinion.
+const feedbackWidthsNoSubmitter = [cm(1.2), cm(8.6), cm(2.1), cm(3.7)];
+/** One opinion's row of the letter's table, with or without the 提出人/日期 cell. */
+const feedbackRow = (withSubmitter) => {
+  const widths = withSubmitter ? feedbackWidths : feedbackWidthsNoSubmitter;
+  const at = (i) => widths[withSubmitter ? i : i - (i > 1 ? 1 : 0)];
+  return (
+    // A printed letter never splits one opinion's row across pages (its mark and reason stay with it).
+    `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
+    cell(at(0), p('{#items}{seqText}', 'LetterNumber')) +
+    (withSubmitter
+      ? cell(at(1), p('{submitter}', 'LetterText') + p('{dateText}', 'LetterDate', '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'))
+      : '') +
+    cell(at(2), p('{articleLabel}{assignmentMark}：{opinion}', 'LetterText')) +
+    cell(at(3), p('{decision}', 'LetterNumber')) +
+    cell(at(4), p('{reason}{/items}', 'LetterText')) +
+    `</w:tr>`
+  );
+};
 const feedbackBody =
   p('{feedbackTitleLines}', 'Title') +
   p('{point}：', null, '<w:ind w:firstLineChars="0" w:firstLine="0"/>') +
@@ -212,21 +234,20 @@ const feedbackBody =
   p('') +
   p('二、逐条意见采纳情况', 'Heading1') +
   // Kept with the table's first row: a row too tall for the page's rest must not leave the heading and this note alone.
-  p('{tableNote}', 'TableNote', '<w:keepNext/>') +
-  table(['序号', '{submitterHeader}', '意见', '采纳情况', '理由说明'], feedbackWidths,
-    // A printed letter never splits one opinion's row across pages (its mark and reason stay with it).
-    `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
-    cell(feedbackWidths[0], p('{#items}{seqText}', 'LetterNumber')) +
-    cell(feedbackWidths[1], p('{submitter}', 'LetterText') + p('{dateText}', 'LetterDate', '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')) +
-    cell(feedbackWidths[2], p('{articleLabel}{assignmentMark}：{opinion}', 'LetterText')) +
-    cell(feedbackWidths[3], p('{decision}', 'LetterNumber')) +
-    cell(feedbackWidths[4], p('{reason}{/items}', 'LetterText')) +
-    `</w:tr>`) +
-  p('采纳率 =（采纳 + 部分采纳）÷ 已作出处理的意见（除“待研究”外的全部意见）。', 'TableNote') +
+  loop('tableNote', p('{tableNote}', 'TableNote', '<w:keepNext/>')) +
+  // With 提出人 or 日期 from the point's sheet, a column for them; without either, none (it was empty on every row).
+  loop('hasSubmitterColumn', table(['序号', '{submitterHeader}', '意见', '采纳情况', '理由说明'], feedbackWidths, feedbackRow(true))) +
+  loop('noSubmitterColumn', table(['序号', '意见', '采纳情况', '理由说明'], feedbackWidthsNoSubmitter, feedbackRow(false))) +
   loop('similarityExplained', p('{similarityExplained}', 'TableNote')) +
   // 特此反馈, the issuing unit and the date are one block: a page never ends between the unit and its date.
   p('特此反馈。', null, '<w:keepNext/>') + p('', null, '<w:keepNext/>') +
-  loop('issuer', p('{issuer}', 'Signature', '<w:keepNext/>')) + loop('dateText', p('{dateText}', 'Signature')) +
+  loop('issuer', p('{issuer}', 'Signature', '<w:keepNext/>')) +
+  // The date is kept with the 联系人 line under it, when there is one; never with 附：意见来源 (that chain pushed
+  // 特此反馈 and the whole 落款 to a page of their own).
+  loop('dateText', loop('contactLine', p('{dateText}', 'Signature', '<w:keepNext/>')) +
+    p('{^contactLine}') + p('{dateText}', 'Signature') + p('{/contactLine}')) +
+  // 附注 below the date, two characters in, in brackets (GB/T 9704): who at the bureau the point may call.
+  loop('contactLine', p('{contactLine}')) +
   p('附：意见来源（原始表格中的位置）', 'Annex') +
   loop('sourceGroups', p('{place}：{rowsText}', 'TableNote'));
 

@@ -30,9 +30,10 @@ export function registerFeedback(program: Command): void {
     .option('--templates <dir>', '自定义模板目录（缺少的模板用默认的）')
     .option('--date <date>', '反馈的落款日期（如 2024年6月1日；默认用汇总时的 --date，都没有则不写日期）')
     .option('--issuer <unit>', '反馈的落款单位（如 某市司法局；默认取配置文件的 issuer）')
+    .option('--contact <text>', '反馈的联系人及电话（如 "张三，021-63210000"，印在落款日期下：（联系人：张三，021-63210000）；默认取配置文件的 contact）')
     .addHelpText('after', `
 示例：
-  $ yijian feedback --digest 报告/digest.json --decisions 报告/采纳情况登记表.xlsx -o 反馈/ --issuer 某市司法局 --date 2024年6月1日
+  $ yijian feedback --digest 报告/digest.json --decisions 报告/采纳情况登记表.xlsx -o 反馈/ --issuer 某市司法局 --date 2024年6月1日 --contact "张三，021-63210000"
   $ yijian feedback --digest 报告/ --decisions 已填写.xlsx -o 反馈/ --strict --formats docx,xlsx
 采纳情况可填：采纳、部分采纳、未采纳、已转送、作为参考、待研究（空白即待研究）；
 也认得 已采纳、不予采纳、转交、参考 等常见写法。“单条意见”工作表中填写的，优先于所在类的采纳情况。
@@ -74,7 +75,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   const document = buildFeedbackDocument(digest, applied);
   const date = options.date ?? digest.date;
   const dateText = date === null ? '' : chineseDate(date);
-  const { issuer } = options;
+  const { issuer, contact } = options;
   const letters = formats.some((f) => f === 'docx' || f === 'md');
   if (issuer === '' && letters) {
     context.terminal.warn('W_NO_ISSUER', '反馈函没有落款单位：请在配置文件中设置 "issuer"（如 某市司法局），或加 --issuer。');
@@ -83,7 +84,7 @@ async function feedback(context: CommandContext, flags: FeedbackFlags): Promise<
   if (dateText === '' && letters) {
     context.terminal.warn('W_NO_LETTER_DATE', '反馈函没有落款日期：请加 --date（如 --date 2024年6月10日），或在 yijian digest 时给出 --date。');
   }
-  const points = pointFeedback(document, { issuer, dateText }, feedbackDetails(digest));
+  const points = pointFeedback(document, { issuer, dateText, contact }, feedbackDetails(digest));
   const stats = computeStats([{ name: digest.draft?.title ?? '（未指定草案）', document }]);
   const title = digest.draft === null ? '' : `《${digest.draft.title}》`;
   const rendered = [

@@ -5,7 +5,7 @@ import { EXIT } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/atomic.js';
 import { readStatsInput } from '../decisions/read-inputs.js';
 import { renderStats } from '../report/feedback.js';
-import { computeStats } from '../decisions/stats.js';
+import { computeStats, repeatedInputs } from '../decisions/stats.js';
 import { action, type CommandContext } from './program.js';
 import { commandDescription } from './commands.js';
 import { resolveStatsOptions, type StatsFlags } from './options/stats.js';
@@ -40,6 +40,12 @@ async function stats(context: CommandContext, inputs: string[], flags: StatsFlag
     const draft = await readStatsInput(input.path);
     if (draft.from === 'digest') context.terminal.info(`${input.typed}：没有 feedback.json，按 digest.json 统计（采纳情况均为待研究）`);
     drafts.push(draft);
+  }
+  for (const { first, second, shared } of repeatedInputs(drafts)) {
+    const [a, b] = [options.inputs[first]!.typed, options.inputs[second]!.typed];
+    context.terminal.warn('W_SAME_DRAFT_TWICE',
+      `${a} 和 ${b} 都是《${drafts[first]!.name}》的结果，有 ${shared} 条意见（同一文件、同一行、同一内容）两份都有，统计中计了两次；` +
+      '同一草案补报后重新汇总、反馈的，请只给最新的一份。');
   }
   const model = computeStats(drafts, options.pointNames);
   // A point named one way in one run and another way in the next is two rows unless the config says otherwise.

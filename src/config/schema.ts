@@ -84,6 +84,8 @@ export const ConfigSchema = z.strictObject({
   citedDraft: z.string().min(1).optional(),
   /** 落款 of the feedback letters: the unit that sends them (某市司法局). */
   issuer: z.string().min(1).optional(),
+  /** The letters' 联系人 and telephone (张三，021-63210000), printed below the 落款 date. */
+  contact: z.string().min(1).optional(),
   templates: z.string().min(1).optional(),
   formats: z.array(z.enum(REPORT_FORMATS)).min(1).optional(),
   output: z.string().min(1).optional(),

@@ -91,7 +91,9 @@ export function carryForward(old: DecisionSheet, digest: Digest, movedTo: Readon
     if (same !== undefined) {
       touched.add(same.id);
       // The drafters' own correction moved the id: nothing to say. Otherwise the draft's numbering changed.
-      const status = same.id === cluster.id || same.correction !== null ? '' : `条文编号有变化（原编号 ${same.id}）`;
+      // A row still marked 需复核 was not reviewed: the mark stays (cleared, the unreviewed decision read as checked).
+      const status = same.status.startsWith('需复核') ? same.status
+        : same.id === cluster.id || same.correction !== null ? '' : `条文编号有变化（原编号 ${same.id}）`;
       clusters.set(cluster.id, { decision: decisionText(same), reason: same.reason, status, correction: same.correction?.text ?? '' });
       kept += 1;
       continue;

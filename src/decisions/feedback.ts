@@ -10,7 +10,7 @@ import { safeNamePart } from '../io/file-names.js';
 import { opinionIdOf, type AppliedDecisions } from './apply.js';
 import { FEEDBACK_SCHEMA_VERSION, type FeedbackDocument, type FeedbackRecord } from './schema.js';
 import { type StatsRow, statsRow } from './stats.js';
-import { PENDING } from './values.js';
+import { DECISIONS, type Decision, PENDING } from './values.js';
 
 /** The name used for records whose point is not known, in file names and tables. */
 export const NO_POINT = '未注明联系点';
@@ -57,6 +57,8 @@ export interface FeedbackItemView {
   no: number;
   /** The point's own 序号 as it wrote it, else the line's number: how the point finds the opinion. */
   seqText: string;
+  /** seqText is the point's own 序号 (false: the line's number in the letter). */
+  seqGiven: boolean;
   /** 提出人, or '' */
   submitter: string;
   /** 2024年5月6日, or the 日期 cell as written, or '' */
@@ -102,6 +104,8 @@ export interface LetterSignature {
   issuer: string;
   /** 2024年6月1日; '' leaves the date line out. */
   dateText: string;
+  /** 联系人 and telephone as the bureau writes them (张三，021-63210000); '' or absent leaves the line out. */
+  contact?: string;
 }
 
 /** One contact point's feedback: its opinions in source order and its totals. */
@@ -118,6 +122,8 @@ export interface PointFeedbackView {
   dateText: string;
   /** 落款 */
   issuer: string;
+  /** （联系人：张三，021-63210000）, the line below the date a point calls back on; '' when none was given. */
+  contactLine: string;
   /** 2024年5月6日至5月13日: when the point's opinions were dated, or ''. */
   periodText: string;
   /** The letter's opening after the salutation. */
@@ -129,9 +135,15 @@ export interface PointFeedbackView {
   totalsSentence: string;
   /** Some opinion of the point has a date: the Markdown table has a 日期 column only then (an empty column is noise). */
   hasDates: boolean;
-  /** The note above the table, naming the columns the point filled in itself (日期 only when it gave dates). */
+  /** Some opinion of the point names its 提出人: the tables have a 提出人 column only then. */
+  hasSubmitters: boolean;
+  /** The Word table has its second column (提出人 and/or 日期): some opinion has one or the other. */
+  hasSubmitterColumn: boolean;
+  /** Neither: the Word table without that column (its 意见 column the wider). */
+  noSubmitterColumn: boolean;
+  /** The note above the table, naming the columns the point filled in itself (序号, 提出人, 日期 only when it gave them); or ''. */
   tableNote: string;
-  /** The Word table's second column: 提出人及日期, or 提出人 when the point gave no dates. */
+  /** The Word table's second column: 提出人及日期, 提出人 or 日期, as the point gave them. */
   submitterHeader: string;
   /** Below the table, when some line's article was found by its content: what that mark and its 相似度 mean; else ''. */
   similarityExplained: string;
@@ -151,7 +163,8 @@ export function letterStem(name: string): string {
 export function pointFeedback(
   document: FeedbackDocument, signature: LetterSignature | string, details: ReadonlyMap<string, FeedbackRecordDetail> = new Map(),
 ): PointFeedbackView[] {
-  const { issuer, dateText } = typeof signature === 'string' ? { issuer: '', dateText: signature } : signature;
+  const { issuer, dateText, contact = '' } = typeof signature === 'string' ? { issuer: '', dateText: signature } : signature;
+  const contactLine = contactLineOf(contact);
   const byPoint = groupBy(document.records, (r) => r.point ?? NO_POINT);
   const title = document.draft?.title ?? '';
   // Opinions written on an earlier round (--cited-draft) are feedback on that round; the 条款 are the current one's.
@@ -177,6 +190,7 @@ export function pointFeedback(
       feedbackTitleLines: commented === '' ? '关于本次草案意见采纳情况的反馈' : titleLines('关于', commented, '意见采纳情况的反馈'),
       dateText,
       issuer,
+      contactLine,
       periodText: period,
       opening:
         `感谢你单位对${commented === '' ? '本次草案' : `《${commented}》`}提出的意见建议。` +
@@ -190,6 +204,7 @@ export function pointFeedback(
         return {
           no: i + 1,
           seqText: detail?.seq?.trim() || String(i + 1),
+          seqGiven: (detail?.seq?.trim() ?? '') !== '',
           submitter: maskSubmitter(detail?.submitter ?? ''),
           dateText: date === null ? '' : (isoDate(date) === null ? date : chineseDate(isoDate(date) ?? date)),
           recordId: r.id,
@@ -211,21 +226,42 @@ export function pointFeedback(
       totals,
       totalsSentence: totalsSentence(totals),
       hasDates: false,
+      hasSubmitters: false,
+      hasSubmitterColumn: false,
+      noSubmitterColumn: false,
       tableNote: '',
       submitterHeader: '',
       similarityExplained: '',
     };
   }).map((view) => {
     const hasDates = view.items.some((item) => item.dateText !== '');
+    // A sheet without 提出人 (or 序号) gave none: an empty column on every row, and a note naming it, are noise.
+    const hasSubmitters = view.items.some((item) => item.submitter !== '');
+    const given = [
+      ...(view.items.some((item) => item.seqGiven) ? ['序号'] : []), ...(hasSubmitters ? ['提出人'] : []), ...(hasDates ? ['日期'] : []),
+    ];
     return {
       ...view,
       hasDates,
-      tableNote: hasDates ? '下表“序号”“提出人”“日期”为你单位报送表格中所填。' : '下表“序号”“提出人”为你单位报送表格中所填。',
-      submitterHeader: hasDates ? '提出人及日期' : '提出人',
+      hasSubmitters,
+      hasSubmitterColumn: hasSubmitters || hasDates,
+      noSubmitterColumn: !hasSubmitters && !hasDates,
+      tableNote: given.length === 0 ? '' : `下表${given.map((name) => `“${name}”`).join('')}为你单位报送表格中所填。`,
+      submitterHeader: hasSubmitters ? (hasDates ? '提出人及日期' : '提出人') : '日期',
       sourceGroups: sourceGroups(view.items),
       similarityExplained: view.items.some((item) => item.byContent) ? SIMILARITY_EXPLAINED : '',
     };
   });
+}
+
+/**
+ * The 附注 of an official letter, below its date (GB/T 9704): （联系人：张三，021-63210000）. The bureau's own number is
+ * printed as given, never masked. A text that already names the 联系人 or is bracketed is not said twice.
+ */
+export function contactLineOf(contact: string): string {
+  const text = contact.trim().replace(/^[（(](.*)[）)]$/u, '$1').trim();
+  if (text === '') return '';
+  return /^联系人/u.test(text) ? `（${text}）` : `（联系人：${text}）`;
 }
 
 /** The letter's 附：来源: where each line was found, grouped by file and sheet so it takes a few lines. */
@@ -257,14 +293,28 @@ function sourceRuns(list: readonly FeedbackItemView[]): string[] {
   return out;
 }
 
-/** "报送意见 12 条（去重后 11 条），其中采纳 3 条、部分采纳 1 条 … 采纳率 40%。" */
+/** How the letter names each decision in its totals sentence (已转送 says where to). */
+const TOTALS_WORDS: Readonly<Record<Decision, string>> = {
+  采纳: '采纳', 部分采纳: '部分采纳', 未采纳: '未采纳', 已转送: '已转送有关部门', 作为参考: '作为参考', 待研究: '待研究',
+};
+
+/**
+ * The letter's 总体情况, in words a point can check against its own table: "报送意见 12 条：采纳 3 条、未采纳 2 条、
+ * 待研究 2 条。已作出处理的 10 条中，采纳和部分采纳 3 条，采纳率 30%。" Decisions it got none of are left out (the
+ * table beside it lists all six); the rate names its base, as 采纳率（按报送条数）30.8% did not (4 of 15 is not 30.8%);
+ * with nothing decided yet there is no rate to give (it printed 采纳率（按报送条数）—). Repeats within the point's
+ * own sheet are said as such, not as 去重后 (and not at all when there are none).
+ */
 export function totalsSentence(row: StatsRow): string {
   const c = row.bySubmissions;
-  return (
-    `报送意见 ${row.submissions} 条（去重后 ${row.distinct} 条），其中采纳 ${c.采纳} 条、部分采纳 ${c.部分采纳} 条、` +
-    `未采纳 ${c.未采纳} 条、已转送有关部门 ${c.已转送} 条、作为参考 ${c.作为参考} 条、待研究 ${c.待研究} 条；` +
-    `采纳率（按报送条数）${row.rateText}。`
-  );
+  const parts = DECISIONS.filter((d) => c[d] > 0).map((d) => `${TOTALS_WORDS[d]} ${c[d]} 条`);
+  const counts = `报送意见 ${row.submissions} 条${parts.length === 0 ? '' : `：${parts.join('、')}`}。`;
+  const rate = row.submissions === 0 ? '' : row.decided === 0
+    ? '各条意见正在研究中，尚未作出处理。'
+    : `${row.decided === row.submissions ? '各条意见均已作出处理，' : `已作出处理的 ${row.decided} 条中，`}` +
+      `${row.adopted === 0 ? '没有采纳或部分采纳的' : `采纳和部分采纳 ${row.adopted} 条`}，采纳率 ${row.rateText}。`;
+  const repeats = row.duplicates === 0 ? '' : `你单位报送的意见中，有 ${row.duplicates} 条与你单位所报其他意见相同或相近，已合并研究。`;
+  return `${counts}${rate}${repeats}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * Pure: the sheets arrive as grids from the intake's guarded reader (read-sheet.ts).
  */
 import { cellText, columnLetter, type SheetGrid } from '../ingest/grid.js';
-import { type Decision, foldDecisionText, parseDecision } from './values.js';
+import { type Decision, decisionRemark, foldDecisionText, parseDecision } from './values.js';
 import { atPlace, cellWords, rowWords } from '../location.js';
 import { cutText } from '../text/format.js';
 import type { DecisionSheetNotice } from '../notices.js';
@@ -106,6 +106,16 @@ type HeaderKey = keyof typeof HEADERS;
 
 /** Columns whose merged cells mean "this value for every row covered"; ids are never spread (they would repeat). */
 const SPREAD: readonly HeaderKey[] = ['decision', 'reason', 'correction', 'moveTo'];
+
+/**
+ * 已有规定 is how many drafters answer an opinion the draft already meets, but it is not one of the decisions (is it
+ * adopted or not? the bureau says): the message shows how to write it so that the remark still reaches the letter.
+ */
+function alreadyProvidedHint(written: string): string {
+  return /已有(?:相关|相应|明确)?规定|已作(?:出)?(?:相关|相应)?规定|已规定/u.test(written)
+    ? '；可写作“未采纳（已有规定）”或“采纳（已有规定）”，括号里的说明作为理由写进反馈函'
+    : '';
+}
 
 /** Column index of each known header in a row, or null when the row is not a decision header. */
 function headerColumns(row: readonly string[]): Partial<Record<HeaderKey, number>> | null {
@@ -247,7 +257,8 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     const idColumn = perOpinion ? columns.opinionId : (columns.id ?? columns.checkId);
     const id = at(idColumn) !== '' ? at(idColumn) : at(columns.checkId);
     const decisionText = at(columns.decision);
-    const reason = at(columns.reason);
+    // 不采纳（已有规定） with a blank 理由说明: the remark is the reason the point is told.
+    const reason = at(columns.reason) !== '' ? at(columns.reason) : decisionRemark(decisionText);
     const correction = written('correction');
     const moveTo = written('moveTo');
     const decisionCell = cellRef(i, columns.decision ?? 0);
@@ -271,8 +282,20 @@ function readEntries(sheet: HeaderedSheet, file: string, result: DecisionSheet):
     if (decision === null) {
       result.problems.push({
         code: 'W_UNKNOWN_DECISION',
-        message: `${describeCell(decisionCell)}：不认识的采纳情况“${decisionText}”（编号 ${id}），未作为决定使用`,
+        message: `${describeCell(decisionCell)}：不认识的采纳情况“${decisionText}”（编号 ${id}），未作为决定使用${alreadyProvidedHint(decisionText)}`,
         cell: decisionCell,
+      });
+    }
+    const status = at(columns.status);
+    if (status.startsWith('需复核') && decisionText !== '' && columns.status !== undefined) {
+      // digest --decisions pre-fills the old decision on a cluster that gained opinions: sent as it is, the new
+      // points' letters would carry a decision nobody made on their opinions.
+      const statusCell = cellRef(i, columns.status);
+      result.problems.push({
+        code: 'W_NOT_REVIEWED',
+        message: `${describeCell(statusCell)}：此类标“需复核”（编号 ${id}），采纳情况“${decisionText}”是上次的决定，新加入的意见尚未复核；` +
+          '复核后请把“状态”格清空',
+        cell: statusCell,
       });
     }
     const earlier = seen.get(id);

@@ -95,12 +95,41 @@ export interface DraftFeedback {
   document: FeedbackDocument;
 }
 
+/** Two inputs of `stats` that hold the same draft's opinions: by index, and how many opinions they share. */
+export interface RepeatedInput {
+  first: number;
+  second: number;
+  shared: number;
+}
+
+/**
+ * Inputs that are the same draft's feedback twice — a rerun after 补报 given beside the run before it, one folder
+ * under two names — whose opinions the statistics would count twice (a point's figures doubled in its yearly
+ * evaluation). The same draft title and records from the same file, sheet and row with the same text; a title
+ * alone is not enough (a draft can be consulted on twice), nor a row alone (next month's file may share its name).
+ */
+export function repeatedInputs(drafts: readonly DraftFeedback[]): RepeatedInput[] {
+  const found: RepeatedInput[] = [];
+  const keys = drafts.map((d) => new Set(d.document.records.map((r) => `${r.id}\u0000${r.opinion}`)));
+  for (let i = 0; i < drafts.length; i += 1) {
+    for (let j = i + 1; j < drafts.length; j += 1) {
+      if (drafts[i]!.name !== drafts[j]!.name) continue;
+      let shared = 0;
+      for (const key of keys[j]!) if (keys[i]!.has(key)) shared += 1;
+      if (shared > 0) found.push({ first: i, second: j, shared });
+    }
+  }
+  return found;
+}
+
 /** Statistics over one or more drafts. */
 export interface StatsModel {
   drafts: StatsRow[];
   points: StatsRow[];
   counties: StatsRow[];
   total: StatsRow;
+  /** Counties some point belongs to: the 未注明县区 row of `counties` is not one (统计 said 5 个县（市、区） for 4). */
+  namedCounties: number;
 }
 
 const NO_POINT = '未注明联系点';
@@ -130,5 +159,5 @@ export function computeStats(drafts: readonly DraftFeedback[], pointNames: Reado
   const points = [...groupBy(records, pointOf)].map(([name, list]) => statsRow(name, countyOfPoint.get(name) ?? NO_COUNTY, list)).sort(bySubmissions);
   const counties = [...groupBy(records, countyOf)].map(([name, list]) => statsRow(name, '', list)).sort(bySubmissions);
   const draftRows = drafts.map((d, index) => statsRow(mask(d.name), '', records.filter((r) => r.draftKey === String(index))));
-  return { drafts: draftRows, points, counties, total: statsRow('合计', '', records) };
+  return { drafts: draftRows, points, counties, total: statsRow('合计', '', records), namedCounties: new Set(countyOfPoint.values()).size };
 }

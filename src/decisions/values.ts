@@ -83,6 +83,18 @@ function decisionPart(folded: string): string {
     .replace(/[。.;；,，!！]+$/u, '');
 }
 
+/**
+ * The remark in brackets behind a known decision (不采纳（已有规定） → 已有规定), or '': it is the drafter's reason,
+ * and the letter to the point must not lose it when the 理由说明 cell is left blank.
+ */
+export function decisionRemark(text: string): string {
+  const folded = foldDecisionText(text);
+  if (VARIANTS.has(folded) || !VARIANTS.has(decisionPart(folded))) return '';
+  // Read from the cell as written, so the remark keeps its own characters (全角 digits, spaces inside).
+  const remark = /(?<=\S)\s*[(（[【]([^()（）[\]【】]*)[)）\]】]$/u.exec(text.trim().replace(/[。.;；,，!！]+$/u, ''));
+  return (remark?.[1] ?? '').trim();
+}
+
 /** The decision a cell means: blank → 待研究, a known variant → its decision, anything else → null. */
 export function parseDecision(text: string): Decision | null {
   const folded = foldDecisionText(text);

@@ -57,7 +57,7 @@ function statsContext(stats: StatsModel, heading: string, dateText: string): Rec
     dateText,
     rateDefinition: RATE_DEFINITION,
     totalSentence:
-      `共 ${stats.drafts.length} 件草案，${stats.counties.length} 个县（市、区）的 ${stats.points.length} 个联系点报送意见 ${t.submissions} 条` +
+      `共 ${stats.drafts.length} 件草案，${stats.namedCounties} 个县（市、区）的 ${stats.points.length} 个联系点报送意见 ${t.submissions} 条` +
       `（去重后 ${t.distinct} 条）；已处理 ${t.decided} 条，其中采纳 ${t.bySubmissions.采纳} 条、部分采纳 ${t.bySubmissions.部分采纳} 条，` +
       `采纳率（按报送）${t.rateText}，（按去重）${t.rateOpinionsText}；待研究 ${t.bySubmissions.待研究} 条。`,
   };

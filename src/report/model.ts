@@ -134,6 +134,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       text: record.opinion,
       suggestion: record.suggestion ?? '',
       reason: record.reason ?? '',
+      proposalLines: proposalLines(record),
       submitterType: record.submitterType ?? '',
       submissions: sources.length,
       sources,
@@ -260,17 +261,20 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   ];
   const busiest = articleCounts
     .map((count, order) => ({ count, order }))
-    .filter(({ count }) => count.submissions > 0 && !NON_ARTICLE_KEYS.has(count.key) && !isDivision(count.key))
+    // One opinion on an article is not a concentration: 第一条（1 条） was listed among 意见较集中的条款.
+    .filter(({ count }) => count.submissions > 1 && !NON_ARTICLE_KEYS.has(count.key) && !isDivision(count.key))
     .sort((a, b) => b.count.submissions - a.count.submissions || b.count.distinct - a.count.distinct || a.order - b.order)
     .slice(0, BUSIEST_ARTICLES)
     .map(({ count }) => count);
   // A code of 1,260 articles would fill pages with zeros: the tables list what received opinions.
   const silentArticles = articleCounts.filter((count) => count.submissions === 0 && draftKeys.includes(count.key)).length;
+  const anyOnArticles = articleCounts.some((count) => count.submissions > 0 && !NON_ARTICLE_KEYS.has(count.key) && !isDivision(count.key));
+  // 草案其余 26 条 after ten listed articles read as the other 26 of 36; they are 26 of the draft's 61.
   const articlesSentence =
     (busiest.length > 0
       ? `意见较集中的条款：${busiest.map((count) => `${count.label}（${count.submissions} 条）`).join('、')}。`
-      : '各条款均未收到意见。') +
-    (silentArticles > 0 ? `草案其余 ${silentArticles} 条未收到意见，下表从略。` : '');
+      : anyOnArticles ? '各条款收到的意见均为 1 条。' : '各条款均未收到意见。') +
+    (silentArticles > 0 ? `草案中有 ${silentArticles} 条未收到意见，下表从略。` : '');
 
   // Sections of the per-article digest, in reading order.
   const sectionClusters = (key: string): ClusterView[] =>
@@ -455,7 +459,7 @@ function countyViews(
 
 /**
  * Articles without opinions take one line per run of them, not a section each: the first of a run
- * (within one chapter) says 第二条至第六条未收到意见。, the others say nothing.
+ * (within one chapter) says 第二条至第六条未收到意见。 (第六条、第七条 for two), the others say nothing.
  */
 function markSilentRuns(sections: ArticleSectionView[]): void {
   let start = -1;
@@ -464,7 +468,9 @@ function markSilentRuns(sections: ArticleSectionView[]): void {
     const first = sections[start];
     const last = sections[end];
     if (first !== undefined && last !== undefined) {
-      first.silentText = start === end ? `${first.label}未收到意见。` : `${first.label}至${last.label}未收到意见。`;
+      // Two articles are listed (第六条、第七条), as a law cites them; 至 is for a longer run.
+      const run = start === end ? first.label : end === start + 1 ? `${first.label}、${last.label}` : `${first.label}至${last.label}`;
+      first.silentText = `${run}未收到意见。`;
     }
     start = -1;
   };
@@ -476,8 +482,15 @@ function markSilentRuns(sections: ArticleSectionView[]): void {
   close(sections.length - 1);
 }
 
-/** 违反本条例第九条规定 … 处 … 罚款: a penalty article, said by the article it enforces. */
-const PENALTY_OF = /^([^，,。；]{0,12}?)违反本条例(第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十\d]+)?)(?:第[一二三四五六七八九十\d]+款)?(?:第[（(]?[一二三四五六七八九十\d]+[)）]?项)?规定/u;
+/** A Chinese or Arabic number in an article reference. */
+const NUM = '[一二三四五六七八九十百千零〇两\\d]+';
+/**
+ * 违反本条例第九条规定 … 处 … 罚款: a penalty article, said by the article it enforces, also through the lists drafters
+ * write (第二十二条第一、二、三项, 第三十八条第一款和第四十条, 第六十五条第（一）项至第（六）项). Group 1 is who (平台企业),
+ * group 2 the whole reference, whose articles (第…条) the gist names.
+ */
+const PENALTY_OF = new RegExp(`^([^，,。；]{0,12}?)违反本条例(第${NUM}条[第一二三四五六七八九十百千零〇两\\d条款项之、和及与至或者（）()]*?)规定`, 'u');
+const PENALTY_ARTICLE = new RegExp(`第${NUM}条(?:之${NUM})?`, 'gu');
 const PENALTY_WORDS = /罚款|处罚|处分|追究|责令|没收|警告/u;
 /** Words a cut phrase must not end on: it would read as a sentence broken off (改装电动自行车或者为). */
 const DANGLING = new Set(['或者', '以及', '及其', '并且', '并', '或', '和', '与', '及', '在', '对', '为', '由', '向', '将', '把', '从', '于', '按照', '依照', '经', '被', '的', '、', '，', ',']);
@@ -495,10 +508,13 @@ const gistWords = new Intl.Segmenter('zh', { granularity: 'word' });
  * hanging (…或者为, …在电动): then at the last such word, with …… to show it was cut. A penalty article is
  * named by what it enforces: 违反第九条的处罚, 平台企业违反第三十条的处罚.
  */
-function articleGist(text: string): string {
+export function articleGist(text: string): string {
   const sentence = (text.split(/[。；;\n]/)[0] ?? '').trim();
   const penalty = PENALTY_OF.exec(sentence);
-  if (penalty !== null && PENALTY_WORDS.test(text)) return `${penalty[1] ?? ''}违反${penalty[2] ?? ''}的处罚`;
+  if (penalty !== null && PENALTY_WORDS.test(text)) {
+    const articles = [...new Set((penalty[2] ?? '').match(PENALTY_ARTICLE) ?? [])];
+    return `${penalty[1] ?? ''}违反${articles.join('、')}的处罚`;
+  }
   const clauses = sentence.split(/[，,：:]/).map((c) => c.trim()).filter((c) => c !== '');
   const telling = clauses.find((c) => !/^违反本|规定$|^有下列/.test(c)) ?? clauses[0] ?? sentence;
   const phrase = topicPhrase(telling, 14);
@@ -510,6 +526,17 @@ function articleGist(text: string): string {
   let kept = join !== undefined && join.at >= 4 ? words.filter((w) => w.at < join.at) : words;
   while (kept.length > 1 && DANGLING.has(kept.at(-1)!.text)) kept = kept.slice(0, -1);
   return `${kept.map((w) => w.text).join('')}${ELLIPSIS}`;
+}
+
+/** 建议修改为：… and 理由：… of a record, a line each, leaving out what is empty or the opinion itself. */
+export function proposalLines(record: Pick<DigestRecord, 'opinion' | 'suggestion' | 'reason'>): string[] {
+  const own = (text: string | null): string => {
+    const trimmed = (text ?? '').trim();
+    return trimmed === '' || trimmed === record.opinion.trim() ? '' : trimmed;
+  };
+  const suggestion = own(record.suggestion);
+  const reason = own(record.reason);
+  return [...(suggestion === '' ? [] : [`建议修改为：${suggestion}`]), ...(reason === '' ? [] : [`理由：${reason}`])];
 }
 
 /** （也可能涉及：第十三条、第十四条）: the likely articles past the first, which heads the opinion's group; or ''. */

@@ -22,6 +22,12 @@ export interface MemberView {
   text: string;
   suggestion: string;
   reason: string;
+  /**
+   * What the sheet gave beside the opinion, for the drafter: 建议修改为：… and 理由：…, a line each (the 修改建议 and 理由
+   * columns; the proposed wording is what a drafter sets against the article). [] when neither was given, and a cell
+   * already read as the opinion itself is not repeated.
+   */
+  proposalLines: string[];
   submitterType: string;
   /** How many submissions carry this opinion (duplicates included). */
   submissions: number;

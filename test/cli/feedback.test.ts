@@ -137,10 +137,15 @@ describe('yijian feedback on the fixtures', () => {
     const md = readFileSync(join(work, 'fb', readdirSync(join(work, 'fb')).find((n) => n.endsWith('-采纳情况反馈.md'))!), 'utf8');
     expect(md).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日\s*\n+附：/u);
     const signed = await yijian(['feedback', '--digest', out, '--decisions', join(work, '已填写.xlsx'), '-o', join(work, 'fb-signed'),
-      '--formats', 'md', '--issuer', '某市司法局', '--date', '2024年6月10日']);
+      '--formats', 'md', '--issuer', '某市司法局', '--date', '2024年6月10日', '--contact', '张三，021-63210000']);
     expect(signed.status, signed.stderr).toBe(0);
     expect(signed.stderr).not.toContain('[W_NO_ISSUER]');
     expect(signed.stderr).not.toContain('[W_NO_LETTER_DATE]');
+    // --contact reaches every letter, below its date.
+    const signedDir = join(work, 'fb-signed');
+    for (const name of readdirSync(signedDir).filter((n) => n.endsWith('-采纳情况反馈.md'))) {
+      expect(readFileSync(join(signedDir, name), 'utf8'), name).toMatch(/2024年6月10日\s*\n+（联系人：张三，021-63210000）/u);
+    }
   });
 
   it('writes Word feedback that reads back with the opinions and decisions', async () => {

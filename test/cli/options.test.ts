@@ -196,6 +196,10 @@ describe('feedback and stats options', () => {
     const flagged = resolveFeedbackOptions({ flags: { digest: 'd/digest.json', decisions: 'x.xlsx', issuer: '某区司法局', formats: 'md，md docx' }, config: config({ issuer: '某市司法局' }), cwd: CWD });
     expect(flagged).toMatchObject({ digestPath: join(CWD, 'd/digest.json'), issuer: '某区司法局', formats: ['md', 'docx'] });
     expect(resolveFeedbackOptions({ flags: { digest: 'd', decisions: 'x.xlsx' }, config: NO_CONFIG, cwd: CWD }).issuer).toBe('');
+    // The letters' 联系人: the flag, else the config, else none.
+    expect(resolveFeedbackOptions({ flags: { digest: 'd', decisions: 'x.xlsx' }, config: config({ contact: '张三，021-63210000' }), cwd: CWD }).contact).toBe('张三，021-63210000');
+    expect(resolveFeedbackOptions({ flags: { digest: 'd', decisions: 'x.xlsx', contact: ' 李四 ' }, config: config({ contact: '张三' }), cwd: CWD }).contact).toBe('李四');
+    expect(resolveFeedbackOptions({ flags: { digest: 'd', decisions: 'x.xlsx' }, config: NO_CONFIG, cwd: CWD }).contact).toBe('');
     // digest --decisions and feedback --decisions read a decision sheet the same way: one resolved slice, whatever the config says.
     const reading = config({ sheet: '汇总', columns: { map: { 意见建议: 'C' } } });
     const digestSheet = resolveDigestOptions(['a.xlsx'], { flags: { decisions: 'x.xlsx' }, config: reading, cwd: CWD }).decisions;

@@ -32,6 +32,15 @@ describe('yijian stats across two drafts', () => {
     json = JSON.parse(run.stdout) as typeof json;
   });
 
+  it('says when two inputs are the same draft\'s opinions (a feedback and the digest it came from), and not for two drafts', async () => {
+    const twice = await yijian(['stats', join(work, 'f1'), join(work, 'd1'), '-o', join(work, 'twice')]);
+    expect(twice.status).toBe(0);
+    expect(twice.stderr).toContain('[W_SAME_DRAFT_TWICE]');
+    expect(twice.stderr).toContain(`有 ${first.records.length} 条意见`);
+    const apart = await yijian(['stats', join(work, 'f1'), join(work, 'd2'), '-o', join(work, 'apart')]);
+    expect(apart.stderr).not.toContain('[W_SAME_DRAFT_TWICE]');
+  });
+
   it('exits 0 and writes 统计.xlsx, 统计.md and a self-contained 统计.html', async () => {
     expect(status).toBe(0);
     expect(readdirSync(join(work, 'out')).sort()).toEqual(['统计.html', '统计.md', '统计.xlsx'].sort());

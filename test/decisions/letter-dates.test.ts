@@ -78,3 +78,32 @@ describe('the letter\'s 附：意见来源 lines', () => {
     if (n > 4) expect(text).toContain('序号 7 在第 9 行');
   });
 });
+
+describe('the letter\'s 提出人 column and note', () => {
+  // A point whose sheet had no 提出人 column (编号, 涉及条款, 意见内容, 修改理由, 类别) got an empty 提出人 column on every
+  // row, and a note saying its 提出人 were as filled in its sheet.
+  it('is left out, with its word in the note, for a point that named nobody, in Markdown and Word', async () => {
+    const digest = sampleDigest();
+    const nobody: Digest = { ...digest, records: digest.records.map((r) => ({ ...r, submitter: null, date: null })) };
+    for (const md of (await markdownLetters(nobody)).values()) {
+      expect(header(md)).toBe('| 序号 | 条款 | 意见 | 采纳情况 | 理由说明 |');
+      expect(md).not.toContain('“提出人”');
+    }
+    const letter = pointFeedback(buildFeedbackDocument(nobody, null), SIGNED, feedbackDetails(nobody))[0]!;
+    const text = (await mammoth.extractRawText({ buffer: (await renderFeedback([letter], ['docx'], null))[0]!.data as Buffer })).value;
+    expect(text).not.toContain('提出人');
+    expect(text).toMatch(/序号\s*意见\s*采纳情况\s*理由说明/u);
+    expect(text).toContain(letter.items[0]!.opinion);
+  });
+
+  it('names only what the sheet gave: dates without names, and no note when it gave neither 序号 nor names nor dates', async () => {
+    const digest = sampleDigest();
+    const datesOnly: Digest = { ...digest, records: digest.records.map((r) => ({ ...r, submitter: null, date: '2024-05-20' })) };
+    const md = [...(await markdownLetters(datesOnly)).values()][0]!;
+    expect(header(md)).toBe('| 序号 | 日期 | 条款 | 意见 | 采纳情况 | 理由说明 |');
+    const bare: Digest = { ...digest, records: digest.records.map((r) => ({ ...r, seq: null, submitter: null, date: null })) };
+    const letter = pointFeedback(buildFeedbackDocument(bare, null), SIGNED, feedbackDetails(bare))[0]!;
+    expect(letter.tableNote).toBe('');
+    expect(String((await renderFeedback([letter], ['md'], null))[0]!.data)).not.toContain('为你单位报送表格中所填');
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeStats, statsRow, type StatsRecord } from '../../src/decisions/stats.js';
+import { computeStats, repeatedInputs, statsRow, type StatsRecord } from '../../src/decisions/stats.js';
 import type { FeedbackDocument, FeedbackRecord } from '../../src/decisions/schema.js';
 import type { Decision } from '../../src/decisions/values.js';
+import { renderStats } from '../../src/report/feedback.js';
 
 const rec = (point: string | null, opinionId: string, decision: Decision, draftKey = '0'): StatsRecord => ({ point, county: null, opinionId, decision, draftKey });
 
@@ -43,5 +44,37 @@ describe('computeStats', () => {
     expect(stats.counties.map((c) => [c.name, c.points, c.submissions])).toEqual([['东区', 1, 3], ['未注明县区', 1, 1], ['西区', 1, 1]]);
     expect(stats.drafts.map((d) => [d.name, d.submissions, d.distinct])).toEqual([['草案一', 4, 3], ['草案二', 1, 1]]);
     expect([stats.total.submissions, stats.total.distinct, stats.total.drafts]).toEqual([5, 4, 2]);
+  });
+
+  it('says how many counties took part without counting 未注明县区 as one (统计.md said 5 个县（市、区） for 4)', async () => {
+    const stats = computeStats([
+      { name: '草案一', document: doc([['甲', '东区', 'o1', '采纳'], ['乙', '西区', 'o2', '采纳'], ['市律师协会立法联系点', null, 'o3', '未采纳']]) },
+    ]);
+    expect(stats.counties.map((c) => c.name)).toContain('未注明县区');
+    const [md] = await renderStats(stats, ['md'], null, '意见采纳情况统计', '');
+    expect(md!.data.toString()).toContain('共 1 件草案，2 个县（市、区）的 3 个联系点报送意见 3 条');
+  });
+});
+
+describe('repeatedInputs', () => {
+  const input = (name: string, rows: [string, string][]) => ({
+    name,
+    document: {
+      schemaVersion: 1, kind: 'yijian-feedback', draft: null, date: null,
+      records: rows.map(([id, opinion]): FeedbackRecord => ({
+        id, source: { file: 'a', sheet: 's', row: 2 }, point: '甲', county: null, articleLabel: '第一条', opinion, opinionId: id,
+        cluster: 'c', decision: '采纳', reason: '', from: 'cluster',
+      })),
+    } as FeedbackDocument,
+  });
+
+  it('finds the same draft\'s opinions given twice, and only those', () => {
+    const june = input('某市养犬管理条例', [['r1', '意见一'], ['r2', '意见二']]);
+    const rerun = input('某市养犬管理条例', [['r1', '意见一'], ['r2', '意见二'], ['r3', '补报的意见']]);
+    // Next month's draft: the same file name and rows, other opinions.
+    const other = input('某市物业管理条例', [['r1', '意见一']]);
+    const reconsulted = input('某市养犬管理条例', [['r1', '另一轮的意见']]);
+    expect(repeatedInputs([june, other, rerun, reconsulted])).toEqual([{ first: 0, second: 2, shared: 2 }]);
+    expect(repeatedInputs([june, other])).toEqual([]);
   });
 });

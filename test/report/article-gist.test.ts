@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { articleGist } from '../../src/report/model.js';
 import { DRAFT_TXT, makeTempDir, REPO_ROOT, runYijian, SUBMISSIONS } from '../cli/run-cli.js';
 
 /** 条款 → 主旨 from the summary's table (| 第三十五条 | 主旨 | n | n |). */
@@ -58,4 +59,17 @@ describe('主旨 of articles without a caption', () => {
     expect(tort.get('第一千一百八十八条')).toMatch(/^无民事行为能力人/u);
     for (const [article, gist] of tort) expect(gist, `${article}：${gist}`).not.toMatch(/民事行……|行为能……/u);
   });
+});
+
+describe('主旨 of a penalty article that cites a list of 款 or 项', () => {
+  // 第四十三条 of 上海市养犬管理条例 (违反本条例第二十二条第一、二、三项规定的，由公安部门责令改正) was headed 由公安部门责令改正,
+  // beside 第四十二条 headed 违反第十一条的处罚: the list of items did not read as a reference.
+  it.each([
+    ['违反本条例第二十二条第一、二、三项规定的，由公安部门责令改正，可以处五十元以上二百元以下罚款。', '违反第二十二条的处罚'],
+    ['违反本条例第三十八条第一款和第四十条规定，不按照规定办理的，处一千元罚款。', '违反第三十八条、第四十条的处罚'],
+    ['违反本条例第二十六条第一款、第二十七条第一款规定，处以罚款。', '违反第二十六条、第二十七条的处罚'],
+    ['违反本条例第六十五条第（一）项至第（六）项规定的，由区住房和城乡建设主管部门责令改正，处一万元罚款。', '违反第六十五条的处罚'],
+    ['违反本条例第七十八条第二款第（十二）项、第（十三）项规定的，责令改正。', '违反第七十八条的处罚'],
+    ['平台企业违反本条例第三十条规定的，处一万元罚款。', '平台企业违反第三十条的处罚'],
+  ])('%s → %s', (text, expected) => expect(articleGist(text)).toBe(expected));
 });

@@ -60,6 +60,23 @@ describe('采纳情况登记表 printed: one article a line', () => {
   });
 });
 
+describe('条文意见对照表.xlsx printed: the 条款 column', () => {
+  it('keeps 第二十二条 and every label of five characters on one line, as the 登记表 does', async () => {
+    const dir = makeTempDir('yijian-digest-print-');
+    const run = await runYijian(['digest', BATCH, '--draft', LAW, '-o', 'r', '--formats', 'xlsx'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const book = XLSX.read(readFileSync(join(dir, 'r/条文意见对照表.xlsx')), { type: 'buffer', cellStyles: true });
+    const sheet = sheetNamed(book, '条文意见对照表');
+    const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' });
+    const at = (rows[0] ?? []).indexOf('条款');
+    const width = sheet['!cols']?.[at]?.wch ?? 0;
+    const labels = rows.slice(1).map((row) => String(row[at] ?? '')).filter((text) => text !== '' && [...text].length <= 5);
+    // 第八十条 (4) and 第七十二条 (5): width 7 printed 第七十二 / 条.
+    expect(labels.some((label) => [...label].length === 5)).toBe(true);
+    for (const label of labels) expect(wrappedLines(label, width), `${label} in ${width}`).toBe(1);
+  }, 120_000);
+});
+
 describe('采纳情况登记表: the columns a person fills in say what to write there', () => {
   let zip: PizZip;
   let book: XLSX.WorkBook;

@@ -95,7 +95,7 @@ describe('renderReports', () => {
       if (commented.has(article.key)) expect(articleDigest).toContain(article.paragraphs[0]);
       else expect(articleDigest).not.toContain(article.paragraphs[0]);
     }
-    expect(articleDigest).toMatch(/第[一二三四五六七八九十]+条(?:至第[一二三四五六七八九十]+条)?未收到意见。/);
+    expect(articleDigest).toMatch(/第[一二三四五六七八九十]+条(?:[至、]第[一二三四五六七八九十]+条)?未收到意见。/);
     for (const cluster of digest.clusters) {
       expect(articleDigest).toContain(cluster.representative.slice(0, 12));
     }

@@ -25,6 +25,7 @@ export const FeedbackFlagsSchema = z.object({
   templates: z.string().optional(),
   date: z.string().optional(),
   issuer: z.string().optional(),
+  contact: z.string().optional(),
 });
 export type FeedbackFlags = z.input<typeof FeedbackFlagsSchema>;
 
@@ -44,6 +45,8 @@ export interface FeedbackOptions {
   date: string | null;
   /** 落款: --issuer, else the config's issuer, else '' (the letters say nobody; the run warns). */
   issuer: string;
+  /** 联系人 and telephone: --contact, else the config's contact, else '' (no line). */
+  contact: string;
 }
 
 /** The schema: flags + config + cwd → FeedbackOptions. */
@@ -62,6 +65,7 @@ export const FeedbackOptionsSchema = z
       templatesDir: flags.templates === undefined ? null : flagPath(cwd, flags.templates),
       date: flags.date ?? null,
       issuer: flags.issuer ?? config.config.issuer ?? '',
+      contact: (flags.contact ?? config.config.contact ?? '').trim(),
     };
   });
 
