@@ -178,7 +178,7 @@ const clusterRow =
   cell(digestWidths[0], p('{#clusters}{no}', 'TableNumber')) +
   // members[0] is the representative opinion, so it is not printed a second time above the list.
   cell(digestWidths[1], p('{#members}', 'TableText') +
-    p('· {text}（{originText}）{assignmentMark}{candidatesMark}{nearbyMark}', 'TableText') +
+    p('· {text}（{originText}）{assignmentMark}{guessMark}', 'TableText') +
     // The point's proposed wording and its reason (修改建议, 理由 columns), under its opinion.
     p('{#proposalLines}', 'TableText') + p('{.}', 'TableNote', '<w:ind w:left="240"/>') + p('{/proposalLines}', 'TableText') +
     p('{/members}', 'TableText') +

@@ -60,7 +60,7 @@ export function articleDigestRows(view: ReportView): XlsxRow[] {
       submissions: c.submissions,
       pointsText: fitCell(pointsCell(c.points)),
       membersText: fitCell(c.members.map((m, i) =>
-        [`${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}${m.candidatesMark}${m.nearbyMark}`, ...m.proposalLines.map((l) => `   ${l}`)].join('\n')).join('\n')),
+        [`${i + 1}. ${m.text}（${m.sourcesText}）${m.assignmentMark}${m.guessMark}`, ...m.proposalLines.map((l) => `   ${l}`)].join('\n')).join('\n')),
       assignmentNote: [c.assignmentNote, c.nearbyNote].filter((note) => note !== '').join('；'),
       decision: '',
     })),

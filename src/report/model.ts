@@ -150,6 +150,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       otherCandidatesMark: otherCandidatesMark(recordCandidates(record.articles), label),
       nearbyNote: near,
       nearbyMark: bracketedNote(near),
+      guessMark: guessMark(likely, near),
     };
   };
   /** How each distinct opinion of a cluster got the cluster's article, for the cluster's note. */
@@ -548,6 +549,16 @@ function otherCandidatesMark(candidates: readonly { key: string }[], label: (key
 /** The sentence above the grouped 未归入 opinions: what they are, that the grouping is a guess, where to correct it. */
 const UNASSIGNED_INTRO =
   `以下意见未能确定所涉条文（未写明条款、所写条款草案中没有，或按内容难以判断），按最可能涉及的条文分组列出（${GUESS_WORDS}）；可在采纳情况登记表的“更正条款”列改正。`;
+
+/**
+ * The likely articles and the cluster an opinion reads like, in one bracket that says once that both are guesses:
+ * （可能涉及：第十二条；可能与第八十条“…”的意见同类，相似度 0.12；均按内容推测，待人工确认）. Either alone is its own mark.
+ */
+export function guessMark(likely: string, near: string): string {
+  if (likely === '' || near === '') return bracketedNote(likely === '' ? near : likely);
+  const bare = (note: string): string => note.replace(`（${GUESS_WORDS}）`, '').replace(`，${GUESS_WORDS}）`, '）');
+  return bracketedNote(`${bare(likely)}；${bare(near)}；均${GUESS_WORDS}`).replace(/，；/gu, '；');
+}
 
 /**
  * The 未归入 opinions grouped by the article each most likely concerns (its first 可能涉及), in draft order, the

@@ -60,6 +60,11 @@ export interface MemberView {
   nearbyNote: string;
   /** The same in brackets, to follow candidatesMark: （可能与第八十条“…”的意见同类，相似度 0.12，按内容推测，待人工确认） or ''. */
   nearbyMark: string;
+  /**
+   * candidatesMark and nearbyMark in one bracket that says once that they are guesses (the 对照表 prints it):
+   * （可能涉及：第十二条；可能与第八十条“…”的意见同类，相似度 0.12；均按内容推测，待人工确认）; either alone as its mark; ''.
+   */
+  guessMark: string;
 }
 
 /** A cluster of opinions on one article, numbered within the list it appears in. */
