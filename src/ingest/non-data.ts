@@ -9,7 +9,7 @@ import { cellText, type GridCell, type SheetGrid } from './grid.js';
 import { cellKind } from './content.js';
 
 /** What a 说明行 was taken for. */
-export type NoteKind = 'total' | 'signature' | 'remark' | 'instruction' | 'header' | 'subtitle' | 'continuation' | 'title';
+export type NoteKind = 'total' | 'signature' | 'remark' | 'instruction' | 'header' | 'subtitle' | 'continuation' | 'title' | 'speaker' | 'media';
 
 /** The Chinese name of each kind, for inspect. */
 export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
@@ -21,6 +21,8 @@ export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
   subtitle: '分段标题行',
   continuation: '续行',
   title: '标题行',
+  speaker: '聊天记录的发言人行',
+  media: '聊天记录的图片、表情等',
 };
 
 const TOTAL_CELL = /^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|合计条数)\s*[:：]?\s*(?:共?\s*\d+\s*(?:条|件|项|人次?)?(?:意见(?:建议)?)?)?$|^共\s*(?:计)?\s*\d+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$|^(?:以上|本页|本表|上述)\s*[,，]?\s*(?:共|合计|总计|共计)\s*(?:收集|收到|汇总|整理)?\s*(?:意见(?:建议)?)?\s*[0-9一二三四五六七八九十百]+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$|^(?:共|合计)\s*(?:收集|收到|汇总|整理)\s*(?:意见(?:建议)?)?\s*[0-9一二三四五六七八九十百]+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$/u;
@@ -155,5 +157,27 @@ export function joinContinued(before: string, after: string): string {
 
 /** A title line above opinions pasted without a header: short, no sentence punctuation, ending like a title. */
 export function isTitleLine(text: string): boolean {
-  return text.length <= 40 && !/[，,。；;！!？?]/u.test(text) && /(?:意见|建议|汇总|征集|反馈|情况|表)[）)]?$/u.test(toSimplified(text));
+  return text.length <= 40 && !/[，,。；;！!？?]/u.test(text) && /(?:意见|建议|汇总|征集|反馈|情况|表|整理|记录|摘录|摘编|汇编|收集)[）)]?$/u.test(toSimplified(text));
+}
+
+/** A chat log's time: 2024-05-20 10:23, 2024/5/20 10:23:45, 5月20日 10:23, or 10:23 alone. */
+const CHAT_TIME = String.raw`(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}(?::\d{2})?)`;
+const SPEAKER_FIRST = new RegExp(`^([^\\s：:，,。！？!?]{1,12})\\s+(${CHAT_TIME})$`, 'u');
+const TIME_FIRST = new RegExp(`^(${CHAT_TIME})\\s+([^\\s：:，,。！？!?]{1,12})$`, 'u');
+
+/**
+ * A line of a chat log pasted into a sheet that names who wrote the message below it and when (张阿姨 2024-05-20
+ * 10:23, or the time first): the speaker and the time as written; null for any other line.
+ */
+export function chatSpeaker(text: string): { name: string; time: string | null } | null {
+  const line = text.trim();
+  const first = SPEAKER_FIRST.exec(line);
+  if (first !== null) return { name: first[1]!, time: first[2]! };
+  const second = TIME_FIRST.exec(line);
+  return second === null ? null : { name: second[2]!, time: second[1]! };
+}
+
+/** What a chat log shows for a message that is no text: [图片], [表情], 某某撤回了一条消息. */
+export function isChatMedia(text: string): boolean {
+  return /^\[(?:图片|表情|动画表情|语音|视频|文件|链接|位置|名片|红包|转账|小程序|聊天记录)\]$/u.test(text.trim()) || /撤回了一条消息$/u.test(text.trim());
 }

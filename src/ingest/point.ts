@@ -15,6 +15,11 @@ const NOISE_WORDS = [
   '问卷星',
   '腾讯问卷',
   '金数据',
+  // A chat group's log pasted into a sheet: 东湖街道-微信群.xlsx is the point's, not a point named 东湖街道微信群.
+  '微信群聊天记录',
+  '聊天记录',
+  '微信群',
+  '群聊',
   '征求意见稿',
   '意见建议汇总表',
   '意见建议汇总',

@@ -23,6 +23,8 @@ export interface RowContext {
   /** Other names of a point → the name it goes by (config pointNames). */
   pointNames: ReadonlyMap<string, string>;
   fallbackCounty: string | null;
+  /** In a chat log pasted into a sheet: who wrote the messages below the last speaker line, and when (chatSpeaker). */
+  speaker?: { name: string; time: string | null } | null;
   /** The county a point's own name begins with (东城区和平里街道), used before the file name's; null if none. */
   countyOfPoint: (point: string) => string | null;
   maxCellLength: number;
@@ -253,14 +255,14 @@ function buildRecord(
     point,
     pointSource,
     county: fields.county ?? (fields.point === null ? null : context.countyOfPoint(fields.point)) ?? context.fallbackCounty,
-    submitter: fields.submitter,
+    submitter: fields.submitter ?? context.speaker?.name ?? null,
     submitterType: fields.submitterType,
     article: fields.article,
     opinion,
     suggestion: fields.suggestion,
     reason: fields.reason,
     contact: fields.contact,
-    date: fields.date,
+    date: fields.date ?? context.speaker?.time ?? null,
   };
 }
 

@@ -9,7 +9,7 @@ import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
-import { continuesOpinion, continuesRemark, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
+import { chatSpeaker, continuesOpinion, continuesRemark, isChatMedia, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
 import { classifyRow, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
@@ -205,6 +205,8 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   const otherColumns = [...(plan?.fieldColumns ?? new Map<string, number>())].filter(([field]) => field !== 'opinion').map(([, column]) => column);
   const across = mergedAcrossRows(grid, dataStart);
   const subtitlePoints: string[] = [];
+  const speakerRows: number[] = [];
+  const inlineSpeakerRows: number[] = [];
   for (let r = dataStart; r < grid.rows.length; r += 1) {
     let cells = cellsAt(r);
     if (plan !== null && header.rows.length > 0 && repeatsHeader(cells, headerKey)) {
@@ -228,6 +230,35 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
         subtitlePoints.push(point);
       }
       continue;
+    }
+    if (pasted !== null) {
+      // A chat log pasted as one column: 张阿姨 2024-05-20 10:23 says who wrote the messages below it and when,
+      // [图片] or 撤回了一条消息 is no message.
+      const line = cellText(cells[pasted.column]);
+      const speaker = chatSpeaker(line);
+      if (speaker !== null || isChatMedia(line)) {
+        noteRows.push({ row: r + 1, kind: speaker === null ? 'media' : 'speaker', text: line.trim() });
+        if (speaker !== null) {
+          context.speaker = speaker;
+          speakerRows.push(r + 1);
+        }
+        continue;
+      }
+      // 赵某：第二十六条太严了 — a line that names its own writer before a colon (a name, not 建议： or 关于：).
+      const inline = /^([^\s：:，,。！？!?]{1,6})[：:]\s*(\S[\s\S]*)$/u.exec(line.trim());
+      if (inline !== null && cellKind(inline[1]!) === 'name') {
+        const own = [...cells];
+        own[pasted.column] = inline[2]!;
+        const saved = context.speaker;
+        context.speaker = { name: inline[1]!, time: null };
+        const row = classifyRow(own, r + 1, context);
+        context.speaker = saved ?? null;
+        if (row.kind === 'record') for (const record of row.records) result.records.push(record);
+        else if (row.kind === 'reject') result.rejects.push(row.reject);
+        else if (row.kind === 'note') noteRows.push({ row: r + 1, kind: row.note, text: row.text });
+        inlineSpeakerRows.push(r + 1);
+        continue;
+      }
     }
     const first = r;
     if (opinionColumn !== undefined && otherColumns.length > 0) {
@@ -268,6 +299,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   if (unreadContact !== null) {
     notices.push({ code: 'W_CONTACT_IN_UNREAD_COLUMN', location: place, ...unreadContact, mapSpec: scopedMapSpec(source.file, grid.name, FIELD_HEADERS.contact, unreadContact.column.column) });
   }
+  if (speakerRows.length + inlineSpeakerRows.length > 0) notices.push({ code: 'W_CHAT_SPEAKERS', location: place, rows: speakerRows, inline: inlineSpeakerRows });
   const serialDates = readSerialDates(result.records);
   if (serialDates !== null) notices.push({ code: 'W_DATE_FROM_SERIAL', location: place, ...serialDates });
   result.report.records = result.records.length;
