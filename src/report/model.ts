@@ -6,7 +6,7 @@ import { YijianError } from '../errors.js';
 import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, UNASSIGNED } from '../article-key.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
-  assignmentNote, bracketedNote, bySubmissions, chineseDate, chineseNumber, ELLIPSIS, groupAssignmentNote, percent, periodText, sourcePlace,
+  assignmentNote, bracketedNote, bySubmissions, chineseDate, chineseNumber, ELLIPSIS, groupAssignmentNote, percent, periodNote, periodText, sourcePlace,
   titleLines, topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
@@ -376,7 +376,8 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     hasDraft: draft !== null,
     date: digest.date,
     dateText: digest.date === null ? '' : chineseDate(digest.date),
-    periodText: periodText(digest.records.map((record) => record.date)),
+    // With what the range took on trust or left out said after it: （其中 2 条的日期未写年份，按 2024 年计）.
+    periodText: `${periodText(digest.records.map((record) => record.date))}${periodNote(digest.records.map((record) => record.date))}`,
     totals: t,
     balanced,
     reconciliation:

@@ -22,27 +22,64 @@ export function chineseDate(iso: string): string {
   return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
 }
 
-/** A date as staff type it (2024-05-06, 2024/5/6, 2024.5.6, 2024年5月6日) as YYYY-MM-DD, or null. */
+/** A date as staff type it (2024-05-06, 2024/5/6, 2024.5.6, 2024年5月6日, 2024年5月6号, 20240506) as YYYY-MM-DD, or null. */
 export function isoDate(text: string): string | null {
-  const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(text);
+  const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/.exec(text) ?? /^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/.exec(text);
   if (match === null) return null;
   const [, year, month, day] = match;
-  const m = Number(month);
-  const d = Number(day);
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return validDate(Number(year), Number(month), Number(day));
+}
+
+function validDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A date written without its year (5月20日, 5月20号, 5.20, 5/20): month and day, or null. */
+function monthDay(text: string): { month: number; day: number } | null {
+  const match = /^\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*$/.exec(text);
+  if (match === null) return null;
+  const month = Number(match[1]);
+  const day = Number(match[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { month, day } : null;
+}
+
+/**
+ * The 日期 cells read: full dates (YYYY-MM-DD), dates without a year given the year of the full dates when they all
+ * have one year (the batch's), and how many of each kind there were: without a year, and unreadable (上周三).
+ */
+function readDates(dates: Iterable<string | null>): { isos: string[]; noYear: number; borrowedYear: number | null; unreadable: number } {
+  const isos: string[] = [];
+  const partial: { month: number; day: number }[] = [];
+  let unreadable = 0;
+  for (const text of dates) {
+    if (text === null || text.trim() === '') continue;
+    const iso = isoDate(text);
+    if (iso !== null) {
+      isos.push(iso);
+      continue;
+    }
+    const md = monthDay(text);
+    if (md !== null) partial.push(md);
+    else unreadable += 1;
+  }
+  const years = new Set(isos.map((iso) => iso.slice(0, 4)));
+  const borrowedYear = partial.length > 0 && years.size === 1 ? Number([...years][0]) : null;
+  if (borrowedYear !== null) for (const md of partial) isos.push(validDate(borrowedYear, md.month, md.day)!);
+  else unreadable += partial.length;
+  return { isos, noYear: borrowedYear === null ? 0 : partial.length, borrowedYear, unreadable };
 }
 
 /**
  * The period the opinions were collected in, from their 日期 cells: 2024年5月6日至5月28日; '' when no
- * date can be read. Dates that cannot be read are left out of the range, not guessed.
+ * date can be read. A date without its year (5月20日) takes the year every full date of the batch has; dates
+ * that cannot be read are left out of the range, not guessed (periodNote says how many).
  */
 export function periodText(dates: Iterable<string | null>): string {
+  const { isos } = readDates(dates);
   let first: string | null = null;
   let last: string | null = null;
-  for (const text of dates) {
-    const iso = text === null ? null : isoDate(text);
-    if (iso === null) continue;
+  for (const iso of isos) {
     if (first === null || iso < first) first = iso;
     if (last === null || iso > last) last = iso;
   }
@@ -50,6 +87,20 @@ export function periodText(dates: Iterable<string | null>): string {
   if (first === last) return chineseDate(first);
   const end = first.slice(0, 4) === last.slice(0, 4) ? chineseDate(last).replace(/^\d{4}年/, '') : chineseDate(last);
   return `${chineseDate(first)}至${end}`;
+}
+
+/**
+ * What periodText took on trust or left out, in brackets to follow it: （其中 2 条的日期未写年份，按 2024 年计；另有 1 条
+ * 的日期无法识别，未计入） — '' when every date was read whole, or when no date could be read at all.
+ */
+export function periodNote(dates: Iterable<string | null>): string {
+  const { isos, noYear, borrowedYear, unreadable } = readDates(dates);
+  if (isos.length === 0) return '';
+  const parts = [
+    ...(noYear > 0 ? [`其中 ${noYear} 条的日期未写年份，按 ${borrowedYear} 年计`] : []),
+    ...(unreadable > 0 ? [`另有 ${unreadable} 条的日期无法识别，未计入`] : []),
+  ];
+  return parts.length === 0 ? '' : `（${parts.join('；')}）`;
 }
 
 /** The mark of a text cut short: Chinese writes the ellipsis as two (……), never one (…). */
