@@ -62,8 +62,9 @@ function roundNote(record: DigestRecord, label: (key: string) => string): string
 
 /** Builds the view model every report template gets. */
 export function buildReportView(unmasked: Digest, options: ViewOptions): ReportView {
-  // Masked once, here: every name, file, text and keyword below is already safe to print.
-  const digest = maskDigest(unmasked);
+  // Masked once, here: every name, file, text and keyword below is already safe to print. Contacts and 提出人 are
+  // never read from this copy (the decision sheet masks the written contacts below), so they are left as written.
+  const digest = maskDigest(unmasked, { contactFields: false });
   const draft = digest.draft;
   const records = digest.records;
   const byId = new Map(records.map((r) => [r.id, r]));
