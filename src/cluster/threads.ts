@@ -51,11 +51,6 @@ export interface ThreadOptions {
   readonly minOpinions?: number;
   /** The worker's module (tests start one that fails); cluster-worker.js beside this module by default. */
   readonly workerUrl?: URL;
-  /**
-   * Other work of this thread, done once the worker has started and before this thread takes articles: the worker
-   * takes more of them meanwhile, so the two threads share that work's time too.
-   */
-  readonly meanwhile?: () => void;
 }
 
 /** Opinions below which one thread clusters alone. */
@@ -74,10 +69,7 @@ const WORKER_URL = new URL('./cluster-worker.js', import.meta.url);
 /** clusterOpinions on this thread and a worker thread: the same clusters, in the same order. */
 export async function clusterOpinionsInThreads(items: readonly ClusterItem[], options: ClusterOptions, threads: ThreadOptions = {}): Promise<Cluster[]> {
   const workerUrl = threads.workerUrl ?? WORKER_URL;
-  if (items.length < (threads.minOpinions ?? MIN_OPINIONS) || !existsSync(fileURLToPath(workerUrl))) {
-    threads.meanwhile?.();
-    return clusterOpinions(items, options);
-  }
+  if (items.length < (threads.minOpinions ?? MIN_OPINIONS) || !existsSync(fileURLToPath(workerUrl))) return clusterOpinions(items, options);
   const prepared = prepareClusterBatch(items, options, sharedInt32);
   const { ids, articleStarts, thresholds } = prepared;
   const count = prepared.articles.length;
@@ -131,7 +123,6 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
     wordShare: options.wordShare, splitRatio: options.splitRatio, threshold: thresholds[a]!, batch: prepared.batch, scratch, wordOf: ids.wordOf,
   });
   try {
-    threads.meanwhile?.();
     for (let a = Atomics.add(counter, 0, 1); a < count; a = Atomics.add(counter, 0, 1)) {
       describe(a, work(a));
       // Lets the worker's answers in, so their labels are made while it works on.

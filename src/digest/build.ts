@@ -17,7 +17,6 @@ import {
   type OpinionRecord,
   type Reject,
   type SheetReport,
-  type TextDifference,
 } from '../model.js';
 import { UNASSIGNED } from '../article-key.js';
 import { type DuplicateSearch, startDuplicateSearch } from '../dedupe/background.js';
@@ -180,24 +179,6 @@ async function buildAround(
     if (group === undefined || group.canonical === records[index]!.id) distinct.push(index);
     else termsAt[index] = undefined; // only distinct opinions are clustered
   }
-  // What each near copy changes in its canonical record: worked out on this thread while the clustering worker
-  // takes the first articles (threads.ts `meanwhile`), so the two threads share its time.
-  const nearCanonical = new Map<string, OpinionRecord>();
-  for (let index = 0; index < total; index++) {
-    const group = groupAt(index);
-    if (group?.kind === 'near' && group.canonical === records[index]!.id) nearCanonical.set(group.canonical, records[index]!);
-  }
-  const differenceAt = new Map<number, TextDifference>();
-  const tokens = text.tokens === undefined ? undefined : (t: string): string[] => text.tokens!(t);
-  const findDifferences = (): void => {
-    for (let index = 0; index < total; index++) {
-      const group = groupAt(index);
-      const canonicalRecord = group === undefined || group.canonical === records[index]!.id ? undefined : nearCanonical.get(group.canonical);
-      if (canonicalRecord !== undefined) differenceAt.set(index, textDifference(canonicalRecord.opinion, records[index]!.opinion, tokens));
-    }
-    nearCanonical.clear();
-  };
-
   onStep('cluster', 0, distinct.length);
   const clusters = await clusterOpinionsInThreads(
     distinct.map((index) => {
@@ -224,7 +205,7 @@ async function buildAround(
       forms: text.forms === undefined ? null : (t: string) => text.forms!(t),
     },
     // The clusters are the same either way; only slower, and the edge says so.
-    { ...threads, meanwhile: findDifferences },
+    threads,
   );
   onStep('cluster', distinct.length, distinct.length);
   termsAt.length = 0;
@@ -232,10 +213,16 @@ async function buildAround(
   const clusterOf = new Map<string, string>();
   for (const cluster of clusters) for (const id of cluster.opinions) clusterOf.set(id, cluster.id);
 
+  // Canonical records of near groups by id, to say what each near copy changes.
+  const nearCanonical = new Map<string, OpinionRecord>();
+  for (let index = 0; index < total; index++) {
+    const group = groupAt(index);
+    if (group?.kind === 'near' && group.canonical === records[index]!.id) nearCanonical.set(group.canonical, records[index]!);
+  }
   const digestRecords: DigestRecord[] = records.map((record, index) => {
     const group = groupAt(index);
     const canonicalId = group?.canonical ?? record.id;
-    const difference = differenceAt.get(index);
+    const canonicalRecord = canonicalId === record.id ? undefined : nearCanonical.get(canonicalId);
     // Every field spelled out, not `...record`: V8 gave each spread copy a hidden class of its own (a
     // heap snapshot showed one per record, some 300 bytes each), most of a gigabyte at a million records.
     return {
@@ -257,10 +244,9 @@ async function buildAround(
       duplicateGroup: group?.id ?? null,
       canonical: canonicalId === record.id,
       cluster: clusterOf.get(canonicalId) ?? '',
-      ...(difference === undefined ? {} : { difference }),
+      ...(canonicalRecord === undefined ? {} : { difference: textDifference(canonicalRecord.opinion, record.opinion, text.tokens === undefined ? undefined : (t) => text.tokens!(t)) }),
     };
   });
-  differenceAt.clear();
 
   return {
     schemaVersion: DIGEST_SCHEMA_VERSION,

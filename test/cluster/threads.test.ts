@@ -55,18 +55,6 @@ describe('clustering on two threads', () => {
     expect(await clusterOpinionsInThreads(batch, own, { minOpinions: 0 })).toEqual(clusterOpinions(batch, own));
   });
 
-  it('does the other work of its caller once, after the worker has started, on either path', async () => {
-    const { clusterOpinionsInThreads } = await dist();
-    const batch = items();
-    const calls: number[] = [];
-    const both = await clusterOpinionsInThreads(batch, OPTIONS, { minOpinions: 0, meanwhile: () => calls.push(1) });
-    expect(calls).toEqual([1]);
-    expect(both).toEqual(clusterOpinions(batch, OPTIONS));
-    // Too few opinions for a worker: the work is still done, once.
-    await clusterOpinionsInThreads(batch, OPTIONS, { minOpinions: batch.length + 1, meanwhile: () => calls.push(2) });
-    expect(calls).toEqual([1, 2]);
-  });
-
   it('a worker that fails is said, and this thread clusters its articles to the same result', async () => {
     const { clusterOpinionsInThreads } = await dist();
     const dir = mkdtempSync(join(tmpdir(), 'yijian-cluster-worker-'));
