@@ -147,6 +147,8 @@ async function measurePhases(corpusDir, draftPath, outDir) {
   const { buildDigest } = await load('digest/build.js');
   const { writeJsonAtomic } = await load('io/json-file.js');
   const { renderReports } = await load('report/index.js');
+  // As the CLI: a second thread masks the opinions while digest.json is written (absent from older builds).
+  const { startMaskAhead } = await load('report/mask-ahead.js').catch(() => ({ startMaskAhead: () => null }));
   const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
   const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
   const { ASSIGN_DEFAULTS } = await load('assign/assign.js');
@@ -186,9 +188,11 @@ async function measurePhases(corpusDir, draftPath, outDir) {
     step = next;
   });
   phase(`buildDigest: ${step} and records`);
+  const masking = startMaskAhead(model.records);
   await writeJsonAtomic(`${outDir}/digest.json`, model, { force: true });
+  const maskedOpinions = await masking?.finish();
   phase('write digest.json');
-  await renderReports(model, { formats: ['md'], templatesDir: null, showContact: false });
+  await renderReports(model, { formats: ['md'], templatesDir: null, showContact: false, maskedOpinions });
   phase('render md');
   const total = { ms: performance.now() - start, cpuMs: cpuMs() - cpu0 };
   const named = (prefix) => phases.filter((p) => p.name.startsWith(prefix));

@@ -14,6 +14,8 @@ import { resolveDigestOptions, type DigestFlags, type DigestOptions } from './op
 import { THRESHOLD_DEFAULTS } from './options/thresholds.js';
 import type { Segmenter } from '../text/segment.js';
 import { REPORT_FILES, renderReports } from '../report/index.js';
+import { startMaskAhead } from '../report/mask-ahead.js';
+import type { MaskedOpinions } from '../text/mask.js';
 import type { Digest, Draft, OpinionRecord } from '../model.js';
 import { UNASSIGNED } from '../article-key.js';
 import { action, type CommandContext } from './program.js';
@@ -179,8 +181,15 @@ export async function digest(context: CommandContext, files: string[], flags: Di
   // Everything goes to a staging folder first and is moved in at the end: a failure on the way (a template
   // error, a full disk, a kill) leaves the output folder as it was.
   const rendered = await writeStaged(run.outputDir, outputs.map((path) => basename(path)), run.force, async (staging) => {
-    await staging.writeJson(DIGEST_FILE, model);
-    const files = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: run.showContact, carried });
+    // The reports mask every opinion: a second thread does that while this one writes digest.json.
+    const masking = run.formats.length === 0 ? null : startMaskAhead(model.records);
+    let maskedOpinions: MaskedOpinions | undefined;
+    try {
+      await staging.writeJson(DIGEST_FILE, model);
+    } finally {
+      maskedOpinions = await masking?.finish();
+    }
+    const files = await renderReports(model, { formats: run.formats, templatesDir: run.templatesDir, showContact: run.showContact, carried, maskedOpinions });
     for (const file of files) await staging.writeFile(file.name, file.data);
     return files;
   });

@@ -20,7 +20,7 @@ export const NO_COUNTY = '未注明县区';
 /** Builds feedback.json's document from a digest and the decisions applied to it (pure); personal data masked. */
 export function buildFeedbackDocument(unmasked: Digest, applied: AppliedDecisions | null): FeedbackDocument {
   // feedback.json travels like a report, and the letters, statistics and file names are made from it.
-  const digest = maskDigest(unmasked);
+  const digest = maskDigest(unmasked, { contactFields: true });
   const byRecord = new Map((applied?.records ?? []).map((d) => [d.recordId, d]));
   const opinionOf = opinionIdOf(digest);
   const label = (keys: readonly string[]): string =>

@@ -2,9 +2,12 @@
 import type { FileHandle } from 'node:fs/promises';
 import { writeThroughTemporary } from './atomic.js';
 
-// Small: text waiting to be written outlives young-generation collections, and at a million records what
-// survives them piled up as hundreds of megabytes of old garbage before a full collection came.
-const FLUSH_AT = 1 << 16;
+// Lines are encoded straight into one reused buffer: joining a chunk's lines into one string and encoding it into
+// a new buffer for every write made two large objects per 64 K characters, for a fifth of the writing's CPU time
+// at 100k records. A line longer than the buffer is written on its own.
+const BUFFER_BYTES = 1 << 20;
+/** UTF-8 takes at most three bytes per UTF-16 code unit (a surrogate pair: four for two). */
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * Writes an object whose values may be huge arrays (a million records is more than V8's longest
@@ -15,18 +18,22 @@ export async function writeJsonAtomic(path: string, document: Readonly<Record<st
 }
 
 async function writeJsonLines(handle: FileHandle, document: Readonly<Record<string, unknown>>): Promise<void> {
-  let buffer: string[] = [];
-  let size = 0;
-  const write = async (text: string): Promise<void> => {
-    buffer.push(text);
-    size += text.length;
-    if (size >= FLUSH_AT) await flush();
-  };
+  const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
   const flush = async (): Promise<void> => {
-    if (buffer.length === 0) return;
-    await handle.write(buffer.join(''));
-    buffer = [];
-    size = 0;
+    if (used === 0) return;
+    await handle.write(buffer, 0, used);
+    used = 0;
+  };
+  const write = async (text: string): Promise<void> => {
+    if (used + text.length * MAX_BYTES_PER_UNIT > BUFFER_BYTES) {
+      await flush();
+      if (text.length * MAX_BYTES_PER_UNIT > BUFFER_BYTES) {
+        await handle.write(text);
+        return;
+      }
+    }
+    used += buffer.write(text, used);
   };
   const entries = Object.entries(document).filter(([, value]) => value !== undefined);
   await write('{\n');

@@ -7,7 +7,7 @@ import { renderXlsx, renderXlsxBook, type XlsxRow } from './render-xlsx.js';
 import { readTemplate } from './templates.js';
 import type { ReportView } from './view.js';
 import { parseXlsxLayout } from './xlsx-layout.js';
-import { maskPersonalData } from '../text/mask.js';
+import { type MaskedOpinions, maskPersonalData } from '../text/mask.js';
 import { nearDifferencesByCanonical } from '../dedupe/diff.js';
 import type { CarriedDecisions } from '../decisions/carried.js';
 
@@ -23,6 +23,8 @@ export interface ReportOptions {
   showContact: boolean;
   /** Decisions carried forward from an earlier decision sheet (`digest --decisions`), pre-filled. */
   carried?: CarriedDecisions | undefined;
+  /** The digest's opinions masked already, on a second thread while digest.json was written (mask-ahead.ts). */
+  maskedOpinions?: MaskedOpinions | undefined;
 }
 
 /** One rendered output file: its name and its content. */
@@ -121,7 +123,7 @@ const OPINION_FIELDS = ['recordId', 'clusterId', 'articleLabel', 'assignmentNote
 
 /** Renders the asked reports from `digest`; same digest and options, same bytes. */
 export async function renderReports(digest: Digest, options: ReportOptions): Promise<RenderedFile[]> {
-  const view = buildReportView(digest, { showContact: options.showContact });
+  const view = buildReportView(digest, { showContact: options.showContact, maskedOpinions: options.maskedOpinions });
   const wants = (format: ReportFormat): boolean => options.formats.includes(format);
   const dir = options.templatesDir;
   const files: RenderedFile[] = [];

@@ -13,7 +13,7 @@ import { pushTo } from '../collections.js';
 import { recordsPerArticle } from '../digest/per-article.js';
 import { candidatesCell, candidatesNote, clusterCandidates, GUESS_WORDS, recordCandidates } from './candidates.js';
 import { rejectLabel, sourceLabel } from '../provenance.js';
-import { maskContact, maskDigest, maskPersonalData } from '../text/mask.js';
+import { maskContact, maskDigest, type MaskedOpinions, maskPersonalData } from '../text/mask.js';
 import { toSimplified } from '../text/normalize.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
@@ -24,6 +24,8 @@ import type {
 export interface ViewOptions {
   /** Show contacts unmasked on the decision sheet (the user asked for it). */
   showContact: boolean;
+  /** Opinions of the digest's records masked already (report/mask-ahead.ts). */
+  maskedOpinions?: MaskedOpinions | undefined;
 }
 
 const NO_POINT = '（未注明联系点）';
@@ -62,8 +64,9 @@ function roundNote(record: DigestRecord, label: (key: string) => string): string
 
 /** Builds the view model every report template gets. */
 export function buildReportView(unmasked: Digest, options: ViewOptions): ReportView {
-  // Masked once, here: every name, file, text and keyword below is already safe to print.
-  const digest = maskDigest(unmasked);
+  // Masked once, here: every name, file, text and keyword below is already safe to print. Contacts and 提出人 are
+  // never read from this copy (the decision sheet masks the written contacts below), so they are left as written.
+  const digest = maskDigest(unmasked, { contactFields: false, ...(options.maskedOpinions === undefined ? {} : { opinions: options.maskedOpinions }) });
   const draft = digest.draft;
   const records = digest.records;
   const byId = new Map(records.map((r) => [r.id, r]));

@@ -35,6 +35,28 @@ export function keywordsWithoutPersonalData(
 /** Headers of a contact column the mapping may have missed: such a rejected cell is masked as a contact. */
 const CONTACT_HEADER = /联系|电话|手机|座机|邮箱|微信|qq|tel|phone|mail/iu;
 
+/** What maskDigest may leave as written, and what it is given already masked. */
+export interface MaskOptions {
+  /**
+   * Mask each record's 联系方式 and 提出人 (letters and statistics do). The report view reads neither from the masked copy (its one
+   * contact column, the decision sheet's, masks the written contacts itself, or shows them with --show-contact), and
+   * with a contact on nearly every row nearly every record would be copied: some 700 MiB at a million records.
+   */
+  readonly contactFields: boolean;
+  /** Opinions of these very records masked already (on a second thread, report/mask-ahead.ts): not scanned again. */
+  readonly opinions?: MaskedOpinions;
+}
+
+/** The masked opinions of one digest's records, as far as a scan got. */
+export interface MaskedOpinions {
+  /** The records they belong to: used only for that same array. */
+  readonly records: readonly DigestRecord[];
+  /** Opinions 0 … scanned − 1 were scanned. */
+  readonly scanned: number;
+  /** The masked text of each scanned opinion that masking changes, by record index. */
+  readonly changed: ReadonlyMap<number, string>;
+}
+
 /**
  * The digest as documents may show it: personal data masked in every text a report, letter or
  * statistic can print — opinions, suggestions, reasons, 联系方式 (maskContact), 联系点, 县区, 提出人,
@@ -42,13 +64,17 @@ const CONTACT_HEADER = /联系|电话|手机|座机|邮箱|微信|qq|tel|phone|m
  * point lists. Ids, 序号, counts and the draft's articles are left as they are (no document shows 序号). Records without
  * personal data are shared, not copied (a million-record digest is not doubled in memory).
  */
-export function maskDigest(digest: Digest): Digest {
+export function maskDigest(digest: Digest, options: MaskOptions): Digest {
   // Names, files and sheets repeat on every record: each distinct one is scanned once.
   const name = repeatedTextMask();
   const nullableName = (text: string | null): string | null => (text === null ? null : name(text));
   const nullableText = (text: string | null): string | null => (text === null ? null : maskPersonalData(text));
 
-  const records = digest.records.map((r) => maskRecord(r, name, nullableName, nullableText));
+  const contactFields = options.contactFields;
+  const known = options.opinions?.records === digest.records ? options.opinions : undefined;
+  const opinionAt = (r: DigestRecord, index: number): string =>
+    known !== undefined && index < known.scanned ? known.changed.get(index) ?? r.opinion : maskPersonalData(r.opinion);
+  const records = digest.records.map((r, index) => maskRecord(r, opinionAt(r, index), name, nullableName, nullableText, contactFields));
   const keywordsOf = clusterKeywords(digest, records);
   const contactHeaders = contactHeadersOf(digest.files);
   return {
@@ -100,21 +126,22 @@ function clusterKeywords(digest: Digest, masked: readonly DigestRecord[]): (clus
 
 function maskRecord(
   r: DigestRecord,
+  opinion: string,
   name: (text: string) => string,
   nullableName: (text: string | null) => string | null,
   nullableText: (text: string | null) => string | null,
+  contactFields: boolean,
 ): DigestRecord {
   const file = name(r.source.file);
   const sheet = name(r.source.sheet);
   const point = nullableName(r.point);
   const county = nullableName(r.county);
-  const submitter = r.submitter === null ? null : maskSubmitter(r.submitter);
+  const submitter = r.submitter === null || !contactFields ? r.submitter : maskSubmitter(r.submitter);
   const article = nullableName(r.article);
   const date = nullableName(r.date);
-  const opinion = maskPersonalData(r.opinion);
   const suggestion = nullableText(r.suggestion);
   const reason = nullableText(r.reason);
-  const contact = r.contact === null ? null : maskContact(r.contact);
+  const contact = r.contact === null || !contactFields ? r.contact : maskContact(r.contact);
   const cited = r.articles.map((a) => nullableName(a.cited));
   const unchanged =
     file === r.source.file && sheet === r.source.sheet && point === r.point && county === r.county &&

@@ -10,6 +10,7 @@ import type { FeedbackDocument } from '../../src/decisions/schema.js';
 import type { Digest, DigestRecord } from '../../src/model.js';
 import { maskContact, maskDigest, maskPersonalData } from '../../src/text/mask.js';
 import { findPersonalData } from '../../src/text/pii.js';
+import { buildReportView } from '../../src/report/model.js';
 
 describe('maskContact', () => {
   it.each([
@@ -333,7 +334,7 @@ describe('maskDigest', () => {
   it('masks every name, text, file, sheet and rejected cell a document can show; the original is untouched', () => {
     const digest = digestOf([record({})]);
     const before = JSON.stringify(digest);
-    const masked = maskDigest(digest);
+    const masked = maskDigest(digest, { contactFields: true });
     expect(JSON.stringify(digest)).toBe(before);
     const text = JSON.stringify(masked);
     for (const secret of ['13800000013', '13900139000', '13700137000', '13800138000', '87654321', '13600136000', '13500135000', 'li＠']) {
@@ -349,7 +350,22 @@ describe('maskDigest', () => {
 
   it('shares records that hold no personal data', () => {
     const plain = record({ source: { file: '东湖.xlsx', sheet: '意见', row: 2 }, point: '东湖', submitter: '张三', opinion: '建议第12条删去。', contact: null });
-    expect(maskDigest(digestOf([plain])).records[0]).toBe(plain);
+    expect(maskDigest(digestOf([plain]), { contactFields: true }).records[0]).toBe(plain);
+  });
+
+  it('leaves 联系方式 and 提出人 as written when asked, so a record with personal data only there is shared, not copied', () => {
+    const plain = record({ source: { file: '东湖.xlsx', sheet: '意见', row: 2 }, point: '东湖', submitter: '张三 13700137000', opinion: '建议第12条删去。', contact: '13812345678' });
+    expect(maskDigest(digestOf([plain]), { contactFields: false }).records[0]).toBe(plain);
+    expect(maskDigest(digestOf([plain]), { contactFields: true }).records[0]!.contact).toBe('138****5678');
+  });
+
+  it('the report view, built from such a copy, still shows no written contact or 提出人 (nor the decision sheet its contacts)', () => {
+    const digest = digestOf([record({ contact: '13812345678' })]);
+    const view = buildReportView(digest, { showContact: false });
+    // JSON.stringify reads the lazily built parts (members, decision rows) too.
+    const text = JSON.stringify(view);
+    for (const secret of ['13812345678', '13700137000', '13800138000']) expect(text).not.toContain(secret);
+    expect(view.decisionRows[0]!.contactsText).toBe('138****5678');
   });
 });
 

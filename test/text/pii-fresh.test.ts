@@ -147,7 +147,7 @@ describe('a 提出人 cell with a number typed beside the name', () => {
       totals: { files: 1, failedFiles: 0, rows: 1, records: 1, rejects: 0, blanks: 0, exactGroups: 0, nearGroups: 0, duplicates: 0, distinctOpinions: 1, clusters: 1, points: 1, counties: 1 },
       settings: { near: 0.5, assignThreshold: 0.1 }, files: [], failures: [], records: [record], duplicateGroups: [], clusters: [], rejects: [],
     } as unknown as Parameters<typeof maskDigest>[0];
-    expect(maskDigest(digest).records[0]?.submitter).toBe('王五 ****1234');
+    expect(maskDigest(digest, { contactFields: true }).records[0]?.submitter).toBe('王五 ****1234');
     expect(feedbackDetails(digest).get('r1')?.submitter).toBe('王五 ****1234');
   });
 });
