@@ -147,6 +147,8 @@ export function createItemResolver(draft: Draft | null): (key: ArticleKey, cited
     lists.set(article.key, withItems);
   }
   return (key, cited) => {
+    // Most citations name no 项: they are passed over before any parsing (this runs on every citation).
+    if (!cited.includes('项')) return null;
     const parsed = parseArticleKey(key);
     if (parsed === null || parsed.kind !== 'article' || parsed.paragraph !== null) return null;
     const match = ITEM_AFTER_ARTICLE.exec(cited);
