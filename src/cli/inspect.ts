@@ -10,6 +10,7 @@ import { NOTE_LABELS } from '../ingest/non-data.js';
 import { COLUMN_HOW_NOTES } from '../ingest/columns.js';
 import { rowLabel } from '../provenance.js';
 import { cutText } from '../text/format.js';
+import { maskPersonalData } from '../text/pii.js';
 import { withCode } from '../codes.js';
 import { columnWords, headedColumnWords, rowNumbersWords, rowWords, sheetWords } from '../location.js';
 import { noticesOf, noticeText } from '../notices.js';
@@ -111,7 +112,8 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   const sheetNotices = noticesOf(result.notices, sheet.file, sheet.sheet);
   // A whole 填表说明 sheet (yijian's own form has one) is said in one line, not listed line by line.
   const listed = sheetNotices.some((n) => n.code === 'W_INSTRUCTION_SHEET') ? 0 : 10;
-  for (const note of (sheet.noteRows ?? []).slice(0, listed)) lines.push(`  · ${rowWords(note.row)}${NOTE_LABELS[note.kind]}：${note.text}`);
+  // Masked as the reports are (a signature line with its phone, 填表人：陈淑芬 138…): the screen is shared and pasted too.
+  for (const note of (sheet.noteRows ?? []).slice(0, listed)) lines.push(`  · ${rowWords(note.row)}${NOTE_LABELS[note.kind]}：${maskPersonalData(note.text)}`);
   if ((sheet.noteRows?.length ?? 0) > listed && listed > 0) lines.push(`  ……另有 ${(sheet.noteRows?.length ?? 0) - listed} 个说明行（用 --json 查看全部）`);
   for (const notice of sheetNotices) lines.push(`  ℹ ${withCode(notice.code, noticeText(notice))}`);
   const origin = pointOrigin(sheet, result);
@@ -176,7 +178,7 @@ function describeAssignments(result: IngestResult, assignments: Map<string, Arti
     // Staff check here what digest will do: an opinion left 未归入 shows the articles it most resembles, as the 登记表 will.
     const likely = candidatesNote(recordCandidates(found), (key) => articleLabel(key, draft));
     for (const a of found) counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
-    const excerpt = cutText(record.opinion.replace(/\s+/g, ' '), EXCERPT_CHARS);
+    const excerpt = cutText(maskPersonalData(record.opinion).replace(/\s+/g, ' '), EXCERPT_CHARS);
     lines.push(`  ${record.source.file} ${rowLabel(record.source)} → ${keys}${how === '' ? '' : `（${how}）`} ${excerpt}${likely === '' ? '' : `\n      ${likely}`}`);
   }
   const summary = [...counts].map(([source, n]) => `${SOURCE_NAMES[source as ArticleAssignment['source']]} ${n}`).join('，');

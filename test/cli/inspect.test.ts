@@ -10,6 +10,7 @@ import {
   SheetReportSchema,
   type SheetReport,
 } from '../../src/model.js';
+import * as XLSX from 'xlsx';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleLabel } from '../../src/article-key.js';
@@ -408,5 +409,23 @@ describe('yijian inspect --draft (article assignment)', () => {
     expect(out).toContain(`${FIXTURE.donghu} 第 19 行 → 第五十条（草案无此条）（条款列）`);
     expect(out).toContain(`${FIXTURE.binjiang} 第 8 行 → 第二十八条（正文引用）`);
     expect(out).toMatch(/合计：.*条款列 \d+/);
+  });
+});
+
+describe('inspect masks personal data in what it prints', () => {
+  it('in a signature line and in an opinion excerpt, as the reports do', async () => {
+    const dir = makeTempDir('yijian-inspect-mask-');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([
+      ['联系点', '条款', '意见建议'],
+      ['东湖街道立法联系点', '第十九条', '我的电话13812345678，楼道充电太危险了。'],
+      ['填表人：陈淑芬 13912345678'],
+    ]), '意见');
+    writeFileSync(join(dir, '东湖.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const run = await runCli(["inspect", "东湖.xlsx", "--draft", DRAFT_TXT], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('签名落款行：填表人：陈淑芬 139****5678');
+    expect(run.stdout).toContain('我的电话138****5678');
+    expect(run.stdout).not.toMatch(/1[38]\d{9}/u);
   });
 });
