@@ -167,7 +167,9 @@ export function parseArticleCell(cell: string): ArticleCellParse {
     return { keys, unreadable: false, citations: [citation] };
   }
   const numbersOnly = NUMBERS_CELL.test(folded) || [...folded].every(isChineseNumeralChar);
-  const scanned = scanAll(numbersOnly ? `${folded}条` : folded, 'cell').filter(
+  // 19 20 (numbers apart by spaces alone) is a list, as 19、20 is: the scanner would take the last for the article.
+  const listed = numbersOnly ? folded.replace(/(\d)\s+(?=\d)/gu, '$1、') : folded;
+  const scanned = scanAll(numbersOnly ? `${listed}条` : folded, 'cell').filter(
     (c) => folded[c.start] === '第' || !COUNTED_BEFORE.test(folded.slice(0, c.start)),
   );
   // Whole phrases first (总体意见, 草案名称), so the citation covers what was written.

@@ -97,3 +97,14 @@ describe('a 条款 cell that says the opinion is on no one article', () => {
     expect(parseArticleCell('不涉及')).toMatchObject({ keys: [], unreadable: false });
   });
 });
+
+describe('numbers apart by spaces in the 条款 cell', () => {
+  it('are a list, as with 、 (before, 19 20 was 第二十条 alone)', () => {
+    expect(parseArticleCell('19 20').keys).toEqual(['19', '20']);
+    expect(parseArticleCell('19  20 21').keys).toEqual(['19', '20', '21']);
+    expect(parseArticleCell('12 - 15').keys).toEqual(['12', '13', '14', '15']);
+    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(' ', '  ', '\u3000'), (numbers, gap) => {
+      expect(parseArticleCell(numbers.join(gap)).keys).toEqual(numbers.map(String));
+    }));
+  });
+});
