@@ -4,7 +4,7 @@
  */
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
 import { GENERAL } from '../article-key.js';
-import { createCaptionLookup, createDivisionTitleLookup, createDraftKeyCheck, createItemResolver, createSelfNameCheck, hyphenRange } from './draft-keys.js';
+import { createCaptionLookup, createDivisionTitleLookup, createDraftKeyCheck, createItemResolver, createQuoteLookup, createSelfNameCheck, hyphenRange } from './draft-keys.js';
 import {
   createArticleMatcher,
   similarityAssignment,
@@ -253,6 +253,7 @@ export function createAssigner(
   const divisionTitled = createDivisionTitleLookup(draft);
   const captioned = createCaptionLookup(draft);
   const itemOf = createItemResolver(draft);
+  const quoted = createQuoteLookup(draft);
   const matcher: ArticleMatcher | null =
     draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
   const { threshold, minMargin, minLead, minLeadUnanchored } = options;
@@ -278,7 +279,8 @@ export function createAssigner(
     if (found === undefined) {
       const parsed = parseArticleCell(cell);
       // 总则, 附则, 法律责任: a chapter named by its title, not its number; 佩戴头盔: an article by its caption.
-      const titled = parsed.keys.length === 0 ? (divisionTitled(cell) ?? captioned(cell)) : null;
+      // 禁止下列违规充电行为：…… pasted from the draft: the article whose words the cell quotes.
+      const titled = parsed.keys.length === 0 ? (divisionTitled(cell) ?? captioned(cell) ?? quoted(cell)) : null;
       // 19-20 where the draft has no 第十九条之二十 but has 第十九条 and 第二十条: the two articles.
       const range = parsed.keys.length === 1 ? hyphenRange(cell, parsed.keys[0]!, inDraft) : null;
       const keys = titled !== null ? [titled] : (range ?? parsed.keys);

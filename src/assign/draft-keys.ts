@@ -159,3 +159,39 @@ export function createItemResolver(draft: Draft | null): (key: ArticleKey, cited
     return checkedKey(`${key}.${list[0]}.${item}`);
   };
 }
+
+/** Shortest quote of an article's text taken as naming it (fewer characters are common phrases). */
+const QUOTE_MIN = 12;
+
+/**
+ * A 条款 cell holding the article's own words instead of its number (禁止下列违规充电行为：（一）在建筑物的公共门厅……,
+ * pasted from the draft) → that article's key, or null: the cell's first characters, punctuation and spaces left
+ * out, found in the text of one article only.
+ */
+export function createQuoteLookup(draft: Draft | null): (cell: string) => ArticleKey | null {
+  if (draft === null) return () => null;
+  const bare = (text: string): string => toSimplified(text).replace(/[\s\p{P}\p{S}]/gu, '');
+  const texts = draft.articles.map((article) => ({ key: article.key, text: bare(`${article.caption ?? ''}${article.text}`) }));
+  // The articles holding each run of QUOTE_MIN characters, built at the first cell that needs it: a column of free
+  // text then costs one lookup per cell, not a scan of the draft (民法典: 1,260 articles).
+  let runs: Map<string, number[]> | null = null;
+  const index = (): Map<string, number[]> => {
+    if (runs !== null) return runs;
+    runs = new Map();
+    texts.forEach((t, at) => {
+      for (let i = 0; i + QUOTE_MIN <= t.text.length; i++) {
+        const run = t.text.slice(i, i + QUOTE_MIN);
+        const list = runs!.get(run);
+        if (list === undefined) runs!.set(run, [at]);
+        else if (list[list.length - 1] !== at) list.push(at);
+      }
+    });
+    return runs;
+  };
+  return (cell) => {
+    const quote = bare(cell).replace(/^第[一二三四五六七八九十百千零两\d]+条(?:之[一二三四五六七八九十]+)?/u, '').slice(0, 40);
+    if (quote.length < QUOTE_MIN) return null;
+    const found = (index().get(quote.slice(0, QUOTE_MIN)) ?? []).filter((at) => texts[at]!.text.includes(quote));
+    return found.length === 1 ? checkedKey(texts[found[0]!]!.key) : null;
+  };
+}

@@ -108,3 +108,17 @@ describe('numbers apart by spaces in the 条款 cell', () => {
     }));
   });
 });
+
+describe('a 条款 cell that quotes the article instead of naming it', () => {
+  it('files the opinion under the one article whose words it quotes', () => {
+    expect(cell('禁止下列违规充电行为：（一）在建筑物的公共门厅、疏散楼梯')).toEqual([['19', 'column']]);
+    expect(cell('第二十五条 驾驶、乘坐电动自行车应当佩戴安全头盔。')).toEqual([['25', 'column']]);
+  });
+
+  it('takes no short phrase, and no words several articles share, for a quote', () => {
+    expect(cell('电动自行车')).toEqual([]);
+    expect(cell('本条例自年月日起施行')).toEqual([]);
+    // 违反本条例第 …… 规定 opens many penalty articles: no one article is quoted.
+    expect(assigner.cited({ article: '违反本条例规定的，由公安机关', opinion: '意见。' })).toEqual([]);
+  });
+});
