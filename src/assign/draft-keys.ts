@@ -127,8 +127,11 @@ export function hyphenRange(cell: string, key: ArticleKey, inDraft: DraftKeyChec
   return keys;
 }
 
-/** 第（二）项 or 第二项 right after an article, with no 款 between: the item of the article's one list. */
-const ITEM_AFTER_ARTICLE = /条\s*(?:之\s*[一二三四五六七八九十0-9]+\s*)?第?\s*[（(]?\s*([一二三四五六七八九十0-9]{1,3})\s*[）)]?\s*项/u;
+/**
+ * 第（二）项 or 第二项 right after an article, with no 款 between, or a cell ending 第十九条（二）: the item of the article's
+ * one list. (A caption in brackets, 第十九条（禁止违规充电）, is no numeral.)
+ */
+const ITEM_AFTER_ARTICLE = /条\s*(?:之\s*[一二三四五六七八九十0-9]+\s*)?(?:第?\s*[（(]?\s*([一二三四五六七八九十0-9]{1,3})\s*[）)]?\s*项|[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*$)/u;
 
 /**
  * 第四十三条第（二）项 names an item but not its paragraph (款): where the article has one paragraph with items, the
@@ -148,12 +151,13 @@ export function createItemResolver(draft: Draft | null): (key: ArticleKey, cited
   }
   return (key, cited) => {
     // Most citations name no 项: they are passed over before any parsing (this runs on every citation).
-    if (!cited.includes('项')) return null;
+    if (!cited.includes('项') && !/[）)]\s*$/u.test(cited)) return null;
     const parsed = parseArticleKey(key);
     if (parsed === null || parsed.kind !== 'article' || parsed.paragraph !== null) return null;
     const match = ITEM_AFTER_ARTICLE.exec(cited);
     if (match === null) return null;
-    const item = /^\d+$/u.test(match[1]!) ? Number(match[1]) : chineseToNumber(match[1]!);
+    const written = match[1] ?? match[2]!;
+    const item = /^\d+$/u.test(written) ? Number(written) : chineseToNumber(written);
     const list = lists.get(key);
     if (item === null || item < 1 || list === undefined || list.length !== 2 || item > list[1]!) return null;
     return checkedKey(`${key}.${list[0]}.${item}`);

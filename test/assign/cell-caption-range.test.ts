@@ -73,6 +73,12 @@ describe('an item named without its paragraph (第十九条第（二）项)', ()
     expect(keys(null, '第一条第三项的私拉电线要说清楚。')).toEqual(['1.1.3']);
   });
 
+  it('is also a cell ending in the item\'s numeral (第一条（二）), not in a caption', () => {
+    expect(keys('第一条（二）')).toEqual(['1.1.2']);
+    expect(cell('第十九条（禁止违规充电）')).toEqual([['19', 'column']]);
+    expect(cell('第十九条（二）')).toEqual([['19.1.2', 'column']]);
+  });
+
   it('stays the article where the paragraph cannot be told or the item is not there', () => {
     expect(keys('第二条第（二）项')).toEqual(['2']);
     expect(keys('第一条第（五）项')).toEqual(['1']);
