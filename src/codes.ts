@@ -104,6 +104,8 @@ export const NOTICE_CODES = [
   'W_CONTINUATION_JOINED',
   /** A chat log pasted as one column: its speaker lines name the 提出人 and 日期 of the messages below. */
   'W_CHAT_SPEAKERS',
+  /** Two tables or more one below the other in one sheet, each read by its own header. */
+  'W_TABLES_IN_SHEET',
   'W_SUBTITLE_ROWS',
   'W_CELLS_SPLIT',
   'W_DATE_FROM_SERIAL',
@@ -192,6 +194,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_PASTED_OPINIONS: '工作表没有表头、只有一列内容，按内容作“意见建议”列',
   W_CONTINUATION_JOINED: '只有意见一格有字的行已接到上一行的意见后面（续行）',
   W_CHAT_SPEAKERS: '粘贴的聊天记录中，发言人和时间行记为说明行，其下的意见记在此人名下、记为此时间',
+  W_TABLES_IN_SHEET: '一张工作表里上下有几张表，各按自己的表头读取',
   W_SUBTITLE_ROWS: '分段标题行记为说明行（其下各行的联系点可取自标题）',
   W_CELLS_SPLIT: '一格内的多条编号意见已拆为多条（--no-split 不拆）',
   W_DATE_FROM_SERIAL: '“日期”一格是未设日期格式的 Excel 日期序号（如 45424），已读作日期',

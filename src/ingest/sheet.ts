@@ -4,7 +4,7 @@
 import { FIELD_HEADERS, type Field, type OpinionRecord, type PointSource, type Reject, type SheetReport } from '../model.js';
 import type { YijianErrorCode } from '../errors.js';
 import { cellText, columnLetter, gridWidth, type GridCell, type SheetGrid } from './grid.js';
-import { HEADER_SEARCH_ROWS, findHeader, type HeaderLocation } from './header.js';
+import { HEADER_SEARCH_ROWS, fieldCount, findHeader, type HeaderLocation } from './header.js';
 import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
@@ -16,7 +16,7 @@ import { classifyRow, uniqueCellKeys, type BorrowField, type RowContext } from '
 import { createInterner } from '../intern.js';
 import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
-import { buildSynonymIndex } from './synonyms.js';
+import { buildSynonymIndex, matchHeader } from './synonyms.js';
 import { cutText } from '../text/format.js';
 import { serialDate } from './read-workbook.js';
 import { findPersonalData, type PersonalDataKind } from '../text/pii.js';
@@ -51,8 +51,89 @@ export interface SheetOutcome {
   notices: SheetNotice[];
 }
 
-/** Reads one grid into records and rejects; never throws on bad data, and rows = records + rejects + blanks. */
+/** Sheets longer than this are not searched for a second table (stacked tables are hand-made, short sheets). */
+const STACKED_SEARCH_ROWS = 5000;
+
+/**
+ * Reads one grid into records and rejects; never throws on bad data, and rows = records + rejects + blanks.
+ * A sheet holding two or more tables one below the other, each with a header of its own (一、座谈会意见 above one,
+ * 二、书面意见 above the next, their columns in different orders), is read table by table, each by its own header.
+ */
 export function ingestGrid(grid: SheetGrid, source: SheetSource, options: IngestOptions): SheetOutcome {
+  const index = buildSynonymIndex(options.synonyms);
+  const header = grid.rows.length > options.limits.maxRowsPerSheet ? { rows: [], headers: [] } : findHeader(grid, index);
+  const others = header.rows.length === 0 || grid.rows.length > STACKED_SEARCH_ROWS ? [] : otherHeaders(grid, header, index);
+  if (others.length === 0) return ingestTable(grid, source, options, undefined);
+  const tables = [header, ...others].sort((a, b) => a.rows[0]! - b.rows[0]!);
+  const firstTop = tables[0]!.rows[0]! - 1;
+  const outcomes = tables.map((table, i) => {
+    const top = table.rows[0]! - 1;
+    const end = i + 1 < tables.length ? tables[i + 1]!.rows[0]! - 1 : grid.rows.length;
+    // Rows of the other tables are blank here; the sheet's title lines above the first table stay (联系点：…).
+    const rows = grid.rows.slice(0, end).map((row, r) => (r < firstTop || r >= top ? row : []));
+    return ingestTable({ ...grid, rows }, source, options, table);
+  });
+  return joinTables(outcomes, tables, grid, { file: source.file, sheet: grid.name });
+}
+
+/**
+ * Header rows below or above `header` that name two fields or more, the opinion among them, and are not `header`
+ * repeated (a page's header printed again is a 说明行): the headers of further tables of the sheet.
+ */
+function otherHeaders(grid: SheetGrid, header: HeaderLocation, index: ReturnType<typeof buildSynonymIndex>): HeaderLocation[] {
+  const own = new Set(header.rows);
+  const headerKey = header.headers.map(plainHeader).join('\u0000');
+  const found: HeaderLocation[] = [];
+  grid.rows.forEach((cells, r) => {
+    if (own.has(r + 1) || own.has(r) || repeatsHeader(cells, headerKey)) return;
+    const texts = cells.map((cell) => cellText(cell).trim());
+    const filled = texts.filter((t) => t !== '');
+    // Cheap tests first: a header is a few short words, no number, date, phone or citation among them.
+    if (filled.length < 2 || filled.some((t) => t.length > 12 || /\d/u.test(t))) return;
+    if (filled.some((t) => cellKind(t) !== 'text' && cellKind(t) !== 'name')) return;
+    const matches = texts.map((t) => (t === '' ? null : matchHeader(t, index)));
+    // Most of its cells name a field, the opinion among them, and at least two fields (a data row of short words may
+    // hold one header word: 滨江社区 | 〔意见2〕 | 引号).
+    const named = matches.filter((m) => m !== null).length;
+    if (!matches.some((m) => m?.field === 'opinion') || fieldCount(texts, index) < 2 || named < Math.max(2, Math.ceil(0.6 * filled.length))) return;
+    found.push({ rows: [r + 1], headers: texts });
+  });
+  return found;
+}
+
+/** The tables of one sheet as one outcome: their rows, records, rejects and notices together, the tables said. */
+function joinTables(outcomes: readonly SheetOutcome[], tables: readonly HeaderLocation[], grid: SheetGrid, place: SheetLocation): SheetOutcome {
+  const first = outcomes[0]!;
+  // The sheet's header is the first table's; each row of a later table's header is a 说明行 of the rows below it, so
+  // that rows (below the first header) = records + rejects + blanks + notes still holds.
+  const laterHeaders = tables.slice(1).flatMap((t) => t.rows.map((row) => ({ row, kind: 'tableHeader' as const, text: noteText(grid.rows[row - 1] ?? []) })));
+  const report: SheetReport = { ...first.report };
+  const sum = (key: 'rows' | 'records' | 'rejects' | 'blanks'): number => outcomes.reduce((n, o) => n + o.report[key], 0);
+  report.rows = sum('rows') + laterHeaders.length;
+  report.records = sum('records');
+  report.rejects = sum('rejects');
+  report.blanks = sum('blanks');
+  report.noteRows = [...outcomes.flatMap((o) => o.report.noteRows ?? []), ...laterHeaders].sort((a, b) => a.row - b.row);
+  report.notes = report.noteRows.length;
+  report.splitParts = outcomes.reduce((n, o) => n + (o.report.splitParts ?? 0), 0);
+  report.splitRows = outcomes.flatMap((o) => o.report.splitRows ?? []);
+  const opinionOf = (o: SheetOutcome): string => {
+    const column = o.report.columns.find((c) => c.field === 'opinion');
+    return column === undefined ? '（未找到意见列）' : headedColumnWords(column.column, column.header);
+  };
+  const notices: SheetNotice[] = [
+    { code: 'W_TABLES_IN_SHEET', location: place, tables: outcomes.map((o, i) => ({ headerRow: tables[i]!.rows.at(-1)!, records: o.report.records, opinion: opinionOf(o) })) },
+    ...outcomes.flatMap((o) => o.notices),
+  ];
+  const problems = outcomes.flatMap((o) => o.problems);
+  report.problems = problems.map((p) => p.message);
+  report.notices = notices.map(noticeText);
+  // The report lists the first table's column mapping; each table's opinion column is in the notice.
+  return { report, records: outcomes.flatMap((o) => o.records), rejects: outcomes.flatMap((o) => o.rejects), problems, notices };
+}
+
+/** One table of a sheet, by `given` header when the sheet holds several (ingestGrid), else by the header it finds. */
+function ingestTable(grid: SheetGrid, source: SheetSource, options: IngestOptions, given: HeaderLocation | undefined): SheetOutcome {
   const problems: SheetProblem[] = [];
   // Every sheet problem names its file and sheet: a run reads dozens of files, many with a Sheet1.
   const place: SheetLocation = { file: source.file, sheet: grid.name };
@@ -102,9 +183,9 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   }
   const index = buildSynonymIndex(options.synonyms);
   const maps = withOwnSeq(mapsFor(options.maps, source.path, grid.name), source.merged, grid);
-  let header = findHeader(grid, index);
+  let header = given ?? findHeader(grid, index);
   const forcesOpinionByLetter = maps.some((m) => m.field === 'opinion' && m.target.kind === 'column');
-  if (header.rows.length === 0 && forcesOpinionByLetter && grid.rows.length > 0) {
+  if (given === undefined && header.rows.length === 0 && forcesOpinionByLetter && grid.rows.length > 0) {
     // The user named the opinion column by letter: take row 1 as the header even though nothing matched.
     header = { rows: [1], headers: (grid.rows[0] ?? []).map((cell) => cellText(cell).trim()) };
   }
