@@ -58,15 +58,17 @@ describe('alikePointNames', () => {
   });
 });
 
+/** Writes a one-sheet workbook of `rows` as `dir/name`. */
+function writeSheet(dir: string, name: string, rows: (string | number)[][]): void {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '意见');
+  writeFileSync(join(dir, name), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+}
+
 describe('yijian merge with one point under two names', () => {
   let dir: string;
   let warned: CliRun;
   let unified: CliRun;
-  const write = (name: string, rows: (string | number)[][]): void => {
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '意见');
-    writeFileSync(join(dir, name), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-  };
   const points = (file: string): Record<string, number> => {
     const book = XLSX.read(readFileSync(join(dir, file)), { type: 'buffer' });
     const counts: Record<string, number> = {};
@@ -76,8 +78,8 @@ describe('yijian merge with one point under two names', () => {
 
   beforeAll(async () => {
     dir = makeTempDir('yijian-point-names-');
-    write('东湖街道-已填.xlsx', [['联系点：东湖街道立法联系点'], ['序号', '条款', '意见建议'], [1, '第十九条', '楼道里充电太危险了。']]);
-    write('五月汇总.xlsx', [['联系点', '条款', '意见建议'], ['东湖街道基层立法联系点', '第十四条', '地铁口乱停车。'], ['东湖街道基层立法联系点', '第十五条', '禁停区域要画线。']]);
+    writeSheet(dir, '东湖街道-已填.xlsx', [['联系点：东湖街道立法联系点'], ['序号', '条款', '意见建议'], [1, '第十九条', '楼道里充电太危险了。']]);
+    writeSheet(dir, '五月汇总.xlsx', [['联系点', '条款', '意见建议'], ['东湖街道基层立法联系点', '第十四条', '地铁口乱停车。'], ['东湖街道基层立法联系点', '第十五条', '禁停区域要画线。']]);
     warned = await runYijian(['merge', '.', '-o', '合并.xlsx'], dir);
     writeFileSync(join(dir, 'yijian.config.json'), JSON.stringify({ pointNames: { 东湖街道立法联系点: '东湖街道基层立法联系点' } }));
     unified = await runYijian(['merge', '.', '-o', '统一.xlsx'], dir);
@@ -102,17 +104,12 @@ describe('yijian stats over two months that name one point two ways', () => {
   let dir: string;
   let warned: CliRun;
   let unified: CliRun;
-  const write = (name: string, rows: (string | number)[][]): void => {
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '意见');
-    writeFileSync(join(dir, name), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-  };
   const pointRows = (run: CliRun): string[] => (JSON.parse(run.stdout) as { points: { name: string }[] }).points.map((p) => p.name).sort();
 
   beforeAll(async () => {
     dir = makeTempDir('yijian-point-names-stats-');
-    write('五月.xlsx', [['联系点', '意见建议'], ['东湖街道基层立法联系点', '地铁口乱停车。'], ['东湖街道基层立法联系点', '禁停区域要画线。']]);
-    write('六月.xlsx', [['联系点：东湖街道立法联系点'], ['序号', '意见建议'], [1, '楼道里充电太危险了。']]);
+    writeSheet(dir, '五月.xlsx', [['联系点', '意见建议'], ['东湖街道基层立法联系点', '地铁口乱停车。'], ['东湖街道基层立法联系点', '禁停区域要画线。']]);
+    writeSheet(dir, '六月.xlsx', [['联系点：东湖街道立法联系点'], ['序号', '意见建议'], [1, '楼道里充电太危险了。']]);
     expect((await runYijian(['digest', '五月.xlsx', '-o', '五月', '--formats', 'md'], dir)).status).toBe(0);
     expect((await runYijian(['digest', '六月.xlsx', '-o', '六月', '--formats', 'md'], dir)).status).toBe(0);
     warned = await runYijian(['stats', '五月', '六月', '-o', '统计1', '--json'], dir);
