@@ -106,6 +106,8 @@ export const NOTICE_CODES = [
   'W_CHAT_SPEAKERS',
   /** Two tables or more one below the other in one sheet, each read by its own header. */
   'W_TABLES_IN_SHEET',
+  /** Cells with web markup (<p>, &nbsp;) read as the text it shows. */
+  'W_HTML_IN_CELLS',
   'W_SUBTITLE_ROWS',
   'W_CELLS_SPLIT',
   'W_DATE_FROM_SERIAL',
@@ -195,6 +197,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_CONTINUATION_JOINED: '只有意见一格有字的行已接到上一行的意见后面（续行）',
   W_CHAT_SPEAKERS: '粘贴的聊天记录中，发言人和时间行记为说明行，其下的意见记在此人名下、记为此时间',
   W_TABLES_IN_SHEET: '一张工作表里上下有几张表，各按自己的表头读取',
+  W_HTML_IN_CELLS: '意见等单元格带有网页格式标记（段落、换行、空格符号），已按其显示的文字读取',
   W_SUBTITLE_ROWS: '分段标题行记为说明行（其下各行的联系点可取自标题）',
   W_CELLS_SPLIT: '一格内的多条编号意见已拆为多条（--no-split 不拆）',
   W_DATE_FROM_SERIAL: '“日期”一格是未设日期格式的 Excel 日期序号（如 45424），已读作日期',

@@ -44,6 +44,8 @@ export type LayoutNotice =
   | { code: 'W_INSTRUCTION_SHEET'; location: SheetLocation; rows: number }
   /** No header, one column of opinions; `titleRows` lines above them are a title; `mapSpec` the --map that would say otherwise. */
   | { code: 'W_PASTED_OPINIONS'; location: SheetLocation & { column: string }; titleRows: number; mapSpec: string }
+  /** Cells of opinions, 修改建议 or 理由 holding web markup (<p>, <br/>, &nbsp;), read as the text it shows. */
+  | { code: 'W_HTML_IN_CELLS'; location: SheetLocation; rows: number[] }
   /** Two tables or more one below the other in one sheet, each read by its own header: row, records, opinion column. */
   | { code: 'W_TABLES_IN_SHEET'; location: SheetLocation; tables: { headerRow: number; records: number; opinion: string }[] }
   /** A chat log pasted as one column: `rows` name who wrote the messages below them and when (kept as 说明行). */
@@ -159,6 +161,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_CONTINUATION_JOINED: 'sheet',
   W_CHAT_SPEAKERS: 'sheet',
   W_TABLES_IN_SHEET: 'sheet',
+  W_HTML_IN_CELLS: 'sheet',
   W_HIDDEN_COLUMN_READ: 'sheet',
   W_CONTACT_IN_UNREAD_COLUMN: 'sheet',
   W_DATE_FROM_SERIAL: 'sheet',
@@ -241,6 +244,8 @@ export function noticeText(notice: Notice): string {
       return `${columnLabel(notice.column)}没有读取，但${rowListWords(notice.rows)}在这一列写有电话、邮箱或账号，本表又没有“${FIELD_HEADERS.contact}”一栏，合并后的表中没有这些联系方式；如要读作联系方式，请用 ${notice.mapSpec} 指定。`;
     case 'W_DATE_FROM_SERIAL':
       return `${rowListWords(notice.rows)}“日期”一格是数字（如 ${notice.example.serial}），是没有设日期格式的 Excel 日期，已读作日期（${notice.example.serial} 即 ${notice.example.date}）；请核对。`;
+    case 'W_HTML_IN_CELLS':
+      return `${rowListWords(notice.rows)}的意见（或修改建议、理由）带有网页格式（如 <p>、<br/>、&nbsp;），已按其显示的文字读取：换行处分行，格式标记去掉。`;
     case 'W_TABLES_IN_SHEET':
       return `本表上下有 ${notice.tables.length} 张表，各按自己的表头读取：${notice.tables.map((t) => `第 ${t.headerRow} 行表头下 ${t.records} 条（意见取自${t.opinion}）`).join('，')}；请核对。`;
     case 'W_CHAT_SPEAKERS': {

@@ -6,6 +6,7 @@ import { FIELDS, type Field, type OpinionRecord, type PointSource, type Provenan
 import { findArticleRefs, parseArticleCell } from '../text/article-ref.js';
 import { cellsBeyond, cellText, columnLetter, isUnreadable, stripNul, type GridCell } from './grid.js';
 import { noteKind, noteText, type NoteKind } from './non-data.js';
+import { fromHtml } from '../text/html.js';
 import { splitOpinion } from './split.js';
 import { simplifiedName } from '../text/normalize.js';
 import { parseSourceRow } from '../provenance.js';
@@ -274,14 +275,16 @@ function buildRecord(
 const UNANSWERED = /^[（(](?:跳过|空|未填|未填写|未作答|未回答)[)）]$/u;
 
 function normalizeOpinion(text: string): string {
-  const opinion = stripNul(text)
+  // An online platform's rich text (<p>…</p>, &nbsp;) is read as the text it shows.
+  const opinion = fromHtml(stripNul(text)
     .replace(/\r\n?/gu, '\n')
-    .trim();
+    .trim());
   return UNANSWERED.test(opinion) ? '' : opinion;
 }
 
 // Other fields are one-line values: any run of white space with a line break becomes one space.
-function normalizeField(text: string): string {
+function normalizeField(raw: string): string {
+  const text = fromHtml(raw);
   if (!/[\r\n\u0000]/u.test(text)) {
     const trimmed = text.trim();
     return UNANSWERED.test(trimmed) ? '' : trimmed;

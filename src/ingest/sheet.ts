@@ -18,6 +18,7 @@ import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex, matchHeader } from './synonyms.js';
 import { cutText } from '../text/format.js';
+import { hasHtml } from '../text/html.js';
 import { serialDate } from './read-workbook.js';
 import { findPersonalData, type PersonalDataKind } from '../text/pii.js';
 
@@ -288,6 +289,12 @@ function ingestTable(grid: SheetGrid, source: SheetSource, options: IngestOption
   const subtitlePoints: string[] = [];
   const speakerRows: number[] = [];
   const inlineSpeakerRows: number[] = [];
+  // Rows whose opinion, 修改建议 or 理由 cell holds web markup (<p>, &nbsp;): read as the text it shows, and said.
+  const textColumns = (['opinion', 'suggestion', 'reason'] as const).flatMap((field) => {
+    const column = plan?.fieldColumns.get(field);
+    return column === undefined ? [] : [column];
+  });
+  const htmlRows: number[] = [];
   for (let r = dataStart; r < grid.rows.length; r += 1) {
     let cells = cellsAt(r);
     if (plan !== null && header.rows.length > 0 && repeatsHeader(cells, headerKey)) {
@@ -352,6 +359,7 @@ function ingestTable(grid: SheetGrid, source: SheetSource, options: IngestOption
         noteRows.push({ row: r + 1, kind: 'continuation', text: `（接${rowWords(first + 1)}的意见）${noteText(cellsAt(r))}` });
       }
     }
+    if (textColumns.some((c) => hasHtml(cellText(cells[c])))) htmlRows.push(first + 1);
     const row = classifyRow(cells, first + 1, context);
     if (row.kind === 'blank') result.report.blanks += 1;
     else if (row.kind === 'note') noteRows.push({ row: first + 1, kind: row.note, text: row.text });
@@ -380,6 +388,7 @@ function ingestTable(grid: SheetGrid, source: SheetSource, options: IngestOption
   if (unreadContact !== null) {
     notices.push({ code: 'W_CONTACT_IN_UNREAD_COLUMN', location: place, ...unreadContact, mapSpec: scopedMapSpec(source.file, grid.name, FIELD_HEADERS.contact, unreadContact.column.column) });
   }
+  if (htmlRows.length > 0) notices.push({ code: 'W_HTML_IN_CELLS', location: place, rows: htmlRows });
   if (speakerRows.length + inlineSpeakerRows.length > 0) notices.push({ code: 'W_CHAT_SPEAKERS', location: place, rows: speakerRows, inline: inlineSpeakerRows });
   const serialDates = readSerialDates(result.records);
   if (serialDates !== null) notices.push({ code: 'W_DATE_FROM_SERIAL', location: place, ...serialDates });

@@ -115,6 +115,10 @@ describe('every notice code', () => {
       { code: 'W_PASTED_OPINIONS', location: { ...sheet, column: 'A' }, titleRows: 2, mapSpec: "--map '东湖.xlsx:意见:意见建议=A'" },
       "没有找到表头：本表只有 A 列有内容，按内容作“意见建议”列，第 1–2 行作标题（说明行）；如不对，请用 --map '东湖.xlsx:意见:意见建议=A' 指定。",
     ],
+    W_HTML_IN_CELLS: [
+      { code: 'W_HTML_IN_CELLS', location: sheet, rows: [2, 3] },
+      '第 2 行、第 3 行的意见（或修改建议、理由）带有网页格式（如 <p>、<br/>、&nbsp;），已按其显示的文字读取：换行处分行，格式标记去掉。',
+    ],
     W_TABLES_IN_SHEET: [
       { code: 'W_TABLES_IN_SHEET', location: sheet, tables: [{ headerRow: 3, records: 2, opinion: 'D 列「意见建议」' }, { headerRow: 8, records: 5, opinion: 'D 列「具体意见」' }] },
       '本表上下有 2 张表，各按自己的表头读取：第 3 行表头下 2 条（意见取自D 列「意见建议」），第 8 行表头下 5 条（意见取自D 列「具体意见」）；请核对。',
