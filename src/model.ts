@@ -165,6 +165,11 @@ export const SheetReportSchema = z.object({
   notices: z.array(z.string()).optional(),
   /** Problems with the sheet as a whole (no opinion column, …), in Chinese. */
   problems: z.array(z.string()),
+  /**
+   * Only for a sheet of several tables one below the other: each table's header rows and column mapping (the
+   * sheet's own headerRows and columns are the first table's).
+   */
+  tables: z.array(z.object({ headerRows: z.array(z.number().int().positive()), columns: z.array(ColumnMappingSchema) })).optional(),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;
 

@@ -93,17 +93,22 @@ export function inspectDocument(result: IngestResult, assignments: Map<string, A
 
 function describeSheet(sheet: SheetReport, result: IngestResult): string {
   const lines: string[] = [`■ ${sheet.file} · ${sheetWords(sheet.sheet)}${sheet.encoding === null ? '' : ` · 编码 ${sheet.encoding}`}`];
-  lines.push(`  表头：${sheet.headerRows.length === 0 ? '未找到' : rowNumbersWords(sheet.headerRows)}`);
-  const mapped = sheet.columns.filter((column) => column.field !== null);
-  const unmapped = sheet.columns.filter((column) => column.field === null && column.header !== '');
-  if (mapped.length > 0) {
-    lines.push('  列映射：');
-    for (const column of mapped) {
-      const field = column.field === null ? '' : FIELD_HEADERS[column.field];
-      lines.push(`    ${column.column.padEnd(3)}${column.header === '' ? '（无表头）' : column.header} → ${field}${COLUMN_HOW_NOTES[column.how]}`);
+  // A sheet of several tables: each table's header and mapping, one after the other.
+  const tables = sheet.tables !== undefined && sheet.tables.length > 1 ? sheet.tables : [{ headerRows: sheet.headerRows, columns: sheet.columns }];
+  tables.forEach((table, i) => {
+    const which = tables.length > 1 ? `（第 ${i + 1} 张表）` : '';
+    lines.push(`  表头${which}：${table.headerRows.length === 0 ? '未找到' : rowNumbersWords(table.headerRows)}`);
+    const mapped = table.columns.filter((column) => column.field !== null);
+    const unmapped = table.columns.filter((column) => column.field === null && column.header !== '');
+    if (mapped.length > 0) {
+      lines.push('  列映射：');
+      for (const column of mapped) {
+        const field = column.field === null ? '' : FIELD_HEADERS[column.field];
+        lines.push(`    ${column.column.padEnd(3)}${column.header === '' ? '（无表头）' : column.header} → ${field}${COLUMN_HOW_NOTES[column.how]}`);
+      }
     }
-  }
-  if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => headedColumnWords(column.column, column.header)).join('，')}`);
+    if (unmapped.length > 0) lines.push(`  未映射的列：${unmapped.map((column) => headedColumnWords(column.column, column.header)).join('，')}`);
+  });
   const split = sheet.splitParts ?? 0;
   const notes = sheet.notes ?? 0;
   lines.push(

@@ -129,7 +129,8 @@ function joinTables(outcomes: readonly SheetOutcome[], tables: readonly HeaderLo
   const problems = outcomes.flatMap((o) => o.problems);
   report.problems = problems.map((p) => p.message);
   report.notices = notices.map(noticeText);
-  // The report lists the first table's column mapping; each table's opinion column is in the notice.
+  // The sheet's header and mapping are the first table's; each table's are listed too.
+  report.tables = outcomes.map((o, i) => ({ headerRows: tables[i]!.rows, columns: o.report.columns }));
   return { report, records: outcomes.flatMap((o) => o.records), rejects: outcomes.flatMap((o) => o.rejects), problems, notices };
 }
 

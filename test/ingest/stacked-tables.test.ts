@@ -40,6 +40,10 @@ describe('a sheet of two tables', () => {
     expect(r.rows).toBe(r.records - (r.splitParts ?? 0) + r.rejects + r.blanks + (r.notes ?? 0));
     expect(r.noteRows?.map((n) => [n.row, n.kind])).toEqual([[7, 'subtitle'], [8, 'tableHeader']]);
     expect(out.notices.map((n) => n.code)).toContain('W_TABLES_IN_SHEET');
+    expect(r.tables?.map((t) => [t.headerRows, t.columns.filter((c) => c.field !== null).map((c) => `${c.column}:${c.field}`)])).toEqual([
+      [[3], ['A:seq', 'B:submitter', 'C:article', 'D:opinion']],
+      [[8], ['A:seq', 'B:submitter', 'C:article', 'D:opinion', 'E:contact']],
+    ]);
     expect(r.notices?.[0]).toBe('本表上下有 2 张表，各按自己的表头读取：第 3 行表头下 2 条（意见取自D 列「意见建议」），第 8 行表头下 2 条（意见取自D 列「具体意见」）；请核对。');
   });
 
