@@ -6,7 +6,7 @@ import { baseArticle, checkedKey, parseArticleKey } from '../article-key.js';
 import type { ArticleKey, Draft } from '../model.js';
 import { ITEM_RE } from '../text/draft-lines.js';
 import { toSimplified } from '../text/normalize.js';
-import { chineseToNumber } from '../numerals.js';
+import { parseNumeral } from '../numerals.js';
 
 /** Answers "does the draft have this key?" for article, paragraph, item, chapter and section keys. */
 export type DraftKeyCheck = (key: ArticleKey) => boolean;
@@ -156,8 +156,7 @@ export function createItemResolver(draft: Draft | null): (key: ArticleKey, cited
     if (parsed === null || parsed.kind !== 'article' || parsed.paragraph !== null) return null;
     const match = ITEM_AFTER_ARTICLE.exec(cited);
     if (match === null) return null;
-    const written = match[1] ?? match[2]!;
-    const item = /^\d+$/u.test(written) ? Number(written) : chineseToNumber(written);
+    const item = parseNumeral(match[1] ?? match[2]!);
     const list = lists.get(key);
     if (item === null || item < 1 || list === undefined || list.length !== 2 || item > list[1]!) return null;
     return checkedKey(`${key}.${list[0]}.${item}`);

@@ -89,6 +89,14 @@ export const IngestOptionsInputSchema = z
 export type IngestOptionsInput = z.input<typeof IngestOptionsInputSchema>;
 
 /** Validates and fills defaults; throws YijianError E_BAD_CONFIG (or E_BAD_MAPPING) naming the bad setting. */
+/**
+ * The config's pointNames as the readers use them: keyed as records carry names (simplified, trimmed), so 東湖街道 in
+ * the config finds 东湖街道 in a sheet.
+ */
+export function pointNameMap(names: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(names).map(([from, to]) => [simplifiedName(from.trim()), to.trim()]));
+}
+
 export function normalizeIngestOptions(input: unknown = {}): IngestOptions {
   const parsed = IngestOptionsInputSchema.safeParse(input ?? {});
   if (!parsed.success) {
@@ -123,8 +131,7 @@ export function normalizeIngestOptions(input: unknown = {}): IngestOptions {
     },
     split: raw.split ?? true,
     counties: (raw.counties ?? []).map((name) => name.trim()).filter((name) => name !== ''),
-    // Keyed as records carry names (simplified, trimmed), so 東湖街道 in the config finds 东湖街道 in a sheet.
-    pointNames: new Map(Object.entries(raw.pointNames ?? {}).map(([from, to]) => [simplifiedName(from.trim()), to.trim()])),
+    pointNames: pointNameMap(raw.pointNames ?? {}),
   };
 }
 

@@ -5,13 +5,9 @@
  * feedback letter, so names alike are said (the reader decides), and the config's `pointNames` makes them one.
  */
 import { countyAtStart } from './counties.js';
+// A county-shaped start the official list may not know (城东区, 河西县), as file names carry it.
+import { COUNTY_SHAPE } from './point.js';
 import { simplifiedName } from '../text/normalize.js';
-
-/**
- * A county-shaped start (城东区, 河西县) that the official list may not know: the county's own name before the
- * point's, as file names carry it. Not 社区, 小区, 园区 …, which end a point's own name.
- */
-const COUNTY_SHAPED = /^[\p{Script=Han}]{1,5}?(?:县|(?<![社小园景校片辖城])区|市|旗)/u;
 
 /** Words every point's name may or may not carry: what is left is the place (东湖街道, 侨联, 桃源镇). */
 const GENERIC_WORDS = /基层立法联系点|立法联系点|基层立法联系|联系点|工作站|联络站|服务站|联络点|基层|立法/gu;
@@ -22,7 +18,7 @@ const GENERIC_WORDS = /基层立法联系点|立法联系点|基层立法联系|
  */
 export function pointNameCore(name: string, counties: readonly string[] = []): string | null {
   let core = simplifiedName(name).replace(/[\s（）()【】[\]·・.\-—_]+/gu, '');
-  const county = countyAtStart(core, counties) ?? COUNTY_SHAPED.exec(core)?.[0] ?? null;
+  const county = countyAtStart(core, counties) ?? COUNTY_SHAPE.exec(core)?.[0] ?? null;
   core = core.replace(GENERIC_WORDS, '');
   // Only when a place of two characters or more is left: 河西县侨联 → 侨联, but 城区 stays.
   if (county !== null && core.startsWith(county) && core.length - county.length >= 2) core = core.slice(county.length);

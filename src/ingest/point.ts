@@ -85,7 +85,7 @@ export function pointFromFileName(fileName: string): string | null {
 }
 
 // A county-level name: ends in 县, 区 (not 社区/小区/园区/景区/校区/片区/辖区/城区), 市 or 旗.
-const COUNTY = /^[\p{Script=Han}]{1,7}?(?:县|(?<![社小园景校片辖城])区|市|旗)/u;
+export const COUNTY_SHAPE = /^[\p{Script=Han}]{1,7}?(?:县|(?<![社小园景校片辖城])区|市|旗)/u;
 // What may follow a county inside a name: a township, street, village or other point.
 const AFTER_COUNTY = /^[\p{Script=Han}]{2,}(?:镇|乡|街道|社区|村|联系点)/u;
 
@@ -101,7 +101,7 @@ export function countyFromFileName(fileName: string, extra: readonly string[] = 
   const first = base.split(/[\s\-_—–.·、,，+]+/u)[0] ?? '';
   const listed = countyAtStart(first, extra);
   if (listed !== null) return listed;
-  const match = COUNTY.exec(first);
+  const match = COUNTY_SHAPE.exec(first);
   if (match === null) return null;
   const county = match[0];
   if (county === first && first !== base) return county;

@@ -64,7 +64,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   const index = buildSynonymIndex(options.synonyms);
   const header = grid.rows.length > options.limits.maxRowsPerSheet ? { rows: [], headers: [] } : findHeader(grid, index);
   const others = header.rows.length === 0 || grid.rows.length > STACKED_SEARCH_ROWS ? [] : otherHeaders(grid, header, index);
-  if (others.length === 0) return ingestTable(grid, source, options, undefined);
+  if (others.length === 0) return ingestTable(grid, source, options, index, { header, stacked: false });
   const tables = [header, ...others].sort((a, b) => a.rows[0]! - b.rows[0]!);
   const firstTop = tables[0]!.rows[0]! - 1;
   const outcomes = tables.map((table, i) => {
@@ -72,7 +72,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     const end = i + 1 < tables.length ? tables[i + 1]!.rows[0]! - 1 : grid.rows.length;
     // Rows of the other tables are blank here; the sheet's title lines above the first table stay (联系点：…).
     const rows = grid.rows.slice(0, end).map((row, r) => (r < firstTop || r >= top ? row : []));
-    return ingestTable({ ...grid, rows }, source, options, table);
+    return ingestTable({ ...grid, rows }, source, options, index, { header: table, stacked: true });
   });
   return joinTables(outcomes, tables, grid, { file: source.file, sheet: grid.name });
 }
@@ -91,7 +91,7 @@ function otherHeaders(grid: SheetGrid, header: HeaderLocation, index: ReturnType
     const filled = texts.filter((t) => t !== '');
     // Cheap tests first: a header is a few short words, no number, date, phone or citation among them.
     if (filled.length < 2 || filled.some((t) => t.length > 12 || /\d/u.test(t))) return;
-    if (filled.some((t) => cellKind(t) !== 'text' && cellKind(t) !== 'name')) return;
+    if (filled.some((t) => !['text', 'name'].includes(cellKind(t)))) return;
     const matches = texts.map((t) => (t === '' ? null : matchHeader(t, index)));
     // Most of its cells name a field, the opinion among them, and at least two fields (a data row of short words may
     // hold one header word: 滨江社区 | 〔意见2〕 | 引号).
@@ -134,8 +134,17 @@ function joinTables(outcomes: readonly SheetOutcome[], tables: readonly HeaderLo
   return { report, records: outcomes.flatMap((o) => o.records), rejects: outcomes.flatMap((o) => o.rejects), problems, notices };
 }
 
-/** One table of a sheet, by `given` header when the sheet holds several (ingestGrid), else by the header it finds. */
-function ingestTable(grid: SheetGrid, source: SheetSource, options: IngestOptions, given: HeaderLocation | undefined): SheetOutcome {
+/**
+ * One table of a sheet by the header ingestGrid found for it (`found.stacked`: one of several tables, whose header
+ * stands as found; a sheet's only header may still give way to a forced opinion column).
+ */
+function ingestTable(
+  grid: SheetGrid,
+  source: SheetSource,
+  options: IngestOptions,
+  index: ReturnType<typeof buildSynonymIndex>,
+  found: { header: HeaderLocation; stacked: boolean },
+): SheetOutcome {
   const problems: SheetProblem[] = [];
   // Every sheet problem names its file and sheet: a run reads dozens of files, many with a Sheet1.
   const place: SheetLocation = { file: source.file, sheet: grid.name };
@@ -183,11 +192,10 @@ function ingestTable(grid: SheetGrid, source: SheetSource, options: IngestOption
     );
     return outcome({ rows: [], headers: [] }, null, 0);
   }
-  const index = buildSynonymIndex(options.synonyms);
   const maps = withOwnSeq(mapsFor(options.maps, source.path, grid.name), source.merged, grid);
-  let header = given ?? findHeader(grid, index);
+  let header = found.header;
   const forcesOpinionByLetter = maps.some((m) => m.field === 'opinion' && m.target.kind === 'column');
-  if (given === undefined && header.rows.length === 0 && forcesOpinionByLetter && grid.rows.length > 0) {
+  if (!found.stacked && header.rows.length === 0 && forcesOpinionByLetter && grid.rows.length > 0) {
     // The user named the opinion column by letter: take row 1 as the header even though nothing matched.
     header = { rows: [1], headers: (grid.rows[0] ?? []).map((cell) => cellText(cell).trim()) };
   }
@@ -290,6 +298,7 @@ function ingestTable(grid: SheetGrid, source: SheetSource, options: IngestOption
   const subtitlePoints: string[] = [];
   const speakerRows: number[] = [];
   const inlineSpeakerRows: number[] = [];
+  let speakerOfRow: { name: string; time: string | null } | null = null;
   // Rows whose opinion, 修改建议 or 理由 cell holds web markup (<p>, &nbsp;): read as the text it shows, and said.
   const textColumns = (['opinion', 'suggestion', 'reason'] as const).flatMap((field) => {
     const column = plan?.fieldColumns.get(field);
@@ -336,17 +345,12 @@ function ingestTable(grid: SheetGrid, source: SheetSource, options: IngestOption
       // 赵某：第二十六条太严了 — a line that names its own writer before a colon (a name, not 建议： or 关于：).
       const inline = /^([^\s：:，,。！？!?]{1,6})[：:]\s*(\S[\s\S]*)$/u.exec(line.trim());
       if (inline !== null && cellKind(inline[1]!) === 'name') {
+        // Read as any row (split, counted), with the name as its writer for this row only.
         const own = [...cells];
         own[pasted.column] = inline[2]!;
-        const saved = context.speaker;
-        context.speaker = { name: inline[1]!, time: null };
-        const row = classifyRow(own, r + 1, context);
-        context.speaker = saved ?? null;
-        if (row.kind === 'record') for (const record of row.records) result.records.push(record);
-        else if (row.kind === 'reject') result.rejects.push(row.reject);
-        else if (row.kind === 'note') noteRows.push({ row: r + 1, kind: row.note, text: row.text });
+        cells = own;
+        speakerOfRow = { name: inline[1]!, time: null };
         inlineSpeakerRows.push(r + 1);
-        continue;
       }
     }
     const first = r;
@@ -361,7 +365,11 @@ function ingestTable(grid: SheetGrid, source: SheetSource, options: IngestOption
       }
     }
     if (textColumns.some((c) => hasHtml(cellText(cells[c])))) htmlRows.push(first + 1);
+    const lastSpeaker = context.speaker;
+    if (speakerOfRow !== null) context.speaker = speakerOfRow;
     const row = classifyRow(cells, first + 1, context);
+    context.speaker = lastSpeaker ?? null;
+    speakerOfRow = null;
     if (row.kind === 'blank') result.report.blanks += 1;
     else if (row.kind === 'note') noteRows.push({ row: first + 1, kind: row.note, text: row.text });
     else if (row.kind === 'record') {

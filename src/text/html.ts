@@ -15,12 +15,14 @@ const NAMED: Readonly<Record<string, string>> = {
   hellip: '……', mdash: '——', ndash: '–', middot: '·', times: '×', yen: '¥', emsp: ' ', ensp: ' ',
 };
 
+/** The same patterns without the g flag, for testing (a g pattern's test moves its lastIndex). */
+const HAS_TAG = new RegExp(TAG.source, 'iu');
+const HAS_REFERENCE = new RegExp(REFERENCE.source, 'iu');
+
 /** Whether `text` holds web markup or character references (what fromHtml changes). */
 export function hasHtml(text: string): boolean {
   if (!text.includes('<') && !text.includes('&')) return false;
-  TAG.lastIndex = 0;
-  REFERENCE.lastIndex = 0;
-  return TAG.test(text) || REFERENCE.test(text);
+  return HAS_TAG.test(text) || HAS_REFERENCE.test(text);
 }
 
 /** The text web markup shows: breaks as line breaks, tags dropped, references decoded, blank lines folded. */

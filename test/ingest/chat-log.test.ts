@@ -70,3 +70,22 @@ describe('chat lines', () => {
     expect(isTitleLine('东湖街道立法联系点微信群意见整理')).toBe(true);
   });
 });
+
+describe('a named chat line of several numbered opinions', () => {
+  it('is split and counted like any row', () => {
+    const out = ingestGrid(grid([
+      ['张阿姨 2024-05-20 10:23'],
+      ['楼道里充电太危险了，建议物业每天晚上巡查。'],
+      ['赵某：1.载人规定太严了，二胎家庭怎么办？2.头盔要统一发放，农村老人不习惯戴。'],
+      ['电动车进电梯应该一律禁止，物业要装阻车系统。'],
+    ]), source, options());
+    expect(out.records.map((r) => [r.submitter, r.opinion])).toEqual([
+      ['张阿姨', '楼道里充电太危险了，建议物业每天晚上巡查。'],
+      ['赵某', '载人规定太严了，二胎家庭怎么办？'],
+      ['赵某', '头盔要统一发放，农村老人不习惯戴。'],
+      ['张阿姨', '电动车进电梯应该一律禁止，物业要装阻车系统。'],
+    ]);
+    const r = out.report;
+    expect(r.rows).toBe(r.records - (r.splitParts ?? 0) + r.rejects + r.blanks + (r.notes ?? 0));
+  });
+});

@@ -1,6 +1,6 @@
 /** `yijian stats` options: flags + cwd → one resolved object. */
 import { z } from 'zod';
-import { simplifiedName } from '../../text/normalize.js';
+import { pointNameMap } from '../../ingest/options.js';
 import type { FeedbackFormat } from '../../report/feedback.js';
 import { flagPath, loadedConfig, resolveWith, type OptionSources } from './common.js';
 import { feedbackFormats } from './feedback.js';
@@ -44,7 +44,7 @@ export const StatsOptionsSchema = z
     formats: (flags.formats ?? ['xlsx', 'md', 'html']).filter((format) => format !== 'docx'),
     templatesDir: flags.templates === undefined ? null : flagPath(cwd, flags.templates),
     title: flags.title ?? '意见采纳情况统计',
-    pointNames: new Map(Object.entries(config.config.pointNames ?? {}).map(([from, to]) => [simplifiedName(from.trim()), to.trim()])),
+    pointNames: pointNameMap(config.config.pointNames ?? {}),
     counties: config.config.counties ?? [],
   }));
 
