@@ -36,10 +36,15 @@ export type OwnOutputNotice =
   /** A merged workbook whose source files are read in the same run (`sources`, as the inputs name them). */
   | { code: 'W_MERGED_WITH_SOURCES'; location: FileLocation; sources: string[] }
   /** A merged workbook read alone: only its 意见汇总 sheet holds opinions. */
-  | { code: 'W_MERGED_RECORDS_ONLY'; location: FileLocation; records: string; others: string[] };
+  | { code: 'W_MERGED_RECORDS_ONLY'; location: FileLocation; records: string; others: string[] }
+  /** A Word document that is the draft's text (`articles` paragraphs begin like an article) or a notice (`title`): no opinions. */
+  | { code: 'W_WORD_NOT_OPINIONS'; location: FileLocation; kind: 'draft'; articles: number }
+  | { code: 'W_WORD_NOT_OPINIONS'; location: FileLocation; kind: 'notice'; title: string };
 
 /** Notices about one sheet's layout: rows that are not opinions, cells split, a table without a header. */
 export type LayoutNotice =
+  /** A Word document read as one sheet: where its tables are (rows, 1-based) and how many paragraphs are rows. */
+  | { code: 'W_WORD_DOCUMENT'; location: SheetLocation; tables: { firstRow: number; lastRow: number }[]; paragraphs: number }
   /** A 填表说明 sheet: `rows` lines kept as 说明行, none an opinion. */
   | { code: 'W_INSTRUCTION_SHEET'; location: SheetLocation; rows: number }
   /** No header, one column of opinions; `titleRows` lines above them are a title; `mapSpec` the --map that would say otherwise. */
@@ -156,6 +161,8 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_OWN_REPORT_SKIPPED: 'own',
   W_MERGED_WITH_SOURCES: 'own',
   W_MERGED_RECORDS_ONLY: 'own',
+  W_WORD_NOT_OPINIONS: 'own',
+  W_WORD_DOCUMENT: 'sheet',
   W_INSTRUCTION_SHEET: 'sheet',
   W_PASTED_OPINIONS: 'sheet',
   W_CONTINUATION_JOINED: 'sheet',
@@ -196,8 +203,8 @@ const SKIPPED_FORMAT_WORDS: Readonly<Record<SkippedFormat, string>> = {
   et: '是 WPS 表格文件（.et），不能直接读取，已跳过；请用 WPS 打开后“另存为”Excel 工作簿（.xlsx）再读取。',
   ods: '是 OpenDocument 表格（.ods），不能直接读取，已跳过；请另存为 Excel 工作簿（.xlsx）再读取。',
   numbers: '是 Numbers 表格，不能直接读取，已跳过；请导出为 Excel 工作簿（.xlsx）再读取。',
-  word: '是 Word 文档，不能直接读取其中的意见，已跳过；请把意见整理到意见表（.xlsx，可用 yijian form 生成）中再读取。',
-  wps: '是 WPS 文字文档，不能直接读取其中的意见，已跳过；请把意见整理到意见表（.xlsx，可用 yijian form 生成）中再读取。',
+  word: '是旧版 Word 文档（.doc），不能直接读取，已跳过；请用 Word 或 WPS 打开后“另存为”Word 文档（.docx）再读取。',
+  wps: '是 WPS 文字文档，不能直接读取，已跳过；请用 WPS 打开后“另存为”Word 文档（.docx）再读取。',
   text: '是文本文件（.txt），已跳过；如是 Excel 另存的“Unicode 文本”或制表符分隔的表格，请把扩展名改为 .tsv 再读取。',
   pdf: '是 PDF 文件，不能读取其中的意见，已跳过；请向报送单位要原表格（.xlsx）。',
 };
@@ -232,6 +239,16 @@ export function noticeText(notice: Notice): string {
     }
     case 'W_MERGED_RECORDS_ONLY':
       return `${notice.location.file} 是 yijian merge 合并的结果：只读取其中的“${notice.records}”工作表，${notice.others.map((name) => `“${name}”`).join('')}是合并时的核对记录。`;
+    case 'W_WORD_NOT_OPINIONS':
+      return notice.kind === 'draft'
+        ? `${notice.location.file} 是 Word 文档，看来是法规草案的条文（有 ${notice.articles} 段以“第…条”开头），不是意见，已跳过；如其中确有意见，请整理到意见表（.xlsx，可用 yijian form 生成）中再读取。`
+        : `${notice.location.file} 是 Word 文档，标题为“${notice.title}”，看来是通知或说明，不是意见，已跳过；如其中确有意见，请整理到意见表（.xlsx，可用 yijian form 生成）中再读取。`;
+    case 'W_WORD_DOCUMENT': {
+      const tables = notice.tables.map((t) => `第 ${t.firstRow}–${t.lastRow} 行`);
+      const where = tables.length === 0 ? '文中没有表格' : `文中 ${tables.length} 个表格在${tables.join('、')}`;
+      const paragraphs = notice.paragraphs === 0 ? '' : tables.length === 0 ? `，${notice.paragraphs} 个段落各占一行` : `，表格外的 ${notice.paragraphs} 个段落各占一行`;
+      return `本表取自 Word 文档：${where}${paragraphs}；行号从上到下计数，空段不计。`;
+    }
     case 'W_INSTRUCTION_SHEET':
       return `本表是填表说明，${notice.rows} 行记为说明行，不作意见。`;
     case 'W_PASTED_OPINIONS': {

@@ -42,9 +42,11 @@ export async function readInputs(
   onRecords?: (records: readonly OpinionRecord[]) => void,
   companions: readonly (string | null)[] = [],
 ): Promise<IngestResult> {
-  const { files: paths, notices } = await collectInputs([...args]);
-  refuseOutputAmongInputs(paths, outputs);
+  const { files: found, notices } = await collectInputs([...args]);
+  refuseOutputAmongInputs(found, outputs);
   const known = companions.filter((path): path is string => path !== null);
+  // The draft (--draft, --cited-draft) kept in the folder of submissions, a .docx now read like them, is no submission.
+  const paths = found.filter((path) => !known.some((draft) => sameFile(draft, path)));
   const companion = (notice: (typeof notices)[number]): boolean =>
     notice.code === 'W_FORMAT_SKIPPED' && known.some((path) => sameFile(path, notice.location.file));
   for (const notice of notices) if (!companion(notice)) context.terminal.warn(notice.code, noticeText(notice));

@@ -140,7 +140,7 @@ const POINT_SOURCES: Readonly<Record<string, string>> = {
   filename: '取自文件名',
   none: '未知',
   subtitle: '取自表内分段标题',
-  title: '取自表头上方的“联系点：”一行',
+  title: '取自表格上方的标题或“联系点：”一行',
 };
 
 // Where the sheet's point names came from, so staff can see a name guessed from the file name.

@@ -31,6 +31,8 @@ export interface SheetGrid {
   readonly hidden?: boolean;
   /** Columns hidden in Excel (0-based ranges [first, last], .xlsx): a column mapped to a field among them is said. */
   readonly hiddenColumns?: readonly (readonly [number, number])[];
+  /** Set for a Word document: the rows its tables fill (1-based, first and last) and how many paragraphs are rows. */
+  readonly word?: { readonly tables: readonly { readonly firstRow: number; readonly lastRow: number }[]; readonly paragraphs: number };
 }
 
 /** True when the cell is the unreadable marker. */

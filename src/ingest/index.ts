@@ -83,7 +83,19 @@ export async function readSubmissions(
   for (const path of ordered) {
     const file = names.get(path) ?? basename(path);
     try {
-      const { grids, encoding, warnings = [], origin } = await readFileSheets(path, options, workers);
+      const { grids, encoding, warnings = [], origin, notOpinions } = await readFileSheets(path, options, workers);
+      if (notOpinions !== undefined) {
+        // The draft's own text or the 征求意见通知, sent along with the opinions: left out, and said.
+        result.notices.push(
+          notOpinions.kind === 'draft'
+            ? { code: 'W_WORD_NOT_OPINIONS', location: { file }, kind: 'draft', articles: notOpinions.articles }
+            : { code: 'W_WORD_NOT_OPINIONS', location: { file }, kind: 'notice', title: notOpinions.title },
+        );
+        skipped += 1;
+        done += 1;
+        onProgress?.(done, ordered.length);
+        continue;
+      }
       const merged = origin?.kind === 'merge';
       onSheets?.(path, grids, merged);
       const skip = origin === undefined ? null : ownOutputNotice(file, origin.kind, grids, inputNames);

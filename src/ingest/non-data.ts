@@ -9,7 +9,7 @@ import { cellText, type GridCell, type SheetGrid } from './grid.js';
 import { cellKind } from './content.js';
 
 /** What a 说明行 was taken for. */
-export type NoteKind = 'total' | 'signature' | 'remark' | 'instruction' | 'header' | 'subtitle' | 'continuation' | 'title' | 'speaker' | 'media' | 'tableHeader';
+export type NoteKind = 'total' | 'signature' | 'remark' | 'instruction' | 'header' | 'subtitle' | 'continuation' | 'title' | 'speaker' | 'media' | 'tableHeader' | 'letter';
 
 /** The Chinese name of each kind, for inspect. */
 export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
@@ -24,6 +24,7 @@ export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
   speaker: '聊天记录的发言人行',
   media: '聊天记录的图片、表情等',
   tableHeader: '另一张表的表头行',
+  letter: '来函的称呼、引言或结束语',
 };
 
 const TOTAL_CELL = /^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|合计条数)\s*[:：]?\s*(?:共?\s*\d+\s*(?:条|件|项|人次?)?(?:意见(?:建议)?)?)?$|^共\s*(?:计)?\s*\d+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$|^(?:以上|本页|本表|上述)\s*[,，]?\s*(?:共|合计|总计|共计)\s*(?:收集|收到|汇总|整理)?\s*(?:意见(?:建议)?)?\s*[0-9一二三四五六七八九十百]+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$|^(?:共|合计)\s*(?:收集|收到|汇总|整理)\s*(?:意见(?:建议)?)?\s*[0-9一二三四五六七八九十百]+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$/u;
@@ -119,7 +120,9 @@ export function pointOfSubtitle(text: string): string | null {
     .replace(/[：:]\s*$/u, '')
     .replace(/(?:报送|提出|反映|收集)?的?(?:意见建议|意见|建议)(?:汇总|情况)?$/u, '')
     .trim();
-  return name.length >= 2 && POINT_NAME_END.test(name) ? name : null;
+  // 企业, 社区, 村 alone name a kind of sender (二、企业意见), not a point: a name says whose.
+  const end = POINT_NAME_END.exec(name);
+  return end !== null && end.index >= 2 ? name : null;
 }
 
 // Where a sentence may end: an opinion cell ending so is complete; one ending otherwise may run on below.
@@ -156,9 +159,41 @@ export function joinContinued(before: string, after: string): string {
   return SENTENCE_END.test(head) ? `${head}\n${after.trim()}` : `${head}${after.trim()}`;
 }
 
-/** A title line above opinions pasted without a header: short, no sentence punctuation, ending like a title. */
+/**
+ * A title line above opinions pasted without a header: short, no sentence punctuation, ending like a title — or the
+ * sending point's name alone on its line (东湖街道基层立法联系点), as a letter puts it under its title.
+ */
 export function isTitleLine(text: string): boolean {
-  return text.length <= 40 && !/[，,。；;！!？?]/u.test(text) && /(?:意见|建议|汇总|征集|反馈|情况|表|整理|记录|摘录|摘编|汇编|收集)[）)]?$/u.test(toSimplified(text));
+  if (text.length > 40 || /[，,。；;！!？?]/u.test(text)) return false;
+  const simplified = toSimplified(text);
+  return /(?:意见|建议|汇总|征集|反馈|情况|表|整理|记录|摘录|摘编|汇编|收集)[）)]?$/u.test(simplified) || POINT_LINE.test(simplified);
+}
+
+/** A point's name alone on a line: 东湖街道基层立法联系点, 城东区人民法院立法联系点（盖章）. */
+export const POINT_LINE = /^[^\s：:，,。；;！!？?《》“”]{2,30}(?:基层立法联系点|立法联系点|立法联络站|联络站|联系点)(?:\s*[（(]\s*盖章\s*[)）])?$/u;
+
+// Who a letter is addressed to: 市司法局：, 尊敬的区人大常委会法工委：, 各位领导：.
+const SALUTATION = /^(?:尊敬的)?[^，,。；;！!？?\s]{1,24}(?:局|厅|委|委员会|办公室|办|处|科|所|政府|人大|常委会|法工委|法制办|领导|同志|老师|负责同志|各位)[：:]$/u;
+// The sentence that leads into the list: 现将收集到的意见汇总如下：, 具体意见如下。
+const LEAD_IN = /(?:如下|以下几点|以下意见|以下建议)\s*[：:。]?$/u;
+// How a letter closes: 特此报送。, 以上意见供参考。, 妥否，请审示。, 此致 敬礼！
+const CLOSING = /^(?:特此(?:报送|报告|函复|函告|反馈|说明|致函)|以上(?:意见|建议|意见建议)?[，,]?\s*(?:仅?供参考|请(?:审阅|参考|酌处|研究|予以考虑))|妥否[，,]?\s*请(?:审示|批示|指示|审定)|此致|敬礼|此致\s*敬礼|请予?(?:审阅|研究|参考))[。！!．.]?$/u;
+// The sender under the text: an office's name alone (东湖街道办事处, 城东区司法局, 某某律师事务所（盖章）).
+const SENDER = /^[^\s：:，,。；;！!？?《》“”]{2,30}(?:办事处|司法局|司法所|人民政府|委员会|居委会|村委会|律师事务所|联系点|联络站|街道|镇|乡|公司|协会|商会|法院|检察院)(?:\s*[（(]\s*(?:盖章|公章)\s*[)）])?$/u;
+
+/**
+ * The parts of a letter that are no opinion, for opinions pasted (or written in a Word document) as a letter: the
+ * salutation, the sentence leading into the list, the closing and the sender's name — or null for any other line.
+ * A line citing an article is never one (关于第十条： leads an opinion).
+ */
+export function letterPart(text: string): 'letter' | 'signature' | null {
+  const line = toSimplified(text.trim());
+  if (line === '' || line.length > 120 || /第\s*[0-9一二三四五六七八九十百零〇两]+\s*条/u.test(line)) return null;
+  if (line.length <= 30 && SALUTATION.test(line) && !/建议|意见/u.test(line)) return 'letter';
+  if (LEAD_IN.test(line) && !/建议(?:将|把|在|对|增加|删除|修改|明确|规定)/u.test(line)) return 'letter';
+  if (line.length <= 30 && CLOSING.test(line)) return 'letter';
+  if (line.length <= 30 && SENDER.test(line)) return 'signature';
+  return null;
 }
 
 /** A chat log's time: 2024-05-20 10:23, 2024/5/20 10:23:45, 5月20日 10:23, or 10:23 alone. */

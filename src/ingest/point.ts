@@ -146,8 +146,15 @@ export function pointFromTitleLines(lines: readonly string[]): { point: string |
   let county: string | null = null;
   for (const raw of lines) {
     const line = simplifiedName(raw);
-    point ??= labelledValue(line, POINT_LABEL);
+    point ??= labelledValue(line, POINT_LABEL) ?? namedPoint(line);
     county ??= labelledValue(line, COUNTY_LABEL);
   }
   return { point, county };
+}
+
+/** A point named without a label: alone on its line, or as the sender of a title (东湖街道基层立法联系点关于《…》的意见). */
+const NAMED_POINT = /^([^\s：:，,。；;！!？?《》“”]{2,30}?(?:基层立法联系点|立法联系点|立法联络站|联系点))(?:\s*[（(]\s*盖章\s*[)）])?(?:$|\s*(?:关于|对)[《〈]?)/u;
+
+function namedPoint(line: string): string | null {
+  return NAMED_POINT.exec(line.trim())?.[1] ?? null;
 }

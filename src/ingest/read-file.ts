@@ -15,9 +15,10 @@ import { readWorkbookBytes, type Workbook } from './read-workbook.js';
 import { WorkbookWorkers } from './workbook-worker.js';
 import { isEncryptedOle2, sniffContainer, surveyZip, withoutStrayNuls, checkZipStreams } from './sniff.js';
 import { scanXlsx, type WorkbookOrigin } from './xlsx-scan.js';
+import { docxBlocks, wordDocumentKind, wordGrid, type WordDocumentKind } from './read-docx.js';
 
 /** The extensions yijian reads, lower case with the dot. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv', '.docx'];
 
 /** What one file gave: its sheets, the detected text encoding for CSV/TSV (null for workbooks), and notes for staff. */
 export interface FileSheets {
@@ -27,6 +28,8 @@ export interface FileSheets {
   warnings?: ReaderFinding[];
   /** Set when the workbook carries yijian's own marker: a file an earlier run wrote. */
   origin?: WorkbookOrigin;
+  /** Set for a Word document that holds no opinions (the draft's text, a notice): it has no grids and is left out. */
+  notOpinions?: Exclude<WordDocumentKind, { kind: 'opinions' }>;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface FileSheets {
 export async function readFileSheets(path: string, options: IngestOptions, workers?: WorkbookWorkers): Promise<FileSheets> {
   const extension = extname(path).toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(extension)) {
-    throw new YijianError('E_UNSUPPORTED_FORMAT', `不支持的文件类型“${extension || '（无扩展名）'}”，只能读取 .xlsx、.xls、.csv、.tsv。`, {
+    throw new YijianError('E_UNSUPPORTED_FORMAT', `不支持的文件类型“${extension || '（无扩展名）'}”，只能读取 .xlsx、.xls、.csv、.tsv 和 Word 文档（.docx）。`, {
       hint: '请把意见表另存为 Excel（.xlsx）或 CSV 后再试。',
     });
   }
@@ -102,6 +105,7 @@ export function sheetsFromBytes(
   csvSheetName: string,
   options: IngestOptions,
 ): FileSheets {
+  if (extension === '.docx') return cleaned(wordSheets(bytes, csvSheetName, options));
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
   const book = readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet);
@@ -130,6 +134,7 @@ async function guardedSheets(
   handOver: boolean,
   workers: WorkbookWorkers | undefined,
 ): Promise<FileSheets> {
+  if (extension === '.docx') return cleaned(wordSheets(bytes, csvSheetName, options));
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
   const { sheet, limits } = options;
@@ -215,30 +220,7 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
   const container = sniffContainer(bytes);
   const limits = options.limits;
   if (container === 'zip') {
-    const survey = surveyZip(bytes);
-    if (!survey.ok) {
-      throw new YijianError('E_TRUNCATED', '文件不完整（压缩包被截断或损坏），可能下载或传输未完成。', {
-        hint: '请让报送单位重新发送原文件。',
-      });
-    }
-    if (survey.inflatedBytes > limits.maxInflatedBytes) {
-      throw new YijianError(
-        'E_TOO_LARGE',
-        `工作簿解压后约 ${megabytes(survey.inflatedBytes)}，超过上限 ${megabytes(limits.maxInflatedBytes)}，已拒绝读取（可能是恶意文件）。`,
-        { hint: '如确为正常文件，可在配置中调高 limits.maxInflatedBytes。' },
-      );
-    }
-    const streams = checkZipStreams(bytes);
-    if (streams === 'understated') {
-      throw new YijianError('E_TOO_LARGE', '工作簿中的压缩数据解压后远大于文件声明的大小，已拒绝读取（可能是恶意文件）。', {
-        hint: '请让报送单位用 Excel 或 WPS 重新保存后发送。',
-      });
-    }
-    if (streams === 'corrupt') {
-      throw new YijianError('E_UNREADABLE_FILE', '工作簿已损坏（压缩数据无法解开）。', {
-        hint: '请用 Excel 或 WPS 打开后另存为 .xlsx，或让报送单位重新发送原文件。',
-      });
-    }
+    const survey = checkedZip(bytes, limits);
     // Rows SheetJS would drop or overwrite, and work it could not finish, are found before it runs.
     const scan = scanXlsx(bytes, limits.maxRowsPerSheet);
     return { kind: 'workbook', legacy: false, origin: scan.origin, inflatedBytes: survey.inflatedBytes, hiddenRows: scan.hiddenRows, hiddenColumns: scan.hiddenColumns };
@@ -267,6 +249,65 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
     });
   }
   return { kind: 'text', bytes };
+}
+
+/** The zip checks of every Office file: complete, within the inflated limit, streams as declared; throws YijianError. */
+function checkedZip(bytes: Uint8Array, limits: IngestLimits, noun = '工作簿'): { inflatedBytes: number } {
+  const survey = surveyZip(bytes);
+  if (!survey.ok) {
+    throw new YijianError('E_TRUNCATED', '文件不完整（压缩包被截断或损坏），可能下载或传输未完成。', {
+      hint: '请让报送单位重新发送原文件。',
+    });
+  }
+  if (survey.inflatedBytes > limits.maxInflatedBytes) {
+    throw new YijianError(
+      'E_TOO_LARGE',
+      `${noun}解压后约 ${megabytes(survey.inflatedBytes)}，超过上限 ${megabytes(limits.maxInflatedBytes)}，已拒绝读取（可能是恶意文件）。`,
+      { hint: '如确为正常文件，可在配置中调高 limits.maxInflatedBytes。' },
+    );
+  }
+  const streams = checkZipStreams(bytes);
+  if (streams === 'understated') {
+    throw new YijianError('E_TOO_LARGE', `${noun}中的压缩数据解压后远大于文件声明的大小，已拒绝读取（可能是恶意文件）。`, {
+      hint: '请让报送单位用 Excel 或 WPS 重新保存后发送。',
+    });
+  }
+  if (streams === 'corrupt') {
+    throw new YijianError('E_UNREADABLE_FILE', `${noun}已损坏（压缩数据无法解开）。`, {
+      hint: noun === '工作簿' ? '请用 Excel 或 WPS 打开后另存为 .xlsx，或让报送单位重新发送原文件。' : '请用 Word 或 WPS 打开后另存为 .docx，或让报送单位重新发送原文件。',
+    });
+  }
+  return { inflatedBytes: survey.inflatedBytes };
+}
+
+/**
+ * A Word document's one grid (named like a CSV's sheet, by the file's base name), or none and `notOpinions` when it is
+ * the draft's text or a notice. The zip checks of a workbook come first; a legacy .doc or an encrypted file is said as such.
+ */
+function wordSheets(bytes: Uint8Array, name: string, options: IngestOptions): FileSheets {
+  if (bytes.length === 0) throw new YijianError('E_EMPTY_FILE', '文件是空的（0 字节）。');
+  const container = sniffContainer(bytes);
+  if (container === 'ole2') {
+    if (isEncryptedOle2(bytes)) {
+      throw new YijianError('E_ENCRYPTED', 'Word 文档设有打开密码（已加密），无法读取。', {
+        hint: '请在 Word 中取消密码（文件 → 信息 → 保护文档）后另存再试。',
+      });
+    }
+    throw new YijianError('E_UNSUPPORTED_FORMAT', '文件是旧版 Word 文档（.doc 格式，只是扩展名为 .docx），无法读取。', {
+      hint: '请用 Word 或 WPS 打开后“另存为”Word 文档（.docx）再读取。',
+    });
+  }
+  if (container !== 'zip') {
+    throw new YijianError('E_UNSUPPORTED_FORMAT', '文件扩展名是 .docx，但内容不是 Word 文档。', {
+      hint: '请确认发送的是 Word 文档本身；如是文本或表格，请改成相应的扩展名。',
+    });
+  }
+  checkedZip(bytes, options.limits, 'Word 文档');
+  const blocks = docxBlocks(bytes);
+  const kind = wordDocumentKind(blocks);
+  if (kind.kind !== 'opinions') return { grids: [], encoding: null, notOpinions: kind };
+  const word = wordGrid(blocks, name);
+  return { grids: [{ ...word.grid, word: { tables: word.tables, paragraphs: word.paragraphs } }], encoding: null };
 }
 
 function textSheets(bytes: Uint8Array, extension: string, csvSheetName: string, options: IngestOptions): FileSheets {

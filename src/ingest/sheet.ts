@@ -9,7 +9,7 @@ import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
-import { chatSpeaker, continuesOpinion, continuesRemark, isChatMedia, isInstructionSheet, isTitleLine, joinContinued, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
+import { chatSpeaker, continuesOpinion, continuesRemark, isChatMedia, isInstructionSheet, isTitleLine, joinContinued, letterPart, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
 import { classifyRow, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
@@ -61,6 +61,13 @@ const STACKED_SEARCH_ROWS = 5000;
  * 二、书面意见 above the next, their columns in different orders), is read table by table, each by its own header.
  */
 export function ingestGrid(grid: SheetGrid, source: SheetSource, options: IngestOptions): SheetOutcome {
+  const outcome = ingestTables(grid, source, options);
+  // A Word document: how its rows are counted, so that 第 12 行 can be found in it.
+  if (grid.word !== undefined) outcome.notices.unshift({ code: 'W_WORD_DOCUMENT', location: { file: source.file, sheet: grid.name }, tables: [...grid.word.tables], paragraphs: grid.word.paragraphs });
+  return outcome;
+}
+
+function ingestTables(grid: SheetGrid, source: SheetSource, options: IngestOptions): SheetOutcome {
   const index = buildSynonymIndex(options.synonyms);
   const header = grid.rows.length > options.limits.maxRowsPerSheet ? { rows: [], headers: [] } : findHeader(grid, index);
   const others = header.rows.length === 0 || grid.rows.length > STACKED_SEARCH_ROWS ? [] : otherHeaders(grid, header, index);
@@ -214,7 +221,7 @@ function ingestTable(
   const pasted = header.rows.length === 0 ? pastedOpinions(grid) : null;
   const dataStart = pasted?.firstRow ?? header.rows.at(-1) ?? 0;
   const profiles = header.rows.length === 0 ? [] : profileColumns(grid, dataStart, Math.max(width, header.headers.length));
-  const plan = pasted !== null ? pastedPlan(pasted.column) : header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles, place, provenanceColumns(source.merged, grid.name, header.headers));
+  const plan = pasted !== null ? pastedPlan(pasted.column, pasted.numbered ? width : null) : header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles, place, provenanceColumns(source.merged, grid.name, header.headers));
   let blanksAbove = 0;
   if (pasted !== null) {
     for (let r = 0; r < pasted.firstRow; r += 1) {
@@ -258,7 +265,8 @@ function ingestTable(
   }
 
   // The lines above the header: 联系点：东湖街道立法联系点　县（市、区）：城东区 names the sender better than the file name.
-  const titleLines = grid.rows.slice(0, Math.max(0, (header.rows[0] ?? 1) - 1)).map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
+  const titleEnd = pasted !== null ? pasted.firstRow : Math.max(0, (header.rows[0] ?? 1) - 1);
+  const titleLines = grid.rows.slice(0, titleEnd).map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
   const fallback = fallbacks(source, options, pointFromTitleLines(titleLines));
   if (plan !== null && !plan.fieldColumns.has('point') && fallback.point === null) {
     problem(
@@ -293,6 +301,7 @@ function ingestTable(
   const filled = dataMergeFill(grid, dataStart);
   const cellsAt = (r: number): readonly GridCell[] => filled.get(r) ?? grid.rows[r] ?? [];
   const opinionColumn = plan?.fieldColumns.get('opinion');
+  if (opinionColumn !== undefined) mergedIntoOpinion(grid, dataStart, opinionColumn, filled);
   const otherColumns = [...(plan?.fieldColumns ?? new Map<string, number>())].filter(([field]) => field !== 'opinion').map(([, column]) => column);
   const across = mergedAcrossRows(grid, dataStart);
   const subtitlePoints: string[] = [];
@@ -311,6 +320,14 @@ function ingestTable(
       // WPS and Excel exports repeat the header at every printed page: not an opinion, not a problem.
       noteRows.push({ row: r + 1, kind: 'header', text: noteText(cells) });
       continue;
+    }
+    if (pasted === null && grid.word !== undefined && outsideTables(grid.word.tables, r + 1)) {
+      // A paragraph of a Word document between or below its tables: 特此报送。, 东湖街道办事处 are no opinions.
+      const part = letterPart(cells.map(cellText).join(''));
+      if (part !== null && noteKind(cells, null) === null) {
+        noteRows.push({ row: r + 1, kind: part, text: noteText(cells) });
+        continue;
+      }
     }
     const above = noteRows[noteRows.length - 1];
     if (above !== undefined && above.kind === 'remark' && above.row === r && continuesRemark(cells)) {
@@ -333,6 +350,20 @@ function ingestTable(
       // A chat log pasted as one column: 张阿姨 2024-05-20 10:23 says who wrote the messages below it and when,
       // [图片] or 撤回了一条消息 is no message.
       const line = cellText(cells[pasted.column]);
+      // A letter's salutation, lead-in, closing and sender (市司法局：, 现将意见汇总如下：, 特此报送。, 东湖街道办事处).
+      const part = letterPart(line);
+      if (part !== null && noteKind(cells, null) === null) {
+        noteRows.push({ row: r + 1, kind: part, text: noteText(cells) });
+        continue;
+      }
+      // 一、…  二、… down the column: the number is the point's own 序号, not part of the opinion.
+      const numbered = pasted.numbered ? LIST_NUMBER.exec(line) : null;
+      if (numbered !== null) {
+        const own = [...cells];
+        own[pasted.column] = line.slice(numbered[0].length);
+        own[width] = numbered[1] ?? numbered[2] ?? numbered[3] ?? '';
+        cells = own;
+      }
       const speaker = chatSpeaker(line);
       if (speaker !== null || isChatMedia(line)) {
         noteRows.push({ row: r + 1, kind: speaker === null ? 'media' : 'speaker', text: line.trim() });
@@ -442,7 +473,7 @@ function mergedAcrossRows(grid: SheetGrid, dataStart: number): Set<number> {
  * Opinions pasted into one column with no header (under a title, perhaps): the column and the first row
  * (0-based) below the title lines, or null when the sheet is anything else.
  */
-function pastedOpinions(grid: SheetGrid): { column: number; firstRow: number } | null {
+function pastedOpinions(grid: SheetGrid): { column: number; firstRow: number; numbered: boolean } | null {
   let column: number | null = null;
   for (const row of grid.rows) {
     for (const [c, cell] of row.entries()) {
@@ -455,16 +486,27 @@ function pastedOpinions(grid: SheetGrid): { column: number; firstRow: number } |
   const texts = grid.rows.map((row) => cellText(row[column]).trim());
   let firstRow = 0;
   while (firstRow < texts.length && (texts[firstRow] === '' || isTitleLine(texts[firstRow] ?? ''))) firstRow += 1;
-  const body = texts.slice(firstRow).filter((text) => text !== '');
+  // A letter's salutation, closing and signature lines are no opinions, and no reason to doubt the rest is.
+  const body = texts.slice(firstRow).filter((text) => text !== '' && letterPart(text) === null && noteKind([text], null) === null);
   const opinionLike = body.filter((text) => text.length >= 10 && cellKind(text) === 'text');
-  return opinionLike.length >= 2 && opinionLike.length >= body.length * 0.6 ? { column, firstRow } : null;
+  if (opinionLike.length < 2 || opinionLike.length < body.length * 0.6) return null;
+  return { column, firstRow, numbered: body.filter((text) => LIST_NUMBER.test(text)).length >= 2 };
 }
 
-function pastedPlan(column: number): ColumnPlan {
+/** The number a pasted line starts with: 1. 1、 2） 一、 （三）; not 3.5米, 2024.5 or 第一条. */
+const LIST_NUMBER = /^\s*(?:(\d{1,2})(?:[.．](?![\d.．])|[、)）])|([一二三四五六七八九十]{1,3})[、.．]|[（(](\d{1,2}|[一二三四五六七八九十]{1,3})[)）])\s*/u;
+
+/** The plan of pasted opinions: the one column, and where a line's own number is put (`seqColumn`) when they are numbered. */
+/** Whether a row (1-based) of a Word document's grid is a paragraph, outside every table. */
+function outsideTables(tables: readonly { firstRow: number; lastRow: number }[], row: number): boolean {
+  return tables.every((table) => row < table.firstRow || row > table.lastRow);
+}
+
+function pastedPlan(column: number, seqColumn: number | null): ColumnPlan {
   const letter = columnLetter(column);
   return {
     columns: [{ column: letter, header: '', field: 'opinion', how: 'content' }],
-    fieldColumns: new Map([['opinion', column]]),
+    fieldColumns: new Map(seqColumn === null ? [['opinion', column]] : [['opinion', column], ['seq', seqColumn]]),
     unmatched: [],
     notices: [],
     suspect: [],
@@ -490,6 +532,26 @@ function dataMergeFill(grid: SheetGrid, dataStart: number): Map<number, GridCell
     }
   }
   return filled;
+}
+
+/**
+ * A cell merged across columns up to and over the opinion column (the 条款 and 意见建议 cells of a row made one,
+ * the text typed in the first) shows its text in the opinion column: the text is the opinion's. Only on a row with
+ * other cells filled, so a sub-title merged across the table stays one.
+ */
+function mergedIntoOpinion(grid: SheetGrid, dataStart: number, opinionColumn: number, filled: Map<number, GridCell[]>): void {
+  for (const merge of grid.merges) {
+    const r = merge.s.r;
+    if (r < dataStart || merge.e.r !== r || merge.s.c >= opinionColumn || merge.e.c < opinionColumn) continue;
+    const row = filled.get(r) ?? [...(grid.rows[r] ?? [])];
+    const value = row[merge.s.c];
+    if (value === undefined || cellText(value).trim() === '' || cellText(row[opinionColumn]).trim() !== '' || cellKind(cellText(value)) !== 'text') continue;
+    if (!row.some((cell, c) => (c < merge.s.c || c > merge.e.c) && cellText(cell).trim() !== '')) continue;
+    while (row.length <= opinionColumn) row.push('');
+    row[opinionColumn] = value;
+    row[merge.s.c] = '';
+    filled.set(r, row);
+  }
 }
 
 // A data row that repeats the header (every non-empty cell equal to the header's, most of them filled).

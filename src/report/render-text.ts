@@ -15,7 +15,8 @@ import type { ReportView } from './view.js';
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\r\n?|\n/g, ' ')
+    // After 。，； or another full-width mark a Chinese text goes on without a space; elsewhere one keeps the words apart.
+    .replace(/[ \t]*(?:\r\n?|\n)+[ \t]*/g, (fold: string, at: number, whole: string) => (/[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\uff5b-\uff65]/u.test(whole[at - 1] ?? '') ? '' : ' '))
     .replace(/[\\`*_[\]<>|~]/g, (ch) => `\\${ch}`)
     .replace(/^(\s*)([#+-])(?=\s|$)/, (_m, space: string, mark: string) => `${space}\\${mark}`)
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, (_m, number: string, mark: string) => `${number}\\${mark}`);

@@ -1,4 +1,4 @@
-/** Files a point may send its opinions in that yijian cannot read (.et, .docx, .txt, .pdf) are said, never passed over. */
+/** Files a point may send its opinions in that yijian cannot read (.et, .doc, .txt, .pdf) are said, never passed over. */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ function folder(): string {
   const dir = makeTempDir();
   copyFileSync(fixturePath(FIXTURE.donghu), join(dir, FIXTURE.donghu));
   writeFileSync(join(dir, '普陀区-曹杨街道立法联系点.et'), 'x');
-  writeFileSync(join(dir, '普陀区-长寿路街道意见.docx'), 'x');
+  writeFileSync(join(dir, '普陀区-长寿路街道意见.doc'), 'x');
   writeFileSync(join(dir, '枫林街道.txt'), '序号\t意见建议\r\n1\t意见\r\n');
   writeFileSync(join(dir, '照片.jpg'), 'x');
   return dir;
@@ -22,7 +22,7 @@ describe('a folder with files in formats yijian does not read', () => {
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual([FIXTURE.donghu]);
     expect(notices.map((n) => [n.code, n.location.file.slice(dir.length + 1), 'format' in n ? n.format : null])).toEqual([
       ['W_FORMAT_SKIPPED', '普陀区-曹杨街道立法联系点.et', 'et'],
-      ['W_FORMAT_SKIPPED', '普陀区-长寿路街道意见.docx', 'word'],
+      ['W_FORMAT_SKIPPED', '普陀区-长寿路街道意见.doc', 'word'],
       ['W_FORMAT_SKIPPED', '枫林街道.txt', 'text'],
     ]);
   });

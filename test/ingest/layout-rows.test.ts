@@ -11,6 +11,10 @@ describe('sub-title rows between blocks of one sheet', () => {
     ['（二）甘家口街道社区', '甘家口街道社区'],
     ['3、北下关街道立法联系点报送的意见', '北下关街道立法联系点'],
     ['二、座谈会意见', null],
+    // A kind of sender, no name: 企业 alone is whose opinions the block holds, not a point.
+    ['二、企业意见', null],
+    ['三、社区', null],
+    ['四、某某科技有限公司意见', '某某科技有限公司'],
     ['第二部分 入户走访', null],
   ])('%s names the point %s', (text, point) => {
     expect(pointOfSubtitle(text)).toBe(point);

@@ -110,6 +110,14 @@ describe('every notice code', () => {
       { code: 'W_MERGED_RECORDS_ONLY', location: { file: '汇总.xlsx' }, records: '意见汇总', others: ['问题行', '核对'] },
       '汇总.xlsx 是 yijian merge 合并的结果：只读取其中的“意见汇总”工作表，“问题行”“核对”是合并时的核对记录。',
     ],
+    W_WORD_NOT_OPINIONS: [
+      { code: 'W_WORD_NOT_OPINIONS', location: { file: '条例（征求意见稿）.docx' }, kind: 'draft', articles: 32 },
+      '条例（征求意见稿）.docx 是 Word 文档，看来是法规草案的条文（有 32 段以“第…条”开头），不是意见，已跳过；如其中确有意见，请整理到意见表（.xlsx，可用 yijian form 生成）中再读取。',
+    ],
+    W_WORD_DOCUMENT: [
+      { code: 'W_WORD_DOCUMENT', location: sheet, tables: [{ firstRow: 3, lastRow: 12 }], paragraphs: 4 },
+      '本表取自 Word 文档：文中 1 个表格在第 3–12 行，表格外的 4 个段落各占一行；行号从上到下计数，空段不计。',
+    ],
     W_INSTRUCTION_SHEET: [{ code: 'W_INSTRUCTION_SHEET', location: sheet, rows: 4 }, '本表是填表说明，4 行记为说明行，不作意见。'],
     W_PASTED_OPINIONS: [
       { code: 'W_PASTED_OPINIONS', location: { ...sheet, column: 'A' }, titleRows: 2, mapSpec: "--map '东湖.xlsx:意见:意见建议=A'" },

@@ -66,6 +66,8 @@ describe('format helpers', () => {
   it.each([
     ['a*b*', 'a\\*b\\*'], ['<b>', '\\<b\\>'], ['x|y', 'x\\|y'], ['# 标题', '\\# 标题'], ['1. 第一', '1\\. 第一'],
     ['- 列表', '\\- 列表'], ['两行\n文字', '两行 文字'], ['[链接](x)', '\\[链接\\](x)'], ['普通文字。', '普通文字。'],
+    // A line break after a full-width mark (a cell of two paragraphs) folds to nothing: no space after 。 in Chinese.
+    ['不方便。\n建议设点。', '不方便。建议设点。'], ['第一，\r\n 第二', '第一，第二'], ['1 km\n2 km', '1 km 2 km'],
   ])('escapeMarkdown(%j) = %j', (text, expected) => expect(escapeMarkdown(text)).toBe(expected));
 });
 

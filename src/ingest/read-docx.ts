@@ -1,0 +1,242 @@
+/**
+ * A Word document (.docx) a point sent its opinions in → one sheet grid. Points often send a Word table (意见建议
+ * 汇总表.docx) or a letter with the opinions numbered one per paragraph; both are read. The document's blocks
+ * become rows from top to bottom, empty paragraphs left out: a paragraph is a row of one cell (a title line, a
+ * letter's salutation, an opinion), a table row is a row of its cells, merged cells (gridSpan, vMerge) become
+ * merges as in a workbook. Text is what Word shows with changes accepted: deletions left out, insertions kept.
+ *
+ * A Word document in a folder of submissions may be no submission at all: the draft itself, its 起草说明 or the
+ * 征求意见通知. Those are told apart here ({@link wordDocumentKind}) and left out with a notice, never read as opinions.
+ */
+import { createRequire } from 'node:module';
+import type { DOMParser as XmlParser, Element, Node } from '@xmldom/xmldom';
+import type PizZipType from 'pizzip';
+import { YijianError } from '../errors.js';
+import { toSimplified } from '../text/normalize.js';
+import type { GridCell, MergeRange, SheetGrid } from './grid.js';
+
+/** One block of the document body: a paragraph's text, or a table's rows of cell texts with its merges. */
+export type DocBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; rows: string[][]; merges: MergeRange[] };
+
+/** What a Word document is, as far as its text shows. */
+export type WordDocumentKind =
+  /** Opinions: a table, or paragraphs that are not a draft or a notice. */
+  | { kind: 'opinions' }
+  /** The draft's own text: `articles` paragraphs that start like an article (第十条　…). */
+  | { kind: 'draft'; articles: number }
+  /** A notice, a 说明 or a letter of instructions, by its title. */
+  | { kind: 'notice'; title: string };
+
+/** The grid of a Word document, and where its tables are in it (1-based rows, first and last). */
+export interface WordGrid {
+  grid: SheetGrid;
+  tables: { firstRow: number; lastRow: number }[];
+  paragraphs: number;
+}
+
+const WORD_MAIN = 'word/document.xml';
+
+// Loaded on the first Word document only: merge and digest of spreadsheets never pay for the zip and XML parsers.
+const requireLazily = createRequire(import.meta.url);
+let parsers: { PizZip: typeof PizZipType; DOMParser: typeof XmlParser } | null = null;
+function wordParsers(): { PizZip: typeof PizZipType; DOMParser: typeof XmlParser } {
+  parsers ??= {
+    PizZip: requireLazily('pizzip') as typeof PizZipType,
+    DOMParser: (requireLazily('@xmldom/xmldom') as { DOMParser: typeof XmlParser }).DOMParser,
+  };
+  return parsers;
+}
+
+/** The body blocks of a .docx; throws YijianError when the file is no Word document or is damaged. */
+export function docxBlocks(bytes: Uint8Array): DocBlock[] {
+  const { PizZip, DOMParser } = wordParsers();
+  let xml: string;
+  try {
+    const zip = new PizZip(bytes);
+    const entry = zip.file(WORD_MAIN);
+    if (entry === null) {
+      throw new YijianError('E_UNSUPPORTED_FORMAT', '文件不是 Word 文档（.docx 中没有正文部分 word/document.xml）。', {
+        hint: '请确认发送的是 Word 文档本身；如是改了扩展名的表格，请改回 .xlsx。',
+      });
+    }
+    xml = entry.asText();
+  } catch (error) {
+    if (error instanceof YijianError) throw error;
+    throw new YijianError('E_UNREADABLE_FILE', 'Word 文档已损坏（压缩数据无法解开）。', {
+      hint: '请用 Word 或 WPS 打开后另存为 .docx，或让报送单位重新发送原文件。',
+      cause: error,
+    });
+  }
+  let failed: string | null = null;
+  const document = new DOMParser({ onError: (level, message) => { if (level !== 'warning') failed ??= message; } }).parseFromString(xml, 'text/xml');
+  const body = document.getElementsByTagNameNS('*', 'body')[0];
+  if (failed !== null || body === undefined) {
+    throw new YijianError('E_UNREADABLE_FILE', 'Word 文档的正文无法解析（文件可能已损坏）。', {
+      hint: '请用 Word 或 WPS 打开后另存为 .docx，或让报送单位重新发送原文件。',
+      ...(failed === null ? {} : { cause: failed }),
+    });
+  }
+  const blocks: DocBlock[] = [];
+  collectBlocks(body, blocks);
+  return blocks;
+}
+
+// Body children that hold blocks in turn: content controls, custom XML, smart tags.
+const BLOCK_WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag']);
+
+function collectBlocks(parent: Node, blocks: DocBlock[]): void {
+  for (const child of elements(parent)) {
+    const name = child.localName;
+    if (name === 'p') blocks.push({ kind: 'paragraph', text: paragraphText(child) });
+    else if (name === 'tbl') blocks.push(tableBlock(child));
+    else if (BLOCK_WRAPPERS.has(name ?? '')) collectBlocks(child, blocks);
+  }
+}
+
+function elements(parent: Node): Element[] {
+  const found: Element[] = [];
+  for (let child = parent.firstChild; child !== null; child = child.nextSibling) if (child.nodeType === 1) found.push(child as Element);
+  return found;
+}
+
+// Parts of a paragraph that are no text shown: properties, deleted or moved-away text, field codes, the fallback
+// copy of a drawing's content (mc:Fallback repeats mc:Choice), footnote and comment marks.
+const SKIPPED_PARTS = new Set(['pPr', 'rPr', 'del', 'moveFrom', 'instrText', 'delInstrText', 'Fallback', 'footnoteReference', 'endnoteReference', 'commentReference']);
+
+/** A paragraph's text as Word shows it: runs joined, line breaks as \n, tabs as a space. */
+function paragraphText(paragraph: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Element): void => {
+    for (const child of elements(node)) {
+      const name = child.localName ?? '';
+      if (SKIPPED_PARTS.has(name)) continue;
+      if (name === 't') parts.push(child.textContent ?? '');
+      else if (name === 'tab' || name === 'ptab') parts.push(' ');
+      else if (name === 'br' || name === 'cr') parts.push('\n');
+      else if (name === 'noBreakHyphen') parts.push('-');
+      else if (name === 'p') {
+        // A text box's paragraphs inside this one: each on its own line.
+        if (parts.length > 0) parts.push('\n');
+        parts.push(paragraphText(child));
+      } else walk(child);
+    }
+  };
+  walk(paragraph);
+  return parts.join('');
+}
+
+/** A table's rows on its grid of columns: a cell spanning columns fills the first, continued vertical merges are empty. */
+function tableBlock(table: Element): DocBlock {
+  const rows: string[][] = [];
+  const merges: MergeRange[] = [];
+  // Per grid column, the merge a vMerge="restart" cell opened, extended by the cells that continue it.
+  const open = new Map<number, { s: { r: number; c: number }; e: { r: number; c: number } }>();
+  for (const tr of elements(table).filter((e) => e.localName === 'tr')) {
+    const r = rows.length;
+    const row: string[] = [];
+    let column = intValue(first(first(tr, 'trPr'), 'gridBefore')) ?? 0;
+    for (const tc of cellsOf(tr)) {
+      const properties = first(tc, 'tcPr');
+      const span = Math.max(1, intValue(first(properties, 'gridSpan')) ?? 1);
+      const vMerge = first(properties, 'vMerge');
+      // <w:vMerge/> and <w:vMerge w:val="continue"/> go on with the cell above; w:val="restart" opens a merge.
+      const continues = vMerge !== null && (vMerge.getAttribute('w:val') || 'continue') === 'continue';
+      while (row.length < column) row.push('');
+      row.push(continues ? '' : cellText(tc));
+      for (let extra = 1; extra < span; extra += 1) row.push('');
+      const merge = open.get(column);
+      if (continues && merge !== undefined) merge.e.r = r;
+      else {
+        open.delete(column);
+        if (vMerge !== null) {
+          const opened = { s: { r, c: column }, e: { r, c: column + span - 1 } };
+          open.set(column, opened);
+          merges.push(opened);
+        } else if (span > 1) merges.push({ s: { r, c: column }, e: { r, c: column + span - 1 } });
+      }
+      column += span;
+    }
+    rows.push(row);
+  }
+  // A vertical merge that never went past its first row is no merge.
+  return { kind: 'table', rows, merges: merges.filter((m) => m.e.r > m.s.r || m.e.c > m.s.c) };
+}
+
+/** The cells of a table row, content controls around them unwrapped. */
+function cellsOf(row: Element): Element[] {
+  const cells: Element[] = [];
+  for (const child of elements(row)) {
+    if (child.localName === 'tc') cells.push(child);
+    else if (BLOCK_WRAPPERS.has(child.localName ?? '')) cells.push(...cellsOf(child));
+  }
+  return cells;
+}
+
+/** A cell's text: its paragraphs one per line, a table inside it row by row. */
+function cellText(cell: Element): string {
+  const lines: string[] = [];
+  const blocks: DocBlock[] = [];
+  collectBlocks(cell, blocks);
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') lines.push(block.text);
+    else for (const row of block.rows) lines.push(row.filter((text) => text.trim() !== '').join(' '));
+  }
+  return lines.join('\n').replace(/^\n+|\n+$/gu, '');
+}
+
+function first(parent: Element | null, name: string): Element | null {
+  if (parent === null) return null;
+  return elements(parent).find((child) => child.localName === name) ?? null;
+}
+
+function intValue(element: Element | null): number | null {
+  if (element === null) return null;
+  const value = Number.parseInt(element.getAttribute('w:val') ?? '', 10);
+  return Number.isFinite(value) ? value : null;
+}
+
+// 第十条　… or 第十条（登记上牌）… at a paragraph's start: how a draft's articles begin (a space or a caption after 条).
+const ARTICLE_START = /^第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十])?(?:[\s\u3000]+|[（(〖【][^）)〗】]{1,12}[）)〗】]\s*)\S/u;
+// An opinion written on an article says so in words a draft's article does not use.
+const OPINION_WORDS = /建议|意见|希望|认为|觉得|我们|不合理|应增加|应删除|修改为/u;
+// The title of a document that is not opinions: a notice, a 说明, a letter of instructions or a decision.
+const NOTICE_TITLE = /(?:通知|说明|公告|通告|函|决定|（征求意见稿）|（草案）|草案)$/u;
+
+/** Whether the blocks are opinions, the draft's text, or a notice; only documents without a table can be the latter two. */
+export function wordDocumentKind(blocks: readonly DocBlock[]): WordDocumentKind {
+  const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' && block.text.trim() !== '' ? [toSimplified(block.text.trim())] : []));
+  const articles = paragraphs.filter((text) => ARTICLE_START.test(text));
+  const opinionArticles = articles.filter((text) => OPINION_WORDS.test(text)).length;
+  if (articles.length >= 5 && articles.length - opinionArticles >= 2 * Math.max(1, opinionArticles)) return { kind: 'draft', articles: articles.length };
+  if (blocks.some((block) => block.kind === 'table' && block.rows.length >= 2)) return { kind: 'opinions' };
+  const title = (paragraphs[0] ?? '').replace(/\s+/gu, '');
+  if (title.length <= 60 && NOTICE_TITLE.test(title) && !/(?:意见|建议)(?:汇总|反馈|整理)?$|的(?:意见|建议)|意见建议/u.test(title)) return { kind: 'notice', title: paragraphs[0] ?? '' };
+  return { kind: 'opinions' };
+}
+
+/** The blocks as one grid named `name`: paragraphs and table rows from top to bottom, empty paragraphs left out. */
+export function wordGrid(blocks: readonly DocBlock[], name: string): WordGrid {
+  const rows: GridCell[][] = [];
+  const merges: MergeRange[] = [];
+  const tables: { firstRow: number; lastRow: number }[] = [];
+  let paragraphs = 0;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      const text = block.text.trim();
+      if (text === '') continue;
+      rows.push([text]);
+      paragraphs += 1;
+      continue;
+    }
+    const top = rows.length;
+    const kept = block.rows.filter((row) => row.some((text) => text.trim() !== ''));
+    if (kept.length === 0) continue;
+    // Blank rows of a table are kept (they are rows the form had), so merges keep their places.
+    for (const row of block.rows) rows.push([...row]);
+    for (const merge of block.merges) merges.push({ s: { r: merge.s.r + top, c: merge.s.c }, e: { r: merge.e.r + top, c: merge.e.c } });
+    tables.push({ firstRow: top + 1, lastRow: rows.length });
+  }
+  return { grid: { name, rows, merges }, tables, paragraphs };
+}
