@@ -111,6 +111,8 @@ export const NOTICE_CODES = [
   /** Cells with web markup (<p>, &nbsp;) read as the text it shows. */
   'W_HTML_IN_CELLS',
   'W_SUBTITLE_ROWS',
+  /** A workbook's sheets named by point (东湖街道, 桃源镇): the rows of each are that point's. */
+  'W_POINT_FROM_SHEET_NAME',
   'W_CELLS_SPLIT',
   'W_DATE_FROM_SERIAL',
   'W_OPINION_FROM_OTHER_CELL',
@@ -203,6 +205,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_TABLES_IN_SHEET: '一张工作表里上下有几张表，各按自己的表头读取',
   W_HTML_IN_CELLS: '意见等单元格带有网页格式标记（段落、换行、空格符号），已按其显示的文字读取',
   W_SUBTITLE_ROWS: '分段标题行记为说明行（其下各行的联系点可取自标题）',
+  W_POINT_FROM_SHEET_NAME: '工作簿的各工作表以联系点命名，各表意见的联系点取自工作表名',
   W_CELLS_SPLIT: '一格内的多条编号意见已拆为多条（--no-split 不拆）',
   W_DATE_FROM_SERIAL: '“日期”一格是未设日期格式的 Excel 日期序号（如 45424），已读作日期',
   W_OPINION_FROM_OTHER_CELL: '意见格为空的行，以同一行“修改建议”或“理由”的内容作意见',

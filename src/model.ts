@@ -74,7 +74,7 @@ export const ProvenanceSchema = z.object({
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 /** How a record's contact point (联系点) name was found. */
-export const PointSourceSchema = z.enum(['column', 'option', 'config', 'filename', 'none', 'subtitle', 'title']);
+export const PointSourceSchema = z.enum(['column', 'option', 'config', 'filename', 'none', 'subtitle', 'title', 'sheet']);
 export type PointSource = z.infer<typeof PointSourceSchema>;
 
 /** One opinion (意见) as read from a submission row. Absent fields are null. */

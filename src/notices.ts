@@ -59,6 +59,8 @@ export type LayoutNotice =
   | { code: 'W_CONTINUATION_JOINED'; location: SheetLocation; rows: number[] }
   /** Sub-title rows (一、万寿路街道立法联系点); `points` the 联系点 taken from them for the rows below. */
   | { code: 'W_SUBTITLE_ROWS'; location: SheetLocation; rows: number[]; points: string[] }
+  /** The sheet is named after a point (its workbook's sheets are named by point): `records` of its opinions are that point's. */
+  | { code: 'W_POINT_FROM_SHEET_NAME'; location: SheetLocation; point: string; records: number }
   /** Cells holding several numbered opinions, split into `parts` records each. */
   | { code: 'W_CELLS_SPLIT'; location: SheetLocation; rows: { row: number; parts: number }[] }
   /** Columns hidden in Excel that were mapped to a field and hold something: read like the others, and said. */
@@ -173,6 +175,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_CONTACT_IN_UNREAD_COLUMN: 'sheet',
   W_DATE_FROM_SERIAL: 'sheet',
   W_SUBTITLE_ROWS: 'sheet',
+  W_POINT_FROM_SHEET_NAME: 'sheet',
   W_CELLS_SPLIT: 'sheet',
   W_OPINION_FROM_OTHER_CELL: 'sheet',
   W_COLUMNS_COMPETE: 'sheet',
@@ -275,6 +278,8 @@ export function noticeText(notice: Notice): string {
     case 'W_SUBTITLE_ROWS':
       return `${rowListWords(notice.rows)}是分段标题，记为说明行` +
         (notice.points.length > 0 ? `；其下各行的联系点取自分段标题（${notice.points.join('、')}）。` : '。');
+    case 'W_POINT_FROM_SHEET_NAME':
+      return `本表没有联系点列，工作簿的工作表按联系点命名：本表 ${notice.records} 条意见的联系点取自工作表名“${notice.point}”；如不对，请用 --point 或配置文件 points 指定。`;
     case 'W_CELLS_SPLIT': {
       const shown = notice.rows.slice(0, 5).map((split) => `${rowWords(split.row)} ${split.parts} 条`).join('，');
       const parts = notice.rows.reduce((sum, split) => sum + split.parts, 0);

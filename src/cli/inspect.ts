@@ -141,6 +141,7 @@ const POINT_SOURCES: Readonly<Record<string, string>> = {
   none: '未知',
   subtitle: '取自表内分段标题',
   title: '取自表格上方的标题或“联系点：”一行',
+  sheet: '取自工作表名',
 };
 
 // Where the sheet's point names came from, so staff can see a name guessed from the file name.

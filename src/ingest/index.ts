@@ -13,6 +13,7 @@ import { WorkbookWorkers } from './workbook-worker.js';
 import type { SheetGrid } from './grid.js';
 import { mergedSources } from './merged.js';
 import { ingestGrid, type SheetProblem } from './sheet.js';
+import { sheetPoints } from './point.js';
 
 export { collectInputFiles, collectInputs, displayNames, refuseOutputAmongInputs, sameFile, type InputFiles } from './files.js';
 export { normalizeIngestOptions, DEFAULT_LIMITS, type IngestOptions, type IngestOptionsInput, type PointRule } from './options.js';
@@ -112,10 +113,13 @@ export async function readSubmissions(
       if (read.length < grids.length) {
         result.notices.push({ code: 'W_MERGED_RECORDS_ONLY', location: { file }, records: MERGED_SHEETS.records, others: [MERGED_SHEETS.rejects, MERGED_SHEETS.counts] });
       }
+      // A county's workbook with one sheet per point (东湖街道, 桃源镇 …): each sheet's point is its name.
+      const named = merged ? new Map<string, string>() : sheetPoints(read.filter((grid) => grid.word === undefined).map((grid) => grid.name), path);
       for (const grid of read) {
+        const sheetPoint = named.get(grid.name);
         const outcome = ingestGrid(
           grid,
-          merged ? { file, path, encoding, merged: true } : { file, path, encoding },
+          merged ? { file, path, encoding, merged: true } : { file, path, encoding, ...(sheetPoint === undefined ? {} : { sheetPoint }) },
           options,
         );
         for (const warning of warnings) {

@@ -81,7 +81,7 @@ export function noteText(cells: readonly GridCell[]): string {
 // A heading numbered like a section (一、 （二） 第三部分 4、) rather than like an opinion.
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]+(?:部分|组|批|片区)|\d{1,2}[、.．](?!\d))/u;
 // The end of a name that is a contact point (or the body behind one), not a topic such as 座谈会意见.
-const POINT_NAME_END = /(?:联系点|联络站|联络点|工作站|街道|社区|居委会|村委会|委员会|镇|乡|村|协会|商会|律师事务所|大学|学院|公司|企业)$/u;
+export const POINT_NAME_END = /(?:联系点|联络站|联络点|工作站|街道|社区|居委会|村委会|委员会|镇|乡|村|协会|商会|律师事务所|大学|学院|公司|企业)$/u;
 
 /**
  * The text of a sub-title row between blocks of a sheet (一、万寿路街道立法联系点（3条）), or null. Such a row has

@@ -5,6 +5,7 @@ import { countyAtStart } from './counties.js';
 import type { PointRule } from './options.js';
 import { matchesFile } from './file-pattern.js';
 import { simplifiedName } from '../text/normalize.js';
+import { POINT_NAME_END } from './non-data.js';
 
 // Words that describe the document rather than who sent it, longest first so 意见汇总表 goes before 意见.
 const NOISE_WORDS = [
@@ -87,7 +88,8 @@ export function pointFromFileName(fileName: string): string | null {
 // A county-level name: ends in 县, 区 (not 社区/小区/园区/景区/校区/片区/辖区/城区), 市 or 旗.
 export const COUNTY_SHAPE = /^[\p{Script=Han}]{1,7}?(?:县|(?<![社小园景校片辖城])区|市|旗)/u;
 // What may follow a county inside a name: a township, street, village or other point.
-const AFTER_COUNTY = /^[\p{Script=Han}]{2,}(?:镇|乡|街道|社区|村|联系点)/u;
+// … or the county's own office that gathers the points' sheets (城南区司法局-各联系点意见汇总.xlsx).
+const AFTER_COUNTY = /^(?:[\p{Script=Han}]{2,}(?:镇|乡|街道|社区|村|联系点)|司法局|人大常委会|人大|人民政府|政府办|法制办)/u;
 
 /**
  * The county (县（市、区）) at the front of a file name: an official county-level name or one from the config
@@ -157,4 +159,30 @@ const NAMED_POINT = /^([^\s：:，,。；;！!？?《》“”]{2,30}?(?:基层�
 
 function namedPoint(line: string): string | null {
   return NAMED_POINT.exec(line.trim())?.[1] ?? null;
+}
+
+/**
+ * The contact point a workbook's sheet is named after (东湖街道, 桃源镇立法联系点, 3.科技园企业（12条）), or null for
+ * a sheet named by anything else (Sheet1, 汇总, 六月, 座谈会, 城东区): a county's workbook often holds one sheet per
+ * point, its file named after the county.
+ */
+export function pointFromSheetName(sheet: string): string | null {
+  const name = pointFromFileName(sheet.replace(/^\s*\d{1,2}\s*[.．、]\s*/u, ''));
+  if (name === null) return null;
+  const end = POINT_NAME_END.exec(name);
+  return end !== null && end.index >= 2 ? name : null;
+}
+
+/**
+ * The sheets of one workbook whose names give their point (sheet name → point): when two sheets or more are named
+ * after points, or when one is and the file's name names no point. A single sheet named 东湖街道 in
+ * 西湖街道立法联系点意见.xlsx says less than the file.
+ */
+export function sheetPoints(sheets: readonly string[], fileName: string): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const sheet of sheets) {
+    const point = pointFromSheetName(sheet);
+    if (point !== null) named.set(sheet, point);
+  }
+  return named.size >= 2 || (named.size === 1 && pointFromFileName(fileName) === null) ? named : new Map();
 }

@@ -40,6 +40,8 @@ export interface SheetSource {
   encoding: string | null;
   /** Set when the file is a workbook `yijian merge` wrote: its records carry their own provenance. */
   merged?: boolean;
+  /** The point this sheet is named after, when the workbook's sheets are named by point (point.ts sheetPoints). */
+  sheetPoint?: string;
 }
 
 /** Everything one sheet gives. */
@@ -62,6 +64,10 @@ const STACKED_SEARCH_ROWS = 5000;
  */
 export function ingestGrid(grid: SheetGrid, source: SheetSource, options: IngestOptions): SheetOutcome {
   const outcome = ingestTables(grid, source, options);
+  if (source.sheetPoint !== undefined) {
+    const records = outcome.records.filter((record) => record.pointSource === 'sheet').length;
+    if (records > 0) outcome.notices.unshift({ code: 'W_POINT_FROM_SHEET_NAME', location: { file: source.file, sheet: grid.name }, point: source.sheetPoint, records });
+  }
   // A Word document: how its rows are counted, so that 第 12 行 can be found in it.
   if (grid.word !== undefined) outcome.notices.unshift({ code: 'W_WORD_DOCUMENT', location: { file: source.file, sheet: grid.name }, tables: [...grid.word.tables], paragraphs: grid.word.paragraphs });
   return outcome;
@@ -439,7 +445,7 @@ function ingestTable(
 }
 
 // Point and county for rows whose sheet does not say: option, then config rule, then a 联系点：… line above the
-// table, then the file name. (The county is written at the front of file names that pass through a county
+// table, then the sheet's name when the workbook's sheets are named by point, then the file name. (The county is written at the front of file names that pass through a county
 // bureau: 城东区-东湖街道….)
 function fallbacks(
   source: SheetSource,
@@ -451,6 +457,7 @@ function fallbacks(
   if (options.point !== null) point = { name: options.point, source: 'option' };
   else if (rule?.point != null) point = { name: rule.point, source: 'config' };
   else if (title.point !== null) point = { name: title.point, source: 'title' };
+  else if (source.sheetPoint !== undefined) point = { name: source.sheetPoint, source: 'sheet' };
   else {
     const fromName = pointFromFileName(source.path);
     if (fromName !== null) point = { name: fromName, source: 'filename' };
@@ -458,7 +465,7 @@ function fallbacks(
   const county = options.county ?? rule?.county ?? title.county;
   if (county != null) return { point, county };
   // A point named on the title line says its county itself (东城区和平里街道…) better than the file's name does.
-  if (point?.source === 'title' && countyFromPointName(point.name, options.counties) !== null) return { point, county: null };
+  if ((point?.source === 'title' || point?.source === 'sheet') && countyFromPointName(point.name, options.counties) !== null) return { point, county: null };
   return { point, county: countyFromFileName(source.path, options.counties) };
 }
 
