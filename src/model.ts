@@ -156,7 +156,7 @@ export const SheetReportSchema = z.object({
    */
   notes: z.number().int().nonnegative().optional(),
   /** Each 说明行 with what it was taken for and its text. */
-  noteRows: z.array(z.object({ row: z.number().int().positive(), kind: z.enum(['total', 'signature', 'remark', 'instruction', 'header', 'subtitle', 'continuation', 'title', 'speaker', 'media', 'tableHeader', 'letter']), text: z.string() })).optional(),
+  noteRows: z.array(z.object({ row: z.number().int().positive(), kind: z.enum(['total', 'signature', 'remark', 'instruction', 'header', 'subtitle', 'continuation', 'title', 'speaker', 'media', 'tableHeader', 'letter', 'noOpinion']), text: z.string() })).optional(),
   /** Records beyond one per row, from cells holding several numbered opinions. */
   splitParts: z.number().int().nonnegative().optional(),
   /** Rows split into several records: row → number of parts. */

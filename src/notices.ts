@@ -59,6 +59,8 @@ export type LayoutNotice =
   | { code: 'W_CONTINUATION_JOINED'; location: SheetLocation; rows: number[] }
   /** Sub-title rows (一、万寿路街道立法联系点); `points` the 联系点 taken from them for the rows below. */
   | { code: 'W_SUBTITLE_ROWS'; location: SheetLocation; rows: number[]; points: string[] }
+  /** Rows whose opinion cell says only that there is none (`examples`: up to three of the answers as written). */
+  | { code: 'W_NO_OPINION_ANSWERS'; location: SheetLocation; rows: number[]; examples: string[] }
   /** The sheet is named after a point (its workbook's sheets are named by point): `records` of its opinions are that point's. */
   | { code: 'W_POINT_FROM_SHEET_NAME'; location: SheetLocation; point: string; records: number }
   /** Cells holding several numbered opinions, split into `parts` records each. */
@@ -175,6 +177,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_CONTACT_IN_UNREAD_COLUMN: 'sheet',
   W_DATE_FROM_SERIAL: 'sheet',
   W_SUBTITLE_ROWS: 'sheet',
+  W_NO_OPINION_ANSWERS: 'sheet',
   W_POINT_FROM_SHEET_NAME: 'sheet',
   W_CELLS_SPLIT: 'sheet',
   W_OPINION_FROM_OTHER_CELL: 'sheet',
@@ -278,6 +281,8 @@ export function noticeText(notice: Notice): string {
     case 'W_SUBTITLE_ROWS':
       return `${rowListWords(notice.rows)}是分段标题，记为说明行` +
         (notice.points.length > 0 ? `；其下各行的联系点取自分段标题（${notice.points.join('、')}）。` : '。');
+    case 'W_NO_OPINION_ANSWERS':
+      return `${rowListWords(notice.rows)}的意见一格只写了${notice.examples.map((e) => `“${e}”`).join('')}${notice.examples.length < notice.rows.length ? '等' : ''}，表示没有意见，记为说明行，不作意见（共 ${notice.rows.length} 行）。`;
     case 'W_POINT_FROM_SHEET_NAME':
       return `本表没有联系点列，工作簿的工作表按联系点命名：本表 ${notice.records} 条意见的联系点取自工作表名“${notice.point}”；如不对，请用 --point 或配置文件 points 指定。`;
     case 'W_CELLS_SPLIT': {

@@ -9,7 +9,7 @@ import { cellText, type GridCell, type SheetGrid } from './grid.js';
 import { cellKind } from './content.js';
 
 /** What a 说明行 was taken for. */
-export type NoteKind = 'total' | 'signature' | 'remark' | 'instruction' | 'header' | 'subtitle' | 'continuation' | 'title' | 'speaker' | 'media' | 'tableHeader' | 'letter';
+export type NoteKind = 'total' | 'signature' | 'remark' | 'instruction' | 'header' | 'subtitle' | 'continuation' | 'title' | 'speaker' | 'media' | 'tableHeader' | 'letter' | 'noOpinion';
 
 /** The Chinese name of each kind, for inspect. */
 export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
@@ -25,6 +25,7 @@ export const NOTE_LABELS: Readonly<Record<NoteKind, string>> = {
   media: '聊天记录的图片、表情等',
   tableHeader: '另一张表的表头行',
   letter: '来函的称呼、引言或结束语',
+  noOpinion: '答“无意见”的行',
 };
 
 const TOTAL_CELL = /^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|合计条数)\s*[:：]?\s*(?:共?\s*\d+\s*(?:条|件|项|人次?)?(?:意见(?:建议)?)?)?$|^共\s*(?:计)?\s*\d+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$|^(?:以上|本页|本表|上述)\s*[,，]?\s*(?:共|合计|总计|共计)\s*(?:收集|收到|汇总|整理)?\s*(?:意见(?:建议)?)?\s*[0-9一二三四五六七八九十百]+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$|^(?:共|合计)\s*(?:收集|收到|汇总|整理)\s*(?:意见(?:建议)?)?\s*[0-9一二三四五六七八九十百]+\s*(?:条|件|项)(?:意见(?:建议)?)?[。.]?$/u;

@@ -138,6 +138,9 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
   }
   let opinion = normalizeOpinion(cellText(cells[opinionColumn]));
   let borrowed: { field: BorrowField; column: number } | undefined;
+  // 无, 暂无意见, 没有 — the person was asked and has no opinion: a 说明行, unless a 修改建议 on the row says more.
+  const answeredNothing = isNoOpinion(opinion);
+  if (answeredNothing) opinion = '';
   if (opinion === '') {
     for (const field of BORROW_FIELDS) {
       const column = context.fieldColumns.get(field);
@@ -149,6 +152,7 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
       }
     }
   }
+  if (opinion === '' && answeredNothing) return { kind: 'note', note: 'noOpinion', text: noteText(cells) };
   if (opinion === '') {
     return reject('E_NO_OPINION', `${rowWords(row)}“意见建议”为空。`, opinionColumn);
   }
@@ -273,6 +277,20 @@ function buildRecord(
  * —: an empty cell, not an answer (a 修改建议 of “(空)”, a 提出人 “(跳过)”).
  */
 const UNANSWERED = /^[（(](?:跳过|空|未填|未填写|未作答|未回答)[)）]$/u;
+
+/**
+ * An answer that says the person has no opinion — 无, 没有, 暂无意见, 无意见建议, 没意见。, /, — — as a form's
+ * 意见建议 cell or an online form's last question gets it from most who take part. 同意 / 赞成 are opinions (for
+ * the draft), and 无其他意见 after one is part of it.
+ */
+const NO_OPINION = /^(?:(?:暂时?|目前|本人|我|我们|本单位)?(?:无|没有|没|暂无|尚无)(?:任何|其他|其它|别的|什么)?(?:意见|建议|意见建议|意见和建议|意见或建议|修改意见|修改建议)?|无|[/／\\\-－—–_＿.。·]+|n\/?a|none|nil)$/iu;
+
+/** Whether an opinion cell (already normalised) only says there is no opinion. */
+export function isNoOpinion(opinion: string): boolean {
+  if (opinion === '' || opinion.length > 16) return false;
+  const bare = opinion.replace(/[\s。.！!，,；;~～]+$/u, '').trim();
+  return bare === '' || NO_OPINION.test(bare);
+}
 
 function normalizeOpinion(text: string): string {
   // An online platform's rich text (<p>…</p>, &nbsp;) is read as the text it shows.

@@ -421,6 +421,8 @@ function ingestTable(
   result.report.notes = noteRows.length;
   const continued = noteRows.filter((n) => n.kind === 'continuation');
   if (continued.length > 0) notices.push({ code: 'W_CONTINUATION_JOINED', location: place, rows: continued.map((n) => n.row) });
+  const nothing = noteRows.filter((n) => n.kind === 'noOpinion');
+  if (nothing.length > 0) notices.push({ code: 'W_NO_OPINION_ANSWERS', location: place, rows: nothing.map((n) => n.row), examples: [...new Set(nothing.map((n) => cellText(grid.rows[n.row - 1]?.[plan?.fieldColumns.get('opinion') ?? -1]).trim()))].slice(0, 3) });
   const subtitles = noteRows.filter((n) => n.kind === 'subtitle');
   if (subtitles.length > 0) {
     notices.push({ code: 'W_SUBTITLE_ROWS', location: place, rows: subtitles.map((n) => n.row), points: [...new Set(subtitlePoints)] });

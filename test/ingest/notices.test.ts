@@ -140,6 +140,10 @@ describe('every notice code', () => {
       '第 3 行、第 4 行、第 6 行、第 8 行、第 9 行等只有意见一格有字，是上一行意见的续行（上一行没有写完，或写明“续”“接上”），已接到上一行的意见后面（记为说明行）。',
     ],
     W_SUBTITLE_ROWS: [{ code: 'W_SUBTITLE_ROWS', location: sheet, rows: [2], points: [] }, '第 2 行是分段标题，记为说明行。'],
+    W_NO_OPINION_ANSWERS: [
+      { code: 'W_NO_OPINION_ANSWERS', location: sheet, rows: [3, 5], examples: ['无', '暂无意见'] },
+      '第 3 行、第 5 行的意见一格只写了“无”“暂无意见”，表示没有意见，记为说明行，不作意见（共 2 行）。',
+    ],
     W_POINT_FROM_SHEET_NAME: [
       { code: 'W_POINT_FROM_SHEET_NAME', location: sheet, point: '东湖街道', records: 3 },
       '本表没有联系点列，工作簿的工作表按联系点命名：本表 3 条意见的联系点取自工作表名“东湖街道”；如不对，请用 --point 或配置文件 points 指定。',
