@@ -133,6 +133,11 @@ export const ColumnMappingSchema = z.object({
    * the column's content (a column of 第八十条 … is the article column), or not at all.
    */
   how: z.enum(['synonym', 'forced', 'words', 'content', 'none']),
+  /**
+   * A column no field took whose header asks about one article (3、您对第十条有何意见？): the citation, given as 条款
+   * to every opinion read from it (ingest/article-questions.ts).
+   */
+  question: z.string().optional(),
 });
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 

@@ -98,11 +98,15 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   tables.forEach((table, i) => {
     const which = tables.length > 1 ? `（第 ${i + 1} 张表）` : '';
     lines.push(`  表头${which}：${table.headerRows.length === 0 ? '未找到' : rowNumbersWords(table.headerRows)}`);
-    const mapped = table.columns.filter((column) => column.field !== null);
-    const unmapped = table.columns.filter((column) => column.field === null && column.header !== '');
+    const mapped = table.columns.filter((column) => column.field !== null || column.question !== undefined);
+    const unmapped = table.columns.filter((column) => column.field === null && column.question === undefined && column.header !== '');
     if (mapped.length > 0) {
       lines.push('  列映射：');
       for (const column of mapped) {
+        if (column.question !== undefined) {
+          lines.push(`    ${column.column.padEnd(3)}${column.header} → ${FIELD_HEADERS.opinion}（条款：${column.question}，按条设问）`);
+          continue;
+        }
         const field = column.field === null ? '' : FIELD_HEADERS[column.field];
         lines.push(`    ${column.column.padEnd(3)}${column.header === '' ? '（无表头）' : column.header} → ${field}${COLUMN_HOW_NOTES[column.how]}`);
       }
@@ -112,7 +116,7 @@ function describeSheet(sheet: SheetReport, result: IngestResult): string {
   const split = sheet.splitParts ?? 0;
   const notes = sheet.notes ?? 0;
   lines.push(
-    `  数据行 ${sheet.rows}：有效意见 ${sheet.records}${split > 0 ? `（其中 ${split} 条由一格多条拆出）` : ''}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}${notes > 0 ? `，说明行 ${notes}` : ''}`,
+    `  数据行 ${sheet.rows}：有效意见 ${sheet.records}${split > 0 ? `（其中 ${split} 条由一行多条拆出）` : ''}，问题行 ${sheet.rejects}，空行 ${sheet.blanks}${notes > 0 ? `，说明行 ${notes}` : ''}`,
   );
   const sheetNotices = noticesOf(result.notices, sheet.file, sheet.sheet);
   // A whole 填表说明 sheet (yijian's own form has one) is said in one line, not listed line by line.

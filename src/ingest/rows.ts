@@ -8,6 +8,7 @@ import { cellsBeyond, cellText, columnLetter, isUnreadable, stripNul, type GridC
 import { noteKind, noteText, type NoteKind } from './non-data.js';
 import { fromHtml } from '../text/html.js';
 import { splitOpinion } from './split.js';
+import type { ArticleQuestion } from './article-questions.js';
 import { simplifiedName } from '../text/normalize.js';
 import { parseSourceRow } from '../provenance.js';
 import { columnWords, rowColumnWords, rowWords } from '../location.js';
@@ -45,6 +46,8 @@ export interface RowContext {
    * point's own from 原表序号, comes through the column mapping like any other field.)
    */
   carried?: { file: number; sheet: number; row: number; part?: number; seen: Set<string> };
+  /** Columns that each ask about one article (article-questions.ts): every answered cell is an opinion on it. */
+  questions?: readonly ArticleQuestion[];
 }
 
 /** Fields whose values repeat from row to row, kept once per distinct value. */
@@ -65,7 +68,7 @@ export type RowOutcome =
    * One record, or several when the opinion cell held a numbered list (each with its `source.part`). `borrowed`
    * when the opinion cell was empty and the opinion was taken from the row's 修改建议 or 理由 cell instead.
    */
-  | { kind: 'record'; records: OpinionRecord[]; borrowed?: { field: BorrowField; column: number } }
+  | { kind: 'record'; records: OpinionRecord[]; borrowed?: { field: BorrowField; column: number }; questions?: true }
   | { kind: 'reject'; reject: Reject };
 
 /** A 序号 written on a row nobody filled in: forms come numbered 1 to 30 in advance, the rows below the last opinion stay so. */
@@ -118,7 +121,8 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
   const opinionColumn = context.fieldColumns.get('opinion');
   const note = noteKind(cells, opinionColumn === undefined ? null : cellText(cells[opinionColumn]));
   if (note !== null) return { kind: 'note', note, text: noteText(cells) };
-  if (opinionColumn === undefined) {
+  const questions = context.questions ?? [];
+  if (opinionColumn === undefined && questions.length === 0) {
     return reject('E_INVALID_ROW', `${rowWords(row)}：工作表没有“意见建议”列，本行无法读取。`, null);
   }
   const large = cells.findIndex((cell) => cellText(cell).length > context.maxCellLength);
@@ -136,7 +140,7 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
       return reject('E_UNREADABLE_CELL', `${rowColumnWords(row, columnLetter(column))}无法读取（${cell.shown}）。`, column);
     }
   }
-  let opinion = normalizeOpinion(cellText(cells[opinionColumn]));
+  let opinion = opinionColumn === undefined ? '' : normalizeOpinion(cellText(cells[opinionColumn]));
   let borrowed: { field: BorrowField; column: number } | undefined;
   // 无, 暂无意见, 没有 — the person was asked and has no opinion: a 说明行, unless a 修改建议 on the row says more.
   const answeredNothing = isNoOpinion(opinion);
@@ -152,9 +156,10 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
       }
     }
   }
+  if (questions.length > 0) return questionAnswers(cells, source, row, opinion === '' ? null : { column: borrowed?.column ?? opinionColumn ?? -1, text: opinion }, answeredNothing, context, reject);
   if (opinion === '' && answeredNothing) return { kind: 'note', note: 'noOpinion', text: noteText(cells) };
   if (opinion === '') {
-    return reject('E_NO_OPINION', `${rowWords(row)}“意见建议”为空。`, opinionColumn);
+    return reject('E_NO_OPINION', `${rowWords(row)}“意见建议”为空。`, opinionColumn ?? null);
   }
   const built = buildRecord(cells, source, opinion, context);
   // The borrowed text is the opinion now: not printed a second time as its 修改建议 or 理由.
@@ -187,6 +192,51 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
       return { ...record, id: recordId(partSource), source: partSource, opinion: text, article: partArticle(text, record.article, cellKeys) };
     }),
   });
+}
+
+/**
+ * A row of a form that asks one question per article: each answered question cell an opinion on its header's
+ * article, the general 意见 cell (其他意见和建议) one more with the row's own 条款, in column order; several are
+ * parts of the row (第 2 行第 1 条 …). Answers are not split further. No answer: a 说明行 when the person wrote
+ * 无 somewhere, else a row without an opinion.
+ */
+function questionAnswers(
+  cells: readonly GridCell[],
+  source: Provenance,
+  row: number,
+  general: { column: number; text: string } | null,
+  generalSaidNothing: boolean,
+  context: RowContext,
+  reject: (reason: Reject['reason'], message: string, column: number | null) => RowOutcome,
+): RowOutcome {
+  const answers: { column: number; text: string; article: string | null }[] = [];
+  let saidNothing = generalSaidNothing;
+  for (const question of context.questions ?? []) {
+    const text = normalizeOpinion(cellText(cells[question.column]));
+    if (text === '') continue;
+    if (isNoOpinion(text)) {
+      saidNothing = true;
+      continue;
+    }
+    answers.push({ column: question.column, text, article: question.article });
+  }
+  if (general !== null) answers.push({ column: general.column, text: general.text, article: null });
+  if (answers.length === 0) {
+    if (saidNothing) return { kind: 'note', note: 'noOpinion', text: noteText(cells) };
+    return reject('E_NO_OPINION', `${rowWords(row)}各条的意见都没有填写。`, context.fieldColumns.get('opinion') ?? context.questions?.[0]?.column ?? null);
+  }
+  answers.sort((a, b) => a.column - b.column);
+  const record = buildRecord(cells, source, answers[0]!.text, context);
+  const own = (answer: (typeof answers)[number]): string | null => (answer.article === null ? record.article : context.intern(answer.article));
+  if (answers.length === 1) return { kind: 'record', records: [{ ...record, article: own(answers[0]!) }], questions: true };
+  return {
+    kind: 'record',
+    questions: true,
+    records: answers.map((answer, i) => {
+      const partSource: Provenance = { file: source.file, sheet: source.sheet, row, part: i + 1 };
+      return { ...record, id: recordId(partSource), source: partSource, opinion: answer.text, article: own(answer) };
+    }),
+  };
 }
 
 // The zero-width space cell-safety.ts puts before text a spreadsheet would run as a formula.

@@ -17,6 +17,7 @@ import { createInterner } from '../intern.js';
 import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex, matchHeader } from './synonyms.js';
+import { articleOfQuestion, articleQuestions } from './article-questions.js';
 import { cutText } from '../text/format.js';
 import { hasHtml } from '../text/html.js';
 import { serialDate } from './read-workbook.js';
@@ -168,6 +169,7 @@ function ingestTable(
   const notices: SheetNotice[] = [];
   const noteRows: { row: number; kind: NoteKind; text: string }[] = [];
   const splitRows: { row: number; parts: number }[] = [];
+  const questionRows: { row: number; parts: number }[] = [];
   const borrowedRows: { row: number; field: BorrowField; column: ColumnRef }[] = [];
   const outcome = (header: HeaderLocation, plan: ColumnPlan | null, rows: number): SheetOutcome => ({
     report: {
@@ -228,6 +230,22 @@ function ingestTable(
   const dataStart = pasted?.firstRow ?? header.rows.at(-1) ?? 0;
   const profiles = header.rows.length === 0 ? [] : profileColumns(grid, dataStart, Math.max(width, header.headers.length));
   const plan = pasted !== null ? pastedPlan(pasted.column, pasted.numbered ? width : null) : header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles, place, provenanceColumns(source.merged, grid.name, header.headers));
+  // One question per article (问卷: 您对第十条有何意见？): each answered cell an opinion on that article.
+  const questions = plan === null || pasted !== null ? [] : articleQuestions(header.headers, plan.columns);
+  const opinionAt = plan?.fieldColumns.get('opinion');
+  const opinionAsks = opinionAt === undefined ? null : articleOfQuestion(header.headers[opinionAt] ?? '');
+  if (plan !== null && opinionAt !== undefined && opinionAsks !== null && questions.length > 0 && plan.columns.find((c) => c.column === columnLetter(opinionAt))?.how !== 'forced') {
+    // The last question taken for the 意见 column by its words or content (no 其他意见 column): a question like the others.
+    questions.push({ column: opinionAt, article: opinionAsks });
+    questions.sort((a, b) => a.column - b.column);
+    plan.fieldColumns = new Map([...plan.fieldColumns].filter(([field]) => field !== 'opinion'));
+    plan.columns = plan.columns.map((c) => (c.column === columnLetter(opinionAt) ? { ...c, field: null, how: 'none' } : c));
+    plan.notices = plan.notices.filter((n) => !(n.code === 'W_OPINION_FROM_CONTENT' && n.column.column === columnLetter(opinionAt)));
+  }
+  if (plan !== null && questions.length > 0) {
+    const asked = new Map(questions.map((q) => [columnLetter(q.column), q.article]));
+    plan.columns = plan.columns.map((c) => (asked.has(c.column) ? { ...c, question: asked.get(c.column)! } : c));
+  }
   let blanksAbove = 0;
   if (pasted !== null) {
     for (let r = 0; r < pasted.firstRow; r += 1) {
@@ -251,7 +269,7 @@ function ingestTable(
           `本表开头几行：\n${previewRows(grid)}\n可用 ${scopedMapSpec(source.file, grid.name, FIELD_HEADERS.opinion, guess ?? 'C')} 指定意见所在的列（以第 1 行为表头）。`,
       );
     }
-  } else if (!plan.fieldColumns.has('opinion')) {
+  } else if (!plan.fieldColumns.has('opinion') && questions.length === 0) {
     const found = plan.columns.map((c) => headedColumnWords(c.column, c.header)).join('、') || '（无）';
     const guess = guessOpinionColumn(grid, header.rows.at(-1) ?? 0, plan);
     problem(
@@ -297,6 +315,7 @@ function ingestTable(
     // One pool per sheet, bounded: a column of values that never repeat must not grow it without end.
     intern: createInterner(20_000),
     split: options.split,
+    ...(questions.length > 0 ? { questions } : {}),
     ...carriedColumns(source.merged, grid.name, header.headers),
   };
   // Compared as written (spaces folded), not through foldHeader: this runs on every data row, and the
@@ -411,7 +430,8 @@ function ingestTable(
     else if (row.kind === 'note') noteRows.push({ row: first + 1, kind: row.note, text: row.text });
     else if (row.kind === 'record') {
       for (const record of row.records) result.records.push(record);
-      if (row.records.length > 1) splitRows.push({ row: first + 1, parts: row.records.length });
+      if (row.questions === true) questionRows.push({ row: first + 1, parts: row.records.length });
+      else if (row.records.length > 1) splitRows.push({ row: first + 1, parts: row.records.length });
       if (row.borrowed !== undefined) {
         borrowedRows.push({ row: first + 1, field: row.borrowed.field, column: { column: columnLetter(row.borrowed.column), header: header.headers[row.borrowed.column] ?? '' } });
       }
@@ -427,7 +447,17 @@ function ingestTable(
   if (subtitles.length > 0) {
     notices.push({ code: 'W_SUBTITLE_ROWS', location: place, rows: subtitles.map((n) => n.row), points: [...new Set(subtitlePoints)] });
   }
-  result.report.splitParts = splitRows.reduce((n, s) => n + s.parts - 1, 0);
+  // Rows = records − the extra parts of a row + …: a row's answers to several questions count as its parts too.
+  result.report.splitParts = [...splitRows, ...questionRows].reduce((n, s) => n + s.parts - 1, 0);
+  if (questions.length > 0) {
+    notices.push({
+      code: 'W_ARTICLE_QUESTIONS',
+      location: place,
+      columns: questions.map((q) => ({ column: { column: columnLetter(q.column), header: header.headers[q.column] ?? '' }, article: q.article })),
+      rows: questionRows.length,
+      records: questionRows.reduce((n, s) => n + s.parts, 0),
+    });
+  }
   if (splitRows.length > 0) notices.push({ code: 'W_CELLS_SPLIT', location: place, rows: splitRows.map((s) => ({ ...s })) });
   if (borrowedRows.length > 0) notices.push({ code: 'W_OPINION_FROM_OTHER_CELL', location: place, rows: borrowedRows });
   const hiddenMapped = hiddenMappedColumns(grid, plan, header.headers, result.records);

@@ -387,7 +387,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
       `共读取 ${t.files} 个文件${t.failedFiles > 0 ? `（其中 ${t.failedFiles} 个无法读取）` : ''}` +
       `中的 ${digest.files.length} 个工作表，数据 ${t.rows} 行：有效意见 ${t.records} 条，问题行 ${t.rejects} 行，` +
       `空行 ${t.blanks} 行${(t.notes ?? 0) > 0 ? `，说明行（合计、签名、填表说明）${t.notes ?? 0} 行` : ''}` +
-      `${(t.splitParts ?? 0) > 0 ? `（有效意见中 ${t.splitParts ?? 0} 条由一格多条意见拆出，与所在行同行）` : ''}，合计 ${sum} 行，` +
+      `${(t.splitParts ?? 0) > 0 ? `（有效意见中 ${t.splitParts ?? 0} 条由一行多条意见拆出（一格多条，或按条设问的几格），与所在行同行）` : ''}，合计 ${sum} 行，` +
       (balanced ? '与读取行数一致。' : `与读取行数（${t.rows} 行）不一致，请核查。`),
     overviewSentence:
       `${t.counties} 个县（市、区）的 ${t.points} 个联系点共报送意见 ${t.records} 条` +

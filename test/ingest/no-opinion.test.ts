@@ -56,7 +56,7 @@ describe('a sheet with 无 answers', () => {
     expect(out.notices.filter((n) => n.code === 'W_NO_OPINION_ANSWERS').map(noticeText)).toEqual([
       '第 3 行、第 4 行的意见一格只写了“无”“暂无意见。”，表示没有意见，记为说明行，不作意见（共 2 行）。',
     ]);
-    expect(out.report.rows).toBe(out.report.records + out.report.rejects + out.report.blanks + out.report.notes);
+    expect(out.report.rows).toBe(out.report.records + out.report.rejects + out.report.blanks + (out.report.notes ?? 0));
     // A row with a name and no opinion at all is still a 问题行.
     expect(out.rejects.map((r) => [r.source.row, r.reason])).toEqual([[7, 'E_NO_OPINION']]);
   });

@@ -140,6 +140,10 @@ describe('every notice code', () => {
       '第 3 行、第 4 行、第 6 行、第 8 行、第 9 行等只有意见一格有字，是上一行意见的续行（上一行没有写完，或写明“续”“接上”），已接到上一行的意见后面（记为说明行）。',
     ],
     W_SUBTITLE_ROWS: [{ code: 'W_SUBTITLE_ROWS', location: sheet, rows: [2], points: [] }, '第 2 行是分段标题，记为说明行。'],
+    W_ARTICLE_QUESTIONS: [
+      { code: 'W_ARTICLE_QUESTIONS', location: sheet, columns: [{ column: { column: 'G', header: '3、您对第十条有何意见？' }, article: '第十条' }], rows: 2, records: 3 },
+      '本表按条设问：G 列「3、您对第十条有何意见？」（第十条）每格的回答各作一条意见，条款取自表头；2 行共读出 3 条，一行有几格回答的记为该行第 1 条、第 2 条……；请核对。',
+    ],
     W_NO_OPINION_ANSWERS: [
       { code: 'W_NO_OPINION_ANSWERS', location: sheet, rows: [3, 5], examples: ['无', '暂无意见'] },
       '第 3 行、第 5 行的意见一格只写了“无”“暂无意见”，表示没有意见，记为说明行，不作意见（共 2 行）。',
