@@ -1,4 +1,5 @@
 /** The feedback model (意见采纳情况反馈): every record with its decision, grouped per contact point. */
+import { shownCounty } from '../city-level.js';
 import type { Digest, DigestRecord } from '../model.js';
 import { articleLabel, baseArticle, UNASSIGNED } from '../article-key.js';
 import { bracketedNote, chineseDate, compareNames, isoDate, periodText, sourcePlace, titleLines } from '../text/format.js';
@@ -177,7 +178,7 @@ export function pointFeedback(
     let stem = `${letterStem(point)}-采纳情况反馈`;
     for (let n = 2; usedStems.has(stem); n += 1) stem = `${letterStem(point)}-${n}-采纳情况反馈`;
     usedStems.add(stem);
-    const county = records.find((r) => r.county !== null)?.county ?? NO_COUNTY;
+    const county = shownCounty(records.find((r) => r.county !== null)?.county ?? null, point, NO_COUNTY);
     const totals = statsRow(point, county, records.map((r) => ({ ...r, draftKey: '' })));
     const period = periodText(records.map((r) => details.get(r.id)?.date ?? null));
     return {

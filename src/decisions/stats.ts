@@ -3,6 +3,7 @@
  * Adoption rate = (采纳 + 部分采纳) / decided, decided = everything but 待研究; counted both by
  * submissions (every record) and by distinct opinions (each opinion once within the group).
  */
+import { shownCounty } from '../city-level.js';
 import { bySubmissions, percent } from '../text/format.js';
 import { groupBy } from '../collections.js';
 import { repeatedTextMask } from '../text/pii.js';
@@ -155,8 +156,8 @@ export function computeStats(drafts: readonly DraftFeedback[], pointNames: Reado
     if (r.county !== null && !countyOfPoint.has(point)) countyOfPoint.set(point, r.county);
   }
   const pointOf = (r: StatsRecord): string => r.point ?? NO_POINT;
-  const countyOf = (r: StatsRecord): string => countyOfPoint.get(pointOf(r)) ?? NO_COUNTY;
-  const points = [...groupBy(records, pointOf)].map(([name, list]) => statsRow(name, countyOfPoint.get(name) ?? NO_COUNTY, list)).sort(bySubmissions);
+  const countyOf = (r: StatsRecord): string => shownCounty(countyOfPoint.get(pointOf(r)) ?? null, r.point, NO_COUNTY);
+  const points = [...groupBy(records, pointOf)].map(([name, list]) => statsRow(name, shownCounty(countyOfPoint.get(name) ?? null, name === NO_POINT ? null : name, NO_COUNTY), list)).sort(bySubmissions);
   const counties = [...groupBy(records, countyOf)].map(([name, list]) => statsRow(name, '', list)).sort(bySubmissions);
   const draftRows = drafts.map((d, index) => statsRow(mask(d.name), '', records.filter((r) => r.draftKey === String(index))));
   return { drafts: draftRows, points, counties, total: statsRow('合计', '', records), namedCounties: new Set(countyOfPoint.values()).size };

@@ -2,6 +2,7 @@
  * Digest → report view model (pure). Every text that leaves here for a report is masked (the view
  * is built from maskDigest's copy); counts are recomputed from the records so each report tells the same story.
  */
+import { shownCounty } from '../city-level.js';
 import { YijianError } from '../errors.js';
 import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, UNASSIGNED } from '../article-key.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
@@ -109,7 +110,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     `可能与${label(baseArticle(cluster.article))}“${clusterTopic(cluster)}”的意见同类（相似度 ${score.toFixed(2)}，${GUESS_WORDS}）`;
   const sourceView = (r: DigestRecord): SourceView => ({
     point: r.point ?? NO_POINT,
-    county: r.county ?? NO_COUNTY,
+    county: shownCounty(r.county, r.point, NO_COUNTY),
     file: r.source.file,
     sheet: r.source.sheet,
     row: r.source.row,
@@ -434,7 +435,7 @@ function pointViews(records: readonly DigestRecord[], opinionOf: (r: DigestRecor
   return [...byPoint]
     .map(([name, recs]) => ({
       name,
-      county: recs.find((r) => r.county !== null)?.county ?? NO_COUNTY,
+      county: shownCounty(recs.find((r) => r.county !== null)?.county ?? null, name, NO_COUNTY),
       submissions: recs.length,
       distinct: unique(recs.map(opinionOf)).length,
       share: percent(recs.length, total),

@@ -48,11 +48,13 @@ describe('computeStats', () => {
 
   it('says how many counties took part without counting 未注明县区 as one (统计.md said 5 个县（市、区） for 4)', async () => {
     const stats = computeStats([
-      { name: '草案一', document: doc([['甲', '东区', 'o1', '采纳'], ['乙', '西区', 'o2', '采纳'], ['市律师协会立法联系点', null, 'o3', '未采纳']]) },
+      { name: '草案一', document: doc([['甲', '东区', 'o1', '采纳'], ['乙', '西区', 'o2', '采纳'], ['丙街道', null, 'o3', '未采纳'], ['市律师协会立法联系点', null, 'o4', '未采纳']]) },
     ]);
-    expect(stats.counties.map((c) => c.name)).toContain('未注明县区');
+    // A point whose county nobody wrote, and the city's own lawyers' association, which belongs to no county (市直).
+    expect(stats.counties.map((c) => c.name)).toEqual(expect.arrayContaining(['未注明县区', '市直']));
+    expect(stats.points.find((p) => p.name === '市律师协会立法联系点')?.county).toBe('市直');
     const [md] = await renderStats(stats, ['md'], null, '意见采纳情况统计', '');
-    expect(md!.data.toString()).toContain('共 1 件草案，2 个县（市、区）的 3 个联系点报送意见 3 条');
+    expect(md!.data.toString()).toContain('共 1 件草案，2 个县（市、区）的 4 个联系点报送意见 4 条');
   });
 });
 
