@@ -18,6 +18,7 @@ import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex, matchHeader } from './synonyms.js';
 import { articleOfQuestion, articleQuestions } from './article-questions.js';
+import { isDitto } from './ditto.js';
 import { cutText } from '../text/format.js';
 import { hasHtml } from '../text/html.js';
 import { serialDate } from './read-workbook.js';
@@ -170,6 +171,9 @@ function ingestTable(
   const noteRows: { row: number; kind: NoteKind; text: string }[] = [];
   const splitRows: { row: number; parts: number }[] = [];
   const questionRows: { row: number; parts: number }[] = [];
+  // 同上 / 〃 in a 条款 or 意见建议 cell: taken from the record above, and said.
+  const dittoRows: DittoFill[] = [];
+  let previousRecord: OpinionRecord | null = null;
   const borrowedRows: { row: number; field: BorrowField; column: ColumnRef }[] = [];
   const outcome = (header: HeaderLocation, plan: ColumnPlan | null, rows: number): SheetOutcome => ({
     report: {
@@ -429,7 +433,11 @@ function ingestTable(
     if (row.kind === 'blank') result.report.blanks += 1;
     else if (row.kind === 'note') noteRows.push({ row: first + 1, kind: row.note, text: row.text });
     else if (row.kind === 'record') {
-      for (const record of row.records) result.records.push(record);
+      for (const read of row.records) {
+        const record = fillDitto(read, previousRecord, dittoRows);
+        result.records.push(record);
+        previousRecord = record;
+      }
       if (row.questions === true) questionRows.push({ row: first + 1, parts: row.records.length });
       else if (row.records.length > 1) splitRows.push({ row: first + 1, parts: row.records.length });
       if (row.borrowed !== undefined) {
@@ -441,6 +449,7 @@ function ingestTable(
   result.report.notes = noteRows.length;
   const continued = noteRows.filter((n) => n.kind === 'continuation');
   if (continued.length > 0) notices.push({ code: 'W_CONTINUATION_JOINED', location: place, rows: continued.map((n) => n.row) });
+  if (dittoRows.length > 0) notices.push({ code: 'W_DITTO_FILLED', location: place, rows: dittoRows });
   const nothing = noteRows.filter((n) => n.kind === 'noOpinion');
   if (nothing.length > 0) notices.push({ code: 'W_NO_OPINION_ANSWERS', location: place, rows: nothing.map((n) => n.row), examples: [...new Set(nothing.map((n) => cellText(grid.rows[n.row - 1]?.[plan?.fieldColumns.get('opinion') ?? -1]).trim()))].slice(0, 3) });
   const subtitles = noteRows.filter((n) => n.kind === 'subtitle');
@@ -700,4 +709,29 @@ function hiddenMappedColumns(
     if (used) out.push({ column: { column: columnLetter(column), header: headers[column] ?? '' }, field });
   }
   return out.sort((a, b) => a.column.column.length - b.column.column.length || (a.column.column < b.column.column ? -1 : 1));
+}
+
+/** A 同上 filled from the record above: which row, which field, and the row it was taken from. */
+export interface DittoFill {
+  row: number;
+  field: 'article' | 'opinion';
+  from: number;
+}
+
+/**
+ * The record with a 同上 (〃) 条款 or opinion taken from the record above it in the sheet; `fills` gets what was
+ * done. An opinion of 同上 takes the article above too when its own 条款 is empty. With nothing above, as read.
+ */
+function fillDitto(record: OpinionRecord, above: OpinionRecord | null, fills: DittoFill[]): OpinionRecord {
+  if (above === null) return record;
+  let filled = record;
+  if (isDitto(record.article)) {
+    filled = { ...filled, article: above.article };
+    fills.push({ row: record.source.row, field: 'article', from: above.source.row });
+  }
+  if (isDitto(record.opinion)) {
+    filled = { ...filled, opinion: above.opinion, article: filled.article ?? above.article, suggestion: filled.suggestion ?? above.suggestion };
+    fills.push({ row: record.source.row, field: 'opinion', from: above.source.row });
+  }
+  return filled;
 }

@@ -144,6 +144,10 @@ describe('every notice code', () => {
       { code: 'W_ARTICLE_QUESTIONS', location: sheet, columns: [{ column: { column: 'G', header: '3、您对第十条有何意见？' }, article: '第十条' }], rows: 2, records: 3 },
       '本表按条设问：G 列「3、您对第十条有何意见？」（第十条）每格的回答各作一条意见，条款取自表头；2 行共读出 3 条，一行有几格回答的记为该行第 1 条、第 2 条……；请核对。',
     ],
+    W_DITTO_FILLED: [
+      { code: 'W_DITTO_FILLED', location: sheet, rows: [{ row: 3, field: 'article', from: 2 }, { row: 5, field: 'opinion', from: 4 }] },
+      '2 处写的是“同上”（或“〃”），已取上一条意见的条款或意见（第 3 行的条款取自第 2 行，第 5 行的意见取自第 4 行）；意见写“同上”的，作与上一条相同的意见计入；请核对。',
+    ],
     W_NO_OPINION_ANSWERS: [
       { code: 'W_NO_OPINION_ANSWERS', location: sheet, rows: [3, 5], examples: ['无', '暂无意见'] },
       '第 3 行、第 5 行的意见一格只写了“无”“暂无意见”，表示没有意见，记为说明行，不作意见（共 2 行）。',
