@@ -30,7 +30,9 @@ const cell = (width, inner) => `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"
 /** A table: a repeated header row, then the given row XML. */
 const table = (headers, widths, rows) => {
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
-  const head = `<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>${headers.map((h, i) => cell(widths[i], p(h, 'TableHead'))).join('')}</w:tr>`;
+  // Repeated on every page, and not cantSplit: LibreOffice (7.4) dropped every row of a table whose cantSplit header
+  // row ended a page with no room for the first cantSplit row below it (a 64-opinion letter printed its header only).
+  const head = `<w:tr><w:trPr><w:tblHeader/></w:trPr>${headers.map((h, i) => cell(widths[i], p(h, 'TableHead'))).join('')}</w:tr>`;
   return (
     `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:jc w:val="center"/>` +
     `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${head}${rows}</w:tbl>`
