@@ -30,9 +30,7 @@ const cell = (width, inner) => `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"
 /** A table: a repeated header row, then the given row XML. */
 const table = (headers, widths, rows) => {
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
-  // Repeated on every page, and not cantSplit: LibreOffice (7.4) dropped every row of a table whose cantSplit header
-  // row ended a page with no room for the first cantSplit row below it (a 64-opinion letter printed its header only).
-  const head = `<w:tr><w:trPr><w:tblHeader/></w:trPr>${headers.map((h, i) => cell(widths[i], p(h, 'TableHead'))).join('')}</w:tr>`;
+  const head = `<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>${headers.map((h, i) => cell(widths[i], p(h, 'TableHead'))).join('')}</w:tr>`;
   return (
     `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:jc w:val="center"/>` +
     `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${head}${rows}</w:tbl>`
@@ -47,8 +45,12 @@ const sectPr =
   `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>` +
   `<w:pgSz w:w="11906" w:h="16838"/>` +
   `<w:pgMar w:top="${cm(3.7)}" w:right="${cm(2.6)}" w:bottom="${cm(3.5)}" w:left="${cm(2.8)}" w:header="851" w:footer="992" w:gutter="0"/>` +
-  // A line grid only: a character grid (linesAndChars) spreads every character apart in LibreOffice.
-  `<w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>`;
+  // No document grid: the lines are 28 pt apart by their exact spacing (22 to a page, as GB/T 9704 sets them). With a
+  // line grid, LibreOffice (7.4) printed only the header of a letter's table whose repeated header row ended a page
+  // with no room for the first (cantSplit) opinion row below it — a 64-opinion letter came out as 2 pages — and without
+  // cantSplit on that header row it stopped repeating it on later pages. A character grid (linesAndChars) spreads
+  // every character apart in LibreOffice.
+  `</w:sectPr>`;
 
 const document = (body) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${body}${sectPr}</w:body></w:document>`;
@@ -206,11 +208,12 @@ const digestBody =
 // 提出人 and the date under it: wide enough for 2024年5月10日 on one line (it broke after 5月).
 const feedbackWidths = [cm(1.2), cm(3.3), cm(5.3), cm(2.1), cm(3.7)];
 const feedbackCounts = [cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.2), cm(2.4)];
+// Names without dates (张秀英, 匿名群众): a narrow 提出人 column, the rest to the opinion (64 opinions took 15 pages at 5.3 cm).
+const feedbackWidthsNames = [cm(1.2), cm(2.1), cm(6.5), cm(2.1), cm(3.7)];
 // Without the 提出人 column its width goes to the opinion.
 const feedbackWidthsNoSubmitter = [cm(1.2), cm(8.6), cm(2.1), cm(3.7)];
-/** One opinion's row of the letter's table, with or without the 提出人/日期 cell. */
-const feedbackRow = (withSubmitter) => {
-  const widths = withSubmitter ? feedbackWidths : feedbackWidthsNoSubmitter;
+/** One opinion's row of the letter's table, with or without the 提出人/日期 cell, with the given widths. */
+const feedbackRow = (withSubmitter, widths = withSubmitter ? feedbackWidths : feedbackWidthsNoSubmitter) => {
   const at = (i) => widths[withSubmitter ? i : i - (i > 1 ? 1 : 0)];
   return (
     // A printed letter never splits one opinion's row across pages (its mark and reason stay with it).
@@ -238,7 +241,8 @@ const feedbackBody =
   // Kept with the table's first row: a row too tall for the page's rest must not leave the heading and this note alone.
   loop('tableNote', p('{tableNote}', 'TableNote', '<w:keepNext/>')) +
   // With 提出人 or 日期 from the point's sheet, a column for them; without either, none (it was empty on every row).
-  loop('hasSubmitterColumn', table(['序号', '{submitterHeader}', '意见', '采纳情况', '理由说明'], feedbackWidths, feedbackRow(true))) +
+  loop('datedColumn', table(['序号', '{submitterHeader}', '意见', '采纳情况', '理由说明'], feedbackWidths, feedbackRow(true))) +
+  loop('namesOnlyColumn', table(['序号', '{submitterHeader}', '意见', '采纳情况', '理由说明'], feedbackWidthsNames, feedbackRow(true, feedbackWidthsNames))) +
   loop('noSubmitterColumn', table(['序号', '意见', '采纳情况', '理由说明'], feedbackWidthsNoSubmitter, feedbackRow(false))) +
   loop('similarityExplained', p('{similarityExplained}', 'TableNote')) +
   // 特此反馈, the issuing unit and the date are one block: a page never ends between the unit and its date.

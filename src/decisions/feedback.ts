@@ -142,6 +142,10 @@ export interface PointFeedbackView {
   hasSubmitterColumn: boolean;
   /** Neither: the Word table without that column (its 意见 column the wider). */
   noSubmitterColumn: boolean;
+  /** The default Word template's second column holds dates (提出人及日期 or 日期): wide enough for 2024年5月10日. */
+  datedColumn: boolean;
+  /** Names only (提出人, no dates): the default Word template's narrow second column, its 意见 column the wider. */
+  namesOnlyColumn: boolean;
   /** The note above the table, naming the columns the point filled in itself (序号, 提出人, 日期 only when it gave them); or ''. */
   tableNote: string;
   /** The Word table's second column: 提出人及日期, 提出人 or 日期, as the point gave them. */
@@ -230,6 +234,8 @@ export function pointFeedback(
       hasSubmitters: false,
       hasSubmitterColumn: false,
       noSubmitterColumn: false,
+      datedColumn: false,
+      namesOnlyColumn: false,
       tableNote: '',
       submitterHeader: '',
       similarityExplained: '',
@@ -247,6 +253,8 @@ export function pointFeedback(
       hasSubmitters,
       hasSubmitterColumn: hasSubmitters || hasDates,
       noSubmitterColumn: !hasSubmitters && !hasDates,
+      datedColumn: hasDates,
+      namesOnlyColumn: hasSubmitters && !hasDates,
       tableNote: given.length === 0 ? '' : `下表${given.map((name) => `“${name}”`).join('')}为你单位报送表格中所填。`,
       submitterHeader: hasSubmitters ? (hasDates ? '提出人及日期' : '提出人') : '日期',
       sourceGroups: sourceGroups(view.items),

@@ -126,15 +126,29 @@ export function titleLines(before: string, draftTitle: string, after: string, ma
 
 /** titleLines for a name written without 《》 (修改前后对照表: 某市……条例（修改稿）修改前后对照表). */
 export function breakTitle(before: string, name: string, after: string, maxChars = TITLE_LINE_CHARS): string {
-  const pieces = [...(name === '' ? [] : name.split(/(?=（)/u)), after];
-  pieces[0] = `${before}${pieces[0] ?? ''}`;
+  const parts = [...(name === '' ? [] : name.split(/(?=（)/u)), after];
+  parts[0] = `${before}${parts[0] ?? ''}`;
   const lines: string[] = [];
-  for (const piece of pieces) {
+  const fits = (line: string, piece: string): boolean => [...line].length + [...piece].length <= maxChars;
+  for (const part of parts) {
     const last = lines.at(-1);
-    if (last !== undefined && [...last].length + [...piece].length <= maxChars) lines[lines.length - 1] = `${last}${piece}`;
-    else lines.push(piece);
+    if (last !== undefined && fits(last, part)) {
+      lines[lines.length - 1] = `${last}${part}`;
+    } else if ([...part].length > maxChars && /[ \u3000]/u.test(part)) {
+      // Too long for a line: broken at its spaces (（节选：第六编 继承 第一章 一般规定至第四章 遗产的处理）), on lines of its
+      // own, not where the line runs out (…至第四 / 章 遗产…); the space at a line's end is dropped.
+      const own: string[] = [];
+      for (const word of part.split(/(?<=[ \u3000])/u)) {
+        const at = own.at(-1);
+        if (at !== undefined && fits(at.trimEnd(), word)) own[own.length - 1] = `${at}${word}`;
+        else own.push(word);
+      }
+      lines.push(...own);
+    } else {
+      lines.push(part);
+    }
   }
-  return lines.join('\n');
+  return lines.map((line) => line.replace(/[ \u3000]+$/u, '')).join('\n');
 }
 
 /** part of whole as a percentage with one decimal: 12.5%; 0.0% when whole is 0. */

@@ -27,7 +27,7 @@ const cell = (width, inner) => `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"
 const half = Math.round(7.8 * 567);
 const widths = [half, half];
 const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
-const header = `<w:tr><w:trPr><w:tblHeader/></w:trPr>${cell(half, p('原条文', 'TableHead'))}${cell(half, p('修改后条文', 'TableHead'))}</w:tr>`;
+const header = `<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>${cell(half, p('原条文', 'TableHead'))}${cell(half, p('修改后条文', 'TableHead'))}</w:tr>`;
 // The loop opens in the first cell and closes in the second, so docxtemplater repeats the table row.
 const row = `<w:tr>${cell(half, p('{#rows}{@oldXml}', 'TableText'))}${cell(half, p('{@newXml}{/rows}', 'TableText'))}</w:tr>`;
 const table =

@@ -30,6 +30,8 @@ describe('titleLines', () => {
     ['关于', '某市文明行为促进条例', '意见', '关于《某市文明行为促进条例》意见'],
     // 关于 never stands on a line of its own, even before a name too long for one line.
     ['关于', '某市住宅小区物业服务和电动自行车停放充电安全管理若干规定', '意见采纳情况的反馈', '关于《某市住宅小区物业服务和电动自行车停放充电安全管理若干规定》\n意见采纳情况的反馈'],
+    // A part longer than a line breaks at its spaces, not inside 第四章 (…一般规定至第四 / 章 遗产的处理）》).
+    ['', '中华人民共和国民法典（节选：第六编 继承 第一章 一般规定至第四章 遗产的处理）', '意见汇总报告', '《中华人民共和国民法典\n（节选：第六编 继承 第一章\n一般规定至第四章 遗产的处理）》\n意见汇总报告'],
   ])('titleLines(%s, %s, %s)', (before, title, after, expected) => {
     expect(titleLines(before, title, after)).toBe(expected);
   });
