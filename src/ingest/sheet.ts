@@ -18,7 +18,7 @@ import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex, matchHeader } from './synonyms.js';
 import { articleOfQuestion, articleQuestions } from './article-questions.js';
-import { isDitto } from './ditto.js';
+import { fillDitto, type DittoFill } from './ditto.js';
 import { cutText } from '../text/format.js';
 import { hasHtml } from '../text/html.js';
 import { serialDate } from './read-workbook.js';
@@ -711,27 +711,3 @@ function hiddenMappedColumns(
   return out.sort((a, b) => a.column.column.length - b.column.column.length || (a.column.column < b.column.column ? -1 : 1));
 }
 
-/** A 同上 filled from the record above: which row, which field, and the row it was taken from. */
-export interface DittoFill {
-  row: number;
-  field: 'article' | 'opinion';
-  from: number;
-}
-
-/**
- * The record with a 同上 (〃) 条款 or opinion taken from the record above it in the sheet; `fills` gets what was
- * done. An opinion of 同上 takes the article above too when its own 条款 is empty. With nothing above, as read.
- */
-function fillDitto(record: OpinionRecord, above: OpinionRecord | null, fills: DittoFill[]): OpinionRecord {
-  if (above === null) return record;
-  let filled = record;
-  if (isDitto(record.article)) {
-    filled = { ...filled, article: above.article };
-    fills.push({ row: record.source.row, field: 'article', from: above.source.row });
-  }
-  if (isDitto(record.opinion)) {
-    filled = { ...filled, opinion: above.opinion, article: filled.article ?? above.article, suggestion: filled.suggestion ?? above.suggestion };
-    fills.push({ row: record.source.row, field: 'opinion', from: above.source.row });
-  }
-  return filled;
-}
