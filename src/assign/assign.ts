@@ -240,6 +240,25 @@ function bracketedNameBefore(text: string, start: number): string | null {
 }
 
 /**
+ * The words right before a citation when they end in the name of a kind of law, written without 《》 (参照上位法,
+ * 依照道路交通安全法, 建议本条例, 根据民法典): the run of Chinese characters up to the citation, or null.
+ */
+function plainLawBefore(text: string, start: number): string | null {
+  const match = /[\p{Script=Han}]{1,16}$/u.exec(text.slice(Math.max(0, start - 16), start));
+  return match !== null && /(?:法典|法|条例|办法|规定|规范|标准|细则)$/u.test(match[0]) ? match[0] : null;
+}
+
+/**
+ * Whether a run ending in a law's name names the draft: some ending of it of two characters or more does (本条例, 条例,
+ * 民法典 for a code's excerpt); 参照上位法 and 依照道路交通安全法 do not, nor does 安全法 in a code whose title holds 法.
+ */
+function namesSelf(run: string, isSelf: (name: string) => boolean): boolean {
+  const chars = [...run];
+  for (let from = chars.length - 2; from >= 0; from--) if (isSelf(chars.slice(from).join(''))) return true;
+  return false;
+}
+
+/**
  * Creates an assigner; the draft's articles (and the examples) are segmented once, here, with `segment`,
  * which also serves opinions handed in without their terms.
  */
@@ -293,10 +312,12 @@ export function createAssigner(
   const fromText = (opinion: string): ArticleAssignment[] =>
     firstOfEach(
       findArticleRefs(opinion)
-        // 《民法典》第十条 cites another law, not the draft.
+        // 《民法典》第十条 and 参照上位法第十九条 cite another law, not the draft.
         .filter((citation) => {
           const name = bracketedNameBefore(opinion, citation.start);
-          return name === null || isSelf(name);
+          if (name !== null) return isSelf(name);
+          const plain = plainLawBefore(opinion, citation.start);
+          return plain === null || namesSelf(plain, isSelf);
         })
         .flatMap((citation) => citation.keys.map((key) => explicit(key, 'text', citation.text))),
     );

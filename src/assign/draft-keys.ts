@@ -66,7 +66,7 @@ function coreName(name: string): string {
 }
 
 /** Names that mean "this draft" whatever its title. */
-const SELF_NAMES = new Set(['条例', '本条例', '草案', '本草案', '办法', '本办法', '规定', '本规定', '征求意见稿', '意见稿']);
+const SELF_NAMES = new Set(['条例', '本条例', '草案', '本草案', '办法', '本办法', '规定', '本规定', '征求意见稿', '意见稿', '本法']);
 
 /**
  * Decides whether a 《name》 written right before a citation names the draft itself. Without a

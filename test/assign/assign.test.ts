@@ -84,6 +84,27 @@ describe('createAssigner with a draft', () => {
     expect(found?.key).toBe('4');
   });
 
+  // A law named without 《》 before the citation: 参照上位法第三条 is not the draft's 第三条; 本条例第三条 and 条例第三条 are.
+  it.each([
+    ['参照上位法第三条的规定，登记不应收费。', false],
+    ['依照道路交通安全法第四条，应当戴头盔。', false],
+    ['根据国家标准第5条，充电桩要有防护。', false],
+    ['建议本条例第三条写明登记不收费。', true],
+    ['条例第三条的登记规定很好。', true],
+    ['第三条登记要简化。', true],
+  ])('%s cites the draft: %s', (opinion, draft) => {
+    const found = assigner.cited({ article: null, opinion });
+    expect(found.some((a) => a.source === 'text')).toBe(draft);
+  });
+
+  it('a code excerpt is cited by its own name without 《》 (根据民法典第一千二百六十条)', () => {
+    const code = parseDraft(readFileSync(join(LAWS, '中华人民共和国民法典.md'), 'utf8'), '民法典.md');
+    const civil = createAssigner(code, terms, { ...ASSIGN_DEFAULTS, examples: [] });
+    expect(civil.cited({ article: null, opinion: '根据民法典第一千二百六十条，建议修改施行日期的表述。' }).map((a) => [a.key, a.source])).toEqual([['1260', 'text']]);
+    expect(civil.cited({ article: null, opinion: '本法第一千二百六十条的施行日期应当写明。' }).map((a) => [a.key, a.source])).toEqual([['1260', 'text']]);
+    expect(civil.cited({ article: null, opinion: '参照道路交通安全法第五十一条，应当戴头盔。' })).toEqual([]);
+  });
+
   it('off-topic opinions stay unassigned, with the best score as confidence', () => {
     const [found, ...rest] = assigner.assign({ article: null, opinion: '菜市场的卫生条件太差，希望整治。' });
     expect(rest).toEqual([]);
