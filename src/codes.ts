@@ -220,7 +220,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_OPINION_FROM_OTHER_CELL: '意见格为空的行，以同一行“修改建议”或“理由”的内容作意见',
   W_COLUMNS_COMPETE: '两列都像同一字段，取了其中一列',
   W_OPINION_COLUMN_UNFIT: '表头像“意见建议”的列内容不像意见，未作意见列',
-  W_COLUMN_FROM_CONTENT: '按内容（多为条款序号）认出“条款”列',
+  W_COLUMN_FROM_CONTENT: '按内容认出列：多为条款序号的作“条款”列，表头像“提出人”而多为电话号码的作“联系方式”列',
   W_OPINION_FROM_CONTENT: '没有以“意见建议”为题的列，按内容（成段的意见）认出意见列',
   W_COLUMN_FROM_OTHER_WORD: '列没有取作表头首词的字段，按表头中的另一词对应字段',
   W_MERGED_CELLS_SPREAD: '登记表：合并单元格的内容已用于所覆盖的各行',

@@ -105,7 +105,7 @@ export type ColumnNotice =
       replacement: ColumnRef | null;
     }
   /** A column nobody headed as the article column, taken for it because its cells are citations (第八十条). */
-  | { code: 'W_COLUMN_FROM_CONTENT'; location: SheetLocation & { column: string }; column: ColumnRef; field: 'article' }
+  | { code: 'W_COLUMN_FROM_CONTENT'; location: SheetLocation & { column: string }; column: ColumnRef; field: 'article' | 'contact' }
   /** No column headed as the opinion column; one whose header speaks of opinions holds paragraphs (`previous`: the field its header gave it). */
   | { code: 'W_OPINION_FROM_CONTENT'; location: SheetLocation & { column: string }; column: ColumnRef; meanLength: number; previous: Field | null }
   /** A column that lost `lost` to another keeps `field`, a later word of its header (修改意见及理由 → 理由). */
@@ -322,7 +322,7 @@ export function noticeText(notice: Notice): string {
       return `${columnLabel(notice.from)}的表头像“${FIELD_HEADERS.opinion}”，但内容多为${notice.unfit}，${notice.movedToArticle ? `改作“${FIELD_HEADERS.article}”列` : '不作意见列'}` +
         (notice.replacement === null ? '。' : `；意见取自 ${columnLabel(notice.replacement)}。`);
     case 'W_COLUMN_FROM_CONTENT':
-      return `${columnLabel(notice.column)}的内容多为条款序号，按内容作“${FIELD_HEADERS[notice.field]}”列。`;
+      return `${columnLabel(notice.column)}的内容多为${notice.field === 'article' ? '条款序号' : '电话号码'}，按内容作“${FIELD_HEADERS[notice.field]}”列。`;
     case 'W_OPINION_FROM_CONTENT':
       return `本表没有以“${FIELD_HEADERS.opinion}”为题的列；${columnLabel(notice.column)}的内容是成段的意见（平均 ${notice.meanLength} 字），` +
         `作“${FIELD_HEADERS.opinion}”列${notice.previous === null ? '' : `（按表头本应是“${FIELD_HEADERS[notice.previous]}”列）`}；如不对，请用 --map 指定。`;

@@ -181,6 +181,7 @@ function checkContent(check: ContentCheck): void {
       });
     }
   }
+  phonesForSubmitter(check);
   if (!fieldColumns.has('article') && !check.absent.has('article')) {
     for (const [column, profile] of profiles.entries()) {
       if (how.has(column) || check.reserved.has(column) || !isCitationColumn(profile)) continue;
@@ -191,6 +192,33 @@ function checkContent(check: ContentCheck): void {
     }
   }
   opinionFromOtherField(check);
+}
+
+/** Share of a column's cells that are phone numbers for it to be the 联系方式 column, whatever its header says. */
+const PHONE_SHARE = 0.6;
+
+/**
+ * 联系人及电话 taken for the 提出人 by its first word while its cells are phone numbers: it is the 联系方式 column (when
+ * the sheet has none), and the 提出人 goes to the column that lost it (提出单位/个人), if any.
+ */
+function phonesForSubmitter(check: ContentCheck): void {
+  const { fieldColumns, how, profiles } = check;
+  const submitter = fieldColumns.get('submitter');
+  if (submitter === undefined || how.get(submitter) === 'forced' || fieldColumns.has('contact') || check.absent.has('contact')) return;
+  const profile = profiles[submitter];
+  if (profile === undefined || profile.filled === 0 || (profile.shares.phone ?? 0) < PHONE_SHARE) return;
+  fieldColumns.set('contact', submitter);
+  how.set(submitter, 'content');
+  fieldColumns.delete('submitter');
+  const other = (check.losers.get('submitter') ?? []).find((column) => !how.has(column) && (profiles[column]?.shares.phone ?? 0) < PHONE_SHARE);
+  if (other !== undefined) {
+    fieldColumns.set('submitter', other);
+    how.set(other, 'words');
+  }
+  // The competing-columns notice named the phone column the 提出人: it is this one's now.
+  const compete = check.notices.findIndex((n) => n.code === 'W_COLUMNS_COMPETE' && n.field === 'submitter');
+  if (compete >= 0) check.notices.splice(compete, 1);
+  check.notices.push({ code: 'W_COLUMN_FROM_CONTENT', location: check.at(submitter), column: check.ref(submitter), field: 'contact' });
 }
 
 // Another column for the opinions: one that lost the header contest, else one whose header holds an opinion
