@@ -133,3 +133,33 @@ export function formatUserDict(entries: readonly UserDictEntry[]): string {
     .join('\n')
     .concat('\n');
 }
+
+/** jieba's frequency of each word looked up so far in its main dictionary (null: not in it), for the process. */
+const jiebaFrequency = new Map<string, number | null>();
+
+/**
+ * The frequencies jieba's own dictionary (`dictPath`, nodejieba's jieba.dict.utf8) gives `words`, null for a word it
+ * lacks. The file (5 MB) is read only when some word has not been looked up before in this process.
+ */
+export function jiebaFrequencies(words: Iterable<string>, dictPath: string): Map<string, number | null> {
+  const wanted = [...words];
+  const missing = new Set(wanted.filter((word) => !jiebaFrequency.has(word)));
+  if (missing.size > 0) {
+    let text = '';
+    try {
+      text = readFileSync(dictPath, 'utf8');
+    } catch {
+      // Without jieba's file (an unusual install) every listed word keeps the bundled frequency.
+    }
+    for (const line of text.split('\n')) {
+      const space = line.indexOf(' ');
+      if (space <= 0) continue;
+      const word = line.slice(0, space);
+      if (!missing.has(word)) continue;
+      const freq = Number.parseInt(line.slice(space + 1), 10);
+      jiebaFrequency.set(word, Number.isFinite(freq) ? freq : null);
+    }
+    for (const word of missing) if (!jiebaFrequency.has(word)) jiebaFrequency.set(word, null);
+  }
+  return new Map(wanted.map((word) => [word, jiebaFrequency.get(word) ?? null]));
+}

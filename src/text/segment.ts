@@ -18,6 +18,7 @@ import {
   DEFAULT_SYNONYMS,
   DEFAULT_USER_DICT,
   formatUserDict,
+  jiebaFrequencies,
   readStopWords,
   readSynonyms,
   readUserDict,
@@ -120,9 +121,13 @@ const CITATION_TOKEN = new RegExp(`^第?(?:[0-9]+|[${CHINESE_NUMERAL_CHARS}]+)[�
 
 /**
  * jieba frequency of a listed synonym not in a user dictionary: that of the bundled legal words (2000–5000), so a
- * listed word is cut whole in running text. A user dictionary that lists the word gives it its own frequency.
+ * listed word is cut whole in running text, or jieba's own when that is higher. A user dictionary that lists the
+ * word gives it its own frequency.
  */
 const SYNONYM_WORD_FREQ = 2000;
+
+/** jieba's own dictionary file, which nodejieba exports (its type declarations leave it out). */
+const JIEBA_DICT: string = (nodejieba as unknown as { DEFAULT_DICT?: string }).DEFAULT_DICT ?? '';
 
 /** How many distinct tokens a segmenter remembers the term of (some 60 MB at most). */
 const JUDGED_TOKENS = 500_000;
@@ -140,10 +145,11 @@ export function createSegmenter(options: SegmenterOptions, jieba: JiebaHost = PR
   // A synonym jieba would cut in two (物业公司 → 物业 / 公司) could never be matched: every listed word is a word.
   // With a frequency of its own: a user word without one gets jieba's median weight (a frequency of 3), which
   // lowers a common word below its neighbours (他说出门 → 说出 / 门) and leaves short words in pieces (坏了).
+  // Never lower than jieba's own: 合同 at 2000 (jieba 3572) cut 订立合同时 as 订立 / 合 / 同时, 道路 cut 他说道路 as 说道 / 路.
   const known = new Set(entries.map((e) => e.word));
-  for (const word of synonyms.keys()) {
-    if (!known.has(word) && [...word].length > 1) entries.push({ word, freq: SYNONYM_WORD_FREQ, tag: 'n' });
-  }
+  const listed = [...synonyms.keys()].filter((word) => !known.has(word) && [...word].length > 1);
+  const own = jiebaFrequencies(listed, JIEBA_DICT);
+  for (const word of listed) entries.push({ word, freq: Math.max(SYNONYM_WORD_FREQ, own.get(word) ?? 0), tag: 'n' });
   const stopWords = new Set<string>([
     ...readStopWords(DEFAULT_STOP_WORDS),
     ...options.stopWordFiles.flatMap(readStopWords),

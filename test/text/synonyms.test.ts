@@ -218,3 +218,18 @@ describe('a user\'s synonym list', () => {
     expect(bundledOnly).not.toContain('电驴子');
   });
 });
+
+describe('a listed word jieba already knows keeps its own weight', () => {
+  // Listed at the bundled 2000, 合同 (jieba 3572) lost to its neighbours: 订立合同时 → 订立 / 合 / 同时, and 道路
+  // (5532) cut 他说道路太窄 as 他 / 说道 / 路. A listed word is weighted at least as jieba weighs it.
+  const dir = mkdtempSync(join(tmpdir(), 'yijian-freq-'));
+  const file = join(dir, '同义词.txt');
+  writeFileSync(file, ['合同 合约 契约', '道路 马路'].join('\n'), 'utf8');
+  const user = createSegmenter({ ...SEGMENTER_DEFAULTS, synonymFiles: [file] });
+
+  test('合同 and 道路 stay whole beside the words they lean on', () => {
+    expect(user.tokens('双方订立合同时应当写明')).toEqual(['双方', '订立', '合同', '时', '应当', '写明']);
+    expect(user.tokens('他说道路太窄')).toEqual(['他', '说', '道路', '太窄']);
+    expect(user.terms('马路太窄')).toContain('道路');
+  });
+});
