@@ -13,6 +13,7 @@ import type { DOMParser as XmlParser, Element, Node } from '@xmldom/xmldom';
 import type PizZipType from 'pizzip';
 import { YijianError } from '../errors.js';
 import { toSimplified } from '../text/normalize.js';
+import { createLabeller, readNumbering } from './docx-numbering.js';
 import type { GridCell, MergeRange, SheetGrid } from './grid.js';
 
 /** One block of the document body: a paragraph's text, or a table's rows of cell texts with its merges. */
@@ -53,9 +54,13 @@ function wordParsers(): { PizZip: typeof PizZipType; DOMParser: typeof XmlParser
 export function docxBlocks(bytes: Uint8Array): DocBlock[] {
   const { PizZip, DOMParser } = wordParsers();
   let xml: string;
+  let numberingXml: string | null = null;
+  let stylesXml: string | null = null;
   try {
     const zip = new PizZip(bytes);
     const entry = zip.file(WORD_MAIN);
+    numberingXml = zip.file('word/numbering.xml')?.asText() ?? null;
+    stylesXml = zip.file('word/styles.xml')?.asText() ?? null;
     if (entry === null) {
       throw new YijianError('E_UNSUPPORTED_FORMAT', '文件不是 Word 文档（.docx 中没有正文部分 word/document.xml）。', {
         hint: '请确认发送的是 Word 文档本身；如是改了扩展名的表格，请改回 .xlsx。',
@@ -78,20 +83,35 @@ export function docxBlocks(bytes: Uint8Array): DocBlock[] {
       ...(failed === null ? {} : { cause: failed }),
     });
   }
+  // Word's automatic numbering (第%1条, 1.) is shown before the paragraph's text, as on screen; a damaged part is left out.
+  const part = (text: string | null): Element | null => {
+    if (text === null) return null;
+    let broken = false;
+    const parsed = new DOMParser({ onError: (level) => { if (level !== 'warning') broken = true; } }).parseFromString(text, 'text/xml');
+    return broken ? null : (parsed.documentElement as Element | null);
+  };
+  const label = numberingXml === null ? () => '' : createLabeller(readNumbering(part(numberingXml), part(stylesXml)));
   const blocks: DocBlock[] = [];
-  collectBlocks(body, blocks);
+  collectBlocks(body, blocks, label);
   return blocks;
 }
 
 // Body children that hold blocks in turn: content controls, custom XML, smart tags.
 const BLOCK_WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag']);
 
-function collectBlocks(parent: Node, blocks: DocBlock[]): void {
+/** The label Word's list numbering gives a paragraph ('' outside lists). */
+type Labeller = (paragraph: Element) => string;
+
+function collectBlocks(parent: Node, blocks: DocBlock[], label: Labeller): void {
   for (const child of elements(parent)) {
     const name = child.localName;
-    if (name === 'p') blocks.push({ kind: 'paragraph', text: paragraphText(child) });
-    else if (name === 'tbl') blocks.push(tableBlock(child));
-    else if (BLOCK_WRAPPERS.has(name ?? '')) collectBlocks(child, blocks);
+    if (name === 'p') {
+      const text = paragraphText(child);
+      // An empty numbered paragraph still takes its number in Word, and shows nothing worth a row.
+      const shown = label(child);
+      blocks.push({ kind: 'paragraph', text: text.trim() === '' ? text : `${shown}${text}` });
+    } else if (name === 'tbl') blocks.push(tableBlock(child, label));
+    else if (BLOCK_WRAPPERS.has(name ?? '')) collectBlocks(child, blocks, label);
   }
 }
 
@@ -128,7 +148,7 @@ function paragraphText(paragraph: Element): string {
 }
 
 /** A table's rows on its grid of columns: a cell spanning columns fills the first, continued vertical merges are empty. */
-function tableBlock(table: Element): DocBlock {
+function tableBlock(table: Element, label: Labeller): DocBlock {
   const rows: string[][] = [];
   const merges: MergeRange[] = [];
   // Per grid column, the merge a vMerge="restart" cell opened, extended by the cells that continue it.
@@ -144,7 +164,7 @@ function tableBlock(table: Element): DocBlock {
       // <w:vMerge/> and <w:vMerge w:val="continue"/> go on with the cell above; w:val="restart" opens a merge.
       const continues = vMerge !== null && (vMerge.getAttribute('w:val') || 'continue') === 'continue';
       while (row.length < column) row.push('');
-      row.push(continues ? '' : cellText(tc));
+      row.push(continues ? '' : cellText(tc, label));
       for (let extra = 1; extra < span; extra += 1) row.push('');
       const merge = open.get(column);
       if (continues && merge !== undefined) merge.e.r = r;
@@ -175,10 +195,10 @@ function cellsOf(row: Element): Element[] {
 }
 
 /** A cell's text: its paragraphs one per line, a table inside it row by row. */
-function cellText(cell: Element): string {
+function cellText(cell: Element, label: Labeller): string {
   const lines: string[] = [];
   const blocks: DocBlock[] = [];
-  collectBlocks(cell, blocks);
+  collectBlocks(cell, blocks, label);
   for (const block of blocks) {
     if (block.kind === 'paragraph') lines.push(block.text);
     else for (const row of block.rows) lines.push(row.filter((text) => text.trim() !== '').join(' '));

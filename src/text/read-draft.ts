@@ -7,6 +7,8 @@ import { basename, extname } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
+import PizZip from 'pizzip';
+import { docxBlocks } from '../ingest/read-docx.js';
 import { YijianError } from '../errors.js';
 import type { Draft } from '../model.js';
 import { parseDraft } from './draft.js';
@@ -57,13 +59,33 @@ export async function readDraft(path: string): Promise<Draft> {
   return draftFromBytes(bytes, extension, path);
 }
 
+/** A list level numbered 第%1条 (or 第%2条 under a chapter level): the articles' numbers are Word's, not in the text. */
+const ARTICLE_LIST_LEVEL = /<w:lvlText\s+w:val="第%\d条/u;
+
+/** Whether the draft's articles are numbered by Word's list numbering (numbering.xml), which mammoth leaves out. */
+function articlesNumberedByWord(bytes: Buffer): boolean {
+  try {
+    const numbering = new PizZip(bytes).file('word/numbering.xml')?.asText() ?? '';
+    return ARTICLE_LIST_LEVEL.test(numbering);
+  } catch {
+    return false;
+  }
+}
+
+/** The document's paragraphs with Word's numbers before them (第一条 …), a table's rows as lines. */
+function numberedText(bytes: Buffer): string {
+  return docxBlocks(bytes)
+    .flatMap((block) => (block.kind === 'paragraph' ? [block.text] : block.rows.map((row) => row.filter((cell) => cell.trim() !== '').join(' '))))
+    .join('\n');
+}
+
 /** A draft from bytes already read (`path` names it in messages); throws YijianError E_BAD_DRAFT. */
 export async function draftFromBytes(bytes: Buffer, extension: string, path: string): Promise<Draft> {
   const name = basename(path);
   let text: string;
   if (extension === '.docx') {
     try {
-      text = (await mammoth.extractRawText({ buffer: bytes })).value;
+      text = articlesNumberedByWord(bytes) ? numberedText(bytes) : (await mammoth.extractRawText({ buffer: bytes })).value;
     } catch (error) {
       throw badDraft(path, `无法读取草案文件 ${name}：不是有效的 Word（.docx）文件`, error);
     }
