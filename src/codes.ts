@@ -106,6 +106,8 @@ export const NOTICE_CODES = [
   'W_CONTINUATION_JOINED',
   /** Columns that each ask about one article (问卷: 您对第十条有何意见？): each answered cell an opinion on it. */
   'W_ARTICLE_QUESTIONS',
+  /** Opinion cells written as 条款：… 意见：… 理由：…, each part read into its field. */
+  'W_LABELLED_CELLS',
   /** 同上 / 〃 in a 条款 or 意见建议 cell, taken from the record above. */
   'W_DITTO_FILLED',
   /** Rows whose opinion cell only says there is none (无, 暂无意见, 没有): 说明行, counted and said. */
@@ -208,6 +210,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_PASTED_OPINIONS: '工作表没有表头、只有一列内容，按内容作“意见建议”列',
   W_CONTINUATION_JOINED: '只有意见一格有字的行已接到上一行的意见后面（续行）',
   W_ARTICLE_QUESTIONS: '按条设问的列（如“您对第十条有何意见？”）：每格回答作一条意见，条款取自表头',
+  W_LABELLED_CELLS: '意见一格写成“条款：… 意见：… 理由：…”的，各部分分别读作条款、意见、修改建议和理由',
   W_DITTO_FILLED: '条款或意见一格写“同上”“〃”的，取上一条意见的条款或意见',
   W_NO_OPINION_ANSWERS: '意见一格写的是“无”“暂无意见”“没有”等的行记为说明行，不作意见',
   W_CHAT_SPEAKERS: '粘贴的聊天记录中，发言人和时间行记为说明行，其下的意见记在此人名下、记为此时间',

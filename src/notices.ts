@@ -61,6 +61,8 @@ export type LayoutNotice =
   | { code: 'W_SUBTITLE_ROWS'; location: SheetLocation; rows: number[]; points: string[] }
   /** Columns asking about one article each; `rows` rows gave `records` opinions from them (and the general 意见 column). */
   | { code: 'W_ARTICLE_QUESTIONS'; location: SheetLocation; columns: { column: ColumnRef; article: string }[]; rows: number; records: number }
+  /** Opinion cells written as 条款：… 意见：… 理由：…, their parts read into their fields. */
+  | { code: 'W_LABELLED_CELLS'; location: SheetLocation; rows: number[] }
   /** 同上 / 〃 cells filled from the record above (`from`: its row). */
   | { code: 'W_DITTO_FILLED'; location: SheetLocation; rows: { row: number; field: 'article' | 'opinion'; from: number }[] }
   /** Rows whose opinion cell says only that there is none (`examples`: up to three of the answers as written). */
@@ -183,6 +185,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_SUBTITLE_ROWS: 'sheet',
   W_NO_OPINION_ANSWERS: 'sheet',
   W_DITTO_FILLED: 'sheet',
+  W_LABELLED_CELLS: 'sheet',
   W_ARTICLE_QUESTIONS: 'sheet',
   W_POINT_FROM_SHEET_NAME: 'sheet',
   W_CELLS_SPLIT: 'sheet',
@@ -291,6 +294,8 @@ export function noticeText(notice: Notice): string {
       const shown = notice.columns.map((c) => `${columnLabel(c.column)}（${c.article}）`).join('、');
       return `本表按条设问：${shown}每格的回答各作一条意见，条款取自表头；${notice.rows} 行共读出 ${notice.records} 条，一行有几格回答的记为该行第 1 条、第 2 条……；请核对。`;
     }
+    case 'W_LABELLED_CELLS':
+      return `${rowListWords(notice.rows)}的意见一格写成“条款：…… 意见：…… 理由：……”，各部分已分别读作条款、意见、修改建议和理由（本行这几栏原有内容的，以原有内容为准）；请核对。`;
     case 'W_DITTO_FILLED': {
       const shown = notice.rows.slice(0, 5).map((d) => `${rowWords(d.row)}的${d.field === 'article' ? '条款' : '意见'}取自${rowWords(d.from)}`).join('，');
       return `${notice.rows.length} 处写的是“同上”（或“〃”），已取上一条意见的条款或意见（${shown}${notice.rows.length > 5 ? '……' : ''}）；意见写“同上”的，作与上一条相同的意见计入；请核对。`;

@@ -9,6 +9,7 @@ import { noteKind, noteText, type NoteKind } from './non-data.js';
 import { fromHtml } from '../text/html.js';
 import { splitOpinion } from './split.js';
 import type { ArticleQuestion } from './article-questions.js';
+import { labelledParts, type LabelledParts } from './labelled-cell.js';
 import { simplifiedName } from '../text/normalize.js';
 import { parseSourceRow } from '../provenance.js';
 import { columnWords, rowColumnWords, rowWords } from '../location.js';
@@ -68,7 +69,7 @@ export type RowOutcome =
    * One record, or several when the opinion cell held a numbered list (each with its `source.part`). `borrowed`
    * when the opinion cell was empty and the opinion was taken from the row's 修改建议 or 理由 cell instead.
    */
-  | { kind: 'record'; records: OpinionRecord[]; borrowed?: { field: BorrowField; column: number }; questions?: true }
+  | { kind: 'record'; records: OpinionRecord[]; borrowed?: { field: BorrowField; column: number }; questions?: true; labelled?: true }
   | { kind: 'reject'; reject: Reject };
 
 /** A 序号 written on a row nobody filled in: forms come numbered 1 to 30 in advance, the rows below the last opinion stay so. */
@@ -161,10 +162,16 @@ export function classifyRow(cells: readonly GridCell[], row: number, context: Ro
   if (opinion === '') {
     return reject('E_NO_OPINION', `${rowWords(row)}“意见建议”为空。`, opinionColumn ?? null);
   }
+  // 条款：第十条 / 意见：… / 理由：… in the one cell: each part to its field where the row leaves that field empty.
+  const labelled = borrowed === undefined && context.carried === undefined ? labelledParts(opinion) : null;
+  if (labelled !== null) opinion = labelled.opinion;
   const built = buildRecord(cells, source, opinion, context);
   // The borrowed text is the opinion now: not printed a second time as its 修改建议 or 理由.
-  const record = borrowed === undefined ? built : { ...built, [borrowed.field]: null };
-  const withBorrowed = (outcome: Extract<RowOutcome, { kind: 'record' }>): RowOutcome => (borrowed === undefined ? outcome : { ...outcome, borrowed });
+  const record = borrowed === undefined ? (labelled === null ? built : withLabelledParts(built, labelled, context)) : { ...built, [borrowed.field]: null };
+  const withBorrowed = (outcome: Extract<RowOutcome, { kind: 'record' }>): RowOutcome => {
+    const said = labelled === null ? outcome : { ...outcome, labelled: true as const };
+    return borrowed === undefined ? said : { ...said, borrowed };
+  };
   if (context.carried !== undefined) {
     // Split already, when the county merged it: the part stays the one it was given, never split again.
     // The invisible guard merge put before =, +, -, @ is merge's own and comes off again.
@@ -236,6 +243,16 @@ function questionAnswers(
       const partSource: Provenance = { file: source.file, sheet: source.sheet, row, part: i + 1 };
       return { ...record, id: recordId(partSource), source: partSource, opinion: answer.text, article: own(answer) };
     }),
+  };
+}
+
+/** The record with a labelled cell's 条款, 修改建议 and 理由 where its own cells left them empty. */
+function withLabelledParts(record: OpinionRecord, parts: LabelledParts, context: RowContext): OpinionRecord {
+  return {
+    ...record,
+    article: record.article ?? (parts.article === undefined ? null : context.intern(parts.article)),
+    suggestion: record.suggestion ?? parts.suggestion ?? null,
+    reason: record.reason ?? parts.reason ?? null,
   };
 }
 

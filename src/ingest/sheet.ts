@@ -171,6 +171,8 @@ function ingestTable(
   const noteRows: { row: number; kind: NoteKind; text: string }[] = [];
   const splitRows: { row: number; parts: number }[] = [];
   const questionRows: { row: number; parts: number }[] = [];
+  // Opinion cells written as 条款：… 意见：… 理由：…, their parts given to their fields.
+  const labelledRows: number[] = [];
   // 同上 / 〃 in a 条款 or 意见建议 cell: taken from the record above, and said.
   const dittoRows: DittoFill[] = [];
   let previousRecord: OpinionRecord | null = null;
@@ -438,6 +440,7 @@ function ingestTable(
         result.records.push(record);
         previousRecord = record;
       }
+      if (row.labelled === true) labelledRows.push(first + 1);
       if (row.questions === true) questionRows.push({ row: first + 1, parts: row.records.length });
       else if (row.records.length > 1) splitRows.push({ row: first + 1, parts: row.records.length });
       if (row.borrowed !== undefined) {
@@ -450,6 +453,7 @@ function ingestTable(
   const continued = noteRows.filter((n) => n.kind === 'continuation');
   if (continued.length > 0) notices.push({ code: 'W_CONTINUATION_JOINED', location: place, rows: continued.map((n) => n.row) });
   if (dittoRows.length > 0) notices.push({ code: 'W_DITTO_FILLED', location: place, rows: dittoRows });
+  if (labelledRows.length > 0) notices.push({ code: 'W_LABELLED_CELLS', location: place, rows: labelledRows });
   const nothing = noteRows.filter((n) => n.kind === 'noOpinion');
   if (nothing.length > 0) notices.push({ code: 'W_NO_OPINION_ANSWERS', location: place, rows: nothing.map((n) => n.row), examples: [...new Set(nothing.map((n) => cellText(grid.rows[n.row - 1]?.[plan?.fieldColumns.get('opinion') ?? -1]).trim()))].slice(0, 3) });
   const subtitles = noteRows.filter((n) => n.kind === 'subtitle');

@@ -144,6 +144,10 @@ describe('every notice code', () => {
       { code: 'W_ARTICLE_QUESTIONS', location: sheet, columns: [{ column: { column: 'G', header: '3、您对第十条有何意见？' }, article: '第十条' }], rows: 2, records: 3 },
       '本表按条设问：G 列「3、您对第十条有何意见？」（第十条）每格的回答各作一条意见，条款取自表头；2 行共读出 3 条，一行有几格回答的记为该行第 1 条、第 2 条……；请核对。',
     ],
+    W_LABELLED_CELLS: [
+      { code: 'W_LABELLED_CELLS', location: sheet, rows: [2, 4] },
+      '第 2 行、第 4 行的意见一格写成“条款：…… 意见：…… 理由：……”，各部分已分别读作条款、意见、修改建议和理由（本行这几栏原有内容的，以原有内容为准）；请核对。',
+    ],
     W_DITTO_FILLED: [
       { code: 'W_DITTO_FILLED', location: sheet, rows: [{ row: 3, field: 'article', from: 2 }, { row: 5, field: 'opinion', from: 4 }] },
       '2 处写的是“同上”（或“〃”），已取上一条意见的条款或意见（第 3 行的条款取自第 2 行，第 5 行的意见取自第 4 行）；意见写“同上”的，作与上一条相同的意见计入；请核对。',
