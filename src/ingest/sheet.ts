@@ -12,7 +12,7 @@ import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
 import { chatSpeaker, continuesOpinion, continuesRemark, isChatMedia, isInstructionSheet, isTitleLine, joinContinued, letterPart, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
-import { classifyRow, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
+import { classifyRow, isNoOpinion, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
 import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
@@ -455,7 +455,7 @@ function ingestTable(
   if (dittoRows.length > 0) notices.push({ code: 'W_DITTO_FILLED', location: place, rows: dittoRows });
   if (labelledRows.length > 0) notices.push({ code: 'W_LABELLED_CELLS', location: place, rows: labelledRows });
   const nothing = noteRows.filter((n) => n.kind === 'noOpinion');
-  if (nothing.length > 0) notices.push({ code: 'W_NO_OPINION_ANSWERS', location: place, rows: nothing.map((n) => n.row), examples: [...new Set(nothing.map((n) => cellText(grid.rows[n.row - 1]?.[plan?.fieldColumns.get('opinion') ?? -1]).trim()))].slice(0, 3) });
+  if (nothing.length > 0) notices.push({ code: 'W_NO_OPINION_ANSWERS', location: place, rows: nothing.map((n) => n.row), examples: noOpinionExamples(grid, nothing.map((n) => n.row)) });
   const subtitles = noteRows.filter((n) => n.kind === 'subtitle');
   if (subtitles.length > 0) {
     notices.push({ code: 'W_SUBTITLE_ROWS', location: place, rows: subtitles.map((n) => n.row), points: [...new Set(subtitlePoints)] });
@@ -490,8 +490,8 @@ function ingestTable(
 }
 
 // Point and county for rows whose sheet does not say: option, then config rule, then a 联系点：… line above the
-// table, then the sheet's name when the workbook's sheets are named by point, then the file name. (The county is written at the front of file names that pass through a county
-// bureau: 城东区-东湖街道….)
+// table, then the sheet's name when the workbook's sheets are named by point, then the file name. (The county is
+// written at the front of file names that pass through a county bureau: 城东区-东湖街道….)
 function fallbacks(
   source: SheetSource,
   options: IngestOptions,
@@ -715,3 +715,8 @@ function hiddenMappedColumns(
   return out.sort((a, b) => a.column.column.length - b.column.column.length || (a.column.column < b.column.column ? -1 : 1));
 }
 
+/** Up to three of the answers that said there is no opinion (无, 暂无意见), as written, for W_NO_OPINION_ANSWERS. */
+function noOpinionExamples(grid: SheetGrid, rows: readonly number[]): string[] {
+  const said = rows.map((row) => (grid.rows[row - 1] ?? []).map((cell) => cellText(cell).trim()).find((text) => text !== '' && isNoOpinion(text)) ?? '');
+  return [...new Set(said.filter((text) => text !== ''))].slice(0, 3);
+}

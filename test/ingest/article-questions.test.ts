@@ -50,6 +50,7 @@ describe('a form with one question per article', () => {
 
   it('counts a row that answered 无 everywhere as a 说明行 and one left blank as a 问题行; the sheet adds up', () => {
     expect(out.report.noteRows?.map((n) => [n.row, n.kind])).toEqual([[5, 'noOpinion']]);
+    expect(out.notices.filter((n) => n.code === 'W_NO_OPINION_ANSWERS').map(noticeText)).toEqual(['第 5 行的意见一格只写了“无”，表示没有意见，记为说明行，不作意见（共 1 行）。']);
     expect(out.rejects.map((r) => [r.source.row, r.reason, r.message])).toEqual([[6, 'E_NO_OPINION', '第 6 行各条的意见都没有填写。']]);
     const extra = out.report.splitParts ?? 0;
     expect(extra).toBe(2);
