@@ -15,7 +15,7 @@ const SRC = resolve(import.meta.dirname, '../src');
  * draft (compare) → decisions and feedback models → the form → rendering (report) → the commands (cli).
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['model.ts', 'errors.ts', 'intern.ts', 'article-key.ts', 'codes.ts', 'location.ts', 'notices.ts', 'provenance.ts', 'numerals.ts', 'collections.ts', 'model'],
+  ['model.ts', 'errors.ts', 'intern.ts', 'article-key.ts', 'codes.ts', 'location.ts', 'notices.ts', 'provenance.ts', 'numerals.ts', 'collections.ts', 'city-level.ts', 'model'],
   ['io'],
   ['config'],
   ['text'],

@@ -8,7 +8,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import PizZip from 'pizzip';
-import { docxBlocks } from '../ingest/read-docx.js';
+import { docxBlocks } from './docx.js';
 import { YijianError } from '../errors.js';
 import type { Draft } from '../model.js';
 import { parseDraft } from './draft.js';

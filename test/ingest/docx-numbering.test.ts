@@ -63,7 +63,7 @@ describe('a draft numbered by Word', () => {
 describe('numbering from a paragraph style', () => {
   it('numbers the paragraphs of a style that carries a list (条 style based on a numbered one), bullets left out', async () => {
     const { DOMParser } = await import('@xmldom/xmldom');
-    const { createLabeller, readNumbering } = await import('../../src/ingest/docx-numbering.js');
+    const { createLabeller, readNumbering } = await import('../../src/text/docx-numbering.js');
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const xml = (text: string) => new DOMParser().parseFromString(text, 'text/xml').documentElement as unknown as import('@xmldom/xmldom').Element;
     const numbering = xml(`<w:numbering ${W}>` +
