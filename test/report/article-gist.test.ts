@@ -14,7 +14,8 @@ function gists(markdown: string): Map<string, string> {
   return new Map([...markdown.matchAll(/^\| (第[^|]+?条(?:之[^|]+?)?) \| ([^|]+?) \| \d+ \| \d+ \|$/gmu)].map((m) => [m[1]!, m[2]!]));
 }
 
-const DANGLING = /(?:或者|或者为|并|和|与|及|在|对|为|由|向|将|本|、)$/u;
+// 为 as a word (…或者为), not the end of 行为 (业主委员会委员等不得实施下列行为).
+const DANGLING = /(?:或者|或者为|并|和|与|及|在|对|(?<!行)为|由|向|将|本|、)$/u;
 
 describe('主旨 of articles without a caption', () => {
   let fixture: Map<string, string>;
