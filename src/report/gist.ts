@@ -35,7 +35,7 @@ const PENALTY_WORDS = /罚款|处罚|处分|追究|责令|没收|警告/u;
 /** Words a cut phrase must not end on: it would read as a sentence broken off (改装电动自行车或者为). */
 const DANGLING = new Set([
   '或者', '以及', '及其', '并且', '并', '或', '和', '与', '及', '在', '对', '为', '由', '向', '将', '把', '从', '于', '按照', '依照',
-  '根据', '依据', '因', '经', '被', '的', '、', '，', ',', '等', '下列', '其', '该', '其他',
+  '根据', '依据', '因', '经', '被', '给', '的', '、', '，', ',', '等', '下列', '其', '该', '其他',
   // A modal or an adverb wants its verb (…车库应, …继承人应及时).
   '应', '应当', '可以', '不得', '未', '不', '有权', '如实', '首先', '及时', '尽量', '一般', '妥善', '亲自', '共同', '分别', '另行', '予以',
 ]);
@@ -43,6 +43,8 @@ const DANGLING = new Set([
 const JOINING = new Set(['或者', '在', '对', '为', '由', '向', '将', '按照', '依照', '根据', '依据']);
 /** What is left before a joining word is too little to say anything under this many characters (承租人应当). */
 const STUB_CHARS = 10;
+/** A clause that stands for its article in place of its first one says at least this many characters (not 发生效力). */
+const TELLING_CHARS = 8;
 /** One-character endings of a word the segmenter gives apart (承租/人, 建筑/物, 委员/会): a cut never falls before them. */
 const WORD_ENDINGS = new Set(['人', '物', '者', '会', '园', '权', '费', '员', '方', '品', '性', '所', '处', '部', '局', '化', '期', '类', '金', '额', '书', '证', '单', '款', '项', '户', '业', '区', '场', '点', '院']);
 /**
@@ -60,6 +62,8 @@ const EMPTY_CLAUSE = /^违反本|^违反[^，]{0,8}规定$|第[一二三四五�
 const FRAME_CLAUSE = /^(?:在|自|于|从)?[^，]{1,9}?(?:之后|以后|之前|以前|后|时|前|期间|期内|内|情况下|届满)$|^[^，]{2,4}的$/u;
 /** 继承人有下列行为之一的: who (group 1) the list of cases is about, said with what follows. */
 const LISTED_CASES = /^(.{2,12}?)有下列(?:情形|行为|情况)之一的?$/u;
+/** What follows is said with who the cases are about when it is this short (继承人丧失继承权), else alone. */
+const LISTED_JOIN_CHARS = 6;
 /** A clause that opens without its subject (按照法定继承办理, 应当签订书面离婚协议): it reads on from the clause before. */
 const NO_SUBJECT = /^(?:按照|依照|根据|依据|由|应当|应|可以|不得|视为|须|必须|并|但|也|均|都|即|予以|经|对|向|将|以|从|归|属于|为|有权|仍|不)/u;
 /** A phrase that reads on from another (对业主具有法律约束力, 提供必要的便利); 由监护人承担侵权责任 stands alone. */
@@ -161,7 +165,12 @@ const COMPRESSIONS: readonly ((phrase: string) => string)[] = [
   shortenList,
 ];
 /** 知道被继承人死亡的继承人及时通知: the word 应 (not 应对, 应当知道), dropped when nothing else makes the phrase fit. */
-const dropShould = (p: string): string => !p.includes('应') ? p : segment(p).filter((w) => w.text !== '应' && w.text !== '应当').map((w) => w.text).join('');
+function dropShould(p: string): string {
+  if (!p.includes('应')) return p;
+  const words = segment(p);
+  // 应收账款, 应付款: 应 of a noun, not the modal.
+  return words.filter((w, i) => !((w.text === '应' || w.text === '应当') && !/^[收付]/u.test(words[i + 1]?.text ?? ''))).map((w) => w.text).join('');
+}
 
 /** A phrase as it stands alone: without the article it cites, its opening filler (可以, 并), its trailing comma. */
 function clean(phrase: string): string {
@@ -188,6 +197,7 @@ function cohesivePairs(texts: readonly string[]): Set<string> {
       const a = words[i]!;
       const b = words[i + 1]!;
       singles.set(a.text, (singles.get(a.text) ?? 0) + 1);
+      // Not a word that joins (给|第三人 is a verb and its object, not a compound).
       if (!a.wordLike || !b.wordLike || FUNCTION_WORDS.has(a.text) || FUNCTION_WORDS.has(b.text)) continue;
       const pair = pairKey(a.text, b.text);
       pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
@@ -218,6 +228,15 @@ export function fitPhrase(phrase: string, cohesive: ReadonlySet<string> = NONE):
   }
   const plain = dropShould(text);
   if (chars(plain) <= GIST_CHARS) return { text: plain, whole: true };
+  const cut = cutPhrase(text, cohesive);
+  if (plain === text) return cut;
+  // …继承人应及时 is cut back to …继承人; without 应 the same room says 及时通知.
+  const cutPlain = cutPhrase(plain, cohesive);
+  return chars(cutPlain.text) > chars(cut.text) + 1 ? cutPlain : cut;
+}
+
+/** The phrase cut between words to at most GIST_CHARS, with ……. */
+function cutPhrase(text: string, cohesive: ReadonlySet<string>): Fitted {
   const words = segment(text);
   let kept: Word[] = [];
   let length = 0;
@@ -265,8 +284,11 @@ function sentencesOf(text: string): string[][] {
 interface Candidate {
   text: string;
   whole: boolean;
-  /** A clause that reads on from another (提供必要的便利, 对业主具有法律约束力): a gist only when nothing better is left. */
-  subjectless: boolean;
+  /**
+   * How far it is from the article's own gist: 0 in its first sentence (可以将租赁物转租给第三人 after 承租人经出租人同意),
+   * 1 a later sentence, 2 a later clause that reads on from another (提供必要的便利) or a stub (承租人未……).
+   */
+  distance: number;
 }
 
 /**
@@ -276,15 +298,21 @@ interface Candidate {
  * then that clause with its time, then the article's further clauses.
  */
 function candidatesOf(text: string, cohesive: ReadonlySet<string> = NONE): Candidate[] {
-  const phrases: string[] = [];
+  const phrases: { text: string; sentence: number }[] = [];
   const sentences = sentencesOf(text);
+  const push = (sentence: number, ...texts: string[]): void => {
+    for (const t of texts) phrases.push({ text: t, sentence });
+  };
   sentences.forEach((clauses, s) => {
     let frame = '';
+    // 受赠人有下列情形之一的，赠与人可以撤销赠与: who the cases are about is not who acts (受赠人赠与人…).
+    let listedFrame = false;
     clauses.forEach((clause, c) => {
       // 继承人有下列行为之一的，丧失继承权 → 继承人丧失继承权.
       const listed = LISTED_CASES.exec(clause);
       if (listed !== null && c < clauses.length - 1) {
         frame += listed[1] ?? '';
+        listedFrame = true;
         return;
       }
       if (EMPTY_CLAUSE.test(clause)) return;
@@ -297,27 +325,30 @@ function candidatesOf(text: string, cohesive: ReadonlySet<string> = NONE): Candi
       if (frame !== '') {
         // 离婚时一方生活困难 tells more than 一方生活困难, when it fits.
         const framed = `${frame}${telling}`;
-        if (NO_SUBJECT.test(clause) || fitPhrase(framed, cohesive).whole) phrases.push(framed, telling);
-        else phrases.push(telling, framed);
+        const reads = listedFrame ? chars(telling) <= LISTED_JOIN_CHARS : fitPhrase(framed, cohesive).whole;
+        if (NO_SUBJECT.test(clause) || reads) push(s, framed, telling);
+        else push(s, telling, framed);
         frame = '';
+        listedFrame = false;
       } else {
-        phrases.push(telling);
+        push(s, telling);
       }
     });
     // A sentence made only of what sets the time or says nothing (有下列情形之一的): its first clause.
-    if (s === 0 && phrases.length === 0 && clauses[0] !== undefined) phrases.push(clauses[0]);
+    if (s === 0 && phrases.length === 0 && clauses[0] !== undefined) push(s, clauses[0]);
   });
-  if (phrases.length === 0 && text.trim() !== '') phrases.push(text.trim());
+  if (phrases.length === 0 && text.trim() !== '') push(0, text.trim());
   const seen = new Set<string>();
   const out: Candidate[] = [];
-  for (const phrase of phrases.flatMap((p) => [p, dropShould(p)])) {
-    const fitted = fitPhrase(phrase, cohesive);
+  for (const phrase of phrases.flatMap((p) => [p, { ...p, text: dropShould(p.text) }])) {
+    const fitted = fitPhrase(phrase.text, cohesive);
     if (fitted.text === ELLIPSIS || bare(fitted.text) === '' || seen.has(fitted.text)) continue;
     seen.add(fitted.text);
-    out.push({
-      ...fitted,
-      subjectless: WEAK_START.test(phrase) || chars(bare(fitted.text)) < STUB_CHARS,
-    });
+    const length = chars(bare(fitted.text));
+    const weak = WEAK_START.test(phrase.text) || length < STUB_CHARS;
+    // 发生效力, 解除合同: a short clause says too little to stand for the article, even in its first sentence.
+    const near = phrase.sentence === 0 && length >= TELLING_CHARS && (fitted.whole || !weak);
+    out.push({ ...fitted, distance: near ? 0 : weak ? 2 : 1 });
   }
   return out;
 }
@@ -379,7 +410,7 @@ export function draftGists(articles: readonly GistArticle[]): Map<string, string
         .map((candidate, order) => ({ candidate, order }))
         .filter(({ candidate }) => !banned.has(candidate.text) && !others.some((other) => readSame(other, candidate.text)));
       // The next clause that reads on its own, in the article's order; one that reads on from another only after.
-      free.sort((a, b) => Number(a.candidate.subjectless) - Number(b.candidate.subjectless) || a.order - b.order);
+      free.sort((a, b) => a.candidate.distance - b.candidate.distance || a.order - b.order);
       const best = free[0];
       if (best !== undefined) gists.set(o.key, best.candidate.text);
     }

@@ -74,3 +74,44 @@ describe('主旨 of a penalty article that cites a list of 款 or 项', () => {
     ['平台企业违反本条例第三十条规定的，处一万元罚款。', '平台企业违反第三十条的处罚'],
   ])('%s → %s', (text, expected) => expect(articleGist(text)).toBe(expected));
 });
+
+describe('主旨 on a fresh draft without captions: 民法典 继承编 and its held-out batch (session 25)', () => {
+  let markdown: Map<string, string>;
+  let html: Map<string, string>;
+
+  beforeAll(async () => {
+    const dir = makeTempDir('yijian-gist-inheritance-');
+    const batch = join(REPO_ROOT, 'fixtures/eval/民法典（继承留出）');
+    const draft = join(REPO_ROOT, 'fixtures/eval/drafts/民法典（继承编节选）.md');
+    expect((await runYijian(['digest', batch, '--draft', draft, '-o', 'd', '--formats', 'md,html'], dir)).status).toBe(0);
+    markdown = gists(readFileSync(join(dir, 'd/汇总报告.md'), 'utf8'));
+    // <tr><td>第一千一百五十条</td><td>主旨</td><td class="n">5</td>…
+    html = new Map([...readFileSync(join(dir, 'd/汇总报告.html'), 'utf8')
+      .matchAll(/<tr><td>(第[^<]+?条(?:之[^<]+?)?)<\/td><td>([^<]*)<\/td><td class="n">\d+<\/td>/gu)].map((m) => [m[1]!, m[2]!]));
+  }, 120_000);
+
+  it('no two articles of the table read the same, and none only says when (继承开始后)', () => {
+    expect(markdown.size).toBeGreaterThan(30);
+    const seen = [...markdown.values()];
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const [article, gist] of markdown) {
+      expect(gist, article).not.toBe('继承开始后');
+      for (const [other, otherGist] of markdown) {
+        if (other !== article) expect(otherGist.replace(/……$/u, '').startsWith(gist.replace(/……$/u, '')), `${article}：${gist} / ${other}：${otherGist}`).toBe(false);
+      }
+    }
+  });
+
+  it('the five articles that open with 继承开始后 say what happens then', () => {
+    expect(markdown.get('第一千一百二十三条')).toBe('继承开始后按照法定继承办理');
+    expect(markdown.get('第一千一百二十四条')).toBe('继承开始后继承人放弃继承的');
+    expect(markdown.get('第一千一百四十五条')).toBe('继承开始后遗嘱执行人为遗产管理人');
+    expect(markdown.get('第一千一百五十条')).toBe('知道被继承人死亡的继承人及时通知……');
+    expect(markdown.get('第一千一百五十二条')).toBe('继承开始后继承人于遗产分割前死亡');
+  });
+
+  it('the HTML summary shows the same gists as the Markdown one', () => {
+    expect(html.size).toBe(markdown.size);
+    for (const [article, gist] of markdown) expect(html.get(article), article).toBe(gist);
+  });
+});
