@@ -131,11 +131,13 @@ function shortenList(phrase: string): string {
   if (first === null) return phrase;
   const item = first[1] ?? '';
   const rest = phrase.slice(first[0].length);
-  // Only items before 其他 (构筑物或者), not a phrase (限制民事行为能力人在幼儿园、学校或者).
+  // Only items before 其他 (构筑物或者), not a phrase (限制民事行为能力人在幼儿园、学校或者); after 或者 right away
+  // (所有权人或者其他权利人, not 出租人未通知承租人或者有其他妨害…).
   const other = /^([^，]{0,16}?)其他/u.exec(rest);
   // 或者其他管理人等利用: the list already ends in 等.
-  if (other !== null && onlyItems(other[1] ?? '')) return `${item}等${rest.slice(other[0].length).replace(/^([^、，的]{1,5}?)等/u, '$1')}`;
-  for (const size of first[2] === '、' ? [3, 2] : [3]) {
+  if (other !== null && (first[2] === '、' ? onlyItems(other[1] ?? '') : other[1] === '')) return `${item}等${rest.slice(other[0].length).replace(/^([^、，的]{1,5}?)等/u, '$1')}`;
+  // Two things said with 或者 share more of their ending (无民事行为能力人或者限制民事行为能力人) than two acts do.
+  for (const size of first[2] === '、' ? [3, 2] : [5]) {
     const ending = [...item].slice(-size).join('');
     if (chars(ending) < size) continue;
     let end = -1;
