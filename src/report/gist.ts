@@ -53,8 +53,8 @@ const WORD_ENDINGS = new Set(['人', '物', '者', '会', '园', '权', '费', '
  */
 const gistWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** A clause that says nothing on its own: a reference, a list announced, an exception, a default. */
-const EMPTY_CLAUSE = /^违反本|^违反[^，]{0,8}规定$|第[一二三四五六七八九十百千零〇两\d]+条.*规定的?$|^(?:本章|本节|本编|本法|本条例)(?:没有|未作|另有)规定的$|^有下列|^除.*外$|除外$|^(?:但是|但|并且|同时|其中|否则)$|^法律(?:、行政法规)?另有规定的$|^依照其规定$|^(?:有约定的|没有约定或者约定不明确的|协议不成的)$/u;
+/** A clause that says nothing on its own: a reference (依照法律、行政法规的规定), a list announced, an exception, a default. */
+const EMPTY_CLAUSE = /^违反本|^违反[^，]{0,8}规定$|^(?:依照|按照|根据|依据)[^，]{0,12}(?:规定|约定)(?:或者(?:依照|按照|根据|依据)[^，]{0,12}(?:规定|约定))?$|第[一二三四五六七八九十百千零〇两\d]+条.*规定的?$|^(?:本章|本节|本编|本法|本条例)(?:没有|未作|另有)规定的$|^有下列|^除.*外$|除外$|^(?:但是|但|并且|同时|其中|否则)$|^法律(?:、行政法规)?另有规定的$|^依照其规定$|^(?:有约定的|没有约定或者约定不明确的|协议不成的)$/u;
 /**
  * A clause that only sets the time or place of what follows (继承开始后, 离婚时, 婚姻关系存续期间, 建筑区划内,
  * 物业服务期限届满前): short, and ending on when or where; or a condition too short to be the subject (导致离婚的).
@@ -160,7 +160,7 @@ const COMPRESSIONS: readonly ((phrase: string) => string)[] = [
   // Words every article may say, which tell nothing of this one (夫妻一方可以向人民法院请求分割共同财产).
   (p) => p
     .replace(/依照法律规定或者按照约定|(?<!或者|或|和)(?:向人民法院|依照(?:本法|法律)(?:的)?规定)(?!或者|或|和)/gu, '')
-    .replace(/(?<!不)依法(?=应当|应|[^律规院])/gu, '')
+    .replace(/(?<!不|或者|或|和)依法(?=应当|应|[^律规院])/gu, '')
     .replace(/按照约定(?=将|向|支付|交付)/gu, ''),
   (p) => p.replace(/应当(?!知道)/gu, '应'),
   (p) => p.replace(/或者/gu, '或'),
