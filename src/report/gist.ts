@@ -256,9 +256,10 @@ function cutPhrase(text: string, cohesive: ReadonlySet<string>): Fitted {
   const join = kept.filter((w) => JOINING.has(w.text)).at(-1);
   if (join !== undefined && join.at >= 4) {
     const before = strip(kept.filter((w) => w.at < join.at));
-    // 承租人应当…… says nothing: the phrase the joining word opens is kept when two words of it fit (承租人未按照约定的方法……).
+    // 承租人应当…… says nothing: the phrase the joining word opens is kept when a word of it fits (承租人未按照约定的方法……,
+    // 限制民事行为能力人在学校……); a compound it would break is dropped below.
     const inside = strip(kept).filter((w) => w.at > join.at && w.wordLike).length;
-    kept = chars(before.map((w) => w.text).join('')) < STUB_CHARS && inside >= 2 ? kept : before;
+    kept = chars(before.map((w) => w.text).join('')) < STUB_CHARS && inside >= 1 ? kept : before;
   }
   // 婚姻 before 登记机关, 电动 before 自行车: a pair the draft writes together is one word to its reader.
   const next = (w: Word): Word | undefined => words[words.indexOf(w) + 1];
