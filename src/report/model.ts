@@ -7,11 +7,12 @@ import { YijianError } from '../errors.js';
 import { articleLabel as keyLabel, baseArticle, compareArticleKeys, isDivision, UNASSIGNED } from '../article-key.js';
 import type { Cluster, Digest, DigestRecord } from '../model.js';
 import {
-  assignmentNote, bracketedNote, bySubmissions, chineseDate, chineseNumber, ELLIPSIS, groupAssignmentNote, percent, periodNote, periodText, sourcePlace,
+  assignmentNote, bracketedNote, bySubmissions, chineseDate, chineseNumber, groupAssignmentNote, percent, periodNote, periodText, sourcePlace,
   titleLines, topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
 import { recordsPerArticle } from '../digest/per-article.js';
+import { draftGists } from './gist.js';
 import { candidatesCell, candidatesNote, clusterCandidates, GUESS_WORDS, recordCandidates } from './candidates.js';
 import { rejectLabel, sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, type MaskedOpinions, maskPersonalData } from '../text/mask.js';
@@ -254,8 +255,10 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   const strayKeys = usedKeys.filter((k) => !known.has(k)).sort(compareArticleKeys);
   const divisionUsed = divisionKeys.filter((k) => usedKeys.includes(k));
 
-  // The 主旨 column is never empty: the article's caption, else its first words; a short name for the rest.
-  const gist = (a: { caption: string | null; text: string }): string => a.caption ?? articleGist(a.text);
+  // The 主旨 column is never empty: the article's caption, else words that tell it from the draft's other articles
+  // (report/gist.ts); a short name for the rest.
+  const gists = draftGists(draft?.articles ?? []);
+  const gist = (a: { key: string; caption: string | null }): string => gists.get(a.key) ?? a.caption ?? '';
   const OTHER_GIST: Readonly<Record<string, string>> = { title: '草案名称', general: '对草案的总体意见', unassigned: '未能确定所涉条款' };
   const articleCounts: ArticleCountView[] = [
     ...(draft?.articles ?? []).map((a) => countFor(a.key, gist(a))),
@@ -488,51 +491,8 @@ function markSilentRuns(sections: ArticleSectionView[]): void {
   close(sections.length - 1);
 }
 
-/** A Chinese or Arabic number in an article reference. */
-const NUM = '[一二三四五六七八九十百千零〇两\\d]+';
-/**
- * 违反本条例第九条规定 … 处 … 罚款: a penalty article, said by the article it enforces, also through the lists drafters
- * write (第二十二条第一、二、三项, 第三十八条第一款和第四十条, 第六十五条第（一）项至第（六）项). Group 1 is who (平台企业),
- * group 2 the whole reference, whose articles (第…条) the gist names.
- */
-const PENALTY_OF = new RegExp(`^([^，,。；]{0,12}?)违反本条例(第${NUM}条[第一二三四五六七八九十百千零〇两\\d条款项之、和及与至或者（）()]*?)规定`, 'u');
-const PENALTY_ARTICLE = new RegExp(`第${NUM}条(?:之${NUM})?`, 'gu');
-const PENALTY_WORDS = /罚款|处罚|处分|追究|责令|没收|警告/u;
-/** Words a cut phrase must not end on: it would read as a sentence broken off (改装电动自行车或者为). */
-const DANGLING = new Set(['或者', '以及', '及其', '并且', '并', '或', '和', '与', '及', '在', '对', '为', '由', '向', '将', '把', '从', '于', '按照', '依照', '经', '被', '的', '、', '，', ',']);
-/** Words that join what follows to the phrase: a cut phrase ends before the last of them. */
-const JOINING = new Set(['或者', '在', '对', '为', '由', '向', '将', '按照', '依照']);
-/**
- * Words, not characters: 为 is a joining word in 由监护人为…, not inside 无民事行为能力人 (whose gist was cut to 无民事行……),
- * nor 在 inside 存在.
- */
-const gistWords = new Intl.Segmenter('zh', { granularity: 'word' });
-
-/**
- * The first words of an article without a caption, for the 主旨 column: the first clause that says
- * something (not 违反本条例第九条规定), cut at a word boundary and never on a word that leaves the phrase
- * hanging (…或者为, …在电动): then at the last such word, with …… to show it was cut. A penalty article is
- * named by what it enforces: 违反第九条的处罚, 平台企业违反第三十条的处罚.
- */
-export function articleGist(text: string): string {
-  const sentence = (text.split(/[。；;\n]/)[0] ?? '').trim();
-  const penalty = PENALTY_OF.exec(sentence);
-  if (penalty !== null && PENALTY_WORDS.test(text)) {
-    const articles = [...new Set((penalty[2] ?? '').match(PENALTY_ARTICLE) ?? [])];
-    return `${penalty[1] ?? ''}违反${articles.join('、')}的处罚`;
-  }
-  const clauses = sentence.split(/[，,：:]/).map((c) => c.trim()).filter((c) => c !== '');
-  const telling = clauses.find((c) => !/^违反本|规定$|^有下列/.test(c)) ?? clauses[0] ?? sentence;
-  const phrase = topicPhrase(telling, 14);
-  if (telling.replace(/的$/u, '').endsWith(phrase.replace(/的$/u, ''))) return phrase;
-  // Cut short: end before the last joining word (在, 或者 …) when enough is left to say something, else drop
-  // the words that leave it hanging; …… shows the article goes on.
-  const words = [...gistWords.segment(phrase)].map((w) => ({ text: w.segment, at: w.index }));
-  const join = words.filter((w) => JOINING.has(w.text)).at(-1);
-  let kept = join !== undefined && join.at >= 4 ? words.filter((w) => w.at < join.at) : words;
-  while (kept.length > 1 && DANGLING.has(kept.at(-1)!.text)) kept = kept.slice(0, -1);
-  return `${kept.map((w) => w.text).join('')}${ELLIPSIS}`;
-}
+/** The 主旨 of one article on its own (report/gist.ts); the summary works them out for the whole draft (draftGists). */
+export { articleGist } from './gist.js';
 
 /** 建议修改为：… and 理由：… of a record, a line each, leaving out what is empty or the opinion itself. */
 export function proposalLines(record: Pick<DigestRecord, 'opinion' | 'suggestion' | 'reason'>): string[] {

@@ -14,7 +14,8 @@ function gists(markdown: string): Map<string, string> {
   return new Map([...markdown.matchAll(/^\| (第[^|]+?条(?:之[^|]+?)?) \| ([^|]+?) \| \d+ \| \d+ \|$/gmu)].map((m) => [m[1]!, m[2]!]));
 }
 
-const DANGLING = /(?:或者|或者为|并|和|与|及|在|对|为|由|向|将|本|、)$/u;
+// 为 as a word (…或者为), not the end of 行为 (业主委员会委员等不得实施下列行为).
+const DANGLING = /(?:或者|或者为|并|和|与|及|在|对|(?<!行)为|由|向|将|本|、)$/u;
 
 describe('主旨 of articles without a caption', () => {
   let fixture: Map<string, string>;
@@ -72,4 +73,45 @@ describe('主旨 of a penalty article that cites a list of 款 or 项', () => {
     ['违反本条例第七十八条第二款第（十二）项、第（十三）项规定的，责令改正。', '违反第七十八条的处罚'],
     ['平台企业违反本条例第三十条规定的，处一万元罚款。', '平台企业违反第三十条的处罚'],
   ])('%s → %s', (text, expected) => expect(articleGist(text)).toBe(expected));
+});
+
+describe('主旨 on a fresh draft without captions: 民法典 继承编 and its held-out batch (session 25)', () => {
+  let markdown: Map<string, string>;
+  let html: Map<string, string>;
+
+  beforeAll(async () => {
+    const dir = makeTempDir('yijian-gist-inheritance-');
+    const batch = join(REPO_ROOT, 'fixtures/eval/民法典（继承留出）');
+    const draft = join(REPO_ROOT, 'fixtures/eval/drafts/民法典（继承编节选）.md');
+    expect((await runYijian(['digest', batch, '--draft', draft, '-o', 'd', '--formats', 'md,html'], dir)).status).toBe(0);
+    markdown = gists(readFileSync(join(dir, 'd/汇总报告.md'), 'utf8'));
+    // <tr><td>第一千一百五十条</td><td>主旨</td><td class="n">5</td>…
+    html = new Map([...readFileSync(join(dir, 'd/汇总报告.html'), 'utf8')
+      .matchAll(/<tr><td>(第[^<]+?条(?:之[^<]+?)?)<\/td><td>([^<]*)<\/td><td class="n">\d+<\/td>/gu)].map((m) => [m[1]!, m[2]!]));
+  }, 120_000);
+
+  it('no two articles of the table read the same, and none only says when (继承开始后)', () => {
+    expect(markdown.size).toBeGreaterThan(30);
+    const seen = [...markdown.values()];
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const [article, gist] of markdown) {
+      expect(gist, article).not.toBe('继承开始后');
+      for (const [other, otherGist] of markdown) {
+        if (other !== article) expect(otherGist.replace(/……$/u, '').startsWith(gist.replace(/……$/u, '')), `${article}：${gist} / ${other}：${otherGist}`).toBe(false);
+      }
+    }
+  });
+
+  it('the five articles that open with 继承开始后 say what happens then', () => {
+    expect(markdown.get('第一千一百二十三条')).toBe('继承开始后按照法定继承办理');
+    expect(markdown.get('第一千一百二十四条')).toBe('继承开始后继承人放弃继承的');
+    expect(markdown.get('第一千一百四十五条')).toBe('继承开始后遗嘱执行人为遗产管理人');
+    expect(markdown.get('第一千一百五十条')).toBe('知道被继承人死亡的继承人及时通知……');
+    expect(markdown.get('第一千一百五十二条')).toBe('继承开始后继承人于遗产分割前死亡');
+  });
+
+  it('the HTML summary shows the same gists as the Markdown one', () => {
+    expect(html.size).toBe(markdown.size);
+    for (const [article, gist] of markdown) expect(html.get(article), article).toBe(gist);
+  });
 });
