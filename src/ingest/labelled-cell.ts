@@ -21,11 +21,16 @@ const LABEL_WORDS = LABELS.map(([word]) => word).join('|');
 /** A label where a part starts: 【标签】 anywhere, 标签： at the cell's start, a new line or after a sentence's end. */
 const LABEL = new RegExp(`\\s*【(${LABEL_WORDS})】\\s*|(?:^|(?<=[\\n。；;！!？?]))\\s*(${LABEL_WORDS})\\s*[：:]\\s*`, 'gu');
 
+/** How a labelled cell starts: a label, then 】 or a colon. */
+const LABELLED_START = new RegExp(`^\\s*(?:【(?:${LABEL_WORDS})】|(?:${LABEL_WORDS})\\s*[：:])`, 'u');
+
 /**
  * The labelled parts of a cell that starts with a label and labels its opinion and at least one other part; null
  * for any other text (an opinion that merely says 理由：… after its point stays whole).
  */
 export function labelledParts(text: string): LabelledParts | null {
+  // Most cells start with no label at all: one cheap test before the scan (it runs on every opinion of a batch).
+  if (!LABELLED_START.test(text)) return null;
   const found = [...text.matchAll(LABEL)];
   if (found.length < 2 || (found[0]?.index ?? -1) !== 0) return null;
   const parts = new Map<LabelledField, string>();
