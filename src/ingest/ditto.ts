@@ -10,7 +10,8 @@ const DITTO = /^(?:同上(?:条|一条|款|项|意见|建议)?|同前(?:条)?|�
 
 /** Whether a cell's text (already trimmed or not) only says "the same as above". */
 export function isDitto(text: string | null): boolean {
-  if (text === null) return false;
+  // Every record's 条款 and opinion pass here: most are longer than any 同上 with spaces around it.
+  if (text === null || text.length > 12) return false;
   const bare = text.trim().replace(/[。.！!]+$/u, '');
   return bare !== '' && bare.length <= 6 && DITTO.test(bare);
 }
