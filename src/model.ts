@@ -376,6 +376,8 @@ export const DigestTotalsSchema = z.object({
   blanks: z.number().int().nonnegative(),
   /** 说明行 (合计, 签名, 填表说明) and records split out of one cell; absent when there are none. */
   notes: z.number().int().nonnegative().optional(),
+  /** Of the 说明行, those whose opinion cell said there is none (无, 暂无意见); absent when there are none. */
+  noOpinions: z.number().int().nonnegative().optional(),
   splitParts: z.number().int().nonnegative().optional(),
   exactGroups: z.number().int().nonnegative(),
   nearGroups: z.number().int().nonnegative(),

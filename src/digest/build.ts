@@ -329,6 +329,7 @@ function totalsOf(
   const blanks = source.sheets.reduce((sum, sheet) => sum + sheet.blanks, 0);
   const notes = source.sheets.reduce((sum, sheet) => sum + (sheet.notes ?? 0), 0);
   const splitParts = source.sheets.reduce((sum, sheet) => sum + (sheet.splitParts ?? 0), 0);
+  const noOpinions = source.sheets.reduce((sum, sheet) => sum + (sheet.noteRows ?? []).filter((note) => note.kind === 'noOpinion').length, 0);
   return {
     files: new Set(source.sheets.map((sheet) => sheet.file)).size + source.failures.length,
     failedFiles: source.failures.length,
@@ -337,6 +338,7 @@ function totalsOf(
     rejects: source.rejects.length,
     blanks,
     ...(notes > 0 ? { notes } : {}),
+    ...(noOpinions > 0 ? { noOpinions } : {}),
     ...(splitParts > 0 ? { splitParts } : {}),
     exactGroups: groups.filter((group) => group.kind === 'exact').length,
     nearGroups: groups.filter((group) => group.kind === 'near').length,

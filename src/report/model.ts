@@ -390,13 +390,15 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     reconciliation:
       `共读取 ${t.files} 个文件${t.failedFiles > 0 ? `（其中 ${t.failedFiles} 个无法读取）` : ''}` +
       `中的 ${digest.files.length} 个工作表，数据 ${t.rows} 行：有效意见 ${t.records} 条，问题行 ${t.rejects} 行，` +
-      `空行 ${t.blanks} 行${(t.notes ?? 0) > 0 ? `，说明行（合计、签名、填表说明）${t.notes ?? 0} 行` : ''}` +
+      `空行 ${t.blanks} 行${(t.notes ?? 0) > 0 ? `，说明行（合计、签名、填表说明${(t.noOpinions ?? 0) > 0 ? '、答“无意见”' : ''}）${t.notes ?? 0} 行` : ''}` +
       `${(t.splitParts ?? 0) > 0 ? `（有效意见中 ${t.splitParts ?? 0} 条由一行多条意见拆出（一格多条，或按条设问的几格），与所在行同行）` : ''}，合计 ${sum} 行，` +
       (balanced ? '与读取行数一致。' : `与读取行数（${t.rows} 行）不一致，请核查。`),
     overviewSentence:
-      `${t.counties} 个县（市、区）的 ${t.points} 个联系点共报送意见 ${t.records} 条` +
+      // No county named anywhere (a single point's file): 1 个联系点共报送…, not 0 个县（市、区）的 1 个联系点.
+      `${t.counties > 0 ? `${t.counties} 个县（市、区）的 ` : ''}${t.points} 个联系点共报送意见 ${t.records} 条` +
       (t.duplicates > 0 ? `，其中内容相同或高度相似的重复报送 ${t.duplicates} 条，去重后为 ${t.distinctOpinions} 条不同意见` : '') +
-      `，按所涉条款和内容归纳为 ${t.clusters} 类。`,
+      `，按所涉条款和内容归纳为 ${t.clusters} 类` +
+      ((t.noOpinions ?? 0) > 0 ? `；另有 ${t.noOpinions ?? 0} 条答复为“无意见”，未计入。` : '。'),
     duplicatesSentence:
       `有效意见中，内容相同的 ${t.exactGroups} 组、高度相似的 ${t.nearGroups} 组，共 ${t.duplicates} 条为重复报送；` +
       `去重后为 ${t.distinctOpinions} 条不同意见，归纳为 ${t.clusters} 类。`,
