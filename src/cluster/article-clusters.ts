@@ -5,9 +5,8 @@
  * without copying objects. Both threads run this same code on the same ids: the same clusters, bit for bit.
  */
 import { agglomerate, type AgglomeratedCluster } from './agglomerate.js';
-import { idsOf } from './batch-ids.js';
 import { splitClusters } from './split.js';
-import { buildIdVectors, type DenseFrequency, type TermVector } from './vectors.js';
+import { buildFlatVectors, type DenseFrequency, type TermVector } from './vectors.js';
 
 /** Heaviest words kept per cluster: what a label is chosen by (its first few are the keywords). */
 export const LABEL_WORDS = 12;
@@ -49,13 +48,9 @@ export interface ArticleClusters {
 
 /** Clusters the opinions from … to − 1 of `ids` (one article, in its order). */
 export function clusterArticleIds(ids: FlatIds, from: number, to: number, settings: ArticleWorkSettings): ArticleClusters {
-  const wordIds: Int32Array[] = [];
-  const gramIds: Int32Array[] = [];
-  for (let i = from; i < to; i++) {
-    wordIds.push(idsOf(ids.words, ids.wordStarts, i));
-    gramIds.push(idsOf(ids.grams, ids.gramStarts, i));
-  }
-  const built = articleVectors(wordIds, gramIds, settings.wordShare, settings.batch, settings.scratch);
+  const positions = new Int32Array(to - from);
+  for (let i = from; i < to; i++) positions[i - from] = i;
+  const built = articleVectors(ids, positions, settings.wordShare, settings.batch, settings.scratch);
   const vectors = built.vectors;
   const found = splitClusters(vectors, agglomerate(vectors, { threshold: settings.threshold }).clusters, settings.splitRatio);
   const memberStarts = new Int32Array(found.length + 1);
@@ -105,53 +100,84 @@ function heaviestWords(
   found: AgglomeratedCluster,
   wordOf: readonly string[],
 ): [number, number][] {
-  const weights: [number, number][] = [];
+  // The LABEL_WORDS first by weight (equal weights by text: a total order, words are distinct), kept by a bounded
+  // insertion as they come: a merged cluster's sum holds thousands of terms, and a pair per term sorted whole
+  // was a tenth of the clustering's garbage.
+  const words: number[] = [];
+  const weights: number[] = [];
+  const before = (word: number, weight: number, at: number): boolean =>
+    weight > weights[at]! || (weight === weights[at]! && wordOf[word]! < wordOf[words[at]!]!);
+  const offer = (word: number, weight: number): void => {
+    if (words.length === LABEL_WORDS && !before(word, weight, LABEL_WORDS - 1)) return;
+    let at = words.length === LABEL_WORDS ? LABEL_WORDS - 1 : words.length;
+    words[at] = word;
+    weights[at] = weight;
+    while (at > 0 && before(word, weight, at - 1)) {
+      words[at] = words[at - 1]!;
+      weights[at] = weights[at - 1]!;
+      at--;
+    }
+    words[at] = word;
+    weights[at] = weight;
+  };
   if (found.members.length === 1) {
     const v = vectors[found.members[0]!]!;
     for (let t = 0; t < v.terms.length; t++) {
       // Bigram ids follow the words.
       if (v.terms[t]! >= vocabulary.length) break;
-      weights.push([vocabulary[v.terms[t]!]!, v.weights[t]!]);
+      offer(vocabulary[v.terms[t]!]!, v.weights[t]!);
     }
   } else {
-    for (const [term, weight] of found.sum) if (term < vocabulary.length) weights.push([vocabulary[term]!, weight]);
+    const sum = found.sum;
+    for (let k = 0; k < sum.size; k++) if (sum.termOf(k) < vocabulary.length) offer(vocabulary[sum.termOf(k)]!, sum.weightOf(k));
   }
-  // Equal weights by text.
-  weights.sort((a, b) => b[1] - a[1] || (wordOf[a[0]]! < wordOf[b[0]]! ? -1 : wordOf[a[0]]! > wordOf[b[0]]! ? 1 : 0));
-  weights.length = Math.min(weights.length, LABEL_WORDS);
-  return weights;
+  return words.map((word, k): [number, number] => [word, weights[k]!]);
 }
 
 /**
  * Words and their characters (bigrams of longer words, the two characters of a two-character word: gramKeys)
  * in one space: the character ids follow the word ids, each part scaled so that a cosine is wordShare × the word
- * cosine + the rest × the character cosine. `words` is the word
- * vocabulary (batch word ids): vector ids from its length on are bigrams.
+ * cosine + the rest × the character cosine, for the opinions at `positions` of the batch's ids, in that order.
+ * `words` is the word vocabulary (batch word ids): vector ids from its length on are bigrams.
  */
 export function articleVectors(
-  wordIds: readonly Int32Array[],
-  gramIds: readonly Int32Array[],
+  ids: FlatIds,
+  positions: Int32Array,
   wordShare: number,
   batch: { words: DenseFrequency; grams: DenseFrequency } | null,
   scratch: { words: Int32Array; grams: Int32Array },
 ): { words: readonly number[]; vectors: TermVector[] } {
-  const words = buildIdVectors(wordIds, batch === null ? null : batch.words, scratch.words);
-  const bigrams = buildIdVectors(gramIds, batch === null ? null : batch.grams, scratch.grams);
+  const count = positions.length;
+  const ranges = (starts: Int32Array): { from: Int32Array; to: Int32Array } => {
+    const from = new Int32Array(count);
+    const to = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      from[i] = starts[positions[i]!]!;
+      to[i] = starts[positions[i]! + 1]!;
+    }
+    return { from, to };
+  };
+  const wordRanges = ranges(ids.wordStarts);
+  const gramRanges = ranges(ids.gramStarts);
+  const words = buildFlatVectors(ids.words, wordRanges.from, wordRanges.to, batch === null ? null : batch.words, scratch.words);
+  const bigrams = buildFlatVectors(ids.grams, gramRanges.from, gramRanges.to, batch === null ? null : batch.grams, scratch.grams);
   const offset = words.vocabulary.length;
   const a = Math.sqrt(wordShare);
   const b = Math.sqrt(1 - wordShare);
-  let size = 0;
-  for (let i = 0; i < wordIds.length; i++) size += words.vectors[i]!.terms.length + bigrams.vectors[i]!.terms.length;
-  const allTerms = new Int32Array(size);
-  const allWeights = new Float64Array(size);
+  const allTerms = new Int32Array(words.terms.length + bigrams.terms.length);
+  const allWeights = new Float64Array(allTerms.length);
   let at = 0;
   // In how many of the article's opinions each word is (a vector lists a word once).
   const articleDf = new Int32Array(offset);
-  for (const w of words.vectors) for (let t = 0; t < w.terms.length; t++) articleDf[w.terms[t]!]!++;
-  const vectors = words.vectors.map((w, i): TermVector => {
-    const g = bigrams.vectors[i]!;
+  for (let t = 0; t < words.terms.length; t++) articleDf[words.terms[t]!]!++;
+  const vectors: TermVector[] = new Array<TermVector>(count);
+  for (let i = 0; i < count; i++) {
+    const wFrom = words.starts[i]!;
+    const wTo = words.starts[i + 1]!;
+    const gFrom = bigrams.starts[i]!;
+    const gTo = bigrams.starts[i + 1]!;
     // Each part is already a unit vector, so the scaled pair is one too (a² + b² = 1) unless a part is empty.
-    const norm = Math.sqrt((w.terms.length > 0 ? a * a : 0) + (g.terms.length > 0 ? b * b : 0));
+    const norm = Math.sqrt((wTo > wFrom ? a * a : 0) + (gTo > gFrom ? b * b : 0));
     const start = at;
     // Words first, then bigrams: neighbours are looked up by an opinion's first words (bigrams of common words
     // would fill the lookup and find everyone); cosines use both. Of the words, those another opinion of the
@@ -159,19 +185,18 @@ export function articleVectors(
     // neighbour, and the heaviest words are mostly those: a long opinion's twelve rarest words filled its
     // lookup, and two opinions on 第七百一十八条 sharing 转租, 同意 and 知道 (cosine 0.19) never met.
     for (const shared of [true, false]) {
-      for (let t = 0; t < w.terms.length; t++) {
-        if (articleDf[w.terms[t]!]! > 1 !== shared) continue;
-        allTerms[at] = w.terms[t]!;
-        allWeights[at] = norm > 0 ? (a * w.weights[t]!) / norm : 0;
+      for (let t = wFrom; t < wTo; t++) {
+        if (articleDf[words.terms[t]!]! > 1 !== shared) continue;
+        allTerms[at] = words.terms[t]!;
+        allWeights[at] = norm > 0 ? (a * words.weights[t]!) / norm : 0;
         at++;
       }
     }
-    for (let t = 0; t < g.terms.length; t++, at++) {
-      allTerms[at] = offset + g.terms[t]!;
-      allWeights[at] = norm > 0 ? (b * g.weights[t]!) / norm : 0;
+    for (let t = gFrom; t < gTo; t++, at++) {
+      allTerms[at] = offset + bigrams.terms[t]!;
+      allWeights[at] = norm > 0 ? (b * bigrams.weights[t]!) / norm : 0;
     }
-    return { terms: allTerms.subarray(start, at), weights: allWeights.subarray(start, at) };
-  });
+    vectors[i] = { terms: allTerms.subarray(start, at), weights: allWeights.subarray(start, at) };
+  }
   return { words: words.vocabulary, vectors };
 }
-

@@ -76,11 +76,6 @@ export function batchIds(termLists: readonly (readonly string[])[], allocate: In
   return { wordOf, gramCount: gramId.size, wordStarts, words, gramStarts, grams: gramIds };
 }
 
-/** Opinion `i`'s ids: a view of the flat array, no copy. */
-export function idsOf(flat: Int32Array, starts: Int32Array, i: number): Int32Array {
-  return flat.subarray(starts[i]!, starts[i + 1]!);
-}
-
 /** In how many opinions (of `starts.length − 1`) each id occurs, as vectors.ts's denseFrequency counts them. */
 export function flatFrequency(flat: Int32Array, starts: Int32Array, size: number, allocate: Int32Allocator = heapInt32): DenseFrequency {
   const df = allocate(size);

@@ -8,7 +8,7 @@
  */
 import type { ArticleKey } from '../model.js';
 import { articleVectors } from './article-clusters.js';
-import { type BatchIds, flatFrequency, idsOf } from './batch-ids.js';
+import { type BatchIds, flatFrequency } from './batch-ids.js';
 import { SummedVector } from './summed-vector.js';
 import type { DenseFrequency, TermVector } from './vectors.js';
 
@@ -136,8 +136,8 @@ export function batchVectors(
   };
   const scratch = { words: new Int32Array(ids.wordOf.length).fill(-1), grams: new Int32Array(ids.gramCount).fill(-1) };
   const built = articleVectors(
-    positions.map((p) => idsOf(ids.words, ids.wordStarts, p)),
-    positions.map((p) => idsOf(ids.grams, ids.gramStarts, p)),
+    ids,
+    Int32Array.from(positions),
     wordShare,
     frequencies,
     scratch,

@@ -6,6 +6,7 @@
  * `ratio` × the looser group's own average; the halves are tested again, LEVELS deep at most. Linear in the members.
  */
 import type { AgglomeratedCluster } from './agglomerate.js';
+import { SummedVector } from './summed-vector.js';
 import type { TermVector } from './vectors.js';
 
 /**
@@ -56,8 +57,8 @@ export function splitClusters(vectors: readonly TermVector[], clusters: readonly
       }
       split = true;
       stack.push(
-        { cluster: { members: halves.b, sum: sumMap(vectors, halves.b) }, level: level + 1 },
-        { cluster: { members: halves.a, sum: sumMap(vectors, halves.a) }, level: level + 1 },
+        { cluster: { members: halves.b, sum: sumOf(vectors, halves.b) }, level: level + 1 },
+        { cluster: { members: halves.a, sum: sumOf(vectors, halves.a) }, level: level + 1 },
       );
     }
   }
@@ -86,11 +87,13 @@ function selfDot(v: TermVector): number {
 }
 
 /** The summed vector of a group, as the clusters carry it (terms in order of first arrival). */
-function sumMap(vectors: readonly TermVector[], members: readonly number[]): Map<number, number> {
-  const sum = new Map<number, number>();
+function sumOf(vectors: readonly TermVector[], members: readonly number[]): SummedVector {
+  let expected = 0;
+  for (const m of members) expected += vectors[m]!.terms.length;
+  const sum = new SummedVector(Math.min(expected, 4096));
   for (const m of members) {
     const v = vectors[m]!;
-    for (let t = 0; t < v.terms.length; t++) sum.set(v.terms[t]!, (sum.get(v.terms[t]!) ?? 0) + v.weights[t]!);
+    for (let t = 0; t < v.terms.length; t++) sum.add(v.terms[t]!, v.weights[t]!);
   }
   return sum;
 }

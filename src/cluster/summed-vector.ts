@@ -70,13 +70,6 @@ export class SummedVector {
     return this.weightAt[k]!;
   }
 
-  /** The same entries as a Map, in the same order (for callers outside the merging). */
-  toMap(): Map<number, number> {
-    const map = new Map<number, number>();
-    for (let k = 0; k < this.size; k++) map.set(this.termAt[k]!, this.weightAt[k]!);
-    return map;
-  }
-
   private slotOf(term: number): number {
     let cell = hash(term) & this.mask;
     for (;;) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgglomeratedCluster } from '../../src/cluster/agglomerate.js';
 import { isSplit, splitClusters } from '../../src/cluster/split.js';
+import { SummedVector } from '../../src/cluster/summed-vector.js';
 import { buildVectors } from '../../src/cluster/vectors.js';
 
 describe('isSplit: the link across two groups against the looser group’s own average', () => {
@@ -22,8 +23,8 @@ describe('isSplit: the link across two groups against the looser group’s own a
 function oneCluster(lists: string[][]): { vectors: ReturnType<typeof buildVectors<string>>['vectors']; cluster: AgglomeratedCluster } {
   const { vectors } = buildVectors(lists, null);
   const members = lists.map((_l, i) => i);
-  const sum = new Map<number, number>();
-  for (const v of vectors) for (let t = 0; t < v.terms.length; t++) sum.set(v.terms[t]!, (sum.get(v.terms[t]!) ?? 0) + v.weights[t]!);
+  const sum = new SummedVector(16);
+  for (const v of vectors) for (let t = 0; t < v.terms.length; t++) sum.add(v.terms[t]!, v.weights[t]!);
   return { vectors, cluster: { members, sum } };
 }
 
