@@ -4,6 +4,7 @@
  * one 意见 column. Each answered cell of such a column is an opinion on the article its header names.
  */
 import type { ColumnMapping } from '../model.js';
+import type { ColumnPlan } from './columns.js';
 import { findArticleRefs } from '../text/article-ref.js';
 import { columnLetter } from './grid.js';
 
@@ -38,4 +39,27 @@ export function articleQuestions(headers: readonly string[], columns: readonly C
     if (article !== null) found.push({ column, article });
   });
   return found;
+}
+
+/**
+ * The sheet's article questions, with `plan` made to say so: each such column shows its article (ColumnMapping.question),
+ * and the last question, when its words or content took it for the 意见 column (a form with no 其他意见 question), is
+ * a question like the others rather than the opinion column. [] and `plan` untouched for any other sheet.
+ */
+export function askArticles(plan: ColumnPlan, headers: readonly string[]): ArticleQuestion[] {
+  const questions = articleQuestions(headers, plan.columns);
+  if (questions.length === 0) return questions;
+  const opinionAt = plan.fieldColumns.get('opinion');
+  const opinionAsks = opinionAt === undefined ? null : articleOfQuestion(headers[opinionAt] ?? '');
+  if (opinionAt !== undefined && opinionAsks !== null && plan.columns.find((c) => c.column === columnLetter(opinionAt))?.how !== 'forced') {
+    const letter = columnLetter(opinionAt);
+    questions.push({ column: opinionAt, article: opinionAsks });
+    questions.sort((a, b) => a.column - b.column);
+    plan.fieldColumns = new Map([...plan.fieldColumns].filter(([field]) => field !== 'opinion'));
+    plan.columns = plan.columns.map((c) => (c.column === letter ? { ...c, field: null, how: 'none' } : c));
+    plan.notices = plan.notices.filter((n) => !(n.code === 'W_OPINION_FROM_CONTENT' && n.column.column === letter));
+  }
+  const asked = new Map(questions.map((q) => [columnLetter(q.column), q.article]));
+  plan.columns = plan.columns.map((c) => (asked.has(c.column) ? { ...c, question: asked.get(c.column)! } : c));
+  return questions;
 }

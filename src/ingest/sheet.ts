@@ -17,7 +17,7 @@ import { createInterner } from '../intern.js';
 import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
 import { noticeText, type ColumnRef, type ReaderNotice, type SheetNotice } from '../notices.js';
 import { buildSynonymIndex, matchHeader } from './synonyms.js';
-import { articleOfQuestion, articleQuestions } from './article-questions.js';
+import { askArticles } from './article-questions.js';
 import { fillDitto, type DittoFill } from './ditto.js';
 import { cutText } from '../text/format.js';
 import { hasHtml } from '../text/html.js';
@@ -237,21 +237,7 @@ function ingestTable(
   const profiles = header.rows.length === 0 ? [] : profileColumns(grid, dataStart, Math.max(width, header.headers.length));
   const plan = pasted !== null ? pastedPlan(pasted.column, pasted.numbered ? width : null) : header.rows.length === 0 ? null : mapColumns(header.headers, index, maps, profiles, place, provenanceColumns(source.merged, grid.name, header.headers));
   // One question per article (问卷: 您对第十条有何意见？): each answered cell an opinion on that article.
-  const questions = plan === null || pasted !== null ? [] : articleQuestions(header.headers, plan.columns);
-  const opinionAt = plan?.fieldColumns.get('opinion');
-  const opinionAsks = opinionAt === undefined ? null : articleOfQuestion(header.headers[opinionAt] ?? '');
-  if (plan !== null && opinionAt !== undefined && opinionAsks !== null && questions.length > 0 && plan.columns.find((c) => c.column === columnLetter(opinionAt))?.how !== 'forced') {
-    // The last question taken for the 意见 column by its words or content (no 其他意见 column): a question like the others.
-    questions.push({ column: opinionAt, article: opinionAsks });
-    questions.sort((a, b) => a.column - b.column);
-    plan.fieldColumns = new Map([...plan.fieldColumns].filter(([field]) => field !== 'opinion'));
-    plan.columns = plan.columns.map((c) => (c.column === columnLetter(opinionAt) ? { ...c, field: null, how: 'none' } : c));
-    plan.notices = plan.notices.filter((n) => !(n.code === 'W_OPINION_FROM_CONTENT' && n.column.column === columnLetter(opinionAt)));
-  }
-  if (plan !== null && questions.length > 0) {
-    const asked = new Map(questions.map((q) => [columnLetter(q.column), q.article]));
-    plan.columns = plan.columns.map((c) => (asked.has(c.column) ? { ...c, question: asked.get(c.column)! } : c));
-  }
+  const questions = plan === null || pasted !== null ? [] : askArticles(plan, header.headers);
   let blanksAbove = 0;
   if (pasted !== null) {
     for (let r = 0; r < pasted.firstRow; r += 1) {
