@@ -144,9 +144,34 @@ function digitSpans(text: string): DigitGroup[][] {
       if (k === i || k >= n || !isDigitCode(text.charCodeAt(k))) break;
       i = k;
     }
+    markMaskHeads(text, groups);
     spans.push(groups);
   }
   return spans;
+}
+
+/** The kept head of a masked number: a split area code (060 0***), or a country code before it (86 138****, 0086 10 ****). */
+const MASK_HEAD = /^(?:0\d{0,3}|(?:00)?86\d{0,4})$/;
+const MAX_HEAD_DIGITS = 8;
+
+/**
+ * Groups before a masked group that read as its kept head belong to the masked number too: 060 0***0512 was
+ * 0600-8000-512, its area code typed in two groups. Left unmarked, 1300 060 would be read as a new local number the
+ * second time the text is masked.
+ */
+function markMaskHeads(text: string, groups: DigitGroup[]): void {
+  for (let j = groups.length - 1; j > 0; j -= 1) {
+    const group = groups[j]!;
+    if (!group.masked || !starsAfter(text, group.end)) continue;
+    // The longest run of groups before it that makes a head with it (0 8 1 0***: the area code 0810 typed digit by digit).
+    let head = group.digits;
+    let from = j;
+    for (let k = j - 1; k >= 0 && !groups[k]!.masked && head.length <= MAX_HEAD_DIGITS; k -= 1) {
+      head = groups[k]!.digits + head;
+      if (MASK_HEAD.test(head)) from = k;
+    }
+    for (let k = from; k < j; k += 1) groups[k]!.masked = true;
+  }
 }
 
 /** The number behind a country code: a mobile, or a landline with or without its trunk 0. */
@@ -297,7 +322,12 @@ function emailMatches(text: string): PersonalDataMatch[] {
     if (text.slice(at - MASK_STARS, at) === stars(MASK_STARS)) {
       // Already masked (z***@example.com): still an address, so its digits are not read as a number.
       const starsAt = at - MASK_STARS;
-      const start = starsAt > lastEnd && LATIN_LOCAL.test(text.charAt(starsAt - 1)) ? starsAt - 1 : starsAt;
+      // The character before the stars is the kept first one of a Latin local part only where that part began: a Latin
+      // local part takes every Latin character before it, so one with more of them before it (0000***@例子.中国, a
+      // Chinese name masked after a number) is the number's.
+      const kept = starsAt > lastEnd && LATIN_LOCAL.test(text.charAt(starsAt - 1))
+        && (starsAt - 1 === lastEnd || !LATIN_LOCAL.test(text.charAt(starsAt - 2)));
+      const start = kept ? starsAt - 1 : starsAt;
       if (start < lastEnd) continue;
       matches.push({ kind: 'email', start, end, masked: text.slice(start, end) });
       lastEnd = end;
