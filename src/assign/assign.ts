@@ -94,6 +94,11 @@ export const ASSIGN_DEFAULTS = {
   minLead: 0.03,
   /** The same when the article's own text holds no anchor word of the opinion (similarity.ts, ANCHOR_SHARE). */
   minLeadUnanchored: 0.07,
+  /**
+   * The least lead when the article's own text shares no word with the opinion but everyday ones (everyday.ts):
+   * the match rests on the words of the letters that cite it. Session 26 (bench/RESULTS.md).
+   */
+  minLeadUngrounded: 0.12,
 } as const;
 
 /** ASSIGN_DEFAULTS.threshold, under the name earlier callers import. */
@@ -124,6 +129,12 @@ export interface AssignOptions {
    * is wrong far more often.
    */
   minLeadUnanchored: number;
+  /**
+   * Minimum lead when the best article's own text shares no word with the opinion that is not an everyday word
+   * (SimilarityMatch.grounded): what matched is the wording of its citing letters (老人, 孩子, 小区 mentioned in
+   * passing), not the article. ASSIGN_DEFAULTS.minLeadUngrounded when absent.
+   */
+  minLeadUngrounded?: number;
   /**
    * Opinions with a known article (corrections made in the 登记表): their words enrich the article's
    * profile before anything is assigned by similarity, as the opinions that cite do.
@@ -276,6 +287,7 @@ export function createAssigner(
   const matcher: ArticleMatcher | null =
     draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
   const { threshold, minMargin, minLead, minLeadUnanchored } = options;
+  const minLeadUngrounded = options.minLeadUngrounded ?? ASSIGN_DEFAULTS.minLeadUngrounded;
   const punishes = draft === null ? new Map<ArticleKey, ArticleKey[]>() : penaltyLinks(draft);
   /** The ranking with a duty and its penalty resolved by what the opinion is about (structure.ts). */
   const ranking = (input: AssignInput, terms: TermsOf | undefined, limit: number): { ranked: RankedArticle[]; runnerUp: number; opinionTerms: readonly string[] } => {
@@ -366,14 +378,16 @@ export function createAssigner(
     return suggestion === null ? own : [...own, ...segment(suggestion)];
   };
   const guess = (input: AssignInput, terms?: TermsOf): ArticleAssignment[] => {
-    if (matcher === null) return [similarityAssignment(NO_MATCH, threshold, minMargin, minLead, minLeadUnanchored)];
+    if (matcher === null) return [similarityAssignment(NO_MATCH, threshold, minMargin, minLead, minLeadUnanchored, minLeadUngrounded)];
     // One scoring pass serves both the assignment and, when it abstains, the suggestions; one article more
     // than shown, so the runner-up outside a duty–penalty pair is known.
     const { ranked, runnerUp, opinionTerms } = ranking(input, terms, CANDIDATE_DEFAULTS.limit + 1);
     const [best] = ranked;
     const found: SimilarityMatch =
-      best === undefined ? NO_MATCH : { key: best.key, score: best.score, runnerUp, anchored: matcher.anchors(opinionTerms, best.key) };
-    const assignment = similarityAssignment(found, threshold, minMargin, minLead, minLeadUnanchored);
+      best === undefined
+        ? NO_MATCH
+        : { key: best.key, score: best.score, runnerUp, anchored: matcher.anchors(opinionTerms, best.key), grounded: matcher.grounds(opinionTerms, best.key) };
+    const assignment = similarityAssignment(found, threshold, minMargin, minLead, minLeadUnanchored, minLeadUngrounded);
     if (assignment.source !== 'none') {
       // The runner-up (outside a duty–penalty pair: the one whose score `runnerUp` is), when it came close.
       const second = ranked.slice(1).find((r) => Math.abs(r.score - runnerUp) < 1e-9);
