@@ -3,7 +3,7 @@
  * citations in the opinion's text, then general-opinion wording, then similarity to the draft.
  */
 import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
-import { GENERAL } from '../article-key.js';
+import { GENERAL, UNASSIGNED } from '../article-key.js';
 import { createCaptionLookup, createDivisionTitleLookup, createDraftKeyCheck, createItemResolver, createQuoteLookup, createSelfNameCheck, hyphenRange } from './draft-keys.js';
 import {
   createArticleMatcher,
@@ -99,6 +99,13 @@ export const ASSIGN_DEFAULTS = {
    * the match rests on the words of the letters that cite it. Session 26 (bench/RESULTS.md).
    */
   minLeadUngrounded: 0.12,
+  /**
+   * Below this lead a guess must not rest on one word: leaving any one word of the opinion out must keep more than
+   * 1 − oneWordShare of the article's score (a single shared word — 居委会, 物业 mentioned in passing — is an
+   * incidental mention as often as the opinion's subject). Session 26 (bench/RESULTS.md).
+   */
+  oneWordLead: 0.08,
+  oneWordShare: 0.8,
 } as const;
 
 /** ASSIGN_DEFAULTS.threshold, under the name earlier callers import. */
@@ -135,6 +142,12 @@ export interface AssignOptions {
    * passing), not the article. ASSIGN_DEFAULTS.minLeadUngrounded when absent.
    */
   minLeadUngrounded?: number;
+  /**
+   * Below this lead (ASSIGN_DEFAULTS.oneWordLead when absent) a guess whose score one word of the opinion carries for
+   * more than `oneWordShare` (ASSIGN_DEFAULTS.oneWordShare when absent) is left 未归入.
+   */
+  oneWordLead?: number;
+  oneWordShare?: number;
   /**
    * Opinions with a known article (corrections made in the 登记表): their words enrich the article's
    * profile before anything is assigned by similarity, as the opinions that cite do.
@@ -288,6 +301,20 @@ export function createAssigner(
     draft === null || draft.articles.length === 0 ? null : createArticleMatcher(draft, segment);
   const { threshold, minMargin, minLead, minLeadUnanchored } = options;
   const minLeadUngrounded = options.minLeadUngrounded ?? ASSIGN_DEFAULTS.minLeadUngrounded;
+  const oneWordLead = options.oneWordLead ?? ASSIGN_DEFAULTS.oneWordLead;
+  const oneWordShare = options.oneWordShare ?? ASSIGN_DEFAULTS.oneWordShare;
+  /**
+   * Whether one word carries more than oneWordShare of the article's score: the opinion without it (each distinct
+   * word left out in turn, one scoring each) keeps less than the rest. Asked only of guesses with a small lead.
+   */
+  const restsOnOneWord = (opinionTerms: readonly string[], key: ArticleKey): boolean => {
+    // The article's own score (a duty chosen over its penalty carries the pair's best score in the ranking).
+    const floor = (1 - oneWordShare) * matcher!.scoreOf(opinionTerms, key);
+    for (const term of new Set(opinionTerms)) {
+      if (matcher!.scoreOf(opinionTerms.filter((t) => t !== term), key) < floor) return true;
+    }
+    return false;
+  };
   const punishes = draft === null ? new Map<ArticleKey, ArticleKey[]>() : penaltyLinks(draft);
   /** The ranking with a duty and its penalty resolved by what the opinion is about (structure.ts). */
   const ranking = (input: AssignInput, terms: TermsOf | undefined, limit: number): { ranked: RankedArticle[]; runnerUp: number; opinionTerms: readonly string[] } => {
@@ -387,7 +414,10 @@ export function createAssigner(
       best === undefined
         ? NO_MATCH
         : { key: best.key, score: best.score, runnerUp, anchored: matcher.anchors(opinionTerms, best.key), grounded: matcher.grounds(opinionTerms, best.key) };
-    const assignment = similarityAssignment(found, threshold, minMargin, minLead, minLeadUnanchored, minLeadUngrounded);
+    let assignment = similarityAssignment(found, threshold, minMargin, minLead, minLeadUnanchored, minLeadUngrounded);
+    if (assignment.source !== 'none' && best!.score - runnerUp < oneWordLead && restsOnOneWord(opinionTerms, best!.key)) {
+      assignment = { ...assignment, key: UNASSIGNED, source: 'none' };
+    }
     if (assignment.source !== 'none') {
       // The runner-up (outside a duty–penalty pair: the one whose score `runnerUp` is), when it came close.
       const second = ranked.slice(1).find((r) => Math.abs(r.score - runnerUp) < 1e-9);

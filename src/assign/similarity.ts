@@ -125,6 +125,8 @@ export interface ArticleMatcher {
   anchors(terms: readonly string[], key: ArticleKey): boolean;
   /** Whether the article `key`'s own text holds a word of the opinion that is not an everyday word (SimilarityMatch.grounded). */
   grounds(terms: readonly string[], key: ArticleKey): boolean;
+  /** The similarity of the article `key` to an opinion's terms (0 for a key the draft lacks). */
+  scoreOf(terms: readonly string[], key: ArticleKey): number;
 }
 
 /** The text an article is compared on: caption and division titles carry its topic in few words. */
@@ -286,6 +288,12 @@ export function createArticleMatcher(draft: Draft, terms: (text: string) => stri
     match: (opinion) => matchTerms(terms(opinion)),
     anchors,
     grounds,
+    scoreOf(opinionTerms, key) {
+      const p = profileOf.get(key);
+      if (p === undefined) return 0;
+      scoreAll(opinionTerms);
+      return Math.min(1, scores[p]!);
+    },
   };
 }
 

@@ -60,7 +60,7 @@ describe('assignment that learns from the opinions that cite', () => {
     expect(found).toMatchObject({ key: 'unassigned', source: 'none' });
     expect(found!.confidence).toBeGreaterThan(0);
     // With no lead required, the same opinion is placed.
-    expect(createAssigner(DRAFT, terms, { ...options, threshold: 0, minMargin: 0, minLead: 0, minLeadUnanchored: 0 }).guess({ article: null, opinion: both })[0]!.source).toBe('similarity');
+    expect(createAssigner(DRAFT, terms, { ...options, threshold: 0, minMargin: 0, minLead: 0, minLeadUnanchored: 0, minLeadUngrounded: 0, oneWordLead: 0 }).guess({ article: null, opinion: both })[0]!.source).toBe('similarity');
   });
 
   it('in a digest, an uncited opinion read before the citing ones still learns from them (two passes)', async () => {

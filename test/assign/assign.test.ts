@@ -78,7 +78,7 @@ describe('createAssigner with a draft', () => {
 
   it('a citation of another law is not a citation of the draft', () => {
     // Without the citation the opinion is a guess (or, with too little in common, left unassigned).
-    const lenient = createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, threshold: 0.05, minLead: 0, minLeadUnanchored: 0, examples: [] });
+    const lenient = createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, threshold: 0.05, minLead: 0, minLeadUnanchored: 0, minLeadUngrounded: 0, oneWordLead: 0, examples: [] });
     const [found] = lenient.assign({ article: null, opinion: '根据《中华人民共和国道路交通安全法》第五十一条，骑车应当戴安全头盔。' });
     expect(found?.source).toBe('similarity');
     expect(found?.key).toBe('4');
