@@ -7,7 +7,7 @@
  * opinion counted in the article cluster it is named on (Cluster.nearby, a guess the reports show as one).
  *
  *   node bench/eval.mjs                       every batch, default settings
- *   node bench/eval.mjs --assign 0.1 --margin 0.2 --lead 0.05 --lead-unanchored 0.07 --lead-ungrounded 0.12 --one-word-lead 0.08 --one-word-share 0.8 --cluster 0.2 --near 0.5   other thresholds
+ *   node bench/eval.mjs --assign 0.1 --margin 0.2 --lead 0.05 --lead-unanchored 0.07 --cluster 0.2 --near 0.5   other thresholds
  *   node bench/eval.mjs --part tuning         only the tuning batches (the held-out parts are never used to tune)
  *   node bench/eval.mjs --misses              also list the wrong uncited assignments
  *   node bench/eval.mjs --json                the figures as JSON
@@ -29,9 +29,6 @@ const { values } = parseArgs({
     margin: { type: 'string' },
     lead: { type: 'string' },
     'lead-unanchored': { type: 'string' },
-    'lead-ungrounded': { type: 'string' },
-    'one-word-lead': { type: 'string' },
-    'one-word-share': { type: 'string' },
     cluster: { type: 'string' },
     near: { type: 'string' },
     part: { type: 'string' },
@@ -50,7 +47,7 @@ const { createDigestText } = await load('digest/text.js');
 const { buildDigest } = await load('digest/build.js');
 const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
 const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
-const { ASSIGN_DEFAULTS, createAssigner } = await load('assign/assign.js');
+const { ASSIGN_DEFAULTS, createAssigner, MIN_LEAD_UNGROUNDED, ONE_WORD_LEAD, ONE_WORD_SHARE } = await load('assign/assign.js');
 
 const settings = {
   near: values.near !== undefined ? Number(values.near) : DEFAULT_NEAR_THRESHOLD,
@@ -58,9 +55,6 @@ const settings = {
   assignMargin: values.margin !== undefined ? Number(values.margin) : ASSIGN_DEFAULTS.minMargin,
   assignLead: values.lead !== undefined ? Number(values.lead) : ASSIGN_DEFAULTS.minLead,
   assignLeadUnanchored: values['lead-unanchored'] !== undefined ? Number(values['lead-unanchored']) : ASSIGN_DEFAULTS.minLeadUnanchored,
-  assignLeadUngrounded: values['lead-ungrounded'] !== undefined ? Number(values['lead-ungrounded']) : ASSIGN_DEFAULTS.minLeadUngrounded,
-  assignOneWordLead: values['one-word-lead'] !== undefined ? Number(values['one-word-lead']) : ASSIGN_DEFAULTS.oneWordLead,
-  assignOneWordShare: values['one-word-share'] !== undefined ? Number(values['one-word-share']) : ASSIGN_DEFAULTS.oneWordShare,
   clusterThreshold: values.cluster !== undefined ? Number(values.cluster) : DEFAULT_CLUSTER_THRESHOLD,
   date: null,
 };
@@ -102,7 +96,7 @@ async function evaluate(set) {
   const draft = await readDraft(join(ROOT, set.draft));
   const segmenter = createSegmenter(SEGMENTER_DEFAULTS);
   const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
-  const text = createDigestText(draft, segmenter, { threshold: settings.assignThreshold, minMargin: settings.assignMargin, minLead: settings.assignLead, minLeadUnanchored: settings.assignLeadUnanchored, minLeadUngrounded: settings.assignLeadUngrounded, oneWordLead: settings.assignOneWordLead, oneWordShare: settings.assignOneWordShare, examples: [] });
+  const text = createDigestText(draft, segmenter, { threshold: settings.assignThreshold, minMargin: settings.assignMargin, minLead: settings.assignLead, minLeadUnanchored: settings.assignLeadUnanchored, examples: [] });
   const digest = await buildDigest(ingest, draft, text, settings);
   if (digest.records.length !== gold.size) throw new Error(`${set.name}: ${digest.records.length} records, ${gold.size} gold rows`);
 
@@ -201,7 +195,7 @@ if (values.grid) {
   for (const margin of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4]) {
     const cells = thresholds.map(() => ({ n: 0, right: 0, wrong: 0 }));
     for (const { gold, draft, records } of batches) {
-      const text = createDigestText(draft, segmenter, { threshold: 0, minMargin: margin, minLead: settings.assignLead, minLeadUnanchored: settings.assignLeadUnanchored, minLeadUngrounded: settings.assignLeadUngrounded, oneWordLead: settings.assignOneWordLead, oneWordShare: settings.assignOneWordShare, examples: [] });
+      const text = createDigestText(draft, segmenter, { threshold: 0, minMargin: margin, minLead: settings.assignLead, minLeadUnanchored: settings.assignLeadUnanchored, examples: [] });
       const found = assignBatch(text, { count: records.length, input: (i) => records[i], terms: (i) => text.terms(records[i].opinion) });
       records.forEach((record, i) => {
         const g = gold.get(`${basename(record.source.file)}\u0000${record.source.row}`);
@@ -241,7 +235,7 @@ if (values.ranking) {
     const gold = readGold(set);
     const draft = await readDraft(join(ROOT, set.draft));
     const ingest = await readSubmissions(await collectInputFiles([join(ROOT, 'fixtures/eval', set.name)]), normalizeIngestOptions({}));
-    const assigner = createAssigner(draft, (t) => segmenter.terms(t), { threshold: settings.assignThreshold, minMargin: settings.assignMargin, minLead: settings.assignLead, minLeadUnanchored: settings.assignLeadUnanchored, minLeadUngrounded: settings.assignLeadUngrounded, oneWordLead: settings.assignOneWordLead, oneWordShare: settings.assignOneWordShare, examples: [] });
+    const assigner = createAssigner(draft, (t) => segmenter.terms(t), { threshold: settings.assignThreshold, minMargin: settings.assignMargin, minLead: settings.assignLead, minLeadUnanchored: settings.assignLeadUnanchored, examples: [] });
     const articles = new Set(draft.articles.map((a) => a.key));
     const open = [];
     for (const record of ingest.records) {
@@ -346,7 +340,7 @@ const f1 = (p, r) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 if (values.json) {
   console.log(JSON.stringify({ settings, rows }, null, 2));
 } else {
-  console.log(`settings: assign ${settings.assignThreshold} / margin ${settings.assignMargin} / lead ${settings.assignLead} (unanchored ${settings.assignLeadUnanchored}, ungrounded ${settings.assignLeadUngrounded}; one word ≤ ${settings.assignOneWordShare} of the score below lead ${settings.assignOneWordLead}), cluster ${settings.clusterThreshold}, near ${settings.near}`);
+  console.log(`settings: assign ${settings.assignThreshold} / margin ${settings.assignMargin} / lead ${settings.assignLead} (unanchored ${settings.assignLeadUnanchored}, ungrounded ${MIN_LEAD_UNGROUNDED}; one word ≤ ${ONE_WORD_SHARE} of the score below lead ${ONE_WORD_LEAD}), cluster ${settings.clusterThreshold}, near ${settings.near}`);
   console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R | 含可能同类 P / R / F1（条数） |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
