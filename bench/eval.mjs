@@ -47,7 +47,7 @@ const { createDigestText } = await load('digest/text.js');
 const { buildDigest } = await load('digest/build.js');
 const { DEFAULT_NEAR_THRESHOLD } = await load('dedupe/index.js');
 const { DEFAULT_CLUSTER_THRESHOLD } = await load('cluster/index.js');
-const { ASSIGN_DEFAULTS, createAssigner } = await load('assign/assign.js');
+const { ASSIGN_DEFAULTS, createAssigner, MIN_LEAD_UNGROUNDED, ONE_WORD_LEAD, ONE_WORD_SHARE } = await load('assign/assign.js');
 
 const settings = {
   near: values.near !== undefined ? Number(values.near) : DEFAULT_NEAR_THRESHOLD,
@@ -340,7 +340,7 @@ const f1 = (p, r) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 if (values.json) {
   console.log(JSON.stringify({ settings, rows }, null, 2));
 } else {
-  console.log(`settings: assign ${settings.assignThreshold} / margin ${settings.assignMargin} / lead ${settings.assignLead} (unanchored ${settings.assignLeadUnanchored}), cluster ${settings.clusterThreshold}, near ${settings.near}`);
+  console.log(`settings: assign ${settings.assignThreshold} / margin ${settings.assignMargin} / lead ${settings.assignLead} (unanchored ${settings.assignLeadUnanchored}, ungrounded ${MIN_LEAD_UNGROUNDED}; one word ≤ ${ONE_WORD_SHARE} of the score below lead ${ONE_WORD_LEAD}), cluster ${settings.clusterThreshold}, near ${settings.near}`);
   console.log('| 批次 | 集 | 意见 | 引用 条文正确 | 未引用 条文正确 | 未引用 有把握而错 | 未引用 未归入 | 类 P / R / F1 | 类 R 上限 | 类数 / 不同意见 | 重复 P / R | 含可能同类 P / R / F1（条数） |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {

@@ -51,6 +51,7 @@ import type { ArticleAssignment, ArticleKey, Draft } from '../model.js';
 import { FeatureEncoder } from './features.js';
 import { NeighbourIndex } from './neighbours.js';
 import { ProfileSpace } from './profiles.js';
+import { everydayWords } from './everyday.js';
 
 export { charGrams } from './features.js';
 
@@ -67,6 +68,13 @@ export interface SimilarityMatch {
    * articles share or on the wording of the opinions that cite it, and needs a larger lead.
    */
   anchored: boolean;
+  /**
+   * Whether the best article's own text shares a word with the opinion that is not an everyday word (everyday.ts):
+   * without one, the article's text only shares words every letter uses (情况, 需要) and the match rests on the
+   * wording of the opinions that cite it, and needs the largest lead (AssignOptions.minLeadUngrounded). Absent
+   * (older callers): taken as grounded.
+   */
+  grounded?: boolean;
 }
 
 /** One article of a ranking, with its similarity to the opinion. */
@@ -115,6 +123,10 @@ export interface ArticleMatcher {
   match(opinion: string): SimilarityMatch;
   /** Whether the article `key`'s own text holds an anchor word of the opinion (SimilarityMatch.anchored). */
   anchors(terms: readonly string[], key: ArticleKey): boolean;
+  /** Whether the article `key`'s own text holds a word of the opinion that is not an everyday word (SimilarityMatch.grounded). */
+  grounds(terms: readonly string[], key: ArticleKey): boolean;
+  /** The similarity of the article `key` to an opinion's terms (0 for a key the draft lacks). */
+  scoreOf(terms: readonly string[], key: ArticleKey): number;
 }
 
 /** The text an article is compared on: caption and division titles carry its topic in few words. */
@@ -166,8 +178,11 @@ const GENERAL_MIN = 10;
 const ANCHOR_SHARE = 0.05;
 const ANCHOR_MIN = 2;
 
-/** Builds the matcher: the draft's articles are segmented once, here. */
-export function createArticleMatcher(draft: Draft, terms: (text: string) => string[]): ArticleMatcher {
+/**
+ * Builds the matcher: the draft's articles are segmented once, here. `everyday`: the words that do not ground a
+ * match (everyday.ts; the bundled list unless a test gives its own).
+ */
+export function createArticleMatcher(draft: Draft, terms: (text: string) => string[], everyday: ReadonlySet<string> = everydayWords()): ArticleMatcher {
   const keys: ArticleKey[] = checkedKeys(draft.articles.map((a) => a.key));
   // The last profile stands for general opinions (总体意见): no text of its own, only what it learns.
   keys.push(GENERAL);
@@ -197,6 +212,8 @@ export function createArticleMatcher(draft: Draft, terms: (text: string) => stri
   const anchorMax = Math.max(ANCHOR_MIN, Math.floor(ANCHOR_SHARE * draft.articles.length));
   const anchorsOf = new Map<string, readonly number[]>();
   for (const [term, list] of holders) if (list.length <= anchorMax) anchorsOf.set(term, list);
+  // Per article, the words of its own text that are not everyday words.
+  const ownWords = articleTerms.map((set) => new Set([...set].filter((term) => !everyday.has(term))));
   const none = encoder.keep([]);
   words.addProfile(none.words);
   grams.addProfile(none.grams);
@@ -230,15 +247,22 @@ export function createArticleMatcher(draft: Draft, terms: (text: string) => stri
     if (p === undefined || p >= draft.articles.length) return false;
     return opinionTerms.some((term) => anchorsOf.get(term)?.includes(p) ?? false);
   };
+  const grounds = (opinionTerms: readonly string[], key: ArticleKey): boolean => {
+    const p = profileOf.get(key);
+    if (p === undefined || p >= draft.articles.length) return false;
+    const own = ownWords[p]!;
+    return opinionTerms.some((term) => own.has(term));
+  };
   const matchTerms = (opinionTerms: readonly string[]): SimilarityMatch => {
     scoreAll(opinionTerms);
     const [best, second] = topPositions(scores, active, 2);
-    if (best === undefined) return { key: null, score: 0, runnerUp: 0, anchored: false };
+    if (best === undefined) return { key: null, score: 0, runnerUp: 0, anchored: false, grounded: false };
     return {
       key: keys[best]!,
       score: Math.min(1, scores[best]!),
       runnerUp: second === undefined ? 0 : Math.min(1, scores[second]!),
       anchored: anchors(opinionTerms, keys[best]!),
+      grounded: grounds(opinionTerms, keys[best]!),
     };
   };
   const rankTerms = (opinionTerms: readonly string[], limit: number): RankedArticle[] => {
@@ -263,14 +287,22 @@ export function createArticleMatcher(draft: Draft, terms: (text: string) => stri
     rankTerms,
     match: (opinion) => matchTerms(terms(opinion)),
     anchors,
+    grounds,
+    scoreOf(opinionTerms, key) {
+      const p = profileOf.get(key);
+      if (p === undefined) return 0;
+      scoreAll(opinionTerms);
+      return Math.min(1, scores[p]!);
+    },
   };
 }
 
 /**
  * Turns a match into an assignment: the best article when it reaches `threshold` and leads the
  * runner-up by `minMargin` (a share of the best score) and by `minLead` (in similarity itself) — by
- * `minLeadUnanchored` when the article's own text holds no anchor word of the opinion —, else
- * `unassigned` with the best score as its confidence.
+ * `minLeadUnanchored` when the article's own text holds no anchor word of the opinion, and by at least
+ * `minLeadUngrounded` when it shares no word with the opinion but everyday ones —, else `unassigned` with the
+ * best score as its confidence.
  */
 export function similarityAssignment(
   found: SimilarityMatch,
@@ -278,11 +310,12 @@ export function similarityAssignment(
   minMargin: number,
   minLead: number,
   minLeadUnanchored: number,
+  minLeadUngrounded = 0,
 ): ArticleAssignment {
   // Four decimals: scores are compared to a threshold given with two, and digest.json stays readable.
   const confidence = Math.round(found.score * 1e4) / 1e4;
   const lead = found.score - found.runnerUp;
-  const needed = found.anchored ? minLead : minLeadUnanchored;
+  const needed = Math.max(found.anchored ? minLead : minLeadUnanchored, found.grounded === false ? minLeadUngrounded : 0);
   if (found.key !== null && found.score >= threshold && lead >= minMargin * found.score && lead >= needed) {
     // A general opinion found by similarity is still a guess: source `similarity`, so reports mark it.
     return { key: found.key, source: 'similarity', confidence, cited: null, notInDraft: false };

@@ -59,8 +59,11 @@ describe('assignment that learns from the opinions that cite', () => {
     const [found] = assigner.guess({ article: null, opinion: both });
     expect(found).toMatchObject({ key: 'unassigned', source: 'none' });
     expect(found!.confidence).toBeGreaterThan(0);
-    // With no lead required, the same opinion is placed.
-    expect(createAssigner(DRAFT, terms, { ...options, threshold: 0, minMargin: 0, minLead: 0, minLeadUnanchored: 0 }).guess({ article: null, opinion: both })[0]!.source).toBe('similarity');
+    // With no lead required it still stays: each of the two articles rests on one word of it (疫苗, 牵引带), which a
+    // lead this small does not allow (assign.ts, restsOnOneWord); both are suggested.
+    const [still] = createAssigner(DRAFT, terms, { ...options, threshold: 0, minMargin: 0, minLead: 0, minLeadUnanchored: 0 }).guess({ article: null, opinion: both });
+    expect(still!.source).toBe('none');
+    expect(still!.candidates?.length).toBeGreaterThanOrEqual(2);
   });
 
   it('in a digest, an uncited opinion read before the citing ones still learns from them (two passes)', async () => {

@@ -80,8 +80,8 @@ describe('createAssigner with a draft', () => {
     // Without the citation the opinion is a guess (or, with too little in common, left unassigned).
     const lenient = createAssigner(DRAFT, terms, { ...ASSIGN_DEFAULTS, threshold: 0.05, minLead: 0, minLeadUnanchored: 0, examples: [] });
     const [found] = lenient.assign({ article: null, opinion: '根据《中华人民共和国道路交通安全法》第五十一条，骑车应当戴安全头盔。' });
-    expect(found?.source).toBe('similarity');
-    expect(found?.key).toBe('4');
+    expect(['similarity', 'none']).toContain(found?.source);
+    expect(found?.source === 'similarity' ? found.key : found?.candidates?.[0]?.key).toBe('4');
   });
 
   // A law named without 《》 before the citation: 参照上位法第三条 is not the draft's 第三条; 本条例第三条 and 条例第三条 are.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkedKey } from '../../src/article-key.js';
-import { ASSIGN_DEFAULTS, createAssigner } from '../../src/assign/assign.js';
+import { ASSIGN_DEFAULTS, createAssigner, MIN_LEAD_UNGROUNDED } from '../../src/assign/assign.js';
 import { CANDIDATE_DEFAULTS, selectCandidates } from '../../src/assign/candidates.js';
 import { createArticleMatcher, similarityAssignment, type RankedArticle } from '../../src/assign/similarity.js';
 import { DOG_DRAFT as DRAFT, terms } from './dog-draft.js';
@@ -83,14 +83,15 @@ describe('Assigner.guess with suggestions', () => {
     for (const opinion of [OPINIONS[0]!, OPINIONS[2]!]) {
       const [found] = assigner.guess({ article: null, opinion });
       const { candidates: _shown, ...assignment } = found!;
-      expect(assignment).toEqual(similarityAssignment(reference.matchTerms(terms(opinion)), ASSIGN_DEFAULTS.threshold, ASSIGN_DEFAULTS.minMargin, ASSIGN_DEFAULTS.minLead, ASSIGN_DEFAULTS.minLeadUnanchored));
+      expect(assignment).toEqual(similarityAssignment(reference.matchTerms(terms(opinion)), ASSIGN_DEFAULTS.threshold, ASSIGN_DEFAULTS.minMargin, ASSIGN_DEFAULTS.minLead, ASSIGN_DEFAULTS.minLeadUnanchored, MIN_LEAD_UNGROUNDED));
     }
     const opinion = OPINIONS[1]!;
     const { ranked, runnerUp } = resolveDutyAndPenalty(reference.rankTerms(terms(opinion), 4), penaltyLinks(DRAFT), judgesSanction(opinion));
     const [found] = assigner.guess({ article: null, opinion });
     const { candidates: _shown, ...assignment } = found!;
     const anchored = reference.anchors(terms(opinion), ranked[0]!.key);
-    expect(assignment).toEqual(similarityAssignment({ key: ranked[0]!.key, score: ranked[0]!.score, runnerUp, anchored }, ASSIGN_DEFAULTS.threshold, ASSIGN_DEFAULTS.minMargin, ASSIGN_DEFAULTS.minLead, ASSIGN_DEFAULTS.minLeadUnanchored));
+    const grounded = reference.grounds(terms(opinion), ranked[0]!.key);
+    expect(assignment).toEqual(similarityAssignment({ key: ranked[0]!.key, score: ranked[0]!.score, runnerUp, anchored, grounded }, ASSIGN_DEFAULTS.threshold, ASSIGN_DEFAULTS.minMargin, ASSIGN_DEFAULTS.minLead, ASSIGN_DEFAULTS.minLeadUnanchored, MIN_LEAD_UNGROUNDED));
   });
 
   it('suggests articles only when it leaves the opinion unassigned, best first, never on a placed one', () => {
