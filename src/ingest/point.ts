@@ -110,6 +110,25 @@ export function countyFromFileName(fileName: string, extra: readonly string[] = 
   return AFTER_COUNTY.test(first.slice(county.length)) ? county : null;
 }
 
+/**
+ * What follows a county's name when a file is the county's own — its bureau's (城东区司法局), its people's congress's,
+ * or a batch of all its points (各联系点, 各街镇, 全区) —: none of them is a contact point.
+ */
+const COUNTY_OWN = /^(?:司法局|人大常委会|人大法工委|人大|法工委|法制工作委员会|人民政府|政府办公室|政府办|政府|法制办|依法治[区县市]办)*(?:各联系点|各立法联系点|各基层立法联系点|各街镇|各镇街|各乡镇|各街道|各单位|全[区县市])?$/u;
+
+/**
+ * The county, when a name taken from a file name is only a county's (城东区汇总.csv → 城东区; 城东区司法局-意见汇总.xlsx,
+ * 浦东新区各街镇意见汇总.xlsx): a county's aggregate is not a point, so its rows carry the county and no point. The
+ * county is an official or configured one, or clearly county-shaped (three characters or more: 河西县, not 某市).
+ */
+export function countyOnlyName(name: string, extra: readonly string[] = []): string | null {
+  const official = countyAtStart(name, extra);
+  const county = official ?? COUNTY_SHAPE.exec(name)?.[0] ?? null;
+  if (county === null || (official === null && county.length < 3)) return null;
+  const at = name.indexOf(county);
+  return at >= 0 && COUNTY_OWN.test(name.slice(at + county.length)) ? county : null;
+}
+
 /** The official (or configured) county at the start of a point's name: 东城区和平里街道立法联系点 → 东城区. */
 export function countyFromPointName(point: string, extra: readonly string[] = []): string | null {
   return countyAtStart(point.trim(), extra);

@@ -11,7 +11,7 @@ import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
 import { chatSpeaker, continuesOpinion, continuesRemark, isChatMedia, isInstructionSheet, isTitleLine, joinContinued, letterPart, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
-import { countyFromFileName, countyFromPointName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
+import { countyFromFileName, countyFromPointName, countyOnlyName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
 import { classifyRow, isNoOpinion, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
 import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
@@ -285,9 +285,13 @@ function ingestTable(
   const titleLines = grid.rows.slice(0, titleEnd).map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
   const fallback = fallbacks(source, options, pointFromTitleLines(titleLines));
   if (plan !== null && !plan.fieldColumns.has('point') && fallback.point === null) {
+    const only = fallback.countyOnly;
     problem(
       'E_NO_POINT',
-      `没有联系点列，文件名中也看不出联系点名称，各条意见的联系点为空。可用 --point 指定，或在配置文件 points 中按文件名设定。`,
+      only === null
+        ? `没有联系点列，文件名中也看不出联系点名称，各条意见的联系点为空。可用 --point 指定，或在配置文件 points 中按文件名设定。`
+        : `没有联系点列；文件名中的“${only.name}”${only.name === only.county ? '是县（市、区）的名称' : `是${only.county}一级的单位或汇总`}，不是联系点：各条意见的县（市、区）记为${fallback.county ?? only.county}，联系点为空。` +
+          `如这些意见来自同一个联系点，可用 --point 指定，或在配置文件 points 中按文件名设定；来自几个联系点的，请在表中加“联系点”一列。`,
     );
   }
   const context: RowContext = {
@@ -477,27 +481,31 @@ function ingestTable(
 
 // Point and county for rows whose sheet does not say: option, then config rule, then a 联系点：… line above the
 // table, then the sheet's name when the workbook's sheets are named by point, then the file name. (The county is
-// written at the front of file names that pass through a county bureau: 城东区-东湖街道….)
+// written at the front of file names that pass through a county bureau: 城东区-东湖街道….) A file name that is only a
+// county's (城东区汇总.csv) gives the county and no point: `countyOnly` is that name, for the sheet's notice.
 function fallbacks(
   source: SheetSource,
   options: IngestOptions,
   title: { point: string | null; county: string | null },
-): { point: { name: string; source: PointSource } | null; county: string | null } {
+): { point: { name: string; source: PointSource } | null; county: string | null; countyOnly: { name: string; county: string } | null } {
   const rule = findRule(options.rules, source.path);
   let point: { name: string; source: PointSource } | null = null;
+  let countyOnly: { name: string; county: string } | null = null;
   if (options.point !== null) point = { name: options.point, source: 'option' };
   else if (rule?.point != null) point = { name: rule.point, source: 'config' };
   else if (title.point !== null) point = { name: title.point, source: 'title' };
   else if (source.sheetPoint !== undefined) point = { name: source.sheetPoint, source: 'sheet' };
   else {
     const fromName = pointFromFileName(source.path);
-    if (fromName !== null) point = { name: fromName, source: 'filename' };
+    const county = fromName === null ? null : countyOnlyName(fromName, options.counties);
+    if (fromName !== null && county !== null) countyOnly = { name: fromName, county };
+    else if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
   const county = options.county ?? rule?.county ?? title.county;
-  if (county != null) return { point, county };
+  if (county != null) return { point, county, countyOnly };
   // A point named on the title line says its county itself (东城区和平里街道…) better than the file's name does.
-  if ((point?.source === 'title' || point?.source === 'sheet') && countyFromPointName(point.name, options.counties) !== null) return { point, county: null };
-  return { point, county: countyFromFileName(source.path, options.counties) };
+  if ((point?.source === 'title' || point?.source === 'sheet') && countyFromPointName(point.name, options.counties) !== null) return { point, county: null, countyOnly };
+  return { point, county: countyFromFileName(source.path, options.counties) ?? countyOnly?.county ?? null, countyOnly };
 }
 
 // Rows (0-based) with a cell merged across several columns: a sub-title over the table's width.
