@@ -27,7 +27,7 @@ export type InputNotice =
   | { code: 'W_FORMAT_SKIPPED'; location: FileLocation; format: SkippedFormat };
 
 /** What a skipped file is, by its extension: each has its own way to a readable table. */
-export type SkippedFormat = 'et' | 'ods' | 'numbers' | 'word' | 'wps' | 'text' | 'pdf';
+export type SkippedFormat = 'et' | 'numbers' | 'word' | 'wps' | 'text' | 'pdf';
 
 /** Notices about a file yijian itself wrote, found among the inputs. */
 export type OwnOutputNotice =
@@ -216,7 +216,6 @@ export function noticesOf(notices: readonly Notice[], file: string, sheet: strin
 /** What each skipped format is and how to make it readable. */
 const SKIPPED_FORMAT_WORDS: Readonly<Record<SkippedFormat, string>> = {
   et: '是 WPS 表格文件（.et），不能直接读取，已跳过；请用 WPS 打开后“另存为”Excel 工作簿（.xlsx）再读取。',
-  ods: '是 OpenDocument 表格（.ods），不能直接读取，已跳过；请另存为 Excel 工作簿（.xlsx）再读取。',
   numbers: '是 Numbers 表格，不能直接读取，已跳过；请导出为 Excel 工作簿（.xlsx）再读取。',
   word: '是旧版 Word 文档（.doc），不能直接读取，已跳过；请用 Word 或 WPS 打开后“另存为”Word 文档（.docx）再读取。',
   wps: '是 WPS 文字文档，不能直接读取，已跳过；请用 WPS 打开后“另存为”Word 文档（.docx）再读取。',
