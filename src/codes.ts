@@ -102,6 +102,9 @@ export const NOTICE_CODES = [
   'W_WORD_NOT_OPINIONS',
   'W_WORD_DOCUMENT',
   'W_INSTRUCTION_SHEET',
+  /** A cover sheet (封面: title, 报送单位：…, 联系人：…): its lines are 说明行; it names the point of the other sheets. */
+  'W_COVER_SHEET',
+  'W_POINT_FROM_COVER',
   'W_PASTED_OPINIONS',
   'W_CONTINUATION_JOINED',
   /** Columns that each ask about one article (问卷: 您对第十条有何意见？): each answered cell an opinion on it. */
@@ -135,6 +138,10 @@ export const NOTICE_CODES = [
   /** Read, and the text changed or decoded on its own (were E_CONTROL_CHARACTERS and E_MIXED_ENCODING). */
   'W_CONTROL_CHARACTERS',
   'W_HIDDEN_ROWS_READ',
+  /** A hidden sheet that holds opinions (last month's version, a copy): read, and said as its sheet's problem. */
+  'W_HIDDEN_SHEET_OPINIONS',
+  /** A hidden sheet without a header (the values of a drop-down list): 说明行, not 问题行. */
+  'W_HIDDEN_LIST_SHEET',
   'W_HIDDEN_COLUMN_READ',
   'W_CONTACT_IN_UNREAD_COLUMN',
   'W_MIXED_ENCODING',
@@ -207,6 +214,8 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_WORD_NOT_OPINIONS: '输入文件：Word 文档是草案文本或通知、说明，不是意见，已跳过',
   W_WORD_DOCUMENT: '从 Word 文档读取：表格和段落从上到下各占一行（空段不计），说明行号怎样对应文档',
   W_INSTRUCTION_SHEET: '工作表是填表说明，各行记为说明行',
+  W_COVER_SHEET: '工作表是封面（标题、报送单位、联系人、日期），各行记为说明行',
+  W_POINT_FROM_COVER: '表中没有联系点，联系点取自工作簿封面的“报送单位：……”',
   W_PASTED_OPINIONS: '工作表没有表头、只有一列内容，按内容作“意见建议”列',
   W_CONTINUATION_JOINED: '只有意见一格有字的行已接到上一行的意见后面（续行）',
   W_ARTICLE_QUESTIONS: '按条设问的列（如“您对第十条有何意见？”）：每格回答作一条意见，条款取自表头',
@@ -231,6 +240,8 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_HIDDEN_SHEET_READ: '登记表：只在隐藏的工作表中找到登记内容，已读取，请确认',
   W_CONTROL_CHARACTERS: '文件中有控制字符，已去除',
   W_HIDDEN_ROWS_READ: '工作表中有隐藏（或被筛选掉）的行，已照常读取，请确认是否应报送',
+  W_HIDDEN_SHEET_OPINIONS: '隐藏的工作表中有意见，已照常读取，请确认是否应报送（如上次报送的旧表）',
+  W_HIDDEN_LIST_SHEET: '隐藏的工作表没有表头（多为下拉列表的选项），各行记为说明行',
   W_HIDDEN_COLUMN_READ: '读取的某一列在 Excel 中是隐藏的，已照常读取，请确认',
   W_CONTACT_IN_UNREAD_COLUMN: '没有读取的列（如备注）里写有电话、邮箱或账号，表中又没有联系方式一栏',
   W_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',

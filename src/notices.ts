@@ -47,6 +47,12 @@ export type LayoutNotice =
   | { code: 'W_WORD_DOCUMENT'; location: SheetLocation; tables: { firstRow: number; lastRow: number }[]; paragraphs: number }
   /** A 填表说明 sheet: `rows` lines kept as 说明行, none an opinion. */
   | { code: 'W_INSTRUCTION_SHEET'; location: SheetLocation; rows: number }
+  /** A cover sheet (封面): `rows` lines kept as 说明行; `point` the 报送单位 it names, given to the other sheets. */
+  | { code: 'W_COVER_SHEET'; location: SheetLocation; rows: number; point: string | null }
+  /** A sheet that names no point, its `records` opinions given the point of the workbook's cover sheet `cover`. */
+  | { code: 'W_POINT_FROM_COVER'; location: SheetLocation; point: string; cover: string; records: number }
+  /** A hidden sheet with no header, of short values (a drop-down list's options): `rows` lines kept as 说明行. */
+  | { code: 'W_HIDDEN_LIST_SHEET'; location: SheetLocation; rows: number }
   /** No header, one column of opinions; `titleRows` lines above them are a title; `mapSpec` the --map that would say otherwise. */
   | { code: 'W_PASTED_OPINIONS'; location: SheetLocation & { column: string }; titleRows: number; mapSpec: string }
   /** Cells of opinions, 修改建议 or 理由 holding web markup (<p>, <br/>, &nbsp;), read as the text it shows. */
@@ -134,7 +140,9 @@ export type ReaderNotice =
   /** A CSV whose lines mix UTF-8 and GBK, each line decoded in its own: `gbkLines` as GBK, `utf8Lines` as UTF-8 (1-based, by line feed). */
   | { code: 'W_MIXED_ENCODING'; location: SheetLocation; gbkLines: number[]; utf8Lines: number[] }
   /** Rows with content that Excel does not show (hidden by hand or filtered out), read like the others. */
-  | { code: 'W_HIDDEN_ROWS_READ'; location: SheetLocation; rows: number[] };
+  | { code: 'W_HIDDEN_ROWS_READ'; location: SheetLocation; rows: number[] }
+  /** A sheet the workbook hides, whose `records` opinions were read like the others' (made by ingest, not by the file reader). */
+  | { code: 'W_HIDDEN_SHEET_OPINIONS'; location: SheetLocation; records: number };
 
 /** A reader notice as the file reader makes it, before the file has its display name: on `sheet`, or without it every sheet of the file. */
 export type ReaderFinding = ReaderNotice extends infer N ? (N extends ReaderNotice ? Omit<N, 'location'> & { sheet?: string } : never) : never;
@@ -149,6 +157,8 @@ export function readerNotice(finding: ReaderFinding, file: string, sheet: string
       return { code: finding.code, location, gbkLines: finding.gbkLines, utf8Lines: finding.utf8Lines };
     case 'W_HIDDEN_ROWS_READ':
       return { code: finding.code, location, rows: finding.rows };
+    case 'W_HIDDEN_SHEET_OPINIONS':
+      return { code: finding.code, location, records: finding.records };
   }
 }
 
@@ -174,6 +184,9 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_WORD_NOT_OPINIONS: 'own',
   W_WORD_DOCUMENT: 'sheet',
   W_INSTRUCTION_SHEET: 'sheet',
+  W_HIDDEN_LIST_SHEET: 'sheet',
+  W_COVER_SHEET: 'sheet',
+  W_POINT_FROM_COVER: 'sheet',
   W_PASTED_OPINIONS: 'sheet',
   W_CONTINUATION_JOINED: 'sheet',
   W_CHAT_SPEAKERS: 'sheet',
@@ -200,6 +213,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_HIDDEN_SHEET_READ: 'own',
   W_CONTROL_CHARACTERS: 'own',
   W_HIDDEN_ROWS_READ: 'own',
+  W_HIDDEN_SHEET_OPINIONS: 'own',
   W_MIXED_ENCODING: 'own',
 };
 
@@ -265,6 +279,13 @@ export function noticeText(notice: Notice): string {
     }
     case 'W_INSTRUCTION_SHEET':
       return `本表是填表说明，${notice.rows} 行记为说明行，不作意见。`;
+    case 'W_COVER_SHEET':
+      return `本表是封面（标题、报送单位、联系人、日期等），${notice.rows} 行记为说明行，不作意见` +
+        (notice.point === null ? '。' : `；其中的联系点“${notice.point}”用于本工作簿中没有写明联系点的工作表。`);
+    case 'W_POINT_FROM_COVER':
+      return `本表没有联系点列，联系点取自工作表“${notice.cover}”（封面）：本表 ${notice.records} 条意见的联系点为“${notice.point}”；如不对，请用 --point 或配置文件 points 指定。`;
+    case 'W_HIDDEN_LIST_SHEET':
+      return `本表在工作簿中是隐藏的，没有表头，只有简短的选项（多为下拉列表的数据源），${notice.rows} 行记为说明行，不作意见。`;
     case 'W_PASTED_OPINIONS': {
       const title = notice.titleRows === 0 ? '' : `，第 ${notice.titleRows === 1 ? '1' : `1–${notice.titleRows}`} 行作标题（说明行）`;
       return `没有找到表头：本表只有 ${columnWords(notice.location.column)}有内容，按内容作“${FIELD_HEADERS.opinion}”列${title}；如不对，请用 ${notice.mapSpec} 指定。`;
@@ -347,6 +368,11 @@ export function noticeText(notice: Notice): string {
       return atPlace(
         { file: notice.location.file },
         `${sheetWords(notice.location.sheet)}${rowNumbersWords(notice.rows, 10)}在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。`,
+      );
+    case 'W_HIDDEN_SHEET_OPINIONS':
+      return atPlace(
+        { file: notice.location.file },
+        `${sheetWords(notice.location.sheet)}在工作簿中是隐藏的（打开文件时看不到），其中 ${notice.records} 条意见已照常读取；如是上次报送的旧表或不应报送，请删除这张表，或用 --sheet 只读取要读的工作表。`,
       );
     case 'W_MIXED_ENCODING':
       return atPlace(

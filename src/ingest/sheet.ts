@@ -9,7 +9,7 @@ import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
-import { chatSpeaker, continuesOpinion, continuesRemark, isChatMedia, isInstructionSheet, isTitleLine, joinContinued, letterPart, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
+import { chatSpeaker, continuesOpinion, continuesRemark, isChatMedia, isCoverSheet, isInstructionSheet, isTitleLine, joinContinued, letterPart, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, countyOnlyName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
 import { classifyRow, isNoOpinion, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
@@ -44,6 +44,8 @@ export interface SheetSource {
   merged?: boolean;
   /** The point this sheet is named after, when the workbook's sheets are named by point (point.ts sheetPoints). */
   sheetPoint?: string;
+  /** The point (and county) the workbook's cover sheet names (报送单位：…), for a sheet that does not name its own. */
+  cover?: { sheet: string; point: string | null; county: string | null };
 }
 
 /** Everything one sheet gives. */
@@ -69,6 +71,19 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   if (source.sheetPoint !== undefined) {
     const records = outcome.records.filter((record) => record.pointSource === 'sheet').length;
     if (records > 0) outcome.notices.unshift({ code: 'W_POINT_FROM_SHEET_NAME', location: { file: source.file, sheet: grid.name }, point: source.sheetPoint, records });
+  }
+  // The point of a sheet that names none, from the workbook's cover (报送单位：…): said, as a sheet name's is.
+  const cover = source.cover;
+  if (cover?.point != null && cover.sheet !== grid.name) {
+    const records = outcome.records.filter((record) => record.pointSource === 'title' && record.point === (options.pointNames.get(cover.point!) ?? cover.point)).length;
+    if (records > 0) outcome.notices.unshift({ code: 'W_POINT_FROM_COVER', location: { file: source.file, sheet: grid.name }, point: cover.point, cover: cover.sheet, records });
+  }
+  // A hidden sheet's opinions (last month's version kept out of sight, a copy): read, and asked about like hidden rows.
+  if (grid.hidden === true && options.sheet === null && outcome.records.length > 0) {
+    const notice: ReaderNotice = { code: 'W_HIDDEN_SHEET_OPINIONS', location: { file: source.file, sheet: grid.name }, records: outcome.records.length };
+    const message = noticeText(notice);
+    outcome.problems.push({ file: source.file, sheet: grid.name, code: notice.code, message });
+    outcome.report.problems.push(message);
   }
   // A Word document: how its rows are counted, so that 第 12 行 can be found in it.
   if (grid.word !== undefined) outcome.notices.unshift({ code: 'W_WORD_DOCUMENT', location: { file: source.file, sheet: grid.name }, tables: [...grid.word.tables], paragraphs: grid.word.paragraphs });
@@ -230,6 +245,34 @@ function ingestTable(
     });
     result.report.notes = noteRows.length;
     notices.push({ code: 'W_INSTRUCTION_SHEET', location: place, rows: noteRows.length });
+    return said(result);
+  }
+  if (header.rows.length === 0 && isCoverSheet(grid)) {
+    // A cover (封面): a title and 报送单位：… 联系人：… 报送日期：… lines; its point is given to the other sheets (index.ts).
+    const result = outcome(header, null, grid.rows.length);
+    let first = true;
+    grid.rows.forEach((cells, r) => {
+      if (cells.every((cell) => cellText(cell).trim() === '')) {
+        result.report.blanks += 1;
+        return;
+      }
+      noteRows.push({ row: r + 1, kind: first ? 'title' : 'signature', text: noteText(cells) });
+      first = false;
+    });
+    result.report.notes = noteRows.length;
+    const lines = grid.rows.map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
+    notices.push({ code: 'W_COVER_SHEET', location: place, rows: noteRows.length, point: pointFromTitleLines(lines).point });
+    return said(result);
+  }
+  if (header.rows.length === 0 && grid.hidden === true && isListSheet(grid)) {
+    // A hidden sheet of short values without a header: the options of the form's drop-down lists, not opinions.
+    const result = outcome(header, null, grid.rows.length);
+    grid.rows.forEach((cells, r) => {
+      if (cells.every((cell) => cellText(cell).trim() === '')) result.report.blanks += 1;
+      else noteRows.push({ row: r + 1, kind: 'instruction', text: noteText(cells) });
+    });
+    result.report.notes = noteRows.length;
+    notices.push({ code: 'W_HIDDEN_LIST_SHEET', location: place, rows: noteRows.length });
     return said(result);
   }
   const pasted = header.rows.length === 0 ? pastedOpinions(grid) : null;
@@ -495,17 +538,36 @@ function fallbacks(
   else if (rule?.point != null) point = { name: rule.point, source: 'config' };
   else if (title.point !== null) point = { name: title.point, source: 'title' };
   else if (source.sheetPoint !== undefined) point = { name: source.sheetPoint, source: 'sheet' };
+  else if (source.cover?.point != null) point = { name: source.cover.point, source: 'title' };
   else {
     const fromName = pointFromFileName(source.path);
     const county = fromName === null ? null : countyOnlyName(fromName, options.counties);
     if (fromName !== null && county !== null) countyOnly = { name: fromName, county };
     else if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
-  const county = options.county ?? rule?.county ?? title.county;
+  const county = options.county ?? rule?.county ?? title.county ?? (point?.name === source.cover?.point ? source.cover?.county : null);
   if (county != null) return { point, county, countyOnly };
   // A point named on the title line says its county itself (东城区和平里街道…) better than the file's name does.
-  if ((point?.source === 'title' || point?.source === 'sheet') && countyFromPointName(point.name, options.counties) !== null) return { point, county: null, countyOnly };
+  const named = point?.source === 'title' || point?.source === 'sheet' ? countyFromPointName(point.name, options.counties) : null;
+  if (named !== null) return { point, county: named, countyOnly };
   return { point, county: countyFromFileName(source.path, options.counties) ?? countyOnly?.county ?? null, countyOnly };
+}
+
+/** Longest value of a drop-down list's option (第十二条（号牌登记）, 专家学者): an opinion is longer. */
+const LIST_VALUE_LENGTH = 30;
+
+/** A sheet of short values only, at most a few columns wide: what a form keeps its drop-down options in. */
+function isListSheet(grid: SheetGrid): boolean {
+  let filled = 0;
+  for (const row of grid.rows) {
+    for (const cell of row) {
+      const text = cellText(cell).trim();
+      if (text === '') continue;
+      if (text.length > LIST_VALUE_LENGTH || text.includes('\n')) return false;
+      filled += 1;
+    }
+  }
+  return filled > 0;
 }
 
 // Rows (0-based) with a cell merged across several columns: a sub-title over the table's width.
