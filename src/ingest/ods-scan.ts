@@ -52,8 +52,17 @@ export function scanOds(bytes: Uint8Array, maxRows: number): OdsScan {
 /** One tag of interest: its local name, whether it closes, whether it is empty (<…/>), and its attributes text. */
 const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-column|table-cell|covered-table-cell|style|table-properties)(?=[\s/>])([^>]*)>/gu;
 
+const ATTRIBUTES = new Map<string, RegExp>();
+
 function attribute(text: string, local: string): string | null {
-  const match = new RegExp(`(?:^|\\s)(?:[A-Za-z_][\\w.-]*:)?${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'u').exec(text);
+  // Most tags carry none of the attributes asked for: a substring test is much cheaper than the pattern.
+  if (!text.includes(local)) return null;
+  let pattern = ATTRIBUTES.get(local);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?:^|\\s)(?:[A-Za-z_][\\w.-]*:)?${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'u');
+    ATTRIBUTES.set(local, pattern);
+  }
+  const match = pattern.exec(text);
   return match === null ? null : (match[1] ?? match[2] ?? '');
 }
 
