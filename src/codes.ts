@@ -207,7 +207,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_OUTPUT_FOLDER_SKIPPED: '输入文件：文件夹是 yijian 以前输出的结果（有 digest.json 或 feedback.json），已跳过',
   W_BROKEN_LINK: '输入文件：断开或循环的符号链接，已跳过',
   W_NOT_REGULAR_FILE: '输入文件：不是普通文件（设备、管道或套接字），已跳过',
-  W_FORMAT_SKIPPED: '输入文件：文件夹中的 WPS 表格（.et）、旧版 Word（.doc）或 WPS 文字文档、文本或 PDF 文件不能直接读取，已跳过（说明如何另存）',
+  W_FORMAT_SKIPPED: '输入文件：文件夹中的 WPS 表格（.et）、旧版 Word（.doc）、WPS 或 OpenDocument 文字文档（.odt）、文本或 PDF 文件不能直接读取，已跳过（说明如何另存）',
   W_OWN_REPORT_SKIPPED: '输入文件：yijian 生成的报告，不是意见表，已跳过',
   W_MERGED_WITH_SOURCES: '输入文件：合并表的来源文件本次也在读取，合并表已跳过，以免重复计数',
   W_MERGED_RECORDS_ONLY: '合并表只读取“意见汇总”工作表（“问题行”“核对”是合并时的核对记录）',

@@ -27,7 +27,7 @@ export type InputNotice =
   | { code: 'W_FORMAT_SKIPPED'; location: FileLocation; format: SkippedFormat };
 
 /** What a skipped file is, by its extension: each has its own way to a readable table. */
-export type SkippedFormat = 'et' | 'numbers' | 'word' | 'wps' | 'text' | 'pdf';
+export type SkippedFormat = 'et' | 'numbers' | 'word' | 'wps' | 'odt' | 'text' | 'pdf';
 
 /** Notices about a file yijian itself wrote, found among the inputs. */
 export type OwnOutputNotice =
@@ -233,6 +233,7 @@ const SKIPPED_FORMAT_WORDS: Readonly<Record<SkippedFormat, string>> = {
   numbers: '是 Numbers 表格，不能直接读取，已跳过；请导出为 Excel 工作簿（.xlsx）再读取。',
   word: '是旧版 Word 文档（.doc），不能直接读取，已跳过；请用 Word 或 WPS 打开后“另存为”Word 文档（.docx）再读取。',
   wps: '是 WPS 文字文档，不能直接读取，已跳过；请用 WPS 打开后“另存为”Word 文档（.docx）再读取。',
+  odt: '是 OpenDocument 文字文档（.odt），不能直接读取，已跳过；请用 WPS 或 LibreOffice 打开后“另存为”Word 文档（.docx）再读取。',
   text: '是文本文件（.txt），已跳过；如是 Excel 另存的“Unicode 文本”或制表符分隔的表格，请把扩展名改为 .tsv 再读取。',
   pdf: '是 PDF 文件，不能读取其中的意见，已跳过；请向报送单位要原表格（.xlsx）。',
 };

@@ -19,6 +19,8 @@ export interface OdsScan {
   hiddenColumns: ReadonlyMap<string, (readonly [number, number])[]>;
   /** Sheets the workbook hides. */
   hiddenSheets: ReadonlySet<string>;
+  /** How many sheets (table:table) the document has. */
+  sheets: number;
   cells: number;
 }
 
@@ -39,6 +41,15 @@ export function scanOds(bytes: Uint8Array, maxRows: number): OdsScan {
       hint: '请在 LibreOffice 或 WPS 中取消密码（文件 → 属性 → 安全，或另存时不勾选“使用密码保存”）后另存再试。',
     });
   }
+  // An OpenDocument package says what it is first: a text document (.odt) or a presentation named .ods is no table.
+  const mimetype = byName.get('mimetype');
+  const kind = mimetype === undefined ? null : entryBytes(bytes, mimetype)?.toString('latin1').trim() ?? null;
+  if (kind !== null && kind.startsWith('application/vnd.oasis.opendocument.') && !kind.startsWith('application/vnd.oasis.opendocument.spreadsheet')) {
+    const text = kind.startsWith('application/vnd.oasis.opendocument.text');
+    throw new YijianError('E_UNSUPPORTED_FORMAT', `文件是 OpenDocument ${text ? '文字文档（.odt）' : '文档'}，不是表格，无法读取其中的意见。`, {
+      hint: text ? '请用 WPS 或 LibreOffice 打开后“另存为”Word 文档（.docx）再读取。' : '请向报送单位要意见表（.xlsx 或 .ods）。',
+    });
+  }
   const content = byName.get('content.xml');
   const xml = content === undefined ? null : entryBytes(bytes, content);
   if (xml === null) {
@@ -46,7 +57,13 @@ export function scanOds(bytes: Uint8Array, maxRows: number): OdsScan {
       hint: '请用 LibreOffice 或 WPS 打开后另存为 .xlsx 或 .ods 再试。',
     });
   }
-  return scanOdsXml(xml.toString('utf8'), maxRows);
+  const scan = scanOdsXml(xml.toString('utf8'), maxRows);
+  if (scan.sheets === 0) {
+    throw new YijianError('E_UNREADABLE_FILE', 'OpenDocument 文件中没有工作表，不是表格。', {
+      hint: '请确认发送的是意见表本身；如是表格，请用 LibreOffice 或 WPS 打开后另存为 .xlsx 再试。',
+    });
+  }
+  return scan;
 }
 
 /** One tag of interest: its local name, whether it closes, whether it is empty (<…/>), and its attributes text. */
@@ -89,6 +106,7 @@ export function scanOdsXml(xml: string, maxRows: number): OdsScan {
   const hiddenColumns = new Map<string, (readonly [number, number])[]>();
   const hiddenSheets = new Set<string>();
   let cells = 0;
+  let sheets = 0;
   // Style being read (style:style family="table"), and the table being walked.
   let tableStyle: string | null = null;
   let sheet: string | null = null;
@@ -142,6 +160,7 @@ export function scanOdsXml(xml: string, maxRows: number): OdsScan {
           sheet = null;
         } else if (!empty) {
           sheet = unescapeXml(attribute(attributes, 'name') ?? '');
+          sheets += 1;
           nextRow = 1;
           nextColumn = 0;
           const style = attribute(attributes, 'style-name');
@@ -186,5 +205,5 @@ export function scanOdsXml(xml: string, maxRows: number): OdsScan {
         break;
     }
   }
-  return { hiddenRows, hiddenColumns, hiddenSheets, cells };
+  return { hiddenRows, hiddenColumns, hiddenSheets, sheets, cells };
 }

@@ -275,6 +275,11 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
         });
       }
       const ods = scanOdsXml(text, limits.maxRowsPerSheet);
+      if (ods.sheets === 0) {
+        throw new YijianError('E_UNREADABLE_FILE', '文件扩展名是 .fods，但其中没有工作表，不是 OpenDocument 表格。', {
+          hint: '如是 OpenDocument 文字文档，请另存为 Word 文档（.docx）再读取。',
+        });
+      }
       return { kind: 'workbook', legacy: false, origin: null, inflatedBytes: bytes.length, hiddenRows: ods.hiddenRows, hiddenColumns: ods.hiddenColumns, hiddenSheets: ods.hiddenSheets };
     }
     throw new YijianError('E_UNREADABLE_FILE', `文件扩展名是 ${extension}，但内容是纯文本，不是 Excel 工作簿。`, {

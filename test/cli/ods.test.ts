@@ -86,6 +86,26 @@ describe('an .ods among the submissions', () => {
   });
 });
 
+describe('an OpenDocument text document (.odt) among the submissions', () => {
+  const LETTER = '城西区-梧桐社区立法联系点意见';
+
+  it('is skipped with what to do in a folder, as a .doc is', async () => {
+    const dir = makeTempDir();
+    copyFileSync(join(ODS_DIR, `${LETTER}.odt`), join(dir, `${LETTER}.odt`));
+    const { files, notices } = await collectInputs([dir]);
+    expect(files).toEqual([]);
+    expect(notices.map((n) => [n.code, 'format' in n ? n.format : null])).toEqual([['W_FORMAT_SKIPPED', 'odt']]);
+  });
+
+  it('is refused as no table when it is named .ods, not read as a workbook of no sheets', async () => {
+    const bytes = readFileSync(join(ODS_DIR, `${LETTER}.odt`));
+    await expect(readSheetsFromBytes(bytes, '.ods', LETTER, options())).rejects.toMatchObject({
+      code: 'E_UNSUPPORTED_FORMAT',
+      message: '文件是 OpenDocument 文字文档（.odt），不是表格，无法读取其中的意见。',
+    });
+  });
+});
+
 describe('an .ods saved with a password', () => {
   it('is said to be encrypted, not read as a damaged workbook', async () => {
     // As LibreOffice writes one: the manifest holds each part's encryption-data, content.xml is ciphertext.
