@@ -104,7 +104,7 @@ export const NOTICE_CODES = [
   'W_INSTRUCTION_SHEET',
   /** A cover sheet (封面: title, 报送单位：…, 联系人：…): its lines are 说明行; it names the point of the other sheets. */
   'W_COVER_SHEET',
-  'W_POINT_FROM_COVER',
+  'W_POINT_FROM_OTHER_SHEET',
   'W_PASTED_OPINIONS',
   'W_CONTINUATION_JOINED',
   /** Columns that each ask about one article (问卷: 您对第十条有何意见？): each answered cell an opinion on it. */
@@ -215,7 +215,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_WORD_DOCUMENT: '从 Word 文档读取：表格和段落从上到下各占一行（空段不计），说明行号怎样对应文档',
   W_INSTRUCTION_SHEET: '工作表是填表说明，各行记为说明行',
   W_COVER_SHEET: '工作表是封面（标题、报送单位、联系人、日期），各行记为说明行',
-  W_POINT_FROM_COVER: '表中没有联系点，联系点取自工作簿封面的“报送单位：……”',
+  W_POINT_FROM_OTHER_SHEET: '表中没有联系点，联系点取自同一工作簿的封面（报送单位：……）或另一工作表表头上方的联系点一行',
   W_PASTED_OPINIONS: '工作表没有表头、只有一列内容，按内容作“意见建议”列',
   W_CONTINUATION_JOINED: '只有意见一格有字的行已接到上一行的意见后面（续行）',
   W_ARTICLE_QUESTIONS: '按条设问的列（如“您对第十条有何意见？”）：每格回答作一条意见，条款取自表头',

@@ -49,8 +49,11 @@ export type LayoutNotice =
   | { code: 'W_INSTRUCTION_SHEET'; location: SheetLocation; rows: number }
   /** A cover sheet (封面): `rows` lines kept as 说明行; `point` the 报送单位 it names, given to the other sheets. */
   | { code: 'W_COVER_SHEET'; location: SheetLocation; rows: number; point: string | null }
-  /** A sheet that names no point, its `records` opinions given the point of the workbook's cover sheet `cover`. */
-  | { code: 'W_POINT_FROM_COVER'; location: SheetLocation; point: string; cover: string; records: number }
+  /**
+   * A sheet that names no point, its `records` opinions given the point named on sheet `from` of the same workbook:
+   * its cover (`kind` cover: 报送单位：…), or the line above another sheet's header (`kind` title).
+   */
+  | { code: 'W_POINT_FROM_OTHER_SHEET'; location: SheetLocation; point: string; from: string; kind: 'cover' | 'title'; records: number }
   /** A hidden sheet with no header, of short values (a drop-down list's options): `rows` lines kept as 说明行. */
   | { code: 'W_HIDDEN_LIST_SHEET'; location: SheetLocation; rows: number }
   /** No header, one column of opinions; `titleRows` lines above them are a title; `mapSpec` the --map that would say otherwise. */
@@ -186,7 +189,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_INSTRUCTION_SHEET: 'sheet',
   W_HIDDEN_LIST_SHEET: 'sheet',
   W_COVER_SHEET: 'sheet',
-  W_POINT_FROM_COVER: 'sheet',
+  W_POINT_FROM_OTHER_SHEET: 'sheet',
   W_PASTED_OPINIONS: 'sheet',
   W_CONTINUATION_JOINED: 'sheet',
   W_CHAT_SPEAKERS: 'sheet',
@@ -283,8 +286,8 @@ export function noticeText(notice: Notice): string {
     case 'W_COVER_SHEET':
       return `本表是封面（标题、报送单位、联系人、日期等），${notice.rows} 行记为说明行，不作意见` +
         (notice.point === null ? '。' : `；其中的联系点“${notice.point}”用于本工作簿中没有写明联系点的工作表。`);
-    case 'W_POINT_FROM_COVER':
-      return `本表没有联系点列，联系点取自工作表“${notice.cover}”（封面）：本表 ${notice.records} 条意见的联系点为“${notice.point}”；如不对，请用 --point 或配置文件 points 指定。`;
+    case 'W_POINT_FROM_OTHER_SHEET':
+      return `本表没有联系点列，联系点取自${notice.kind === 'cover' ? `工作表“${notice.from}”（封面）` : `同一工作簿工作表“${notice.from}”表头上方的一行`}：本表 ${notice.records} 条意见的联系点为“${notice.point}”；如不对，请用 --point 或配置文件 points 指定。`;
     case 'W_HIDDEN_LIST_SHEET':
       return `本表在工作簿中是隐藏的，没有表头，只有简短的选项（多为下拉列表的数据源），${notice.rows} 行记为说明行，不作意见。`;
     case 'W_PASTED_OPINIONS': {

@@ -10,11 +10,10 @@ import { comparePaths, displayNames } from './files.js';
 import type { IngestOptions } from './options.js';
 import { readFileSheets } from './read-file.js';
 import { WorkbookWorkers } from './workbook-worker.js';
-import { cellText, type SheetGrid } from './grid.js';
-import { isCoverSheet } from './non-data.js';
+import type { SheetGrid } from './grid.js';
 import { mergedSources } from './merged.js';
-import { ingestGrid, type SheetProblem } from './sheet.js';
-import { pointFromTitleLines, sheetPoints } from './point.js';
+import { ingestGrid, workbookPoint, type SheetProblem } from './sheet.js';
+import { sheetPoints } from './point.js';
 
 export { collectInputFiles, collectInputs, displayNames, refuseOutputAmongInputs, sameFile, type InputFiles } from './files.js';
 export { normalizeIngestOptions, DEFAULT_LIMITS, type IngestOptions, type IngestOptionsInput, type PointRule } from './options.js';
@@ -117,7 +116,7 @@ export async function readSubmissions(
       // A county's workbook with one sheet per point (东湖街道, 桃源镇 …): each sheet's point is its name.
       const named = merged ? new Map<string, string>() : sheetPoints(read.filter((grid) => grid.word === undefined).map((grid) => grid.name), path);
       // A workbook with a cover (封面) before the table: its 报送单位：… names the point of the other sheets.
-      const cover = merged ? undefined : coverOf(read);
+      const cover = merged ? undefined : workbookPoint(read, options);
       for (const grid of read) {
         const sheetPoint = named.get(grid.name);
         const outcome = ingestGrid(
@@ -150,17 +149,6 @@ export async function readSubmissions(
   }
   result.reconciliation = reconcile(paths.length - skipped, result);
   return result;
-}
-
-/** The first cover sheet of a workbook of several sheets that names a point (报送单位：…), or undefined. */
-function coverOf(grids: readonly SheetGrid[]): { sheet: string; point: string | null; county: string | null } | undefined {
-  if (grids.length < 2) return undefined;
-  for (const grid of grids) {
-    if (grid.word !== undefined || !isCoverSheet(grid)) continue;
-    const named = pointFromTitleLines(grid.rows.map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  ')));
-    if (named.point !== null) return { sheet: grid.name, ...named };
-  }
-  return undefined;
 }
 
 /**

@@ -44,8 +44,8 @@ export interface SheetSource {
   merged?: boolean;
   /** The point this sheet is named after, when the workbook's sheets are named by point (point.ts sheetPoints). */
   sheetPoint?: string;
-  /** The point (and county) the workbook's cover sheet names (报送单位：…), for a sheet that does not name its own. */
-  cover?: { sheet: string; point: string | null; county: string | null };
+  /** The point (and county) another sheet of the workbook names (workbookPoint), for a sheet that does not name its own. */
+  cover?: WorkbookPoint;
 }
 
 /** Everything one sheet gives. */
@@ -76,7 +76,7 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   const cover = source.cover;
   if (cover?.point != null && cover.sheet !== grid.name) {
     const records = outcome.records.filter((record) => record.pointSource === 'title' && record.point === (options.pointNames.get(cover.point!) ?? cover.point)).length;
-    if (records > 0) outcome.notices.unshift({ code: 'W_POINT_FROM_COVER', location: { file: source.file, sheet: grid.name }, point: cover.point, cover: cover.sheet, records });
+    if (records > 0) outcome.notices.unshift({ code: 'W_POINT_FROM_OTHER_SHEET', location: { file: source.file, sheet: grid.name }, point: cover.point, from: cover.sheet, kind: cover.kind, records });
   }
   // A hidden sheet's opinions (last month's version kept out of sight, a copy): read, and asked about like hidden rows.
   if (grid.hidden === true && options.sheet === null && outcome.records.length > 0) {
@@ -88,6 +88,42 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   // A Word document: how its rows are counted, so that 第 12 行 can be found in it.
   if (grid.word !== undefined) outcome.notices.unshift({ code: 'W_WORD_DOCUMENT', location: { file: source.file, sheet: grid.name }, tables: [...grid.word.tables], paragraphs: grid.word.paragraphs });
   return outcome;
+}
+
+/** The point one sheet of a workbook names for all of them: on its cover, or above one sheet's header. */
+export interface WorkbookPoint {
+  sheet: string;
+  point: string | null;
+  county: string | null;
+  kind: 'cover' | 'title';
+}
+
+/**
+ * The point a workbook of several sheets names once for all: its cover sheet's 报送单位：… (封面), else the one point
+ * named on the lines above the header of its sheets (座谈会 has 联系点：…, 入户走访 not). Undefined when none is named,
+ * or when its sheets name different points (a county's workbook: each sheet keeps its own, or the file's).
+ */
+export function workbookPoint(grids: readonly SheetGrid[], options: IngestOptions): WorkbookPoint | undefined {
+  const sheets = grids.filter((grid) => grid.word === undefined && grid.rows.length <= options.limits.maxRowsPerSheet);
+  if (sheets.length < 2) return undefined;
+  const linesOf = (rows: readonly (readonly GridCell[])[]): string[] => rows.map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
+  for (const grid of sheets) {
+    if (!isCoverSheet(grid)) continue;
+    const named = pointFromTitleLines(linesOf(grid.rows));
+    if (named.point !== null) return { sheet: grid.name, ...named, kind: 'cover' };
+  }
+  const index = buildSynonymIndex(options.synonyms);
+  const titled: WorkbookPoint[] = [];
+  let untitled = 0;
+  for (const grid of sheets) {
+    const header = findHeader(grid, index);
+    if (header.rows.length === 0) continue;
+    const named = pointFromTitleLines(linesOf(grid.rows.slice(0, (header.rows[0] ?? 1) - 1)));
+    if (named.point === null) untitled += 1;
+    else titled.push({ sheet: grid.name, ...named, kind: 'title' });
+  }
+  const points = new Set(titled.map((t) => t.point));
+  return points.size === 1 && untitled > 0 ? titled[0] : undefined;
 }
 
 function ingestTables(grid: SheetGrid, source: SheetSource, options: IngestOptions): SheetOutcome {

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSubmissions, type IngestResult } from '../../src/ingest/index.js';
 import { countyFromFileName, pointFromFileName } from '../../src/ingest/point.js';
-import { ingestGrid } from '../../src/ingest/sheet.js';
+import { ingestGrid, workbookPoint } from '../../src/ingest/sheet.js';
+import type { SheetGrid } from '../../src/ingest/grid.js';
 import { REPO_ROOT } from '../cli/run-cli.js';
 import { grid, options } from './helpers.js';
 
@@ -64,7 +65,7 @@ describe('a cover sheet before the opinions', () => {
       ['城北区青石街道基层立法联系点', '城北区', '黄师傅'],
       ['城北区青石街道基层立法联系点', '城北区', '钱老师'],
     ]);
-    expect(codes(result, '意见')).toEqual(['W_POINT_FROM_COVER']);
+    expect(codes(result, '意见')).toEqual(['W_POINT_FROM_OTHER_SHEET']);
   });
 
   it('does not take a pasted chat (张阿姨：…) or a short opinion list for a cover', () => {
@@ -72,6 +73,28 @@ describe('a cover sheet before the opinions', () => {
     const out = ingestGrid(chat, { file: '东湖.xlsx', path: '东湖.xlsx', encoding: null }, options());
     expect(out.records.length).toBeGreaterThan(0);
     expect(out.notices.map((n) => n.code)).not.toContain('W_COVER_SHEET');
+  });
+});
+
+describe('a point named above one sheet\'s header only', () => {
+  const HEADER = ['序号', '提出人', '条款', '意见建议'];
+  const book = (sheets: Record<string, string[][]>): SheetGrid[] => Object.entries(sheets).map(([name, rows]) => grid(rows, [], name));
+
+  it('is the point of the workbook\'s sheets that name none', () => {
+    const grids = book({
+      座谈会: [['联系点：柳巷社区基层立法联系点'], HEADER, ['1', '周建国', '第十条', '建议登记点设在社区。']],
+      入户走访: [HEADER, ['1', '冯大妈', '第十九条', '建议写明物业可以装阻车系统。']],
+    });
+    expect(workbookPoint(grids, options())).toEqual({ sheet: '座谈会', point: '柳巷社区基层立法联系点', county: null, kind: 'title' });
+  });
+
+  it('is no one\'s when two sheets name different points (a county\'s workbook)', () => {
+    const grids = book({
+      一: [['联系点：东湖街道立法联系点'], HEADER, ['1', '周建国', '第十条', '建议登记点设在社区。']],
+      二: [['联系点：桃源镇立法联系点'], HEADER, ['1', '冯大妈', '第十九条', '建议写明物业可以装阻车系统。']],
+      三: [HEADER, ['1', '陈师傅', '第三十条', '罚款太高。']],
+    });
+    expect(workbookPoint(grids, options())).toBeUndefined();
   });
 });
 

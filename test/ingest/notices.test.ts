@@ -227,8 +227,8 @@ describe('every notice code', () => {
       { code: 'W_COVER_SHEET', location: sheet, rows: 5, point: '青石街道基层立法联系点' },
       '本表是封面（标题、报送单位、联系人、日期等），5 行记为说明行，不作意见；其中的联系点“青石街道基层立法联系点”用于本工作簿中没有写明联系点的工作表。',
     ],
-    W_POINT_FROM_COVER: [
-      { code: 'W_POINT_FROM_COVER', location: sheet, point: '青石街道基层立法联系点', cover: '封面', records: 2 },
+    W_POINT_FROM_OTHER_SHEET: [
+      { code: 'W_POINT_FROM_OTHER_SHEET', location: sheet, point: '青石街道基层立法联系点', from: '封面', kind: 'cover', records: 2 },
       '本表没有联系点列，联系点取自工作表“封面”（封面）：本表 2 条意见的联系点为“青石街道基层立法联系点”；如不对，请用 --point 或配置文件 points 指定。',
     ],
     W_HIDDEN_LIST_SHEET: [
