@@ -138,6 +138,9 @@ describe('names', () => {
     ['问卷星-城北区青石街道-电动自行车条例意见征集.csv', '城北区青石街道', '城北区'],
     ['青石街道关于电动自行车管理条例的意见.xlsx', '青石街道', null],
     ['城北区-青石街道-《电动自行车管理条例》意见.xlsx', '城北区青石街道', '城北区'],
+    // A county-wide survey: no point in the name (it was 答卷数据).
+    ['腾讯问卷-城北区电动自行车条例意见征集-答卷数据.xlsx', null, '城北区'],
+    ['问卷星-青石街道立法联系点_原始数据.xlsx', '青石街道立法联系点', null],
   ])('%s → %s, %s', (file, point, county) => {
     expect(pointFromFileName(file)).toBe(point);
     expect(countyFromFileName(file)).toBe(county);
