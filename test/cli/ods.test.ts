@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import * as XLSX from 'xlsx';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { collectInputs, readFileSheets, readSheetsFromBytes } from '../../src/ingest/index.js';
 import { scanOdsXml } from '../../src/ingest/ods-scan.js';
 import { options } from '../ingest/helpers.js';
@@ -67,6 +67,17 @@ describe('an .ods among the submissions', () => {
     expect(fromXlsx).toHaveLength(9);
     expect(strip((await merged(file('.ods'))).rows)).toEqual(strip(fromXlsx));
     expect(strip((await merged(file('.fods'))).rows)).toEqual(strip(fromXlsx));
+  });
+
+  it('keeps SheetJS\'s English about ODS number formats off the terminal when parsed in this thread', async () => {
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const { readWorkbookBytes } = await import('../../src/ingest/read-workbook.js');
+      expect(readWorkbookBytes(readFileSync(file('.ods')), null, 1000).sheetNames).toHaveLength(3);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('marks the hidden sheet and the hidden column as an .xlsx has them', async () => {
