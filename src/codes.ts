@@ -99,6 +99,8 @@ export const NOTICE_CODES = [
   'W_OWN_REPORT_SKIPPED',
   'W_MERGED_WITH_SOURCES',
   'W_MERGED_RECORDS_ONLY',
+  /** A 汇总 sheet (or a copy) whose opinions are all on the workbook's other sheets: left out, so none counts twice. */
+  'W_SUMMARY_SHEET_SKIPPED',
   'W_WORD_NOT_OPINIONS',
   'W_WORD_DOCUMENT',
   'W_INSTRUCTION_SHEET',
@@ -211,6 +213,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_OWN_REPORT_SKIPPED: '输入文件：yijian 生成的报告，不是意见表，已跳过',
   W_MERGED_WITH_SOURCES: '输入文件：合并表的来源文件本次也在读取，合并表已跳过，以免重复计数',
   W_MERGED_RECORDS_ONLY: '合并表只读取“意见汇总”工作表（“问题行”“核对”是合并时的核对记录）',
+  W_SUMMARY_SHEET_SKIPPED: '工作表的意见都在同一工作簿的其他工作表中（汇总表或副本），未重复读取',
   W_WORD_NOT_OPINIONS: '输入文件：Word 文档是草案文本或通知、说明，不是意见，已跳过',
   W_WORD_DOCUMENT: '从 Word 文档读取：表格和段落从上到下各占一行（空段不计），说明行号怎样对应文档',
   W_INSTRUCTION_SHEET: '工作表是填表说明，各行记为说明行',

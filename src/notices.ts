@@ -35,6 +35,8 @@ export type OwnOutputNotice =
   | { code: 'W_OWN_REPORT_SKIPPED'; location: FileLocation }
   /** A merged workbook whose source files are read in the same run (`sources`, as the inputs name them). */
   | { code: 'W_MERGED_WITH_SOURCES'; location: FileLocation; sources: string[] }
+  /** A sheet whose `records` opinions are all on other sheets of its workbook (`within`): a 汇总 over them, read once. */
+  | { code: 'W_SUMMARY_SHEET_SKIPPED'; location: SheetLocation; records: number; within: string[] }
   /** A merged workbook read alone: only its 意见汇总 sheet holds opinions. */
   | { code: 'W_MERGED_RECORDS_ONLY'; location: FileLocation; records: string; others: string[] }
   /** A Word document that is the draft's text (`articles` paragraphs begin like an article) or a notice (`title`): no opinions. */
@@ -184,6 +186,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_OWN_REPORT_SKIPPED: 'own',
   W_MERGED_WITH_SOURCES: 'own',
   W_MERGED_RECORDS_ONLY: 'own',
+  W_SUMMARY_SHEET_SKIPPED: 'own',
   W_WORD_NOT_OPINIONS: 'own',
   W_WORD_DOCUMENT: 'sheet',
   W_INSTRUCTION_SHEET: 'sheet',
@@ -271,6 +274,11 @@ export function noticeText(notice: Notice): string {
     }
     case 'W_MERGED_RECORDS_ONLY':
       return `${notice.location.file} 是 yijian merge 合并的结果：只读取其中的“${notice.records}”工作表，${notice.others.map((name) => `“${name}”`).join('')}是合并时的核对记录。`;
+    case 'W_SUMMARY_SHEET_SKIPPED':
+      return atPlace(
+        { file: notice.location.file },
+        `${sheetWords(notice.location.sheet)}的 ${notice.records} 条意见都在本工作簿的${notice.within.map((name) => `“${name}”`).join('')}工作表中，是它们的汇总（或副本），未重复读取，以免每条意见计两次；如确是另外报送的意见，请用 --sheet 单独读取。`,
+      );
     case 'W_WORD_NOT_OPINIONS':
       return notice.kind === 'draft'
         ? `${notice.location.file} 是 Word 文档，看来是法规草案的条文（有 ${notice.articles} 段以“第…条”开头），不是意见，已跳过；如其中确有意见，请整理到意见表（.xlsx，可用 yijian form 生成）中再读取。`

@@ -6,14 +6,16 @@
  * and 链接); a file name's draft title (电动自行车条例, 物业条例) was kept in the point's name; a point named on a
  * title line with its county (东城区和平里街道…) lost the county.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { readSubmissions, type IngestResult } from '../../src/ingest/index.js';
 import { countyFromFileName, pointFromFileName } from '../../src/ingest/point.js';
 import { ingestGrid, workbookPoint } from '../../src/ingest/sheet.js';
 import type { SheetGrid } from '../../src/ingest/grid.js';
 import { REPO_ROOT } from '../cli/run-cli.js';
-import { grid, options } from './helpers.js';
+import { grid, options, tempDir } from './helpers.js';
 
 const DIR = join(REPO_ROOT, 'fixtures/fresh-s26');
 const read = (file: string, input: Record<string, unknown> = {}): Promise<IngestResult> => readSubmissions([join(DIR, file)], options(input));
@@ -95,6 +97,43 @@ describe('a point named above one sheet\'s header only', () => {
       三: [HEADER, ['1', '陈师傅', '第三十条', '罚款太高。']],
     });
     expect(workbookPoint(grids, options())).toBeUndefined();
+  });
+});
+
+describe('a county\'s 汇总 sheet over the points\' own sheets', () => {
+  it('is read once: its rows are on the points\' sheets, so it is left out and said', async () => {
+    const result = await read('城南区司法局-各联系点意见汇总（6月）.xlsx');
+    expect(result.records.map((r) => [r.source.sheet, r.point, r.county])).toEqual([
+      ['东湖街道', '东湖街道', '城南区'], ['东湖街道', '东湖街道', '城南区'], ['桃源镇', '桃源镇', '城南区'],
+    ]);
+    expect(result.sheets.map((s) => s.sheet)).toEqual(['东湖街道', '桃源镇']);
+    expect(result.notices.filter((n) => n.code === 'W_SUMMARY_SHEET_SKIPPED')).toEqual([
+      { code: 'W_SUMMARY_SHEET_SKIPPED', location: { file: '城南区司法局-各联系点意见汇总（6月）.xlsx', sheet: '汇总' }, records: 3, within: ['东湖街道', '桃源镇'] },
+    ]);
+    expect(result.reconciliation.balanced).toBe(true);
+  });
+
+  it('is read when --sheet names it', async () => {
+    const result = await read('城南区司法局-各联系点意见汇总（6月）.xlsx', { sheet: '汇总' });
+    expect(result.records.map((r) => r.point)).toEqual(['东湖街道', '东湖街道', '桃源镇']);
+    expect(result.notices.some((n) => n.code === 'W_SUMMARY_SHEET_SKIPPED')).toBe(false);
+  });
+
+  it('keeps two sheets that share some opinions but not all, and keeps one of two copies', () => {
+    const HEADER = ['序号', '意见建议'];
+    const book = (sheets: Record<string, string[][]>) => Object.entries(sheets).map(([name, rows]) => grid(rows, [], name));
+    const file = join(tempDir(), '东湖街道立法联系点.xlsx');
+    const workbook = XLSX.utils.book_new();
+    for (const g of book({
+      座谈会: [HEADER, ['1', '建议多建充电桩。'], ['2', '头盔要便宜点。']],
+      入户走访: [HEADER, ['1', '建议多建充电桩。'], ['2', '楼道不许停车。']],
+      '入户走访 (2)': [HEADER, ['1', '建议多建充电桩。'], ['2', '楼道不许停车。']],
+    })) XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(g.rows as string[][]), g.name);
+    writeFileSync(file, XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }));
+    return readSubmissions([file], options()).then((result) => {
+      expect(result.sheets.map((s) => s.sheet)).toEqual(['座谈会', '入户走访']);
+      expect(result.notices.filter((n) => n.code === 'W_SUMMARY_SHEET_SKIPPED').map((n) => ('within' in n ? [n.location.sheet, n.within] : null))).toEqual([['入户走访 (2)', ['入户走访']]]);
+    });
   });
 });
 

@@ -219,6 +219,10 @@ describe('every notice code', () => {
       { code: 'W_HIDDEN_ROWS_READ', location: sheet, rows: [3, 4, 9] },
       '文件 东湖.xlsx：工作表“意见”第 3、4、9 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。',
     ],
+    W_SUMMARY_SHEET_SKIPPED: [
+      { code: 'W_SUMMARY_SHEET_SKIPPED', location: { file: '城南区汇总.xlsx', sheet: '汇总' }, records: 3, within: ['东湖街道', '桃源镇'] },
+      '文件 城南区汇总.xlsx：工作表“汇总”的 3 条意见都在本工作簿的“东湖街道”“桃源镇”工作表中，是它们的汇总（或副本），未重复读取，以免每条意见计两次；如确是另外报送的意见，请用 --sheet 单独读取。',
+    ],
     W_HIDDEN_SHEET_OPINIONS: [
       { code: 'W_HIDDEN_SHEET_OPINIONS', location: { file: '东湖.xlsx', sheet: '5月已报' }, records: 2 },
       '文件 东湖.xlsx：工作表“5月已报”在工作簿中是隐藏的（打开文件时看不到），其中 2 条意见已照常读取；如是上次报送的旧表或不应报送，请删除这张表，或用 --sheet 只读取要读的工作表。',
