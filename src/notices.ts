@@ -277,7 +277,7 @@ export function noticeText(notice: Notice): string {
     case 'W_SUMMARY_SHEET_SKIPPED':
       return atPlace(
         { file: notice.location.file },
-        `${sheetWords(notice.location.sheet)}的 ${notice.records} 条意见都在本工作簿的${notice.within.map((name) => `“${name}”`).join('')}工作表中，是它们的汇总（或副本），未重复读取，以免每条意见计两次；如确是另外报送的意见，请用 --sheet 单独读取。`,
+        `${sheetWords(notice.location.sheet)}的 ${notice.records} 条意见都已在本工作簿的${notice.within.map((name) => `“${name}”`).join('')}工作表中（汇总表与各分表，或副本），本表未重复读取，以免每条意见计两次；如确是另外报送的意见，请用 --sheet 单独读取。`,
       );
     case 'W_WORD_NOT_OPINIONS':
       return notice.kind === 'draft'

@@ -221,7 +221,7 @@ describe('every notice code', () => {
     ],
     W_SUMMARY_SHEET_SKIPPED: [
       { code: 'W_SUMMARY_SHEET_SKIPPED', location: { file: '城南区汇总.xlsx', sheet: '汇总' }, records: 3, within: ['东湖街道', '桃源镇'] },
-      '文件 城南区汇总.xlsx：工作表“汇总”的 3 条意见都在本工作簿的“东湖街道”“桃源镇”工作表中，是它们的汇总（或副本），未重复读取，以免每条意见计两次；如确是另外报送的意见，请用 --sheet 单独读取。',
+      '文件 城南区汇总.xlsx：工作表“汇总”的 3 条意见都已在本工作簿的“东湖街道”“桃源镇”工作表中（汇总表与各分表，或副本），本表未重复读取，以免每条意见计两次；如确是另外报送的意见，请用 --sheet 单独读取。',
     ],
     W_HIDDEN_SHEET_OPINIONS: [
       { code: 'W_HIDDEN_SHEET_OPINIONS', location: { file: '东湖.xlsx', sheet: '5月已报' }, records: 2 },
