@@ -14,7 +14,6 @@ import type { SheetGrid } from './grid.js';
 import { mergedSources } from './merged.js';
 import { ingestGrid, workbookPoint, type SheetProblem } from './sheet.js';
 import { sheetPoints } from './point.js';
-import { normalizeText } from '../text/normalize.js';
 
 export { collectInputFiles, collectInputs, displayNames, refuseOutputAmongInputs, sameFile, type InputFiles } from './files.js';
 export { normalizeIngestOptions, DEFAULT_LIMITS, type IngestOptions, type IngestOptionsInput, type PointRule } from './options.js';
@@ -162,9 +161,9 @@ export async function readSubmissions(
   return result;
 }
 
-/** An opinion's text as compared between the sheets of one workbook: white space and full-width forms folded. */
+/** An opinion's text as compared between the sheets of one workbook: a copied row is the same text, white space aside. */
 function opinionKey(record: OpinionRecord): string {
-  return normalizeText(record.opinion).replace(/\s+/gu, '');
+  return record.opinion.replace(/\s+/gu, '');
 }
 
 /**

@@ -80,8 +80,15 @@ const COVER_LINES = 15;
  * 报送单位 names the point of the workbook's other sheets (point.ts pointFromTitleLines reads it).
  */
 export function isCoverSheet(grid: SheetGrid): boolean {
-  const lines = grid.rows.map((row) => row.map((cell) => cellText(cell).trim()).filter((text) => text !== '')).filter((cells) => cells.length > 0);
-  if (lines.length === 0 || lines.length > COVER_LINES || lines.some((cells) => cells.length > 3)) return false;
+  // Row by row, stopping past COVER_LINES lines: a sheet of a million rows is no cover, and is not copied to find out.
+  const lines: string[][] = [];
+  for (const row of grid.rows) {
+    const cells = row.map((cell) => cellText(cell).trim()).filter((text) => text !== '');
+    if (cells.length === 0) continue;
+    if (cells.length > 3 || lines.length === COVER_LINES) return false;
+    lines.push(cells);
+  }
+  if (lines.length === 0) return false;
   const labelled = lines.slice(1).every((cells) => {
     const text = cells.join('  ');
     if (text.length > COVER_LINE_LENGTH) return false;
