@@ -106,6 +106,8 @@ export const NOTICE_CODES = [
   'W_INSTRUCTION_SHEET',
   /** A cover sheet (封面: title, 报送单位：…, 联系人：…): its lines are 说明行; it names the point of the other sheets. */
   'W_COVER_SHEET',
+  /** A template's example row under the header (序号 示例, 此行为填写示例): 说明行. */
+  'W_EXAMPLE_ROWS',
   'W_POINT_FROM_OTHER_SHEET',
   'W_PASTED_OPINIONS',
   'W_CONTINUATION_JOINED',
@@ -217,6 +219,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_WORD_NOT_OPINIONS: '输入文件：Word 文档是草案文本或通知、说明，不是意见，已跳过',
   W_WORD_DOCUMENT: '从 Word 文档读取：表格和段落从上到下各占一行（空段不计），说明行号怎样对应文档',
   W_INSTRUCTION_SHEET: '工作表是填表说明，各行记为说明行',
+  W_EXAMPLE_ROWS: '表头下表格自带的填写示例行（序号“示例”、写明“此行为填写示例”）记为说明行，不作意见',
   W_COVER_SHEET: '工作表是封面（标题、报送单位、联系人、日期），各行记为说明行',
   W_POINT_FROM_OTHER_SHEET: '表中没有联系点，联系点取自同一工作簿的封面（报送单位：……）或另一工作表表头上方的联系点一行',
   W_PASTED_OPINIONS: '工作表没有表头、只有一列内容，按内容作“意见建议”列',

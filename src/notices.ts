@@ -56,6 +56,8 @@ export type LayoutNotice =
    * its cover (`kind` cover: 报送单位：…), or the line above another sheet's header (`kind` title).
    */
   | { code: 'W_POINT_FROM_OTHER_SHEET'; location: SheetLocation; point: string; from: string; kind: 'cover' | 'title'; records: number }
+  /** The template's example rows under the header (序号 示例, 此行为填写示例): 说明行, not opinions. */
+  | { code: 'W_EXAMPLE_ROWS'; location: SheetLocation; rows: number[] }
   /** A hidden sheet with no header, of short values (a drop-down list's options): `rows` lines kept as 说明行. */
   | { code: 'W_HIDDEN_LIST_SHEET'; location: SheetLocation; rows: number }
   /** No header, one column of opinions; `titleRows` lines above them are a title; `mapSpec` the --map that would say otherwise. */
@@ -191,6 +193,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_WORD_DOCUMENT: 'sheet',
   W_INSTRUCTION_SHEET: 'sheet',
   W_HIDDEN_LIST_SHEET: 'sheet',
+  W_EXAMPLE_ROWS: 'sheet',
   W_COVER_SHEET: 'sheet',
   W_POINT_FROM_OTHER_SHEET: 'sheet',
   W_PASTED_OPINIONS: 'sheet',
@@ -296,6 +299,8 @@ export function noticeText(notice: Notice): string {
         (notice.point === null ? '。' : `；其中的联系点“${notice.point}”用于本工作簿中没有写明联系点的工作表。`);
     case 'W_POINT_FROM_OTHER_SHEET':
       return `本表没有联系点列，联系点取自${notice.kind === 'cover' ? `工作表“${notice.from}”（封面）` : `同一工作簿工作表“${notice.from}”表头上方的一行`}：本表 ${notice.records} 条意见的联系点为“${notice.point}”；如不对，请用 --point 或配置文件 points 指定。`;
+    case 'W_EXAMPLE_ROWS':
+      return `${rowListWords(notice.rows)}是表格自带的填写示例（序号写“示例”，或写明“此行为填写示例”），记为说明行，不作意见；如是真实意见，请删去“示例”字样后再读取。`;
     case 'W_HIDDEN_LIST_SHEET':
       return `本表在工作簿中是隐藏的，没有表头，只有简短的选项（多为下拉列表的数据源），${notice.rows} 行记为说明行，不作意见。`;
     case 'W_PASTED_OPINIONS': {

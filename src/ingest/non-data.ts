@@ -65,6 +65,24 @@ export function isInstructionSheet(grid: SheetGrid): boolean {
   return /^(?:填表说明|填报说明|说明|使用说明|填写说明)\s*[:：]?/u.test(simplifiedShort(text));
 }
 
+/** A 序号 cell that marks the template's example row: 示例, 例, （样例）, 填写示例：. */
+const EXAMPLE_SEQ = /^[（(【[]?\s*(?:填写|填表)?(?:示例|样例|范例|例子|示范|例)\s*[）)】\]]?\s*[:：]?\s*\d*$/u;
+/** Words in a cell that say the row is the example: （填写示例）, 此行为示例, 示例行请勿删除. */
+const EXAMPLE_WORDS = /(?:此行|本行)(?:为|是)?(?:填写|填表)?(?:示例|样例|范例)|[（(【[]\s*(?:填写|填表)?(?:示例|样例|范例)\s*[）)】\]]|示例行|^\s*(?:填写|填表)?示例\s*[:：]/u;
+
+/**
+ * True when a data row is the example a template ships with (序号 示例, or a cell saying 此行为填写示例): the form's
+ * instructions, not an opinion of 张三's. Only the rows just under the header are looked at (FIRST_EXAMPLE_ROWS).
+ */
+export function isExampleRow(cells: readonly GridCell[], seqColumn: number | undefined): boolean {
+  const seq = seqColumn === undefined ? '' : simplifiedShort(cellText(cells[seqColumn]).trim());
+  if (seq !== '' && EXAMPLE_SEQ.test(seq)) return true;
+  return cells.some((cell) => EXAMPLE_WORDS.test(simplifiedShort(cellText(cell))));
+}
+
+/** How many rows under the header may be a template's example rows. */
+export const FIRST_EXAMPLE_ROWS = 3;
+
 /** A cover sheet's name: 封面, 首页, 报送单 …. */
 const COVER_SHEET = /^(?:封面|首页|封皮|报送单|报送表|基本信息|基本情况)$/u;
 /** A line of a cover: a label a cover has and its value (报送单位：…, 联系人：…, 报送日期：…); a chat's 张阿姨：… is none. */

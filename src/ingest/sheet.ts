@@ -9,7 +9,7 @@ import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
-import { chatSpeaker, continuesOpinion, continuesRemark, isChatMedia, isCoverSheet, isInstructionSheet, isTitleLine, joinContinued, letterPart, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
+import { chatSpeaker, continuesOpinion, continuesRemark, FIRST_EXAMPLE_ROWS, isChatMedia, isCoverSheet, isExampleRow, isInstructionSheet, isTitleLine, joinContinued, letterPart, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
 import { countyFromFileName, countyFromPointName, countyOnlyName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
 import { classifyRow, isNoOpinion, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
@@ -414,11 +414,18 @@ function ingestTable(
     return column === undefined ? [] : [column];
   });
   const htmlRows: number[] = [];
+  const exampleRows: number[] = [];
   for (let r = dataStart; r < grid.rows.length; r += 1) {
     let cells = cellsAt(r);
     if (plan !== null && header.rows.length > 0 && repeatsHeader(cells, headerKey)) {
       // WPS and Excel exports repeat the header at every printed page: not an opinion, not a problem.
       noteRows.push({ row: r + 1, kind: 'header', text: noteText(cells) });
+      continue;
+    }
+    if (plan !== null && header.rows.length > 0 && r < dataStart + FIRST_EXAMPLE_ROWS && isExampleRow(cells, plan.fieldColumns.get('seq'))) {
+      // The template's own example (序号 示例, 此行为填写示例): instructions, not 张三's opinion.
+      noteRows.push({ row: r + 1, kind: 'instruction', text: noteText(cells) });
+      exampleRows.push(r + 1);
       continue;
     }
     if (pasted === null && grid.word !== undefined && outsideTables(grid.word.tables, r + 1)) {
@@ -549,6 +556,7 @@ function ingestTable(
     notices.push({ code: 'W_CONTACT_IN_UNREAD_COLUMN', location: place, ...unreadContact, mapSpec: scopedMapSpec(source.file, grid.name, FIELD_HEADERS.contact, unreadContact.column.column) });
   }
   if (htmlRows.length > 0) notices.push({ code: 'W_HTML_IN_CELLS', location: place, rows: htmlRows });
+  if (exampleRows.length > 0) notices.push({ code: 'W_EXAMPLE_ROWS', location: place, rows: exampleRows });
   if (speakerRows.length + inlineSpeakerRows.length > 0) notices.push({ code: 'W_CHAT_SPEAKERS', location: place, rows: speakerRows, inline: inlineSpeakerRows });
   const serialDates = readSerialDates(result.records);
   if (serialDates !== null) notices.push({ code: 'W_DATE_FROM_SERIAL', location: place, ...serialDates });

@@ -137,6 +137,15 @@ describe('a county\'s 汇总 sheet over the points\' own sheets', () => {
   });
 });
 
+describe('a template\'s example row left under the header', () => {
+  it('is a 说明行, not 张三\'s opinion; opinions that say 例如 or 示例 stay opinions', async () => {
+    const result = await read('城北区-白鹭街道立法联系点.xlsx');
+    expect(result.records.map((r) => [r.source.row, r.submitter])).toEqual([[3, '黄师傅'], [4, '钱老师']]);
+    expect(result.sheets[0]).toMatchObject({ rows: 3, records: 2, notes: 1 });
+    expect(result.notices.filter((n) => n.code === 'W_EXAMPLE_ROWS').map((n) => ('rows' in n ? n.rows : null))).toEqual([[2]]);
+  });
+});
+
 describe('an online form\'s CSV export', () => {
   const FILE = '问卷星-城北区青石街道-电动自行车条例意见征集.csv';
 

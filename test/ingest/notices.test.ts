@@ -235,6 +235,10 @@ describe('every notice code', () => {
       { code: 'W_POINT_FROM_OTHER_SHEET', location: sheet, point: '青石街道基层立法联系点', from: '封面', kind: 'cover', records: 2 },
       '本表没有联系点列，联系点取自工作表“封面”（封面）：本表 2 条意见的联系点为“青石街道基层立法联系点”；如不对，请用 --point 或配置文件 points 指定。',
     ],
+    W_EXAMPLE_ROWS: [
+      { code: 'W_EXAMPLE_ROWS', location: sheet, rows: [2] },
+      '第 2 行是表格自带的填写示例（序号写“示例”，或写明“此行为填写示例”），记为说明行，不作意见；如是真实意见，请删去“示例”字样后再读取。',
+    ],
     W_HIDDEN_LIST_SHEET: [
       { code: 'W_HIDDEN_LIST_SHEET', location: sheet, rows: 7 },
       '本表在工作簿中是隐藏的，没有表头，只有简短的选项（多为下拉列表的数据源），7 行记为说明行，不作意见。',
