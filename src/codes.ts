@@ -99,9 +99,16 @@ export const NOTICE_CODES = [
   'W_OWN_REPORT_SKIPPED',
   'W_MERGED_WITH_SOURCES',
   'W_MERGED_RECORDS_ONLY',
+  /** A 汇总 sheet (or a copy) whose opinions are all on the workbook's other sheets: left out, so none counts twice. */
+  'W_SUMMARY_SHEET_SKIPPED',
   'W_WORD_NOT_OPINIONS',
   'W_WORD_DOCUMENT',
   'W_INSTRUCTION_SHEET',
+  /** A cover sheet (封面: title, 报送单位：…, 联系人：…): its lines are 说明行; it names the point of the other sheets. */
+  'W_COVER_SHEET',
+  /** A template's example row under the header (序号 示例, 此行为填写示例): 说明行. */
+  'W_EXAMPLE_ROWS',
+  'W_POINT_FROM_OTHER_SHEET',
   'W_PASTED_OPINIONS',
   'W_CONTINUATION_JOINED',
   /** Columns that each ask about one article (问卷: 您对第十条有何意见？): each answered cell an opinion on it. */
@@ -135,6 +142,10 @@ export const NOTICE_CODES = [
   /** Read, and the text changed or decoded on its own (were E_CONTROL_CHARACTERS and E_MIXED_ENCODING). */
   'W_CONTROL_CHARACTERS',
   'W_HIDDEN_ROWS_READ',
+  /** A hidden sheet that holds opinions (last month's version, a copy): read, and said as its sheet's problem. */
+  'W_HIDDEN_SHEET_OPINIONS',
+  /** A hidden sheet without a header (the values of a drop-down list): 说明行, not 问题行. */
+  'W_HIDDEN_LIST_SHEET',
   'W_HIDDEN_COLUMN_READ',
   'W_CONTACT_IN_UNREAD_COLUMN',
   'W_MIXED_ENCODING',
@@ -200,13 +211,17 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_OUTPUT_FOLDER_SKIPPED: '输入文件：文件夹是 yijian 以前输出的结果（有 digest.json 或 feedback.json），已跳过',
   W_BROKEN_LINK: '输入文件：断开或循环的符号链接，已跳过',
   W_NOT_REGULAR_FILE: '输入文件：不是普通文件（设备、管道或套接字），已跳过',
-  W_FORMAT_SKIPPED: '输入文件：文件夹中的 WPS 表格（.et）、旧版 Word（.doc）或 WPS 文字文档、文本或 PDF 文件不能直接读取，已跳过（说明如何另存）',
+  W_FORMAT_SKIPPED: '输入文件：文件夹中的 WPS 表格（.et）、旧版 Word（.doc）、WPS 或 OpenDocument 文字文档（.odt）、文本或 PDF 文件不能直接读取，已跳过（说明如何另存）',
   W_OWN_REPORT_SKIPPED: '输入文件：yijian 生成的报告，不是意见表，已跳过',
   W_MERGED_WITH_SOURCES: '输入文件：合并表的来源文件本次也在读取，合并表已跳过，以免重复计数',
   W_MERGED_RECORDS_ONLY: '合并表只读取“意见汇总”工作表（“问题行”“核对”是合并时的核对记录）',
+  W_SUMMARY_SHEET_SKIPPED: '工作表的意见都在同一工作簿的其他工作表中（汇总表或副本），未重复读取',
   W_WORD_NOT_OPINIONS: '输入文件：Word 文档是草案文本或通知、说明，不是意见，已跳过',
   W_WORD_DOCUMENT: '从 Word 文档读取：表格和段落从上到下各占一行（空段不计），说明行号怎样对应文档',
   W_INSTRUCTION_SHEET: '工作表是填表说明，各行记为说明行',
+  W_EXAMPLE_ROWS: '表头下表格自带的填写示例行（序号“示例”、写明“此行为填写示例”）记为说明行，不作意见',
+  W_COVER_SHEET: '工作表是封面（标题、报送单位、联系人、日期），各行记为说明行',
+  W_POINT_FROM_OTHER_SHEET: '表中没有联系点，联系点取自同一工作簿的封面（报送单位：……）或另一工作表表头上方的联系点一行',
   W_PASTED_OPINIONS: '工作表没有表头、只有一列内容，按内容作“意见建议”列',
   W_CONTINUATION_JOINED: '只有意见一格有字的行已接到上一行的意见后面（续行）',
   W_ARTICLE_QUESTIONS: '按条设问的列（如“您对第十条有何意见？”）：每格回答作一条意见，条款取自表头',
@@ -231,6 +246,8 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_HIDDEN_SHEET_READ: '登记表：只在隐藏的工作表中找到登记内容，已读取，请确认',
   W_CONTROL_CHARACTERS: '文件中有控制字符，已去除',
   W_HIDDEN_ROWS_READ: '工作表中有隐藏（或被筛选掉）的行，已照常读取，请确认是否应报送',
+  W_HIDDEN_SHEET_OPINIONS: '隐藏的工作表中有意见，已照常读取，请确认是否应报送（如上次报送的旧表）',
+  W_HIDDEN_LIST_SHEET: '隐藏的工作表没有表头（多为下拉列表的选项），各行记为说明行',
   W_HIDDEN_COLUMN_READ: '读取的某一列在 Excel 中是隐藏的，已照常读取，请确认',
   W_CONTACT_IN_UNREAD_COLUMN: '没有读取的列（如备注）里写有电话、邮箱或账号，表中又没有联系方式一栏',
   W_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',

@@ -27,7 +27,7 @@ export type InputNotice =
   | { code: 'W_FORMAT_SKIPPED'; location: FileLocation; format: SkippedFormat };
 
 /** What a skipped file is, by its extension: each has its own way to a readable table. */
-export type SkippedFormat = 'et' | 'ods' | 'numbers' | 'word' | 'wps' | 'text' | 'pdf';
+export type SkippedFormat = 'et' | 'numbers' | 'word' | 'wps' | 'odt' | 'text' | 'pdf';
 
 /** Notices about a file yijian itself wrote, found among the inputs. */
 export type OwnOutputNotice =
@@ -35,6 +35,8 @@ export type OwnOutputNotice =
   | { code: 'W_OWN_REPORT_SKIPPED'; location: FileLocation }
   /** A merged workbook whose source files are read in the same run (`sources`, as the inputs name them). */
   | { code: 'W_MERGED_WITH_SOURCES'; location: FileLocation; sources: string[] }
+  /** A sheet whose `records` opinions are all on other sheets of its workbook (`within`): a 汇总 over them, read once. */
+  | { code: 'W_SUMMARY_SHEET_SKIPPED'; location: SheetLocation; records: number; within: string[] }
   /** A merged workbook read alone: only its 意见汇总 sheet holds opinions. */
   | { code: 'W_MERGED_RECORDS_ONLY'; location: FileLocation; records: string; others: string[] }
   /** A Word document that is the draft's text (`articles` paragraphs begin like an article) or a notice (`title`): no opinions. */
@@ -47,6 +49,17 @@ export type LayoutNotice =
   | { code: 'W_WORD_DOCUMENT'; location: SheetLocation; tables: { firstRow: number; lastRow: number }[]; paragraphs: number }
   /** A 填表说明 sheet: `rows` lines kept as 说明行, none an opinion. */
   | { code: 'W_INSTRUCTION_SHEET'; location: SheetLocation; rows: number }
+  /** A cover sheet (封面): `rows` lines kept as 说明行; `point` the 报送单位 it names, given to the other sheets. */
+  | { code: 'W_COVER_SHEET'; location: SheetLocation; rows: number; point: string | null }
+  /**
+   * A sheet that names no point, its `records` opinions given the point named on sheet `from` of the same workbook:
+   * its cover (`kind` cover: 报送单位：…), or the line above another sheet's header (`kind` title).
+   */
+  | { code: 'W_POINT_FROM_OTHER_SHEET'; location: SheetLocation; point: string; from: string; kind: 'cover' | 'title'; records: number }
+  /** The template's example rows under the header (序号 示例, 此行为填写示例): 说明行, not opinions. */
+  | { code: 'W_EXAMPLE_ROWS'; location: SheetLocation; rows: number[] }
+  /** A hidden sheet with no header, of short values (a drop-down list's options): `rows` lines kept as 说明行. */
+  | { code: 'W_HIDDEN_LIST_SHEET'; location: SheetLocation; rows: number }
   /** No header, one column of opinions; `titleRows` lines above them are a title; `mapSpec` the --map that would say otherwise. */
   | { code: 'W_PASTED_OPINIONS'; location: SheetLocation & { column: string }; titleRows: number; mapSpec: string }
   /** Cells of opinions, 修改建议 or 理由 holding web markup (<p>, <br/>, &nbsp;), read as the text it shows. */
@@ -134,7 +147,9 @@ export type ReaderNotice =
   /** A CSV whose lines mix UTF-8 and GBK, each line decoded in its own: `gbkLines` as GBK, `utf8Lines` as UTF-8 (1-based, by line feed). */
   | { code: 'W_MIXED_ENCODING'; location: SheetLocation; gbkLines: number[]; utf8Lines: number[] }
   /** Rows with content that Excel does not show (hidden by hand or filtered out), read like the others. */
-  | { code: 'W_HIDDEN_ROWS_READ'; location: SheetLocation; rows: number[] };
+  | { code: 'W_HIDDEN_ROWS_READ'; location: SheetLocation; rows: number[] }
+  /** A sheet the workbook hides, whose `records` opinions were read like the others' (made by ingest, not by the file reader). */
+  | { code: 'W_HIDDEN_SHEET_OPINIONS'; location: SheetLocation; records: number };
 
 /** A reader notice as the file reader makes it, before the file has its display name: on `sheet`, or without it every sheet of the file. */
 export type ReaderFinding = ReaderNotice extends infer N ? (N extends ReaderNotice ? Omit<N, 'location'> & { sheet?: string } : never) : never;
@@ -149,6 +164,8 @@ export function readerNotice(finding: ReaderFinding, file: string, sheet: string
       return { code: finding.code, location, gbkLines: finding.gbkLines, utf8Lines: finding.utf8Lines };
     case 'W_HIDDEN_ROWS_READ':
       return { code: finding.code, location, rows: finding.rows };
+    case 'W_HIDDEN_SHEET_OPINIONS':
+      return { code: finding.code, location, records: finding.records };
   }
 }
 
@@ -171,9 +188,14 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_OWN_REPORT_SKIPPED: 'own',
   W_MERGED_WITH_SOURCES: 'own',
   W_MERGED_RECORDS_ONLY: 'own',
+  W_SUMMARY_SHEET_SKIPPED: 'own',
   W_WORD_NOT_OPINIONS: 'own',
   W_WORD_DOCUMENT: 'sheet',
   W_INSTRUCTION_SHEET: 'sheet',
+  W_HIDDEN_LIST_SHEET: 'sheet',
+  W_EXAMPLE_ROWS: 'sheet',
+  W_COVER_SHEET: 'sheet',
+  W_POINT_FROM_OTHER_SHEET: 'sheet',
   W_PASTED_OPINIONS: 'sheet',
   W_CONTINUATION_JOINED: 'sheet',
   W_CHAT_SPEAKERS: 'sheet',
@@ -200,6 +222,7 @@ const SHOWN: Readonly<Record<NoticeCode, 'sheet' | 'own'>> = {
   W_HIDDEN_SHEET_READ: 'own',
   W_CONTROL_CHARACTERS: 'own',
   W_HIDDEN_ROWS_READ: 'own',
+  W_HIDDEN_SHEET_OPINIONS: 'own',
   W_MIXED_ENCODING: 'own',
 };
 
@@ -216,10 +239,10 @@ export function noticesOf(notices: readonly Notice[], file: string, sheet: strin
 /** What each skipped format is and how to make it readable. */
 const SKIPPED_FORMAT_WORDS: Readonly<Record<SkippedFormat, string>> = {
   et: '是 WPS 表格文件（.et），不能直接读取，已跳过；请用 WPS 打开后“另存为”Excel 工作簿（.xlsx）再读取。',
-  ods: '是 OpenDocument 表格（.ods），不能直接读取，已跳过；请另存为 Excel 工作簿（.xlsx）再读取。',
   numbers: '是 Numbers 表格，不能直接读取，已跳过；请导出为 Excel 工作簿（.xlsx）再读取。',
   word: '是旧版 Word 文档（.doc），不能直接读取，已跳过；请用 Word 或 WPS 打开后“另存为”Word 文档（.docx）再读取。',
   wps: '是 WPS 文字文档，不能直接读取，已跳过；请用 WPS 打开后“另存为”Word 文档（.docx）再读取。',
+  odt: '是 OpenDocument 文字文档（.odt），不能直接读取，已跳过；请用 WPS 或 LibreOffice 打开后“另存为”Word 文档（.docx）再读取。',
   text: '是文本文件（.txt），已跳过；如是 Excel 另存的“Unicode 文本”或制表符分隔的表格，请把扩展名改为 .tsv 再读取。',
   pdf: '是 PDF 文件，不能读取其中的意见，已跳过；请向报送单位要原表格（.xlsx）。',
 };
@@ -254,6 +277,11 @@ export function noticeText(notice: Notice): string {
     }
     case 'W_MERGED_RECORDS_ONLY':
       return `${notice.location.file} 是 yijian merge 合并的结果：只读取其中的“${notice.records}”工作表，${notice.others.map((name) => `“${name}”`).join('')}是合并时的核对记录。`;
+    case 'W_SUMMARY_SHEET_SKIPPED':
+      return atPlace(
+        { file: notice.location.file },
+        `${sheetWords(notice.location.sheet)}的 ${notice.records} 条意见都已在本工作簿的${notice.within.map((name) => `“${name}”`).join('')}工作表中（汇总表与各分表，或副本），本表未重复读取，以免每条意见计两次；如确是另外报送的意见，请用 --sheet 单独读取。`,
+      );
     case 'W_WORD_NOT_OPINIONS':
       return notice.kind === 'draft'
         ? `${notice.location.file} 是 Word 文档，看来是法规草案的条文（有 ${notice.articles} 段以“第…条”开头），不是意见，已跳过；如其中确有意见，请整理到意见表（.xlsx，可用 yijian form 生成）中再读取。`
@@ -266,6 +294,15 @@ export function noticeText(notice: Notice): string {
     }
     case 'W_INSTRUCTION_SHEET':
       return `本表是填表说明，${notice.rows} 行记为说明行，不作意见。`;
+    case 'W_COVER_SHEET':
+      return `本表是封面（标题、报送单位、联系人、日期等），${notice.rows} 行记为说明行，不作意见` +
+        (notice.point === null ? '。' : `；其中的联系点“${notice.point}”用于本工作簿中没有写明联系点的工作表。`);
+    case 'W_POINT_FROM_OTHER_SHEET':
+      return `本表没有联系点列，联系点取自${notice.kind === 'cover' ? `工作表“${notice.from}”（封面）` : `同一工作簿工作表“${notice.from}”表头上方的一行`}：本表 ${notice.records} 条意见的联系点为“${notice.point}”；如不对，请用 --point 或配置文件 points 指定。`;
+    case 'W_EXAMPLE_ROWS':
+      return `${rowListWords(notice.rows)}是表格自带的填写示例（序号写“示例”，或写明“此行为填写示例”），记为说明行，不作意见；如是真实意见，请删去“示例”字样后再读取。`;
+    case 'W_HIDDEN_LIST_SHEET':
+      return `本表在工作簿中是隐藏的，没有表头，只有简短的选项（多为下拉列表的数据源），${notice.rows} 行记为说明行，不作意见。`;
     case 'W_PASTED_OPINIONS': {
       const title = notice.titleRows === 0 ? '' : `，第 ${notice.titleRows === 1 ? '1' : `1–${notice.titleRows}`} 行作标题（说明行）`;
       return `没有找到表头：本表只有 ${columnWords(notice.location.column)}有内容，按内容作“${FIELD_HEADERS.opinion}”列${title}；如不对，请用 ${notice.mapSpec} 指定。`;
@@ -348,6 +385,11 @@ export function noticeText(notice: Notice): string {
       return atPlace(
         { file: notice.location.file },
         `${sheetWords(notice.location.sheet)}${rowNumbersWords(notice.rows, 10)}在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。`,
+      );
+    case 'W_HIDDEN_SHEET_OPINIONS':
+      return atPlace(
+        { file: notice.location.file },
+        `${sheetWords(notice.location.sheet)}在工作簿中是隐藏的（打开文件时看不到），其中 ${notice.records} 条意见已照常读取；如是上次报送的旧表或不应报送，请删除这张表，或用 --sheet 只读取要读的工作表。`,
       );
     case 'W_MIXED_ENCODING':
       return atPlace(

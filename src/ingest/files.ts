@@ -20,7 +20,7 @@ export interface InputFiles {
  * silence (a folder of a dozen e-mailed files with one .et among them would otherwise lose that point's opinions).
  */
 const SKIPPED_FORMATS: ReadonlyMap<string, SkippedFormat> = new Map([
-  ['.et', 'et'], ['.ett', 'et'], ['.ods', 'ods'], ['.numbers', 'numbers'], ['.doc', 'word'], ['.wps', 'wps'],
+  ['.et', 'et'], ['.ett', 'et'], ['.numbers', 'numbers'], ['.doc', 'word'], ['.wps', 'wps'], ['.odt', 'odt'], ['.fodt', 'odt'],
   ['.txt', 'text'], ['.pdf', 'pdf'],
 ]);
 

@@ -55,6 +55,8 @@ const WORDS: ReadonlyArray<readonly [string, Field | null, number]> = [
   ['采纳情况', null, 4], ['处理情况', null, 4], ['办理情况', null, 4], ['是否采纳', null, 4], ['采纳', null, 3],
   ['答复', null, 3], ['反馈', null, 2], ['意见类别', null, 4], ['意见类型', null, 4], ['意见分类', null, 4],
   ['地址', null, 3], ['住址', null, 3], ['附件', null, 3], ['页码', null, 3],
+  // An online form's own columns: how the answer came in (来源渠道: 微信, 链接), from where (来源IP, IP属地), on what.
+  ['渠道', null, 3], ['途径', null, 3], ['ip', null, 3], ['属地', null, 3], ['设备', null, 3],
   // The draft's own text beside the opinion (原文 | 修改建议): not an opinion, not a citation.
   ['原文', null, 3], ['原条文', null, 3], ['原文内容', null, 4], ['草案原文', null, 4], ['原条款', null, 3],
   // Identity documents: personal data no report needs, so never read into a field (身份证号 is no 序号).

@@ -12,7 +12,7 @@ import { readFileSheets } from './read-file.js';
 import { WorkbookWorkers } from './workbook-worker.js';
 import type { SheetGrid } from './grid.js';
 import { mergedSources } from './merged.js';
-import { ingestGrid, type SheetProblem } from './sheet.js';
+import { ingestGrid, workbookPoint, type SheetProblem } from './sheet.js';
 import { sheetPoints } from './point.js';
 
 export { collectInputFiles, collectInputs, displayNames, refuseOutputAmongInputs, sameFile, type InputFiles } from './files.js';
@@ -115,13 +115,25 @@ export async function readSubmissions(
       }
       // A county's workbook with one sheet per point (东湖街道, 桃源镇 …): each sheet's point is its name.
       const named = merged ? new Map<string, string>() : sheetPoints(read.filter((grid) => grid.word === undefined).map((grid) => grid.name), path);
-      for (const grid of read) {
+      // A workbook with a cover (封面) before the table: its 报送单位：… names the point of the other sheets.
+      const cover = merged ? undefined : workbookPoint(read, options);
+      const outcomes = read.map((grid) => {
         const sheetPoint = named.get(grid.name);
-        const outcome = ingestGrid(
+        return ingestGrid(
           grid,
-          merged ? { file, path, encoding, merged: true } : { file, path, encoding, ...(sheetPoint === undefined ? {} : { sheetPoint }) },
+          merged ? { file, path, encoding, merged: true } : { file, path, encoding, ...(sheetPoint === undefined ? {} : { sheetPoint }), ...(cover === undefined ? {} : { cover }) },
           options,
         );
+      });
+      // A county's 汇总 sheet that repeats the points' own sheets of the same workbook: read once, not twice.
+      const summaries = merged || options.sheet !== null ? new Map<number, string[]>() : summarySheets(outcomes.map((o) => o.records));
+      for (const [at, grid] of read.entries()) {
+        const outcome = outcomes[at]!;
+        const within = summaries.get(at);
+        if (within !== undefined) {
+          result.notices.push({ code: 'W_SUMMARY_SHEET_SKIPPED', location: { file, sheet: grid.name }, records: outcome.records.length, within: within.map((i) => read[Number(i)]!.name) });
+          continue;
+        }
         for (const warning of warnings) {
           // The reader's notices (lines of one CSV in different encodings, control characters removed): problems of their sheet.
           if (warning.sheet !== undefined && warning.sheet !== grid.name) continue;
@@ -147,6 +159,38 @@ export async function readSubmissions(
   }
   result.reconciliation = reconcile(paths.length - skipped, result);
   return result;
+}
+
+/** An opinion's text as compared between the sheets of one workbook: a copied row is the same text, white space aside. */
+function opinionKey(record: OpinionRecord): string {
+  return record.opinion.replace(/\s+/gu, '');
+}
+
+/**
+ * The sheets of one workbook whose opinions (two or more) are all on its other sheets — a 汇总 sheet over the points'
+ * sheets, a copy of a sheet — by index, with the indexes (as strings) of the sheets that hold them. The largest go
+ * first, so the 汇总 is the one left out and the points' own sheets stay; of two copies, the later one.
+ */
+function summarySheets(sheets: readonly (readonly OpinionRecord[])[]): Map<number, string[]> {
+  const skipped = new Map<number, string[]>();
+  if (sheets.length < 2) return skipped;
+  const keys = sheets.map((records) => records.map(opinionKey));
+  const sets = keys.map((list) => new Set(list));
+  const order = keys.map((_, i) => i).sort((a, b) => keys[b]!.length - keys[a]!.length || b - a);
+  for (const at of order) {
+    if (keys[at]!.length < 2) continue;
+    const holders = new Map<string, number>();
+    for (const [other, set] of sets.entries()) {
+      if (other === at || skipped.has(other)) continue;
+      for (const key of set) if (!holders.has(key)) holders.set(key, other);
+    }
+    if (!keys[at]!.every((key) => holders.has(key))) continue;
+    // A copy of one sheet is named as that sheet's; a 汇总 by the sheets that hold its rows.
+    const copyOf = sets.findIndex((set, other) => other !== at && !skipped.has(other) && keys[at]!.every((key) => set.has(key)));
+    const within = copyOf >= 0 ? [copyOf] : [...new Set(keys[at]!.map((key) => holders.get(key)!))].sort((a, b) => a - b);
+    skipped.set(at, within.map(String));
+  }
+  return skipped;
 }
 
 /**

@@ -65,6 +65,57 @@ export function isInstructionSheet(grid: SheetGrid): boolean {
   return /^(?:填表说明|填报说明|说明|使用说明|填写说明)\s*[:：]?/u.test(simplifiedShort(text));
 }
 
+/** A 序号 cell that marks the template's example row: 示例, 例, （样例）, 填写示例：. */
+const EXAMPLE_SEQ = /^[（(【[]?\s*(?:填写|填表)?(?:示例|样例|范例|例子|示范|例)\s*[）)】\]]?\s*[:：]?\s*\d*$/u;
+/** Words in a cell that say the row is the example: （填写示例）, 此行为示例, 示例行请勿删除. */
+const EXAMPLE_WORDS = /(?:此行|本行)(?:为|是)?(?:填写|填表)?(?:示例|样例|范例)|[（(【[]\s*(?:填写|填表)?(?:示例|样例|范例)\s*[）)】\]]|示例行|^\s*(?:填写|填表)?示例\s*[:：]/u;
+
+/**
+ * True when a data row is the example a template ships with (序号 示例, or a cell saying 此行为填写示例): the form's
+ * instructions, not an opinion of 张三's. Only the rows just under the header are looked at (FIRST_EXAMPLE_ROWS).
+ */
+export function isExampleRow(cells: readonly GridCell[], seqColumn: number | undefined): boolean {
+  const seq = seqColumn === undefined ? '' : simplifiedShort(cellText(cells[seqColumn]).trim());
+  if (seq !== '' && EXAMPLE_SEQ.test(seq)) return true;
+  return cells.some((cell) => EXAMPLE_WORDS.test(simplifiedShort(cellText(cell))));
+}
+
+/** How many rows under the header may be a template's example rows. */
+export const FIRST_EXAMPLE_ROWS = 3;
+
+/** A cover sheet's name: 封面, 首页, 报送单 …. */
+const COVER_SHEET = /^(?:封面|首页|封皮|报送单|报送表|基本信息|基本情况)$/u;
+/** A line of a cover: a label a cover has and its value (报送单位：…, 联系人：…, 报送日期：…); a chat's 张阿姨：… is none. */
+const COVER_LABEL = /^(?:报送单位|填报单位|报送部门|单位名称|单位|基层立法联系点|立法联系点|联系点(?:名称)?|所属区县|县\s*[（(]\s*市\s*[、,，]\s*区\s*[)）]|联系人|联系电话|电话|手机|邮箱|电子邮箱|报送日期|填报日期|报送时间|日期|负责人|审核人?|填表人|填报人|经办人|草案名称|法规名称|征求意见稿|意见条数|意见数量|收集意见|参与人数|座谈会?时间|座谈会?地点|活动时间|活动地点|征集时间|征集方式)\s*(?:[（(][^）)]{0,6}[)）])?\s*[:：]/u;
+/** Longest line of a cover: a longer one is text, not a label and its value. */
+const COVER_LINE_LENGTH = 60;
+/** Most lines a cover has. */
+const COVER_LINES = 15;
+
+/**
+ * True when the sheet is a cover (封面) before the table: a title and labelled lines only — 报送单位：…, 联系人：…,
+ * 报送日期：… — at most COVER_LINES of them, at most three cells a line; or it is named so and has no table. Its
+ * 报送单位 names the point of the workbook's other sheets (point.ts pointFromTitleLines reads it).
+ */
+export function isCoverSheet(grid: SheetGrid): boolean {
+  // Row by row, stopping past COVER_LINES lines: a sheet of a million rows is no cover, and is not copied to find out.
+  const lines: string[][] = [];
+  for (const row of grid.rows) {
+    const cells = row.map((cell) => cellText(cell).trim()).filter((text) => text !== '');
+    if (cells.length === 0) continue;
+    if (cells.length > 3 || lines.length === COVER_LINES) return false;
+    lines.push(cells);
+  }
+  if (lines.length === 0) return false;
+  const labelled = lines.slice(1).every((cells) => {
+    const text = cells.join('  ');
+    if (text.length > COVER_LINE_LENGTH) return false;
+    return COVER_LABEL.test(simplifiedShort(cells[0] ?? '')) || (cells.length === 1 && cellKind(cells[0] ?? '') === 'date');
+  });
+  const named = COVER_SHEET.test(toSimplified(grid.name.trim()));
+  return labelled && (named || lines.length >= 3);
+}
+
 function simplifiedShort(text: string): string {
   return text.length > 40 ? text : toSimplified(text);
 }

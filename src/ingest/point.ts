@@ -13,6 +13,10 @@ const NOISE_WORDS = [
   '问卷星导出',
   '问卷导出',
   '导出数据',
+  // 腾讯问卷 names its export …-答卷数据.xlsx; 问卷星 …_原始数据.
+  '答卷数据',
+  '原始数据',
+  '答卷',
   '问卷星',
   '腾讯问卷',
   '金数据',
@@ -28,6 +32,7 @@ const NOISE_WORDS = [
   '意见汇总表',
   '意见反馈表',
   '意见征集表',
+  '意见征集',
   '意见汇总',
   '意见建议',
   '征求意见',
@@ -57,6 +62,12 @@ const DATES = [
 const PERIOD_PART = /^(?:[一二三四五六七八九十]{1,3}月份?|第?[一二三四1-4]季度|[上下]半年|第[0-9一二三四五六七八九十]{1,3}[批期次轮])$/u;
 
 /**
+ * A part of the file name that names the draft, not who sent it (物业条例, 电动自行车管理条例, 养犬管理办法), or what the
+ * file does (征集).
+ */
+const DOCUMENT_PART = /^(?:征集|[\p{Script=Han}]{1,20}(?:条例|办法|规定|细则|草案|决定))$/u;
+
+/**
  * Extensions a file renamed or re-saved keeps in its name (东湖街道.xls.xlsx, 枫林街道.txt.tsv from Excel's Unicode
  * text): all are dropped, not only the last.
  */
@@ -75,12 +86,14 @@ function stem(base: string): string {
 export function pointFromFileName(fileName: string): string | null {
   const base = simplifiedName(fileName.split(/[\\/]/u).pop() ?? fileName);
   let name = stem(base);
+  // A file named like a letter's title: the sender comes before 关于 (青石街道关于电动自行车管理条例的意见).
+  name = name.replace(/^(.{2,}?)关于.*$/u, '$1');
   name = name.replace(/[（(【[〔《][^）)】\]〕》]*[）)】\]〕》]/gu, ' ');
   for (const pattern of DATES) name = name.replace(pattern, ' ');
   for (const word of NOISE_WORDS) name = name.split(word).join(' ');
   name = name
     .split(/[\s\-_—–.·、,，+]+/u)
-    .filter((part) => part !== '' && !/^\d+$/u.test(part) && !PERIOD_PART.test(part))
+    .filter((part) => part !== '' && !/^\d+$/u.test(part) && !PERIOD_PART.test(part) && !DOCUMENT_PART.test(part))
     .join('');
   return name === '' ? null : name;
 }
@@ -100,14 +113,36 @@ const AFTER_COUNTY = /^(?:[\p{Script=Han}]{2,}(?:镇|乡|街道|社区|村|联�
  */
 export function countyFromFileName(fileName: string, extra: readonly string[] = []): string | null {
   const base = stem(simplifiedName(fileName.split(/[\\/]/u).pop() ?? fileName));
-  const first = base.split(/[\s\-_—–.·、,，+]+/u)[0] ?? '';
+  const segments = base.split(/[\s\-_—–.·、,，+]+/u).filter((segment) => segment !== '');
+  // An export named by its service first (问卷星-城北区青石街道-….csv): the county is the next part.
+  while (segments.length > 1 && NOISE_WORDS.includes(segments[0] ?? '')) segments.shift();
+  const first = segments[0] ?? '';
   const listed = countyAtStart(first, extra);
   if (listed !== null) return listed;
   const match = COUNTY_SHAPE.exec(first);
   if (match === null) return null;
   const county = match[0];
-  if (county === first && first !== base) return county;
+  if (county === first && segments.length > 1) return county;
   return AFTER_COUNTY.test(first.slice(county.length)) ? county : null;
+}
+
+/**
+ * What follows a county's name when a file is the county's own — its bureau's (城东区司法局), its people's congress's,
+ * or a batch of all its points (各联系点, 各街镇, 全区) —: none of them is a contact point.
+ */
+const COUNTY_OWN = /^(?:司法局|人大常委会|人大法工委|人大|法工委|法制工作委员会|人民政府|政府办公室|政府办|政府|法制办|依法治[区县市]办)*(?:各联系点|各立法联系点|各基层立法联系点|各街镇|各镇街|各乡镇|各街道|各单位|全[区县市])?$/u;
+
+/**
+ * The county, when a name taken from a file name is only a county's (城东区汇总.csv → 城东区; 城东区司法局-意见汇总.xlsx,
+ * 浦东新区各街镇意见汇总.xlsx): a county's aggregate is not a point, so its rows carry the county and no point. The
+ * county is an official or configured one, or clearly county-shaped (three characters or more: 河西县, not 某市).
+ */
+export function countyOnlyName(name: string, extra: readonly string[] = []): string | null {
+  const official = countyAtStart(name, extra);
+  const county = official ?? COUNTY_SHAPE.exec(name)?.[0] ?? null;
+  if (county === null || (official === null && county.length < 3)) return null;
+  const at = name.indexOf(county);
+  return at >= 0 && COUNTY_OWN.test(name.slice(at + county.length)) ? county : null;
 }
 
 /** The official (or configured) county at the start of a point's name: 东城区和平里街道立法联系点 → 东城区. */

@@ -15,10 +15,11 @@ import { readWorkbookBytes, type Workbook } from './read-workbook.js';
 import { WorkbookWorkers } from './workbook-worker.js';
 import { isEncryptedOle2, sniffContainer, surveyZip, withoutStrayNuls, checkZipStreams } from './sniff.js';
 import { scanXlsx, type WorkbookOrigin } from './xlsx-scan.js';
+import { isOdsPackage, scanOds, scanOdsXml } from './ods-scan.js';
 import { docxBlocks, wordDocumentKind, wordGrid, type WordDocumentKind } from './read-docx.js';
 
 /** The extensions yijian reads, lower case with the dot. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.csv', '.tsv', '.docx'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.fods', '.csv', '.tsv', '.docx'];
 
 /** What one file gave: its sheets, the detected text encoding for CSV/TSV (null for workbooks), and notes for staff. */
 export interface FileSheets {
@@ -40,7 +41,7 @@ export interface FileSheets {
 export async function readFileSheets(path: string, options: IngestOptions, workers?: WorkbookWorkers): Promise<FileSheets> {
   const extension = extname(path).toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(extension)) {
-    throw new YijianError('E_UNSUPPORTED_FORMAT', `不支持的文件类型“${extension || '（无扩展名）'}”，只能读取 .xlsx、.xls、.csv、.tsv 和 Word 文档（.docx）。`, {
+    throw new YijianError('E_UNSUPPORTED_FORMAT', `不支持的文件类型“${extension || '（无扩展名）'}”，只能读取 .xlsx、.xls、.ods、.csv、.tsv 和 Word 文档（.docx）。`, {
       hint: '请把意见表另存为 Excel（.xlsx）或 CSV 后再试。',
     });
   }
@@ -109,7 +110,7 @@ export function sheetsFromBytes(
   const plan = planBytes(bytes, extension, options);
   if (plan.kind === 'text') return cleaned(textSheets(plan.bytes, extension, csvSheetName, options));
   const book = readWorkbookBytes(bytes, options.sheet, options.limits.maxRowsPerSheet);
-  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids: book.sheets, encoding: null }, plan.origin), hiddenRowsOf(plan, book), plan.hiddenColumns));
+  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids: withHiddenSheets(book.sheets, plan), encoding: null }, plan.origin), hiddenRowsOf(plan, book), plan.hiddenColumns));
 }
 
 /**
@@ -146,7 +147,14 @@ async function guardedSheets(
   const book = inWorker
     ? await parseInWorker(workers, bytes, sheet, limits.maxRowsPerSheet, limits.parseTimeoutMs, handOver)
     : readWorkbookBytes(bytes, sheet, limits.maxRowsPerSheet);
-  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids: book.sheets, encoding: null }, plan.legacy ? null : plan.origin), hiddenRowsOf(plan, book), plan.hiddenColumns));
+  return cleaned(withHiddenRowsAndColumns(withOrigin({ grids: withHiddenSheets(book.sheets, plan), encoding: null }, plan.legacy ? null : plan.origin), hiddenRowsOf(plan, book), plan.hiddenColumns));
+}
+
+/** An OpenDocument workbook's hidden sheets, which SheetJS does not report, marked as an .xlsx's are. */
+function withHiddenSheets(grids: SheetGrid[], plan: Extract<Plan, { kind: 'workbook' }>): SheetGrid[] {
+  const hidden = plan.hiddenSheets;
+  if (hidden === undefined || hidden.size === 0) return grids;
+  return grids.map((grid) => (hidden.has(grid.name) && grid.hidden !== true ? { ...grid, hidden: true } : grid));
 }
 
 /** Hidden rows by sheet: from the .xlsx scan, or for a legacy workbook (no scan) as SheetJS read them. */
@@ -209,7 +217,16 @@ const WORKER_XLSX_BYTES = 64 * 1024 * 1024;
 
 /** Which parser the bytes go to; `legacy` marks .xls content, whose parser can hang on damaged files. */
 type Plan =
-  | { kind: 'workbook'; legacy: boolean; origin: WorkbookOrigin | null; inflatedBytes: number; hiddenRows: ReadonlyMap<string, number[]>; hiddenColumns?: ReadonlyMap<string, (readonly [number, number])[]> }
+  | {
+      kind: 'workbook';
+      legacy: boolean;
+      origin: WorkbookOrigin | null;
+      inflatedBytes: number;
+      hiddenRows: ReadonlyMap<string, number[]>;
+      hiddenColumns?: ReadonlyMap<string, (readonly [number, number])[]>;
+      /** An OpenDocument workbook's hidden sheets (an .xlsx's come from SheetJS). */
+      hiddenSheets?: ReadonlySet<string>;
+    }
   | { kind: 'text'; bytes: Uint8Array };
 
 const NO_HIDDEN_ROWS: ReadonlyMap<string, number[]> = new Map();
@@ -221,6 +238,11 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
   const limits = options.limits;
   if (container === 'zip') {
     const survey = checkedZip(bytes, limits);
+    // An OpenDocument spreadsheet (.ods, or one saved under another name): SheetJS reads it; the scan finds what it does not.
+    if (isOdsPackage(bytes)) {
+      const ods = scanOds(bytes, limits.maxRowsPerSheet);
+      return { kind: 'workbook', legacy: false, origin: null, inflatedBytes: survey.inflatedBytes, hiddenRows: ods.hiddenRows, hiddenColumns: ods.hiddenColumns, hiddenSheets: ods.hiddenSheets };
+    }
     // Rows SheetJS would drop or overwrite, and work it could not finish, are found before it runs.
     const scan = scanXlsx(bytes, limits.maxRowsPerSheet);
     return { kind: 'workbook', legacy: false, origin: scan.origin, inflatedBytes: survey.inflatedBytes, hiddenRows: scan.hiddenRows, hiddenColumns: scan.hiddenColumns };
@@ -244,6 +266,22 @@ function planBytes(bytes: Uint8Array, extension: string, options: IngestOptions)
   if (!isText) {
     // Excel itself saves "XML Spreadsheet" and web pages as .xls; plain text with such a name is not a workbook.
     if (container === 'markup' && extension === '.xls') return { kind: 'workbook', legacy: true, origin: null, inflatedBytes: bytes.length, hiddenRows: NO_HIDDEN_ROWS };
+    // A flat OpenDocument spreadsheet (.fods): one XML document, scanned like an .ods's content.xml.
+    if (container === 'markup' && extension === '.fods') {
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      if (!/<office:document[\s>]/u.test(text.slice(0, 65536))) {
+        throw new YijianError('E_UNREADABLE_FILE', '文件扩展名是 .fods，但内容不是 OpenDocument 表格。', {
+          hint: '请用 LibreOffice 或 WPS 打开后另存为 .ods 或 .xlsx 再试。',
+        });
+      }
+      const ods = scanOdsXml(text, limits.maxRowsPerSheet);
+      if (ods.sheets === 0) {
+        throw new YijianError('E_UNREADABLE_FILE', '文件扩展名是 .fods，但其中没有工作表，不是 OpenDocument 表格。', {
+          hint: '如是 OpenDocument 文字文档，请另存为 Word 文档（.docx）再读取。',
+        });
+      }
+      return { kind: 'workbook', legacy: false, origin: null, inflatedBytes: bytes.length, hiddenRows: ods.hiddenRows, hiddenColumns: ods.hiddenColumns, hiddenSheets: ods.hiddenSheets };
+    }
     throw new YijianError('E_UNREADABLE_FILE', `文件扩展名是 ${extension}，但内容是纯文本，不是 Excel 工作簿。`, {
       hint: '可能是改了扩展名的 CSV/文本文件。请用 Excel 打开后另存为 .xlsx，或把扩展名改为 .csv。',
     });

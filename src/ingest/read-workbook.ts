@@ -44,6 +44,10 @@ export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRo
   let book: XLSX.WorkBook;
   const sheetjs = sheetjsWithCodepages();
   const legacy = !isZip(bytes);
+  // SheetJS writes what it thinks of an OpenDocument file's number formats to console.error ("ODS number format may be
+  // incorrect"): English noise on the staff's terminal, not about their opinions. Silenced for the one synchronous call.
+  const consoleError = console.error;
+  console.error = (): void => {};
   try {
     book = sheetjs.read(bytes, {
       type: 'buffer',
@@ -71,6 +75,8 @@ export function readWorkbookBytes(bytes: Uint8Array, sheet: string | null, maxRo
       hint: '文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。',
       cause: error,
     });
+  } finally {
+    console.error = consoleError;
   }
   const names = [...book.SheetNames];
   const wanted = sheet === null ? names : [pickSheet(names, sheet)];

@@ -9,9 +9,9 @@ import { mapColumns, type ColumnPlan } from './columns.js';
 import { cellKind, profileColumns } from './content.js';
 import { mapsFor, scopedMapSpec } from './map-spec.js';
 import { carriedColumns, provenanceColumns, withOwnSeq } from './merged.js';
-import { chatSpeaker, continuesOpinion, continuesRemark, isChatMedia, isInstructionSheet, isTitleLine, joinContinued, letterPart, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
+import { chatSpeaker, continuesOpinion, continuesRemark, FIRST_EXAMPLE_ROWS, isChatMedia, isCoverSheet, isExampleRow, isInstructionSheet, isTitleLine, joinContinued, letterPart, noteKind, noteText, pointOfSubtitle, subtitleText, type NoteKind } from './non-data.js';
 import type { IngestOptions } from './options.js';
-import { countyFromFileName, countyFromPointName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
+import { countyFromFileName, countyFromPointName, countyOnlyName, findRule, pointFromFileName, pointFromTitleLines } from './point.js';
 import { classifyRow, isNoOpinion, uniqueCellKeys, type BorrowField, type RowContext } from './rows.js';
 import { createInterner } from '../intern.js';
 import { headedColumnWords, placeWords, rowWords, type SheetLocation } from '../location.js';
@@ -44,6 +44,8 @@ export interface SheetSource {
   merged?: boolean;
   /** The point this sheet is named after, when the workbook's sheets are named by point (point.ts sheetPoints). */
   sheetPoint?: string;
+  /** The point (and county) another sheet of the workbook names (workbookPoint), for a sheet that does not name its own. */
+  cover?: WorkbookPoint;
 }
 
 /** Everything one sheet gives. */
@@ -70,9 +72,58 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
     const records = outcome.records.filter((record) => record.pointSource === 'sheet').length;
     if (records > 0) outcome.notices.unshift({ code: 'W_POINT_FROM_SHEET_NAME', location: { file: source.file, sheet: grid.name }, point: source.sheetPoint, records });
   }
+  // The point of a sheet that names none, from the workbook's cover (报送单位：…): said, as a sheet name's is.
+  const cover = source.cover;
+  if (cover?.point != null && cover.sheet !== grid.name) {
+    const records = outcome.records.filter((record) => record.pointSource === 'title' && record.point === (options.pointNames.get(cover.point!) ?? cover.point)).length;
+    if (records > 0) outcome.notices.unshift({ code: 'W_POINT_FROM_OTHER_SHEET', location: { file: source.file, sheet: grid.name }, point: cover.point, from: cover.sheet, kind: cover.kind, records });
+  }
+  // A hidden sheet's opinions (last month's version kept out of sight, a copy): read, and asked about like hidden rows.
+  if (grid.hidden === true && options.sheet === null && outcome.records.length > 0) {
+    const notice: ReaderNotice = { code: 'W_HIDDEN_SHEET_OPINIONS', location: { file: source.file, sheet: grid.name }, records: outcome.records.length };
+    const message = noticeText(notice);
+    outcome.problems.push({ file: source.file, sheet: grid.name, code: notice.code, message });
+    outcome.report.problems.push(message);
+  }
   // A Word document: how its rows are counted, so that 第 12 行 can be found in it.
   if (grid.word !== undefined) outcome.notices.unshift({ code: 'W_WORD_DOCUMENT', location: { file: source.file, sheet: grid.name }, tables: [...grid.word.tables], paragraphs: grid.word.paragraphs });
   return outcome;
+}
+
+/** The point one sheet of a workbook names for all of them: on its cover, or above one sheet's header. */
+export interface WorkbookPoint {
+  sheet: string;
+  point: string | null;
+  county: string | null;
+  kind: 'cover' | 'title';
+}
+
+/**
+ * The point a workbook of several sheets names once for all: its cover sheet's 报送单位：… (封面), else the one point
+ * named on the lines above the header of its sheets (座谈会 has 联系点：…, 入户走访 not). Undefined when none is named,
+ * or when its sheets name different points (a county's workbook: each sheet keeps its own, or the file's).
+ */
+export function workbookPoint(grids: readonly SheetGrid[], options: IngestOptions): WorkbookPoint | undefined {
+  const sheets = grids.filter((grid) => grid.word === undefined && grid.rows.length <= options.limits.maxRowsPerSheet);
+  if (sheets.length < 2) return undefined;
+  const linesOf = (rows: readonly (readonly GridCell[])[]): string[] => rows.map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
+  for (const grid of sheets) {
+    if (!isCoverSheet(grid)) continue;
+    const named = pointFromTitleLines(linesOf(grid.rows));
+    if (named.point !== null) return { sheet: grid.name, ...named, kind: 'cover' };
+  }
+  const index = buildSynonymIndex(options.synonyms);
+  const titled: WorkbookPoint[] = [];
+  let untitled = 0;
+  for (const grid of sheets) {
+    const header = findHeader(grid, index);
+    if (header.rows.length === 0) continue;
+    const named = pointFromTitleLines(linesOf(grid.rows.slice(0, (header.rows[0] ?? 1) - 1)));
+    if (named.point === null) untitled += 1;
+    else titled.push({ sheet: grid.name, ...named, kind: 'title' });
+  }
+  const points = new Set(titled.map((t) => t.point));
+  return points.size === 1 && untitled > 0 ? titled[0] : undefined;
 }
 
 function ingestTables(grid: SheetGrid, source: SheetSource, options: IngestOptions): SheetOutcome {
@@ -232,6 +283,34 @@ function ingestTable(
     notices.push({ code: 'W_INSTRUCTION_SHEET', location: place, rows: noteRows.length });
     return said(result);
   }
+  if (header.rows.length === 0 && isCoverSheet(grid)) {
+    // A cover (封面): a title and 报送单位：… 联系人：… 报送日期：… lines; its point is given to the other sheets (index.ts).
+    const result = outcome(header, null, grid.rows.length);
+    let first = true;
+    grid.rows.forEach((cells, r) => {
+      if (cells.every((cell) => cellText(cell).trim() === '')) {
+        result.report.blanks += 1;
+        return;
+      }
+      noteRows.push({ row: r + 1, kind: first ? 'title' : 'signature', text: noteText(cells) });
+      first = false;
+    });
+    result.report.notes = noteRows.length;
+    const lines = grid.rows.map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
+    notices.push({ code: 'W_COVER_SHEET', location: place, rows: noteRows.length, point: pointFromTitleLines(lines).point });
+    return said(result);
+  }
+  if (header.rows.length === 0 && grid.hidden === true && isListSheet(grid)) {
+    // A hidden sheet of short values without a header: the options of the form's drop-down lists, not opinions.
+    const result = outcome(header, null, grid.rows.length);
+    grid.rows.forEach((cells, r) => {
+      if (cells.every((cell) => cellText(cell).trim() === '')) result.report.blanks += 1;
+      else noteRows.push({ row: r + 1, kind: 'instruction', text: noteText(cells) });
+    });
+    result.report.notes = noteRows.length;
+    notices.push({ code: 'W_HIDDEN_LIST_SHEET', location: place, rows: noteRows.length });
+    return said(result);
+  }
   const pasted = header.rows.length === 0 ? pastedOpinions(grid) : null;
   const dataStart = pasted?.firstRow ?? header.rows.at(-1) ?? 0;
   const profiles = header.rows.length === 0 ? [] : profileColumns(grid, dataStart, Math.max(width, header.headers.length));
@@ -285,9 +364,13 @@ function ingestTable(
   const titleLines = grid.rows.slice(0, titleEnd).map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
   const fallback = fallbacks(source, options, pointFromTitleLines(titleLines));
   if (plan !== null && !plan.fieldColumns.has('point') && fallback.point === null) {
+    const only = fallback.countyOnly;
     problem(
       'E_NO_POINT',
-      `没有联系点列，文件名中也看不出联系点名称，各条意见的联系点为空。可用 --point 指定，或在配置文件 points 中按文件名设定。`,
+      only === null
+        ? `没有联系点列，文件名中也看不出联系点名称，各条意见的联系点为空。可用 --point 指定，或在配置文件 points 中按文件名设定。`
+        : `没有联系点列；文件名中的“${only.name}”${only.name === only.county ? '是县（市、区）的名称' : `是${only.county}一级的单位或汇总`}，不是联系点：各条意见的县（市、区）记为${fallback.county ?? only.county}，联系点为空。` +
+          `如这些意见来自同一个联系点，可用 --point 指定，或在配置文件 points 中按文件名设定；来自几个联系点的，请在表中加“联系点”一列。`,
     );
   }
   const context: RowContext = {
@@ -331,11 +414,18 @@ function ingestTable(
     return column === undefined ? [] : [column];
   });
   const htmlRows: number[] = [];
+  const exampleRows: number[] = [];
   for (let r = dataStart; r < grid.rows.length; r += 1) {
     let cells = cellsAt(r);
     if (plan !== null && header.rows.length > 0 && repeatsHeader(cells, headerKey)) {
       // WPS and Excel exports repeat the header at every printed page: not an opinion, not a problem.
       noteRows.push({ row: r + 1, kind: 'header', text: noteText(cells) });
+      continue;
+    }
+    if (plan !== null && header.rows.length > 0 && r < dataStart + FIRST_EXAMPLE_ROWS && isExampleRow(cells, plan.fieldColumns.get('seq'))) {
+      // The template's own example (序号 示例, 此行为填写示例): instructions, not 张三's opinion.
+      noteRows.push({ row: r + 1, kind: 'instruction', text: noteText(cells) });
+      exampleRows.push(r + 1);
       continue;
     }
     if (pasted === null && grid.word !== undefined && outsideTables(grid.word.tables, r + 1)) {
@@ -466,6 +556,7 @@ function ingestTable(
     notices.push({ code: 'W_CONTACT_IN_UNREAD_COLUMN', location: place, ...unreadContact, mapSpec: scopedMapSpec(source.file, grid.name, FIELD_HEADERS.contact, unreadContact.column.column) });
   }
   if (htmlRows.length > 0) notices.push({ code: 'W_HTML_IN_CELLS', location: place, rows: htmlRows });
+  if (exampleRows.length > 0) notices.push({ code: 'W_EXAMPLE_ROWS', location: place, rows: exampleRows });
   if (speakerRows.length + inlineSpeakerRows.length > 0) notices.push({ code: 'W_CHAT_SPEAKERS', location: place, rows: speakerRows, inline: inlineSpeakerRows });
   const serialDates = readSerialDates(result.records);
   if (serialDates !== null) notices.push({ code: 'W_DATE_FROM_SERIAL', location: place, ...serialDates });
@@ -477,27 +568,50 @@ function ingestTable(
 
 // Point and county for rows whose sheet does not say: option, then config rule, then a 联系点：… line above the
 // table, then the sheet's name when the workbook's sheets are named by point, then the file name. (The county is
-// written at the front of file names that pass through a county bureau: 城东区-东湖街道….)
+// written at the front of file names that pass through a county bureau: 城东区-东湖街道….) A file name that is only a
+// county's (城东区汇总.csv) gives the county and no point: `countyOnly` is that name, for the sheet's notice.
 function fallbacks(
   source: SheetSource,
   options: IngestOptions,
   title: { point: string | null; county: string | null },
-): { point: { name: string; source: PointSource } | null; county: string | null } {
+): { point: { name: string; source: PointSource } | null; county: string | null; countyOnly: { name: string; county: string } | null } {
   const rule = findRule(options.rules, source.path);
   let point: { name: string; source: PointSource } | null = null;
+  let countyOnly: { name: string; county: string } | null = null;
   if (options.point !== null) point = { name: options.point, source: 'option' };
   else if (rule?.point != null) point = { name: rule.point, source: 'config' };
   else if (title.point !== null) point = { name: title.point, source: 'title' };
   else if (source.sheetPoint !== undefined) point = { name: source.sheetPoint, source: 'sheet' };
+  else if (source.cover?.point != null) point = { name: source.cover.point, source: 'title' };
   else {
     const fromName = pointFromFileName(source.path);
-    if (fromName !== null) point = { name: fromName, source: 'filename' };
+    const county = fromName === null ? null : countyOnlyName(fromName, options.counties);
+    if (fromName !== null && county !== null) countyOnly = { name: fromName, county };
+    else if (fromName !== null) point = { name: fromName, source: 'filename' };
   }
-  const county = options.county ?? rule?.county ?? title.county;
-  if (county != null) return { point, county };
+  const county = options.county ?? rule?.county ?? title.county ?? (point?.name === source.cover?.point ? source.cover?.county : null);
+  if (county != null) return { point, county, countyOnly };
   // A point named on the title line says its county itself (东城区和平里街道…) better than the file's name does.
-  if ((point?.source === 'title' || point?.source === 'sheet') && countyFromPointName(point.name, options.counties) !== null) return { point, county: null };
-  return { point, county: countyFromFileName(source.path, options.counties) };
+  const named = point?.source === 'title' || point?.source === 'sheet' ? countyFromPointName(point.name, options.counties) : null;
+  if (named !== null) return { point, county: named, countyOnly };
+  return { point, county: countyFromFileName(source.path, options.counties) ?? countyOnly?.county ?? null, countyOnly };
+}
+
+/** Longest value of a drop-down list's option (第十二条（号牌登记）, 专家学者): an opinion is longer. */
+const LIST_VALUE_LENGTH = 30;
+
+/** A sheet of short values only, at most a few columns wide: what a form keeps its drop-down options in. */
+function isListSheet(grid: SheetGrid): boolean {
+  let filled = 0;
+  for (const row of grid.rows) {
+    for (const cell of row) {
+      const text = cellText(cell).trim();
+      if (text === '') continue;
+      if (text.length > LIST_VALUE_LENGTH || text.includes('\n')) return false;
+      filled += 1;
+    }
+  }
+  return filled > 0;
 }
 
 // Rows (0-based) with a cell merged across several columns: a sub-title over the table's width.

@@ -219,6 +219,30 @@ describe('every notice code', () => {
       { code: 'W_HIDDEN_ROWS_READ', location: sheet, rows: [3, 4, 9] },
       '文件 东湖.xlsx：工作表“意见”第 3、4、9 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。',
     ],
+    W_SUMMARY_SHEET_SKIPPED: [
+      { code: 'W_SUMMARY_SHEET_SKIPPED', location: { file: '城南区汇总.xlsx', sheet: '汇总' }, records: 3, within: ['东湖街道', '桃源镇'] },
+      '文件 城南区汇总.xlsx：工作表“汇总”的 3 条意见都已在本工作簿的“东湖街道”“桃源镇”工作表中（汇总表与各分表，或副本），本表未重复读取，以免每条意见计两次；如确是另外报送的意见，请用 --sheet 单独读取。',
+    ],
+    W_HIDDEN_SHEET_OPINIONS: [
+      { code: 'W_HIDDEN_SHEET_OPINIONS', location: { file: '东湖.xlsx', sheet: '5月已报' }, records: 2 },
+      '文件 东湖.xlsx：工作表“5月已报”在工作簿中是隐藏的（打开文件时看不到），其中 2 条意见已照常读取；如是上次报送的旧表或不应报送，请删除这张表，或用 --sheet 只读取要读的工作表。',
+    ],
+    W_COVER_SHEET: [
+      { code: 'W_COVER_SHEET', location: sheet, rows: 5, point: '青石街道基层立法联系点' },
+      '本表是封面（标题、报送单位、联系人、日期等），5 行记为说明行，不作意见；其中的联系点“青石街道基层立法联系点”用于本工作簿中没有写明联系点的工作表。',
+    ],
+    W_POINT_FROM_OTHER_SHEET: [
+      { code: 'W_POINT_FROM_OTHER_SHEET', location: sheet, point: '青石街道基层立法联系点', from: '封面', kind: 'cover', records: 2 },
+      '本表没有联系点列，联系点取自工作表“封面”（封面）：本表 2 条意见的联系点为“青石街道基层立法联系点”；如不对，请用 --point 或配置文件 points 指定。',
+    ],
+    W_EXAMPLE_ROWS: [
+      { code: 'W_EXAMPLE_ROWS', location: sheet, rows: [2] },
+      '第 2 行是表格自带的填写示例（序号写“示例”，或写明“此行为填写示例”），记为说明行，不作意见；如是真实意见，请删去“示例”字样后再读取。',
+    ],
+    W_HIDDEN_LIST_SHEET: [
+      { code: 'W_HIDDEN_LIST_SHEET', location: sheet, rows: 7 },
+      '本表在工作簿中是隐藏的，没有表头，只有简短的选项（多为下拉列表的数据源），7 行记为说明行，不作意见。',
+    ],
     W_CONTROL_CHARACTERS: [
       { code: 'W_CONTROL_CHARACTERS', location: sheet, cells: [2, 3, 4, 5, 7, 9].map((row) => ({ row, column: 'D' })), count: 8 },
       '文件 东湖.xlsx：工作表“意见”第 2 行 D 列、第 3 行 D 列、第 4 行 D 列、第 5 行 D 列、第 7 行 D 列 等 6 处含不可见的控制字符（共 8 个），已删除；请核对这些单元格的文字。',
