@@ -230,7 +230,7 @@ function table(settings) {
     listing: [],
   });
   const parts = [...new Set(rows.map((r) => r.part))];
-  const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集', 'held-out-3': '第三留出集', 'held-out-4': '第四留出集', 'held-out-5': '第五留出集', 'held-out-6': '第六留出集', 'held-out-7': '第七留出集' };
+  const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集', 'held-out-3': '第三留出集', 'held-out-4': '第四留出集', 'held-out-5': '第五留出集', 'held-out-6': '第六留出集', 'held-out-7': '第七留出集', 'held-out-8': '第八留出集' };
   const sums = parts.map((part) => total(`合计（${PART_NAMES[part] ?? part}）`, part, rows.filter((r) => r.part === part)));
   return [...rows, ...sums].map((r) => ({ ...r, ...ratios(r) }));
 }

@@ -174,7 +174,7 @@ async function evaluate(set) {
   };
 }
 
-const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集', 'held-out-3': '第三留出集', 'held-out-4': '第四留出集', 'held-out-5': '第五留出集', 'held-out-6': '第六留出集', 'held-out-7': '第七留出集' };
+const PART_NAMES = { tuning: '调参集', 'held-out': '留出集', 'held-out-2': '第二留出集', 'held-out-3': '第三留出集', 'held-out-4': '第四留出集', 'held-out-5': '第五留出集', 'held-out-6': '第六留出集', 'held-out-7': '第七留出集', 'held-out-8': '第八留出集' };
 const sets = EVAL_SETS.filter((set) => values.part === undefined || set.part === values.part);
 if (values.grid) {
   // Uncited right / confidently wrong over the part's batches for a grid of threshold × margin: how the

@@ -21,6 +21,7 @@ const DRAFTS = [
   'fixtures/laws/上海市养犬管理条例.md',
   'fixtures/laws/中华人民共和国民法典.md',
   'fixtures/draft/某市电动自行车管理条例（征求意见稿）.txt',
+  'fixtures/eval/drafts/民法典（人格权编节选）.md',
 ] as const;
 
 /** Words a gist must not end on (…或者为, …在电动, …车库应): words, so 行为, 平等 and 事由 may. */
