@@ -81,6 +81,18 @@ const COUNTED_BEFORE = /(?:增加|新增|增设|增补|补充|添加|加上|加|
 
 /** A cell holding only numbers (12、13 / 12-15 / 十二): read as if 条 followed. */
 const NUMBERS_CELL = /^[0-9\s、,，\-至到和及]+$/;
+/** What joins the numbers of a numbers-only cell (十九至二十一, 十九、二十, 十九 二十). */
+const NUMBER_JOINERS = /^[\s、,，\-至到和及]$/u;
+
+/** A cell of Chinese numerals alone or joined as NUMBERS_CELL joins digits: 十九至二十一 is 第十九条至第二十一条. */
+function chineseNumbersCell(folded: string): boolean {
+  let numerals = 0;
+  for (const ch of folded) {
+    if (isChineseNumeralChar(ch)) numerals += 1;
+    else if (!NUMBER_JOINERS.test(ch)) return false;
+  }
+  return numerals > 0 && isChineseNumeralChar(folded.charAt(0));
+}
 
 function toCitation(input: string, found: ScannedCitation): Citation {
   const end = Math.min(found.end, input.length);
@@ -166,9 +178,9 @@ export function parseArticleCell(cell: string): ArticleCellParse {
     const citation: Citation = { text: trimmed, start: offset, end: offset + trimmed.length, keys };
     return { keys, unreadable: false, citations: [citation] };
   }
-  const numbersOnly = NUMBERS_CELL.test(folded) || [...folded].every(isChineseNumeralChar);
+  const numbersOnly = NUMBERS_CELL.test(folded) || chineseNumbersCell(folded);
   // 19 20 (numbers apart by spaces alone) is a list, as 19、20 is: the scanner would take the last for the article.
-  const listed = numbersOnly ? folded.replace(/(\d)\s+(?=\d)/gu, '$1、') : folded;
+  const listed = numbersOnly ? folded.replace(/([\d一二三四五六七八九十百千零〇两])\s+(?=[\d一二三四五六七八九十百千零〇两])/gu, '$1、') : folded;
   const scanned = scanAll(numbersOnly ? `${listed}条` : folded, 'cell').filter(
     (c) => folded[c.start] === '第' || !COUNTED_BEFORE.test(folded.slice(0, c.start)),
   );
