@@ -248,7 +248,7 @@ export const CODE_MEANINGS: Readonly<Record<Code, string>> = {
   W_HIDDEN_ROWS_READ: '工作表中有隐藏（或被筛选掉）的行，已照常读取，请确认是否应报送',
   W_HIDDEN_SHEET_OPINIONS: '隐藏的工作表中有意见，已照常读取，请确认是否应报送（如上次报送的旧表）',
   W_HIDDEN_LIST_SHEET: '隐藏的工作表没有表头（多为下拉列表的选项），各行记为说明行',
-  W_HIDDEN_COLUMN_READ: '读取的某一列在 Excel 中是隐藏的，已照常读取，请确认',
+  W_HIDDEN_COLUMN_READ: '读取的某一列在表格中是隐藏的，已照常读取，请确认',
   W_CONTACT_IN_UNREAD_COLUMN: '没有读取的列（如备注）里写有电话、邮箱或账号，表中又没有联系方式一栏',
   W_MIXED_ENCODING: '文件中 UTF-8 与 GBK 编码的行混杂，已逐行识别',
 };

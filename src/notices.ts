@@ -308,7 +308,7 @@ export function noticeText(notice: Notice): string {
       return `没有找到表头：本表只有 ${columnWords(notice.location.column)}有内容，按内容作“${FIELD_HEADERS.opinion}”列${title}；如不对，请用 ${notice.mapSpec} 指定。`;
     }
     case 'W_HIDDEN_COLUMN_READ':
-      return `${notice.columns.map((c) => `${columnLabel(c.column)}`).join('、')}在 Excel 中是隐藏的，已照常读取（作${notice.columns.map((c) => `“${FIELD_HEADERS[c.field]}”`).join('、')}）；请打开原表确认这一列是否应报送。`;
+      return `${notice.columns.map((c) => `${columnLabel(c.column)}`).join('、')}在表格中是隐藏的，已照常读取（作${notice.columns.map((c) => `“${FIELD_HEADERS[c.field]}”`).join('、')}）；请打开原表确认这一列是否应报送。`;
     case 'W_CONTACT_IN_UNREAD_COLUMN':
       return `${columnLabel(notice.column)}没有读取，但${rowListWords(notice.rows)}在这一列写有电话、邮箱或账号，本表又没有“${FIELD_HEADERS.contact}”一栏，合并后的表中没有这些联系方式；如要读作联系方式，请用 ${notice.mapSpec} 指定。`;
     case 'W_DATE_FROM_SERIAL':
@@ -384,7 +384,7 @@ export function noticeText(notice: Notice): string {
     case 'W_HIDDEN_ROWS_READ':
       return atPlace(
         { file: notice.location.file },
-        `${sheetWords(notice.location.sheet)}${rowNumbersWords(notice.rows, 10)}在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。`,
+        `${sheetWords(notice.location.sheet)}${rowNumbersWords(notice.rows, 10)}在表格中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。`,
       );
     case 'W_HIDDEN_SHEET_OPINIONS':
       return atPlace(

@@ -40,7 +40,7 @@ describe('an .ods among the submissions', () => {
   it('merge reads its sheets, merged header, dates and cells, and says the filtered-out row', async () => {
     const { rows, stderr } = await merged(file('.ods'));
     expect(stderr).toContain('核对：读取 1 个文件 3 个工作表，数据行 10 = 意见行 8（拆分后有效意见 9 条） + 问题行 0 + 空行 1 + 说明行 1');
-    expect(stderr).toContain(`文件 ${BASE}.ods：工作表“座谈会”第 7 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。 [W_HIDDEN_ROWS_READ]`);
+    expect(stderr).toContain(`文件 ${BASE}.ods：工作表“座谈会”第 7 行在表格中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。 [W_HIDDEN_ROWS_READ]`);
     // The hidden sheet, marked from the scan (SheetJS does not say), is asked about like hidden rows.
     expect(stderr).toContain(`文件 ${BASE}.ods：工作表“旧版（作废）”在工作簿中是隐藏的（打开文件时看不到），其中 1 条意见已照常读取；`);
     // No English from the parser on the staff's terminal.

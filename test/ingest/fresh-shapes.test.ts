@@ -196,7 +196,7 @@ describe('rows Excel does not show', () => {
     expect(result.records.filter((r) => r.source.file === '筛选过.xlsx').map((r) => r.source.row)).toEqual([2, 3, 5]);
     // Said as a problem of its sheet, as the reader's other findings are (inspect ⚠, digest.json files[].problems).
     expect(result.problems.filter((p) => p.code === 'W_HIDDEN_ROWS_READ').map((p) => [p.file, p.sheet, p.message])).toEqual([
-      ['筛选过.xlsx', '意见', '文件 筛选过.xlsx：工作表“意见”第 3 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。'],
+      ['筛选过.xlsx', '意见', '文件 筛选过.xlsx：工作表“意见”第 3 行在表格中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。'],
     ]);
   });
 });

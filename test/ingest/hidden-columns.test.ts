@@ -39,7 +39,7 @@ describe('hidden columns', () => {
     const { said, contact } = await digestOf([2], 'contact');
     expect(contact).toBe('13812345678');
     expect(said).toContain('W_HIDDEN_COLUMN_READ');
-    expect(said).toMatch(/C 列「联系方式」在 Excel 中是隐藏的，已照常读取（作“联系方式”）/u);
+    expect(said).toMatch(/C 列「联系方式」在表格中是隐藏的，已照常读取（作“联系方式”）/u);
   });
 
   it('says nothing of a hidden column no field is read from, or of a sheet without hidden columns', async () => {

@@ -166,7 +166,7 @@ describe('every notice code', () => {
     ],
     W_HIDDEN_COLUMN_READ: [
       { code: 'W_HIDDEN_COLUMN_READ', location: sheet, columns: [{ column: { column: 'C', header: '联系方式' }, field: 'contact' }] },
-      'C 列「联系方式」在 Excel 中是隐藏的，已照常读取（作“联系方式”）；请打开原表确认这一列是否应报送。',
+      'C 列「联系方式」在表格中是隐藏的，已照常读取（作“联系方式”）；请打开原表确认这一列是否应报送。',
     ],
     W_CONTACT_IN_UNREAD_COLUMN: [
       { code: 'W_CONTACT_IN_UNREAD_COLUMN', location: sheet, column: { column: 'E', header: '备注' }, rows: [2, 3], mapSpec: "--map '新村.xlsx:群众诉求:联系方式=E'" },
@@ -217,7 +217,7 @@ describe('every notice code', () => {
     ],
     W_HIDDEN_ROWS_READ: [
       { code: 'W_HIDDEN_ROWS_READ', location: sheet, rows: [3, 4, 9] },
-      '文件 东湖.xlsx：工作表“意见”第 3、4、9 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。',
+      '文件 东湖.xlsx：工作表“意见”第 3、4、9 行在表格中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。',
     ],
     W_SUMMARY_SHEET_SKIPPED: [
       { code: 'W_SUMMARY_SHEET_SKIPPED', location: { file: '城南区汇总.xlsx', sheet: '汇总' }, records: 3, within: ['东湖街道', '桃源镇'] },

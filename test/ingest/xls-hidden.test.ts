@@ -73,7 +73,7 @@ describe('hidden rows and columns of a legacy .xls', () => {
     const result = await readSubmissions([join(dir, '筛选过.xls')], options());
     expect(result.records.map((r) => r.source.row)).toEqual([2, 3, 5]);
     expect(result.problems.filter((p) => p.code === 'W_HIDDEN_ROWS_READ').map((p) => [p.file, p.sheet, p.message])).toEqual([
-      ['筛选过.xls', '意见', '文件 筛选过.xls：工作表“意见”第 3 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。'],
+      ['筛选过.xls', '意见', '文件 筛选过.xls：工作表“意见”第 3 行在表格中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。'],
     ]);
   });
 
@@ -88,7 +88,7 @@ describe('hidden rows and columns of a legacy .xls', () => {
     const result = await readSubmissions(['联系方式隐藏.xls', '备注隐藏.xls', '不隐藏.xls'].map((n) => join(dir, n)), options());
     const byFile = (file: string): string[] => (result.sheets.find((s) => s.file === file)?.notices ?? []).filter((n) => n.includes('隐藏的'));
     expect(result.records.map((r) => r.contact)).toEqual(['13812345678', '13812345678', '13812345678']);
-    expect(byFile('联系方式隐藏.xls')).toEqual([expect.stringMatching(/C 列「联系方式」在 Excel 中是隐藏的，已照常读取（作“联系方式”）/u)]);
+    expect(byFile('联系方式隐藏.xls')).toEqual([expect.stringMatching(/C 列「联系方式」在表格中是隐藏的，已照常读取（作“联系方式”）/u)]);
     expect(byFile('备注隐藏.xls')).toEqual([]);
     expect(byFile('不隐藏.xls')).toEqual([]);
   });
@@ -108,8 +108,8 @@ describe('hidden rows and columns of a legacy .xls', () => {
     const result = await readSubmissions([join(dir, '另存为XML.xls')], options());
     expect(result.records.map((r) => r.source.row)).toEqual([2, 3]);
     expect(result.problems.filter((p) => p.code === 'W_HIDDEN_ROWS_READ').map((p) => p.message)).toEqual([
-      '文件 另存为XML.xls：工作表“意见”第 3 行在 Excel 中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。',
+      '文件 另存为XML.xls：工作表“意见”第 3 行在表格中是隐藏的（或被筛选掉），已照常读取；如这些行不应报送，请删除后再读取。',
     ]);
-    expect(result.sheets[0]!.notices?.some((n) => /B 列「联系电话」在 Excel 中是隐藏的/u.test(n))).toBe(true);
+    expect(result.sheets[0]!.notices?.some((n) => /B 列「联系电话」在表格中是隐藏的/u.test(n))).toBe(true);
   });
 });
