@@ -19,6 +19,7 @@ import {
   type SheetReport,
 } from '../model.js';
 import { UNASSIGNED } from '../article-key.js';
+import { comparisonKey } from '../text/normalize.js';
 import { type DuplicateSearch, startDuplicateSearch } from '../dedupe/background.js';
 import { groupsFromSets } from '../dedupe/groups.js';
 import { textDifference } from '../dedupe/diff.js';
@@ -75,11 +76,11 @@ export async function buildDigest(
 ): Promise<Digest> {
   const records = canonicalOrder(source.records, source.sheets);
   // The duplicate search needs only the comparison keys: it runs in a second thread while this one assigns
-  // articles. The keys are built inline so that nothing here holds them once they are posted.
-  const search = startDuplicateSearch(
-    records.map((record) => text.comparisonKey(record.opinion)),
-    { near: settings.near },
-  );
+  // articles. With the standard key the thread makes the keys itself from the opinions (the second core is idle
+  // until it has them); another key function is applied here, inline, so nothing here holds the keys once posted.
+  const search = text.comparisonKey === comparisonKey
+    ? startDuplicateSearch(records.map((record) => record.opinion), { near: settings.near, texts: true })
+    : startDuplicateSearch(records.map((record) => text.comparisonKey(record.opinion)), { near: settings.near });
   try {
     return await buildAround(source, records, search, draft, text, settings, onStep, threads);
   } finally {
