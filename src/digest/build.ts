@@ -17,6 +17,7 @@ import {
   type OpinionRecord,
   type Reject,
   type SheetReport,
+  type TextDifference,
 } from '../model.js';
 import { UNASSIGNED } from '../article-key.js';
 import { comparisonKey } from '../text/normalize.js';
@@ -180,6 +181,26 @@ async function buildAround(
     if (group === undefined || group.canonical === records[index]!.id) distinct.push(index);
     else termsAt[index] = undefined; // only distinct opinions are clustered
   }
+  // What each near copy changes in its group's canonical record (the canonical records of near groups by id):
+  // worked out on this thread while the clustering thread clusters, so the second core is not idle meanwhile.
+  const nearCanonical = new Map<string, OpinionRecord>();
+  for (let index = 0; index < total; index++) {
+    const group = groupAt(index);
+    if (group?.kind === 'near' && group.canonical === records[index]!.id) nearCanonical.set(group.canonical, records[index]!);
+  }
+  const differenceAt = new Map<number, TextDifference>();
+  let differenced = 0;
+  const differences = (): boolean => {
+    for (let made = 0; differenced < total && made < DIFFERENCES_PER_TURN; differenced++) {
+      const group = groupAt(differenced);
+      const record = records[differenced]!;
+      if (group?.kind !== 'near' || group.canonical === record.id) continue;
+      const canonicalRecord = nearCanonical.get(group.canonical)!;
+      differenceAt.set(differenced, textDifference(canonicalRecord.opinion, record.opinion, text.tokens === undefined ? undefined : (t) => text.tokens!(t)));
+      made++;
+    }
+    return differenced >= total;
+  };
   onStep('cluster', 0, distinct.length);
   const clusters = await clusterOpinionsInThreads(
     distinct.map((index) => {
@@ -206,24 +227,19 @@ async function buildAround(
       forms: text.forms === undefined ? null : (t: string) => text.forms!(t),
     },
     // The clusters are the same either way; only slower, and the edge says so.
-    threads,
+    { ...threads, beside: differences },
   );
+  while (!differences()); // clusterOpinionsInThreads ran it to the end: this only checks
   onStep('cluster', distinct.length, distinct.length);
   termsAt.length = 0;
 
   const clusterOf = new Map<string, string>();
   for (const cluster of clusters) for (const id of cluster.opinions) clusterOf.set(id, cluster.id);
 
-  // Canonical records of near groups by id, to say what each near copy changes.
-  const nearCanonical = new Map<string, OpinionRecord>();
-  for (let index = 0; index < total; index++) {
-    const group = groupAt(index);
-    if (group?.kind === 'near' && group.canonical === records[index]!.id) nearCanonical.set(group.canonical, records[index]!);
-  }
   const digestRecords: DigestRecord[] = records.map((record, index) => {
     const group = groupAt(index);
     const canonicalId = group?.canonical ?? record.id;
-    const canonicalRecord = canonicalId === record.id ? undefined : nearCanonical.get(canonicalId);
+    const difference = differenceAt.get(index);
     // Every field spelled out, not `...record`: V8 gave each spread copy a hidden class of its own (a
     // heap snapshot showed one per record, some 300 bytes each), most of a gigabyte at a million records.
     return {
@@ -245,7 +261,7 @@ async function buildAround(
       duplicateGroup: group?.id ?? null,
       canonical: canonicalId === record.id,
       cluster: clusterOf.get(canonicalId) ?? '',
-      ...(canonicalRecord === undefined ? {} : { difference: textDifference(canonicalRecord.opinion, record.opinion, text.tokens === undefined ? undefined : (t) => text.tokens!(t)) }),
+      ...(difference === undefined ? {} : { difference }),
     };
   });
 
@@ -264,6 +280,9 @@ async function buildAround(
     rejects: [...source.rejects],
   };
 }
+
+/** Near copies' differences worked out per turn beside the clustering (a turn lets the clustering thread's answers in). */
+const DIFFERENCES_PER_TURN = 200;
 
 const SOURCE_STRENGTH: Readonly<Record<AssignmentSource, number>> = {
   // A person's correction beats what the submitter wrote.
