@@ -119,7 +119,12 @@ async function buildAround(
   // Most records carry one of a few thousand assignments (the same 条款 cell, the same article): one
   // frozen copy of each is shared, and nothing downstream can change a shared one by accident.
   const sharedAssignments = new Map<string, readonly ArticleAssignment[]>();
+  // The assigner hands out one array for many records (a 条款 cell's citations, the guess for copies of a text):
+  // such an array is looked up as itself, before its key is spelled out (2 s of the main thread at 1M).
+  const sharedByArray = new Map<readonly ArticleAssignment[], readonly ArticleAssignment[]>();
   const share = (found: readonly ArticleAssignment[]): ArticleAssignment[] => {
+    const same = sharedByArray.get(found);
+    if (same !== undefined) return same as ArticleAssignment[];
     const key = found.map((a) => `${a.key}\u0001${a.source}\u0001${a.confidence}\u0001${a.cited ?? '\u0002'}\u0001${a.notInDraft}\u0001${a.originalKey ?? ''}\u0001${a.originalDeleted ?? ''}\u0001${a.candidates?.map((c) => `${c.key}:${c.score}`).join(' ') ?? ''}\u0001${a.runnerUp === undefined ? '' : `${a.runnerUp.key}:${a.runnerUp.score}`}`).join('\u0003');
     let shared = sharedAssignments.get(key);
     if (shared === undefined) {
@@ -137,6 +142,7 @@ async function buildAround(
       );
       sharedAssignments.set(key, shared);
     }
+    sharedByArray.set(found, shared);
     return shared as ArticleAssignment[];
   };
   // Every opinion is segmented once, here: assignment and clustering both read these terms.
@@ -161,6 +167,7 @@ async function buildAround(
   }
   found.length = 0;
   sharedAssignments.clear();
+  sharedByArray.clear();
   onStep('assign', total, total);
 
   // Every opinion was segmented above: what is left is to wait for the duplicate search.
