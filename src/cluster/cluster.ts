@@ -10,7 +10,7 @@ import { type ArticleClusters, clusterArticleIds } from './article-clusters.js';
 import { type BatchIds, batchIds, flatFrequency, heapInt32, type Int32Allocator } from './batch-ids.js';
 import { clusterLabel } from './label.js';
 import { batchVectors, nearbyMatches } from './nearby.js';
-import type { DenseFrequency } from './vectors.js';
+import type { DenseFrequency, TermVector } from './vectors.js';
 
 export { articleVectors } from './article-clusters.js';
 
@@ -222,29 +222,54 @@ export function clusterOpinions(items: readonly ClusterItem[], options: ClusterO
 }
 
 /**
- * Names on each article cluster the 未归入 opinions that read like it (Cluster.nearby, nearby.ts), among the
- * clusters of each opinion's likely articles. Changes no cluster's members.
+ * What markNearby needs before any cluster is known: the 未归入 opinions with likely articles, and the vectors of
+ * those opinions and of every opinion on the articles they may join, in one space. Null when no notes are made.
+ * Made apart so that threads.ts can make it on this thread while the worker clusters.
  */
-export function markNearby(prepared: PreparedBatch, clusters: Cluster[], settings: ClusterSettings): void {
-  if (settings.nearbyThreshold <= 0) return;
+export interface NearbyPlan {
+  readonly open: number;
+  readonly openItems: readonly { position: number; candidates: ArticleKey[] }[];
+  readonly wanted: ReadonlySet<ArticleKey>;
+  /** Batch position of each opinion on a wanted article, by id. */
+  readonly positionOf: ReadonlyMap<string, number>;
+  /** The batch positions the vectors are of, in order: the open opinions, then positionOf's. */
+  readonly positions: readonly number[];
+  readonly local: ReadonlyMap<number, number>;
+  readonly vectors: readonly TermVector[];
+  readonly words: number;
+}
+
+/** The plan of markNearby for a batch (NearbyPlan), or null. */
+export function planNearby(prepared: PreparedBatch, settings: ClusterSettings): NearbyPlan | null {
+  if (settings.nearbyThreshold <= 0) return null;
   const open = prepared.articles.indexOf(UNASSIGNED);
-  if (open < 0) return;
+  if (open < 0) return null;
   const openItems = prepared.lists[open]!.flatMap((item, j) => {
     const candidates = [...new Set((item.candidates ?? []).map(clusterArticle))].filter((key) => !isOpen(key));
     return candidates.length === 0 ? [] : [{ position: prepared.articleStarts[open]! + j, candidates }];
   });
-  if (openItems.length === 0 || openItems.length > settings.nearbyMaxOpen) return;
+  if (openItems.length === 0 || openItems.length > settings.nearbyMaxOpen) return null;
   const wanted = new Set(openItems.flatMap((o) => o.candidates));
   const positionOf = new Map<string, number>();
   prepared.articles.forEach((article, a) => {
     if (!wanted.has(article)) return;
     prepared.lists[a]!.forEach((item, j) => positionOf.set(item.id, prepared.articleStarts[a]! + j));
   });
-  const targets = clusters.filter((c) => wanted.has(c.article));
   // One vector space for the open opinions and the members of the clusters they may join.
   const positions = [...openItems.map((o) => o.position), ...positionOf.values()];
   const local = new Map(positions.map((p, i) => [p, i]));
   const { vectors, words } = batchVectors(prepared.ids, positions, settings.wordShare, prepared.batch);
+  return { open, openItems, wanted, positionOf, positions, local, vectors, words };
+}
+
+/**
+ * Names on each article cluster the 未归入 opinions that read like it (Cluster.nearby, nearby.ts), among the
+ * clusters of each opinion's likely articles. Changes no cluster's members. `plan` is planNearby's for this batch.
+ */
+export function markNearby(prepared: PreparedBatch, clusters: Cluster[], settings: ClusterSettings, plan: NearbyPlan | null = planNearby(prepared, settings)): void {
+  if (plan === null) return;
+  const { open, openItems, wanted, positionOf, positions, local, vectors, words } = plan;
+  const targets = clusters.filter((c) => wanted.has(c.article));
   const matches = nearbyMatches(
     vectors,
     openItems.map((o) => ({ position: local.get(o.position)!, candidates: o.candidates })),

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { Cluster } from '../model.js';
 import { type ArticleClusters, clusterArticleIds } from './article-clusters.js';
 import { sharedInt32 } from './batch-ids.js';
-import { batchScratch, type ClusterItem, type ClusterOptions, clusterOpinions, describeClusters, finishClusters, markNearby, prepareClusterBatch } from './cluster.js';
+import { batchScratch, type ClusterItem, type ClusterOptions, clusterOpinions, describeClusters, finishClusters, markNearby, type NearbyPlan, planNearby, prepareClusterBatch } from './cluster.js';
 
 /** What the worker is given: the batch's ids and frequencies (shared, not copied) and the articles' bounds. */
 export interface ClusterJob {
@@ -51,6 +51,13 @@ export interface ThreadOptions {
   readonly minOpinions?: number;
   /** The worker's module (tests start one that fails); cluster-worker.js beside this module by default. */
   readonly workerUrl?: URL;
+  /**
+   * The caller's own work for this thread while the worker clusters (digest/build.ts: the near copies' differences):
+   * called in turns, the worker's answers taken between them, until it returns true, before this thread takes
+   * its first article. Run to the end in every case (on one thread: before clustering). It must not depend on
+   * the clusters; the clusters do not depend on it.
+   */
+  readonly beside?: () => boolean;
 }
 
 /** Opinions below which one thread clusters alone. */
@@ -69,7 +76,10 @@ const WORKER_URL = new URL('./cluster-worker.js', import.meta.url);
 /** clusterOpinions on this thread and a worker thread: the same clusters, in the same order. */
 export async function clusterOpinionsInThreads(items: readonly ClusterItem[], options: ClusterOptions, threads: ThreadOptions = {}): Promise<Cluster[]> {
   const workerUrl = threads.workerUrl ?? WORKER_URL;
-  if (items.length < (threads.minOpinions ?? MIN_OPINIONS) || !existsSync(fileURLToPath(workerUrl))) return clusterOpinions(items, options);
+  if (items.length < (threads.minOpinions ?? MIN_OPINIONS) || !existsSync(fileURLToPath(workerUrl))) {
+    if (threads.beside !== undefined) while (!threads.beside());
+    return clusterOpinions(items, options);
+  }
   const prepared = prepareClusterBatch(items, options, sharedInt32);
   const { ids, articleStarts, thresholds } = prepared;
   const count = prepared.articles.length;
@@ -98,6 +108,7 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
   };
   let failure: string | null = null;
   let answered = false;
+  let nearby: NearbyPlan | null | undefined;
   const worker = new Worker(workerUrl, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   const finished = new Promise<void>((resolve) => {
     worker.on('message', (reply: ClusterReply) => {
@@ -123,6 +134,12 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
     wordShare: options.wordShare, splitRatio: options.splitRatio, threshold: thresholds[a]!, batch: prepared.batch, scratch, wordOf: ids.wordOf,
   });
   try {
+    // Work that needs no cluster, done here while the worker takes the largest articles; this thread then
+    // joins in on what is left: the caller's, and the vectors of 可能同类 (markNearby).
+    if (threads.beside !== undefined) {
+      while (!threads.beside()) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    nearby = planNearby(prepared, options);
     for (let a = Atomics.add(counter, 0, 1); a < count; a = Atomics.add(counter, 0, 1)) {
       describe(a, work(a));
       // Lets the worker's answers in, so their labels are made while it works on.
@@ -137,6 +154,6 @@ export async function clusterOpinionsInThreads(items: readonly ClusterItem[], op
   // Articles the worker took and never answered for: done here, to the same clusters.
   for (let a = 0; a < count; a++) if (described[a] === 0) describe(a, work(a));
   if (failure !== null) threads.onThreadFailure?.(failure);
-  markNearby(prepared, clusters, options);
+  markNearby(prepared, clusters, options, nearby === undefined ? planNearby(prepared, options) : nearby);
   return finishClusters(clusters);
 }

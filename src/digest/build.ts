@@ -17,8 +17,10 @@ import {
   type OpinionRecord,
   type Reject,
   type SheetReport,
+  type TextDifference,
 } from '../model.js';
 import { UNASSIGNED } from '../article-key.js';
+import { comparisonKey } from '../text/normalize.js';
 import { type DuplicateSearch, startDuplicateSearch } from '../dedupe/background.js';
 import { groupsFromSets } from '../dedupe/groups.js';
 import { textDifference } from '../dedupe/diff.js';
@@ -75,11 +77,11 @@ export async function buildDigest(
 ): Promise<Digest> {
   const records = canonicalOrder(source.records, source.sheets);
   // The duplicate search needs only the comparison keys: it runs in a second thread while this one assigns
-  // articles. The keys are built inline so that nothing here holds them once they are posted.
-  const search = startDuplicateSearch(
-    records.map((record) => text.comparisonKey(record.opinion)),
-    { near: settings.near },
-  );
+  // articles. With the standard key the thread makes the keys itself from the opinions (the second core is idle
+  // until it has them); another key function is applied here, inline, so nothing here holds the keys once posted.
+  const search = text.comparisonKey === comparisonKey
+    ? startDuplicateSearch(records.map((record) => record.opinion), { near: settings.near, texts: true })
+    : startDuplicateSearch(records.map((record) => text.comparisonKey(record.opinion)), { near: settings.near });
   try {
     return await buildAround(source, records, search, draft, text, settings, onStep, threads);
   } finally {
@@ -117,7 +119,12 @@ async function buildAround(
   // Most records carry one of a few thousand assignments (the same 条款 cell, the same article): one
   // frozen copy of each is shared, and nothing downstream can change a shared one by accident.
   const sharedAssignments = new Map<string, readonly ArticleAssignment[]>();
+  // The assigner hands out one array for many records (a 条款 cell's citations, the guess for copies of a text):
+  // such an array is looked up as itself, before its key is spelled out (2 s of the main thread at 1M).
+  const sharedByArray = new Map<readonly ArticleAssignment[], readonly ArticleAssignment[]>();
   const share = (found: readonly ArticleAssignment[]): ArticleAssignment[] => {
+    const same = sharedByArray.get(found);
+    if (same !== undefined) return same as ArticleAssignment[];
     const key = found.map((a) => `${a.key}\u0001${a.source}\u0001${a.confidence}\u0001${a.cited ?? '\u0002'}\u0001${a.notInDraft}\u0001${a.originalKey ?? ''}\u0001${a.originalDeleted ?? ''}\u0001${a.candidates?.map((c) => `${c.key}:${c.score}`).join(' ') ?? ''}\u0001${a.runnerUp === undefined ? '' : `${a.runnerUp.key}:${a.runnerUp.score}`}`).join('\u0003');
     let shared = sharedAssignments.get(key);
     if (shared === undefined) {
@@ -135,6 +142,7 @@ async function buildAround(
       );
       sharedAssignments.set(key, shared);
     }
+    sharedByArray.set(found, shared);
     return shared as ArticleAssignment[];
   };
   // Every opinion is segmented once, here: assignment and clustering both read these terms.
@@ -159,6 +167,7 @@ async function buildAround(
   }
   found.length = 0;
   sharedAssignments.clear();
+  sharedByArray.clear();
   onStep('assign', total, total);
 
   // Every opinion was segmented above: what is left is to wait for the duplicate search.
@@ -179,6 +188,39 @@ async function buildAround(
     if (group === undefined || group.canonical === records[index]!.id) distinct.push(index);
     else termsAt[index] = undefined; // only distinct opinions are clustered
   }
+  // What each near copy changes in its group's canonical record (the canonical records of near groups by id):
+  // worked out on this thread while the clustering thread clusters, so the second core is not idle meanwhile.
+  const nearCanonical = new Map<string, OpinionRecord>();
+  for (let index = 0; index < total; index++) {
+    const group = groupAt(index);
+    if (group?.kind === 'near' && group.canonical === records[index]!.id) nearCanonical.set(group.canonical, records[index]!);
+  }
+  const differenceAt = new Map<number, TextDifference>();
+  // Near copies of one letter mostly differ in the same few places, and a change that may cut a word has a few
+  // characters' window around it segmented (dedupe/diff.ts): each such window is segmented once. On the 100k
+  // benchmark 18k distinct windows of 50k; the segmenter gives the same words for the same text.
+  const windowTokens = new Map<string, string[]>();
+  const tokensOfWindow = text.tokens === undefined ? undefined : (window: string): string[] => {
+    let words = windowTokens.get(window);
+    if (words === undefined) {
+      words = text.tokens!(window);
+      if (windowTokens.size < WINDOWS_KEPT) windowTokens.set(window, words);
+    }
+    return words;
+  };
+  let differenced = 0;
+  const differences = (): boolean => {
+    for (let made = 0; differenced < total && made < DIFFERENCES_PER_TURN; differenced++) {
+      const group = groupAt(differenced);
+      const record = records[differenced]!;
+      if (group?.kind !== 'near' || group.canonical === record.id) continue;
+      const canonicalRecord = nearCanonical.get(group.canonical)!;
+      differenceAt.set(differenced, textDifference(canonicalRecord.opinion, record.opinion, tokensOfWindow));
+      made++;
+    }
+    if (differenced >= total) windowTokens.clear();
+    return differenced >= total;
+  };
   onStep('cluster', 0, distinct.length);
   const clusters = await clusterOpinionsInThreads(
     distinct.map((index) => {
@@ -205,24 +247,19 @@ async function buildAround(
       forms: text.forms === undefined ? null : (t: string) => text.forms!(t),
     },
     // The clusters are the same either way; only slower, and the edge says so.
-    threads,
+    { ...threads, beside: differences },
   );
+  while (!differences()); // clusterOpinionsInThreads ran it to the end: this only checks
   onStep('cluster', distinct.length, distinct.length);
   termsAt.length = 0;
 
   const clusterOf = new Map<string, string>();
   for (const cluster of clusters) for (const id of cluster.opinions) clusterOf.set(id, cluster.id);
 
-  // Canonical records of near groups by id, to say what each near copy changes.
-  const nearCanonical = new Map<string, OpinionRecord>();
-  for (let index = 0; index < total; index++) {
-    const group = groupAt(index);
-    if (group?.kind === 'near' && group.canonical === records[index]!.id) nearCanonical.set(group.canonical, records[index]!);
-  }
   const digestRecords: DigestRecord[] = records.map((record, index) => {
     const group = groupAt(index);
     const canonicalId = group?.canonical ?? record.id;
-    const canonicalRecord = canonicalId === record.id ? undefined : nearCanonical.get(canonicalId);
+    const difference = differenceAt.get(index);
     // Every field spelled out, not `...record`: V8 gave each spread copy a hidden class of its own (a
     // heap snapshot showed one per record, some 300 bytes each), most of a gigabyte at a million records.
     return {
@@ -244,7 +281,7 @@ async function buildAround(
       duplicateGroup: group?.id ?? null,
       canonical: canonicalId === record.id,
       cluster: clusterOf.get(canonicalId) ?? '',
-      ...(canonicalRecord === undefined ? {} : { difference: textDifference(canonicalRecord.opinion, record.opinion, text.tokens === undefined ? undefined : (t) => text.tokens!(t)) }),
+      ...(difference === undefined ? {} : { difference }),
     };
   });
 
@@ -263,6 +300,11 @@ async function buildAround(
     rejects: [...source.rejects],
   };
 }
+
+/** Near copies' differences worked out per turn beside the clustering (a turn lets the clustering thread's answers in). */
+const DIFFERENCES_PER_TURN = 200;
+/** Windows of near copies' differences whose words are kept for the next copy (a few megabytes at most). */
+const WINDOWS_KEPT = 100_000;
 
 const SOURCE_STRENGTH: Readonly<Record<AssignmentSource, number>> = {
   // A person's correction beats what the submitter wrote.

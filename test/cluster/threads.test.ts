@@ -55,6 +55,20 @@ describe('clustering on two threads', () => {
     expect(await clusterOpinionsInThreads(batch, own, { minOpinions: 0 })).toEqual(clusterOpinions(batch, own));
   });
 
+  it("runs the caller's own work in turns beside the worker, to the end, on either path, and the clusters stay the same", async () => {
+    const { clusterOpinionsInThreads } = await dist();
+    const batch = items();
+    const alone = clusterOpinions(batch, OPTIONS);
+    let turns = 0;
+    const beside = (): boolean => ++turns >= 5;
+    expect(await clusterOpinionsInThreads(batch, OPTIONS, { minOpinions: 0, beside })).toEqual(alone);
+    expect(turns).toBe(5);
+    // One thread (fewer opinions than a worker is started for): done before clustering.
+    turns = 0;
+    expect(await clusterOpinionsInThreads(batch, OPTIONS, { minOpinions: 1e9, beside })).toEqual(alone);
+    expect(turns).toBe(5);
+  });
+
   it('a worker that fails is said, and this thread clusters its articles to the same result', async () => {
     const { clusterOpinionsInThreads } = await dist();
     const dir = mkdtempSync(join(tmpdir(), 'yijian-cluster-worker-'));
