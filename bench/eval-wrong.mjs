@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVAL_SETS, parseSource } from '../fixtures/eval/make-eval.mjs';
+import { EVAL_SETS, readGold } from '../fixtures/eval/make-eval.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const load = (path) => import(join(ROOT, 'dist', path));
@@ -29,17 +29,6 @@ const { articleDocument } = await load('assign/similarity.js');
 
 const baseOf = (key) => (/^\d/.test(key) ? key.split('.')[0] : key);
 const goldKey = (key) => (key === 'none' ? 'unassigned' : key);
-
-function readGold(set) {
-  const opinions = parseSource(readFileSync(join(ROOT, 'fixtures/eval/src', `${set.name}.txt`), 'utf8'), set.name);
-  const lines = readFileSync(join(ROOT, 'fixtures/eval/gold', `${set.name}.csv`), 'utf8').replace(/^\uFEFF/, '').split('\r\n').slice(1).filter((l) => l !== '');
-  const gold = new Map();
-  lines.forEach((line, i) => {
-    const [file, row] = line.split(',');
-    gold.set(`${file}\u0000${row}`, opinions[i]);
-  });
-  return gold;
-}
 
 // How common each word is in general Chinese text: jieba's own IDF table (higher is rarer).
 const nodejieba = (await import('nodejieba')).default;

@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVAL_SETS, parseSource } from '../fixtures/eval/make-eval.mjs';
+import { EVAL_SETS, readGold } from '../fixtures/eval/make-eval.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const load = (path) => import(join(ROOT, 'dist', path));
@@ -58,18 +58,6 @@ const settings = {
   clusterThreshold: values.cluster !== undefined ? Number(values.cluster) : DEFAULT_CLUSTER_THRESHOLD,
   date: null,
 };
-
-/** Gold rows of a batch by `file\0row`. */
-function readGold(set) {
-  const opinions = parseSource(readFileSync(join(ROOT, 'fixtures/eval/src', `${set.name}.txt`), 'utf8'), set.name);
-  const lines = readFileSync(join(ROOT, 'fixtures/eval/gold', `${set.name}.csv`), 'utf8').replace(/^\uFEFF/, '').split('\r\n').slice(1).filter((l) => l !== '');
-  const gold = new Map();
-  lines.forEach((line, i) => {
-    const [file, row] = line.split(',');
-    gold.set(`${file}\u0000${row}`, opinions[i]);
-  });
-  return gold;
-}
 
 /** The article a key belongs to: 12.2.3 → 12, 12-1.2 → 12-1; general, unassigned, chapters unchanged. */
 const baseOf = (key) => (/^\d/.test(key) ? key.split('.')[0] : key);

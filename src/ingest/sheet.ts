@@ -272,17 +272,19 @@ function ingestTable(
     header = { rows: [1], headers: (grid.rows[0] ?? []).map((cell) => cellText(cell).trim()) };
   }
   const width = gridWidth(grid);
-  if (header.rows.length === 0 && isInstructionSheet(grid)) {
-    // A 填表说明 sheet: every line is a note, none an opinion or a problem.
+  // A sheet whose every line is a note, none an opinion or a problem.
+  const notesOnly = (code: 'W_INSTRUCTION_SHEET' | 'W_HIDDEN_LIST_SHEET'): SheetOutcome => {
     const result = outcome(header, null, grid.rows.length);
     grid.rows.forEach((cells, r) => {
       if (cells.every((cell) => cellText(cell).trim() === '')) result.report.blanks += 1;
       else noteRows.push({ row: r + 1, kind: 'instruction', text: noteText(cells) });
     });
     result.report.notes = noteRows.length;
-    notices.push({ code: 'W_INSTRUCTION_SHEET', location: place, rows: noteRows.length });
+    notices.push({ code, location: place, rows: noteRows.length });
     return said(result);
-  }
+  };
+  // A 填表说明 sheet.
+  if (header.rows.length === 0 && isInstructionSheet(grid)) return notesOnly('W_INSTRUCTION_SHEET');
   if (header.rows.length === 0 && isCoverSheet(grid)) {
     // A cover (封面): a title and 报送单位：… 联系人：… 报送日期：… lines; its point is given to the other sheets (index.ts).
     const result = outcome(header, null, grid.rows.length);
@@ -300,17 +302,8 @@ function ingestTable(
     notices.push({ code: 'W_COVER_SHEET', location: place, rows: noteRows.length, point: pointFromTitleLines(lines).point });
     return said(result);
   }
-  if (header.rows.length === 0 && grid.hidden === true && isListSheet(grid)) {
-    // A hidden sheet of short values without a header: the options of the form's drop-down lists, not opinions.
-    const result = outcome(header, null, grid.rows.length);
-    grid.rows.forEach((cells, r) => {
-      if (cells.every((cell) => cellText(cell).trim() === '')) result.report.blanks += 1;
-      else noteRows.push({ row: r + 1, kind: 'instruction', text: noteText(cells) });
-    });
-    result.report.notes = noteRows.length;
-    notices.push({ code: 'W_HIDDEN_LIST_SHEET', location: place, rows: noteRows.length });
-    return said(result);
-  }
+  // A hidden sheet of short values without a header: the options of the form's drop-down lists, not opinions.
+  if (header.rows.length === 0 && grid.hidden === true && isListSheet(grid)) return notesOnly('W_HIDDEN_LIST_SHEET');
   const pasted = header.rows.length === 0 ? pastedOpinions(grid) : null;
   const dataStart = pasted?.firstRow ?? header.rows.at(-1) ?? 0;
   const profiles = header.rows.length === 0 ? [] : profileColumns(grid, dataStart, Math.max(width, header.headers.length));
