@@ -3,6 +3,7 @@ import type { Digest } from '../model.js';
 import { articleLabel, compareArticleKeys, isArticle, UNASSIGNED } from '../article-key.js';
 import { maskPersonalData } from '../text/mask.js';
 import { cutText } from '../text/format.js';
+import { simplifiedCopy } from '../text/normalize.js';
 import { recordsPerArticle } from './per-article.js';
 
 /** Text of the summary, several lines. */
@@ -29,12 +30,20 @@ export function digestSummary(digest: Digest, top = 5): string {
   const unassigned = perArticle.get(UNASSIGNED)?.length ?? 0;
   // The one wording of unassigned, articleLabel's: 另有 38 条意见 + that label.
   if (unassigned > 0) lines.push(`  另有 ${unassigned} 条意见${articleLabel(UNASSIGNED)}，请核对（见汇总报告“未归入具体条款的意见”和登记表“可能涉及条文”列）`);
-  const representative = new Map(digest.records.map((record) => [record.id, record.opinion]));
+  const byId = new Map(digest.records.map((record) => [record.id, record]));
+  const groups = new Map(digest.duplicateGroups.map((g) => [g.id, g]));
+  // Quoted as the reports quote it: in simplified characters when an exact copy was sent so (report/model.ts).
+  const quoted = (id: string): string => {
+    const record = byId.get(id);
+    if (record === undefined) return '';
+    const group = record.duplicateGroup === null ? undefined : groups.get(record.duplicateGroup);
+    return simplifiedCopy(record.opinion, () => (group?.kind === 'exact' ? group.members.flatMap((m) => byId.get(m)?.opinion ?? []) : []));
+  };
   const largest = [...digest.clusters].sort((a, b) => b.submissions - a.submissions || (a.id < b.id ? -1 : 1)).slice(0, top);
   if (largest.length > 0) {
     lines.push('  最大的意见类：');
     for (const cluster of largest) {
-      const text = maskPersonalData(representative.get(cluster.representative) ?? '').replace(/\s+/g, ' ');
+      const text = maskPersonalData(quoted(cluster.representative)).replace(/\s+/g, ' ');
       const excerpt = cutText(text, 40);
       lines.push(`    [${cluster.id}] ${articleLabel(cluster.article, digest.draft)}，${cluster.submissions} 次提交，${cluster.points.length} 个联系点：${excerpt}`);
     }

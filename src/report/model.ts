@@ -16,7 +16,7 @@ import { draftGists } from './gist.js';
 import { candidatesCell, candidatesNote, clusterCandidates, GUESS_WORDS, recordCandidates } from './candidates.js';
 import { rejectLabel, sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, type MaskedOpinions, maskPersonalData } from '../text/mask.js';
-import { toSimplified } from '../text/normalize.js';
+import { simplifiedCopy, toSimplified } from '../text/normalize.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
   ReportView, SourceView, UnassignedGroupView,
@@ -83,6 +83,13 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     const members = group.members.flatMap((id) => byId.get(id) ?? []);
     return members.length > 0 ? members : [record];
   };
+  /** The words cluster members are quoted by: a record's opinion, or its exact copy in simplified characters. */
+  const quotedOpinion = (id: string): string => {
+    const record = byId.get(id);
+    if (record === undefined) return id;
+    const group = record.duplicateGroup === null ? undefined : groups.get(record.duplicateGroup);
+    return simplifiedCopy(record.opinion, () => (group?.kind === 'exact' ? group.members.flatMap((m) => byId.get(m)?.opinion ?? []) : []));
+  };
   // The label of a 章 searches the draft's divisions; a code of 1,260 articles and thousands of clusters make that add up.
   const labels = new Map<string, string>();
   const label = (key: string): string => {
@@ -104,7 +111,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
   for (const cluster of digest.clusters) for (const n of nearbyIn(cluster)) if (!nearbyOf.has(n.id)) nearbyOf.set(n.id, { cluster, score: n.score });
   const clusterTopic = (cluster: Cluster): string => {
     const own = (cluster as { label?: unknown }).label;
-    const representative = byId.get(cluster.representative)?.opinion ?? cluster.representative;
+    const representative = quotedOpinion(cluster.representative);
     return toSimplified(typeof own === 'string' && own.trim() !== '' ? maskPersonalData(own.trim()) : topicPhrase(representative));
   };
   const memberNearbyNote = ({ cluster, score }: { cluster: Cluster; score: number }): string =>
@@ -183,7 +190,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     // reads members of a few clusters only; the article digest and the Excel sheets read them all.
     let members: MemberView[] | undefined;
     const articleLabel = label(baseArticle(cluster.article));
-    const representative = byId.get(cluster.representative)?.opinion ?? cluster.representative;
+    const representative = quotedOpinion(cluster.representative);
     // H13's clusters may carry a readable label; without one the representative's first clause stands in.
     // The heading is the report's own sentence: in simplified characters, even when the opinion it quotes is not.
     const topic = clusterTopic(cluster);

@@ -120,6 +120,17 @@ function isSimplifiedChar(char: string): boolean {
   return known;
 }
 
+/**
+ * The words an opinion is quoted by where it stands for others (a cluster's 代表性意见): `text` as written, or, when
+ * it is written in traditional characters and the same opinion was also sent in simplified ones (`copies`: the
+ * texts of its exact copies), that copy — the same opinion, as most readers of a mainland report write it.
+ */
+export function simplifiedCopy(text: string, copies: () => Iterable<string>): string {
+  if (toSimplified(text) === text) return text;
+  for (const copy of copies()) if (copy !== text && toSimplified(copy) === copy) return copy;
+  return text;
+}
+
 /** Traditional → simplified Chinese (Hong Kong and Taiwan forms included); other text unchanged. */
 export function toSimplified(text: string): string {
   if (text === '') return text;
