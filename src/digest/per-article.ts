@@ -4,7 +4,8 @@
  */
 import { baseArticle } from '../article-key.js';
 import { pushTo } from '../collections.js';
-import type { DigestRecord } from '../model.js';
+import type { DigestRecord, DuplicateGroup } from '../model.js';
+import { simplifiedCopy } from '../text/normalize.js';
 
 /** The records of each article key (base article, 章/节 or a word key such as general), in record order. */
 export function recordsPerArticle<R extends Pick<DigestRecord, 'articles'>>(records: readonly R[]): Map<string, R[]> {
@@ -15,4 +16,20 @@ export function recordsPerArticle<R extends Pick<DigestRecord, 'articles'>>(reco
     else for (const key of new Set(r.articles.map((a) => baseArticle(a.key)))) pushTo(perKey, key, r);
   }
   return perKey;
+}
+
+/**
+ * The words a cluster's representative (record `id`) is quoted by wherever it stands for others (the reports, the
+ * terminal): its opinion, or an exact copy of it written in simplified characters (simplifiedCopy). Undefined for an
+ * id no record has.
+ */
+export function representativeText(
+  id: string,
+  byId: ReadonlyMap<string, Pick<DigestRecord, 'opinion' | 'duplicateGroup'>>,
+  groups: ReadonlyMap<string, Pick<DuplicateGroup, 'kind' | 'members'>>,
+): string | undefined {
+  const record = byId.get(id);
+  if (record === undefined) return undefined;
+  const group = record.duplicateGroup === null ? undefined : groups.get(record.duplicateGroup);
+  return simplifiedCopy(record.opinion, () => (group?.kind === 'exact' ? group.members.flatMap((m) => byId.get(m)?.opinion ?? []) : []));
 }

@@ -3,8 +3,7 @@ import type { Digest } from '../model.js';
 import { articleLabel, compareArticleKeys, isArticle, UNASSIGNED } from '../article-key.js';
 import { maskPersonalData } from '../text/mask.js';
 import { cutText } from '../text/format.js';
-import { simplifiedCopy } from '../text/normalize.js';
-import { recordsPerArticle } from './per-article.js';
+import { recordsPerArticle, representativeText } from './per-article.js';
 
 /** Text of the summary, several lines. */
 export function digestSummary(digest: Digest, top = 5): string {
@@ -32,13 +31,8 @@ export function digestSummary(digest: Digest, top = 5): string {
   if (unassigned > 0) lines.push(`  另有 ${unassigned} 条意见${articleLabel(UNASSIGNED)}，请核对（见汇总报告“未归入具体条款的意见”和登记表“可能涉及条文”列）`);
   const byId = new Map(digest.records.map((record) => [record.id, record]));
   const groups = new Map(digest.duplicateGroups.map((g) => [g.id, g]));
-  // Quoted as the reports quote it: in simplified characters when an exact copy was sent so (report/model.ts).
-  const quoted = (id: string): string => {
-    const record = byId.get(id);
-    if (record === undefined) return '';
-    const group = record.duplicateGroup === null ? undefined : groups.get(record.duplicateGroup);
-    return simplifiedCopy(record.opinion, () => (group?.kind === 'exact' ? group.members.flatMap((m) => byId.get(m)?.opinion ?? []) : []));
-  };
+  // Quoted as the reports quote it: in simplified characters when an exact copy was sent so.
+  const quoted = (id: string): string => representativeText(id, byId, groups) ?? '';
   const largest = [...digest.clusters].sort((a, b) => b.submissions - a.submissions || (a.id < b.id ? -1 : 1)).slice(0, top);
   if (largest.length > 0) {
     lines.push('  最大的意见类：');

@@ -90,6 +90,11 @@ export function ingestGrid(grid: SheetGrid, source: SheetSource, options: Ingest
   return outcome;
 }
 
+/** Rows as lines of text, their filled cells two spaces apart: what pointFromTitleLines reads. */
+function textLines(rows: readonly (readonly GridCell[])[]): string[] {
+  return rows.map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
+}
+
 /** The point one sheet of a workbook names for all of them: on its cover, or above one sheet's header. */
 export interface WorkbookPoint {
   sheet: string;
@@ -106,10 +111,9 @@ export interface WorkbookPoint {
 export function workbookPoint(grids: readonly SheetGrid[], options: IngestOptions): WorkbookPoint | undefined {
   const sheets = grids.filter((grid) => grid.word === undefined && grid.rows.length <= options.limits.maxRowsPerSheet);
   if (sheets.length < 2) return undefined;
-  const linesOf = (rows: readonly (readonly GridCell[])[]): string[] => rows.map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
   for (const grid of sheets) {
     if (!isCoverSheet(grid)) continue;
-    const named = pointFromTitleLines(linesOf(grid.rows));
+    const named = pointFromTitleLines(textLines(grid.rows));
     if (named.point !== null) return { sheet: grid.name, ...named, kind: 'cover' };
   }
   const index = buildSynonymIndex(options.synonyms);
@@ -118,7 +122,7 @@ export function workbookPoint(grids: readonly SheetGrid[], options: IngestOption
   for (const grid of sheets) {
     const header = findHeader(grid, index);
     if (header.rows.length === 0) continue;
-    const named = pointFromTitleLines(linesOf(grid.rows.slice(0, (header.rows[0] ?? 1) - 1)));
+    const named = pointFromTitleLines(textLines(grid.rows.slice(0, (header.rows[0] ?? 1) - 1)));
     if (named.point === null) untitled += 1;
     else titled.push({ sheet: grid.name, ...named, kind: 'title' });
   }
@@ -298,8 +302,7 @@ function ingestTable(
       first = false;
     });
     result.report.notes = noteRows.length;
-    const lines = grid.rows.map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
-    notices.push({ code: 'W_COVER_SHEET', location: place, rows: noteRows.length, point: pointFromTitleLines(lines).point });
+    notices.push({ code: 'W_COVER_SHEET', location: place, rows: noteRows.length, point: pointFromTitleLines(textLines(grid.rows)).point });
     return said(result);
   }
   // A hidden sheet of short values without a header: the options of the form's drop-down lists, not opinions.
@@ -354,7 +357,7 @@ function ingestTable(
 
   // The lines above the header: 联系点：东湖街道立法联系点　县（市、区）：城东区 names the sender better than the file name.
   const titleEnd = pasted !== null ? pasted.firstRow : Math.max(0, (header.rows[0] ?? 1) - 1);
-  const titleLines = grid.rows.slice(0, titleEnd).map((cells) => cells.map(cellText).filter((t) => t.trim() !== '').join('  '));
+  const titleLines = textLines(grid.rows.slice(0, titleEnd));
   const fallback = fallbacks(source, options, pointFromTitleLines(titleLines));
   if (plan !== null && !plan.fieldColumns.has('point') && fallback.point === null) {
     const only = fallback.countyOnly;

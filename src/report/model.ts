@@ -11,12 +11,12 @@ import {
   titleLines, topicPhrase,
 } from '../text/format.js';
 import { pushTo } from '../collections.js';
-import { recordsPerArticle } from '../digest/per-article.js';
+import { recordsPerArticle, representativeText } from '../digest/per-article.js';
 import { draftGists } from './gist.js';
 import { candidatesCell, candidatesNote, clusterCandidates, GUESS_WORDS, recordCandidates } from './candidates.js';
 import { rejectLabel, sourceLabel } from '../provenance.js';
 import { maskContact, maskDigest, type MaskedOpinions, maskPersonalData } from '../text/mask.js';
-import { simplifiedCopy, toSimplified } from '../text/normalize.js';
+import { toSimplified } from '../text/normalize.js';
 import type {
   ArticleCountView, ArticleSectionView, ClusterView, CountyView, DecisionRowView, MemberView, PointView,
   ReportView, SourceView, UnassignedGroupView,
@@ -84,12 +84,7 @@ export function buildReportView(unmasked: Digest, options: ViewOptions): ReportV
     return members.length > 0 ? members : [record];
   };
   /** The words cluster members are quoted by: a record's opinion, or its exact copy in simplified characters. */
-  const quotedOpinion = (id: string): string => {
-    const record = byId.get(id);
-    if (record === undefined) return id;
-    const group = record.duplicateGroup === null ? undefined : groups.get(record.duplicateGroup);
-    return simplifiedCopy(record.opinion, () => (group?.kind === 'exact' ? group.members.flatMap((m) => byId.get(m)?.opinion ?? []) : []));
-  };
+  const quotedOpinion = (id: string): string => representativeText(id, byId, groups) ?? id;
   // The label of a 章 searches the draft's divisions; a code of 1,260 articles and thousands of clusters make that add up.
   const labels = new Map<string, string>();
   const label = (key: string): string => {
